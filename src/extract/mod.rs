@@ -1,0 +1,128 @@
+//! Extract stage: file bytes → [`Source`] text (UTF-8, Windows-1252 or UTF-16 text; PDF through `pdf`).
+//! It refuses what is not a readable document with one clear [`Error`]; it never parses structure.
+
+#[cfg(feature = "pdf")]
+pub mod pdf;
+pub mod text;
+
+pub use text::{decode_text, ReadOptions, DEFAULT_MAX_SIZE};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{Diagnostic, Format, Source};
+use std::path::Path;
+
+/// Reads a file into a [`Source`], with any warnings about how it was read.
+pub fn read_path(path: &Path, options: &ReadOptions) -> Result<(Source, Vec<Diagnostic>)> {
+    let name = path.display().to_string();
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::new(name, ErrorKind::NotFound))
+        }
+        Err(e) => return Err(Error::new(name, ErrorKind::Io(e.to_string()))),
+    };
+    if meta.is_dir() {
+        return Err(Error::new(name, ErrorKind::IsDirectory));
+    }
+    if meta.len() > options.max_size {
+        return Err(Error::new(
+            name,
+            ErrorKind::TooLarge {
+                size: meta.len(),
+                limit: options.max_size,
+            },
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::new(&name, ErrorKind::Io(e.to_string())))?;
+    read_bytes(&name, &bytes, options)
+}
+
+/// Reads bytes already in memory; `name` is used in messages and in the source.
+pub fn read_bytes(name: &str, bytes: &[u8], options: &ReadOptions) -> Result<(Source, Vec<Diagnostic>)> {
+    if bytes.len() as u64 > options.max_size {
+        return Err(Error::new(
+            name,
+            ErrorKind::TooLarge {
+                size: bytes.len() as u64,
+                limit: options.max_size,
+            },
+        ));
+    }
+    if bytes.is_empty() {
+        return Err(Error::new(name, ErrorKind::Empty));
+    }
+    if let Some(what) = unsupported_magic(bytes) {
+        return Err(Error::new(name, ErrorKind::Unsupported(what.to_string())));
+    }
+    if is_pdf(bytes) {
+        return read_pdf(name, bytes);
+    }
+    let (text, diagnostics) = decode_text(bytes).map_err(|kind| Error::new(name, kind))?;
+    Ok((
+        Source {
+            path: name.to_string(),
+            format: Format::Text,
+            text,
+        },
+        diagnostics,
+    ))
+}
+
+/// `%PDF-` within the first kilobyte, as readers accept it.
+fn is_pdf(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    head.windows(5).any(|w| w == b"%PDF-")
+}
+
+fn unsupported_magic(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        Some("document bureautique (.docx, .odt : archive zip) non pris en charge ; exportez-le en PDF ou en texte")
+    } else if bytes.starts_with(b"\x89PNG") || bytes.starts_with(b"\xFF\xD8\xFF") {
+        Some("image non prise en charge ; utilisez le texte ou le PDF du document")
+    } else if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        Some("document Word ancien (.doc) non pris en charge ; exportez-le en PDF ou en texte")
+    } else {
+        None
+    }
+}
+
+#[cfg(feature = "pdf")]
+fn read_pdf(name: &str, bytes: &[u8]) -> Result<(Source, Vec<Diagnostic>)> {
+    let text = pdf::pdf_to_text(bytes).map_err(|e| Error::new(name, ErrorKind::Pdf(e.to_string())))?;
+    Ok((
+        Source {
+            path: name.to_string(),
+            format: Format::Pdf,
+            text,
+        },
+        Vec::new(),
+    ))
+}
+
+#[cfg(not(feature = "pdf"))]
+fn read_pdf(name: &str, _bytes: &[u8]) -> Result<(Source, Vec<Diagnostic>)> {
+    Err(Error::new(
+        name,
+        ErrorKind::Unsupported("lecture des PDF non compilée (fonctionnalité « pdf »)".into()),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_zip_and_empty() {
+        let o = ReadOptions::default();
+        let e = read_bytes("a.docx", b"PK\x03\x04rest", &o).unwrap_err();
+        assert!(matches!(e.kind, ErrorKind::Unsupported(_)));
+        assert_eq!(read_bytes("e", b"", &o).unwrap_err().kind, ErrorKind::Empty);
+    }
+
+    #[test]
+    fn too_large_is_refused() {
+        let o = ReadOptions { max_size: 3 };
+        let e = read_bytes("big.md", b"abcdef", &o).unwrap_err();
+        assert!(e.to_string().starts_with("big.md : fichier trop volumineux"));
+    }
+}
