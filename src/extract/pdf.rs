@@ -1,0 +1,1402 @@
+//! PDF bytes → cleaned plain text shaped like the seed conventions (paragraphs, `- ` items, TAB rows, `¹ note` lines).
+//! Uses glyph positions from pdf-extract to drop running headers, footers and page numbers; never parses structure.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::Mutex;
+
+use pdf_extract::{Document, MediaBox, OutputDev, OutputError, Transform};
+
+/// Why a PDF could not be turned into text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PdfError {
+    /// The document is encrypted and cannot be opened without a password.
+    Encrypted,
+    /// The file is damaged or truncated; the detail says what failed.
+    Malformed(String),
+    /// The pages carry no text at all (scanned document, images only).
+    NoTextLayer,
+    /// There is a text layer but it does not decode to readable text.
+    Unreadable,
+}
+
+impl fmt::Display for PdfError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PdfError::Encrypted => f.write_str(
+                "le PDF est chiffré ; enregistrez-en une copie non protégée ou utilisez une version exportée du document",
+            ),
+            PdfError::Malformed(detail) => {
+                write!(f, "le PDF est endommagé ou tronqué ({detail})")
+            }
+            PdfError::NoTextLayer => f.write_str(
+                "le PDF n'a pas de couche texte (document numérisé ?) ; utilisez une version exportée du document ou un OCR",
+            ),
+            PdfError::Unreadable => f.write_str(
+                "la couche texte du PDF est illisible (polices sans table Unicode) ; utilisez une version exportée du document ou un OCR",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for PdfError {}
+
+/// Extracts the text of a PDF, cleaned and shaped like the text exports the parser reads:
+/// paragraphs separated by blank lines, list items as `- ` lines, table rows as TAB-separated
+/// cells, footnotes as `¹ text` lines with their calls kept as superscript digits.
+pub fn pdf_to_text(bytes: &[u8]) -> Result<String, PdfError> {
+    let pages = load_pages(bytes)?;
+    if pages.iter().all(|p| p.glyphs.iter().all(|g| g.space)) {
+        return Err(PdfError::NoTextLayer);
+    }
+    let text = layout_text(&pages);
+    match assess_readability(&text) {
+        Readability::Readable => Ok(text),
+        Readability::Empty => Err(PdfError::NoTextLayer),
+        Readability::Garbage => Err(PdfError::Unreadable),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading: pdf-extract behind catch_unwind, glyphs collected with their positions.
+// ---------------------------------------------------------------------------------------------
+
+/// One glyph as drawn: baseline origin, font size and advance end, in PDF points (y upwards).
+#[derive(Debug, Clone)]
+struct Glyph {
+    x: f64,
+    y: f64,
+    size: f64,
+    end: f64,
+    text: String,
+    space: bool,
+}
+
+/// The glyphs of one page, in content-stream order.
+#[derive(Debug, Clone, Default)]
+struct Page {
+    number: u32,
+    width: f64,
+    height: f64,
+    glyphs: Vec<Glyph>,
+}
+
+/// `OutputDev` that keeps every glyph of the pages it is shown.
+#[derive(Default)]
+struct Collector {
+    pages: Vec<Page>,
+    origin: (f64, f64),
+}
+
+impl OutputDev for Collector {
+    fn begin_page(
+        &mut self,
+        page_num: u32,
+        media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.origin = (media_box.llx, media_box.lly);
+        self.pages.push(Page {
+            number: page_num,
+            width: media_box.urx - media_box.llx,
+            height: media_box.ury - media_box.lly,
+            glyphs: Vec::new(),
+        });
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        text: &str,
+    ) -> Result<(), OutputError> {
+        // Same size formula as pdf-extract's PlainTextOutput.
+        let vx = font_size * trm.m11 + font_size * trm.m21;
+        let vy = font_size * trm.m12 + font_size * trm.m22;
+        let size = (vx * vy).abs().sqrt();
+        if text.is_empty() || !size.is_finite() || size <= 0.0 {
+            return Ok(());
+        }
+        let x = trm.m31 - self.origin.0;
+        let y = trm.m32 - self.origin.1;
+        let advance = if width.is_finite() { width * size } else { 0.0 };
+        if let Some(page) = self.pages.last_mut() {
+            page.glyphs.push(Glyph {
+                x,
+                y,
+                size,
+                end: x + advance.max(0.0),
+                space: text.chars().all(char::is_whitespace),
+                text: text.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// Serialises the panic-hook swap: hooks are process-global.
+static PANIC_HOOK_GUARD: Mutex<()> = Mutex::new(());
+
+/// Runs `f`, turning a panic into `None` without letting the default hook print it.
+fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+    let _guard = PANIC_HOOK_GUARD
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let previous = panic::take_hook();
+    panic::set_hook(Box::new(|_| {}));
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    panic::set_hook(previous);
+    result.ok()
+}
+
+/// Parses the document and collects the glyphs of every page.
+fn load_pages(bytes: &[u8]) -> Result<Vec<Page>, PdfError> {
+    let doc = quietly(|| Document::load_mem(bytes))
+        .ok_or_else(|| PdfError::Malformed("lecture impossible".to_string()))?
+        .map_err(|e| load_error(&e))?;
+    if doc.is_encrypted() && !doc.was_encrypted() {
+        return Err(PdfError::Encrypted);
+    }
+    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+    if numbers.is_empty() {
+        return Err(PdfError::Malformed("aucune page".to_string()));
+    }
+    let mut collector = Collector::default();
+    for number in numbers {
+        let outcome = quietly(|| pdf_extract::output_doc_page(&doc, &mut collector, number));
+        match outcome {
+            Some(Ok(())) => {}
+            Some(Err(e)) => return Err(PdfError::Malformed(format!("page {number} : {e}"))),
+            None => {
+                return Err(PdfError::Malformed(format!(
+                    "page {number} illisible"
+                )))
+            }
+        }
+    }
+    Ok(collector.pages)
+}
+
+/// Maps a lopdf loading error to a refusal.
+fn load_error(e: &pdf_extract::Error) -> PdfError {
+    let message = e.to_string();
+    let lower = message.to_lowercase();
+    if lower.contains("password") || lower.contains("decrypt") || lower.contains("encrypt") {
+        PdfError::Encrypted
+    } else {
+        PdfError::Malformed(message)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lines: glyphs grouped in stream order, superscripts recognised, cells split at wide gaps.
+// ---------------------------------------------------------------------------------------------
+
+/// A horizontal run of text inside a line; a line has several when it crosses table columns.
+#[derive(Debug, Clone, PartialEq)]
+struct Segment {
+    x0: f64,
+    x1: f64,
+    text: String,
+}
+
+/// One visual line of a page.
+#[derive(Debug, Clone, PartialEq)]
+struct Line {
+    page: u32,
+    x0: f64,
+    x1: f64,
+    y: f64,
+    size: f64,
+    segments: Vec<Segment>,
+}
+
+impl Line {
+    fn text(&self) -> String {
+        let parts: Vec<&str> = self.segments.iter().map(|s| s.text.as_str()).collect();
+        parts.join(" ")
+    }
+}
+
+const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+/// Groups a page's glyphs into lines, in stream order.
+fn build_lines(page: &Page) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut current: Vec<&Glyph> = Vec::new();
+    for glyph in &page.glyphs {
+        if glyph.space {
+            if !current.is_empty() {
+                current.push(glyph);
+            }
+            continue;
+        }
+        if !current.is_empty() && !fits_line(&current, glyph) {
+            lines.extend(finish_line(page.number, &current));
+            current.clear();
+        }
+        current.push(glyph);
+    }
+    lines.extend(finish_line(page.number, &current));
+    attach_orphan_markers(lines)
+}
+
+/// Whether `glyph` continues the line being built (same baseline, or raised as a superscript).
+fn fits_line(current: &[&Glyph], glyph: &Glyph) -> bool {
+    let Some(last) = current.iter().rev().find(|g| !g.space) else {
+        return false;
+    };
+    let (size, base) = main_size_and_base(current);
+    let reference = size.max(glyph.size);
+    let dx = glyph.x - last.end;
+    if dx < -0.5 * reference {
+        return false;
+    }
+    let dy = glyph.y - base;
+    if dy.abs() <= 0.45 * reference {
+        return true;
+    }
+    // A raised glyph no larger than the line: a footnote call or `er` exponent.
+    if dy > 0.0 && dy < 0.75 * size && glyph.size <= size * 1.01 {
+        return true;
+    }
+    // The line began with a superscript (a footnote number) and its text comes now, lower.
+    dy < 0.0 && -dy < 0.75 * glyph.size && size < 0.85 * glyph.size
+}
+
+/// The dominant font size of a run of glyphs (most characters) and the baseline of those glyphs.
+fn main_size_and_base(glyphs: &[&Glyph]) -> (f64, f64) {
+    let mut by_size: BTreeMap<i64, (usize, f64)> = BTreeMap::new();
+    for g in glyphs.iter().filter(|g| !g.space) {
+        let key = (g.size * 2.0).round() as i64;
+        let entry = by_size.entry(key).or_insert((0, g.y));
+        entry.0 += g.text.chars().count();
+    }
+    let best = by_size
+        .iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(a.0.cmp(b.0)));
+    match best {
+        Some((key, (_, y))) => (*key as f64 / 2.0, *y),
+        None => (glyphs.first().map_or(10.0, |g| g.size), 0.0),
+    }
+}
+
+/// Turns a run of glyphs into a line: spaces from gaps, superscripts marked, cells split.
+fn finish_line(page: u32, glyphs: &[&Glyph]) -> Option<Line> {
+    let visible: Vec<&&Glyph> = glyphs.iter().filter(|g| !g.space).collect();
+    let first = visible.first()?;
+    let (size, base) = main_size_and_base(glyphs);
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut seg = Segment {
+        x0: first.x,
+        x1: first.end,
+        text: String::new(),
+    };
+    let mut prev_end: Option<f64> = None;
+    let mut pending_space = false;
+    for g in glyphs {
+        if g.space {
+            pending_space = prev_end.is_some();
+            continue;
+        }
+        if let Some(end) = prev_end {
+            let gap = g.x - end;
+            if gap > 2.5 * size && !pending_space {
+                segments.push(std::mem::replace(
+                    &mut seg,
+                    Segment {
+                        x0: g.x,
+                        x1: g.end,
+                        text: String::new(),
+                    },
+                ));
+            } else if pending_space || gap > 0.15 * size {
+                seg.text.push(' ');
+            }
+        }
+        let superscript = is_superscript(g, size, base);
+        push_glyph_text(&mut seg.text, &g.text, superscript);
+        seg.x1 = seg.x1.max(g.end);
+        prev_end = Some(g.end);
+        pending_space = false;
+    }
+    segments.push(seg);
+    let segments: Vec<Segment> = segments
+        .into_iter()
+        .map(|mut s| {
+            s.text = s.text.trim().to_string();
+            s
+        })
+        .filter(|s| !s.text.is_empty())
+        .collect();
+    let x0 = segments.first()?.x0;
+    let x1 = segments.iter().map(|s| s.x1).fold(x0, f64::max);
+    Some(Line {
+        page,
+        x0,
+        x1,
+        y: base,
+        size,
+        segments,
+    })
+}
+
+/// A glyph raised above the baseline and not larger than the text: a call or an exponent.
+fn is_superscript(g: &Glyph, size: f64, base: f64) -> bool {
+    let raise = g.y - base;
+    (g.size <= size * 1.01 && raise >= 0.25 * size) || (g.size < 0.85 * size && raise >= 0.1 * size)
+}
+
+/// Appends a glyph's text; superscript digits become ¹²³, other superscripts stay plain (`1er`).
+fn push_glyph_text(out: &mut String, text: &str, superscript: bool) {
+    for c in text.chars() {
+        match c.to_digit(10) {
+            Some(d) if superscript => out.push(SUPERSCRIPT_DIGITS[d as usize]),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// Whether a text is only a list marker (bullet, dash, `1.`, `a)`).
+fn is_marker(text: &str) -> bool {
+    let t = text.trim();
+    if t.chars().count() == 1 {
+        return t.chars().all(is_bullet_char);
+    }
+    let Some(stripped) = t.strip_suffix('.').or_else(|| t.strip_suffix(')')) else {
+        return false;
+    };
+    let all_digits = !stripped.is_empty()
+        && stripped.len() <= 2
+        && stripped.chars().all(|c| c.is_ascii_digit());
+    let one_letter = stripped.chars().count() == 1 && stripped.chars().all(|c| c.is_alphabetic());
+    all_digits || one_letter
+}
+
+fn is_bullet_char(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '◦' | '▪' | '▫' | '■' | '□' | '●' | '○' | '‣' | '⁃' | '–' | '—' | '-' | '*' | '\u{F0B7}' | '\u{F0A7}' | '➢' | '✓' | '→'
+    )
+}
+
+/// Markers drawn apart from their text (WeasyPrint draws bullets last) are put back in front
+/// of the line they belong to: same baseline, just left of it.
+fn attach_orphan_markers(lines: Vec<Line>) -> Vec<Line> {
+    let mut lines: Vec<Option<Line>> = lines.into_iter().map(Some).collect();
+    for i in 0..lines.len() {
+        let Some(marker) = lines[i].clone() else {
+            continue;
+        };
+        if marker.segments.len() != 1 || !is_marker(&marker.text()) {
+            continue;
+        }
+        let target = (0..lines.len()).filter(|&j| j != i).find(|&j| {
+            lines[j].as_ref().is_some_and(|l| {
+                (l.y - marker.y).abs() < 0.5 * l.size.max(marker.size)
+                    && l.x0 >= marker.x1 - 0.5
+                    && l.x0 - marker.x1 < 4.0 * l.size
+                    && !is_marker(&l.text())
+            })
+        });
+        if let Some(j) = target {
+            if let Some(line) = lines[j].as_mut() {
+                let text = marker.text();
+                if let Some(first) = line.segments.first_mut() {
+                    first.text = format!("{text} {}", first.text);
+                    first.x0 = marker.x0;
+                }
+                line.x0 = marker.x0;
+            }
+            lines[i] = None;
+        }
+    }
+    lines.into_iter().flatten().collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running headers, footers and page numbers.
+// ---------------------------------------------------------------------------------------------
+
+/// Share of the page height, at the top and at the bottom, where running lines may sit.
+const MARGIN_BAND: f64 = 0.16;
+
+/// Text of a line with digits folded, so "Page 3 sur 11" and "Page 4 sur 11" compare equal.
+fn running_key(text: &str) -> String {
+    let mut key = String::new();
+    let mut last_digit = false;
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        let digit = c.is_ascii_digit() || SUPERSCRIPT_DIGITS.contains(&c);
+        if digit {
+            if !last_digit {
+                key.push('#');
+            }
+        } else {
+            key.extend(c.to_lowercase());
+        }
+        last_digit = digit;
+    }
+    key
+}
+
+/// Whether a line reads as a page number: « Page 3 sur 11 », « Page 3 / 11 », « 3/11 »,
+/// « - 3 - », « 3 ». Returns the page number it shows.
+fn page_number_value(text: &str) -> Option<u32> {
+    let t = text.trim().to_lowercase();
+    let t = t
+        .strip_prefix("page")
+        .or_else(|| t.strip_prefix("p."))
+        .unwrap_or(&t)
+        .trim();
+    let t = t.trim_matches(|c: char| c == '-' || c == '–' || c == '—' || c.is_whitespace());
+    let (first, rest) = match t.find(|c: char| !c.is_ascii_digit()) {
+        Some(i) => t.split_at(i),
+        None => (t, ""),
+    };
+    let value: u32 = first.parse().ok()?;
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return Some(value);
+    }
+    let rest = rest
+        .strip_prefix("sur")
+        .or_else(|| rest.strip_prefix('/'))
+        .or_else(|| rest.strip_prefix("de"))
+        .or_else(|| rest.strip_prefix("of"))?
+        .trim();
+    let total: u32 = rest.parse().ok()?;
+    (value <= total).then_some(value)
+}
+
+/// Index of the lines of a page that sit in its top or bottom band, outermost first.
+fn margin_lines(lines: &[Line], height: f64) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            let y = lines[i].y;
+            y > height * (1.0 - MARGIN_BAND) || y < height * MARGIN_BAND
+        })
+        .collect();
+    idx.sort_by(|&a, &b| {
+        let da = (lines[a].y - height / 2.0).abs();
+        let db = (lines[b].y - height / 2.0).abs();
+        db.total_cmp(&da)
+    });
+    idx
+}
+
+/// Removes running headers and footers (a line found at the same height on at least half of
+/// the pages, digits folded) and page-number lines, from every page.
+fn strip_running_lines(pages: &mut [(f64, Vec<Line>)]) {
+    let page_count = pages.len();
+    // (key, rounded y) -> pages where it occurs
+    let mut seen: BTreeMap<(String, i64), BTreeSet<usize>> = BTreeMap::new();
+    for (p, (height, lines)) in pages.iter().enumerate() {
+        for i in margin_lines(lines, *height) {
+            let key = running_key(&lines[i].text());
+            if key.is_empty() {
+                continue;
+            }
+            let y = (lines[i].y / 4.0).round() as i64;
+            for dy in -1..=1 {
+                seen.entry((key.clone(), y + dy)).or_default().insert(p);
+            }
+        }
+    }
+    let needed = (page_count.div_ceil(2)).max(2);
+    for (p, (height, lines)) in pages.iter_mut().enumerate() {
+        let repeated: BTreeSet<usize> = margin_lines(lines, *height)
+            .into_iter()
+            .filter(|&i| {
+                let y = (lines[i].y / 4.0).round() as i64;
+                seen.get(&(running_key(&lines[i].text()), y))
+                    .is_some_and(|pages| pages.len() >= needed)
+            })
+            .collect();
+        let mut kept: Vec<Line> = std::mem::take(lines)
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !repeated.contains(i))
+            .map(|(_, l)| l)
+            .collect();
+        strip_page_numbers(&mut kept, *height, p as u32 + 1);
+        *lines = kept;
+    }
+}
+
+/// Removes the top-most and bottom-most lines of a page while they read as its page number.
+fn strip_page_numbers(lines: &mut Vec<Line>, height: f64, page_number: u32) {
+    let shows_number = |line: &Line| {
+        let in_band = line.y > height * (1.0 - MARGIN_BAND) || line.y < height * MARGIN_BAND;
+        in_band
+            && page_number_value(&line.text())
+                .is_some_and(|n| n > 0 && n <= page_number && page_number - n <= 4)
+    };
+    loop {
+        let top = (0..lines.len()).max_by(|&a, &b| lines[a].y.total_cmp(&lines[b].y));
+        let bottom = (0..lines.len()).min_by(|&a, &b| lines[a].y.total_cmp(&lines[b].y));
+        let victim = [top, bottom]
+            .into_iter()
+            .flatten()
+            .find(|&i| shows_number(&lines[i]));
+        match victim {
+            Some(i) => {
+                lines.remove(i);
+            }
+            None => break,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Footnotes at the foot of a page.
+// ---------------------------------------------------------------------------------------------
+
+/// Whether a line opens a footnote: superscript number, then text (`¹ https://…`).
+fn starts_footnote(text: &str) -> bool {
+    let mut chars = text.chars().peekable();
+    let mut digits = 0;
+    while chars.peek().is_some_and(|c| SUPERSCRIPT_DIGITS.contains(c)) {
+        chars.next();
+        digits += 1;
+    }
+    digits > 0 && chars.next().is_some_and(char::is_whitespace)
+}
+
+/// Splits off the footnotes at the foot of a page: from the first line in the lower half that
+/// opens a footnote, when every later line lies below it. Returns the notes as `¹ text` lines.
+fn split_footnotes(lines: &mut Vec<Line>, height: f64, lexicon: &Lexicon) -> Vec<String> {
+    let start = (0..lines.len()).find(|&i| {
+        lines[i].y < height * 0.5
+            && starts_footnote(&lines[i].text())
+            && lines[i + 1..].iter().all(|l| l.y < lines[i].y)
+    });
+    let Some(start) = start else {
+        return Vec::new();
+    };
+    let mut notes: Vec<String> = Vec::new();
+    for line in lines.drain(start..) {
+        let text = line.text();
+        match notes.last_mut() {
+            Some(last) if !starts_footnote(&text) => *last = join_wrapped(last, &text, lexicon),
+            _ => notes.push(text),
+        }
+    }
+    notes
+}
+
+/// A WeasyPrint endnote (`1. text↩`) rewritten as a footnote line (`¹ text`); `None` otherwise.
+fn endnote(text: &str) -> Option<String> {
+    if !text.contains('↩') {
+        return None;
+    }
+    let body: String = text.chars().filter(|&c| c != '↩').collect();
+    let body = body.trim();
+    let digits: String = body.chars().take_while(char::is_ascii_digit).collect();
+    let rest = body[digits.len()..]
+        .strip_prefix('.')
+        .or_else(|| body[digits.len()..].strip_prefix(')'))
+        .unwrap_or(&body[digits.len()..]);
+    if digits.is_empty() {
+        return Some(body.to_string());
+    }
+    let mut out: String = String::new();
+    push_glyph_text(&mut out, &digits, true);
+    out.push(' ');
+    out.push_str(rest.trim());
+    Some(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hyphenation at line ends, decided with the words of the document itself.
+// ---------------------------------------------------------------------------------------------
+
+/// Lower-cased words of the document (whole tokens, hyphens and apostrophes kept).
+#[derive(Debug, Default)]
+struct Lexicon {
+    words: BTreeSet<String>,
+}
+
+impl Lexicon {
+    /// Collects the words of the lines, leaving out the fragments cut by a line-end hyphen.
+    fn from_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Lexicon {
+        let mut words = BTreeSet::new();
+        let mut after_hyphen = false;
+        for line in lines {
+            let tokens: Vec<&str> = line.split_whitespace().collect();
+            let cut = ends_with_break_hyphen(line);
+            for (i, token) in tokens.iter().enumerate() {
+                if (i == 0 && after_hyphen) || (i + 1 == tokens.len() && cut) {
+                    continue;
+                }
+                let word = core_word(token);
+                if !word.is_empty() {
+                    words.insert(word.to_lowercase());
+                }
+            }
+            after_hyphen = cut;
+        }
+        Lexicon { words }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.words.contains(&word.to_lowercase())
+    }
+}
+
+/// A token without surrounding punctuation nor an elided article (`l’équipe` → `équipe`).
+fn core_word(token: &str) -> &str {
+    let t = token.trim_matches(|c: char| !c.is_alphanumeric());
+    let Some((i, apostrophe)) = t.char_indices().rev().find(|(_, c)| matches!(c, '\'' | '’')) else {
+        return t;
+    };
+    let head = &t[..i];
+    if head.chars().count() <= 2 || head.to_lowercase().ends_with("qu") {
+        &t[i + apostrophe.len_utf8()..]
+    } else {
+        t
+    }
+}
+
+const HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{00AD}'];
+
+/// Whether a line ends with a hyphen that may be a word break (`conven-`, `Futuro -`).
+fn ends_with_break_hyphen(line: &str) -> bool {
+    let t = line.trim_end();
+    let Some(stripped) = t.strip_suffix(HYPHENS) else {
+        return false;
+    };
+    let stripped = stripped.strip_suffix(' ').unwrap_or(stripped);
+    stripped.chars().last().is_some_and(char::is_alphabetic)
+}
+
+/// Left parts after which a line-end hyphen belongs to a compound.
+const COMPOUND_LEFT: &[&str] = &[
+    "ci", "vis", "au", "sous", "non", "quasi", "demi", "semi", "mi", "ex", "après", "arrière",
+    "avant", "grand", "grande", "saint", "sainte", "e", "start", "peut", "est", "c'est", "c’est",
+    "chef", "accord", "bon", "bons", "porte", "vice", "cas", "grâce", "celle", "celui", "ceux",
+    "dix", "vingt", "quatre", "soixante", "trente", "quarante", "cinquante", "soi", "auto",
+];
+
+/// Right parts before which a line-end hyphen belongs to a compound.
+const COMPOUND_RIGHT: &[&str] = &[
+    "cadre", "cadres", "clé", "clés", "delà", "dessus", "dessous", "ci", "là", "même", "mêmes",
+    "être", "t", "il", "ils", "elle", "elles", "on", "je", "tu", "nous", "vous", "ce", "dire",
+    "à", "vingt", "vingts", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit",
+    "neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "cent", "cents",
+    "mille", "up", "rendu", "rendus", "temps", "faire", "traitant", "traitants", "traitance",
+];
+
+/// Decides whether the hyphen between `left` and `right` (split at a line end) is kept.
+fn keep_hyphen(left: &str, right: &str, lexicon: &Lexicon) -> bool {
+    let left_word = core_word(left);
+    let right_word = right.trim_end_matches(|c: char| !c.is_alphanumeric());
+    if left_word.chars().any(|c| c.is_ascii_digit()) || right_word.chars().any(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    if lexicon.contains(&format!("{left_word}-{right_word}")) {
+        return true;
+    }
+    if lexicon.contains(&format!("{left_word}{right_word}")) {
+        return false;
+    }
+    let last_left = last_part(left_word);
+    let first_right = right_word.split('-').next().unwrap_or(right_word);
+    let known_left = COMPOUND_LEFT.contains(&last_left.to_lowercase().as_str());
+    let known_right = COMPOUND_RIGHT.contains(&first_right.to_lowercase().as_str());
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let all_caps = |w: &str| w.chars().all(|c| !c.is_lowercase());
+    (known_left && (known_right || lexicon.contains(first_right)))
+        || (known_right && (known_left || lexicon.contains(last_left)))
+        || (capitalised(last_left) && capitalised(right_word) && !all_caps(right_word))
+}
+
+/// The last hyphen-separated part of a word.
+fn last_part(word: &str) -> &str {
+    word.rsplit('-').next().unwrap_or(word)
+}
+
+/// Joins a wrapped line to the text before it: a line-end hyphen is removed when it cut a word
+/// (`conven-` + `tion`), kept in compounds (`accord-` + `cadre`); otherwise a space is put.
+fn join_wrapped(before: &str, next: &str, lexicon: &Lexicon) -> String {
+    let before = before.trim_end();
+    let next = next.trim_start();
+    if before.is_empty() {
+        return next.to_string();
+    }
+    let starts_with_letter = next.chars().next().is_some_and(char::is_alphabetic);
+    if ends_with_break_hyphen(before) && starts_with_letter {
+        let soft = before.ends_with('\u{00AD}');
+        let stem = before.trim_end_matches(HYPHENS).trim_end();
+        let left = stem.rsplit(char::is_whitespace).next().unwrap_or(stem);
+        let right = next.split(char::is_whitespace).next().unwrap_or(next);
+        if !soft && keep_hyphen(left, right, lexicon) {
+            return format!("{stem}-{next}");
+        }
+        return format!("{stem}{next}");
+    }
+    format!("{before} {next}")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table rows: cells side by side on one baseline, or cells drawn one after the other.
+// ---------------------------------------------------------------------------------------------
+
+/// One table cell: its left edge and its lines.
+#[derive(Debug, Clone, PartialEq)]
+struct Cell {
+    x0: f64,
+    lines: Vec<Line>,
+}
+
+/// A line of text or a table row, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+enum Unit {
+    Line(Line),
+    Row { page: u32, cells: Vec<Cell> },
+}
+
+/// Groups a page's lines into plain lines and table rows.
+fn group_rows(lines: Vec<Line>) -> Vec<Unit> {
+    let mut units = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some((cells, next)) = stacked_row(&lines, i) {
+            units.push(Unit::Row {
+                page: lines[i].page,
+                cells,
+            });
+            i = next;
+            continue;
+        }
+        let line = lines[i].clone();
+        if line.segments.len() > 1 {
+            units.push(side_by_side_row(line));
+        } else {
+            units.push(Unit::Line(line));
+        }
+        i += 1;
+    }
+    units
+}
+
+/// A line whose segments are cells (`Poste  Nb jours  TJM`).
+fn side_by_side_row(line: Line) -> Unit {
+    let cells = line
+        .segments
+        .iter()
+        .map(|s| Cell {
+            x0: s.x0,
+            lines: vec![Line {
+                x0: s.x0,
+                x1: s.x1,
+                segments: vec![s.clone()],
+                ..line.clone()
+            }],
+        })
+        .collect();
+    Unit::Row {
+        page: line.page,
+        cells,
+    }
+}
+
+/// A row whose cells are drawn one after the other (the stream goes back up to the row top for
+/// each new cell, further right). Returns the cells and the index of the first line after it.
+fn stacked_row(lines: &[Line], start: usize) -> Option<(Vec<Cell>, usize)> {
+    let top = &lines[start];
+    let mut cells = vec![Cell {
+        x0: top.x0,
+        lines: vec![top.clone()],
+    }];
+    let mut i = start + 1;
+    while i < lines.len() {
+        let prev = &lines[i - 1];
+        let line = &lines[i];
+        let tol = 0.6 * line.size.max(top.size);
+        let cell_x0 = cells.last().map_or(top.x0, |c| c.x0);
+        if line.page != top.page {
+            break;
+        }
+        if line.y > prev.y + 0.3 * line.size {
+            // Back up: a new cell if it starts at the row top, further right.
+            if (line.y - top.y).abs() <= tol && line.x0 > cell_x0 + line.size {
+                cells.push(Cell {
+                    x0: line.x0,
+                    lines: vec![line.clone()],
+                });
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if line.x0 < cell_x0 - 0.5 * line.size || line.segments.len() > 1 {
+            break;
+        }
+        if let Some(cell) = cells.last_mut() {
+            cell.lines.push(line.clone());
+        }
+        i += 1;
+    }
+    if cells.len() < 2 {
+        return None;
+    }
+    // A row's first cell must not hold prose running across the whole page width.
+    Some((cells, i))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assembly: lines into paragraphs, list items and tables.
+// ---------------------------------------------------------------------------------------------
+
+/// Document-wide measures used to tell wrapped lines from breaks.
+#[derive(Debug, Clone, Copy)]
+struct Metrics {
+    /// Right edge of the text column (points).
+    right: f64,
+    /// Usual distance between two lines of one paragraph, in font sizes.
+    pitch: f64,
+}
+
+/// Percentile (0..=1) of a list of values.
+fn percentile(values: &mut [f64], q: f64) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let idx = ((values.len() - 1) as f64 * q).round() as usize;
+    values.get(idx).copied()
+}
+
+/// Measures the text column and the line pitch on all single-segment lines.
+fn measure(pages: &[(f64, Vec<Line>)]) -> Metrics {
+    let mut rights = Vec::new();
+    let mut pitches = Vec::new();
+    for (_, lines) in pages {
+        for pair in lines.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let dy = a.y - b.y;
+            if (a.size - b.size).abs() < 0.5 && dy > 0.0 && dy < 3.0 * a.size {
+                pitches.push(dy / a.size);
+            }
+        }
+        rights.extend(lines.iter().filter(|l| l.segments.len() == 1).map(|l| l.x1));
+    }
+    Metrics {
+        right: percentile(&mut rights, 0.9).unwrap_or(0.0),
+        pitch: percentile(&mut pitches, 0.25).unwrap_or(1.2),
+    }
+}
+
+/// How a line follows the line before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Break {
+    /// Same paragraph, wrapped.
+    Wrap,
+    /// Same paragraph, forced line break (address, signature blocks).
+    Line,
+    /// New list item in the same block.
+    Item,
+    /// New paragraph.
+    Paragraph,
+}
+
+/// Whether a line starts with a list marker (`• `, `- `, `1. `, `a) `).
+fn starts_item(text: &str) -> bool {
+    let mut parts = text.splitn(2, char::is_whitespace);
+    let first = parts.next().unwrap_or("");
+    parts.next().is_some_and(|rest| !rest.trim().is_empty()) && is_marker(first)
+}
+
+/// Approximate width of the first word of a line.
+fn first_word_width(line: &Line) -> f64 {
+    let Some(seg) = line.segments.first() else {
+        return 0.0;
+    };
+    let chars = seg.text.chars().count().max(1) as f64;
+    let per_char = (seg.x1 - seg.x0) / chars;
+    let word = seg.text.split_whitespace().next().unwrap_or("");
+    word.chars().count() as f64 * per_char
+}
+
+/// Decides how `next` follows `prev`.
+fn classify_break(prev: &Line, next: &Line, m: &Metrics) -> Break {
+    let item = starts_item(&next.text());
+    let size = prev.size.max(next.size);
+    if next.page != prev.page {
+        let full = prev.x1 + first_word_width(next) + 0.3 * size >= m.right - 0.5 * size;
+        return if item {
+            Break::Item
+        } else if full || ends_with_break_hyphen(&prev.text()) {
+            Break::Wrap
+        } else {
+            Break::Paragraph
+        };
+    }
+    let dy = prev.y - next.y;
+    if dy <= 0.0 || dy > 1.25 * m.pitch * size || (prev.size - next.size).abs() > 1.0 {
+        return Break::Paragraph;
+    }
+    if item {
+        return Break::Item;
+    }
+    let room = m.right - prev.x1;
+    if room > first_word_width(next) + 0.8 * size && !ends_with_break_hyphen(&prev.text()) {
+        Break::Line
+    } else {
+        Break::Wrap
+    }
+}
+
+/// Rewrites a list item's marker the way the seeds write it: bullets become `- ` (` - ` when
+/// nested), numbers and letters stay.
+fn item_text(text: &str, nested: bool) -> String {
+    let mut parts = text.splitn(2, char::is_whitespace);
+    let marker = parts.next().unwrap_or("");
+    let rest = parts.next().unwrap_or("").trim_start();
+    let bullet = marker.chars().count() == 1 && marker.chars().all(is_bullet_char);
+    match (bullet, nested) {
+        (true, false) => format!("- {rest}"),
+        (true, true) => format!(" - {rest}"),
+        (false, _) => format!("{marker} {rest}"),
+    }
+}
+
+/// One row of an output table: the left edge and text of each cell.
+#[derive(Debug, Clone, PartialEq)]
+struct Row {
+    x0s: Vec<f64>,
+    cells: Vec<String>,
+}
+
+/// An output block: a paragraph (its hard lines), a table (its rows) or a footnote.
+#[derive(Debug, Clone, PartialEq)]
+enum Block {
+    Text(Vec<String>),
+    Table(Vec<Row>),
+    Note(String),
+}
+
+/// Builds the blocks of the document from its units, in order.
+struct Assembler<'a> {
+    metrics: Metrics,
+    lexicon: &'a Lexicon,
+    blocks: Vec<Block>,
+    /// The last line added to the current text block, and the left edge of its first item.
+    last_line: Option<Line>,
+    list_x0: Option<f64>,
+    /// Column count of the current table, the page its last row is on.
+    table_page: Option<u32>,
+    notes: Vec<String>,
+}
+
+impl<'a> Assembler<'a> {
+    fn new(metrics: Metrics, lexicon: &'a Lexicon) -> Self {
+        Assembler {
+            metrics,
+            lexicon,
+            blocks: Vec::new(),
+            last_line: None,
+            list_x0: None,
+            table_page: None,
+            notes: Vec::new(),
+        }
+    }
+
+    /// Footnotes wait for the end of the paragraph they interrupt.
+    fn add_notes(&mut self, notes: Vec<String>) {
+        self.notes.extend(notes);
+    }
+
+    fn flush_notes(&mut self) {
+        for note in std::mem::take(&mut self.notes) {
+            self.blocks.push(Block::Note(note));
+        }
+    }
+
+    fn add(&mut self, unit: Unit) {
+        match unit {
+            Unit::Line(line) => self.add_line(line),
+            Unit::Row { page, cells } => self.add_row(page, cells),
+        }
+    }
+
+    fn add_line(&mut self, line: Line) {
+        if self.as_table_line(&line) {
+            let page = line.page;
+            let cell = Cell {
+                x0: line.x0,
+                lines: vec![line],
+            };
+            self.add_row(page, vec![cell]);
+            return;
+        }
+        let text = line.text();
+        if let Some(note) = endnote(&text) {
+            self.close_block();
+            self.blocks.push(Block::Note(note));
+            self.last_line = None;
+            return;
+        }
+        let kind = match (&self.last_line, self.blocks.last()) {
+            (Some(prev), Some(Block::Text(_))) => classify_break(prev, &line, &self.metrics),
+            _ => Break::Paragraph,
+        };
+        if kind == Break::Paragraph {
+            self.close_block();
+            self.blocks.push(Block::Text(Vec::new()));
+            self.list_x0 = None;
+        }
+        let item = starts_item(&text);
+        let nested = item
+            && self
+                .list_x0
+                .is_some_and(|x0| line.x0 > x0 + 0.5 * line.size);
+        if item && self.list_x0.is_none() {
+            self.list_x0 = Some(line.x0);
+        }
+        let text = if item { item_text(&text, nested) } else { text };
+        if let Some(Block::Text(lines)) = self.blocks.last_mut() {
+            match (kind, lines.last_mut()) {
+                (Break::Wrap, Some(last)) => *last = join_wrapped(last, &text, self.lexicon),
+                _ => lines.push(text),
+            }
+        }
+        self.last_line = Some(line);
+    }
+
+    fn add_row(&mut self, page: u32, cells: Vec<Cell>) {
+        let row = Row {
+            x0s: cells.iter().map(|c| c.x0).collect(),
+            cells: cells
+                .iter()
+                .map(|c| cell_text(&c.lines, self.lexicon))
+                .collect(),
+        };
+        let continues = self.table_page.is_some_and(|p| p == page || p + 1 == page)
+            && matches!(self.blocks.last(), Some(Block::Table(_)));
+        if !continues {
+            self.close_block();
+            self.blocks.push(Block::Table(Vec::new()));
+        }
+        let new_page = self.table_page.is_some_and(|p| p != page);
+        let first_on_page = new_page || !continues;
+        if let Some(Block::Table(rows)) = self.blocks.last_mut() {
+            let repeated_header = rows.iter().any(|r| r.cells == row.cells);
+            if !(new_page && repeated_header) {
+                let columns = table_columns(rows);
+                let starts_late = columns
+                    .first()
+                    .is_some_and(|&x| row.x0s.first().is_some_and(|&r| r > x + 3.0));
+                match rows.last_mut() {
+                    Some(last) if first_on_page && new_page && starts_late => {
+                        merge_continued_row(last, &row, &columns, self.lexicon)
+                    }
+                    _ => rows.push(row),
+                }
+            }
+        }
+        self.table_page = Some(page);
+        self.last_line = None;
+    }
+
+    /// A lone line right after a table row, aligned on one of its later columns, is a row
+    /// whose first cells are empty (`281.160` under the « Total » column).
+    fn as_table_line(&self, line: &Line) -> bool {
+        let Some(Block::Table(rows)) = self.blocks.last() else {
+            return false;
+        };
+        if self.table_page != Some(line.page) && self.table_page.map(|p| p + 1) != Some(line.page) {
+            return false;
+        }
+        let columns = table_columns(rows);
+        columns
+            .iter()
+            .skip(1)
+            .any(|&x| (x - line.x0).abs() < 3.0)
+    }
+
+    fn close_block(&mut self) {
+        if !self.notes.is_empty() {
+            self.flush_notes();
+        }
+        self.table_page = None;
+    }
+
+    fn finish(mut self) -> Vec<Block> {
+        self.flush_notes();
+        self.blocks
+    }
+}
+
+/// Left edges of the columns of a table: those of its widest row.
+fn table_columns(rows: &[Row]) -> Vec<f64> {
+    rows.iter()
+        .max_by_key(|r| r.x0s.len())
+        .map(|r| r.x0s.clone())
+        .unwrap_or_default()
+}
+
+/// Index of the column a cell starting at `x0` belongs to.
+fn column_of(x0: f64, columns: &[f64]) -> usize {
+    columns
+        .iter()
+        .enumerate()
+        .min_by(|a, b| (a.1 - x0).abs().total_cmp(&(b.1 - x0).abs()))
+        .map_or(0, |(i, _)| i)
+}
+
+/// Places each cell of a row under its column, empty cells filling the gaps.
+fn padded_cells(row: &Row, columns: &[f64]) -> Vec<String> {
+    if row.cells.len() >= columns.len() {
+        return row.cells.clone();
+    }
+    let mut out = vec![String::new(); columns.len()];
+    for (x0, text) in row.x0s.iter().zip(&row.cells) {
+        let i = column_of(*x0, columns);
+        if let Some(slot) = out.get_mut(i) {
+            *slot = if slot.is_empty() {
+                text.clone()
+            } else {
+                format!("{slot} {text}")
+            };
+        }
+    }
+    out
+}
+
+/// A row cut by a page break: the part on the new page goes into the cells of the row above.
+fn merge_continued_row(last: &mut Row, part: &Row, columns: &[f64], lexicon: &Lexicon) {
+    let mut cells = padded_cells(last, columns);
+    for (x0, text) in part.x0s.iter().zip(&part.cells) {
+        let i = column_of(*x0, columns);
+        if let Some(slot) = cells.get_mut(i) {
+            *slot = join_wrapped(slot, text, lexicon);
+        }
+    }
+    last.cells = cells;
+    last.x0s = columns.to_vec();
+}
+
+/// The text of a table cell: its lines joined, list markers dropped.
+fn cell_text(lines: &[Line], lexicon: &Lexicon) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let text = line.text();
+        let text = if starts_item(&text) {
+            let mut parts = text.splitn(2, char::is_whitespace);
+            let marker = parts.next().unwrap_or("");
+            let rest = parts.next().unwrap_or("");
+            if marker.chars().all(is_bullet_char) {
+                rest.trim().to_string()
+            } else {
+                text.clone()
+            }
+        } else {
+            text
+        };
+        out = join_wrapped(&out, &text, lexicon);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pipeline and rendering.
+// ---------------------------------------------------------------------------------------------
+
+/// Lays out the glyphs of all pages as cleaned text.
+fn layout_text(pages: &[Page]) -> String {
+    let mut paged: Vec<(f64, Vec<Line>)> = pages.iter().map(|p| (p.height, build_lines(p))).collect();
+    strip_running_lines(&mut paged);
+    let texts: Vec<String> = paged
+        .iter()
+        .flat_map(|(_, lines)| lines.iter().map(Line::text))
+        .collect();
+    let lexicon = Lexicon::from_lines(texts.iter().map(String::as_str));
+    let metrics = measure(&paged);
+    let mut assembler = Assembler::new(metrics, &lexicon);
+    for (height, mut lines) in paged {
+        let notes = split_footnotes(&mut lines, height, &lexicon);
+        for unit in group_rows(lines) {
+            assembler.add(unit);
+        }
+        assembler.add_notes(notes);
+    }
+    render(&assembler.finish())
+}
+
+/// Writes the blocks: blank lines between blocks, TAB between cells.
+fn render(blocks: &[Block]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for block in blocks {
+        let text = match block {
+            Block::Text(lines) => lines
+                .iter()
+                .map(|l| clean_line(l))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Block::Table(rows) => {
+                let columns = table_columns(rows);
+                rows.iter()
+                    .map(|r| {
+                        padded_cells(r, &columns)
+                            .iter()
+                            .map(|c| clean_line(c))
+                            .collect::<Vec<_>>()
+                            .join("\t")
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+            Block::Note(note) => clean_line(note),
+        };
+        if !text.trim().is_empty() {
+            parts.push(text);
+        }
+    }
+    let mut out = parts.join("\n\n");
+    out.push('\n');
+    out
+}
+
+/// Character-level cleaning of one output line.
+fn clean_line(line: &str) -> String {
+    collapse_spaces(&remove_soft_hyphens(&expand_ligatures(line)))
+}
+
+/// Expands typographic ligatures (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ).
+fn expand_ligatures(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'ﬀ' => out.push_str("ff"),
+            'ﬁ' => out.push_str("fi"),
+            'ﬂ' => out.push_str("fl"),
+            'ﬃ' => out.push_str("ffi"),
+            'ﬄ' => out.push_str("ffl"),
+            'ﬅ' | 'ﬆ' => out.push_str("st"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Removes soft hyphens (U+00AD) and zero-width characters.
+fn remove_soft_hyphens(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !matches!(c, '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}'))
+        .collect()
+}
+
+/// Collapses runs of spaces to one (a no-break space wins over a plain one) and trims.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run: Option<char> = None;
+    for c in text.chars() {
+        if c == ' ' || c == '\u{00A0}' || c == '\u{202F}' || c == '\u{2009}' {
+            run = Some(match run {
+                Some(' ') | None => c,
+                Some(kept) => kept,
+            });
+            continue;
+        }
+        if let Some(space) = run.take() {
+            if !out.is_empty() {
+                out.push(space);
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Readability of the text layer.
+// ---------------------------------------------------------------------------------------------
+
+/// What the extracted text looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Readability {
+    Readable,
+    /// Almost nothing but spaces, digits and punctuation.
+    Empty,
+    /// Characters that do not decode to words (private-use code points, unknown words).
+    Garbage,
+}
+
+/// Very common French (and a few English) words: real text always contains many of them.
+const COMMON_WORDS: &[&str] = &[
+    "de", "la", "le", "et", "les", "des", "à", "en", "du", "une", "un", "pour", "par", "que",
+    "qui", "sur", "est", "dans", "au", "aux", "ou", "ce", "il", "elle", "se", "sont", "son", "sa",
+    "ses", "leur", "leurs", "pas", "ne", "plus", "avec", "d", "l", "s", "n", "qu", "the", "of",
+    "and", "to", "in", "is", "for", "on", "with",
+];
+
+/// Judges whether the text layer decodes to readable words.
+fn assess_readability(text: &str) -> Readability {
+    let mut visible = 0usize;
+    let mut bad = 0usize;
+    let mut letters = 0usize;
+    let mut vowels = 0usize;
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        visible += 1;
+        let private = ('\u{E000}'..='\u{F8FF}').contains(&c) || c == '\u{FFFD}' || c.is_control();
+        if private {
+            bad += 1;
+        } else if c.is_alphabetic() {
+            letters += 1;
+            if "aeiouyàâäéèêëîïôöùûüÿœæAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŸŒÆ".contains(c) {
+                vowels += 1;
+            }
+        }
+    }
+    if visible == 0 {
+        return Readability::Empty;
+    }
+    if bad * 5 >= visible {
+        return Readability::Garbage;
+    }
+    if letters < 20 {
+        return if bad > 0 {
+            Readability::Garbage
+        } else {
+            Readability::Empty
+        };
+    }
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let common = words
+        .iter()
+        .filter(|w| COMMON_WORDS.contains(&w.as_str()))
+        .count();
+    let vowel_ratio = vowels as f64 / letters as f64;
+    let common_ratio = common as f64 / words.len().max(1) as f64;
+    let odd_vowels = !(0.2..=0.7).contains(&vowel_ratio);
+    if (words.len() >= 30 && common_ratio < 0.04) || odd_vowels {
+        Readability::Garbage
+    } else {
+        Readability::Readable
+    }
+}
