@@ -1,0 +1,129 @@
+//! Argument parsing (clap derive) and dispatch to the library; errors become one line on stderr
+//! naming the file, and exit code 2. A closed pipe (`| head`) is not an error.
+
+use avenant::render;
+use avenant::{Document, ReadOptions, Severity};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit code: success, or no substantive difference.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: differences found (diff, check).
+pub const EXIT_DIFFERENCES: u8 = 1;
+/// Exit code: bad input or usage.
+pub const EXIT_ERROR: u8 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "avenant",
+    version,
+    about = "Lire, comparer et modifier des conventions administratives françaises",
+    long_about = "Lire, comparer et modifier des conventions administratives françaises.\n\
+                  Read, compare and amend French administrative conventions."
+)]
+struct Cli {
+    /// Largest input file read, in bytes.
+    #[arg(long, global = true, default_value_t = avenant::extract::DEFAULT_MAX_SIZE)]
+    max_size: u64,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Lit une convention et affiche son arbre (titre, parties, articles, alinéas, annexes).
+    Parse {
+        /// Fichier Markdown, texte ou PDF.
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = ParseFormat::Outline)]
+        format: ParseFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ParseFormat {
+    /// Arbre indenté, une ligne par nœud.
+    Outline,
+    /// JSON (schema 1).
+    Json,
+    /// Markdown normalisé.
+    Md,
+}
+
+/// Runs the command line and returns the exit code.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_OK };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let options = ReadOptions {
+        max_size: cli.max_size,
+    };
+    let result = match cli.command {
+        Command::Parse { file, format } => parse(&file, format, &options),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(Failure::Input(e)) => {
+            eprintln!("avenant : {e}");
+            ExitCode::from(EXIT_ERROR)
+        }
+        Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_OK),
+        Err(Failure::Output(e)) => {
+            eprintln!("avenant : écriture impossible : {e}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+enum Failure {
+    Input(avenant::Error),
+    Output(io::Error),
+}
+
+impl From<avenant::Error> for Failure {
+    fn from(e: avenant::Error) -> Self {
+        Failure::Input(e)
+    }
+}
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Output(e)
+    }
+}
+
+/// Prints a document's warnings on stderr, one line each, naming the file.
+fn warn(doc: &Document) {
+    for d in &doc.diagnostics {
+        if d.severity == Severity::Warning {
+            eprintln!(
+                "avenant : {} : avertissement : {}",
+                doc.source.path, d.message
+            );
+        }
+    }
+}
+
+fn parse(
+    file: &std::path::Path,
+    format: ParseFormat,
+    options: &ReadOptions,
+) -> Result<u8, Failure> {
+    let doc = avenant::load(file, options)?;
+    warn(&doc);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match format {
+        ParseFormat::Outline => render::outline::write_outline(&doc, &mut out)?,
+        ParseFormat::Json => render::json::write_json(&doc, &mut out)?,
+        ParseFormat::Md => render::markdown::write_markdown(&doc, &mut out)?,
+    }
+    out.flush()?;
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,87 @@
+//! Errors that stop the pipeline: input that cannot be read as a convention at all.
+//! Each renders as one line « FICHIER : problème » for the CLI, which maps it to exit code 2.
+
+use std::fmt;
+
+/// What went wrong with an input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorKind {
+    NotFound,
+    IsDirectory,
+    Io(String),
+    Empty,
+    Binary,
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    /// A format recognised but not read (docx, zip, image…).
+    Unsupported(String),
+    /// The PDF could not be turned into text (message in French).
+    Pdf(String),
+    /// The text holds no article: not a convention avenant can work on.
+    NoArticle,
+    /// An avenant instruction that cannot be applied (message names the avenant article and target).
+    Apply(String),
+    /// Anything else about the input (template syntax…).
+    Invalid(String),
+}
+
+/// An error about one input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    pub path: String,
+    pub kind: ErrorKind,
+}
+
+impl Error {
+    pub fn new(path: impl Into<String>, kind: ErrorKind) -> Self {
+        Error {
+            path: path.into(),
+            kind,
+        }
+    }
+}
+
+fn megabytes(n: u64) -> String {
+    format!("{:.1} Mo", n as f64 / 1_048_576.0).replace('.', ",")
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorKind::NotFound => write!(f, "fichier introuvable"),
+            ErrorKind::IsDirectory => write!(f, "c'est un répertoire, pas un fichier"),
+            ErrorKind::Io(e) => write!(f, "lecture impossible ({e})"),
+            ErrorKind::Empty => write!(f, "le fichier est vide"),
+            ErrorKind::Binary => write!(
+                f,
+                "fichier binaire : ni texte, ni Markdown, ni PDF lisible"
+            ),
+            ErrorKind::TooLarge { size, limit } => write!(
+                f,
+                "fichier trop volumineux ({} ; limite {}, voir --max-size)",
+                megabytes(*size),
+                megabytes(*limit)
+            ),
+            ErrorKind::Unsupported(what) => write!(f, "{what}"),
+            ErrorKind::Pdf(msg) => write!(f, "{msg}"),
+            ErrorKind::NoArticle => write!(
+                f,
+                "aucun article reconnu (ni « Article 1er », ni « ARTICLE 2 », ni « 1. Objet ») : ce n'est pas une convention"
+            ),
+            ErrorKind::Apply(msg) => write!(f, "{msg}"),
+            ErrorKind::Invalid(msg) => write!(f, "{msg}"),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} : {}", self.path, self.kind)
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T> = std::result::Result<T, Error>;

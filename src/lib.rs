@@ -1,0 +1,64 @@
+//! # avenant
+//!
+//! Read French administrative conventions (Markdown or text exported from an office suite, and
+//! PDF) into a tree of title, parties, visas, préambule, articles, alinéas, annexes, signatures
+//! and notes; then compare two conventions, draft the avenant that turns one into the other,
+//! and apply an avenant to a convention.
+//!
+//! The pipeline, one module per stage, data flowing one way:
+//!
+//! ```text
+//! bytes ─extract─▶ Source ─normalise─▶ Normalised ─parse─▶ Document ─render─▶ outline | md | json
+//! ```
+//!
+//! ```
+//! let doc = avenant::parse_str("exemple.md", "Convention de partenariat\n\nArticle 1er : Objet\n\nLa présente convention a pour objet la coopération.\n");
+//! let article = doc.get("article-1").expect("article 1er");
+//! assert_eq!(doc.node(article).label.as_deref(), Some("1er"));
+//! assert_eq!(doc.node(doc.get("article-1/al-1").unwrap()).text, "La présente convention a pour objet la coopération.");
+//! ```
+
+pub mod error;
+pub mod extract;
+pub mod model;
+pub mod normalise;
+pub mod parse;
+pub mod render;
+
+pub use error::{Error, ErrorKind, Result};
+pub use extract::ReadOptions;
+pub use model::{
+    Diagnostic, Document, Format, Node, NodeId, NodeKind, Party, Severity, Source, Span,
+};
+
+use std::path::Path;
+
+/// Parses text already in memory (Markdown or plain text); `name` labels the source.
+pub fn parse_str(name: &str, text: &str) -> Document {
+    parse::parse(Source {
+        path: name.to_string(),
+        format: Format::Text,
+        text: text.to_string(),
+    })
+}
+
+/// Reads and parses a file (text, Markdown or PDF). Fails on unreadable input; a readable
+/// document without any article is returned with an error diagnostic (see [`load`]).
+pub fn read(path: &Path, options: &ReadOptions) -> Result<Document> {
+    let (source, diagnostics) = extract::read_path(path, options)?;
+    let mut doc = parse::parse(source);
+    let mut all = diagnostics;
+    all.append(&mut doc.diagnostics);
+    doc.diagnostics = all;
+    Ok(doc)
+}
+
+/// Reads and parses a file, and refuses a document in which no article was recognised:
+/// what every command that compares or amends conventions needs.
+pub fn load(path: &Path, options: &ReadOptions) -> Result<Document> {
+    let doc = read(path, options)?;
+    if doc.articles().is_empty() {
+        return Err(Error::new(path.display().to_string(), ErrorKind::NoArticle));
+    }
+    Ok(doc)
+}

@@ -1,0 +1,463 @@
+//! The document tree every stage shares: a `Document` is an arena of `Node`s addressed by `NodeId`.
+//! Built by `parse`, read by `align`, `diff`, `render` and `avenant`; it never reads files itself.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A byte range into [`Source::text`]. Two spans always compare equal, so that content
+/// equality of nodes and trees ignores where the text came from.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+}
+
+impl PartialEq for Span {
+    fn eq(&self, _: &Span) -> bool {
+        true
+    }
+}
+impl Eq for Span {}
+
+/// Index of a node in [`Document::nodes`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct NodeId(pub u32);
+
+impl NodeId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// What a node is. The serialised names are the public JSON `kind` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NodeKind {
+    Document,
+    Titre,
+    EnTete,
+    Parties,
+    Partie,
+    Visas,
+    Preambule,
+    /// Partie, Livre, Titre, Chapitre, Section… of a larger text, or an unrecognised heading.
+    Structure,
+    Article,
+    Annexe,
+    Alinea,
+    Item,
+    Table,
+    Row,
+    Notes,
+    Note,
+    Signatures,
+    Unclassified,
+}
+
+impl NodeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeKind::Document => "document",
+            NodeKind::Titre => "titre",
+            NodeKind::EnTete => "en-tete",
+            NodeKind::Parties => "parties",
+            NodeKind::Partie => "partie",
+            NodeKind::Visas => "visas",
+            NodeKind::Preambule => "preambule",
+            NodeKind::Structure => "structure",
+            NodeKind::Article => "article",
+            NodeKind::Annexe => "annexe",
+            NodeKind::Alinea => "alinea",
+            NodeKind::Item => "item",
+            NodeKind::Table => "table",
+            NodeKind::Row => "row",
+            NodeKind::Notes => "notes",
+            NodeKind::Note => "note",
+            NodeKind::Signatures => "signatures",
+            NodeKind::Unclassified => "unclassified",
+        }
+    }
+
+    /// Leaves that carry a run of text counted as an alinéa (circular of 20 October 2000).
+    pub fn is_alinea_like(self) -> bool {
+        matches!(self, NodeKind::Alinea | NodeKind::Item)
+    }
+
+    /// Units that hold alinéas and are aligned as a whole (articles, annexes, préambule…).
+    pub fn is_container(self) -> bool {
+        !matches!(
+            self,
+            NodeKind::Alinea | NodeKind::Item | NodeKind::Row | NodeKind::Note
+        )
+    }
+}
+
+/// A party to the convention as the « Entre … Et … » block names it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Party {
+    /// The first line of the party block (« Réseau Canopé », « L'École nationale d'administration (ENA) »).
+    pub name: String,
+    /// The « ci-après dénommé(e) » name used in the text (« la DINUM », « l'ENA »), if any.
+    pub short_name: Option<String>,
+    /// Every quoted « ci-après » name, in order.
+    pub aliases: Vec<String>,
+}
+
+/// One node of the tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Node {
+    pub kind: NodeKind,
+    /// Stable, human-readable address: `article-5.1`, `annexe-2/table-1/row-3`, `article-4/al-3`.
+    pub key: String,
+    /// The unit's number as written: `1er`, `5 bis`, `5.1`, `II`, `L. 1111-1`; for a list item its marker.
+    pub label: Option<String>,
+    /// The heading's words without its number: « Dispositions financières ».
+    pub heading: Option<String>,
+    /// Normalised text. For a heading node, its whole normalised heading line
+    /// (« Article 5 : Dispositions financières »); for a leaf, its content.
+    pub text: String,
+    /// For a table row, its cells (normalised).
+    pub cells: Vec<String>,
+    /// Nesting depth of a list item (0 for top level) or rank of a structure heading.
+    pub level: u8,
+    /// For a party node.
+    pub party: Option<Party>,
+    /// Keys of the footnotes this node's text calls (`notes/note-1`).
+    pub note_refs: Vec<String>,
+    /// Content hash of the normalised text (fixed hasher: stable across runs and machines).
+    pub fingerprint: u64,
+    pub span: Span,
+    pub parent: Option<NodeId>,
+    pub children: Vec<NodeId>,
+}
+
+impl Node {
+    pub fn new(
+        kind: NodeKind,
+        key: impl Into<String>,
+        text: impl Into<String>,
+        span: Span,
+    ) -> Node {
+        let text = text.into();
+        Node {
+            kind,
+            key: key.into(),
+            label: None,
+            heading: None,
+            fingerprint: fingerprint(&text),
+            text,
+            cells: Vec::new(),
+            level: 0,
+            party: None,
+            note_refs: Vec::new(),
+            span,
+            parent: None,
+            children: Vec::new(),
+        }
+    }
+
+    /// The last segment of the key (`al-3` for `article-4/al-3`).
+    pub fn local_key(&self) -> &str {
+        self.key.rsplit('/').next().unwrap_or(&self.key)
+    }
+}
+
+/// FNV-1a over the bytes: a fixed hasher, so fingerprints are reproducible.
+pub fn fingerprint(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// How the input was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Markdown or plain text as an office suite exports it.
+    Text,
+    Pdf,
+}
+
+/// The input as decoded text, with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub path: String,
+    pub format: Format,
+    /// The decoded text that spans point into (for a PDF, the extracted text).
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+/// Something a stage noticed about the input: kept with the document, shown by the CLI.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(severity: Severity, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            message: message.into(),
+            span: None,
+            hint: None,
+        }
+    }
+    pub fn with_span(mut self, span: Span) -> Self {
+        self.span = Some(span);
+        self
+    }
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// A parsed convention: its source, the node arena (node 0 is the root) and diagnostics.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub source: Source,
+    pub nodes: Vec<Node>,
+    pub diagnostics: Vec<Diagnostic>,
+    index: BTreeMap<String, NodeId>,
+}
+
+impl Document {
+    /// A document holding only its root.
+    pub fn new(source: Source) -> Document {
+        let len = source.text.len();
+        let root = Node::new(NodeKind::Document, "", "", Span::new(0, len));
+        let mut index = BTreeMap::new();
+        index.insert(String::new(), NodeId(0));
+        Document {
+            source,
+            nodes: vec![root],
+            diagnostics: Vec::new(),
+            index,
+        }
+    }
+
+    pub fn root(&self) -> NodeId {
+        NodeId(0)
+    }
+
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.index()]
+    }
+
+    pub fn node_mut(&mut self, id: NodeId) -> &mut Node {
+        &mut self.nodes[id.index()]
+    }
+
+    pub fn children(&self, id: NodeId) -> &[NodeId] {
+        &self.nodes[id.index()].children
+    }
+
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id.index()].parent
+    }
+
+    /// The node with this key, if any.
+    pub fn get(&self, key: &str) -> Option<NodeId> {
+        self.index.get(key).copied()
+    }
+
+    /// Appends `node` as the last child of `parent`. If its key is already taken (two articles
+    /// numbered alike), a `~2`, `~3`… suffix keeps keys unique.
+    pub fn push(&mut self, parent: NodeId, mut node: Node) -> NodeId {
+        if self.index.contains_key(&node.key) {
+            let mut n = 2;
+            while self.index.contains_key(&format!("{}~{n}", node.key)) {
+                n += 1;
+            }
+            node.key = format!("{}~{n}", node.key);
+        }
+        let id = NodeId(self.nodes.len() as u32);
+        node.parent = Some(parent);
+        self.index.insert(node.key.clone(), id);
+        self.nodes.push(node);
+        self.nodes[parent.index()].children.push(id);
+        id
+    }
+
+    /// Every node below `id` (excluded), depth first, in document order.
+    pub fn descendants(&self, id: NodeId) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        let mut stack: Vec<NodeId> = self.children(id).iter().rev().copied().collect();
+        while let Some(n) = stack.pop() {
+            out.push(n);
+            stack.extend(self.children(n).iter().rev().copied());
+        }
+        out
+    }
+
+    /// Top-level nodes (children of the root).
+    pub fn top_level(&self) -> &[NodeId] {
+        self.children(self.root())
+    }
+
+    /// Every article (at any depth, sub-articles included), in document order.
+    pub fn articles(&self) -> Vec<NodeId> {
+        self.descendants(self.root())
+            .into_iter()
+            .filter(|id| self.node(*id).kind == NodeKind::Article)
+            .collect()
+    }
+
+    /// The parties, in the order of the « Entre … Et … » block.
+    pub fn parties(&self) -> Vec<&Party> {
+        self.nodes.iter().filter_map(|n| n.party.as_ref()).collect()
+    }
+
+    /// The alinéa-like children of a unit (alinéas and list items), the ones légistique counts.
+    pub fn alineas(&self, id: NodeId) -> Vec<NodeId> {
+        self.children(id)
+            .iter()
+            .copied()
+            .filter(|c| self.node(*c).kind.is_alinea_like())
+            .collect()
+    }
+
+    /// True when both trees have the same nodes (kind, key, label, heading, text, cells…), spans aside.
+    pub fn same_tree(&self, other: &Document) -> bool {
+        self.nodes == other.nodes
+    }
+
+    /// The first node (in document order) whose key differs, for test messages.
+    pub fn first_difference(&self, other: &Document) -> Option<String> {
+        for (a, b) in self.nodes.iter().zip(other.nodes.iter()) {
+            if a != b {
+                return Some(format!("{a:?}\n≠\n{b:?}"));
+            }
+        }
+        if self.nodes.len() != other.nodes.len() {
+            return Some(format!(
+                "{} nodes ≠ {} nodes",
+                self.nodes.len(),
+                other.nodes.len()
+            ));
+        }
+        None
+    }
+
+    /// The original text a node came from.
+    pub fn source_text(&self, id: NodeId) -> &str {
+        let span = self.node(id).span;
+        self.source.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// A human-readable name for a unit: « article 5.1 », « annexe 2 », « préambule ».
+    pub fn display_name(&self, id: NodeId) -> String {
+        let node = self.node(id);
+        let label = node.label.clone().unwrap_or_default();
+        match node.kind {
+            NodeKind::Article => format!("article {label}"),
+            NodeKind::Annexe if label.is_empty() => "annexe".to_string(),
+            NodeKind::Annexe => format!("annexe {label}"),
+            NodeKind::Preambule => "préambule".into(),
+            NodeKind::Parties => "parties".into(),
+            NodeKind::Visas => "visas".into(),
+            NodeKind::Titre => "titre".into(),
+            NodeKind::EnTete => "en-tête".into(),
+            NodeKind::Signatures => "signatures".into(),
+            NodeKind::Notes => "notes".into(),
+            _ => node.key.clone(),
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc() -> Document {
+        Document::new(Source {
+            path: "t".into(),
+            format: Format::Text,
+            text: "abc".into(),
+        })
+    }
+
+    #[test]
+    fn spans_do_not_affect_equality() {
+        let a = Node::new(NodeKind::Alinea, "k", "x", Span::new(0, 1));
+        let b = Node::new(NodeKind::Alinea, "k", "x", Span::new(5, 9));
+        assert_eq!(a, b);
+        let c = Node::new(NodeKind::Alinea, "k", "y", Span::new(0, 1));
+        assert_ne!(a, c);
+    }
+
+    #[test]
+    fn duplicate_keys_get_a_suffix() {
+        let mut d = doc();
+        let root = d.root();
+        d.push(
+            root,
+            Node::new(NodeKind::Article, "article-1", "", Span::default()),
+        );
+        let second = d.push(
+            root,
+            Node::new(NodeKind::Article, "article-1", "", Span::default()),
+        );
+        assert_eq!(d.node(second).key, "article-1~2");
+        assert_eq!(d.get("article-1~2"), Some(second));
+    }
+
+    #[test]
+    fn descendants_are_in_document_order() {
+        let mut d = doc();
+        let root = d.root();
+        let a = d.push(root, Node::new(NodeKind::Article, "a", "", Span::default()));
+        d.push(
+            a,
+            Node::new(NodeKind::Alinea, "a/al-1", "", Span::default()),
+        );
+        d.push(root, Node::new(NodeKind::Article, "b", "", Span::default()));
+        let keys: Vec<_> = d
+            .descendants(root)
+            .iter()
+            .map(|i| d.node(*i).key.clone())
+            .collect();
+        assert_eq!(keys, ["a", "a/al-1", "b"]);
+    }
+
+    #[test]
+    fn fingerprint_is_fixed() {
+        assert_eq!(fingerprint(""), 0xcbf2_9ce4_8422_2325);
+        assert_ne!(fingerprint("a"), fingerprint("b"));
+    }
+}

@@ -1,0 +1,365 @@
+//! Typography normalisation of one line of text: the canonical form every later stage compares.
+//! Removes noise (apostrophes, quotes, spaces, emphasis, superscripts, bullets), never words.
+
+use comrak::arena_tree::NodeEdge;
+use comrak::nodes::NodeValue;
+use comrak::{parse_document, Arena, Options};
+
+/// Characters that may make comrak's inline parser change the text (emphasis, HTML, escapes…).
+fn has_markup(s: &str) -> bool {
+    s.bytes()
+        .any(|b| matches!(b, b'*' | b'_' | b'<' | b'\\' | b'&' | b'[' | b'`'))
+}
+
+/// Normalises one line of Markdown-ish text to its canonical form:
+/// inline Markdown and HTML read by comrak (emphasis removed, links kept as text, entities
+/// decoded), `1^{er}` → `1er`, apostrophes → `'`, all double quotes → `« … »` with one space
+/// inside, every kind of space → one space, a space before `: ; ! ?`, `...` → `…`,
+/// ligatures expanded, soft hyphens and stray bullets removed.
+pub fn inline(line: &str) -> String {
+    let pre = pre_clean(line);
+    let plain = if has_markup(&pre) {
+        markdown_text(&pre)
+    } else {
+        pre
+    };
+    typography(&plain)
+}
+
+/// Character-level clean-ups done before Markdown is read.
+fn pre_clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        // `^{er}` superscripts (pandoc) and `[^1]` footnote calls (Markdown).
+        if let Some(after) = rest.strip_prefix("^{") {
+            if let Some(end) = after.find('}') {
+                out.push_str(&after[..end]);
+                rest = &after[end + 1..];
+                continue;
+            }
+        }
+        if let Some(after) = rest.strip_prefix("[^") {
+            if let Some(end) = after.find(']') {
+                let label = &after[..end];
+                if !label.is_empty() && label.chars().all(|c| c.is_ascii_digit()) {
+                    out.push_str(&to_superscript(label));
+                    rest = &after[end + 1..];
+                    continue;
+                }
+            }
+        }
+        match c {
+            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{2060}' => {}
+            'ﬁ' => out.push_str("fi"),
+            'ﬂ' => out.push_str("fl"),
+            'ﬀ' => out.push_str("ff"),
+            'ﬃ' => out.push_str("ffi"),
+            'ﬄ' => out.push_str("ffl"),
+            'ﬅ' | 'ﬆ' => out.push_str("st"),
+            'ᵉ' => out.push('e'),
+            'ʳ' => out.push('r'),
+            _ => out.push(c),
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// Superscript digits for a footnote number (`12` → `¹²`).
+pub fn to_superscript(digits: &str) -> String {
+    digits
+        .chars()
+        .map(|c| match c {
+            '0' => '⁰',
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            '4' => '⁴',
+            '5' => '⁵',
+            '6' => '⁶',
+            '7' => '⁷',
+            '8' => '⁸',
+            '9' => '⁹',
+            other => other,
+        })
+        .collect()
+}
+
+/// The ASCII digits of a run of superscript digits (`¹²` → `12`), or `None`.
+pub fn from_superscript(s: &str) -> Option<String> {
+    let out: Option<String> = s
+        .chars()
+        .map(|c| match c {
+            '⁰' => Some('0'),
+            '¹' => Some('1'),
+            '²' => Some('2'),
+            '³' => Some('3'),
+            '⁴' => Some('4'),
+            '⁵' => Some('5'),
+            '⁶' => Some('6'),
+            '⁷' => Some('7'),
+            '⁸' => Some('8'),
+            '⁹' => Some('9'),
+            _ => None,
+        })
+        .collect();
+    out.filter(|s| !s.is_empty())
+}
+
+pub fn is_superscript_digit(c: char) -> bool {
+    matches!(c, '⁰' | '¹' | '²' | '³' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹')
+}
+
+/// HTML tags that separate blocks: read as a space so the words on each side stay apart.
+fn is_block_tag(html: &str) -> bool {
+    let name: String = html
+        .trim_start_matches('<')
+        .trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    matches!(
+        name.as_str(),
+        "p" | "br" | "li" | "ul" | "ol" | "div" | "tr" | "td" | "th" | "table" | "h1" | "h2" | "h3"
+    )
+}
+
+/// The text of one line read as Markdown inline content. The line is read behind a `x `
+/// prefix so that nothing in it can start a block (list, heading, HTML block, code block).
+fn markdown_text(s: &str) -> String {
+    let arena = Arena::new();
+    let mut options = Options::default();
+    options.extension.strikethrough = true;
+    let input = format!("x {s}");
+    let root = parse_document(&arena, &input, &options);
+    let mut out = String::with_capacity(s.len());
+    for edge in root.traverse() {
+        match edge {
+            NodeEdge::Start(node) => match &node.data.borrow().value {
+                NodeValue::Text(t) => out.push_str(t),
+                NodeValue::Code(c) => out.push_str(&c.literal),
+                NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
+                NodeValue::HtmlInline(h) if is_block_tag(h) => out.push(' '),
+                _ => {}
+            },
+            NodeEdge::End(node) => {
+                if let NodeValue::Link(link) = &node.data.borrow().value {
+                    // Keep a link's address when its text does not already show it.
+                    let url = link.url.trim_start_matches("mailto:");
+                    if !url.is_empty() && !out.ends_with(url) {
+                        out.push_str(" (");
+                        out.push_str(url);
+                        out.push(')');
+                    }
+                }
+            }
+        }
+    }
+    match out.strip_prefix("x ") {
+        Some(rest) => rest.to_string(),
+        None => out.strip_prefix('x').unwrap_or(&out).to_string(),
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' | '\u{200A}' | '\u{3000}'
+        )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | '′' | '`' | '´')
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '●'
+            | '▪'
+            | '◦'
+            | '○'
+            | '■'
+            | '□'
+            | '▫'
+            | '➢'
+            | '►'
+            | '✓'
+            | '·'
+            | '◾'
+            | '⁃'
+    )
+}
+
+/// Character-level typography on plain text (no Markdown left).
+fn typography(s: &str) -> String {
+    // Pass 1: map characters, pair quotes, collapse spaces.
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut in_quote = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let prev_is_space = out.is_empty() || out.ends_with(' ');
+        match c {
+            c if is_space(c) => {
+                if !prev_is_space && !out.ends_with('«') {
+                    out.push(' ');
+                }
+            }
+            c if is_apostrophe(c) => out.push('\''),
+            '«' | '“' | '„' | '‟' => {
+                open_quote(&mut out);
+                in_quote = true;
+            }
+            '»' | '”' => {
+                close_quote(&mut out);
+                in_quote = false;
+            }
+            '"' => {
+                if in_quote {
+                    close_quote(&mut out);
+                } else {
+                    open_quote(&mut out);
+                }
+                in_quote = !in_quote;
+            }
+            '.' if chars.get(i + 1) == Some(&'.') && chars.get(i + 2) == Some(&'.') => {
+                out.push('…');
+                i += 2;
+            }
+            c if is_bullet(c) && prev_is_space && chars.get(i + 1).is_none_or(|n| is_space(*n)) => {
+                // A bullet standing alone between spaces (lists flattened into a cell).
+            }
+            ';' | ':' | '!' | '?' if chars.get(i + 1).is_none_or(|n| is_space(*n)) => {
+                let trimmed = out.trim_end_matches(' ');
+                let glue = trimmed.is_empty()
+                    || trimmed.ends_with(|p: char| {
+                        matches!(p, ';' | ':' | '!' | '?' | '(' | '[' | '.' | '…' | '\'')
+                    });
+                out.truncate(trimmed.len());
+                if !glue {
+                    out.push(' ');
+                }
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out.trim().to_string()
+}
+
+/// `«` with exactly one space after it, glued to an apostrophe before it (`d'« x »`).
+fn open_quote(out: &mut String) {
+    if out.ends_with(' ') {
+        let trimmed = out.trim_end_matches(' ');
+        if trimmed.ends_with('\'') {
+            out.truncate(trimmed.len());
+        }
+    }
+    if !(out.is_empty() || out.ends_with(' ') || out.ends_with('\'') || out.ends_with('(')) {
+        out.push(' ');
+    }
+    out.push_str("« ");
+}
+
+/// `»` with exactly one space before it.
+fn close_quote(out: &mut String) {
+    let len = out.trim_end_matches(' ').len();
+    out.truncate(len);
+    if !out.is_empty() && !out.ends_with('«') {
+        out.push(' ');
+    } else if out.ends_with('«') {
+        out.push(' ');
+    }
+    out.push('»');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apostrophes_and_quotes() {
+        assert_eq!(inline("l’article"), "l'article");
+        assert_eq!(inline("rôle d'\"intrapreneur\""), "rôle d'« intrapreneur »");
+        assert_eq!(
+            inline("rôle d' \"intrapreneur\""),
+            "rôle d'« intrapreneur »"
+        );
+        assert_eq!(inline("d'«**intrapreneur(s)**»."), "d'« intrapreneur(s) ».");
+        assert_eq!(inline("«\u{a0}la DINUM\u{a0}»,"), "« la DINUM »,");
+        assert_eq!(inline("“approche”"), "« approche »");
+        assert_eq!(
+            inline("1-2-00548 \"Participations diverses\" - programme 352 \" Innovation\"."),
+            "1-2-00548 « Participations diverses » - programme 352 « Innovation »."
+        );
+    }
+
+    #[test]
+    fn spaces_and_punctuation() {
+        assert_eq!(inline("281\u{202F}160\u{a0}€"), "281 160 €");
+        assert_eq!(inline("a\t\tb   c "), "a b c");
+        assert_eq!(inline("Adresse: 20 avenue"), "Adresse : 20 avenue");
+        assert_eq!(inline("Adresse\u{a0}: x ; y"), "Adresse : x ; y");
+        assert_eq!(inline("https://a.fr/x?y=1"), "https://a.fr/x?y=1");
+        assert_eq!(
+            inline("durées de conservation..."),
+            "durées de conservation…"
+        );
+    }
+
+    #[test]
+    fn markdown_inline() {
+        assert_eq!(inline("fixé à **281 160 €** nets"), "fixé à 281 160 € nets");
+        assert_eq!(
+            inline("publiés en *open source* conformément"),
+            "publiés en open source conformément"
+        );
+        assert_eq!(
+            inline("la page <https://beta.gouv.fr/x> ;"),
+            "la page https://beta.gouv.fr/x ;"
+        );
+        assert_eq!(
+            inline("les textes*, la désignation"),
+            "les textes*, la désignation"
+        );
+        assert_eq!(inline("<p>A.</p> <p>B</p>"), "A. B");
+        assert_eq!(inline("<i>privacy by design</i>"), "privacy by design");
+        assert_eq!(
+            inline("voir [le site](https://x.fr)"),
+            "voir le site (https://x.fr)"
+        );
+        assert_eq!(inline("- pas une liste"), "- pas une liste");
+        assert_eq!(inline("1. pas une liste"), "1. pas une liste");
+        assert_eq!(inline("<p>pas un bloc HTML</p>"), "pas un bloc HTML");
+    }
+
+    #[test]
+    fn superscripts_bullets_ligatures() {
+        assert_eq!(inline("au 1^{er} février"), "au 1er février");
+        assert_eq!(inline("au 1ᵉʳ février"), "au 1er février");
+        assert_eq!(inline("l'ANSSI[^1] ;"), "l'ANSSI¹ ;");
+        assert_eq!(
+            inline("délai : ● Notification. ● Mise"),
+            "délai : Notification. Mise"
+        );
+        assert_eq!(inline("la déﬁnition\u{AD}"), "la définition");
+    }
+
+    #[test]
+    fn normalising_is_idempotent() {
+        for s in [
+            "rôle d' \"intrapreneur\" ; a: b",
+            "« x » et “y” ... **z**",
+            "Ci-après dénommée « le délégué » ou « la DINUM »,",
+        ] {
+            let once = inline(s);
+            assert_eq!(inline(&once), once, "{s}");
+        }
+    }
+}

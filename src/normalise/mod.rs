@@ -1,0 +1,418 @@
+//! Normalise stage: [`Source`] text → [`Normalised`] lines, each with its surface form (plain,
+//! Markdown heading, list item, table row, footnote) and canonical text. It never decides structure.
+
+mod inline;
+
+pub use inline::{from_superscript, inline, is_superscript_digit, to_superscript};
+
+use crate::model::{Source, Span};
+
+/// The surface form of a line, as written (not what it means: that is the parser's job).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Form {
+    Plain,
+    /// A Markdown `#` heading of this level.
+    Heading(u8),
+    /// A list item: bullet (`-`, `•`, `●`…) or ordered (`1.`, `2°`, `a)`), with its nesting level.
+    Item {
+        marker: String,
+        ordered: bool,
+        level: u8,
+    },
+    /// A table row: TAB-separated cells, or a `| a | b |` pipe row.
+    Row(Vec<String>),
+    /// A footnote definition (`¹ texte`, `[^1]: texte`), with its number.
+    Note(String),
+}
+
+/// One logical line of the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub form: Form,
+    /// Canonical text (for an ordered item, marker included: « 1° Le … »; for a row, cells joined by « | »).
+    pub text: String,
+    /// Where the line is in the source.
+    pub span: Span,
+    /// A blank line (or a dropped separator) stands before it.
+    pub blank_before: bool,
+}
+
+/// The normalised input: the lines in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Normalised {
+    pub lines: Vec<Line>,
+}
+
+/// Splits the source into lines and normalises each. Separator lines (`--`, `***`, `===`, a
+/// pipe table's `|---|`) are dropped: they hold no word.
+pub fn normalise(source: &Source) -> Normalised {
+    let text = &source.text;
+    let raws: Vec<&str> = text.split('\n').collect();
+    let unpaired = emphasis_over_lines(&raws);
+    let mut lines = Vec::new();
+    let mut tab_rows = Vec::new();
+    let mut blank = false;
+    let mut offset = 0;
+    for (index, raw) in raws.iter().enumerate() {
+        let start = offset;
+        offset += raw.len() + 1;
+        let span = Span::new(start, start + raw.len());
+        let cleaned;
+        let raw: &str = match unpaired.get(&index) {
+            Some((open, close)) => {
+                cleaned = raw[*open..raw.len() - *close].to_string();
+                &cleaned
+            }
+            None => raw,
+        };
+        if raw.trim().is_empty() || is_separator(raw) {
+            blank = true;
+            continue;
+        }
+        let (form, text) = classify(raw);
+        let tab_row = matches!(form, Form::Row(_)) && raw.contains('\t');
+        if text.is_empty() && !matches!(form, Form::Row(_)) {
+            blank = true;
+            continue;
+        }
+        lines.push(Line {
+            form,
+            text,
+            span,
+            blank_before: blank,
+        });
+        tab_rows.push(tab_row);
+        blank = false;
+    }
+    demote_lonely_rows(&mut lines, &tab_rows);
+    Normalised { lines }
+}
+
+/// Emphasis opened on one line and closed on a later line of the same paragraph
+/// (`**PREMIER` ⏎ `MINISTRE**`): for each such line, the bytes of marker to drop at its start
+/// and at its end. Lone asterisks (a call `textes*`) are left alone.
+fn emphasis_over_lines(raws: &[&str]) -> std::collections::BTreeMap<usize, (usize, usize)> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut i = 0;
+    while i < raws.len() {
+        let t = raws[i].trim_end();
+        let lead = raws[i].len() - raws[i].trim_start().len();
+        let run: String = t
+            .trim_start()
+            .chars()
+            .take_while(|c| *c == '*' || *c == '_')
+            .collect();
+        let opens = !run.is_empty()
+            && run.len() <= 3
+            && t.trim_start()[run.len()..].starts_with(|c: char| !c.is_whitespace())
+            && t.matches(run.as_str()).count() == 1;
+        if opens {
+            // Look for the closing run at the end of a following line of the same paragraph.
+            let mut j = i + 1;
+            while j < raws.len() && !raws[j].trim().is_empty() && j - i <= 6 {
+                let u = raws[j].trim_end();
+                if u.ends_with(run.as_str())
+                    && u.matches(run.as_str()).count() == 1
+                    && !u[..u.len() - run.len()].ends_with(char::is_whitespace)
+                {
+                    out.insert(i, (lead + run.len(), raws[i].len() - t.len()));
+                    let entry = out.entry(j).or_insert((0, 0));
+                    entry.1 = raws[j].len() - u.len() + run.len();
+                    break;
+                }
+                j += 1;
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A line made only of `-`, `*`, `_` or `=` (two or more): a rule or a setext underline.
+fn is_separator(raw: &str) -> bool {
+    let t: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    t.len() >= 2
+        && (t.chars().all(|c| c == '-')
+            || t.chars().all(|c| c == '*')
+            || t.chars().all(|c| c == '_')
+            || t.chars().all(|c| c == '='))
+        || is_pipe_separator(raw)
+}
+
+fn is_pipe_separator(raw: &str) -> bool {
+    let t = raw.trim();
+    t.starts_with('|') && t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+}
+
+/// Width of leading indentation, a tab counting four.
+fn indent_width(raw: &str) -> usize {
+    raw.chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
+}
+
+const BULLETS: &[char] = &[
+    '-', '*', '+', '•', '●', '▪', '◦', '○', '■', '□', '▫', '➢', '►', '✓', '–', '—', '⁃', '◾',
+];
+
+fn classify(raw: &str) -> (Form, String) {
+    // Tables first: a TAB between two pieces of text, or a pipe row.
+    let trimmed_end = raw.trim_end_matches([' ', '\r']);
+    if trimmed_end.trim_start_matches(' ').contains('\t') && !trimmed_end.trim().is_empty() {
+        let cells: Vec<String> = trimmed_end.split('\t').map(inline).collect();
+        if cells.len() >= 2 {
+            let text = row_text(&cells);
+            return (Form::Row(cells), text);
+        }
+    }
+    let t = raw.trim();
+    if t.starts_with('|') && t.ends_with('|') && t.len() > 1 {
+        let cells: Vec<String> = split_pipes(&t[1..t.len() - 1])
+            .iter()
+            .map(|c| inline(c))
+            .collect();
+        let text = row_text(&cells);
+        return (Form::Row(cells), text);
+    }
+    let indent = indent_width(raw);
+    // Markdown ATX heading.
+    if indent < 4 {
+        let hashes = t.chars().take_while(|c| *c == '#').count();
+        if (1..=6).contains(&hashes) {
+            let rest = &t[hashes..];
+            if rest.is_empty() || rest.starts_with(' ') {
+                let content = rest.trim().trim_end_matches('#').trim_end();
+                return (Form::Heading(hashes as u8), inline(content));
+            }
+        }
+    }
+    // Footnote definitions.
+    if let Some(rest) = t.strip_prefix("[^") {
+        if let Some(end) = rest.find("]:") {
+            let label = &rest[..end];
+            if !label.is_empty() && label.chars().all(|c| c.is_ascii_digit()) {
+                let body = inline(&rest[end + 2..]);
+                return (
+                    Form::Note(label.to_string()),
+                    format!("{} {body}", to_superscript(label)),
+                );
+            }
+        }
+    }
+    let sup: String = t.chars().take_while(|c| is_superscript_digit(*c)).collect();
+    if !sup.is_empty() {
+        let after = &t[sup.len()..];
+        if after.starts_with(|c: char| c.is_whitespace()) && !after.trim().is_empty() {
+            let label = from_superscript(&sup).unwrap_or_default();
+            return (Form::Note(label), format!("{sup} {}", inline(after)));
+        }
+    }
+    let level = ((indent + 1) / 2).min(8) as u8;
+    // Bullets.
+    if let Some(c) = t.chars().next() {
+        if BULLETS.contains(&c) {
+            let rest = &t[c.len_utf8()..];
+            if rest.starts_with([' ', '\t', '\u{a0}']) && !rest.trim().is_empty() {
+                return (
+                    Form::Item {
+                        marker: c.to_string(),
+                        ordered: false,
+                        level,
+                    },
+                    inline(rest),
+                );
+            }
+        }
+    }
+    // Ordered markers: `1.`, `1)`, `1°`, `a)`, `b.` followed by a space; the marker stays in
+    // the text (it is how the item is cited).
+    if let Some(marker) = ordered_marker(t) {
+        let text = inline(t);
+        return (
+            Form::Item {
+                marker,
+                ordered: true,
+                level,
+            },
+            text,
+        );
+    }
+    (Form::Plain, inline(t))
+}
+
+/// The marker of an ordered item (`1.` → `1`, `2°` → `2°`, `a)` → `a`), or `None`.
+pub fn ordered_marker(t: &str) -> Option<String> {
+    let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let after_marker =
+        |rest: &str| rest.starts_with([' ', '\t', '\u{a0}']) && !rest.trim().is_empty();
+    if !digits.is_empty() && digits.len() <= 3 {
+        let rest = &t[digits.len()..];
+        if let Some(r) = rest.strip_prefix('°') {
+            if after_marker(r) || r.is_empty() {
+                return Some(format!("{digits}°"));
+            }
+        }
+        for p in ['.', ')'] {
+            if let Some(r) = rest.strip_prefix(p) {
+                if after_marker(r) {
+                    return Some(digits);
+                }
+            }
+        }
+        return None;
+    }
+    let mut chars = t.chars();
+    let first = chars.next()?;
+    if first.is_ascii_lowercase() {
+        let rest = &t[1..];
+        if let Some(r) = rest.strip_prefix(')') {
+            if after_marker(r) {
+                return Some(first.to_string());
+            }
+        }
+    }
+    None
+}
+
+fn split_pipes(s: &str) -> Vec<String> {
+    let mut cells = vec![String::new()];
+    let mut escaped = false;
+    for c in s.chars() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '|' if !escaped => cells.push(String::new()),
+            _ => {
+                if escaped && c != '|' {
+                    if let Some(last) = cells.last_mut() {
+                        last.push('\\');
+                    }
+                }
+                escaped = false;
+                if let Some(last) = cells.last_mut() {
+                    last.push(c);
+                }
+            }
+        }
+    }
+    cells
+}
+
+/// The text of a row: its cells joined by « | ».
+pub fn row_text(cells: &[String]) -> String {
+    cells.join(" | ").trim().to_string()
+}
+
+/// A TAB row with no other row next to it (blank lines aside) is a line with tabs in it.
+fn demote_lonely_rows(lines: &mut [Line], tab_rows: &[bool]) {
+    let is_row = |l: &Line| matches!(l.form, Form::Row(_));
+    let n = lines.len();
+    let flags: Vec<bool> = (0..n)
+        .map(|i| {
+            tab_rows[i] && !(i > 0 && is_row(&lines[i - 1]) || i + 1 < n && is_row(&lines[i + 1]))
+        })
+        .collect();
+    for (line, lonely) in lines.iter_mut().zip(flags) {
+        if lonely {
+            if let Form::Row(cells) = &line.form {
+                line.text = inline(&cells.join(" "));
+            }
+            line.form = Form::Plain;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Format;
+
+    fn lines(text: &str) -> Vec<Line> {
+        normalise(&Source {
+            path: "t".into(),
+            format: Format::Text,
+            text: text.into(),
+        })
+        .lines
+    }
+
+    #[test]
+    fn forms() {
+        let l = lines("# Titre\n\n- un\n - deux\n1. trois\n2° quatre\na) cinq\n¹ note\nsimple\n--\nx\ty\na\tb\n");
+        let forms: Vec<_> = l.iter().map(|l| l.form.clone()).collect();
+        assert_eq!(forms[0], Form::Heading(1));
+        assert!(matches!(
+            &forms[1],
+            Form::Item {
+                ordered: false,
+                level: 0,
+                ..
+            }
+        ));
+        assert!(matches!(
+            &forms[2],
+            Form::Item {
+                ordered: false,
+                level: 1,
+                ..
+            }
+        ));
+        assert!(matches!(&forms[3], Form::Item { marker, ordered: true, .. } if marker == "1"));
+        assert!(matches!(&forms[4], Form::Item { marker, .. } if marker == "2°"));
+        assert!(matches!(&forms[5], Form::Item { marker, .. } if marker == "a"));
+        assert_eq!(forms[6], Form::Note("1".into()));
+        assert_eq!(forms[7], Form::Plain);
+        assert!(matches!(&forms[8], Form::Row(c) if c == &["x", "y"]));
+        assert!(l[8].blank_before, "the `--` line counts as a break");
+        assert_eq!(l[3].text, "1. trois");
+        assert_eq!(l[1].text, "un");
+    }
+
+    #[test]
+    fn emphasis_over_several_lines() {
+        let l = lines("**PREMIER\nMINISTRE**\n\n*Liberté\nÉgalité\nFraternité*\n\nles textes*, et\nle traitement*\n");
+        let texts: Vec<_> = l.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "PREMIER",
+                "MINISTRE",
+                "Liberté",
+                "Égalité",
+                "Fraternité",
+                "les textes*, et",
+                "le traitement*"
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_point_at_the_source() {
+        let src = "ab\n\n  cd  \n";
+        let l = lines(src);
+        assert_eq!(&src[l[1].span.start..l[1].span.end], "  cd  ");
+    }
+
+    #[test]
+    fn lonely_tab_line_is_plain() {
+        let l = lines("Fait à Paris\tle 3 mai\n\nsuite");
+        assert_eq!(l[0].form, Form::Plain);
+        assert_eq!(l[0].text, "Fait à Paris le 3 mai");
+    }
+
+    #[test]
+    fn pipe_tables() {
+        let l = lines("| a | b \\| c |\n|---|---|\n| 1 | 2 |\n");
+        assert_eq!(l.len(), 2);
+        assert_eq!(l[0].form, Form::Row(vec!["a".into(), "b | c".into()]));
+    }
+
+    #[test]
+    fn not_a_list() {
+        assert_eq!(ordered_marker("5.1 Montant"), None);
+        assert_eq!(ordered_marker("2021. Fin"), None);
+        assert_eq!(ordered_marker("a) b"), Some("a".into()));
+    }
+}

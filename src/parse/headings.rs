@@ -1,0 +1,523 @@
+//! Recognisers for the lines that open a unit: article, sub-article, structure (Partie, Livre,
+//! Titre, Chapitre, Section…), annex, préambule, visas, parties markers, signatures, title.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// An article heading: « Article 1er : Objet », « ARTICLE 2 BIS – Durée », « Article L. 1111-1 ».
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleHeading {
+    /// As it will be shown and cited: `1er`, `5 bis`, `5.1`, `L. 1111-1`, `IV`.
+    pub label: String,
+    /// The key part: `1`, `5-bis`, `5.1`, `L1111-1`, `IV`.
+    pub number: String,
+    pub heading: Option<String>,
+}
+
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:article|art\.)\s+(premier|unique|1\s?er|[LRDA]\.?\s?\*?\d+(?:[-.]\d+)*|\d+(?:\.\d+)*(?:er)?|[IVXLC]+)(?:[\s-]+(bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?\b\s*([:.\-–—]\s*)?(.*)$",
+    )
+    .expect("valid regex")
+});
+
+static SUB_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d+(?:\.\d+)+)\.?\s*(?:[:\-–—]\s*)?(\p{Lu}.*)$").expect("valid regex")
+});
+
+static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(partie|livre|titre|chapitre|section|sous-section|paragraphe|sous-paragraphe)\s+([^\s:.–—]+(?:\s+(?:bis|ter|quater))?)\s*([:.\-–—]\s*)?(.*)$")
+        .expect("valid regex")
+});
+
+static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^annexe(?:\s+n°)?(?:\s+(\d+|[IVXLC]+|[A-Z]|unique)\b)?\s*([:.\-–—]\s*)?(.*)$")
+        .expect("valid regex")
+});
+
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2}|[IVX]{1,5})\s*[.)\-–—:]\s*(\p{Lu}.{0,120})$").expect("valid regex")
+});
+
+/// Longest heading text accepted after a number, in characters.
+const MAX_HEADING: usize = 200;
+
+fn heading_ok(h: &str) -> bool {
+    h.chars().count() <= MAX_HEADING && !h.ends_with([';', ','])
+}
+
+/// `premier` / `1 er` / `1er` → `1er`; other labels as written, `bis` in lower case.
+fn clean_label(num: &str, suffix: Option<&str>) -> (String, String) {
+    let compact: String = num.split_whitespace().collect();
+    let lower = compact.to_lowercase();
+    let (label, number) = if lower == "premier" || lower == "1er" {
+        ("1er".to_string(), "1".to_string())
+    } else if lower == "unique" {
+        ("unique".to_string(), "unique".to_string())
+    } else if let Some(stripped) = lower.strip_suffix("er") {
+        (format!("{stripped}er"), stripped.to_string())
+    } else {
+        let number: String = num
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '*')
+            .collect::<String>();
+        // `L.1111-1` → key `L1111-1`; label keeps the jurist's `L. 1111-1`.
+        let number = match number.split_once('.') {
+            Some((a, b)) if a.len() == 1 && a.chars().all(|c| c.is_ascii_alphabetic()) => {
+                format!("{}{b}", a.to_uppercase())
+            }
+            _ => number,
+        };
+        (num.split_whitespace().collect::<Vec<_>>().join(" "), number)
+    };
+    match suffix {
+        Some(s) => {
+            let s = s.to_lowercase();
+            (format!("{label} {s}"), format!("{number}-{s}"))
+        }
+        None => (label, number),
+    }
+}
+
+/// Recognises an article heading line. `markdown` is true for a `#` heading line, where a
+/// heading may follow the number without a separator.
+pub fn article(text: &str, markdown: bool) -> Option<ArticleHeading> {
+    let first = text.as_bytes().first()?;
+    if !matches!(first, b'A' | b'a') {
+        return None;
+    }
+    let caps = ARTICLE.captures(text)?;
+    let num = caps.get(1)?.as_str();
+    let suffix = caps.get(2).map(|m| m.as_str());
+    let sep = caps.get(3).is_some();
+    let rest = caps.get(4).map(|m| m.as_str().trim()).unwrap_or("");
+    if !rest.is_empty() {
+        let starts_upper = rest.chars().next().is_some_and(|c| c.is_uppercase());
+        if !(sep || markdown || starts_upper) || !heading_ok(rest) {
+            return None;
+        }
+        // « Article 5 de la loi… » is a sentence, not a heading.
+        if !sep && !markdown && rest.split_whitespace().count() > 12 {
+            return None;
+        }
+    }
+    let (label, number) = clean_label(num, suffix);
+    Some(ArticleHeading {
+        label,
+        number,
+        heading: (!rest.is_empty()).then(|| rest.to_string()),
+    })
+}
+
+/// Recognises a sub-article heading « 5.1 Montant du financement » (the caller checks that
+/// `5` is the open article).
+pub fn sub_article(text: &str) -> Option<ArticleHeading> {
+    if !text.as_bytes().first()?.is_ascii_digit() {
+        return None;
+    }
+    let caps = SUB_ARTICLE.captures(text)?;
+    let number = caps.get(1)?.as_str().to_string();
+    let heading = caps.get(2)?.as_str().trim().to_string();
+    if !heading_ok(&heading) || heading.ends_with('.') && heading.split_whitespace().count() > 12 {
+        return None;
+    }
+    Some(ArticleHeading {
+        label: number.clone(),
+        number,
+        heading: Some(heading),
+    })
+}
+
+/// A numbered heading « 1. Objet », « II – Durée », used only in documents without « Article ».
+pub fn numbered(text: &str) -> Option<ArticleHeading> {
+    let caps = NUMBERED.captures(text)?;
+    let number = caps.get(1)?.as_str().to_string();
+    let heading = caps.get(2)?.as_str().trim().to_string();
+    if heading.ends_with(['.', ';', ',', ':']) || heading.split_whitespace().count() > 12 {
+        return None;
+    }
+    Some(ArticleHeading {
+        label: number.clone(),
+        number,
+        heading: Some(heading),
+    })
+}
+
+/// A structure heading of a larger text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StructureHeading {
+    /// 1 Partie, 2 Livre, 3 Titre, 4 Chapitre, 5 Section, 6 Sous-section, 7 Paragraphe, 8 Sous-paragraphe.
+    pub rank: u8,
+    /// `Titre Ier`, `Partie législative`.
+    pub label: String,
+    /// Key segment: `titre-ier`.
+    pub slug: String,
+    pub heading: Option<String>,
+}
+
+fn structure_rank(kind: &str) -> u8 {
+    match kind.to_lowercase().as_str() {
+        "partie" => 1,
+        "livre" => 2,
+        "titre" => 3,
+        "chapitre" => 4,
+        "section" => 5,
+        "sous-section" => 6,
+        "paragraphe" => 7,
+        _ => 8,
+    }
+}
+
+fn is_structure_label(label: &str) -> bool {
+    let l = label.to_lowercase();
+    let roman = |s: &str| !s.is_empty() && s.chars().all(|c| "ivxlc".contains(c));
+    let base = l.split_whitespace().next().unwrap_or("");
+    let base = base.strip_suffix("er").unwrap_or(base);
+    roman(base)
+        || base.chars().all(|c| c.is_ascii_digit()) && !base.is_empty()
+        || matches!(
+            l.as_str(),
+            "préliminaire"
+                | "preliminaire"
+                | "unique"
+                | "législative"
+                | "legislative"
+                | "réglementaire"
+                | "reglementaire"
+                | "premier"
+                | "première"
+                | "premiere"
+                | "liminaire"
+                | "annexe"
+                | "a"
+                | "b"
+                | "c"
+                | "d"
+                | "e"
+                | "f"
+        )
+}
+
+/// Recognises « Titre Ier : Conditions du travail », « Partie législative », « Section 3 : … ».
+pub fn structure(text: &str, markdown: bool) -> Option<StructureHeading> {
+    let first = text.chars().next()?;
+    if !matches!(
+        first,
+        'P' | 'p' | 'L' | 'l' | 'T' | 't' | 'C' | 'c' | 'S' | 's'
+    ) {
+        return None;
+    }
+    let caps = STRUCTURE.captures(text)?;
+    let kind = caps.get(1)?.as_str();
+    let label = caps.get(2)?.as_str();
+    let sep = caps.get(3).is_some();
+    let rest = caps.get(4).map(|m| m.as_str().trim()).unwrap_or("");
+    if !is_structure_label(label) {
+        return None;
+    }
+    if !rest.is_empty() && !(sep || markdown) || !heading_ok(rest) {
+        return None;
+    }
+    let mut kind_word: String = kind.to_lowercase();
+    if let Some(c) = kind_word.get_mut(0..1) {
+        c.make_ascii_uppercase();
+    }
+    Some(StructureHeading {
+        rank: structure_rank(kind),
+        label: format!("{kind_word} {label}"),
+        slug: slug(&format!("{kind} {label}")),
+        heading: (!rest.is_empty()).then(|| rest.to_string()),
+    })
+}
+
+/// An annex heading « ANNEXE 1 : TABLEAU … », « Annexe 1 : tableau … », « Annexe ».
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnnexHeading {
+    pub label: Option<String>,
+    pub heading: Option<String>,
+}
+
+pub fn annex(text: &str) -> Option<AnnexHeading> {
+    if !text.get(..6)?.eq_ignore_ascii_case("annexe") {
+        return None;
+    }
+    let caps = ANNEX.captures(text)?;
+    let label = caps.get(1).map(|m| m.as_str().to_string());
+    let sep = caps.get(2).is_some();
+    let rest = caps.get(3).map(|m| m.as_str().trim()).unwrap_or("");
+    if !rest.is_empty() && !sep && label.is_none() {
+        return None; // « Annexes financières du… » in running text
+    }
+    if !heading_ok(rest) || rest.split_whitespace().count() > 25 {
+        return None;
+    }
+    Some(AnnexHeading {
+        label,
+        heading: (!rest.is_empty()).then(|| rest.to_string()),
+    })
+}
+
+fn lower_start(text: &str) -> String {
+    text.chars().take(60).collect::<String>().to_lowercase()
+}
+
+/// « Préambule », « Exposé des motifs », « Il a été préalablement exposé ce qui suit : ».
+pub fn preamble(text: &str) -> bool {
+    let l = lower_start(text);
+    let l = l.trim_end_matches([' ', ':']);
+    matches!(
+        l,
+        "préambule"
+            | "preambule"
+            | "exposé préalable"
+            | "exposé des motifs"
+            | "exposé"
+            | "considérants"
+    ) || l.starts_with("il a été préalablement exposé")
+        || l.starts_with("il est préalablement exposé")
+        || l.starts_with("il a préalablement été exposé")
+}
+
+/// « Il a été convenu ce qui suit : » and its variants, which close the préambule.
+pub fn agreed(text: &str) -> bool {
+    let l = lower_start(text);
+    (l.contains("convenu ce qui suit")
+        || l.contains("arrêté ce qui suit")
+        || l.contains("convenu et arrêté"))
+        && text.len() < 120
+}
+
+/// « Vu … » (a visa).
+pub fn visa(text: &str) -> bool {
+    let mut w = text.split_whitespace();
+    matches!(w.next(), Some("Vu" | "VU" | "vu" | "Vu," | "VU,")) && w.next().is_some()
+}
+
+/// « Entre : », « Entre », « ENTRE LES SOUSSIGNÉS », and « Entre X, … » (then the party
+/// starts on the same line: the returned string is the rest).
+pub fn between(text: &str) -> Option<&str> {
+    let lower = lower_start(text);
+    if !lower.starts_with("entre") {
+        return None;
+    }
+    let rest = text.get(5..)?.trim_start();
+    let rest_l = rest.to_lowercase();
+    let rest_l = rest_l.trim_end_matches([':', ',', ' ']);
+    if rest_l.is_empty()
+        || rest_l == "les soussignés"
+        || rest_l == "les parties"
+        || rest_l == "les soussignées"
+    {
+        Some("")
+    } else if rest.starts_with(|c: char| c.is_uppercase())
+        || rest.starts_with(':')
+        || ["l'", "la ", "le ", "les "]
+            .iter()
+            .any(|a| rest.starts_with(a))
+    {
+        Some(rest.trim_start_matches([':', ' ']))
+    } else {
+        None
+    }
+}
+
+/// « Et », « Et : », « ET », « Et d'autre part, ».
+pub fn and(text: &str) -> bool {
+    let l = text.to_lowercase();
+    let l = l.trim_end_matches([':', ',', ' ', ';']);
+    matches!(
+        l,
+        "et" | "et d'autre part" | "d'autre part et" | "et, d'autre part"
+    )
+}
+
+/// « Ensemble ci-après « les parties » », « ci-après dénommées ensemble les parties ».
+pub fn together(text: &str) -> bool {
+    let l = lower_start(text);
+    l.starts_with("ensemble")
+        || l.starts_with("ci-après dénommées ensemble")
+        || l.starts_with("ci-après désignées ensemble")
+        || l.starts_with("ci-après collectivement")
+        || l.starts_with("ci-après ensemble")
+}
+
+/// « Fait à Paris, le … », « Fait en deux exemplaires », « Fait le … ».
+pub fn signed(text: &str) -> bool {
+    let l = lower_start(text);
+    l.starts_with("fait à ")
+        || l.starts_with("fait a ")
+        || l.starts_with("fait en ")
+        || l.starts_with("fait le ")
+}
+
+/// A line that names the document (« Convention de partenariat », « AVENANT N° 1 »).
+pub fn title(text: &str) -> bool {
+    let l = lower_start(text);
+    const WORDS: &[&str] = &[
+        "convention",
+        "avenant",
+        "accord",
+        "contrat",
+        "protocole",
+        "charte",
+        "marché",
+        "cahier",
+        "code",
+        "règlement",
+        "arrêté",
+        "décret",
+        "loi ",
+        "statuts",
+        "conditions générales",
+        "lettre de mission",
+    ];
+    WORDS.iter().any(|w| l.starts_with(w)) && text.len() < 300
+}
+
+/// A key segment: lower case, no accents, words joined by `-` (`Titre Ier` → `titre-ier`).
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mapped = match c {
+            'à' | 'â' | 'ä' | 'À' | 'Â' | 'Ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+            'î' | 'ï' | 'Î' | 'Ï' => 'i',
+            'ô' | 'ö' | 'Ô' | 'Ö' => 'o',
+            'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' => 'u',
+            'ç' | 'Ç' => 'c',
+            c if c.is_alphanumeric() || c == '.' => c.to_ascii_lowercase(),
+            _ => '-',
+        };
+        if mapped == '-' && (out.is_empty() || out.ends_with('-')) {
+            continue;
+        }
+        out.push(mapped);
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn art(t: &str) -> Option<(String, String, Option<String>)> {
+        article(t, false).map(|a| (a.label, a.number, a.heading))
+    }
+
+    #[test]
+    fn articles() {
+        assert_eq!(art("Article 1er"), Some(("1er".into(), "1".into(), None)));
+        assert_eq!(
+            art("Article 1 : Objet de la coopération"),
+            Some((
+                "1".into(),
+                "1".into(),
+                Some("Objet de la coopération".into())
+            ))
+        );
+        assert_eq!(
+            art("ARTICLE 2 BIS - Durée"),
+            Some(("2 bis".into(), "2-bis".into(), Some("Durée".into())))
+        );
+        assert_eq!(
+            art("Article premier – Objet").map(|a| a.0),
+            Some("1er".into())
+        );
+        assert_eq!(art("Article L1111-1").map(|a| a.1), Some("L1111-1".into()));
+        assert_eq!(
+            art("Article R. 4121-1").map(|a| (a.0, a.1)),
+            Some(("R. 4121-1".into(), "R4121-1".into()))
+        );
+        assert_eq!(
+            art("Article 2.4.2 : Suivi").map(|a| a.1),
+            Some("2.4.2".into())
+        );
+        assert_eq!(art("Article IV - Litiges").map(|a| a.1), Some("IV".into()));
+        assert_eq!(art("Article 5 bis").map(|a| a.1), Some("5-bis".into()));
+        assert_eq!(art("Article 5 de la loi du 12 avril 2000 relative aux droits des citoyens dans leurs relations"), None);
+        assert_eq!(art("Articles 3 et 4"), None);
+        assert!(article("Article L1 Dialogue social", true).is_some());
+    }
+
+    #[test]
+    fn sub_articles() {
+        let s = sub_article("5.1 Montant du financement").unwrap();
+        assert_eq!(
+            (s.number.as_str(), s.heading.as_deref()),
+            ("5.1", Some("Montant du financement"))
+        );
+        assert!(sub_article("5.1. Montant").is_some());
+        assert!(sub_article("2021 Montant").is_none());
+        assert!(sub_article("1.5 millions d'euros sont versés").is_none());
+    }
+
+    #[test]
+    fn structures() {
+        let s = structure("Titre Ier : Conditions du travail", false).unwrap();
+        assert_eq!(
+            (s.rank, s.slug.as_str(), s.heading.as_deref()),
+            (3, "titre-ier", Some("Conditions du travail"))
+        );
+        assert_eq!(structure("Partie législative", false).unwrap().rank, 1);
+        assert_eq!(
+            structure("Chapitre préliminaire : Dialogue social.", true)
+                .unwrap()
+                .rank,
+            4
+        );
+        assert_eq!(structure("Sous-section 2 : Travail", true).unwrap().rank, 6);
+        assert!(structure("Titulaire : SCBCM", false).is_none());
+        assert!(structure("Section de la commande publique", false).is_none());
+        assert!(structure("Livre blanc", false).is_none());
+    }
+
+    #[test]
+    fn annexes() {
+        let a = annex("ANNEXE 1 : TABLEAU DE REPARTITION DES RESPONSABILITES RGPD").unwrap();
+        assert_eq!(a.label.as_deref(), Some("1"));
+        assert_eq!(
+            annex("Annexe 1 : tableau de répartition")
+                .unwrap()
+                .heading
+                .as_deref(),
+            Some("tableau de répartition")
+        );
+        assert_eq!(annex("Annexe").unwrap().label, None);
+        assert_eq!(
+            annex("Annexe II - Budget").unwrap().label.as_deref(),
+            Some("II")
+        );
+        assert!(annex("Annexes financières du marché passé avec le titulaire").is_none());
+    }
+
+    #[test]
+    fn markers() {
+        assert!(preamble("Préambule"));
+        assert!(agreed("Il a été convenu ce qui suit :"));
+        assert!(visa(
+            "Vu l'article L. 2511-6 du code de la commande publique,"
+        ));
+        assert!(!visa("Vue d'ensemble"));
+        assert_eq!(between("Entre :"), Some(""));
+        assert_eq!(between("Entre"), Some(""));
+        assert_eq!(
+            between("Entre l'État, représenté par"),
+            Some("l'État, représenté par")
+        );
+        assert_eq!(between("Entre autres choses"), None);
+        assert!(and("Et"));
+        assert!(and("ET :"));
+        assert!(!and("Et ensuite"));
+        assert!(together(
+            "Ensemble ci-après « les parties » ou « les partenaires »"
+        ));
+        assert!(signed("Fait à Paris, le"));
+        assert!(title("Convention de coopération public-public"));
+        assert_eq!(slug("Partie législative"), "partie-legislative");
+        assert_eq!(
+            numbered("1. Objet de la charte").map(|a| a.number),
+            Some("1".into())
+        );
+        assert!(numbered("1. Les besoins des utilisateurs sont prioritaires ;").is_none());
+    }
+}
