@@ -187,11 +187,7 @@ fn load_pages(bytes: &[u8]) -> Result<Vec<Page>, PdfError> {
         match outcome {
             Some(Ok(())) => {}
             Some(Err(e)) => return Err(PdfError::Malformed(format!("page {number} : {e}"))),
-            None => {
-                return Err(PdfError::Malformed(format!(
-                    "page {number} illisible"
-                )))
-            }
+            None => return Err(PdfError::Malformed(format!("page {number} illisible"))),
         }
     }
     Ok(collector.pages)
@@ -228,6 +224,11 @@ struct Line {
     x1: f64,
     y: f64,
     size: f64,
+    /// How far superscripts rise above the baseline (0 without any): they push lines apart.
+    sup_raise: f64,
+    /// Where the text would end without justification: LibreOffice stretches a line ended by
+    /// a forced break across the whole column, which must not read as a full line.
+    natural_x1: f64,
     segments: Vec<Segment>,
 }
 
@@ -314,13 +315,21 @@ fn finish_line(page: u32, glyphs: &[&Glyph]) -> Option<Line> {
     };
     let mut prev_end: Option<f64> = None;
     let mut pending_space = false;
+    let mut sup_raise: f64 = 0.0;
+    let mut widest_space: f64 = 0.0;
+    let mut natural_width = 0.0;
     for g in glyphs {
         if g.space {
             pending_space = prev_end.is_some();
             continue;
         }
+        natural_width += g.end - g.x;
         if let Some(end) = prev_end {
             let gap = g.x - end;
+            if pending_space || gap > 0.15 * size {
+                widest_space = widest_space.max(gap);
+                natural_width += 0.3 * size;
+            }
             if gap > 2.5 * size && !pending_space {
                 segments.push(std::mem::replace(
                     &mut seg,
@@ -335,6 +344,9 @@ fn finish_line(page: u32, glyphs: &[&Glyph]) -> Option<Line> {
             }
         }
         let superscript = is_superscript(g, size, base);
+        if superscript {
+            sup_raise = sup_raise.max(g.y - base);
+        }
         push_glyph_text(&mut seg.text, &g.text, superscript);
         seg.x1 = seg.x1.max(g.end);
         prev_end = Some(g.end);
@@ -351,12 +363,19 @@ fn finish_line(page: u32, glyphs: &[&Glyph]) -> Option<Line> {
         .collect();
     let x0 = segments.first()?.x0;
     let x1 = segments.iter().map(|s| s.x1).fold(x0, f64::max);
+    let natural_x1 = if widest_space > 1.5 * size {
+        (x0 + natural_width).min(x1)
+    } else {
+        x1
+    };
     Some(Line {
         page,
         x0,
         x1,
         y: base,
         size,
+        sup_raise,
+        natural_x1,
         segments,
     })
 }
@@ -386,9 +405,8 @@ fn is_marker(text: &str) -> bool {
     let Some(stripped) = t.strip_suffix('.').or_else(|| t.strip_suffix(')')) else {
         return false;
     };
-    let all_digits = !stripped.is_empty()
-        && stripped.len() <= 2
-        && stripped.chars().all(|c| c.is_ascii_digit());
+    let all_digits =
+        !stripped.is_empty() && stripped.len() <= 2 && stripped.chars().all(|c| c.is_ascii_digit());
     let one_letter = stripped.chars().count() == 1 && stripped.chars().all(|c| c.is_alphabetic());
     all_digits || one_letter
 }
@@ -396,7 +414,24 @@ fn is_marker(text: &str) -> bool {
 fn is_bullet_char(c: char) -> bool {
     matches!(
         c,
-        '•' | '◦' | '▪' | '▫' | '■' | '□' | '●' | '○' | '‣' | '⁃' | '–' | '—' | '-' | '*' | '\u{F0B7}' | '\u{F0A7}' | '➢' | '✓' | '→'
+        '•' | '◦'
+            | '▪'
+            | '▫'
+            | '■'
+            | '□'
+            | '●'
+            | '○'
+            | '‣'
+            | '⁃'
+            | '–'
+            | '—'
+            | '-'
+            | '*'
+            | '\u{F0B7}'
+            | '\u{F0A7}'
+            | '➢'
+            | '✓'
+            | '→'
     )
 }
 
@@ -666,7 +701,11 @@ impl Lexicon {
 /// A token without surrounding punctuation nor an elided article (`l’équipe` → `équipe`).
 fn core_word(token: &str) -> &str {
     let t = token.trim_matches(|c: char| !c.is_alphanumeric());
-    let Some((i, apostrophe)) = t.char_indices().rev().find(|(_, c)| matches!(c, '\'' | '’')) else {
+    let Some((i, apostrophe)) = t
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '\'' | '’'))
+    else {
         return t;
     };
     let head = &t[..i];
@@ -691,26 +730,117 @@ fn ends_with_break_hyphen(line: &str) -> bool {
 
 /// Left parts after which a line-end hyphen belongs to a compound.
 const COMPOUND_LEFT: &[&str] = &[
-    "ci", "vis", "au", "sous", "non", "quasi", "demi", "semi", "mi", "ex", "après", "arrière",
-    "avant", "grand", "grande", "saint", "sainte", "e", "start", "peut", "est", "c'est", "c’est",
-    "chef", "accord", "bon", "bons", "porte", "vice", "cas", "grâce", "celle", "celui", "ceux",
-    "dix", "vingt", "quatre", "soixante", "trente", "quarante", "cinquante", "soi", "auto",
+    "ci",
+    "vis",
+    "au",
+    "sous",
+    "non",
+    "quasi",
+    "demi",
+    "semi",
+    "mi",
+    "ex",
+    "après",
+    "arrière",
+    "avant",
+    "grand",
+    "grande",
+    "saint",
+    "sainte",
+    "e",
+    "start",
+    "peut",
+    "est",
+    "c'est",
+    "c’est",
+    "chef",
+    "accord",
+    "bon",
+    "bons",
+    "porte",
+    "vice",
+    "cas",
+    "grâce",
+    "celle",
+    "celui",
+    "ceux",
+    "dix",
+    "vingt",
+    "quatre",
+    "soixante",
+    "trente",
+    "quarante",
+    "cinquante",
+    "soi",
+    "auto",
 ];
 
 /// Right parts before which a line-end hyphen belongs to a compound.
 const COMPOUND_RIGHT: &[&str] = &[
-    "cadre", "cadres", "clé", "clés", "delà", "dessus", "dessous", "ci", "là", "même", "mêmes",
-    "être", "t", "il", "ils", "elle", "elles", "on", "je", "tu", "nous", "vous", "ce", "dire",
-    "à", "vingt", "vingts", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit",
-    "neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "cent", "cents",
-    "mille", "up", "rendu", "rendus", "temps", "faire", "traitant", "traitants", "traitance",
+    "cadre",
+    "cadres",
+    "clé",
+    "clés",
+    "delà",
+    "dessus",
+    "dessous",
+    "ci",
+    "là",
+    "même",
+    "mêmes",
+    "être",
+    "t",
+    "il",
+    "ils",
+    "elle",
+    "elles",
+    "on",
+    "je",
+    "tu",
+    "nous",
+    "vous",
+    "ce",
+    "dire",
+    "à",
+    "vingt",
+    "vingts",
+    "un",
+    "une",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "cent",
+    "cents",
+    "mille",
+    "up",
+    "rendu",
+    "rendus",
+    "temps",
+    "faire",
+    "traitant",
+    "traitants",
+    "traitance",
 ];
 
 /// Decides whether the hyphen between `left` and `right` (split at a line end) is kept.
 fn keep_hyphen(left: &str, right: &str, lexicon: &Lexicon) -> bool {
     let left_word = core_word(left);
     let right_word = right.trim_end_matches(|c: char| !c.is_alphanumeric());
-    if left_word.chars().any(|c| c.is_ascii_digit()) || right_word.chars().any(|c| c.is_ascii_digit()) {
+    if left_word.chars().any(|c| c.is_ascii_digit())
+        || right_word.chars().any(|c| c.is_ascii_digit())
+    {
         return true;
     }
     if lexicon.contains(&format!("{left_word}-{right_word}")) {
@@ -754,6 +884,10 @@ fn join_wrapped(before: &str, next: &str, lexicon: &Lexicon) -> String {
         }
         return format!("{stem}{next}");
     }
+    let last_token = before.rsplit(char::is_whitespace).next().unwrap_or(before);
+    if last_token.contains("://") && last_token.ends_with('/') {
+        return format!("{before}{next}");
+    }
     format!("{before} {next}")
 }
 
@@ -776,11 +910,11 @@ enum Unit {
 }
 
 /// Groups a page's lines into plain lines and table rows.
-fn group_rows(lines: Vec<Line>) -> Vec<Unit> {
+fn group_rows(lines: Vec<Line>, height: f64) -> Vec<Unit> {
     let mut units = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        if let Some((cells, next)) = stacked_row(&lines, i) {
+        if let Some((cells, next)) = stacked_row(&lines, i, height) {
             units.push(Unit::Row {
                 page: lines[i].page,
                 cells,
@@ -809,6 +943,7 @@ fn side_by_side_row(line: Line) -> Unit {
             lines: vec![Line {
                 x0: s.x0,
                 x1: s.x1,
+                natural_x1: s.x1,
                 segments: vec![s.clone()],
                 ..line.clone()
             }],
@@ -820,48 +955,69 @@ fn side_by_side_row(line: Line) -> Unit {
     }
 }
 
-/// A row whose cells are drawn one after the other (the stream goes back up to the row top for
-/// each new cell, further right). Returns the cells and the index of the first line after it.
-fn stacked_row(lines: &[Line], start: usize) -> Option<(Vec<Cell>, usize)> {
-    let top = &lines[start];
-    let mut cells = vec![Cell {
-        x0: top.x0,
-        lines: vec![top.clone()],
-    }];
+/// A row whose cells are drawn one after the other: the stream goes back up for each new cell,
+/// further right. Returns the cells and the index of the first line after the row. Blocks taller
+/// than 40 % of the page are text columns, not cells, and are left to the paragraph logic.
+fn stacked_row(lines: &[Line], start: usize, height: f64) -> Option<(Vec<Cell>, usize)> {
+    let first = &lines[start];
+    let mut cells: Vec<Cell> = split_segments(first)
+        .into_iter()
+        .map(|l| Cell {
+            x0: l.x0,
+            lines: vec![l],
+        })
+        .collect();
     let mut i = start + 1;
     while i < lines.len() {
         let prev = &lines[i - 1];
         let line = &lines[i];
-        let tol = 0.6 * line.size.max(top.size);
-        let cell_x0 = cells.last().map_or(top.x0, |c| c.x0);
-        if line.page != top.page {
+        let cell_x0 = cells.last().map_or(first.x0, |c| c.x0);
+        if line.page != first.page {
             break;
         }
-        if line.y > prev.y + 0.3 * line.size {
-            // Back up: a new cell if it starts at the row top, further right.
-            if (line.y - top.y).abs() <= tol && line.x0 > cell_x0 + line.size {
-                cells.push(Cell {
-                    x0: line.x0,
-                    lines: vec![line.clone()],
-                });
-                i += 1;
-                continue;
+        let parts = split_segments(line);
+        if parts.len() > 1 && cells.len() < 2 {
+            break;
+        }
+        let up = line.y > prev.y + 0.3 * line.size;
+        if up && line.x0 <= cell_x0 + line.size {
+            break;
+        }
+        if !up && line.x0 < cell_x0 - 0.5 * line.size {
+            break;
+        }
+        for (k, part) in parts.into_iter().enumerate() {
+            // A part going up, or any part after the first one, opens the next cell.
+            match cells.last_mut() {
+                Some(cell) if k == 0 && !up => cell.lines.push(part),
+                _ => cells.push(Cell {
+                    x0: part.x0,
+                    lines: vec![part],
+                }),
             }
-            break;
-        }
-        if line.x0 < cell_x0 - 0.5 * line.size || line.segments.len() > 1 {
-            break;
-        }
-        if let Some(cell) = cells.last_mut() {
-            cell.lines.push(line.clone());
         }
         i += 1;
     }
-    if cells.len() < 2 {
+    if cells.len() < 2 || i == start + 1 {
         return None;
     }
-    // A row's first cell must not hold prose running across the whole page width.
-    Some((cells, i))
+    let ys = cells.iter().flat_map(|c| c.lines.iter().map(|l| l.y));
+    let (low, high) = ys.fold((f64::MAX, f64::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
+    (high - low <= 0.4 * height).then_some((cells, i))
+}
+
+/// One line per segment of a line (the cells it crosses).
+fn split_segments(line: &Line) -> Vec<Line> {
+    line.segments
+        .iter()
+        .map(|s| Line {
+            x0: s.x0,
+            x1: s.x1,
+            natural_x1: s.x1,
+            segments: vec![s.clone()],
+            ..line.clone()
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -943,27 +1099,47 @@ fn classify_break(prev: &Line, next: &Line, m: &Metrics) -> Break {
     let item = starts_item(&next.text());
     let size = prev.size.max(next.size);
     if next.page != prev.page {
-        let full = prev.x1 + first_word_width(next) + 0.3 * size >= m.right - 0.5 * size;
-        return if item {
-            Break::Item
-        } else if full || ends_with_break_hyphen(&prev.text()) {
-            Break::Wrap
-        } else {
-            Break::Paragraph
-        };
+        return classify_page_break(prev, next, m, item);
     }
     let dy = prev.y - next.y;
-    if dy <= 0.0 || dy > 1.25 * m.pitch * size || (prev.size - next.size).abs() > 1.0 {
+    let gap = dy - next.sup_raise;
+    let hyphen = ends_with_break_hyphen(&prev.text());
+    let limit = if hyphen { 2.0 } else { 1.25 } * m.pitch * size;
+    if dy <= 0.0 || gap > limit || (prev.size - next.size).abs() > 1.0 {
         return Break::Paragraph;
     }
     if item {
         return Break::Item;
     }
-    let room = m.right - prev.x1;
-    if room > first_word_width(next) + 0.8 * size && !ends_with_break_hyphen(&prev.text()) {
+    let room = m.right - prev.natural_x1;
+    if room > first_word_width(next) + 0.8 * size && !hyphen {
         Break::Line
     } else {
         Break::Wrap
+    }
+}
+
+/// How the first line of a page follows the last line of the page before: a wrapped line when
+/// the line before is full, cut by a hyphen, or does not end a sentence before a capital.
+fn classify_page_break(prev: &Line, next: &Line, m: &Metrics, item: bool) -> Break {
+    let size = prev.size.max(next.size);
+    let prev_text = prev.text();
+    if item {
+        return Break::Item;
+    }
+    if (prev.size - next.size).abs() > 1.0 {
+        return Break::Paragraph;
+    }
+    if ends_with_break_hyphen(&prev_text) {
+        return Break::Wrap;
+    }
+    let full = prev.natural_x1 + first_word_width(next) + 0.3 * size >= m.right - 0.5 * size;
+    let sentence_end = prev_text.ends_with(['.', ':', ';', '!', '?'])
+        && next.text().chars().next().is_some_and(char::is_uppercase);
+    if full && !sentence_end {
+        Break::Wrap
+    } else {
+        Break::Paragraph
     }
 }
 
@@ -1004,8 +1180,9 @@ struct Assembler<'a> {
     /// The last line added to the current text block, and the left edge of its first item.
     last_line: Option<Line>,
     list_x0: Option<f64>,
-    /// Column count of the current table, the page its last row is on.
+    /// The page the current table's last row (kept or dropped) is on, and of its last kept row.
     table_page: Option<u32>,
+    kept_row_page: Option<u32>,
     notes: Vec<String>,
 }
 
@@ -1018,6 +1195,7 @@ impl<'a> Assembler<'a> {
             last_line: None,
             list_x0: None,
             table_page: None,
+            kept_row_page: None,
             notes: Vec::new(),
         }
     }
@@ -1099,23 +1277,27 @@ impl<'a> Assembler<'a> {
             self.blocks.push(Block::Table(Vec::new()));
         }
         let new_page = self.table_page.is_some_and(|p| p != page);
-        let first_on_page = new_page || !continues;
+        let first_kept_on_page = continues && self.kept_row_page.is_some_and(|p| p != page);
         if let Some(Block::Table(rows)) = self.blocks.last_mut() {
             let repeated_header = rows.iter().any(|r| r.cells == row.cells);
-            if !(new_page && repeated_header) {
-                let columns = table_columns(rows);
-                let starts_late = columns
-                    .first()
-                    .is_some_and(|&x| row.x0s.first().is_some_and(|&r| r > x + 3.0));
-                match rows.last_mut() {
-                    Some(last) if first_on_page && new_page && starts_late => {
-                        merge_continued_row(last, &row, &columns, self.lexicon)
-                    }
-                    _ => rows.push(row),
+            if new_page && repeated_header {
+                // A header row repeated at the top of the page.
+                self.table_page = Some(page);
+                return;
+            }
+            let columns = table_columns(rows);
+            let starts_late = columns
+                .first()
+                .is_some_and(|&x| row.x0s.first().is_some_and(|&r| r > x + 3.0));
+            match rows.last_mut() {
+                Some(last) if first_kept_on_page && starts_late => {
+                    merge_continued_row(last, &row, &columns, self.lexicon)
                 }
+                _ => rows.push(row),
             }
         }
         self.table_page = Some(page);
+        self.kept_row_page = Some(page);
         self.last_line = None;
     }
 
@@ -1129,10 +1311,7 @@ impl<'a> Assembler<'a> {
             return false;
         }
         let columns = table_columns(rows);
-        columns
-            .iter()
-            .skip(1)
-            .any(|&x| (x - line.x0).abs() < 3.0)
+        columns.iter().skip(1).any(|&x| (x - line.x0).abs() < 3.0)
     }
 
     fn close_block(&mut self) {
@@ -1140,6 +1319,7 @@ impl<'a> Assembler<'a> {
             self.flush_notes();
         }
         self.table_page = None;
+        self.kept_row_page = None;
     }
 
     fn finish(mut self) -> Vec<Block> {
@@ -1225,7 +1405,8 @@ fn cell_text(lines: &[Line], lexicon: &Lexicon) -> String {
 
 /// Lays out the glyphs of all pages as cleaned text.
 fn layout_text(pages: &[Page]) -> String {
-    let mut paged: Vec<(f64, Vec<Line>)> = pages.iter().map(|p| (p.height, build_lines(p))).collect();
+    let mut paged: Vec<(f64, Vec<Line>)> =
+        pages.iter().map(|p| (p.height, build_lines(p))).collect();
     strip_running_lines(&mut paged);
     let texts: Vec<String> = paged
         .iter()
@@ -1236,7 +1417,7 @@ fn layout_text(pages: &[Page]) -> String {
     let mut assembler = Assembler::new(metrics, &lexicon);
     for (height, mut lines) in paged {
         let notes = split_footnotes(&mut lines, height, &lexicon);
-        for unit in group_rows(lines) {
+        for unit in group_rows(lines, height) {
             assembler.add(unit);
         }
         assembler.add_notes(notes);
@@ -1303,7 +1484,12 @@ fn expand_ligatures(text: &str) -> String {
 /// Removes soft hyphens (U+00AD) and zero-width characters.
 fn remove_soft_hyphens(text: &str) -> String {
     text.chars()
-        .filter(|&c| !matches!(c, '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}'))
+        .filter(|&c| {
+            !matches!(
+                c,
+                '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}'
+            )
+        })
         .collect()
 }
 
@@ -1364,7 +1550,8 @@ fn assess_readability(text: &str) -> Readability {
             bad += 1;
         } else if c.is_alphabetic() {
             letters += 1;
-            if "aeiouyàâäéèêëîïôöùûüÿœæAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŸŒÆ".contains(c) {
+            if "aeiouyàâäéèêëîïôöùûüÿœæAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŸŒÆ".contains(c)
+            {
                 vowels += 1;
             }
         }
