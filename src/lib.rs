@@ -62,3 +62,8 @@ pub fn load(path: &Path, options: &ReadOptions) -> Result<Document> {
     }
     Ok(doc)
 }
+
+/// The README's Rust example, compiled and run as a doctest so that it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

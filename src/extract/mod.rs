@@ -38,7 +38,11 @@ pub fn read_path(path: &Path, options: &ReadOptions) -> Result<(Source, Vec<Diag
 }
 
 /// Reads bytes already in memory; `name` is used in messages and in the source.
-pub fn read_bytes(name: &str, bytes: &[u8], options: &ReadOptions) -> Result<(Source, Vec<Diagnostic>)> {
+pub fn read_bytes(
+    name: &str,
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<(Source, Vec<Diagnostic>)> {
     if bytes.len() as u64 > options.max_size {
         return Err(Error::new(
             name,
@@ -88,7 +92,8 @@ fn unsupported_magic(bytes: &[u8]) -> Option<&'static str> {
 
 #[cfg(feature = "pdf")]
 fn read_pdf(name: &str, bytes: &[u8]) -> Result<(Source, Vec<Diagnostic>)> {
-    let text = pdf::pdf_to_text(bytes).map_err(|e| Error::new(name, ErrorKind::Pdf(e.to_string())))?;
+    let text =
+        pdf::pdf_to_text(bytes).map_err(|e| Error::new(name, ErrorKind::Pdf(e.to_string())))?;
     Ok((
         Source {
             path: name.to_string(),
@@ -123,6 +128,8 @@ mod tests {
     fn too_large_is_refused() {
         let o = ReadOptions { max_size: 3 };
         let e = read_bytes("big.md", b"abcdef", &o).unwrap_err();
-        assert!(e.to_string().starts_with("big.md : fichier trop volumineux"));
+        assert!(e
+            .to_string()
+            .starts_with("big.md : fichier trop volumineux"));
     }
 }

@@ -115,7 +115,10 @@ mod tests {
 
     #[test]
     fn binary_and_blank_are_refused() {
-        assert_eq!(decode_text(b"\x00\x01\x02abc").unwrap_err(), ErrorKind::Binary);
+        assert_eq!(
+            decode_text(b"\x00\x01\x02abc").unwrap_err(),
+            ErrorKind::Binary
+        );
         assert_eq!(decode_text(b" \n\t\n").unwrap_err(), ErrorKind::Empty);
     }
 }

@@ -51,6 +51,8 @@ fn pre_clean(s: &str) -> String {
         }
         match c {
             '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{2060}' => {}
+            // Exotic spaces become plain ones before Markdown is read (`<ul\u{a0}style…>` is a tag).
+            c if c != ' ' && is_space(c) => out.push(' '),
             'ﬁ' => out.push_str("fi"),
             'ﬂ' => out.push_str("fl"),
             'ﬀ' => out.push_str("ff"),
@@ -330,6 +332,7 @@ mod tests {
         );
         assert_eq!(inline("<p>A.</p> <p>B</p>"), "A. B");
         assert_eq!(inline("<i>privacy by design</i>"), "privacy by design");
+        assert_eq!(inline("a : <ul\u{a0}style=\"x\"> ● b"), "a : b");
         assert_eq!(
             inline("voir [le site](https://x.fr)"),
             "voir le site (https://x.fr)"

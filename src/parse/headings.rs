@@ -16,7 +16,7 @@ pub struct ArticleHeading {
 
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:article|art\.)\s+(premier|unique|1\s?er|[LRDA]\.?\s?\*?\d+(?:[-.]\d+)*|\d+(?:\.\d+)*(?:er)?|[IVXLC]+)(?:[\s-]+(bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?\b\s*([:.\-–—]\s*)?(.*)$",
+        r"(?i)^(?:article|art\.)\s+(premier|unique|1\s?er|[LRDA]\.?\s?\*?\d+(?:[-.]\d+)*|\d+(?:[.-]\d+)*(?:er)?|[IVXLC]+)(?:[\s-]+(bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies|[A-Z]))?\b\s*([:.\-–—]\s*)?(.*)$",
     )
     .expect("valid regex")
 });
@@ -71,6 +71,10 @@ fn clean_label(num: &str, suffix: Option<&str>) -> (String, String) {
         (num.split_whitespace().collect::<Vec<_>>().join(" "), number)
     };
     match suffix {
+        Some(s) if s.len() == 1 => (
+            format!("{label} {}", s.to_uppercase()),
+            format!("{number}-{}", s.to_uppercase()),
+        ),
         Some(s) => {
             let s = s.to_lowercase();
             (format!("{label} {s}"), format!("{number}-{s}"))
@@ -434,6 +438,11 @@ mod tests {
         );
         assert_eq!(art("Article IV - Litiges").map(|a| a.1), Some("IV".into()));
         assert_eq!(art("Article 5 bis").map(|a| a.1), Some("5-bis".into()));
+        assert_eq!(
+            art("Article L5214-1 A").map(|a| (a.0, a.1)),
+            Some(("L5214-1 A".into(), "L5214-1-A".into()))
+        );
+        assert_eq!(art("Article 1 a pour objet de définir les règles"), None);
         assert_eq!(art("Article 5 de la loi du 12 avril 2000 relative aux droits des citoyens dans leurs relations"), None);
         assert_eq!(art("Articles 3 et 4"), None);
         assert!(article("Article L1 Dialogue social", true).is_some());

@@ -634,6 +634,7 @@ impl Builder {
             }
         }
         link_note_calls(&mut self.doc);
+        cover_children(&mut self.doc);
         self.doc
     }
 }
@@ -736,6 +737,20 @@ fn pick_short_name(name: &str, aliases: &[String]) -> Option<String> {
         })
         .or_else(|| aliases.first())
         .cloned()
+}
+
+/// Makes every node's span cover its children's (children always come after their parent
+/// in the arena, so one backward pass suffices).
+fn cover_children(doc: &mut Document) {
+    for i in (1..doc.nodes.len()).rev() {
+        if let Some(parent) = doc.nodes[i].parent {
+            if parent.index() != 0 {
+                let span = doc.nodes[i].span;
+                let p = &mut doc.nodes[parent.index()];
+                p.span = p.span.cover(span);
+            }
+        }
+    }
 }
 
 /// Links superscript footnote calls (`ANSSI¹`) to the notes they call.

@@ -46,6 +46,7 @@ fn summary(doc: &Document, id: NodeId) -> String {
         | NodeKind::Structure
         | NodeKind::Titre
         | NodeKind::Preambule => node.text.clone(),
+        NodeKind::Item if node.label.is_none() => format!("• {}", excerpt(&node.text, EXCERPT)),
         _ => excerpt(&node.text, EXCERPT),
     }
 }
