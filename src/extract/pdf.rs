@@ -77,7 +77,6 @@ struct Glyph {
 #[derive(Debug, Clone, Default)]
 struct Page {
     number: u32,
-    width: f64,
     height: f64,
     glyphs: Vec<Glyph>,
 }
@@ -99,7 +98,6 @@ impl OutputDev for Collector {
         self.origin = (media_box.llx, media_box.lly);
         self.pages.push(Page {
             number: page_num,
-            width: media_box.urx - media_box.llx,
             height: media_box.ury - media_box.lly,
             glyphs: Vec::new(),
         });
@@ -315,6 +313,7 @@ fn finish_line(page: u32, glyphs: &[&Glyph]) -> Option<Line> {
     };
     let mut prev_end: Option<f64> = None;
     let mut pending_space = false;
+    let usual_gap = median_word_gap(glyphs, size);
     let mut sup_raise: f64 = 0.0;
     let mut widest_space: f64 = 0.0;
     let mut natural_width = 0.0;
@@ -330,7 +329,8 @@ fn finish_line(page: u32, glyphs: &[&Glyph]) -> Option<Line> {
                 widest_space = widest_space.max(gap);
                 natural_width += 0.3 * size;
             }
-            if gap > 2.5 * size && !pending_space {
+            let wide = gap > 2.5 * size && (!pending_space || gap > 2.0 * usual_gap);
+            if wide {
                 segments.push(std::mem::replace(
                     &mut seg,
                     Segment {
@@ -378,6 +378,28 @@ fn finish_line(page: u32, glyphs: &[&Glyph]) -> Option<Line> {
         natural_x1,
         segments,
     })
+}
+
+/// Median distance between the words of a line (explicit spaces or visible gaps).
+fn median_word_gap(glyphs: &[&Glyph], size: f64) -> f64 {
+    let mut gaps = Vec::new();
+    let mut prev_end: Option<f64> = None;
+    let mut pending_space = false;
+    for g in glyphs {
+        if g.space {
+            pending_space = true;
+            continue;
+        }
+        if let Some(end) = prev_end {
+            let gap = g.x - end;
+            if pending_space || gap > 0.15 * size {
+                gaps.push(gap);
+            }
+        }
+        prev_end = Some(g.end);
+        pending_space = false;
+    }
+    percentile(&mut gaps, 0.5).unwrap_or(0.0)
 }
 
 /// A glyph raised above the baseline and not larger than the text: a call or an exponent.
@@ -838,9 +860,11 @@ const COMPOUND_RIGHT: &[&str] = &[
 fn keep_hyphen(left: &str, right: &str, lexicon: &Lexicon) -> bool {
     let left_word = core_word(left);
     let right_word = right.trim_end_matches(|c: char| !c.is_alphanumeric());
-    if left_word.chars().any(|c| c.is_ascii_digit())
-        || right_word.chars().any(|c| c.is_ascii_digit())
-    {
+    let technical = |w: &str| {
+        w.chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '.' | '/' | '@' | '_'))
+    };
+    if technical(left) || technical(right_word) {
         return true;
     }
     if lexicon.contains(&format!("{left_word}-{right_word}")) {
@@ -1105,7 +1129,9 @@ fn classify_break(prev: &Line, next: &Line, m: &Metrics) -> Break {
     let gap = dy - next.sup_raise;
     let hyphen = ends_with_break_hyphen(&prev.text());
     let limit = if hyphen { 2.0 } else { 1.25 } * m.pitch * size;
-    if dy <= 0.0 || gap > limit || (prev.size - next.size).abs() > 1.0 {
+    let full = prev.natural_x1 + first_word_width(next) + 0.3 * size >= m.right - 0.5 * size;
+    let resized = (prev.size - next.size).abs() > 1.0;
+    if dy <= 0.0 || gap > limit || (resized && !full) {
         return Break::Paragraph;
     }
     if item {
@@ -1183,6 +1209,8 @@ struct Assembler<'a> {
     /// The page the current table's last row (kept or dropped) is on, and of its last kept row.
     table_page: Option<u32>,
     kept_row_page: Option<u32>,
+    /// The last line added to a table on its own (a cell continued below its row).
+    lone: Option<Line>,
     notes: Vec<String>,
 }
 
@@ -1196,6 +1224,7 @@ impl<'a> Assembler<'a> {
             list_x0: None,
             table_page: None,
             kept_row_page: None,
+            lone: None,
             notes: Vec::new(),
         }
     }
@@ -1220,12 +1249,17 @@ impl<'a> Assembler<'a> {
 
     fn add_line(&mut self, line: Line) {
         if self.as_table_line(&line) {
-            let page = line.page;
-            let cell = Cell {
-                x0: line.x0,
-                lines: vec![line],
-            };
-            self.add_row(page, vec![cell]);
+            if self.continues_lone_line(&line) {
+                self.append_to_last_row(&line);
+            } else {
+                let page = line.page;
+                let cell = Cell {
+                    x0: line.x0,
+                    lines: vec![line.clone()],
+                };
+                self.add_row(page, vec![cell]);
+            }
+            self.lone = Some(line);
             return;
         }
         let text = line.text();
@@ -1263,6 +1297,7 @@ impl<'a> Assembler<'a> {
     }
 
     fn add_row(&mut self, page: u32, cells: Vec<Cell>) {
+        self.lone = None;
         let row = Row {
             x0s: cells.iter().map(|c| c.x0).collect(),
             cells: cells
@@ -1312,6 +1347,37 @@ impl<'a> Assembler<'a> {
         }
         let columns = table_columns(rows);
         columns.iter().skip(1).any(|&x| (x - line.x0).abs() < 3.0)
+    }
+
+    /// Whether a lone table line is the next line of the lone line before it (same column,
+    /// one line pitch below): both belong to one cell.
+    fn continues_lone_line(&self, line: &Line) -> bool {
+        self.lone.as_ref().is_some_and(|prev| {
+            let dy = prev.y - line.y;
+            prev.page == line.page
+                && (prev.x0 - line.x0).abs() < 3.0
+                && dy > 0.0
+                && dy <= 2.2 * line.size
+        })
+    }
+
+    /// Appends a line to the cell of the last table row under its column.
+    fn append_to_last_row(&mut self, line: &Line) {
+        let lexicon = self.lexicon;
+        if let Some(Block::Table(rows)) = self.blocks.last_mut() {
+            let columns = table_columns(rows);
+            if let Some(last) = rows.last_mut() {
+                let mut cells = padded_cells(last, &columns);
+                let i = column_of(line.x0, &columns);
+                if let Some(slot) = cells.get_mut(i) {
+                    *slot = join_wrapped(slot, &line.text(), lexicon);
+                }
+                if cells.len() == columns.len() {
+                    last.x0s = columns;
+                }
+                last.cells = cells;
+            }
+        }
     }
 
     fn close_block(&mut self) {
@@ -1416,6 +1482,22 @@ fn layout_text(pages: &[Page]) -> String {
     let metrics = measure(&paged);
     let mut assembler = Assembler::new(metrics, &lexicon);
     for (height, mut lines) in paged {
+        if std::env::var("PDF_DEBUG").is_ok() {
+            for l in &lines {
+                eprintln!(
+                    "DBG p{} x={:.1}..{:.1} y={:.1} s={:.1} |{}|",
+                    l.page,
+                    l.x0,
+                    l.x1,
+                    l.y,
+                    l.size,
+                    l.segments
+                        .iter()
+                        .map(|s| s.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join("|")
+                );
+            }
         let notes = split_footnotes(&mut lines, height, &lexicon);
         for unit in group_rows(lines, height) {
             assembler.add(unit);
