@@ -1482,22 +1482,6 @@ fn layout_text(pages: &[Page]) -> String {
     let metrics = measure(&paged);
     let mut assembler = Assembler::new(metrics, &lexicon);
     for (height, mut lines) in paged {
-        if std::env::var("PDF_DEBUG").is_ok() {
-            for l in &lines {
-                eprintln!(
-                    "DBG p{} x={:.1}..{:.1} y={:.1} s={:.1} |{}|",
-                    l.page,
-                    l.x0,
-                    l.x1,
-                    l.y,
-                    l.size,
-                    l.segments
-                        .iter()
-                        .map(|s| s.text.as_str())
-                        .collect::<Vec<_>>()
-                        .join("|")
-                );
-            }
         let notes = split_footnotes(&mut lines, height, &lexicon);
         for unit in group_rows(lines, height) {
             assembler.add(unit);
