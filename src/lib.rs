@@ -18,6 +18,8 @@
 //! assert_eq!(doc.node(doc.get("article-1/al-1").unwrap()).text, "La présente convention a pour objet la coopération.");
 //! ```
 
+pub mod align;
+pub mod diff;
 pub mod error;
 pub mod extract;
 pub mod model;

@@ -1,0 +1,883 @@
+//! Diff stage: two [`Document`]s (aligned by [`crate::align`]) → a [`Comparison`], the one value
+//! every renderer, the avenant drafter and the template checker take. It never fails and never prints.
+//!
+//! # What a comparison holds
+//!
+//! - [`Comparison::pairs`]: a tree of [`PairDiff`] mirroring the alignment — in the new document's
+//!   order, deleted units where they stood — each with its [`Status`], `renumbered` / `moved` /
+//!   `cosmetic` flags, the [`Basis`] of the pairing and its similarity, the word changes of the
+//!   unit's own text ([`WordChange`]: ranges into the node texts like `similar::DiffOp`, resolved
+//!   strings, typed values) and the pairs of its children;
+//! - [`Comparison::globals`]: replacements repeated identically in several units (a party renamed
+//!   throughout), reported once with their count; the changes they cover point to them;
+//! - [`Comparison::summary`]: counts of pairs by status, at every level.
+//!
+//! Word changes come from `similar`'s Patience diff over French tokens ([`tokens`]): elisions,
+//! spaced numbers, dates, amounts, durations, percentages and abbreviations are single tokens,
+//! so « 30 juin 2021 » → « 31 décembre 2021 » is one change, typed [`ValueType::Date`].
+//! Tokens are compared case- and accent-folded in headings and with capital accents folded in
+//! text: a difference only there is *cosmetic*, listed but never making a pair modified (other
+//! typography — quotes, apostrophes, spaces, emphasis, page breaks — is already gone from the
+//! normalised text).
+//!
+//! ```
+//! let old = avenant::parse_str("v1", "Convention\n\nArticle 1er : Durée\n\nLa convention prend fin le 30 juin 2021.\n");
+//! let new = avenant::parse_str("v2", "Convention\n\nArticle 1er : Durée\n\nLa convention prend fin le 31 décembre 2021.\n");
+//! let cmp = avenant::diff::compare(old, new, &Default::default());
+//! let change = cmp.iter().flat_map(|p| &p.changes).next().unwrap();
+//! assert_eq!((change.old.as_str(), change.new.as_str()), ("30 juin 2021", "31 décembre 2021"));
+//! assert_eq!(change.value_type, avenant::diff::ValueType::Date);
+//! assert!(cmp.has_differences());
+//! ```
+
+pub mod tokens;
+pub mod values;
+
+pub use crate::align::{Basis, Field};
+pub use values::{Value, ValueType};
+
+use crate::align::{self, fold, own_text, AlignOptions, Alignment, Pair};
+use crate::model::{Document, NodeId};
+use similar::{capture_diff_slices, Algorithm, DiffTag};
+use std::collections::BTreeMap;
+use std::ops::Range;
+use tokens::{tokenize, Token};
+
+/// Options of [`compare`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiffOptions {
+    pub align: AlignOptions,
+    /// Occurrences from which an identical replacement is reported as global (in as many units).
+    pub global_min_count: usize,
+}
+
+impl Default for DiffOptions {
+    fn default() -> Self {
+        DiffOptions {
+            align: AlignOptions::default(),
+            global_min_count: 2,
+        }
+    }
+}
+
+/// What happened to a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// Same substance (it may still be renumbered, moved or cosmetically changed).
+    Unchanged,
+    /// Its own words, or something below it, changed.
+    Modified,
+    Inserted,
+    Deleted,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Unchanged => "unchanged",
+            Status::Modified => "modified",
+            Status::Inserted => "inserted",
+            Status::Deleted => "deleted",
+        }
+    }
+}
+
+/// The kind of a word change (Equal stretches are not stored: they lie between changes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ChangeTag {
+    Replace,
+    Insert,
+    Delete,
+}
+
+impl ChangeTag {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeTag::Replace => "replace",
+            ChangeTag::Insert => "insert",
+            ChangeTag::Delete => "delete",
+        }
+    }
+}
+
+/// One change of words inside a pair's own text.
+///
+/// `old_range` is a byte range into the old node's [`Field`] (its `text` or `heading`),
+/// `new_range` into the new node's; an insertion has an empty `old_range` at the place where
+/// the words go (after the previous word), a deletion an empty `new_range`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordChange {
+    pub tag: ChangeTag,
+    pub field: Field,
+    pub old_range: Range<usize>,
+    pub new_range: Range<usize>,
+    /// The old words (empty for an insertion).
+    pub old: String,
+    /// The new words (empty for a deletion).
+    pub new: String,
+    pub value_type: ValueType,
+    pub old_value: Option<Value>,
+    pub new_value: Option<Value>,
+    /// Typography only (case of a heading, accent on a capital): never makes a pair modified.
+    pub cosmetic: bool,
+    /// Index into [`Comparison::globals`] when this change is one occurrence of a global replacement.
+    pub global: Option<usize>,
+}
+
+/// The diff of one aligned pair, and of its children.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairDiff {
+    pub old: Option<NodeId>,
+    pub new: Option<NodeId>,
+    pub status: Status,
+    pub basis: Basis,
+    pub similarity: f32,
+    pub moved: bool,
+    pub renumbered: bool,
+    /// It, or something below it, has cosmetic changes.
+    pub cosmetic: bool,
+    /// Changes of the unit's own text (a leaf's text, a container's heading), in order.
+    pub changes: Vec<WordChange>,
+    pub children: Vec<PairDiff>,
+}
+
+impl PairDiff {
+    /// A substantive difference here or below: changed, inserted, deleted, moved or renumbered.
+    pub fn is_different(&self) -> bool {
+        self.status != Status::Unchanged
+            || self.moved
+            || self.renumbered
+            || self.children.iter().any(PairDiff::is_different)
+    }
+
+    /// The substantive changes of the pair's own text.
+    pub fn substantive(&self) -> impl Iterator<Item = &WordChange> {
+        self.changes.iter().filter(|c| !c.cosmetic)
+    }
+}
+
+/// A replacement repeated identically across the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GlobalReplacement {
+    pub old: String,
+    pub new: String,
+    pub value_type: ValueType,
+    /// Occurrences.
+    pub count: usize,
+    /// The (old, new) units where it occurs, in order, once each.
+    pub units: Vec<(Option<NodeId>, Option<NodeId>)>,
+}
+
+/// Counts of pairs (at every level) by status and flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Summary {
+    pub unchanged: usize,
+    pub modified: usize,
+    pub inserted: usize,
+    pub deleted: usize,
+    pub renumbered: usize,
+    pub moved: usize,
+    pub cosmetic: usize,
+    pub global: usize,
+}
+
+/// The comparison of two documents: the one value every renderer takes.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub old: Document,
+    pub new: Document,
+    pub alignment: Alignment,
+    /// Top-level pair diffs, in the new document's order.
+    pub pairs: Vec<PairDiff>,
+    pub globals: Vec<GlobalReplacement>,
+    pub summary: Summary,
+}
+
+impl Comparison {
+    /// True when something substantive differs (what exit code 1 means).
+    pub fn has_differences(&self) -> bool {
+        self.pairs.iter().any(PairDiff::is_different)
+    }
+
+    /// Every pair diff, depth first, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &PairDiff> {
+        let mut stack: Vec<&PairDiff> = self.pairs.iter().rev().collect();
+        std::iter::from_fn(move || {
+            let p = stack.pop()?;
+            stack.extend(p.children.iter().rev());
+            Some(p)
+        })
+    }
+
+    /// The old node's text a change's `old_range` points into.
+    pub fn old_field(&self, pair: &PairDiff, field: Field) -> &str {
+        pair.old.map_or("", |id| field_text(&self.old, id, field))
+    }
+
+    /// The new node's text a change's `new_range` points into.
+    pub fn new_field(&self, pair: &PairDiff, field: Field) -> &str {
+        pair.new.map_or("", |id| field_text(&self.new, id, field))
+    }
+}
+
+fn field_text(doc: &Document, id: NodeId, field: Field) -> &str {
+    let node = doc.node(id);
+    match field {
+        Field::Text => &node.text,
+        Field::Heading => node.heading.as_deref().unwrap_or(""),
+    }
+}
+
+/// Aligns and diffs two documents.
+pub fn compare(old: Document, new: Document, options: &DiffOptions) -> Comparison {
+    let alignment = align::align(&old, &new, &options.align);
+    diff(old, new, alignment, options)
+}
+
+/// Diffs two documents along a given alignment (for callers that align themselves).
+pub fn diff(
+    old: Document,
+    new: Document,
+    alignment: Alignment,
+    options: &DiffOptions,
+) -> Comparison {
+    let mut pairs = diff_list(&old, &new, &alignment.pairs);
+    let globals = find_globals(&mut pairs, options.global_min_count);
+    let mut summary = Summary {
+        global: globals.len(),
+        ..Summary::default()
+    };
+    count(&pairs, &mut summary);
+    Comparison {
+        old,
+        new,
+        alignment,
+        pairs,
+        globals,
+        summary,
+    }
+}
+
+fn count(pairs: &[PairDiff], s: &mut Summary) {
+    for p in pairs {
+        match p.status {
+            Status::Unchanged => s.unchanged += 1,
+            Status::Modified => s.modified += 1,
+            Status::Inserted => s.inserted += 1,
+            Status::Deleted => s.deleted += 1,
+        }
+        s.renumbered += usize::from(p.renumbered);
+        s.moved += usize::from(p.moved);
+        s.cosmetic += usize::from(p.changes.iter().any(|c| c.cosmetic));
+        count(&p.children, s);
+    }
+}
+
+/// Diffs a sibling list; consecutive split (or merge) parts are diffed as one group.
+fn diff_list(old: &Document, new: &Document, pairs: &[Pair]) -> Vec<PairDiff> {
+    let mut out = Vec::with_capacity(pairs.len());
+    let mut k = 0;
+    while k < pairs.len() {
+        let p = &pairs[k];
+        if matches!(p.basis, Basis::Split | Basis::Merge) {
+            let mut end = k + 1;
+            while end < pairs.len()
+                && pairs[end].basis == p.basis
+                && (if p.basis == Basis::Split {
+                    pairs[end].old == p.old
+                } else {
+                    pairs[end].new == p.new
+                })
+            {
+                end += 1;
+            }
+            out.extend(diff_group(old, new, &pairs[k..end]));
+            k = end;
+            continue;
+        }
+        out.push(diff_pair(old, new, p));
+        k += 1;
+    }
+    out
+}
+
+fn diff_pair(old: &Document, new: &Document, p: &Pair) -> PairDiff {
+    let children = diff_list(old, new, &p.children);
+    let changes = match (p.old, p.new) {
+        (Some(o), Some(n)) => {
+            let (ot, field) = own_text(old, o);
+            let (nt, _) = own_text(new, n);
+            if ot == nt {
+                Vec::new()
+            } else {
+                diff_texts(ot, nt, field)
+            }
+        }
+        _ => Vec::new(),
+    };
+    finish(p, changes, children)
+}
+
+fn finish(p: &Pair, changes: Vec<WordChange>, children: Vec<PairDiff>) -> PairDiff {
+    let status = match (p.old, p.new) {
+        (None, _) => Status::Inserted,
+        (_, None) => Status::Deleted,
+        _ if changes.iter().any(|c| !c.cosmetic)
+            || matches!(p.basis, Basis::Split | Basis::Merge)
+            || children.iter().any(PairDiff::is_different) =>
+        {
+            Status::Modified
+        }
+        _ => Status::Unchanged,
+    };
+    let cosmetic = changes.iter().any(|c| c.cosmetic) || children.iter().any(|c| c.cosmetic);
+    PairDiff {
+        old: p.old,
+        new: p.new,
+        status,
+        basis: p.basis,
+        similarity: p.similarity,
+        moved: p.moved,
+        renumbered: p.renumbered,
+        cosmetic,
+        changes,
+        children,
+    }
+}
+
+/// Folding key of a token: full fold in headings, capital accents only in text.
+fn key(text: &str, field: Field) -> String {
+    match field {
+        Field::Heading => fold(text),
+        Field::Text => text
+            .chars()
+            .map(|c| match c {
+                'À' | 'Â' => 'A',
+                'É' | 'È' | 'Ê' | 'Ë' => 'E',
+                'Î' | 'Ï' => 'I',
+                'Ô' => 'O',
+                'Ù' | 'Û' | 'Ü' => 'U',
+                'Ç' => 'C',
+                c => c,
+            })
+            .collect(),
+    }
+}
+
+/// Token-index ops between two token lists (Equal included).
+fn token_ops(
+    old: &str,
+    ot: &[Token],
+    new: &str,
+    nt: &[Token],
+    field: Field,
+) -> Vec<(DiffTag, Range<usize>, Range<usize>)> {
+    let ok: Vec<String> = ot.iter().map(|t| key(t.text(old), field)).collect();
+    let nk: Vec<String> = nt.iter().map(|t| key(t.text(new), field)).collect();
+    capture_diff_slices(Algorithm::Patience, &ok, &nk)
+        .iter()
+        .map(|op| op.as_tag_tuple())
+        .collect()
+}
+
+/// Byte range of tokens `r`; empty ranges sit after the previous token.
+fn bytes(tokens: &[Token], r: &Range<usize>) -> Range<usize> {
+    if r.is_empty() {
+        let at = if r.start == 0 {
+            0
+        } else {
+            tokens.get(r.start - 1).map_or(0, |t| t.range.end)
+        };
+        return at..at;
+    }
+    let start = tokens.get(r.start).map_or(0, |t| t.range.start);
+    let end = tokens.get(r.end - 1).map_or(start, |t| t.range.end);
+    start..end
+}
+
+fn typed<'t>(tokens: &'t [Token], r: &Range<usize>) -> Option<&'t Token> {
+    let slice = tokens.get(r.clone())?;
+    let mut values = slice.iter().filter(|t| t.kind.is_value());
+    let first = values.next()?;
+    if values.next().is_some() {
+        return None;
+    }
+    // The value must be the substance of the change: nothing else but short words/punctuation.
+    let others = slice.iter().filter(|t| !t.kind.is_value()).count();
+    (others <= 2).then_some(first)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make_change(
+    tag: DiffTag,
+    old: &str,
+    ot: &[Token],
+    or: Range<usize>,
+    new: &str,
+    nt: &[Token],
+    nr: Range<usize>,
+    field: Field,
+    cosmetic: bool,
+) -> Option<WordChange> {
+    let tag = match tag {
+        DiffTag::Equal => {
+            if cosmetic {
+                ChangeTag::Replace
+            } else {
+                return None;
+            }
+        }
+        DiffTag::Delete => ChangeTag::Delete,
+        DiffTag::Insert => ChangeTag::Insert,
+        DiffTag::Replace => ChangeTag::Replace,
+    };
+    let ob = bytes(ot, &or);
+    let nb = bytes(nt, &nr);
+    let (to, tn) = (typed(ot, &or), typed(nt, &nr));
+    let kind = match (to, tn) {
+        (Some(a), Some(b)) if a.kind == b.kind => Some(a.kind),
+        (Some(a), None) if nr.is_empty() => Some(a.kind),
+        (None, Some(b)) if or.is_empty() => Some(b.kind),
+        _ => None,
+    };
+    let (value_type, old_value, new_value) = match kind {
+        Some(k) if !cosmetic => (
+            ValueType::of(k),
+            to.and_then(|t| values::value(t, old)),
+            tn.and_then(|t| values::value(t, new)),
+        ),
+        _ => (ValueType::Text, None, None),
+    };
+    Some(WordChange {
+        tag,
+        field,
+        old: old.get(ob.clone()).unwrap_or("").to_string(),
+        new: new.get(nb.clone()).unwrap_or("").to_string(),
+        old_range: ob,
+        new_range: nb,
+        value_type,
+        old_value,
+        new_value,
+        cosmetic,
+        global: None,
+    })
+}
+
+/// Converts token ops into word changes (cosmetic ones from equal-but-not-identical runs).
+fn changes_of(
+    ops: &[(DiffTag, Range<usize>, Range<usize>)],
+    old: &str,
+    ot: &[Token],
+    new: &str,
+    nt: &[Token],
+    field: Field,
+) -> Vec<WordChange> {
+    let mut out = Vec::new();
+    for (tag, or, nr) in ops {
+        if *tag == DiffTag::Equal {
+            // Runs of tokens equal once folded but written differently.
+            let mut k = 0;
+            let n = or.len();
+            while k < n {
+                let differs = |k: usize| ot[or.start + k].text(old) != nt[nr.start + k].text(new);
+                if !differs(k) {
+                    k += 1;
+                    continue;
+                }
+                let s = k;
+                while k < n && differs(k) {
+                    k += 1;
+                }
+                out.extend(make_change(
+                    DiffTag::Equal,
+                    old,
+                    ot,
+                    or.start + s..or.start + k,
+                    new,
+                    nt,
+                    nr.start + s..nr.start + k,
+                    field,
+                    true,
+                ));
+            }
+        } else {
+            out.extend(make_change(
+                *tag,
+                old,
+                ot,
+                or.clone(),
+                new,
+                nt,
+                nr.clone(),
+                field,
+                false,
+            ));
+        }
+    }
+    out
+}
+
+/// Word changes between two texts of the same field.
+pub fn diff_texts(old: &str, new: &str, field: Field) -> Vec<WordChange> {
+    let ot = tokenize(old);
+    let nt = tokenize(new);
+    let ops = token_ops(old, &ot, new, &nt, field);
+    changes_of(&ops, old, &ot, new, &nt, field)
+}
+
+/// A split (one old, several new) or a merge (several old, one new): the group is diffed as
+/// one text, and each change goes to the part where its words are.
+fn diff_group(old: &Document, new: &Document, parts: &[Pair]) -> Vec<PairDiff> {
+    let split = parts.first().is_some_and(|p| p.basis == Basis::Split);
+    let texts = |doc: &Document, ids: Vec<Option<NodeId>>| -> Vec<String> {
+        ids.into_iter()
+            .map(|id| id.map_or(String::new(), |i| own_text(doc, i).0.to_string()))
+            .collect()
+    };
+    let olds: Vec<String> = if split {
+        texts(old, vec![parts[0].old])
+    } else {
+        texts(old, parts.iter().map(|p| p.old).collect())
+    };
+    let news: Vec<String> = if split {
+        texts(new, parts.iter().map(|p| p.new).collect())
+    } else {
+        texts(new, vec![parts[0].new])
+    };
+    // Tokens of each part, and the part each token of the joined list belongs to.
+    let otoks: Vec<Vec<Token>> = olds.iter().map(|t| tokenize(t)).collect();
+    let ntoks: Vec<Vec<Token>> = news.iter().map(|t| tokenize(t)).collect();
+    let ok: Vec<(usize, usize)> = otoks
+        .iter()
+        .enumerate()
+        .flat_map(|(p, ts)| (0..ts.len()).map(move |i| (p, i)))
+        .collect();
+    let nk: Vec<(usize, usize)> = ntoks
+        .iter()
+        .enumerate()
+        .flat_map(|(p, ts)| (0..ts.len()).map(move |i| (p, i)))
+        .collect();
+    let okeys: Vec<String> = ok
+        .iter()
+        .map(|(p, i)| key(otoks[*p][*i].text(&olds[*p]), Field::Text))
+        .collect();
+    let nkeys: Vec<String> = nk
+        .iter()
+        .map(|(p, i)| key(ntoks[*p][*i].text(&news[*p]), Field::Text))
+        .collect();
+    let ops = capture_diff_slices(Algorithm::Patience, &okeys, &nkeys);
+    let mut per_part: Vec<Vec<(DiffTag, Range<usize>, Range<usize>)>> =
+        vec![Vec::new(); parts.len()];
+    // Position (part, local index) of a joined index, at a range start.
+    let locate = |map: &[(usize, usize)], counts: &[usize], at: usize| -> (usize, usize) {
+        match map.get(at) {
+            Some(x) => *x,
+            None => {
+                let last = counts.len().saturating_sub(1);
+                (last, counts.get(last).copied().unwrap_or(0))
+            }
+        }
+    };
+    let ocounts: Vec<usize> = otoks.iter().map(Vec::len).collect();
+    let ncounts: Vec<usize> = ntoks.iter().map(Vec::len).collect();
+    for op in &ops {
+        let (tag, or, nr) = op.as_tag_tuple();
+        // Cut both ranges at part boundaries, token by token runs.
+        let mut oi = or.start;
+        let mut ni = nr.start;
+        while oi < or.end || ni < nr.end {
+            let (op_, ol) = locate(&ok, &ocounts, oi);
+            let (np_, nl) = locate(&nk, &ncounts, ni);
+            let o_run = if oi < or.end {
+                (oi..or.end).take_while(|x| ok[*x].0 == op_).count()
+            } else {
+                0
+            };
+            let n_run = if ni < nr.end {
+                (ni..nr.end).take_while(|x| nk[*x].0 == np_).count()
+            } else {
+                0
+            };
+            let (rem_o, rem_n) = (or.end - oi, nr.end - ni);
+            let (o_take, n_take) = if tag == DiffTag::Equal {
+                let t = o_run.min(n_run);
+                (t, t)
+            } else if split {
+                // The old words are shared among the new parts in proportion.
+                if n_run >= rem_n {
+                    (rem_o, n_run)
+                } else {
+                    ((rem_o * n_run + rem_n / 2) / rem_n, n_run)
+                }
+            } else if o_run >= rem_o {
+                (o_run, rem_n)
+            } else {
+                (o_run, (rem_n * o_run + rem_o / 2) / rem_o)
+            };
+            let part = if split { np_ } else { op_ };
+            let t = if o_take == 0 {
+                DiffTag::Insert
+            } else if n_take == 0 {
+                DiffTag::Delete
+            } else if tag == DiffTag::Equal {
+                DiffTag::Equal
+            } else {
+                DiffTag::Replace
+            };
+            if let Some(list) = per_part.get_mut(part) {
+                list.push((t, ol..ol + o_take, nl..nl + n_take));
+            }
+            oi += o_take;
+            ni += n_take;
+            if o_take == 0 && n_take == 0 {
+                break;
+            }
+        }
+    }
+    parts
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let (oidx, nidx) = if split { (0, k) } else { (k, 0) };
+            let (ot, nt) = (&otoks[oidx], &ntoks[nidx]);
+            let changes = changes_of(&per_part[k], &olds[oidx], ot, &news[nidx], nt, Field::Text);
+            finish(p, changes, Vec::new())
+        })
+        .collect()
+}
+
+/// Replacements repeated identically in several units become global ones.
+fn find_globals(pairs: &mut [PairDiff], min_count: usize) -> Vec<GlobalReplacement> {
+    // (old, new) → (first seen, count, units)
+    type Units = Vec<(Option<NodeId>, Option<NodeId>)>;
+    let mut seen: BTreeMap<(String, String), (usize, usize, Units)> = BTreeMap::new();
+    let mut order = 0usize;
+    fn walk(
+        pairs: &[PairDiff],
+        seen: &mut BTreeMap<(String, String), (usize, usize, Units)>,
+        order: &mut usize,
+    ) {
+        for p in pairs {
+            for c in &p.changes {
+                if c.cosmetic || c.tag != ChangeTag::Replace || !significant(&c.old, &c.new) {
+                    continue;
+                }
+                *order += 1;
+                let e =
+                    seen.entry((c.old.clone(), c.new.clone()))
+                        .or_insert((*order, 0, Vec::new()));
+                e.1 += 1;
+                if !e.2.contains(&(p.old, p.new)) {
+                    e.2.push((p.old, p.new));
+                }
+            }
+            walk(&p.children, seen, order);
+        }
+    }
+    walk(pairs, &mut seen, &mut order);
+    let mut globals: Vec<(usize, GlobalReplacement)> = seen
+        .into_iter()
+        .filter(|(_, (_, count, units))| *count >= min_count && units.len() >= 2)
+        .map(|((old, new), (first, count, units))| {
+            let value_type = ValueType::Text;
+            (
+                first,
+                GlobalReplacement {
+                    old,
+                    new,
+                    value_type,
+                    count,
+                    units,
+                },
+            )
+        })
+        .collect();
+    globals.sort_by_key(|g| g.0);
+    let globals: Vec<GlobalReplacement> = globals.into_iter().map(|g| g.1).collect();
+    let index: BTreeMap<(&str, &str), usize> = globals
+        .iter()
+        .enumerate()
+        .map(|(i, g)| ((g.old.as_str(), g.new.as_str()), i))
+        .collect();
+    fn mark(
+        pairs: &mut [PairDiff],
+        index: &BTreeMap<(&str, &str), usize>,
+    ) -> Vec<(usize, ValueType)> {
+        let mut types = Vec::new();
+        for p in pairs.iter_mut() {
+            for c in &mut p.changes {
+                if c.cosmetic || c.tag != ChangeTag::Replace {
+                    continue;
+                }
+                if let Some(i) = index.get(&(c.old.as_str(), c.new.as_str())) {
+                    c.global = Some(*i);
+                    types.push((*i, c.value_type));
+                }
+            }
+            types.extend(mark(&mut p.children, index));
+        }
+        types
+    }
+    let types = mark(pairs, &index);
+    let mut globals = globals;
+    for (i, t) in types {
+        if let Some(g) = globals.get_mut(i) {
+            g.value_type = t;
+        }
+    }
+    globals
+}
+
+/// Words worth a global replacement: not a lone short function word or punctuation.
+fn significant(old: &str, new: &str) -> bool {
+    let strong = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            w.chars().count() >= 4 || w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+    };
+    strong(old) && strong(new)
+}
+
+/// A run of a pair's text for display: unchanged, deleted or inserted words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    Equal(String),
+    Delete(String),
+    Insert(String),
+}
+
+/// The inline view of a pair's own text: the new text with deletions and insertions at their
+/// places (cosmetic changes shown only when `show_cosmetic`).
+pub fn segments(cmp: &Comparison, pair: &PairDiff, show_cosmetic: bool) -> Vec<Segment> {
+    let field = pair.changes.first().map_or_else(
+        || pair.new.or(pair.old).map_or(Field::Text, |_| Field::Text),
+        |c| c.field,
+    );
+    let (old_text, new_text) = (cmp.old_field(pair, field), cmp.new_field(pair, field));
+    let mut out = Vec::new();
+    let mut cursor = 0;
+    for c in &pair.changes {
+        if c.cosmetic && !show_cosmetic {
+            continue;
+        }
+        if c.new_range.start > cursor {
+            if let Some(t) = new_text.get(cursor..c.new_range.start) {
+                out.push(Segment::Equal(t.to_string()));
+            }
+        }
+        if !c.old.is_empty() {
+            out.push(Segment::Delete(c.old.clone()));
+        }
+        if !c.new.is_empty() {
+            out.push(Segment::Insert(c.new.clone()));
+        }
+        cursor = cursor.max(c.new_range.end);
+    }
+    if let Some(t) = new_text.get(cursor..) {
+        if !t.is_empty() {
+            out.push(Segment::Equal(t.to_string()));
+        }
+    }
+    let _ = old_text;
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse_str;
+
+    const OLD: &str = "Convention\n\nArticle 1er : Objet\n\nLa convention est conclue entre Réseau Canopé et la DINUM.\n\nArticle 2 : Durée\n\nElle prend fin le 30 juin 2021. Réseau Canopé verse 281 160 € pour 6 mois.\n";
+
+    fn cmp(old: &str, new: &str) -> Comparison {
+        compare(
+            parse_str("a", old),
+            parse_str("b", new),
+            &DiffOptions::default(),
+        )
+    }
+
+    #[test]
+    fn identical_documents_have_no_change() {
+        let c = cmp(OLD, OLD);
+        assert!(!c.has_differences());
+        assert_eq!(c.summary.modified, 0);
+        assert!(c.iter().all(|p| p.changes.is_empty()));
+    }
+
+    #[test]
+    fn typed_changes() {
+        let new = OLD
+            .replace("30 juin 2021", "31 décembre 2021")
+            .replace("281 160 €", "300 000 €")
+            .replace("6 mois", "12 mois");
+        let c = cmp(OLD, &new);
+        let changes: Vec<_> = c.iter().flat_map(|p| p.changes.iter()).collect();
+        let types: Vec<_> = changes.iter().map(|c| c.value_type).collect();
+        assert_eq!(
+            types,
+            [ValueType::Date, ValueType::Amount, ValueType::Duration]
+        );
+        assert_eq!(
+            changes[1].new_value,
+            Some(Value::Amount { euros: 300000.0 })
+        );
+        assert_eq!(c.summary.modified, 2); // article 2 and its alinéa
+    }
+
+    #[test]
+    fn a_renamed_party_is_one_global_replacement() {
+        let c = cmp(OLD, &OLD.replace("Réseau Canopé", "l'INSP"));
+        assert_eq!(c.globals.len(), 1);
+        assert_eq!(c.globals[0].count, 2);
+        assert_eq!(c.globals[0].old, "Réseau Canopé");
+        assert!(c
+            .iter()
+            .flat_map(|p| &p.changes)
+            .all(|ch| ch.global == Some(0)));
+    }
+
+    #[test]
+    fn heading_case_is_cosmetic() {
+        let c = cmp(OLD, &OLD.replace("Article 2 : Durée", "Article 2 : DURÉE"));
+        assert!(!c.has_differences());
+        assert!(c
+            .iter()
+            .any(|p| p.cosmetic && p.status == Status::Unchanged));
+    }
+
+    #[test]
+    fn word_ranges_point_into_the_texts() {
+        let new = OLD.replace("conclue entre", "signée entre");
+        let c = cmp(OLD, &new);
+        let p = c.iter().find(|p| !p.changes.is_empty()).unwrap();
+        let ch = &p.changes[0];
+        assert_eq!(&c.old_field(p, ch.field)[ch.old_range.clone()], "conclue");
+        assert_eq!(&c.new_field(p, ch.field)[ch.new_range.clone()], "signée");
+    }
+
+    #[test]
+    fn split_changes_go_to_their_part() {
+        let old = "T\n\nArticle 1er : Objet\n\nLa convention a pour objet la coopération des parties et elle précise les modalités de leur travail commun.\n";
+        let new = "T\n\nArticle 1er : Objet\n\nLa convention a pour objet la coopération des parties.\n\nElle précise les modalités de leur travail commun.\n";
+        let c = cmp(old, new);
+        let art = &c.pairs[1];
+        assert_eq!(art.children.len(), 2);
+        assert!(art
+            .children
+            .iter()
+            .all(|p| p.basis == Basis::Split && p.status == Status::Modified));
+        let first: Vec<_> = art.children[0]
+            .changes
+            .iter()
+            .map(|c| (c.old.as_str(), c.new.as_str()))
+            .collect();
+        assert_eq!(first, [("et", ".")]);
+        let second: Vec<_> = art.children[1]
+            .changes
+            .iter()
+            .map(|c| (c.old.as_str(), c.new.as_str()))
+            .collect();
+        assert_eq!(second, [("elle", "Elle")], "{:?}", art.children[1].changes);
+    }
+}
