@@ -4,13 +4,17 @@
 use avenant::render::{json::write_json, outline::outline};
 
 fn conventions() -> Vec<std::path::PathBuf> {
-    let dir = format!("{}/corpus/conventions", env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .expect("corpus/conventions")
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .collect();
+    let mut files = Vec::new();
+    for dir in ["conventions", "models"] {
+        let dir = format!("{}/corpus/{dir}", env!("CARGO_MANIFEST_DIR"));
+        files.extend(
+            std::fs::read_dir(dir)
+                .expect("corpus folder")
+                .filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "md" || x == "txt")),
+        );
+    }
     files.sort();
     files
 }
@@ -29,7 +33,11 @@ fn parse_snapshots() {
                 .to_string();
             let text = std::fs::read_to_string(&path).expect("utf-8");
             // A relative name keeps the snapshots independent of where the checkout lives.
-            let doc = avenant::parse_str(&format!("corpus/conventions/{stem}.md"), &text);
+            let relative = path
+                .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|_| stem.clone());
+            let doc = avenant::parse_str(relative.trim_start_matches('/'), &text);
             insta::assert_snapshot!(format!("parse-outline-{stem}"), outline(&doc));
             let mut json = Vec::new();
             write_json(&doc, &mut json).expect("json");

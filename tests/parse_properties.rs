@@ -87,6 +87,17 @@ fn no_word_is_lost_in_the_corpus() {
     for (name, text) in corpus_files() {
         assert_no_word_lost(&name, &text);
     }
+    let model = format!("{}/corpus/models/apl-sem.txt", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&model).expect("APL model");
+    assert_no_word_lost(&model, &text);
+    let doc = avenant::parse_str(&model, &text);
+    assert_eq!(doc.articles().len(), 27, "{model}");
+    let again = avenant::parse_str(&model, &avenant::render::markdown::markdown(&doc));
+    assert!(
+        again.same_tree(&doc),
+        "{}",
+        doc.first_difference(&again).unwrap_or_default()
+    );
 }
 
 #[test]

@@ -16,7 +16,7 @@ pub struct ArticleHeading {
 
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:article|art\.)\s+(premier|unique|1\s?er|[LRDA]\.?\s?\*?\d+(?:[-.]\d+)*|\d+(?:[.-]\d+)*(?:er)?|[IVXLC]+)(?:[\s-]+(bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies|[A-Z]))?\b\s*([:.\-–—]\s*)?(.*)$",
+        r"(?i)^(?:article|art\.)\s+(premier|unique|1\s?er|[LRDA]\.?\s?\*?\d+(?:[-.]\d+)*|\d+(?:[.-]\d+)*(?:er)?|[IVXLC]+)(?:[\s-]+(bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies|[A-Z]))?\b\s*((?:[:.\-–—]\s*)+)?(.*)$",
     )
     .expect("valid regex")
 });
@@ -26,13 +26,15 @@ static SUB_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(partie|livre|titre|chapitre|section|sous-section|paragraphe|sous-paragraphe)\s+([^\s:.–—]+(?:\s+(?:bis|ter|quater))?)\s*([:.\-–—]\s*)?(.*)$")
+    Regex::new(r"(?i)^(partie|livre|titre|chapitre|section|sous-section|paragraphe|sous-paragraphe)\s+([^\s:.–—]+(?:\s+(?:bis|ter|quater))?)\s*((?:[:.\-–—]\s*)+)?(.*)$")
         .expect("valid regex")
 });
 
 static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^annexe(?:\s+n°)?(?:\s+(\d+|[IVXLC]+|[A-Z]|unique)\b)?\s*([:.\-–—]\s*)?(.*)$")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)^annexe(?:\s+n°)?(?:\s+(\d+|[IVXLC]+|[A-Z]|unique)\b)?\s*((?:[:.\-–—]\s*)+)?(.*)$",
+    )
+    .expect("valid regex")
 });
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
@@ -130,6 +132,21 @@ pub fn sub_article(text: &str) -> Option<ArticleHeading> {
         number,
         heading: Some(heading),
     })
+}
+
+static DIVISION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([IVX]{1,5})\s*[.)]?\s*[\-–—.]\s*(\p{Lu}.{0,120})$").expect("valid regex")
+});
+
+/// A roman-numbered division « II.-Engagements du bailleur. » (label, heading); the caller
+/// checks that an article follows.
+pub fn division(text: &str) -> Option<(String, String)> {
+    let caps = DIVISION.captures(text)?;
+    let heading = caps.get(2)?.as_str().trim().to_string();
+    if heading.split_whitespace().count() > 20 || heading.ends_with([';', ',', ':']) {
+        return None;
+    }
+    Some((caps.get(1)?.as_str().to_string(), heading))
 }
 
 /// A numbered heading « 1. Objet », « II – Durée », used only in documents without « Article ».
@@ -286,6 +303,9 @@ pub fn preamble(text: &str) -> bool {
 pub fn agreed(text: &str) -> bool {
     let l = lower_start(text);
     (l.contains("convenu ce qui suit")
+        || l.contains("convenus ce qui suit")
+        || l.contains("convenu de ce qui suit")
+        || l.contains("convenus de ce qui suit")
         || l.contains("arrêté ce qui suit")
         || l.contains("convenu et arrêté"))
         && text.len() < 120
@@ -333,6 +353,13 @@ pub fn and(text: &str) -> bool {
         l,
         "et" | "et d'autre part" | "d'autre part et" | "et, d'autre part"
     )
+}
+
+/// « d'une part, » / « d'autre part, »: the end of a party's block.
+pub fn part_end(text: &str) -> bool {
+    let l = text.to_lowercase();
+    let l = l.trim_end_matches([':', ',', ' ', ';', '.']);
+    matches!(l, "d'une part" | "d'autre part")
 }
 
 /// « Ensemble ci-après « les parties » », « ci-après dénommées ensemble les parties ».
@@ -437,6 +464,10 @@ mod tests {
             Some("2.4.2".into())
         );
         assert_eq!(art("Article IV - Litiges").map(|a| a.1), Some("IV".into()));
+        assert_eq!(
+            art("Article 1er. – Objet").and_then(|a| a.2),
+            Some("Objet".into())
+        );
         assert_eq!(art("Article 5 bis").map(|a| a.1), Some("5-bis".into()));
         assert_eq!(
             art("Article L5214-1 A").map(|a| (a.0, a.1)),
@@ -503,6 +534,9 @@ mod tests {
     fn markers() {
         assert!(preamble("Préambule"));
         assert!(agreed("Il a été convenu ce qui suit :"));
+        assert!(agreed("sont convenus de ce qui suit :"));
+        assert!(part_end("d'une part,"));
+        assert!(!part_end("d'une part, la DINUM"));
         assert!(visa(
             "Vu l'article L. 2511-6 du code de la commande publique,"
         ));

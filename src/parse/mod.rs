@@ -45,10 +45,13 @@ fn join_continuations(lines: Vec<Line>) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     for line in lines {
         if let Some(prev) = out.last_mut() {
-            let prev_ok =
-                matches!(prev.form, Form::Plain | Form::Item { .. }) && !ends_complete(&prev.text);
+            let prev_ok = matches!(prev.form, Form::Plain | Form::Item { .. })
+                && !ends_complete(&prev.text)
+                && !headings::part_end(&prev.text);
             let cur_ok = line.form == Form::Plain
-                && line.text.chars().next().is_some_and(char::is_lowercase);
+                && line.text.chars().next().is_some_and(char::is_lowercase)
+                && !headings::part_end(&line.text)
+                && !headings::and(&line.text);
             if prev_ok && cur_ok && !opens_unit(prev) {
                 prev.text.push(' ');
                 prev.text.push_str(&line.text);
@@ -106,9 +109,13 @@ impl Builder {
             }
         }
         let articles = self.find_articles(&lines);
-        let first_unit = lines.iter().position(|l| {
+        let first_unit = lines.iter().enumerate().position(|(i, l)| {
             articles.contains_key(&(l.span.start))
                 || headings::structure(&l.text, matches!(l.form, Form::Heading(_))).is_some()
+                || headings::division(&l.text).is_some()
+                    && lines
+                        .get(i + 1)
+                        .is_some_and(|n| articles.contains_key(&n.span.start))
         });
         let body_start = match articles.keys().next() {
             None => {
@@ -167,9 +174,15 @@ impl Builder {
         if lines.is_empty() {
             return;
         }
+        // « Entre : … Et : … », or else « X, d'une part, [et] Y, d'autre part » (the block
+        // then starts with the paragraph just before « d'une part »).
         let entre = lines
             .iter()
-            .position(|l| headings::between(&l.text).is_some());
+            .position(|l| headings::between(&l.text).is_some())
+            .or_else(|| {
+                let first_end = lines.iter().position(|l| headings::part_end(&l.text))?;
+                (first_end >= 1).then_some(first_end - 1)
+            });
         let visas = lines.iter().position(|l| headings::visa(&l.text));
         let pre = lines
             .iter()
@@ -272,6 +285,12 @@ impl Builder {
                 current = None;
                 continue;
             }
+            if headings::part_end(&l.text) {
+                // Closes the block it ends (or stands alone when no party is open).
+                self.leaf(current.unwrap_or(root_parties), l);
+                current = None;
+                continue;
+            }
             let party = match current {
                 Some(p) => p,
                 None => {
@@ -298,7 +317,8 @@ impl Builder {
                 .map(|c| self.doc.node(*c).text.clone())
                 .collect();
             let first = texts.first().cloned().unwrap_or_default();
-            let name = headings::between(&first).unwrap_or(&first).to_string();
+            let name = headings::between(&first).unwrap_or(&first);
+            let name = name.strip_prefix("et ").unwrap_or(name).to_string();
             let name = name.trim_end_matches([',', ';', ' ']).to_string();
             let aliases = aliases(&texts);
             let short_name = pick_short_name(&name, &aliases);
@@ -382,6 +402,16 @@ impl Builder {
                         continue;
                     } else if let Some(s) = headings::structure(&l.text, md) {
                         self.open_structure(l, s.rank, &s.slug, Some(s.label), s.heading);
+                    } else if let Some((label, heading)) =
+                        headings::division(&l.text).filter(|_| {
+                            lines
+                                .get(i + 1)
+                                .is_some_and(|n| articles.contains_key(&n.span.start))
+                        })
+                    {
+                        // « II.-Engagements du bailleur » just before an article: a division.
+                        let slug = headings::slug(&format!("division {label}"));
+                        self.open_structure(l, 3, &slug, Some(label), Some(heading));
                     } else if let Some(sub) = self.sub_article_here(l) {
                         self.open_article(lines, i, 1, sub);
                     } else if let Form::Heading(level) = l.form {
@@ -417,10 +447,14 @@ impl Builder {
         }
         if let (Some(next), Some(_)) = (lines.get(i + 1), lines.get(i + 2)) {
             let t = &next.text;
-            let short = t.split_whitespace().count() <= 12;
+            let words = t.split_whitespace().count();
+            // « Objet de la convention. »: a short heading may end with a period, in the
+            // style where the number line does too (« Article 1er. »).
+            let period_ok = words <= 10 && lines[i].text.ends_with('.');
             if next.form == Form::Plain
-                && short
-                && !t.ends_with(['.', ';', ':', ','])
+                && words <= 12
+                && !t.ends_with([';', ':', ','])
+                && (!t.ends_with('.') || period_ok)
                 && t.chars().next().is_some_and(char::is_uppercase)
                 && !opens_unit(next)
                 && !headings::signed(t)
@@ -888,6 +922,28 @@ mod tests {
         let a = d.node(d.get("article-1").unwrap());
         assert_eq!(a.heading.as_deref(), Some("OBJET"));
         assert_eq!(d.alineas(d.get("article-1").unwrap()).len(), 1);
+    }
+
+    #[test]
+    fn divisions_and_period_headings() {
+        let d = doc("Convention\n\nI.-Dispositions générales.\n\nArticle 1er.\n\nObjet de la convention.\n\nLe texte.\n\nII.-Engagements du bailleur.\n\nArticle 2.\n\nDurée.\n\nUn an.");
+        assert_eq!(top(&d), ["titre", "division-i", "division-ii"]);
+        let a1 = d.node(d.get("article-1").unwrap());
+        assert_eq!(a1.heading.as_deref(), Some("Objet de la convention."));
+        assert_eq!(
+            d.node(d.get("division-ii").unwrap()).heading.as_deref(),
+            Some("Engagements du bailleur.")
+        );
+    }
+
+    #[test]
+    fn parties_by_one_part_and_the_other() {
+        let d = doc("Convention type\n\nL'État, représenté par le préfet,\n\nd'une part,\n\net la société X, représentée par M. Y,\n\nd'autre part,\n\nsont convenus de ce qui suit :\n\nArticle 1er : Objet\n\nTexte.");
+        assert_eq!(top(&d), ["titre", "parties", "preambule", "article-1"]);
+        let p = d.parties();
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].name, "L'État, représenté par le préfet");
+        assert_eq!(p[1].name, "la société X, représentée par M. Y");
     }
 
     #[test]
