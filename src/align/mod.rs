@@ -838,8 +838,8 @@ impl<'a> Aligner<'a> {
                     .map(|j| self.similarity(olds[i], news[j]))
                     .fold(0.0f32, f32::max);
                 if single + 0.1 < s {
-                    for j in start..end {
-                        m_new[j] = Some(i);
+                    for (j, slot) in m_new.iter_mut().enumerate().take(end).skip(start) {
+                        *slot = Some(i);
                         matches.push((i, j, Basis::Split, s));
                     }
                     m_old[i] = Some(start);
@@ -878,8 +878,8 @@ impl<'a> Aligner<'a> {
                     .map(|i| self.similarity(olds[i], news[j]))
                     .fold(0.0f32, f32::max);
                 if single + 0.1 < s {
-                    for i in start..end {
-                        m_old[i] = Some(j);
+                    for (i, slot) in m_old.iter_mut().enumerate().take(end).skip(start) {
+                        *slot = Some(j);
                         matches.push((i, j, Basis::Merge, s));
                     }
                     m_new[j] = Some(start);

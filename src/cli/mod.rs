@@ -1,6 +1,8 @@
 //! Argument parsing (clap derive) and dispatch to the library; errors become one line on stderr
 //! naming the file, and exit code 2. A closed pipe (`| head`) is not an error.
 
+mod diff;
+
 use avenant::render;
 use avenant::{Document, ReadOptions, Severity};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -40,6 +42,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ParseFormat::Outline)]
         format: ParseFormat,
     },
+    /// Compare deux conventions article par article (codes de sortie : 0 identiques, 1 différences, 2 erreur).
+    Diff(diff::DiffArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -67,6 +71,7 @@ pub fn run() -> ExitCode {
     };
     let result = match cli.command {
         Command::Parse { file, format } => parse(&file, format, &options),
+        Command::Diff(args) => diff::run(&args, &options),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -168,16 +168,26 @@ pub struct GlobalReplacement {
     pub units: Vec<(Option<NodeId>, Option<NodeId>)>,
 }
 
-/// Counts of pairs (at every level) by status and flag.
+/// Counts of pairs by status and flag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Summary {
+pub struct Counts {
     pub unchanged: usize,
     pub modified: usize,
     pub inserted: usize,
     pub deleted: usize,
     pub renumbered: usize,
     pub moved: usize,
+    /// Pairs whose own text has cosmetic changes.
     pub cosmetic: usize,
+}
+
+/// What changed, counted: units (préambule, parties, visas, articles and sub-articles, annexes,
+/// tables, signatures…) apart from alinéas (alinéas, items, table rows, notes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Summary {
+    pub units: Counts,
+    pub alineas: Counts,
+    /// Global replacements.
     pub global: usize,
 }
 
@@ -247,7 +257,7 @@ pub fn diff(
         global: globals.len(),
         ..Summary::default()
     };
-    count(&pairs, &mut summary);
+    count(&old, &new, &pairs, &mut summary);
     Comparison {
         old,
         new,
@@ -258,18 +268,30 @@ pub fn diff(
     }
 }
 
-fn count(pairs: &[PairDiff], s: &mut Summary) {
+fn count(old: &Document, new: &Document, pairs: &[PairDiff], s: &mut Summary) {
     for p in pairs {
+        let kind = p
+            .new
+            .map(|n| new.node(n).kind)
+            .or(p.old.map(|o| old.node(o).kind));
+        let leaf = kind.is_some_and(|k| {
+            k.is_alinea_like()
+                || matches!(
+                    k,
+                    crate::model::NodeKind::Row | crate::model::NodeKind::Note
+                )
+        });
+        let c = if leaf { &mut s.alineas } else { &mut s.units };
         match p.status {
-            Status::Unchanged => s.unchanged += 1,
-            Status::Modified => s.modified += 1,
-            Status::Inserted => s.inserted += 1,
-            Status::Deleted => s.deleted += 1,
+            Status::Unchanged => c.unchanged += 1,
+            Status::Modified => c.modified += 1,
+            Status::Inserted => c.inserted += 1,
+            Status::Deleted => c.deleted += 1,
         }
-        s.renumbered += usize::from(p.renumbered);
-        s.moved += usize::from(p.moved);
-        s.cosmetic += usize::from(p.changes.iter().any(|c| c.cosmetic));
-        count(&p.children, s);
+        c.renumbered += usize::from(p.renumbered);
+        c.moved += usize::from(p.moved);
+        c.cosmetic += usize::from(p.changes.iter().any(|c| c.cosmetic));
+        count(old, new, &p.children, s);
     }
 }
 
@@ -364,14 +386,11 @@ fn key(text: &str, field: Field) -> String {
     }
 }
 
+/// A diff op over token indices: tag, old tokens, new tokens.
+type TokenOp = (DiffTag, Range<usize>, Range<usize>);
+
 /// Token-index ops between two token lists (Equal included).
-fn token_ops(
-    old: &str,
-    ot: &[Token],
-    new: &str,
-    nt: &[Token],
-    field: Field,
-) -> Vec<(DiffTag, Range<usize>, Range<usize>)> {
+fn token_ops(old: &str, ot: &[Token], new: &str, nt: &[Token], field: Field) -> Vec<TokenOp> {
     let ok: Vec<String> = ot.iter().map(|t| key(t.text(old), field)).collect();
     let nk: Vec<String> = nt.iter().map(|t| key(t.text(new), field)).collect();
     capture_diff_slices(Algorithm::Patience, &ok, &nk)
@@ -465,7 +484,7 @@ fn make_change(
 
 /// Converts token ops into word changes (cosmetic ones from equal-but-not-identical runs).
 fn changes_of(
-    ops: &[(DiffTag, Range<usize>, Range<usize>)],
+    ops: &[TokenOp],
     old: &str,
     ot: &[Token],
     new: &str,
@@ -566,8 +585,7 @@ fn diff_group(old: &Document, new: &Document, parts: &[Pair]) -> Vec<PairDiff> {
         .map(|(p, i)| key(ntoks[*p][*i].text(&news[*p]), Field::Text))
         .collect();
     let ops = capture_diff_slices(Algorithm::Patience, &okeys, &nkeys);
-    let mut per_part: Vec<Vec<(DiffTag, Range<usize>, Range<usize>)>> =
-        vec![Vec::new(); parts.len()];
+    let mut per_part: Vec<Vec<TokenOp>> = vec![Vec::new(); parts.len()];
     // Position (part, local index) of a joined index, at a range start.
     let locate = |map: &[(usize, usize)], counts: &[usize], at: usize| -> (usize, usize) {
         match map.get(at) {
@@ -801,7 +819,7 @@ mod tests {
     fn identical_documents_have_no_change() {
         let c = cmp(OLD, OLD);
         assert!(!c.has_differences());
-        assert_eq!(c.summary.modified, 0);
+        assert_eq!(c.summary.units.modified, 0);
         assert!(c.iter().all(|p| p.changes.is_empty()));
     }
 
@@ -822,7 +840,8 @@ mod tests {
             changes[1].new_value,
             Some(Value::Amount { euros: 300000.0 })
         );
-        assert_eq!(c.summary.modified, 2); // article 2 and its alinéa
+        assert_eq!(c.summary.units.modified, 1);
+        assert_eq!(c.summary.alineas.modified, 1);
     }
 
     #[test]

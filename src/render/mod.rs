@@ -1,6 +1,10 @@
 //! Render stage: documents (and later comparisons and avenants) → text for people and tools.
 //! Renderers write to any `impl Write`; they never print, exit or look at the terminal.
 
+pub mod diff_common;
+pub mod diff_json;
+pub mod diff_md;
+pub mod diff_terminal;
 pub mod json;
 pub mod markdown;
 pub mod outline;

@@ -1,0 +1,339 @@
+//! French wording shared by the diff renderers: [`Comparison`] pieces → names of units,
+//! status phrases, quoted values. No I/O here, and no choice of format.
+
+use crate::diff::{ChangeTag, Comparison, PairDiff, Status, WordChange};
+use crate::model::{Document, NodeId, NodeKind};
+
+/// No-break space, inside « ».
+pub const NBSP: char = '\u{a0}';
+
+/// Options every diff renderer takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiffRenderOptions {
+    /// Show cosmetic changes (typography only) too.
+    pub show_cosmetic: bool,
+    /// Unchanged words kept on each side of a change inside an alinéa (`None`: the whole text).
+    pub context: Option<usize>,
+    /// ANSI colours (terminal renderer only).
+    pub color: bool,
+}
+
+impl Default for DiffRenderOptions {
+    fn default() -> Self {
+        DiffRenderOptions {
+            show_cosmetic: false,
+            context: Some(8),
+            color: false,
+        }
+    }
+}
+
+/// « text » with no-break spaces.
+pub fn quote(text: &str) -> String {
+    format!("«{NBSP}{text}{NBSP}»")
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// A unit's name, capitalised: « Article 5.1 », « Annexe 2 », « Préambule », « Alinéa 3 ».
+pub fn unit_name(doc: &Document, id: NodeId) -> String {
+    let node = doc.node(id);
+    let local = node.local_key();
+    let number = local.rsplit('-').next().unwrap_or(local);
+    let name = match node.kind {
+        NodeKind::Alinea | NodeKind::Item => format!("alinéa {number}"),
+        NodeKind::Row => format!("ligne {number}"),
+        NodeKind::Note => format!("note {number}"),
+        NodeKind::Table => format!("tableau {number}"),
+        NodeKind::Partie => format!("partie {number}"),
+        NodeKind::Structure => node.text.clone(),
+        NodeKind::Unclassified => node.key.clone(),
+        _ => doc.display_name(id),
+    };
+    capitalise(&name)
+}
+
+/// The unit a pair is about, named on the new side when it exists.
+pub fn pair_name(cmp: &Comparison, pair: &PairDiff) -> String {
+    match (pair.old, pair.new) {
+        (Some(o), Some(n)) => {
+            let (a, b) = (unit_name(&cmp.old, o), unit_name(&cmp.new, n));
+            if pair.renumbered && a != b {
+                format!("{a} → {b}")
+            } else {
+                b
+            }
+        }
+        (None, Some(n)) => unit_name(&cmp.new, n),
+        (Some(o), None) => unit_name(&cmp.old, o),
+        (None, None) => String::new(),
+    }
+}
+
+/// Where an old unit stood: « article 4, alinéa 2 ».
+pub fn old_place(cmp: &Comparison, id: NodeId) -> String {
+    let mut parts = Vec::new();
+    let mut cur = Some(id);
+    while let Some(c) = cur {
+        if c == cmp.old.root() {
+            break;
+        }
+        parts.push(unit_name(&cmp.old, c).to_lowercase());
+        cur = cmp.old.parent(c);
+    }
+    parts.reverse();
+    parts.join(", ")
+}
+
+/// Where a new unit stands: « article 2, alinéa 1 ».
+pub fn new_place(cmp: &Comparison, id: NodeId) -> String {
+    let mut parts = Vec::new();
+    let mut cur = Some(id);
+    while let Some(c) = cur {
+        if c == cmp.new.root() {
+            break;
+        }
+        parts.push(unit_name(&cmp.new, c).to_lowercase());
+        cur = cmp.new.parent(c);
+    }
+    parts.reverse();
+    parts.join(", ")
+}
+
+/// The words in parentheses after a unit's name: « renuméroté, modifié », « supprimé »…
+pub fn status_phrase(cmp: &Comparison, pair: &PairDiff) -> String {
+    let feminine = pair
+        .new
+        .map(|n| cmp.new.node(n).kind)
+        .or(pair.old.map(|o| cmp.old.node(o).kind))
+        .is_some_and(|k| {
+            matches!(
+                k,
+                NodeKind::Annexe
+                    | NodeKind::Note
+                    | NodeKind::Row
+                    | NodeKind::Partie
+                    | NodeKind::Structure
+            )
+        });
+    let e = if feminine { "e" } else { "" };
+    let mut words: Vec<String> = Vec::new();
+    match pair.status {
+        Status::Inserted => words.push(format!("inséré{e}")),
+        Status::Deleted => words.push(format!("supprimé{e}")),
+        _ => {}
+    }
+    if pair.renumbered {
+        words.push(format!("renuméroté{e}"));
+    }
+    if pair.moved {
+        match pair.old {
+            Some(o) if pair.new.is_some() => {
+                words.push(format!("déplacé{e} depuis {}", old_place(cmp, o)))
+            }
+            _ => words.push(format!("déplacé{e}")),
+        }
+    }
+    match pair.basis {
+        crate::diff::Basis::Split => {
+            if let Some(o) = pair.old {
+                words.push(format!(
+                    "issu{e} de la scission de l'{}",
+                    unit_name(&cmp.old, o).to_lowercase()
+                ))
+            }
+        }
+        crate::diff::Basis::Merge => {
+            if let Some(o) = pair.old {
+                words.push(format!(
+                    "fusion avec l'{}",
+                    unit_name(&cmp.old, o).to_lowercase()
+                ))
+            }
+        }
+        _ => {}
+    }
+    if pair.status == Status::Modified
+        && (visible_changes(pair, false) || pair.children.iter().any(|c| worth_showing(c, false)))
+    {
+        words.push(format!("modifié{e}"));
+    }
+    words.join(", ")
+}
+
+/// True when the pair's own text has changes to show (global replacements are shown once,
+/// elsewhere; cosmetic ones only when asked).
+pub fn visible_changes(pair: &PairDiff, show_cosmetic: bool) -> bool {
+    pair.changes.iter().any(|c| shown(c, show_cosmetic))
+}
+
+/// Whether a change is shown in a pair's text.
+pub fn shown(c: &WordChange, show_cosmetic: bool) -> bool {
+    c.global.is_none() && (!c.cosmetic || show_cosmetic)
+}
+
+/// True when something of this pair or below is worth showing.
+pub fn worth_showing(pair: &PairDiff, show_cosmetic: bool) -> bool {
+    matches!(pair.status, Status::Inserted | Status::Deleted)
+        || pair.moved
+        || pair.renumbered
+        || matches!(
+            pair.basis,
+            crate::diff::Basis::Split | crate::diff::Basis::Merge
+        )
+        || visible_changes(pair, show_cosmetic)
+        || pair
+            .children
+            .iter()
+            .any(|c| worth_showing(c, show_cosmetic))
+}
+
+/// A run of text on one side: unchanged, or changed (deleted on the old side, inserted on the new).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Run {
+    Same(String),
+    Changed(String),
+}
+
+/// One side of a pair's own text with its changed words marked.
+pub fn side_runs(
+    cmp: &Comparison,
+    pair: &PairDiff,
+    old_side: bool,
+    show_cosmetic: bool,
+) -> Vec<Run> {
+    let field = pair
+        .changes
+        .first()
+        .map_or(crate::align::Field::Text, |c| c.field);
+    let field = if pair.changes.is_empty() {
+        match (pair.old, pair.new) {
+            (Some(o), _) if old_side => crate::align::own_text(&cmp.old, o).1,
+            (_, Some(n)) if !old_side => crate::align::own_text(&cmp.new, n).1,
+            _ => field,
+        }
+    } else {
+        field
+    };
+    let text = if old_side {
+        cmp.old_field(pair, field)
+    } else {
+        cmp.new_field(pair, field)
+    };
+    let mut out = Vec::new();
+    let mut cursor = 0;
+    for c in &pair.changes {
+        if !shown(c, show_cosmetic) {
+            continue;
+        }
+        let range = if old_side { &c.old_range } else { &c.new_range };
+        if range.start > cursor {
+            if let Some(t) = text.get(cursor..range.start) {
+                out.push(Run::Same(t.to_string()));
+            }
+        }
+        if !range.is_empty() {
+            if let Some(t) = text.get(range.clone()) {
+                out.push(Run::Changed(t.to_string()));
+            }
+        }
+        cursor = cursor.max(range.end);
+    }
+    if let Some(t) = text.get(cursor..) {
+        if !t.is_empty() {
+            out.push(Run::Same(t.to_string()));
+        }
+    }
+    out
+}
+
+/// Shortens an unchanged run to `context` words at each end that touches a change (`first`:
+/// the run opens the text, so only its end is kept; `last`: it closes the text).
+pub fn trim_context(text: &str, context: Option<usize>, first: bool, last: bool) -> String {
+    let Some(n) = context else {
+        return text.to_string();
+    };
+    if first && last {
+        return text.to_string();
+    }
+    let inner = text.trim_matches(' ');
+    let words: Vec<&str> = inner.split(' ').collect();
+    let (head, tail) = match (first, last) {
+        (true, false) => (0, n),
+        (false, true) => (n, 0),
+        _ => (n, n),
+    };
+    if words.len() <= head + tail + 1 {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    if text.starts_with(' ') {
+        out.push(' ');
+    }
+    if head > 0 {
+        out.push_str(&words[..head].join(" "));
+        out.push_str(" …");
+    } else {
+        out.push('…');
+    }
+    if tail > 0 {
+        out.push(' ');
+        out.push_str(&words[words.len() - tail..].join(" "));
+    }
+    if text.ends_with(' ') {
+        out.push(' ');
+    }
+    out
+}
+
+/// A typed change in words: « la date « 30 juin 2021 » → « 31 décembre 2021 » ».
+pub fn typed_phrase(c: &WordChange) -> Option<String> {
+    if c.value_type == crate::diff::ValueType::Text {
+        return None;
+    }
+    let noun = c.value_type.noun();
+    Some(match c.tag {
+        ChangeTag::Replace => format!("{noun} {} → {}", quote(&c.old), quote(&c.new)),
+        ChangeTag::Insert => format!("{noun} {} ajouté{}", quote(&c.new), fem(noun)),
+        ChangeTag::Delete => format!("{noun} {} supprimé{}", quote(&c.old), fem(noun)),
+    })
+}
+
+fn fem(noun: &str) -> &'static str {
+    if noun.starts_with("la ") {
+        "e"
+    } else {
+        ""
+    }
+}
+
+/// Plural-aware count: « 1 article modifié », « 2 articles modifiés ».
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n > 1 { plural } else { singular })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_use_no_break_spaces() {
+        assert_eq!(quote("x"), "«\u{a0}x\u{a0}»");
+    }
+
+    #[test]
+    fn context_is_trimmed() {
+        let t = "un deux trois quatre cinq six sept huit neuf dix";
+        assert_eq!(trim_context(t, Some(2), true, false), "… neuf dix");
+        assert_eq!(trim_context(t, Some(2), false, true), "un deux …");
+        assert_eq!(trim_context(t, Some(2), false, false), "un deux … neuf dix");
+        assert_eq!(trim_context(t, None, false, false), t);
+        assert_eq!(trim_context("a b", Some(2), true, false), "a b");
+    }
+}

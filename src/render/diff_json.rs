@@ -1,0 +1,167 @@
+//! The public JSON of a [`Comparison`] (`"schema": 1`): its own view model — pairs with keys,
+//! status, flags, basis, similarity, word changes and children — never a dump of internal types.
+
+use super::diff_common::{shown, DiffRenderOptions};
+use super::json::SCHEMA;
+use crate::diff::{Comparison, PairDiff};
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Serialize)]
+struct JsonComparison<'a> {
+    schema: u32,
+    old: JsonSide<'a>,
+    new: JsonSide<'a>,
+    pairs: Vec<JsonPair<'a>>,
+    global: Vec<JsonGlobal<'a>>,
+    summary: JsonSummary,
+}
+
+#[derive(Serialize)]
+struct JsonSide<'a> {
+    path: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonPair<'a> {
+    old: Option<&'a str>,
+    new: Option<&'a str>,
+    status: &'static str,
+    renumbered: bool,
+    moved: bool,
+    cosmetic: bool,
+    basis: &'static str,
+    similarity: f64,
+    changes: Vec<JsonChange<'a>>,
+    children: Vec<JsonPair<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonChange<'a> {
+    op: &'static str,
+    old: &'a str,
+    new: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonGlobal<'a> {
+    old: &'a str,
+    new: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    count: usize,
+    /// Keys of the units where it occurs (new key, or old key for a deleted unit).
+    units: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    /// Units (articles, sub-articles, annexes, préambule…).
+    unchanged: usize,
+    modified: usize,
+    inserted: usize,
+    deleted: usize,
+    renumbered: usize,
+    moved: usize,
+    cosmetic: usize,
+    global: usize,
+    /// The same counts for alinéas, items, table rows and notes.
+    alineas: JsonCounts,
+}
+
+#[derive(Serialize)]
+struct JsonCounts {
+    unchanged: usize,
+    modified: usize,
+    inserted: usize,
+    deleted: usize,
+    renumbered: usize,
+    moved: usize,
+    cosmetic: usize,
+}
+
+fn pair<'a>(cmp: &'a Comparison, p: &'a PairDiff, options: &DiffRenderOptions) -> JsonPair<'a> {
+    JsonPair {
+        old: p.old.map(|o| cmp.old.node(o).key.as_str()),
+        new: p.new.map(|n| cmp.new.node(n).key.as_str()),
+        status: p.status.as_str(),
+        renumbered: p.renumbered,
+        moved: p.moved,
+        cosmetic: p.cosmetic,
+        basis: p.basis.as_str(),
+        similarity: (f64::from(p.similarity) * 1000.0).round() / 1000.0,
+        changes: p
+            .changes
+            .iter()
+            .filter(|c| shown(c, options.show_cosmetic))
+            .map(|c| JsonChange {
+                op: c.tag.as_str(),
+                old: &c.old,
+                new: &c.new,
+                kind: c.value_type.as_str(),
+            })
+            .collect(),
+        children: p.children.iter().map(|c| pair(cmp, c, options)).collect(),
+    }
+}
+
+/// Writes the comparison as JSON (one document, pretty-printed, final newline).
+pub fn write_diff_json(
+    cmp: &Comparison,
+    options: &DiffRenderOptions,
+    w: &mut impl Write,
+) -> io::Result<()> {
+    let s = &cmp.summary;
+    let doc = JsonComparison {
+        schema: SCHEMA,
+        old: JsonSide {
+            path: &cmp.old.source.path,
+        },
+        new: JsonSide {
+            path: &cmp.new.source.path,
+        },
+        pairs: cmp.pairs.iter().map(|p| pair(cmp, p, options)).collect(),
+        global: cmp
+            .globals
+            .iter()
+            .map(|g| JsonGlobal {
+                old: &g.old,
+                new: &g.new,
+                kind: g.value_type.as_str(),
+                count: g.count,
+                units: g
+                    .units
+                    .iter()
+                    .map(|(o, n)| match (o, n) {
+                        (_, Some(n)) => cmp.new.node(*n).key.as_str(),
+                        (Some(o), None) => cmp.old.node(*o).key.as_str(),
+                        _ => "",
+                    })
+                    .collect(),
+            })
+            .collect(),
+        summary: JsonSummary {
+            unchanged: s.units.unchanged,
+            modified: s.units.modified,
+            inserted: s.units.inserted,
+            deleted: s.units.deleted,
+            renumbered: s.units.renumbered,
+            moved: s.units.moved,
+            cosmetic: s.units.cosmetic,
+            global: s.global,
+            alineas: JsonCounts {
+                unchanged: s.alineas.unchanged,
+                modified: s.alineas.modified,
+                inserted: s.alineas.inserted,
+                deleted: s.alineas.deleted,
+                renumbered: s.alineas.renumbered,
+                moved: s.alineas.moved,
+                cosmetic: s.alineas.cosmetic,
+            },
+        },
+    };
+    serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::other)?;
+    writeln!(w)
+}

@@ -1,0 +1,247 @@
+//! The Markdown view of a [`Comparison`]: the « tableau comparatif » a jurist pastes into a word
+//! processor (*Rédaction actuelle* / *Nouvelle rédaction* / *Observations*, one row per changed unit).
+
+use super::diff_common::{
+    pair_name, quote, shown, side_runs, status_phrase, typed_phrase, unit_name, worth_showing,
+    DiffRenderOptions, Run,
+};
+use crate::diff::{Comparison, PairDiff, Status};
+use crate::model::NodeKind;
+use std::io::{self, Write};
+
+fn escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('*', "\\*")
+        .replace('~', "\\~")
+        .replace('<', "&lt;")
+}
+
+fn kind(cmp: &Comparison, p: &PairDiff) -> Option<NodeKind> {
+    p.new
+        .map(|n| cmp.new.node(n).kind)
+        .or(p.old.map(|o| cmp.old.node(o).kind))
+}
+
+/// A unit that gets rows of its own (sub-articles included).
+fn is_unit(cmp: &Comparison, p: &PairDiff) -> bool {
+    !matches!(
+        kind(cmp, p),
+        Some(NodeKind::Alinea | NodeKind::Item | NodeKind::Row | NodeKind::Note | NodeKind::Table)
+    ) && !p.children.is_empty()
+        || matches!(
+            kind(cmp, p),
+            Some(NodeKind::Article | NodeKind::Annexe | NodeKind::Structure)
+        )
+}
+
+/// One side of a leaf (or a heading), its changed words marked.
+fn side(cmp: &Comparison, p: &PairDiff, old_side: bool, options: &DiffRenderOptions) -> String {
+    let (mark_open, mark_close) = if old_side { ("~~", "~~") } else { ("**", "**") };
+    match (p.old, p.new, old_side) {
+        (None, Some(n), false) => format!("**{}**", escape(&cmp.new.node(n).text)),
+        (Some(o), None, true) => format!("~~{}~~", escape(&cmp.old.node(o).text)),
+        (None, _, true) | (_, None, false) => String::new(),
+        _ => side_runs(cmp, p, old_side, options.show_cosmetic)
+            .into_iter()
+            .map(|r| match r {
+                Run::Same(t) => escape(&t),
+                Run::Changed(t) => format!("{mark_open}{}{mark_close}", escape(&t)),
+            })
+            .collect(),
+    }
+}
+
+fn title(cmp: &Comparison, p: &PairDiff, old_side: bool, options: &DiffRenderOptions) -> String {
+    let id = if old_side { p.old } else { p.new };
+    let Some(id) = id else {
+        return String::new();
+    };
+    let doc = if old_side { &cmp.old } else { &cmp.new };
+    let name = unit_name(doc, id);
+    let heading = side(cmp, p, old_side, options);
+    if heading.is_empty() || p.children.is_empty() && !is_unit(cmp, p) {
+        format!("**{}**", escape(&name))
+    } else {
+        format!("**{}** – {heading}", escape(&name))
+    }
+}
+
+/// Leaves of a unit (tables' rows included), each side.
+fn leaves<'a>(cmp: &Comparison, p: &'a PairDiff, out: &mut Vec<&'a PairDiff>) {
+    for c in &p.children {
+        if is_unit(cmp, c) {
+            continue;
+        }
+        if c.children.is_empty() {
+            out.push(c);
+        } else {
+            leaves(cmp, c, out);
+        }
+    }
+}
+
+fn observations(
+    cmp: &Comparison,
+    p: &PairDiff,
+    leaves: &[&PairDiff],
+    options: &DiffRenderOptions,
+) -> String {
+    let mut notes: Vec<String> = Vec::new();
+    let phrase = status_phrase(cmp, p);
+    if !phrase.is_empty() {
+        let mut s = phrase;
+        if p.renumbered {
+            if let (Some(o), Some(n)) = (p.old, p.new) {
+                s.push_str(&format!(
+                    " ({} → {})",
+                    unit_name(&cmp.old, o).to_lowercase(),
+                    unit_name(&cmp.new, n).to_lowercase()
+                ));
+            }
+        }
+        notes.push(capitalise(&s) + ".");
+    }
+    for c in p.changes.iter().filter(|c| shown(c, options.show_cosmetic)) {
+        if let Some(t) = typed_phrase(c) {
+            notes.push(capitalise(&format!("intitulé : {t}.")));
+        }
+    }
+    for l in leaves {
+        let name = pair_name(cmp, l).to_lowercase();
+        let phrase = status_phrase(cmp, l);
+        if matches!(l.status, Status::Inserted | Status::Deleted)
+            && matches!(p.status, Status::Inserted | Status::Deleted)
+        {
+            continue;
+        }
+        if !phrase.is_empty()
+            && (l.moved
+                || l.status != Status::Modified
+                || l.basis != crate::diff::Basis::Similar && l.basis != crate::diff::Basis::Exact)
+        {
+            notes.push(capitalise(&format!("{name} : {phrase}.")));
+        }
+        for c in l.changes.iter().filter(|c| shown(c, options.show_cosmetic)) {
+            if let Some(t) = typed_phrase(c) {
+                notes.push(capitalise(&format!("{name} : {t}.")));
+            }
+        }
+    }
+    escape_obs(&notes.join("<br>"))
+}
+
+fn escape_obs(s: &str) -> String {
+    s.replace('|', "\\|")
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+fn rows(
+    cmp: &Comparison,
+    p: &PairDiff,
+    options: &DiffRenderOptions,
+    w: &mut impl Write,
+) -> io::Result<()> {
+    let mut ls = Vec::new();
+    leaves(cmp, p, &mut ls);
+    let own = matches!(p.status, Status::Inserted | Status::Deleted)
+        || p.renumbered
+        || p.moved
+        || p.changes.iter().any(|c| shown(c, options.show_cosmetic))
+        || ls.iter().any(|l| worth_showing(l, options.show_cosmetic));
+    if own {
+        let mut old_cell = vec![title(cmp, p, true, options)];
+        let mut new_cell = vec![title(cmp, p, false, options)];
+        for l in &ls {
+            let o = side(cmp, l, true, options);
+            let n = side(cmp, l, false, options);
+            if !o.is_empty() {
+                old_cell.push(o);
+            }
+            if !n.is_empty() {
+                new_cell.push(n);
+            }
+        }
+        let join = |v: Vec<String>| {
+            let v: Vec<String> = v.into_iter().filter(|s| !s.is_empty()).collect();
+            if v.is_empty() {
+                "*(néant)*".to_string()
+            } else {
+                v.join("<br>")
+            }
+        };
+        writeln!(
+            w,
+            "| {} | {} | {} |",
+            join(old_cell),
+            join(new_cell),
+            observations(cmp, p, &ls, options)
+        )?;
+    }
+    for c in &p.children {
+        if is_unit(cmp, c) && worth_showing(c, options.show_cosmetic) {
+            rows(cmp, c, options, w)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes the comparison as a Markdown « tableau comparatif ».
+pub fn write_diff_md(
+    cmp: &Comparison,
+    options: &DiffRenderOptions,
+    w: &mut impl Write,
+) -> io::Result<()> {
+    writeln!(w, "# Tableau comparatif")?;
+    writeln!(w)?;
+    writeln!(
+        w,
+        "Rédaction actuelle : `{}` — nouvelle rédaction : `{}`",
+        cmp.old.source.path, cmp.new.source.path
+    )?;
+    writeln!(w)?;
+    if !cmp.has_differences() {
+        writeln!(w, "Aucune différence de fond entre les deux textes.")?;
+        return Ok(());
+    }
+    writeln!(
+        w,
+        "| Rédaction actuelle | Nouvelle rédaction | Observations |"
+    )?;
+    writeln!(w, "|---|---|---|")?;
+    let mut unchanged = Vec::new();
+    for p in &cmp.pairs {
+        if worth_showing(p, options.show_cosmetic) {
+            rows(cmp, p, options, w)?;
+        } else {
+            unchanged.push(pair_name(cmp, p));
+        }
+    }
+    if !cmp.globals.is_empty() {
+        writeln!(w)?;
+        writeln!(w, "Remplacements dans l'ensemble du texte :")?;
+        writeln!(w)?;
+        for g in &cmp.globals {
+            writeln!(
+                w,
+                "- {} → {} ({} occurrence{})",
+                quote(&escape(&g.old)),
+                quote(&escape(&g.new)),
+                g.count,
+                if g.count > 1 { "s" } else { "" }
+            )?;
+        }
+    }
+    if !unchanged.is_empty() {
+        writeln!(w)?;
+        writeln!(w, "Sans changement : {}.", unchanged.join(", "))?;
+    }
+    Ok(())
+}
