@@ -230,7 +230,7 @@ fn rewrite(text: &str, how: Rewrite, seed: usize) -> String {
 fn balanced_emphasis(prefix: &str) -> bool {
     let doubles = prefix.matches("**").count();
     let singles = prefix.replace("**", "").matches('*').count();
-    doubles % 2 == 0 && singles % 2 == 0
+    doubles.is_multiple_of(2) && singles.is_multiple_of(2)
 }
 
 proptest! {

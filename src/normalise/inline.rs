@@ -273,9 +273,7 @@ fn open_quote(out: &mut String) {
 fn close_quote(out: &mut String) {
     let len = out.trim_end_matches(' ').len();
     out.truncate(len);
-    if !out.is_empty() && !out.ends_with('«') {
-        out.push(' ');
-    } else if out.ends_with('«') {
+    if !out.is_empty() {
         out.push(' ');
     }
     out.push('»');

@@ -210,7 +210,7 @@ fn classify(raw: &str) -> (Form, String) {
             return (Form::Note(label), format!("{sup} {}", inline(after)));
         }
     }
-    let level = ((indent + 1) / 2).min(8) as u8;
+    let level = indent.div_ceil(2).min(8) as u8;
     // Bullets.
     if let Some(c) = t.chars().next() {
         if BULLETS.contains(&c) {

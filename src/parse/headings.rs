@@ -236,7 +236,7 @@ pub fn structure(text: &str, markdown: bool) -> Option<StructureHeading> {
     if !is_structure_label(label) {
         return None;
     }
-    if !rest.is_empty() && !(sep || markdown) || !heading_ok(rest) {
+    if (!rest.is_empty() && !sep && !markdown) || !heading_ok(rest) {
         return None;
     }
     let mut kind_word: String = kind.to_lowercase();
