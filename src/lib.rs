@@ -20,6 +20,7 @@
 
 pub mod align;
 pub mod diff;
+pub mod avenant;
 pub mod error;
 pub mod extract;
 pub mod model;

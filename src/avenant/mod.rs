@@ -1,0 +1,15 @@
+//! Avenant stage: an [`Avenant`] (articles of `{target, op}` instructions) ↔ French text, and
+//! `Document` + `Avenant` → consolidated `Document`; all French wording lives in [`formules`].
+
+pub mod apply;
+pub mod formules;
+pub mod model;
+pub mod read;
+pub mod render;
+
+pub use apply::{apply, ApplyError};
+pub use model::{
+    AlineaAt, AmendingArticle, Anchor, Avenant, AvenantParty, Instruction, Op, Position, Target,
+    Unit, ValueType,
+};
+pub use read::{parse_avenant, ReadError};

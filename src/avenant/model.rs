@@ -1,0 +1,378 @@
+//! The amendment model: an [`Avenant`] is a header (convention, parties, objet, dates) and
+//! amending articles made of [`Instruction`]s `{target, op}`. The renderer writes it as French
+//! text, `read` parses such text back into it, and `apply` executes it on a convention.
+
+use serde::Serialize;
+
+/// An avenant: everything [`crate::avenant::render`] writes, and everything `parse_avenant` reads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Avenant {
+    /// « Avenant n° 1 ».
+    pub numero: u32,
+    /// The convention as cited after « à la » (« convention de partenariat »), lower case.
+    pub title: String,
+    /// The convention's date as written (« 2 avril 2021 »), if known.
+    pub convention_date: Option<String>,
+    /// The parties, as the convention names them.
+    pub parties: Vec<AvenantParty>,
+    /// Visas other than the convention's own (« Vu le code de la commande publique »).
+    pub visa: Vec<String>,
+    /// The motive, written after « afin de » (without final period).
+    pub objet: Option<String>,
+    /// The amending articles, in order (the closing « Autres stipulations » and « Entrée en
+    /// vigueur » articles are not stored: the renderer always writes them).
+    pub articles: Vec<AmendingArticle>,
+    /// Entry into force on a set date (« prend effet le … »); `None`: on signature.
+    pub effet: Option<String>,
+    pub lieu: Option<String>,
+    pub date: Option<String>,
+}
+
+/// A party: « L'École nationale d'administration (ENA) », ci-après dénommée « l'ENA ».
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct AvenantParty {
+    pub name: String,
+    pub short_name: Option<String>,
+}
+
+/// « Article 1er – Modification de l'article 7 de la convention » and its instructions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AmendingArticle {
+    pub number: u32,
+    pub heading: String,
+    pub instructions: Vec<Instruction>,
+}
+
+/// One operation on one unit of the convention: one sentence, or one 1° item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Instruction {
+    pub target: Target,
+    pub op: Op,
+}
+
+/// The unit of the convention an instruction points into.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Unit {
+    /// The whole convention (add an article or an annex, renumber, replace everywhere).
+    Convention,
+    /// An article or sub-article by its label: `1er`, `4 bis`, `2.4.2`.
+    Article {
+        label: String,
+    },
+    /// An annex by its label (`2`, `I`), or the only, unnumbered annex.
+    Annex {
+        label: Option<String>,
+    },
+    Preambule,
+}
+
+impl Unit {
+    /// An article unit; the label is cited as légistique writes it (`1` → `1er`).
+    pub fn article(label: &str) -> Unit {
+        Unit::Article {
+            label: canonical_label(label),
+        }
+    }
+    pub fn annex(label: Option<&str>) -> Unit {
+        Unit::Annex {
+            label: label.map(str::to_string),
+        }
+    }
+}
+
+/// `1` and `premier` are cited `1er`; `5 BIS` is `5 bis`; other labels unchanged.
+pub fn canonical_label(label: &str) -> String {
+    let compact: Vec<&str> = label.split_whitespace().collect();
+    let joined = compact.join(" ");
+    let lower = joined.to_lowercase();
+    if lower == "1" || lower == "premier" || lower == "1er" || lower == "1 er" {
+        return "1er".into();
+    }
+    match joined.split_once(' ') {
+        Some((n, suffix)) if suffix.chars().count() > 1 => format!("{n} {}", suffix.to_lowercase()),
+        _ => joined,
+    }
+}
+
+/// A position among the alinéas, phrases or rows of a unit, as the text names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(tag = "kind", content = "n", rename_all = "kebab-case")]
+pub enum Position {
+    /// The n-th (1-based): « le troisième alinéa ».
+    Nth(u32),
+    /// The second of exactly two: « la seconde phrase ».
+    Second,
+    /// « le dernier alinéa ».
+    Last,
+    /// « l'avant-dernier alinéa ».
+    BeforeLast,
+}
+
+impl Position {
+    /// How légistique names the `n`-th of `total` units: « second » when there are exactly
+    /// two, « dernier » for the last of three or more, the ordinal otherwise.
+    pub fn of(n: u32, total: u32) -> Position {
+        if total == 2 && n == 2 {
+            Position::Second
+        } else if total >= 3 && n == total {
+            Position::Last
+        } else {
+            Position::Nth(n)
+        }
+    }
+
+    /// The 1-based index this position designates among `total` units, if it exists.
+    pub fn resolve(self, total: usize) -> Option<usize> {
+        let i = match self {
+            Position::Nth(n) => n as usize,
+            Position::Second => 2,
+            Position::Last => total,
+            Position::BeforeLast => total.checked_sub(1)?,
+        };
+        (i >= 1 && i <= total).then_some(i)
+    }
+}
+
+/// What an instruction points at, named from the smallest unit up: « la seconde phrase du
+/// deuxième alinéa de l'article 7 », « le b du 1° de l'article 4 », « la troisième ligne du
+/// tableau figurant à l'annexe 2 », « l'intitulé de l'article 4 ».
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Target {
+    pub unit: Unit,
+    /// The unit's heading (intitulé) rather than its text.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub heading: bool,
+    /// A row of the unit's (first) table; the header row is the first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<Position>,
+    /// A list item by marker, outermost first: `["1°", "b"]` is « le b du 1° ».
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub item: Vec<String>,
+    /// An alinéa (every line of the unit counts, items included).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alinea: Option<Position>,
+    /// A phrase of the alinéa (or item).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phrase: Option<Position>,
+}
+
+impl Target {
+    pub fn unit(unit: Unit) -> Target {
+        Target {
+            unit,
+            heading: false,
+            row: None,
+            item: Vec::new(),
+            alinea: None,
+            phrase: None,
+        }
+    }
+    pub fn article(label: &str) -> Target {
+        Target::unit(Unit::article(label))
+    }
+    pub fn convention() -> Target {
+        Target::unit(Unit::Convention)
+    }
+    pub fn with_alinea(mut self, p: Position) -> Target {
+        self.alinea = Some(p);
+        self
+    }
+    pub fn with_phrase(mut self, p: Position) -> Target {
+        self.phrase = Some(p);
+        self
+    }
+    pub fn with_item(mut self, marker: &str) -> Target {
+        self.item.push(marker.to_string());
+        self
+    }
+    pub fn with_row(mut self, p: Position) -> Target {
+        self.row = Some(p);
+        self
+    }
+    pub fn with_heading(mut self) -> Target {
+        self.heading = true;
+        self
+    }
+    /// True when the target is the unit itself (no alinéa, item, row, phrase or heading).
+    pub fn is_whole_unit(&self) -> bool {
+        !self.heading
+            && self.row.is_none()
+            && self.item.is_empty()
+            && self.alinea.is_none()
+            && self.phrase.is_none()
+    }
+}
+
+/// A typed value, cited by its noun: « la date : « … » est remplacée par la date : « … » ».
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueType {
+    Date,
+    Montant,
+    Nombre,
+    Taux,
+    Duree,
+    Reference,
+}
+
+/// Where inserted words go, relative to an anchor of existing words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "words", rename_all = "kebab-case")]
+pub enum Anchor {
+    After(String),
+    Before(String),
+}
+
+/// Start or end of a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AlineaAt {
+    Start,
+    End,
+}
+
+/// What an instruction does to its target. Texts are normalised (`normalise::inline`): plain
+/// spaces, « » quotes, `'` apostrophes. Alinéas are whole lines, list markers included.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "op", rename_all = "kebab-case")]
+pub enum Op {
+    /// « les mots : « old » sont remplacés par les mots : « new » » (or « la date », « le montant »…).
+    ReplaceWords {
+        old: String,
+        new: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        value_type: Option<ValueType>,
+    },
+    /// « après le mot : « a », sont insérés les mots : « w » ».
+    InsertWords {
+        anchor: Anchor,
+        words: String,
+    },
+    /// « Au début du …, sont ajoutés les mots : « w » ».
+    AddWordsAtStart {
+        words: String,
+    },
+    /// « … est complété par les mots : « w » » (before the final punctuation).
+    AddWordsAtEnd {
+        words: String,
+    },
+    /// « les mots : « w » sont supprimés »; with `to_end`, « … et la fin de la phrase sont supprimés ».
+    DeleteWords {
+        words: String,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        to_end: bool,
+    },
+    /// « La deuxième phrase du … est ainsi rédigée : « … » ».
+    RewritePhrase {
+        text: String,
+    },
+    /// « Après la première phrase du …, est insérée une phrase ainsi rédigée : « … » ».
+    InsertPhrase {
+        text: String,
+    },
+    /// « Le premier alinéa … est complété par une phrase ainsi rédigée : « … » ».
+    AddPhrase {
+        text: String,
+    },
+    /// « La dernière phrase du … est supprimée. »
+    DeletePhrase,
+    /// `count` alinéas (or items, or rows) from the target are replaced by `alineas`.
+    RewriteAlineas {
+        count: u32,
+        alineas: Vec<String>,
+    },
+    /// New alinéas after the target alinéa (item, row).
+    InsertAlineas {
+        alineas: Vec<String>,
+    },
+    /// New alinéas at the start or the end of the target unit.
+    AddAlineas {
+        at: AlineaAt,
+        alineas: Vec<String>,
+    },
+    /// `count` alinéas (items, rows) from the target are deleted.
+    DeleteAlineas {
+        count: u32,
+    },
+    /// The target article quoted whole, heading included.
+    RewriteArticle {
+        heading: Option<String>,
+        alineas: Vec<String>,
+    },
+    /// A new article (« 5 bis ») after the target article.
+    InsertArticle {
+        label: String,
+        heading: Option<String>,
+        alineas: Vec<String>,
+    },
+    /// A new article after the last one (target: the convention).
+    AddArticle {
+        label: String,
+        heading: Option<String>,
+        alineas: Vec<String>,
+    },
+    DeleteArticle,
+    /// « Les articles 6 à 9 deviennent respectivement les articles 7 à 10. »
+    Renumber {
+        from: Vec<String>,
+        to: Vec<String>,
+    },
+    /// « L'intitulé de l'article 4 est ainsi rédigé : « … ». »
+    RewriteHeading {
+        heading: String,
+    },
+    /// The annex quoted whole; `blocks` are its lines (table rows as `a | b`).
+    RewriteAnnex {
+        heading: Option<String>,
+        blocks: Vec<String>,
+    },
+    /// « La convention est complétée par une annexe 4 ainsi rédigée : ».
+    AddAnnex {
+        label: Option<String>,
+        heading: Option<String>,
+        blocks: Vec<String>,
+    },
+    DeleteAnnex,
+    /// « Dans l'ensemble de la convention, les mots : « old » sont remplacés par les mots : « new ». »
+    ReplaceEverywhere {
+        old: String,
+        new: String,
+    },
+}
+
+impl Op {
+    /// The number of alinéas this op writes (used for agreement: « un alinéa », « deux alinéas »).
+    pub fn new_alineas(&self) -> usize {
+        match self {
+            Op::RewriteAlineas { alineas, .. }
+            | Op::InsertAlineas { alineas }
+            | Op::AddAlineas { alineas, .. } => alineas.len(),
+            _ => 0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_cited_canonically() {
+        assert_eq!(canonical_label("1"), "1er");
+        assert_eq!(canonical_label("premier"), "1er");
+        assert_eq!(canonical_label("5  BIS"), "5 bis");
+        assert_eq!(canonical_label("2.4.2"), "2.4.2");
+        assert_eq!(canonical_label("5 A"), "5 A");
+    }
+
+    #[test]
+    fn positions() {
+        assert_eq!(Position::of(2, 2), Position::Second);
+        assert_eq!(Position::of(3, 3), Position::Last);
+        assert_eq!(Position::of(1, 3), Position::Nth(1));
+        assert_eq!(Position::Last.resolve(3), Some(3));
+        assert_eq!(Position::BeforeLast.resolve(3), Some(2));
+        assert_eq!(Position::Nth(4).resolve(3), None);
+    }
+}
