@@ -227,6 +227,9 @@ struct Line {
     /// Where the text would end without justification: LibreOffice stretches a line ended by
     /// a forced break across the whole column, which must not read as a full line.
     natural_x1: f64,
+    /// Median gap between words, in font sizes; `stretched` when some gap is huge.
+    word_gap: f64,
+    stretched: bool,
     segments: Vec<Segment>,
 }
 
@@ -363,11 +366,7 @@ fn finish_line(page: u32, glyphs: &[&Glyph]) -> Option<Line> {
         .collect();
     let x0 = segments.first()?.x0;
     let x1 = segments.iter().map(|s| s.x1).fold(x0, f64::max);
-    let natural_x1 = if widest_space > 1.5 * size {
-        (x0 + natural_width).min(x1)
-    } else {
-        x1
-    };
+    let natural_x1 = (x0 + natural_width).min(x1);
     Some(Line {
         page,
         x0,
@@ -376,6 +375,8 @@ fn finish_line(page: u32, glyphs: &[&Glyph]) -> Option<Line> {
         size,
         sup_raise,
         natural_x1,
+        word_gap: usual_gap / size,
+        stretched: widest_space > 1.5 * size,
         segments,
     })
 }
@@ -967,6 +968,8 @@ fn side_by_side_row(line: Line) -> Unit {
                 x0: s.x0,
                 x1: s.x1,
                 natural_x1: s.x1,
+                word_gap: 0.0,
+                stretched: false,
                 segments: vec![s.clone()],
                 ..line.clone()
             }],
@@ -1037,6 +1040,8 @@ fn split_segments(line: &Line) -> Vec<Line> {
             x0: s.x0,
             x1: s.x1,
             natural_x1: s.x1,
+            word_gap: 0.0,
+            stretched: false,
             segments: vec![s.clone()],
             ..line.clone()
         })
@@ -1054,6 +1059,20 @@ struct Metrics {
     right: f64,
     /// Usual distance between two lines of one paragraph, in font sizes.
     pitch: f64,
+    /// Usual gap between two words, in font sizes.
+    word_gap: f64,
+}
+
+impl Metrics {
+    /// Where a line really ends: its natural end when justification stretched it far beyond
+    /// the usual word spacing (a forced line break in justified text).
+    fn end_of(&self, line: &Line) -> f64 {
+        if line.stretched || line.word_gap > 3.0 * self.word_gap {
+            line.natural_x1
+        } else {
+            line.x1
+        }
+    }
 }
 
 /// Percentile (0..=1) of a list of values.
@@ -1070,6 +1089,7 @@ fn percentile(values: &mut [f64], q: f64) -> Option<f64> {
 fn measure(pages: &[(f64, Vec<Line>)]) -> Metrics {
     let mut rights = Vec::new();
     let mut pitches = Vec::new();
+    let mut gaps = Vec::new();
     for (_, lines) in pages {
         for pair in lines.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
@@ -1079,10 +1099,23 @@ fn measure(pages: &[(f64, Vec<Line>)]) -> Metrics {
             }
         }
         rights.extend(lines.iter().filter(|l| l.segments.len() == 1).map(|l| l.x1));
+        gaps.extend(
+            lines
+                .iter()
+                .filter(|l| {
+                    l.segments
+                        .iter()
+                        .map(|s| s.text.split(' ').count())
+                        .sum::<usize>()
+                        >= 6
+                })
+                .map(|l| l.word_gap),
+        );
     }
     Metrics {
         right: percentile(&mut rights, 0.9).unwrap_or(0.0),
         pitch: percentile(&mut pitches, 0.25).unwrap_or(1.2),
+        word_gap: percentile(&mut gaps, 0.5).unwrap_or(0.3),
     }
 }
 
@@ -1106,14 +1139,15 @@ fn starts_item(text: &str) -> bool {
     parts.next().is_some_and(|rest| !rest.trim().is_empty()) && is_marker(first)
 }
 
-/// Approximate width of the first word of a line.
+/// Approximate width of the first unbreakable word of a line.
 fn first_word_width(line: &Line) -> f64 {
     let Some(seg) = line.segments.first() else {
         return 0.0;
     };
     let chars = seg.text.chars().count().max(1) as f64;
     let per_char = (seg.x1 - seg.x0) / chars;
-    let word = seg.text.split_whitespace().next().unwrap_or("");
+    // No-break spaces bind `service ;` or `281 160 €` into one unbreakable unit.
+    let word = seg.text.split(' ').next().unwrap_or("");
     word.chars().count() as f64 * per_char
 }
 
@@ -1128,7 +1162,7 @@ fn classify_break(prev: &Line, next: &Line, m: &Metrics) -> Break {
     let gap = dy - next.sup_raise;
     let hyphen = ends_with_break_hyphen(&prev.text());
     let limit = if hyphen { 2.0 } else { 1.25 } * m.pitch * size;
-    let full = prev.natural_x1 + first_word_width(next) + 0.3 * size >= m.right - 0.5 * size;
+    let full = m.end_of(prev) + first_word_width(next) + 0.3 * size >= m.right - 0.5 * size;
     let resized = (prev.size - next.size).abs() > 1.0;
     if dy <= 0.0 || gap > limit || (resized && !full) {
         return Break::Paragraph;
@@ -1136,8 +1170,8 @@ fn classify_break(prev: &Line, next: &Line, m: &Metrics) -> Break {
     if item {
         return Break::Item;
     }
-    let room = m.right - prev.natural_x1;
-    if room > first_word_width(next) + 0.8 * size && !hyphen {
+    let room = m.right - m.end_of(prev);
+    if room > first_word_width(next) + 2.0 * size && !hyphen {
         Break::Line
     } else {
         Break::Wrap
@@ -1158,7 +1192,7 @@ fn classify_page_break(prev: &Line, next: &Line, m: &Metrics, item: bool) -> Bre
     if ends_with_break_hyphen(&prev_text) {
         return Break::Wrap;
     }
-    let full = prev.natural_x1 + first_word_width(next) + 0.3 * size >= m.right - 0.5 * size;
+    let full = m.end_of(prev) + first_word_width(next) + 0.3 * size >= m.right - 0.5 * size;
     let sentence_end = prev_text.ends_with(['.', ':', ';', '!', '?'])
         && next.text().chars().next().is_some_and(char::is_uppercase);
     if full && !sentence_end {
@@ -1700,6 +1734,8 @@ mod tests {
             size: 10.0,
             sup_raise: 0.0,
             natural_x1: x1,
+            word_gap: 0.25,
+            stretched: false,
             segments: vec![Segment {
                 x0,
                 x1,
@@ -2019,6 +2055,7 @@ mod tests {
         Metrics {
             right: 524.0,
             pitch: 1.22,
+            word_gap: 0.25,
         }
     }
 
