@@ -81,5 +81,8 @@ fn the_duration_article_shows_the_new_end_date() {
         .iter()
         .map(|c| c.new.as_str())
         .collect();
-    assert!(words.iter().any(|w| w.contains("31 décembre 2021")), "{words:?}");
+    assert!(
+        words.iter().any(|w| w.contains("31 décembre 2021")),
+        "{words:?}"
+    );
 }

@@ -59,7 +59,11 @@ fn title(cmp: &Comparison, p: &PairDiff, old_side: bool, options: &DiffRenderOpt
     };
     let doc = if old_side { &cmp.old } else { &cmp.new };
     let name = unit_name(doc, id);
-    let heading = side(cmp, p, old_side, options);
+    let heading = if p.old.is_some() && p.new.is_some() {
+        side(cmp, p, old_side, options)
+    } else {
+        escape(doc.node(id).heading.as_deref().unwrap_or(""))
+    };
     if heading.is_empty() || p.children.is_empty() && !is_unit(cmp, p) {
         format!("**{}**", escape(&name))
     } else {
@@ -159,7 +163,21 @@ fn rows(
     if own {
         let mut old_cell = vec![title(cmp, p, true, options)];
         let mut new_cell = vec![title(cmp, p, false, options)];
+        let (mut last_old, mut last_new) = (None, None);
         for l in &ls {
+            // The parts of a split share their old alinéa, those of a merge their new one.
+            if l.old.is_some() && l.old == last_old && l.basis == crate::diff::Basis::Split {
+                let n = side(cmp, l, false, options);
+                new_cell.push(n);
+                last_new = l.new;
+                continue;
+            }
+            if l.new.is_some() && l.new == last_new && l.basis == crate::diff::Basis::Merge {
+                let o = side(cmp, l, true, options);
+                old_cell.push(o);
+                last_old = l.old;
+                continue;
+            }
             let o = side(cmp, l, true, options);
             let n = side(cmp, l, false, options);
             if !o.is_empty() {
@@ -168,6 +186,8 @@ fn rows(
             if !n.is_empty() {
                 new_cell.push(n);
             }
+            last_old = l.old;
+            last_new = l.new;
         }
         let join = |v: Vec<String>| {
             let v: Vec<String> = v.into_iter().filter(|s| !s.is_empty()).collect();
@@ -217,12 +237,23 @@ pub fn write_diff_md(
     )?;
     writeln!(w, "|---|---|---|")?;
     let mut unchanged = Vec::new();
+    let mut only_global = Vec::new();
     for p in &cmp.pairs {
         if worth_showing(p, options.show_cosmetic) {
             rows(cmp, p, options, w)?;
+        } else if p.status == Status::Modified {
+            only_global.push(pair_name(cmp, p));
         } else {
             unchanged.push(pair_name(cmp, p));
         }
+    }
+    if !only_global.is_empty() {
+        writeln!(w)?;
+        writeln!(
+            w,
+            "Modifiés par les seuls remplacements ci-dessous : {}.",
+            only_global.join(", ")
+        )?;
     }
     if !cmp.globals.is_empty() {
         writeln!(w)?;

@@ -56,11 +56,12 @@ pub fn write_diff_terminal(
     writeln!(w, "{}", style.bold(&format!("--- {}", cmp.old.source.path)))?;
     writeln!(w, "{}", style.bold(&format!("+++ {}", cmp.new.source.path)))?;
     let mut unchanged: Vec<String> = Vec::new();
+    let mut only_global: Vec<String> = Vec::new();
     for pair in &cmp.pairs {
         if !worth_showing(pair, options.show_cosmetic) {
             let name = pair_name(cmp, pair);
             if pair.status == Status::Modified {
-                unchanged.push(format!("{name} (remplacements globaux seulement)"));
+                only_global.push(name);
             } else {
                 unchanged.push(name);
             }
@@ -75,6 +76,16 @@ pub fn write_diff_terminal(
             w,
             "{}",
             style.dim(&format!("Inchangés : {}.", unchanged.join(", ")))
+        )?;
+    }
+    if !only_global.is_empty() {
+        writeln!(
+            w,
+            "{}",
+            style.dim(&format!(
+                "Modifiés par les seuls remplacements ci-dessous : {}.",
+                only_global.join(", ")
+            ))
         )?;
     }
     if !cmp.globals.is_empty() {
