@@ -1,6 +1,7 @@
 //! Argument parsing (clap derive) and dispatch to the library; errors become one line on stderr
 //! naming the file, and exit code 2. A closed pipe (`| head`) is not an error.
 
+mod apply;
 mod diff;
 
 use avenant::render;
@@ -44,6 +45,8 @@ enum Command {
     },
     /// Compare deux conventions article par article (codes de sortie : 0 identiques, 1 différences, 2 erreur).
     Diff(diff::DiffArgs),
+    /// Applique un avenant à une convention et affiche la convention consolidée (2 si une instruction est inapplicable).
+    Apply(apply::ApplyArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -72,6 +75,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Parse { file, format } => parse(&file, format, &options),
         Command::Diff(args) => diff::run(&args, &options),
+        Command::Apply(args) => apply::run(&args, &options),
     };
     match result {
         Ok(code) => ExitCode::from(code),
