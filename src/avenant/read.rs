@@ -145,7 +145,7 @@ static R_RENUM2: LazyLock<Regex> = LazyLock::new(|| {
 
 // Noun-phrase pieces.
 static P_DET: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:à la |à l'|au |aux |à |de la |de l'|du |des |de |la |le |les |l')"));
+    LazyLock::new(|| re(r"^(?:[àa] la |[àa] l'|au |aux |[àa] |de la |de l'|du |des |de |la |le |les |l')"));
 static P_CONNECT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^\s*,?\s*(?:(?:figurant|prévue?|mentionnée?)\s+)?(?:à la |à l'|au |aux |à |de la |de l'|du |des |de |dans la |dans l'|dans le )",

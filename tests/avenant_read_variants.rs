@@ -1,0 +1,192 @@
+//! `parse_avenant` on the wordings jurists type besides the generator's own.
+
+use avenant::avenant::model::*;
+use avenant::avenant::{apply, parse_avenant};
+
+const AL1: &str = "La présente convention entre en vigueur à sa signature. Elle est conclue jusqu'au 30 juin 2021.";
+const AL2: &str = "Les parties se réunissent annuellement en comité de pilotage. Le comité est présidé par la DINUM.";
+
+fn convention() -> avenant::Document {
+    avenant::parse_str(
+        "c.md",
+        &format!("Convention\n\nArticle 7 : Durée\n\n{AL1}\n\n{AL2}\n\nArticle 8 : Fin\n\nFin.\n"),
+    )
+}
+
+fn read(body: &str) -> Vec<Instruction> {
+    let text = format!(
+        "AVENANT N° 2 à la convention de partenariat\n\nARTICLE 1 - Modification\n\n{body}\n"
+    );
+    let av = parse_avenant(&text).unwrap_or_else(|e| panic!("{body}\n{e}"));
+    assert_eq!(av.numero, 2);
+    av.articles
+        .into_iter()
+        .flat_map(|a| a.instructions)
+        .collect()
+}
+
+fn replace(target: Target, old: &str, new: &str) -> Vec<Instruction> {
+    vec![Instruction {
+        target,
+        op: Op::ReplaceWords {
+            old: old.into(),
+            new: new.into(),
+            value_type: None,
+        },
+    }]
+}
+
+#[test]
+fn straight_quotes_no_colon_termes_and_est_remplace_par() {
+    let expected = replace(Target::article("7"), "30 juin 2021", "31 décembre 2021");
+    for s in [
+        "À l'article 7, les mots : \"30 juin 2021\" sont remplacés par les mots : \"31 décembre 2021\".",
+        "À l'article 7, les mots « 30 juin 2021 » sont remplacés par les mots « 31 décembre 2021 ».",
+        "A l'article 7 de la convention, les termes : « 30 juin 2021 » sont remplacés par les termes : « 31 décembre 2021 ».",
+        "À l'article 7, les termes : « 30 juin 2021 » sont supprimés et remplacés par les termes : « 31 décembre 2021 ».",
+        "À l'article 7, « 30 juin 2021 » est remplacé par « 31 décembre 2021 ».",
+        "À l’article 7, les mots : “30 juin 2021” sont remplacés par les mots : “31 décembre 2021”.",
+    ] {
+        assert_eq!(read(s), expected, "{s}");
+    }
+    let out = apply(&convention(), &parse_avenant(&format!("Article 1er – M\n\nÀ l'article 7, les mots \"30 juin 2021\" sont remplacés par \"31 décembre 2021\".")).unwrap()).unwrap();
+    assert_eq!(
+        out.node(out.get("article-7/al-1").unwrap()).text,
+        "La présente convention entre en vigueur à sa signature. Elle est conclue jusqu'au 31 décembre 2021."
+    );
+}
+
+#[test]
+fn paragraphe_suivant_and_supprime_et_remplace_par() {
+    let got = read("Il est ajouté à la fin de l'article 7 le paragraphe suivant :\n\n« Les données sont hébergées en France. »");
+    assert_eq!(
+        got,
+        vec![Instruction {
+            target: Target::article("7"),
+            op: Op::AddAlineas {
+                at: AlineaAt::End,
+                alineas: vec!["Les données sont hébergées en France.".into()],
+            },
+        }]
+    );
+    // Unquoted paragraph after the colon.
+    let got2 = read("Il est ajouté à la fin de l'article 7 le paragraphe suivant :\n\nLes données sont hébergées en France.");
+    assert_eq!(got2, got);
+    let got = read("Le premier alinéa de l'article 7 est supprimé et remplacé par :\n\n« La convention entre en vigueur le 1er janvier 2021. »");
+    assert_eq!(
+        got,
+        vec![Instruction {
+            target: Target::article("7").with_alinea(Position::Nth(1)),
+            op: Op::RewriteAlineas {
+                count: 1,
+                alineas: vec!["La convention entre en vigueur le 1er janvier 2021.".into()],
+            },
+        }]
+    );
+    let got = read("La seconde phrase du deuxième alinéa de l'article 7 est supprimée et remplacée par : « Il se réunit à Paris. »");
+    assert_eq!(
+        got[0].op,
+        Op::RewritePhrase {
+            text: "Il se réunit à Paris.".into()
+        }
+    );
+}
+
+#[test]
+fn chapeau_with_items_and_multi_alinea_quotation() {
+    let got = read(
+        "L'article 7 est ainsi modifié :\n\n1° Au premier alinéa, la date : « 30 juin 2021 » est remplacée par la date : « 31 décembre 2021 » ;\n\n2° Après le premier alinéa, sont insérés deux alinéas ainsi rédigés :\n\n« Un.\n\n« Deux. » ;\n\n3° Le dernier alinéa est supprimé.",
+    );
+    let a7 = || Target::article("7");
+    assert_eq!(
+        got,
+        vec![
+            Instruction {
+                target: a7().with_alinea(Position::Nth(1)),
+                op: Op::ReplaceWords {
+                    old: "30 juin 2021".into(),
+                    new: "31 décembre 2021".into(),
+                    value_type: Some(ValueType::Date),
+                },
+            },
+            Instruction {
+                target: a7().with_alinea(Position::Nth(1)),
+                op: Op::InsertAlineas {
+                    alineas: vec!["Un.".into(), "Deux.".into()],
+                },
+            },
+            Instruction {
+                target: a7().with_alinea(Position::Last),
+                op: Op::DeleteAlineas { count: 1 },
+            },
+        ]
+    );
+    // Applied in order, each counting alinéas as the previous one left them.
+    let av = parse_avenant(&format!(
+        "Article 1er – M\n\nL'article 7 est ainsi modifié :\n\n1° Après le premier alinéa, sont insérés deux alinéas ainsi rédigés :\n\n« Un.\n\n« Deux. » ;\n\n2° Le dernier alinéa est supprimé."
+    ))
+    .unwrap();
+    let out = apply(&convention(), &av).unwrap();
+    let a = out.get("article-7").unwrap();
+    let texts: Vec<_> = out
+        .alineas(a)
+        .iter()
+        .map(|i| out.node(*i).text.clone())
+        .collect();
+    assert_eq!(texts, [AL1, "Un.", "Deux."]);
+}
+
+#[test]
+fn structural_sentences() {
+    let got = read("Les articles 6 à 9 deviennent respectivement les articles 7 à 10.");
+    assert_eq!(
+        got[0].op,
+        Op::Renumber {
+            from: vec!["6".into(), "7".into(), "8".into(), "9".into()],
+            to: vec!["7".into(), "8".into(), "9".into(), "10".into()],
+        }
+    );
+    let got = read("L'intitulé de l'article 7 est ainsi rédigé : « Durée de la convention ».");
+    assert_eq!(got[0].target, Target::article("7").with_heading());
+    let got = read("Les deuxième et troisième alinéas de l'article 5 sont supprimés.");
+    assert_eq!(
+        got[0],
+        Instruction {
+            target: Target::article("5").with_alinea(Position::Nth(2)),
+            op: Op::DeleteAlineas { count: 2 }
+        }
+    );
+    let got = read("L'annexe 3 est supprimée.");
+    assert_eq!(got[0].op, Op::DeleteAnnex);
+    let got = read("Dans l'ensemble de la convention, les mots : « l'ENA » sont remplacés par les mots : « l'INSP ».");
+    assert_eq!(
+        got[0].op,
+        Op::ReplaceEverywhere {
+            old: "l'ENA".into(),
+            new: "l'INSP".into()
+        }
+    );
+}
+
+#[test]
+fn renumbering_and_headings_apply() {
+    let av = parse_avenant(
+        "Article 1er – M\n\nAprès l'article 7 de la convention, il est inséré un article 7 bis ainsi rédigé :\n\n« Article 7 bis – Données\n\n« Les données restent en France. »\n\nArticle 2 – R\n\nL'article 8 devient l'article 9.\n\nArticle 3 – I\n\nL'intitulé de l'article 7 est ainsi rédigé : « Durée et fin ».",
+    )
+    .unwrap();
+    let out = apply(&convention(), &av).unwrap();
+    let keys: Vec<_> = out
+        .articles()
+        .iter()
+        .map(|i| out.node(*i).key.clone())
+        .collect();
+    assert_eq!(keys, ["article-7", "article-7-bis", "article-9"]);
+    assert_eq!(
+        out.node(out.get("article-7").unwrap()).text,
+        "Article 7 : Durée et fin"
+    );
+    assert_eq!(
+        out.node(out.get("article-7-bis").unwrap()).text,
+        "Article 7 bis : Données"
+    );
+}
