@@ -49,7 +49,7 @@ fn straight_quotes_no_colon_termes_and_est_remplace_par() {
     ] {
         assert_eq!(read(s), expected, "{s}");
     }
-    let out = apply(&convention(), &parse_avenant(&format!("Article 1er – M\n\nÀ l'article 7, les mots \"30 juin 2021\" sont remplacés par \"31 décembre 2021\".")).unwrap()).unwrap();
+    let out = apply(&convention(), &parse_avenant("Article 1er – M\n\nÀ l'article 7, les mots \"30 juin 2021\" sont remplacés par \"31 décembre 2021\".").unwrap()).unwrap();
     assert_eq!(
         out.node(out.get("article-7/al-1").unwrap()).text,
         "La présente convention entre en vigueur à sa signature. Elle est conclue jusqu'au 31 décembre 2021."
@@ -122,9 +122,9 @@ fn chapeau_with_items_and_multi_alinea_quotation() {
         ]
     );
     // Applied in order, each counting alinéas as the previous one left them.
-    let av = parse_avenant(&format!(
-        "Article 1er – M\n\nL'article 7 est ainsi modifié :\n\n1° Après le premier alinéa, sont insérés deux alinéas ainsi rédigés :\n\n« Un.\n\n« Deux. » ;\n\n2° Le dernier alinéa est supprimé."
-    ))
+    let av = parse_avenant(
+        "Article 1er – M\n\nL'article 7 est ainsi modifié :\n\n1° Après le premier alinéa, sont insérés deux alinéas ainsi rédigés :\n\n« Un.\n\n« Deux. » ;\n\n2° Le dernier alinéa est supprimé.",
+    )
     .unwrap();
     let out = apply(&convention(), &av).unwrap();
     let a = out.get("article-7").unwrap();

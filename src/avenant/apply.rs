@@ -235,13 +235,13 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
         } => {
             let last = reachable(doc)
                 .into_iter()
-                .filter(|id| {
+                .rev()
+                .find(|id| {
                     doc.node(*id).kind == NodeKind::Article
                         && doc
                             .parent(*id)
                             .is_none_or(|p| doc.node(p).kind != NodeKind::Article)
                 })
-                .last()
                 .ok_or_else(|| formules::target_missing(t))?;
             let parent = doc.parent(last).unwrap_or(doc.root());
             let at = child_index(doc, parent, last) + 1;

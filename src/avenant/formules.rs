@@ -435,9 +435,7 @@ pub fn typo(text: &str, style: &Style) -> String {
     for (i, c) in chars.iter().enumerate() {
         let next = chars.get(i + 1).copied();
         let prev = if i > 0 { Some(chars[i - 1]) } else { None };
-        if *c == ' ' && matches!(next, Some(':' | ';' | '?' | '!' | '»')) {
-            out.push(sp);
-        } else if *c == ' ' && prev == Some('«') {
+        if *c == ' ' && (matches!(next, Some(':' | ';' | '?' | '!' | '»')) || prev == Some('«')) {
             out.push(sp);
         } else {
             out.push(*c);

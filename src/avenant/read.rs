@@ -144,8 +144,9 @@ static R_RENUM2: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 // Noun-phrase pieces.
-static P_DET: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:[àa] la |[àa] l'|au |aux |[àa] |de la |de l'|du |des |de |la |le |les |l')"));
+static P_DET: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:[àa] la |[àa] l'|au |aux |[àa] |de la |de l'|du |des |de |la |le |les |l')")
+});
 static P_CONNECT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^\s*,?\s*(?:(?:figurant|prévue?|mentionnée?)\s+)?(?:à la |à l'|au |aux |à |de la |de l'|du |des |de |dans la |dans l'|dans le )",
@@ -236,10 +237,8 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
             zone = Zone::Expose;
         } else if let Some(c) = OBJET.captures(t) {
             av.objet = c.get(1).map(|m| m.as_str().to_string());
-        } else if zone == Zone::Parties {
-            if !(headings::and(t) || headings::together(t)) {
-                av.parties.push(party(t));
-            }
+        } else if zone == Zone::Parties && !(headings::and(t) || headings::together(t)) {
+            av.parties.push(party(t));
         }
         i += 1;
     }
