@@ -634,7 +634,21 @@ pub fn tidy(text: &str) -> String {
     out.replace("( ", "(")
 }
 
+/// Replaces every occurrence; words starting in lower case are also replaced where a sentence
+/// capitalises them (« l'ENA » → « l'INSP » also turns « L'ENA » into « L'INSP »).
 fn replace_everywhere(doc: &mut Document, old: &str, new: &str, t: &Target) -> Result<(), String> {
+    let mut count = replace_all(doc, old, new);
+    let cap = formules::capitalise(old);
+    if cap != old {
+        count += replace_all(doc, &cap, &formules::capitalise(new));
+    }
+    if count == 0 {
+        return Err(formules::words_not_found(old, t));
+    }
+    Ok(())
+}
+
+fn replace_all(doc: &mut Document, old: &str, new: &str) -> usize {
     let mut count = 0;
     for id in reachable(doc) {
         let node = doc.node_mut(id);
@@ -674,10 +688,7 @@ fn replace_everywhere(doc: &mut Document, old: &str, new: &str, t: &Target) -> R
         }
         let _ = changed;
     }
-    if count == 0 {
-        return Err(formules::words_not_found(old, t));
-    }
-    Ok(())
+    count
 }
 
 // ----- phrases -----
