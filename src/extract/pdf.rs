@@ -196,10 +196,18 @@ fn load_error(e: &pdf_extract::Error) -> PdfError {
     let message = e.to_string();
     let lower = message.to_lowercase();
     if lower.contains("password") || lower.contains("decrypt") || lower.contains("encrypt") {
-        PdfError::Encrypted
-    } else {
-        PdfError::Malformed(message)
+        return PdfError::Encrypted;
     }
+    let what = if lower.contains("cross reference") || lower.contains("xref") {
+        "table des références illisible"
+    } else if lower.contains("header") {
+        "en-tête %PDF absent"
+    } else if lower.contains("trailer") {
+        "trailer illisible"
+    } else {
+        "structure illisible"
+    };
+    PdfError::Malformed(format!("{what} : {message}"))
 }
 
 // ---------------------------------------------------------------------------------------------
