@@ -222,12 +222,27 @@ fn typography(s: &str) -> String {
                 in_quote = false;
             }
             '"' => {
-                if in_quote {
-                    close_quote(&mut out);
-                } else {
+                // Context decides first (space before and a letter after opens; a letter before
+                // and a space or punctuation after closes), so that each piece of a paragraph cut
+                // by a page break reads its quotes right; alternation only settles the rest.
+                let before = i.checked_sub(1).map(|p| chars[p]);
+                let after = chars.get(i + 1).copied();
+                let open_side =
+                    before.is_none_or(|c| is_space(c) || matches!(c, '(' | '[' | '\'' | '’'));
+                let close_side = after.is_none_or(|c| {
+                    is_space(c) || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']')
+                });
+                let opens = match (open_side, close_side) {
+                    (true, false) => true,
+                    (false, true) => false,
+                    _ => !in_quote,
+                };
+                if opens {
                     open_quote(&mut out);
+                } else {
+                    close_quote(&mut out);
                 }
-                in_quote = !in_quote;
+                in_quote = opens;
             }
             '.' if chars.get(i + 1) == Some(&'.') && chars.get(i + 2) == Some(&'.') => {
                 out.push('…');
@@ -298,6 +313,17 @@ mod tests {
             inline("1-2-00548 \"Participations diverses\" - programme 352 \" Innovation\"."),
             "1-2-00548 « Participations diverses » - programme 352 « Innovation »."
         );
+    }
+
+    #[test]
+    fn quotes_in_pieces_of_a_split_paragraph() {
+        // The same sentence cut anywhere reads its quotes the same way.
+        let whole = inline("le fonds \"Participations diverses\" - programme 352 \" Innovation et transformation numériques\".");
+        assert_eq!(whole, "le fonds « Participations diverses » - programme 352 « Innovation et transformation numériques ».");
+        let a = inline("le fonds \"Participations");
+        let b = inline("diverses\" - programme 352 \" Innovation et");
+        let c = inline("transformation numériques\".");
+        assert_eq!(format!("{a} {b} {c}"), whole);
     }
 
     #[test]
