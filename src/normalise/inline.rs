@@ -213,15 +213,17 @@ fn typography(s: &str) -> String {
                 }
             }
             c if is_apostrophe(c) => out.push('\''),
-            '«' | '“' | '„' | '‟' => {
+            '«' | '„' => {
                 open_quote(&mut out);
                 in_quote = true;
             }
-            '»' | '”' => {
+            '»' => {
                 close_quote(&mut out);
                 in_quote = false;
             }
-            '"' => {
+            // Straight quotes and curly ones alike: word processors' autocorrect often turns
+            // `" Innovation` into a closing ” , so direction is read from the context.
+            '"' | '“' | '”' | '‟' => {
                 // Context decides first (space before and a letter after opens; a letter before
                 // and a space or punctuation after closes), so that each piece of a paragraph cut
                 // by a page break reads its quotes right; alternation only settles the rest.
@@ -324,6 +326,9 @@ mod tests {
         let b = inline("diverses\" - programme 352 \" Innovation et");
         let c = inline("transformation numériques\".");
         assert_eq!(format!("{a} {b} {c}"), whole);
+        // As pandoc's smart quotes print it: the ambiguous one became a closing ” .
+        let curly = inline("le fonds “Participations diverses” - programme 352 ” Innovation et transformation numériques”.");
+        assert_eq!(curly, whole);
     }
 
     #[test]
