@@ -27,9 +27,11 @@ pub mod model;
 pub mod normalise;
 pub mod parse;
 pub mod render;
+pub mod template;
 
 pub use error::{Error, ErrorKind, Result};
 pub use extract::ReadOptions;
+pub use template::{check, CheckReport, Template};
 pub use model::{
     Diagnostic, Document, Format, Node, NodeId, NodeKind, Party, Severity, Source, Span,
 };

@@ -2,7 +2,9 @@
 //! naming the file, and exit code 2. A closed pipe (`| head`) is not an error.
 
 mod apply;
+mod check;
 mod diff;
+mod template;
 
 use avenant::render;
 use avenant::{Document, ReadOptions, Severity};
@@ -45,6 +47,10 @@ enum Command {
     },
     /// Compare deux conventions article par article (codes de sortie : 0 identiques, 1 différences, 2 erreur).
     Diff(diff::DiffArgs),
+    /// Vérifie des conventions sur un modèle (codes de sortie : 0 conformes, 1 écarts, 2 erreur).
+    Check(check::CheckArgs),
+    /// Modèles de convention : `template infer` déduit le modèle commun de plusieurs conventions.
+    Template(template::TemplateArgs),
     /// Applique un avenant à une convention et affiche la convention consolidée (2 si une instruction est inapplicable).
     Apply(apply::ApplyArgs),
 }
@@ -75,6 +81,8 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Parse { file, format } => parse(&file, format, &options),
         Command::Diff(args) => diff::run(&args, &options),
+        Command::Check(args) => check::run(&args, &options),
+        Command::Template(args) => template::run(&args, &options),
         Command::Apply(args) => apply::run(&args, &options),
     };
     match result {
