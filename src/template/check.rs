@@ -42,6 +42,12 @@ pub fn check(template: &Template, convention: &Document) -> CheckReport {
                     }
                 }
             }
+            // Around a rewording, a value that does not fit is a guess gone wrong, not a value.
+            if !filled.exact {
+                filled
+                    .values
+                    .retain(|(_, h, v)| type_problem(h, v, &parties).is_none());
+            }
             if !filled.values.is_empty() {
                 per_node.insert(t, filled);
             }
