@@ -207,7 +207,8 @@ fn load_error(e: &pdf_extract::Error) -> PdfError {
     } else {
         "structure illisible"
     };
-    PdfError::Malformed(format!("{what} : {message}"))
+    // lopdf's own message is English jargon: the French summary is what the reader gets.
+    PdfError::Malformed(what.to_string())
 }
 
 // ---------------------------------------------------------------------------------------------
