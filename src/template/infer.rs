@@ -543,7 +543,7 @@ mod tests {
         assert_eq!(
             apply(
                 "du Réseau Canopé",
-                vec![(0..16, "{{p}}".into()), (3..16, "{{q}}".into())]
+                vec![(0..18, "{{p}}".into()), (3..18, "{{q}}".into())]
             ),
             "{{p}}"
         );
