@@ -19,8 +19,8 @@
 //! ```
 
 pub mod align;
-pub mod diff;
 pub mod avenant;
+pub mod diff;
 pub mod error;
 pub mod extract;
 pub mod model;
@@ -31,10 +31,10 @@ pub mod template;
 
 pub use error::{Error, ErrorKind, Result};
 pub use extract::ReadOptions;
-pub use template::{check, CheckReport, Template};
 pub use model::{
     Diagnostic, Document, Format, Node, NodeId, NodeKind, Party, Severity, Source, Span,
 };
+pub use template::{check, CheckReport, Template};
 
 use std::path::Path;
 
@@ -58,11 +58,13 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<Document> {
     Ok(doc)
 }
 
-/// Reads and parses a file, and refuses a document in which no article was recognised:
-/// what every command that compares or amends conventions needs.
+/// Reads and parses a file, and refuses a document in which neither an article nor a section
+/// (a numbered section, a capitalised intertitle) was recognised: what every command that
+/// compares or amends conventions needs.
 pub fn load(path: &Path, options: &ReadOptions) -> Result<Document> {
     let doc = read(path, options)?;
-    if doc.articles().is_empty() {
+    let sections = doc.nodes.iter().any(|n| n.kind == NodeKind::Structure);
+    if doc.articles().is_empty() && !sections {
         return Err(Error::new(path.display().to_string(), ErrorKind::NoArticle));
     }
     Ok(doc)

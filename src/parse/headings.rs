@@ -164,6 +164,50 @@ pub fn numbered(text: &str) -> Option<ArticleHeading> {
     })
 }
 
+static SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[-–—:)]?\s+(\p{Lu}.{0,150})$")
+        .expect("valid regex")
+});
+
+/// A dotted section number heading « 2.1 Stratégie numérique de l'État », « 4.1.1 Exigences »,
+/// used only in documents without « Article ». Also says whether the heading ends with a page
+/// number (a table of contents entry « 2.3 Définitions 5 ») so the caller can drop such entries.
+pub fn section(text: &str) -> Option<(ArticleHeading, bool)> {
+    if !text.as_bytes().first()?.is_ascii_digit() {
+        return None;
+    }
+    let caps = SECTION.captures(text)?;
+    let number = caps.get(1)?.as_str().to_string();
+    let heading = caps.get(2)?.as_str().trim().to_string();
+    if heading.ends_with(['.', ';', ',', ':']) || heading.split_whitespace().count() > 20 {
+        return None;
+    }
+    let words: Vec<&str> = heading.split_whitespace().collect();
+    let page_number = words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()));
+    Some((
+        ArticleHeading {
+            label: number.clone(),
+            number,
+            heading: Some(heading),
+        },
+        page_number,
+    ))
+}
+
+/// A short line in capitals (« JE VEILLE AU BON EMBARQUEMENT »): an intertitle, used as a
+/// section heading only in documents that have neither articles nor numbered sections.
+pub fn capitals(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let words = text.split_whitespace().count();
+    letters.len() >= 6
+        && (1..=15).contains(&words)
+        && letters.iter().all(|c| !c.is_lowercase())
+        && !text.ends_with(['.', ';', ','])
+}
+
 /// A structure heading of a larger text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StructureHeading {
@@ -562,5 +606,15 @@ mod tests {
             Some("1".into())
         );
         assert!(numbered("1. Les besoins des utilisateurs sont prioritaires ;").is_none());
+        let (s, toc) = section("2.1 Stratégie numérique de l'État").unwrap();
+        assert_eq!((s.number.as_str(), toc), ("2.1", false));
+        assert!(section("2.3 Définitions 5").unwrap().1);
+        assert!(section("4.1.1 Exigences générales de sécurité").is_some());
+        assert!(section("1.5 millions d'euros sont versés.").is_none());
+        assert!(section("2 Conception").is_none());
+        assert!(capitals("JE VEILLE AU BON EMBARQUEMENT"));
+        assert!(capitals("DES AIDANTS SUR L'OUTIL"));
+        assert!(!capitals("Je veille"));
+        assert!(!capitals("RGPD"));
     }
 }

@@ -39,6 +39,14 @@ fn opens_unit(line: &Line) -> bool {
         || headings::preamble(t)
 }
 
+/// Starts in lower case, possibly behind an opening parenthesis (« (verrouiller l'ordinateur… »).
+fn continues_in_lower_case(text: &str) -> bool {
+    text.trim_start_matches('(')
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+}
+
 /// Re-joins a paragraph split by a page break or a hard wrap: a plain line, or an item, that
 /// ends without final punctuation, followed by a plain line starting in lower case.
 fn join_continuations(lines: Vec<Line>) -> Vec<Line> {
@@ -49,7 +57,7 @@ fn join_continuations(lines: Vec<Line>) -> Vec<Line> {
                 && !ends_complete(&prev.text)
                 && !headings::part_end(&prev.text);
             let cur_ok = line.form == Form::Plain
-                && line.text.chars().next().is_some_and(char::is_lowercase)
+                && continues_in_lower_case(&line.text)
                 && !headings::part_end(&line.text)
                 && !headings::and(&line.text);
             if prev_ok && cur_ok && !opens_unit(prev) {
@@ -83,6 +91,8 @@ struct Builder {
     /// The table being filled, with the container it belongs to.
     table: Option<(NodeId, NodeId)>,
     unclassified: Option<NodeId>,
+    /// The document is cut by capitalised intertitles (it has no article).
+    intertitles: bool,
 }
 
 impl Builder {
@@ -94,6 +104,7 @@ impl Builder {
             articles: Vec::new(),
             table: None,
             unclassified: None,
+            intertitles: false,
         }
     }
 
@@ -117,19 +128,42 @@ impl Builder {
                         .get(i + 1)
                         .is_some_and(|n| articles.contains_key(&n.span.start))
         });
-        let body_start = match articles.keys().next() {
-            None => {
-                self.doc.diagnostics.push(
-                    Diagnostic::new(Severity::Error, "aucun article reconnu dans le document")
-                        .with_hint(
+        // Without articles, capitalised intertitles (two at least, the title aside) cut the
+        // document into sections, so that it can still be compared.
+        let intertitles: Vec<usize> = if articles.is_empty() {
+            (1..lines.len())
+                .filter(|i| is_intertitle(lines[*i], lines.get(i + 1).copied()))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        self.intertitles = intertitles.len() >= 2;
+        let body_start = if !articles.is_empty() {
+            first_unit.unwrap_or(lines.len())
+        } else if self.intertitles {
+            self.doc.diagnostics.push(
+                Diagnostic::new(
+                    Severity::Warning,
+                    "aucun article reconnu : le document est découpé selon ses intertitres",
+                )
+                .with_hint(
+                    "un article commence par « Article 1er », « ARTICLE 2 » ou « 1. Objet »",
+                ),
+            );
+            intertitles[0]
+        } else {
+            self.doc.diagnostics.push(
+                Diagnostic::new(Severity::Error, "aucun article reconnu dans le document")
+                    .with_hint(
                         "un article commence par « Article 1er », « ARTICLE 2 » ou « 1. Objet »",
                     ),
-                );
-                lines.len()
-            }
-            Some(_) => first_unit.unwrap_or(lines.len()),
+            );
+            lines.len()
         };
-        self.head(&lines[..body_start], !articles.is_empty());
+        self.head(
+            &lines[..body_start],
+            !articles.is_empty() || self.intertitles,
+        );
         self.body(&lines[body_start..], &articles);
     }
 
@@ -160,6 +194,29 @@ impl Builder {
                     found.insert(l.span.start, a);
                     expected += 1;
                 }
+            }
+        }
+        if found.len() >= 2 {
+            return found;
+        }
+        found.clear();
+        // Dotted section numbers (« 2.1 Stratégie », « 4.1.1 … »), table-of-contents entries
+        // (same number, heading followed by a page number, met again later) left out.
+        let mut sections: Vec<(usize, ArticleHeading, bool)> = Vec::new();
+        for l in lines {
+            if matches!(l.form, Form::Plain | Form::Heading(_)) {
+                if let Some((a, page)) = headings::section(&l.text) {
+                    sections.push((l.span.start, a, page));
+                }
+            }
+        }
+        for (i, (start, a, _)) in sections.iter().enumerate() {
+            // A number met again later: this one was its entry in the table of contents.
+            let listed_again = sections[i + 1..]
+                .iter()
+                .any(|(_, b, _)| b.number == a.number);
+            if !listed_again {
+                found.insert(*start, a.clone());
             }
         }
         if found.len() < 2 {
@@ -400,6 +457,26 @@ impl Builder {
                         self.open_article(lines, i, consumed, a);
                         i += consumed;
                         continue;
+                    } else if self.intertitles && is_intertitle(l, lines.get(i + 1).copied()) {
+                        // « JE VEILLE AU BON EMBARQUEMENT » ⏎ « DES AIDANTS SUR L'OUTIL »: one heading.
+                        let mut text = l.text.clone();
+                        let mut span = l.span;
+                        while let Some(next) = lines.get(i + 1).filter(|n| {
+                            n.form == Form::Plain && headings::capitals(&n.text) && !n.blank_before
+                        }) {
+                            text.push(' ');
+                            text.push_str(&next.text);
+                            span = span.cover(next.span);
+                            i += 1;
+                        }
+                        let merged = Line {
+                            form: Form::Plain,
+                            text: text.clone(),
+                            span,
+                            blank_before: l.blank_before,
+                        };
+                        let slug = headings::slug(&text);
+                        self.open_structure(&merged, 3, &slug, None, Some(text));
                     } else if let Some(s) = headings::structure(&l.text, md) {
                         self.open_structure(l, s.rank, &s.slug, Some(s.label), s.heading);
                     } else if let Some((label, heading)) =
@@ -673,6 +750,20 @@ impl Builder {
     }
 }
 
+/// An intertitle of a document without articles: a line starting a paragraph, in capitals
+/// (« JE VEILLE AU BON EMBARQUEMENT »), or short, unpunctuated and followed by list items.
+fn is_intertitle(line: &Line, next: Option<&Line>) -> bool {
+    if line.form != Form::Plain || !line.blank_before {
+        return false;
+    }
+    let t = &line.text;
+    let heads_a_list = next.is_some_and(|n| matches!(n.form, Form::Item { .. }))
+        && t.split_whitespace().count() <= 15
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && !t.ends_with(['.', ';', ',', ':', '!', '?']);
+    headings::capitals(t) || heads_a_list
+}
+
 trait HasHeading {
     fn set_heading(&mut self, h: String);
 }
@@ -944,6 +1035,36 @@ mod tests {
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].name, "L'État, représenté par le préfet");
         assert_eq!(p[1].name, "la société X, représentée par M. Y");
+    }
+
+    #[test]
+    fn sections_without_articles() {
+        let d = doc("Cahier des clauses techniques\n\nSOMMAIRE\n\n2.1 Stratégie 3\n\n2.2 Accord 4\n\n2.1 Stratégie\n\nTexte un.\n\n2.2 Accord\n\nTexte deux.\n\n2.2.1 Détail\n\nTexte trois.");
+        assert_eq!(top(&d), ["titre", "article-2.1", "article-2.2"]);
+        assert!(d.get("article-2.2.1").is_some());
+        assert!(!d.has_errors());
+        let d = doc("LA CHARTE DU RESPONSABLE\nAIDANTS CONNECT\n\nJe m'engage.\n\nJE VEILLE AU BON EMBARQUEMENT\nDES AIDANTS SUR L'OUTIL\n\n- J'active les cartes\n\nJE VEILLE A LA SÉCURITÉ\n\n- Je sensibilise");
+        assert_eq!(
+            top(&d),
+            [
+                "titre",
+                "je-veille-au-bon-embarquement-des-aidants-sur-l-outil",
+                "je-veille-a-la-securite"
+            ]
+        );
+        assert!(!d.has_errors());
+        assert_eq!(d.diagnostics[0].severity, Severity::Warning);
+        let d = doc("LA CHARTE\n\nJE VEILLE\n\n- Je sensibilise les aidants\n(verrouiller l'ordinateur)\n- Je désactive\n\nJE SIGNALE\n\n- La perte");
+        assert_eq!(d.alineas(d.get("je-veille").unwrap()).len(), 2);
+        let d = doc("La charte du référent\n\nJe m'engage.\n\nJe veille au bon embarquement\n\n- J'active les cartes\n\nJe veille à la sécurité\n\n- Je sensibilise");
+        assert_eq!(
+            top(&d),
+            [
+                "titre",
+                "je-veille-au-bon-embarquement",
+                "je-veille-a-la-securite"
+            ]
+        );
     }
 
     #[test]
