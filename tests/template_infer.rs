@@ -1,0 +1,136 @@
+//! `template::infer` on the two seeds: the shared core, the partner's name as a placeholder,
+//! Canopé's own clauses left out; the Markdown parses back as a template, and checking each
+//! seed against it gives *conforme* or *adapté* on every shared clause and *ajoutée* for
+//! Canopé's articles 5 and 8 and annexes 2 and 3.
+
+use avenant::template::{self, ClauseStatus, Template};
+use avenant::NodeKind;
+
+fn seed(name: &str) -> avenant::Document {
+    let relative = format!("corpus/conventions/{name}.md");
+    let text = std::fs::read_to_string(format!("{}/{relative}", env!("CARGO_MANIFEST_DIR")))
+        .expect("seed");
+    avenant::parse_str(&relative, &text)
+}
+
+fn inferred() -> (String, Template) {
+    let markdown = template::infer(&[seed("canope-dinum-2020"), seed("ena-dinum-2021")]);
+    let t = Template::parse("modele-infere.md", &markdown).expect("parses back as a template");
+    (markdown, t)
+}
+
+#[test]
+fn the_shared_core_with_the_partner_as_placeholder() {
+    let (markdown, t) = inferred();
+    let doc = t.document();
+    let headings: Vec<String> = doc
+        .top_level()
+        .iter()
+        .filter(|id| matches!(doc.node(**id).kind, NodeKind::Article | NodeKind::Annexe))
+        .map(|id| {
+            doc.node(*id)
+                .heading
+                .clone()
+                .unwrap_or_default()
+                .to_lowercase()
+        })
+        .collect();
+    let expect = [
+        "objet",
+        "obligations {{partenaire:party}}",
+        "obligations de la dinum",
+        "déroulement des travaux",
+        "modification",
+        "durée et résiliation",
+        "publication",
+        "rgpd",
+    ];
+    for e in expect {
+        assert!(
+            headings.iter().any(|h| h.contains(e)),
+            "« {e} » in {headings:?}"
+        );
+    }
+    // Canopé's own clauses are left out; the articles are renumbered 1 to 7.
+    assert_eq!(headings.len(), 8, "{headings:?}");
+    assert!(!markdown.contains("Dispositions financières"));
+    assert!(!markdown.contains("Litiges"));
+    assert!(markdown.contains("## Article 7 : Publication de la convention"));
+    // The partner is a placeholder, in the parties' block and in the text.
+    assert!(markdown.contains("{{partenaire:party}} s'engage à :"));
+    assert!(markdown.contains("|  | DINUM | {{partenaire:party}} |"));
+    assert!(!markdown.contains("Réseau Canopé"), "{markdown}");
+    assert!(t
+        .placeholders()
+        .iter()
+        .any(|p| p.to_string() == "{{date_1:date}}"));
+    assert!(t
+        .placeholders()
+        .iter()
+        .any(|p| p.name.starts_with("partie-1_al-")));
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!("template-infer-seeds", markdown));
+}
+
+#[test]
+fn each_seed_checks_against_the_inferred_template() {
+    let (_, t) = inferred();
+    let canope = template::check(&t, &seed("canope-dinum-2020"));
+    let ena = template::check(&t, &seed("ena-dinum-2021"));
+    for report in [&canope, &ena] {
+        for c in &report.clauses {
+            assert!(
+                matches!(
+                    c.status,
+                    ClauseStatus::Conforme | ClauseStatus::Adapte | ClauseStatus::Ajoutee
+                ),
+                "{} {}: {report}",
+                c.key,
+                c.status.as_str()
+            );
+        }
+        let p = report
+            .placeholder("partenaire")
+            .expect("partner placeholder");
+        assert!(
+            p.inconsistent.is_none() && p.type_problems.is_empty(),
+            "{report}"
+        );
+    }
+    let added = |r: &avenant::CheckReport| -> Vec<String> {
+        r.clauses
+            .iter()
+            .filter(|c| c.status == ClauseStatus::Ajoutee)
+            .filter(|c| c.key.starts_with("article") || c.key.starts_with("annexe"))
+            .map(|c| c.key.clone())
+            .collect()
+    };
+    assert_eq!(
+        added(&canope),
+        ["article-5", "article-8", "annexe-2", "annexe-3"]
+    );
+    assert!(added(&ena).is_empty());
+    // Apart from articles and annexes, only the headers one convention has alone.
+    assert_eq!(canope.keys(ClauseStatus::Ajoutee).first(), Some(&"visas"));
+    assert_eq!(ena.keys(ClauseStatus::Ajoutee), ["en-tete"]);
+    assert_eq!(
+        canope
+            .placeholder("partenaire")
+            .and_then(|p| p.value.as_deref()),
+        Some("Réseau Canopé")
+    );
+    assert_eq!(
+        ena.placeholder("date_1").and_then(|p| p.value.as_deref()),
+        Some("31 décembre 2021")
+    );
+}
+
+#[test]
+fn one_convention_is_its_own_template_and_none_gives_nothing() {
+    assert_eq!(template::infer(&[]), "");
+    let markdown = template::infer(&[seed("ena-dinum-2021")]);
+    let t = Template::parse("m.md", &markdown).expect("template");
+    assert!(template::check(&t, &seed("ena-dinum-2021")).conforms());
+}
