@@ -356,11 +356,12 @@ impl CheckReport {
             s.push_str(&format!(" ; {}", plural(d, "écart")));
         }
         if accepted > 0 {
-            s.push_str(&format!(
-                " ({accepted} {} accepté{})",
-                if accepted > 1 { "autres" } else { "autre" },
-                if accepted > 1 { "s" } else { "" }
-            ));
+            let noun = if accepted > 1 {
+                "écarts acceptés"
+            } else {
+                "écart accepté"
+            };
+            s.push_str(&format!(" ; {accepted} {noun}"));
         }
         s
     }
