@@ -239,6 +239,11 @@ struct Line {
     /// Median gap between words, in font sizes; `stretched` when some gap is huge.
     word_gap: f64,
     stretched: bool,
+    /// Natural width of a word space (the space glyph's advance, or a quarter em).
+    space: f64,
+    /// The first words of the line with their natural widths, to tell whether they would have
+    /// fitted at the end of the line above.
+    lead: Vec<(String, f64)>,
     segments: Vec<Segment>,
 }
 
@@ -324,25 +329,49 @@ fn finish_line(page: u32, glyphs: &[&Glyph]) -> Option<Line> {
         text: String::new(),
     };
     let mut prev_end: Option<f64> = None;
-    let mut pending_space = false;
+    let mut pending_space: Option<f64> = None;
     let usual_gap = median_word_gap(glyphs, size);
+    let mut space_advances: Vec<f64> = glyphs
+        .iter()
+        .filter(|g| g.space && g.text == " " && g.end > g.x)
+        .map(|g| g.end - g.x)
+        .collect();
+    let space = percentile(&mut space_advances, 0.5)
+        .filter(|&w| w < 0.6 * size)
+        .unwrap_or(0.25 * size);
     let mut sup_raise: f64 = 0.0;
     let mut widest_space: f64 = 0.0;
-    let mut natural_width = 0.0;
+    // How much justification widened the word gaps, in total.
+    let mut stretch = 0.0;
+    let mut lead: Vec<(String, f64)> = Vec::new();
+    let mut word: Option<(String, f64, f64)> = None;
+    let mut in_first_segment = true;
     for g in glyphs {
         if g.space {
-            pending_space = prev_end.is_some();
+            if prev_end.is_some() {
+                let advance = g.end - g.x;
+                let natural = if advance > 0.0 && advance < 0.6 * size {
+                    advance
+                } else {
+                    space
+                };
+                pending_space = Some(pending_space.unwrap_or(0.0) + natural);
+            }
             continue;
         }
-        natural_width += g.end - g.x;
+        let mut word_break = false;
         if let Some(end) = prev_end {
             let gap = g.x - end;
-            if pending_space || gap > 0.15 * size {
+            let spaced = pending_space.is_some() || gap > 0.15 * size;
+            // The gap after a list marker is a tab stop, not a stretched word space.
+            let after_marker = lead.is_empty() && word.as_ref().is_some_and(|w| is_marker(&w.0));
+            if spaced && !after_marker {
                 widest_space = widest_space.max(gap);
-                natural_width += 0.3 * size;
             }
-            let wide = gap > 2.5 * size && (!pending_space || gap > 2.0 * usual_gap);
+            word_break = spaced;
+            let wide = gap > 2.5 * size && (pending_space.is_none() || gap > 2.0 * usual_gap);
             if wide {
+                in_first_segment = false;
                 segments.push(std::mem::replace(
                     &mut seg,
                     Segment {
@@ -351,18 +380,38 @@ fn finish_line(page: u32, glyphs: &[&Glyph]) -> Option<Line> {
                         text: String::new(),
                     },
                 ));
-            } else if pending_space || gap > 0.15 * size {
+            } else if spaced {
+                if !after_marker {
+                    stretch += (gap - pending_space.unwrap_or(space).min(gap)).max(0.0);
+                }
                 seg.text.push(' ');
+            }
+        }
+        if word_break || !in_first_segment {
+            if let Some((text, x0, end)) = word.take() {
+                if lead.len() < 4 {
+                    lead.push((text, end - x0));
+                }
             }
         }
         let superscript = is_superscript(g, size, base);
         if superscript {
             sup_raise = sup_raise.max(g.y - base);
         }
+        if in_first_segment {
+            let entry = word.get_or_insert_with(|| (String::new(), g.x, g.end));
+            push_glyph_text(&mut entry.0, &g.text, superscript);
+            entry.2 = entry.2.max(g.end);
+        }
         push_glyph_text(&mut seg.text, &g.text, superscript);
         seg.x1 = seg.x1.max(g.end);
         prev_end = Some(g.end);
-        pending_space = false;
+        pending_space = None;
+    }
+    if let Some((text, x0, end)) = word.take() {
+        if lead.len() < 4 {
+            lead.push((text, end - x0));
+        }
     }
     segments.push(seg);
     let segments: Vec<Segment> = segments
@@ -375,7 +424,7 @@ fn finish_line(page: u32, glyphs: &[&Glyph]) -> Option<Line> {
         .collect();
     let x0 = segments.first()?.x0;
     let x1 = segments.iter().map(|s| s.x1).fold(x0, f64::max);
-    let natural_x1 = (x0 + natural_width).min(x1);
+    let natural_x1 = (x1 - stretch).clamp(x0, x1);
     Some(Line {
         page,
         x0,
@@ -386,6 +435,8 @@ fn finish_line(page: u32, glyphs: &[&Glyph]) -> Option<Line> {
         natural_x1,
         word_gap: usual_gap / size,
         stretched: widest_space > 1.5 * size,
+        space,
+        lead,
         segments,
     })
 }
@@ -979,6 +1030,7 @@ fn side_by_side_row(line: Line) -> Unit {
                 natural_x1: s.x1,
                 word_gap: 0.0,
                 stretched: false,
+                lead: Vec::new(),
                 segments: vec![s.clone()],
                 ..line.clone()
             }],
@@ -1051,6 +1103,7 @@ fn split_segments(line: &Line) -> Vec<Line> {
             natural_x1: s.x1,
             word_gap: 0.0,
             stretched: false,
+            lead: Vec::new(),
             segments: vec![s.clone()],
             ..line.clone()
         })
@@ -1070,6 +1123,9 @@ struct Metrics {
     pitch: f64,
     /// Usual gap between two words, in font sizes.
     word_gap: f64,
+    /// Whether the typesetter cuts words at line ends (several lines end with `lettre-` and go
+    /// on in lower case): then a word that did not fit whole would have been cut.
+    hyphenates: bool,
 }
 
 impl Metrics {
@@ -1095,14 +1151,18 @@ fn percentile(values: &mut [f64], q: f64) -> Option<f64> {
 }
 
 /// Measures the text column and the line pitch on all single-segment lines.
-fn measure(pages: &[(f64, Vec<Line>)]) -> Metrics {
+fn measure(pages: &[(f64, Vec<Line>)], lexicon: &Lexicon) -> Metrics {
     let mut rights = Vec::new();
     let mut pitches = Vec::new();
     let mut gaps = Vec::new();
+    let mut cut_words = 0;
     for (_, lines) in pages {
         for pair in lines.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
             let dy = a.y - b.y;
+            if cuts_a_word(&a.text(), &b.text(), lexicon) {
+                cut_words += 1;
+            }
             if (a.size - b.size).abs() < 0.5 && dy > 0.0 && dy < 3.0 * a.size {
                 pitches.push(dy / a.size);
             }
@@ -1125,7 +1185,22 @@ fn measure(pages: &[(f64, Vec<Line>)]) -> Metrics {
         right: percentile(&mut rights, 0.9).unwrap_or(0.0),
         pitch: percentile(&mut pitches, 0.25).unwrap_or(1.2),
         word_gap: percentile(&mut gaps, 0.5).unwrap_or(0.3),
+        hyphenates: cut_words >= 3,
     }
+}
+
+/// Whether `line` ends with a hyphen that cuts a word going on at the start of `next` (not a
+/// compound such as « accord-cadre »).
+fn cuts_a_word(line: &str, next: &str, lexicon: &Lexicon) -> bool {
+    let Some(stem) = line.trim_end().strip_suffix(HYPHENS) else {
+        return false;
+    };
+    if !stem.chars().last().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let left = stem.rsplit(char::is_whitespace).next().unwrap_or(stem);
+    let right = next.split_whitespace().next().unwrap_or("");
+    right.chars().next().is_some_and(char::is_lowercase) && !keep_hyphen(left, right, lexicon)
 }
 
 /// How a line follows the line before it.
@@ -1148,16 +1223,56 @@ fn starts_item(text: &str) -> bool {
     parts.next().is_some_and(|rest| !rest.trim().is_empty()) && is_marker(first)
 }
 
-/// Approximate width of the first unbreakable word of a line.
+/// Whether two tokens are held together by a no-break space in French typography (« Réseau,
+/// n° 12, service ;, 281 160 €): LibreOffice draws that space as a plain one, so the extracted
+/// text cannot tell it apart and the rule is applied on the tokens.
+fn bound_tokens(left: &str, right: &str) -> bool {
+    let opens = matches!(left, "«" | "“" | "n°" | "N°" | "nº" | "art." | "p.");
+    let closes = right
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, ':' | ';' | '?' | '!' | '»' | '”' | '€' | '%'));
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+    let thousands = digits(left)
+        && right
+            .trim_end_matches(|c: char| !c.is_ascii_digit())
+            .len()
+            .eq(&3)
+        && right.chars().take(3).all(|c| c.is_ascii_digit());
+    opens || closes || thousands
+}
+
+/// Natural width of the first unbreakable unit of a line (a word, with what a no-break space
+/// binds to it).
 fn first_word_width(line: &Line) -> f64 {
+    if let Some((first, width)) = line.lead.first() {
+        let mut total = *width;
+        let mut left = first.as_str();
+        for (token, w) in line.lead.iter().skip(1) {
+            if !bound_tokens(left, token) {
+                break;
+            }
+            total += line.space + w;
+            left = token;
+        }
+        return total;
+    }
     let Some(seg) = line.segments.first() else {
         return 0.0;
     };
     let chars = seg.text.chars().count().max(1) as f64;
     let per_char = (seg.x1 - seg.x0) / chars;
-    // No-break spaces bind `service ;` or `281 160 €` into one unbreakable unit.
-    let word = seg.text.split(' ').next().unwrap_or("");
-    word.chars().count() as f64 * per_char
+    let mut tokens = seg.text.split(' ');
+    let mut unit = tokens.next().unwrap_or("").chars().count();
+    let mut left = seg.text.split(' ').next().unwrap_or("");
+    for token in tokens {
+        if !bound_tokens(left, token) {
+            break;
+        }
+        unit += 1 + token.chars().count();
+        left = token;
+    }
+    unit as f64 * per_char
 }
 
 /// Decides how `next` follows `prev`.
@@ -1180,11 +1295,39 @@ fn classify_break(prev: &Line, next: &Line, m: &Metrics) -> Break {
         return Break::Item;
     }
     let room = m.right - m.end_of(prev);
-    if room > first_word_width(next) + 2.0 * size && !hyphen {
+    let justified = prev.x1 >= m.right - 0.15 * size;
+    let forced = if justified && m.end_of(prev) < prev.x1 - 0.5 {
+        // Justification stretched the line: measure what it held without the stretch.
+        would_have_fitted(next, room, m)
+    } else {
+        room > first_word_width(next) + 2.0 * size
+    };
+    if forced && !hyphen {
         Break::Line
     } else {
         Break::Wrap
     }
+}
+
+/// Whether the first word of `next` would have fitted in `room` points at the end of the line
+/// above, whole, or cut after its first syllable when the document cuts words at line ends.
+/// Measured on natural widths: a line ended by a forced break is stretched like a full one.
+fn would_have_fitted(next: &Line, room: f64, m: &Metrics) -> bool {
+    let size = next.size;
+    // Natural widths are known to about half a point: ask for a clear point of room.
+    if room >= first_word_width(next) + next.space + 0.1 * size {
+        return true;
+    }
+    let Some((word, width)) = next.lead.first() else {
+        return false;
+    };
+    let letters = word.chars().count();
+    let plain_word = letters >= 6
+        && word.chars().all(char::is_alphabetic)
+        && word.chars().skip(1).any(char::is_lowercase);
+    // The shortest cut French hyphenation allows: three letters and the hyphen.
+    let syllable = 3.0 * width / letters as f64 + 0.35 * size;
+    m.hyphenates && plain_word && room >= next.space + syllable
 }
 
 /// How the first line of a page follows the last line of the page before: a wrapped line when
@@ -1521,7 +1664,7 @@ fn layout_text(pages: &[Page]) -> String {
         .flat_map(|(_, lines)| lines.iter().map(Line::text))
         .collect();
     let lexicon = Lexicon::from_lines(texts.iter().map(String::as_str));
-    let metrics = measure(&paged);
+    let metrics = measure(&paged, &lexicon);
     let mut assembler = Assembler::new(metrics, &lexicon);
     for (height, mut lines) in paged {
         let notes = split_footnotes(&mut lines, height, &lexicon);
@@ -1745,6 +1888,8 @@ mod tests {
             natural_x1: x1,
             word_gap: 0.25,
             stretched: false,
+            space: 2.5,
+            lead: Vec::new(),
             segments: vec![Segment {
                 x0,
                 x1,
@@ -2065,6 +2210,7 @@ mod tests {
             right: 524.0,
             pitch: 1.22,
             word_gap: 0.25,
+            hyphenates: true,
         }
     }
 
@@ -2081,6 +2227,89 @@ mod tests {
         assert_eq!(classify_break(&short, &signer, &m), Break::Line);
         let item = line(1, 83.0, 400.0, 686.0, "• un élément");
         assert_eq!(classify_break(&full, &item, &m), Break::Item);
+    }
+
+    /// Glyphs of `words` justified between `x0` and `right` on baseline `y` (11 pt, half an em
+    /// per character, a space glyph after each word and the stretch after it).
+    fn justified(words: &[&str], x0: f64, right: f64, y: f64) -> Vec<Glyph> {
+        let size = 11.0;
+        let ink: usize = words.iter().map(|w| w.chars().count()).sum();
+        let gaps = words.len().saturating_sub(1).max(1) as f64;
+        let gap = (right - x0 - ink as f64 * 0.5 * size) / gaps;
+        let mut out = Vec::new();
+        let mut x = x0;
+        for (i, word) in words.iter().enumerate() {
+            out.extend(run(word, x, y, size));
+            x += word.chars().count() as f64 * 0.5 * size;
+            if i + 1 < words.len() {
+                out.extend(run(" ", x, y, size));
+                x += gap;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_forced_break_in_a_justified_paragraph_is_kept() {
+        // LibreOffice stretches the line before a forced break to the margin. Naturally it
+        // ends 62 pt short: « Représentée » (60.5 pt) does not fit whole, but its first
+        // syllable would have, and this document cuts words at line ends.
+        let words = ["abcde"; 12];
+        let prev = build_lines(&page(justified(&words, 71.0, 524.0, 636.0)));
+        let next = build_lines(&page(run(
+            "Représentée par sa directrice",
+            71.0,
+            622.5,
+            11.0,
+        )));
+        let (prev, next) = (&prev[0], &next[0]);
+        assert!((prev.natural_x1 - 461.5).abs() < 0.5, "{}", prev.natural_x1);
+        assert!((first_word_width(next) - 60.5).abs() < 0.1);
+        assert_eq!(classify_break(prev, next, &metrics()), Break::Line);
+        // A document that never cuts words: the word did not fit, the line was wrapped.
+        let plain = Metrics {
+            hyphenates: false,
+            ..metrics()
+        };
+        assert_eq!(classify_break(prev, next, &plain), Break::Wrap);
+        // A number cannot be cut either.
+        let number = build_lines(&page(run("00000092441 Clé RIB", 71.0, 622.5, 11.0)));
+        assert_eq!(classify_break(prev, &number[0], &metrics()), Break::Wrap);
+        // Whole words that fit with a clear point to spare: a forced break in any document.
+        let short = build_lines(&page(run("Représentée", 71.0, 622.5, 11.0)));
+        let wide = build_lines(&page(justified(&["abcde"; 11], 71.0, 524.0, 636.0)));
+        assert_eq!(classify_break(&wide[0], &short[0], &plain), Break::Line);
+    }
+
+    #[test]
+    fn the_tab_after_a_list_marker_is_not_a_stretch() {
+        let mut glyphs = run("•", 83.0, 500.0, 11.0);
+        glyphs.extend(run("chaque mois, un comité", 107.0, 500.0, 11.0));
+        let lines = build_lines(&page(glyphs));
+        assert!(!lines[0].stretched);
+        assert_eq!(lines[0].natural_x1, lines[0].x1);
+    }
+
+    #[test]
+    fn no_break_spaces_bind_the_first_word() {
+        assert!(bound_tokens("«", "Réseau"));
+        assert!(bound_tokens("n°", "SIRET"));
+        assert!(bound_tokens("Compte", ":"));
+        assert!(bound_tokens("281", "160"));
+        assert!(bound_tokens("160", "€"));
+        assert!(!bound_tokens("Représentée", "par"));
+        assert!(!bound_tokens("2021", "avril"));
+        let next = build_lines(&page(run("« Réseau Canopé »", 71.0, 600.0, 11.0)));
+        assert!((first_word_width(&next[0]) - 8.0 * 5.5).abs() < 0.1);
+    }
+
+    #[test]
+    fn cut_words_are_told_from_compounds() {
+        let lex = lexicon(&["un accord-cadre"]);
+        assert!(cuts_a_word("la conven-", "tion est", &lex));
+        assert!(!cuts_a_word("cet accord-", "cadre", &lex));
+        assert!(!cuts_a_word("la DI-", "NUM", &lex));
+        assert!(!cuts_a_word("une ligne", "suite", &lex));
     }
 
     #[test]
