@@ -1222,6 +1222,177 @@ pub fn deletion_heading(unit: &Unit) -> String {
     format!("Suppression {}", de(&cite_unit(unit, Case::Nom, true)))
 }
 
+/// « Ajout d'une annexe 3 à la convention ».
+pub fn annex_addition_heading(label: Option<&str>) -> String {
+    match label {
+        Some(l) => format!("Ajout d'une annexe {l} à la convention"),
+        None => "Ajout d'une annexe à la convention".into(),
+    }
+}
+
+/// « Renumérotation d'articles de la convention ».
+pub fn renumbering_heading() -> String {
+    "Renumérotation d'articles de la convention".into()
+}
+
+/// « Remplacement de mots dans l'ensemble de la convention ».
+pub fn everywhere_heading() -> String {
+    "Remplacement de mots dans l'ensemble de la convention".into()
+}
+
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// A date in words as a convention is cited: « 1er février 2021 », « 2 avril 2021 ».
+pub fn long_date(day: u32, month: u32, year: u32) -> Option<String> {
+    let m = MONTHS.get(month.checked_sub(1)? as usize)?;
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    let d = if day == 1 {
+        "1er".to_string()
+    } else {
+        day.to_string()
+    };
+    Some(format!("{d} {m} {year}"))
+}
+
+/// Units cited in a list: « l'article 7 », « les articles 5.1 et 7 », « les articles 2, 4 et 7 ».
+fn cite_list(noun_sg: &str, noun_pl: &str, fem: bool, labels: &[String]) -> String {
+    match labels.split_last() {
+        None => String::new(),
+        Some((last, [])) => Np::new(format!("{noun_sg} {last}"), fem, false).with(Case::Nom),
+        Some((last, rest)) => format!("les {noun_pl} {} et {last}", rest.join(", ")),
+    }
+}
+
+/// What a drafted avenant changes, for the exposé when no objet is given. Labels are cited as
+/// given (`1er`, `5 bis`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub everywhere: Vec<(String, String)>,
+    pub modified_articles: Vec<String>,
+    pub inserted_articles: Vec<String>,
+    pub deleted_articles: Vec<String>,
+    pub renumbered: bool,
+    pub preambule: bool,
+    pub modified_annexes: Vec<String>,
+    pub added_annexes: Vec<String>,
+    pub deleted_annexes: Vec<String>,
+}
+
+/// « de » or « d' » before an infinitive phrase.
+fn de_inf(phrase: &str) -> String {
+    if phrase.starts_with(['a', 'e', 'é', 'i', 'o', 'u', 'h']) {
+        format!("d'{phrase}")
+    } else {
+        format!("de {phrase}")
+    }
+}
+
+/// The neutral motive listing what changes, written after « afin de » (« mettre à jour ses
+/// articles 5.1 et 7, d'insérer un article 5 bis et de supprimer l'article 6 »), or `None` when
+/// nothing changes.
+pub fn objet_neutre(c: &Changes, style: &Style) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut updated: Vec<String> = Vec::new();
+    let own = |s: String| s.replacen("l'", "son ", 1).replacen("les ", "ses ", 1);
+    if c.preambule {
+        updated.push("son préambule".into());
+    }
+    let arts: Vec<String> = c
+        .modified_articles
+        .iter()
+        .map(|l| article_label(l))
+        .collect();
+    if !arts.is_empty() {
+        updated.push(own(cite_list("article", "articles", false, &arts)));
+    }
+    if !c.modified_annexes.is_empty() {
+        updated.push(own(cite_list(
+            "annexe",
+            "annexes",
+            true,
+            &c.modified_annexes,
+        )));
+    }
+    if let Some((last, rest)) = updated.split_last() {
+        let list = if rest.is_empty() {
+            last.clone()
+        } else {
+            format!("{} et {last}", rest.join(", "))
+        };
+        parts.push(format!("mettre à jour {list}"));
+    }
+    for (old, new) in &c.everywhere {
+        parts.push(format!(
+            "remplacer, dans l'ensemble de son texte, {} par {}",
+            quote(old, style),
+            quote(new, style)
+        ));
+    }
+    let ins: Vec<String> = c
+        .inserted_articles
+        .iter()
+        .map(|l| article_label(l))
+        .collect();
+    match ins.as_slice() {
+        [] => {}
+        [one] => parts.push(format!("insérer un article {one}")),
+        many => parts.push(format!(
+            "insérer {}",
+            cite_list("article", "articles", false, many)
+        )),
+    }
+    match c.added_annexes.as_slice() {
+        [] => {}
+        [one] => parts.push(format!("compléter la convention par une annexe {one}")),
+        many => parts.push(format!(
+            "compléter la convention par {}",
+            cite_list("annexe", "annexes", true, many)
+        )),
+    }
+    let del: Vec<String> = c
+        .deleted_articles
+        .iter()
+        .map(|l| article_label(l))
+        .collect();
+    if !del.is_empty() {
+        parts.push(format!(
+            "supprimer {}",
+            cite_list("article", "articles", false, &del)
+        ));
+    }
+    if !c.deleted_annexes.is_empty() {
+        parts.push(format!(
+            "supprimer {}",
+            cite_list("annexe", "annexes", true, &c.deleted_annexes)
+        ));
+    }
+    if c.renumbered {
+        parts.push("renuméroter en conséquence ses articles".into());
+    }
+    let (first, rest) = parts.split_first()?;
+    let mut out = first.clone();
+    for (i, p) in rest.iter().enumerate() {
+        out.push_str(if i + 1 == rest.len() { " et " } else { ", " });
+        out.push_str(&de_inf(p));
+    }
+    Some(out)
+}
+
 fn parties_names(parties: &[AvenantParty]) -> String {
     let names: Vec<String> = parties
         .iter()
@@ -1335,9 +1506,10 @@ pub fn expose_heading(style: &Style) -> String {
 /// « Le présent avenant a pour objet de modifier la convention afin de … ».
 pub fn objet(objet: Option<&str>) -> String {
     match objet {
-        Some(o) => {
-            format!("Le présent avenant a pour objet de modifier la convention afin de {o}.")
-        }
+        Some(o) => format!(
+            "Le présent avenant a pour objet de modifier la convention afin {}.",
+            de_inf(o)
+        ),
         None => "Le présent avenant a pour objet de modifier la convention.".into(),
     }
 }

@@ -2,12 +2,14 @@
 //! `Document` + `Avenant` → consolidated `Document`; all French wording lives in [`formules`].
 
 pub mod apply;
+pub mod draft;
 pub mod formules;
 pub mod model;
 pub mod read;
 pub mod render;
 
 pub use apply::{apply, ApplyError};
+pub use draft::{draft, DraftOptions};
 pub use model::{
     AlineaAt, AmendingArticle, Anchor, Avenant, AvenantParty, Instruction, Op, Position, Target,
     Unit, ValueType,

@@ -37,6 +37,8 @@ enum DiffFormat {
     Md,
     /// JSON (schema 1).
     Json,
+    /// L'avenant qui fait passer de l'ancienne version à la nouvelle (comme `avenant draft`).
+    Avenant,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -68,6 +70,12 @@ pub(super) fn run(args: &DiffArgs, options: &ReadOptions) -> Result<u8, Failure>
         DiffFormat::Terminal => diff_terminal::write_diff_terminal(&cmp, &render, &mut out)?,
         DiffFormat::Md => diff_md::write_diff_md(&cmp, &render, &mut out)?,
         DiffFormat::Json => diff_json::write_diff_json(&cmp, &render, &mut out)?,
+        DiffFormat::Avenant => super::draft::write_avenant(
+            &cmp,
+            &Default::default(),
+            Default::default(),
+            &mut out,
+        )?,
     }
     out.flush()?;
     Ok(if cmp.has_differences() {

@@ -4,6 +4,7 @@
 mod apply;
 mod check;
 mod diff;
+mod draft;
 mod template;
 
 use avenant::render;
@@ -53,6 +54,8 @@ enum Command {
     Template(template::TemplateArgs),
     /// Applique un avenant à une convention et affiche la convention consolidée (2 si une instruction est inapplicable).
     Apply(apply::ApplyArgs),
+    /// Rédige l'avenant qui fait passer de l'ancienne version à la nouvelle (0 succès, 2 erreur).
+    Draft(draft::DraftArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -84,6 +87,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(&args, &options),
         Command::Template(args) => template::run(&args, &options),
         Command::Apply(args) => apply::run(&args, &options),
+        Command::Draft(args) => draft::run(&args, &options),
     };
     match result {
         Ok(code) => ExitCode::from(code),

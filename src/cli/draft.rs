@@ -1,0 +1,98 @@
+//! `avenant draft OLD NEW`: compares the two versions and prints the avenant that turns the old
+//! one into the new one (Markdown, text or JSON). `avenant diff --format avenant` calls
+//! [`write_avenant`] too: one drafter behind both commands.
+
+use super::{warn, Failure, EXIT_OK};
+use avenant::avenant::render::{self, AvenantFormat};
+use avenant::avenant::{draft, DraftOptions};
+use avenant::diff::{compare, Comparison, DiffOptions};
+use avenant::ReadOptions;
+use clap::{Args, ValueEnum};
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+
+#[derive(Args)]
+pub(super) struct DraftArgs {
+    /// La convention en vigueur (Markdown, texte ou PDF).
+    old: PathBuf,
+    /// La nouvelle version voulue.
+    new: PathBuf,
+    #[arg(long, value_enum, default_value_t = DraftFormat::Md)]
+    format: DraftFormat,
+    /// Motif, écrit après « afin de » (sinon une phrase neutre énumère les changements).
+    #[arg(long)]
+    objet: Option<String>,
+    /// Numéro de l'avenant.
+    #[arg(long, default_value_t = 1)]
+    numero: u32,
+    /// Garde la numérotation de la nouvelle version (« Les articles 6 à 9 deviennent… ») au lieu d'insérer des articles « bis ».
+    #[arg(long)]
+    renumber: bool,
+    /// « abrogé » au lieu de « supprimé ».
+    #[arg(long)]
+    abroge: bool,
+    /// Lieu de signature (« Fait à … »).
+    #[arg(long)]
+    lieu: Option<String>,
+    /// Date de signature.
+    #[arg(long)]
+    date: Option<String>,
+    /// Date d'effet (« Le présent avenant prend effet le … ») au lieu de l'entrée en vigueur à la signature.
+    #[arg(long)]
+    date_effet: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DraftFormat {
+    /// L'avenant en Markdown.
+    Md,
+    /// L'avenant en texte brut.
+    Text,
+    /// L'avenant en JSON (schema 1) : le modèle et la phrase de chaque instruction.
+    Json,
+}
+
+impl DraftArgs {
+    fn options(&self) -> DraftOptions {
+        DraftOptions {
+            numero: self.numero,
+            objet: self.objet.clone(),
+            renumber: self.renumber,
+            abroge: self.abroge,
+            lieu: self.lieu.clone(),
+            date: self.date.clone(),
+            date_effet: self.date_effet.clone(),
+            ..DraftOptions::default()
+        }
+    }
+}
+
+/// Drafts the avenant of a comparison and writes it: the one entry point of `draft` and
+/// `diff --format avenant`.
+pub(super) fn write_avenant(
+    cmp: &Comparison,
+    options: &DraftOptions,
+    format: AvenantFormat,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let av = draft(cmp, options);
+    render::write(&av, format, &options.style(), out)
+}
+
+pub(super) fn run(args: &DraftArgs, options: &ReadOptions) -> Result<u8, Failure> {
+    let old = avenant::load(&args.old, options)?;
+    let new = avenant::load(&args.new, options)?;
+    warn(&old);
+    warn(&new);
+    let cmp = compare(old, new, &DiffOptions::default());
+    let format = match args.format {
+        DraftFormat::Md => AvenantFormat::Markdown,
+        DraftFormat::Text => AvenantFormat::Text,
+        DraftFormat::Json => AvenantFormat::Json,
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    write_avenant(&cmp, &args.options(), format, &mut out)?;
+    out.flush()?;
+    Ok(EXIT_OK)
+}
