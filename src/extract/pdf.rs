@@ -1047,6 +1047,13 @@ fn side_by_side_row(line: Line) -> Unit {
 /// than 40 % of the page are text columns, not cells, and are left to the paragraph logic.
 fn stacked_row(lines: &[Line], start: usize, height: f64) -> Option<(Vec<Cell>, usize)> {
     let first = &lines[start];
+    let row_pitch = start
+        .checked_sub(1)
+        .and_then(|k| lines.get(k))
+        .filter(|above| above.page == first.page && above.segments.len() > 1)
+        .filter(|_| first.segments.len() > 1)
+        .map(|above| above.y - first.y)
+        .filter(|&p| p > 1.45 * first.size && p < 4.0 * first.size);
     let mut cells: Vec<Cell> = split_segments(first)
         .into_iter()
         .map(|l| Cell {
@@ -1073,10 +1080,28 @@ fn stacked_row(lines: &[Line], start: usize, height: f64) -> Option<(Vec<Cell>, 
         if !up && line.x0 < cell_x0 - 0.5 * line.size {
             break;
         }
+        // Below a row drawn on one baseline, a line exactly one row pitch down (the pitch
+        // from the row above, wider than a line pitch) is the next row, with its first cells
+        // empty (a total alone under its column), not the rest of a cell.
+        if i == start + 1
+            && !up
+            && row_pitch.is_some_and(|p| (prev.y - line.y - p).abs() < 0.15 * line.size)
+        {
+            break;
+        }
+        // A line starting right of everything in the current cell, about level with its top,
+        // starts the next cell even when it sits a little lower (WeasyPrint puts a cell's
+        // first paragraph below the top of its row).
+        let (cell_x1, cell_top) = cells.last().map_or((first.x1, first.y), |c| {
+            let x1 = c.lines.iter().map(|l| l.x1).fold(c.x0, f64::max);
+            (x1, c.lines.first().map_or(first.y, |l| l.y))
+        });
+        let beside =
+            !up && line.x0 > cell_x1 + 0.5 * line.size && line.y > cell_top - 1.5 * line.size;
         for (k, part) in parts.into_iter().enumerate() {
-            // A part going up, or any part after the first one, opens the next cell.
+            // A part going up or beside, or any part after the first one, opens the next cell.
             match cells.last_mut() {
-                Some(cell) if k == 0 && !up => cell.lines.push(part),
+                Some(cell) if k == 0 && !up && !beside => cell.lines.push(part),
                 _ => cells.push(Cell {
                     x0: part.x0,
                     lines: vec![part],
@@ -2377,6 +2402,117 @@ mod tests {
                 "Respect de la vie privée",
                 "Obligation de transparence et de traçabilité",
                 "Mise en œuvre du cadre juridique"
+            ]
+        );
+    }
+
+    /// A line whose segments are the given cells (left edge, text), 11 pt.
+    fn row_line(page: u32, y: f64, cells: &[(f64, &str)]) -> Line {
+        let segments: Vec<Segment> = cells
+            .iter()
+            .map(|&(x0, text)| Segment {
+                x0,
+                x1: x0 + 5.5 * text.chars().count() as f64,
+                text: text.to_string(),
+            })
+            .collect();
+        let x1 = segments.last().map_or(0.0, |s| s.x1);
+        Line {
+            segments,
+            size: 11.0,
+            ..line(page, cells[0].0, x1, y, "")
+        }
+    }
+
+    #[test]
+    fn a_total_alone_under_its_column_is_its_own_row() {
+        let columns = [71.0, 178.0, 256.0, 322.0, 387.0, 453.0];
+        let data = [
+            ["UX designer", "72", "700", "50.400", "15%", "57.960"],
+            ["Coach agile", "60", "800", "48.000", "20%", "57.600"],
+        ];
+        let mut lines: Vec<Line> = data
+            .iter()
+            .enumerate()
+            .map(|(k, row)| {
+                let cells: Vec<(f64, &str)> =
+                    columns.iter().copied().zip(row.iter().copied()).collect();
+                row_line(10, 423.6 - 17.0 * k as f64, &cells)
+            })
+            .collect();
+        lines.push(row_line(10, 389.6, &[(453.0, "281.160")]));
+        let units = group_rows(lines, 842.0);
+        assert_eq!(units.len(), 3, "{units:?}");
+        assert!(
+            matches!(&units[1], Unit::Row { cells, .. } if cells.len() == 6 && cells[5].lines.len() == 1)
+        );
+        assert!(matches!(&units[2], Unit::Line(l) if l.text() == "281.160"));
+    }
+
+    #[test]
+    fn a_cell_going_on_below_its_row_stays_in_the_cell() {
+        // The CCTP: the last cell holds a list whose items are further apart than the lines.
+        let lines = vec![
+            row_line(
+                13,
+                460.6,
+                &[(148.5, "Niveau"), (225.6, "Description de l’UO")],
+            ),
+            row_line(
+                13,
+                426.4,
+                &[
+                    (76.6, "UO 1.1.1"),
+                    (148.5, "Simple"),
+                    (225.6, "- Identification"),
+                ],
+            ),
+            row_line(13, 406.6, &[(225.6, "- Mise en place d’outils")]),
+            row_line(13, 386.7, &[(225.6, "- Support utilisateur initial")]),
+        ];
+        let units = group_rows(lines, 842.0);
+        assert_eq!(units.len(), 2, "{units:?}");
+        assert!(matches!(&units[1], Unit::Row { cells, .. } if cells[2].lines.len() == 3));
+    }
+
+    #[test]
+    fn a_cell_starting_lower_beside_the_first_one_is_the_next_cell() {
+        // WeasyPrint: the middle cell's first paragraph sits a little below the row's top.
+        let lines = vec![
+            line(8, 71.9, 147.8, 518.3, "Violation de données"),
+            line(
+                8,
+                174.7,
+                340.4,
+                509.3,
+                "Obligation d’alerte, d’assistance et de conseil,",
+            ),
+            line(8, 174.7, 214.7, 497.6, "sans délai :"),
+            line(8, 199.3, 342.9, 476.9, "• Notification de toute violation"),
+            line(
+                8,
+                352.3,
+                512.3,
+                518.3,
+                "Définition de la procédure de notification en",
+            ),
+            line(8, 352.3, 521.3, 506.6, "cas de violation de données*."),
+        ];
+        let units = group_rows(lines, 842.0);
+        assert_eq!(units.len(), 1, "{units:?}");
+        let Unit::Row { cells, .. } = &units[0] else {
+            panic!("not a row: {:?}", units[0]);
+        };
+        let texts: Vec<String> = cells
+            .iter()
+            .map(|c| cell_text(&c.lines, &lexicon(&[])))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Violation de données",
+                "Obligation d’alerte, d’assistance et de conseil, sans délai : Notification de toute violation",
+                "Définition de la procédure de notification en cas de violation de données*."
             ]
         );
     }
