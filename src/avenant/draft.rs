@@ -111,7 +111,14 @@ pub fn draft(cmp: &Comparison, options: &DraftOptions) -> Avenant {
     let mut base = cmp.old.clone();
     if options.everywhere {
         for g in &cmp.globals {
-            if g.old.trim().is_empty() || g.new.trim().is_empty() {
+            // Names and typed values only: a repeated fragment of ordinary words (« quarante »
+            // in two amounts in letters) stays with its occurrences.
+            let named = |w: &str| w.chars().any(char::is_uppercase);
+            let typed = g.value_type != crate::diff::ValueType::Text;
+            if g.old.trim().is_empty()
+                || g.new.trim().is_empty()
+                || !(typed || named(&g.old) || named(&g.new))
+            {
                 continue;
             }
             let ins = Instruction {
@@ -424,6 +431,18 @@ fn leaf_line(doc: &Document, id: NodeId) -> String {
         NodeKind::Item if n.label.is_none() => format!("– {}", n.text),
         NodeKind::Row => collapse(&format!("| {} |", n.cells.join(" | "))),
         _ => n.text.clone(),
+    }
+}
+
+/// A leaf quoted to rewrite `old` in place: a bullet rewriting a bullet is quoted without its
+/// dash, so that `apply` keeps it the item it was, at its nesting level.
+fn rewrite_line(old: &crate::model::Node, doc: &Document, id: NodeId) -> String {
+    let n = doc.node(id);
+    let bullets = |x: &crate::model::Node| x.kind == NodeKind::Item && x.label.is_none();
+    if bullets(old) && bullets(n) && old.level == n.level {
+        n.text.clone()
+    } else {
+        leaf_line(doc, id)
     }
 }
 
@@ -844,7 +863,7 @@ impl<'a> Drafter<'a> {
             target,
             op: Op::RewriteAlineas {
                 count: 1,
-                alineas: vec![leaf_line(new, new_leaf)],
+                alineas: vec![rewrite_line(&wn, new, new_leaf)],
             },
         };
         self.exec(&ins)?;
@@ -1215,18 +1234,44 @@ impl<'a> Drafter<'a> {
                 }
                 let label = self.w.node(o).label.clone();
                 let unit = Unit::annex(label.as_deref());
-                let ins = Instruction {
+                let full = Instruction {
                     target: Target::unit(unit.clone()),
                     op: Op::RewriteAnnex {
                         heading: new.node(n).heading.clone(),
                         blocks: unit_lines(new, n),
                     },
                 };
-                self.exec(&ins).ok()?;
+                // The annex in full; when a quotation cannot carry it (nested list levels),
+                // the rows and alinéas that changed, one by one.
+                let r = self.attempt(|d| {
+                    d.exec(&full)?;
+                    if same_unit(&d.w, o, &d.cmp.new, n) {
+                        Ok(vec![full.clone()])
+                    } else {
+                        Err("annex".into())
+                    }
+                });
+                let ins = match r {
+                    Ok(ins) => ins,
+                    Err(_) => match self.attempt(|d| {
+                        let ins = d.annex_parts(o, n, &unit)?;
+                        if same_unit(&d.w, o, &d.cmp.new, n) {
+                            Ok(ins)
+                        } else {
+                            Err("annex parts".into())
+                        }
+                    }) {
+                        Ok(ins) => ins,
+                        Err(_) => {
+                            self.exec(&full).ok()?;
+                            vec![full]
+                        }
+                    },
+                };
                 self.changes
                     .modified_annexes
                     .push(label.unwrap_or_default());
-                Some((formules::modification_heading(&unit), vec![ins]))
+                Some((formules::modification_heading(&unit), ins))
             }
             (Some(o), None) => {
                 let label = self.w.node(o).label.clone();
@@ -1260,6 +1305,73 @@ impl<'a> Drafter<'a> {
             }
             (None, None) => None,
         }
+    }
+
+    /// The changed rows and alinéas of an annex of unchanged structure, each rewritten.
+    fn annex_parts(
+        &mut self,
+        o: NodeId,
+        n: NodeId,
+        unit: &Unit,
+    ) -> Result<Vec<Instruction>, String> {
+        let new = &self.cmp.new;
+        let (oc, nc) = (self.w.children(o).to_vec(), new.children(n).to_vec());
+        if oc.len() != nc.len()
+            || heading_key(self.w.node(o).heading.as_deref())
+                != heading_key(new.node(n).heading.as_deref())
+        {
+            return Err("structure".into());
+        }
+        let leaves = self.w.alineas(o);
+        let mut out = Vec::new();
+        let mut tables = 0;
+        for (a, b) in oc.iter().zip(&nc) {
+            let (an, bn) = (self.w.node(*a).clone(), new.node(*b));
+            if an.kind != bn.kind {
+                return Err("structure".into());
+            }
+            if an.kind == NodeKind::Table {
+                tables += 1;
+                let (ra, rb) = (self.w.children(*a).to_vec(), new.children(*b).to_vec());
+                if ra.len() != rb.len() || tables > 1 {
+                    return Err("rows".into());
+                }
+                for (i, (x, y)) in ra.iter().zip(&rb).enumerate() {
+                    let cx: Vec<String> =
+                        self.w.node(*x).cells.iter().map(|c| text_key(c)).collect();
+                    let cy: Vec<String> = new.node(*y).cells.iter().map(|c| text_key(c)).collect();
+                    if cx != cy {
+                        let ins = Instruction {
+                            target: Target::unit(unit.clone())
+                                .with_row(Position::of(i as u32 + 1, ra.len() as u32)),
+                            op: Op::RewriteAlineas {
+                                count: 1,
+                                alineas: vec![leaf_line(new, *y)],
+                            },
+                        };
+                        self.exec(&ins)?;
+                        out.push(ins);
+                    }
+                }
+            } else if an.kind.is_alinea_like()
+                && (text_key(&an.text) != text_key(&bn.text)
+                    || an.label != bn.label
+                    || an.level != bn.level)
+            {
+                let k = leaves.iter().position(|l| l == a).ok_or("leaf")?;
+                let ins = Instruction {
+                    target: Target::unit(unit.clone())
+                        .with_alinea(Position::of(k as u32 + 1, leaves.len() as u32)),
+                    op: Op::RewriteAlineas {
+                        count: 1,
+                        alineas: vec![rewrite_line(&an, new, *b)],
+                    },
+                };
+                self.exec(&ins)?;
+                out.push(ins);
+            }
+        }
+        Ok(out)
     }
 
     fn preambule(

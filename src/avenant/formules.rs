@@ -1332,7 +1332,7 @@ pub fn objet_neutre(c: &Changes, style: &Style) -> Option<String> {
         let list = if rest.is_empty() {
             last.clone()
         } else {
-            format!("{} et {last}", rest.join(", "))
+            format!("{} ainsi que {last}", rest.join(", "))
         };
         parts.push(format!("mettre à jour {list}"));
     }
@@ -1452,6 +1452,7 @@ pub fn party_is_feminine(p: &AvenantParty) -> bool {
         "opérateur",
         "rectorat",
         "département",
+        "réseau",
     ];
     let first = name
         .trim_start_matches("l'")
