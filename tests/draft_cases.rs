@@ -197,3 +197,26 @@ fn every_case_round_trips_with_renumber() {
     // Cases 01 to 07 change nothing outside the articles: compared as whole trees.
     assert!(whole >= 7, "{whole} cases compared as whole trees");
 }
+
+/// The avenant drafted for every case, with default options, as a jurist reads it.
+#[test]
+fn drafted_avenants() {
+    let dirs = cases();
+    assert!(dirs.len() >= 12, "{} version cases", dirs.len());
+    for dir in dirs {
+        let name = dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let (old, new) = (load(&dir.join("old.md")), load(&dir.join("new.md")));
+        let cmp = compare(old, new, &DiffOptions::default());
+        let text = markdown(&draft(&cmp, &DraftOptions::default()));
+        insta::with_settings!({
+            snapshot_path => "../snapshots",
+            prepend_module_to_snapshot => false,
+        }, {
+            insta::assert_snapshot!(format!("draft-md-{name}"), text);
+        });
+    }
+}

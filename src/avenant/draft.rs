@@ -1088,6 +1088,10 @@ impl<'a> Drafter<'a> {
 
     fn delete_article(&mut self, o: NodeId) -> (String, Vec<Instruction>) {
         let label = self.label(o);
+        if !self.w.descendants(self.w.root()).contains(&o) {
+            // Gone with the article holding it.
+            return (String::new(), Vec::new());
+        }
         let unit = Unit::article(&label);
         let ins = Instruction {
             target: Target::unit(unit.clone()),
@@ -1385,7 +1389,7 @@ impl<'a> Drafter<'a> {
         }
         let unit = Unit::Preambule;
         let fine = self.attempt(|d| {
-            let ins = d.alineas_fine(p, o, n, &unit, false)?;
+            let ins = d.alineas_fine(p, o, n, &unit, true)?;
             if content(&d.w, o) == content(&d.cmp.new, n) {
                 Ok(ins)
             } else {

@@ -1369,17 +1369,15 @@ pub fn objet_neutre(c: &Changes, style: &Style) -> Option<String> {
         .iter()
         .map(|l| article_label(l))
         .collect();
+    let mut deleted = Vec::new();
     if !del.is_empty() {
-        parts.push(format!(
-            "supprimer {}",
-            cite_list("article", "articles", false, &del)
-        ));
+        deleted.push(cite_list("article", "articles", false, &del));
     }
     if !c.deleted_annexes.is_empty() {
-        parts.push(format!(
-            "supprimer {}",
-            cite_list("annexe", "annexes", true, &c.deleted_annexes)
-        ));
+        deleted.push(cite_list("annexe", "annexes", true, &c.deleted_annexes));
+    }
+    if !deleted.is_empty() {
+        parts.push(format!("supprimer {}", deleted.join(" ainsi que ")));
     }
     if c.renumbered {
         parts.push("renuméroter en conséquence ses articles".into());
