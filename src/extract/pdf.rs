@@ -244,6 +244,9 @@ struct Line {
     /// The first words of the line with their natural widths, to tell whether they would have
     /// fitted at the end of the line above.
     lead: Vec<(String, f64)>,
+    /// Right edge of the text column the line is in, when the page has two (else the
+    /// document's).
+    column_right: Option<f64>,
     segments: Vec<Segment>,
 }
 
@@ -346,6 +349,12 @@ fn finish_line(page: u32, glyphs: &[&Glyph]) -> Option<Line> {
     let mut lead: Vec<(String, f64)> = Vec::new();
     let mut word: Option<(String, f64, f64)> = None;
     let mut in_first_segment = true;
+    // A pictogram drawn from an icon font without a Unicode map, alone before the text (an
+    // arrow or a check mark), is a list marker.
+    let lead_icon = is_pictogram(&first.text)
+        && visible
+            .get(1)
+            .is_none_or(|next| next.x - first.end > 0.5 * size);
     for g in glyphs {
         if g.space {
             if prev_end.is_some() {
@@ -400,10 +409,20 @@ fn finish_line(page: u32, glyphs: &[&Glyph]) -> Option<Line> {
         }
         if in_first_segment {
             let entry = word.get_or_insert_with(|| (String::new(), g.x, g.end));
-            push_glyph_text(&mut entry.0, &g.text, superscript);
+            let text = if lead_icon && std::ptr::eq(*g, **first) {
+                "•"
+            } else {
+                g.text.as_str()
+            };
+            push_glyph_text(&mut entry.0, text, superscript);
             entry.2 = entry.2.max(g.end);
         }
-        push_glyph_text(&mut seg.text, &g.text, superscript);
+        let text = if lead_icon && std::ptr::eq(*g, **first) {
+            "•"
+        } else {
+            g.text.as_str()
+        };
+        push_glyph_text(&mut seg.text, text, superscript);
         seg.x1 = seg.x1.max(g.end);
         prev_end = Some(g.end);
         pending_space = None;
@@ -437,6 +456,7 @@ fn finish_line(page: u32, glyphs: &[&Glyph]) -> Option<Line> {
         stretched: widest_space > 1.5 * size,
         space,
         lead,
+        column_right: None,
         segments,
     })
 }
@@ -477,6 +497,17 @@ fn push_glyph_text(out: &mut String, text: &str, superscript: bool) {
             _ => out.push(c),
         }
     }
+}
+
+/// Whether a glyph's text is a pictogram with no Unicode meaning: control characters (what
+/// pdf-extract gives for an icon font without a Unicode map), private-use code points.
+fn is_pictogram(text: &str) -> bool {
+    !text.is_empty()
+        && text.chars().all(|c| {
+            (c.is_control() && !c.is_whitespace())
+                || ('\u{E000}'..='\u{F8FF}').contains(&c)
+                || c == '\u{FFFD}'
+        })
 }
 
 /// Whether a text is only a list marker (bullet, dash, `1.`, `a)`).
@@ -549,6 +580,167 @@ fn attach_orphan_markers(lines: Vec<Line>) -> Vec<Line> {
         }
     }
     lines.into_iter().flatten().collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading order of a page set in two text columns.
+// ---------------------------------------------------------------------------------------------
+
+/// Puts the lines of a page set in two text columns in reading order: what is above the
+/// columns, the left column, the right column, what is below; each part top to bottom. Some
+/// layout tools draw a page in any order (headings last, columns interleaved). Nothing is done
+/// unless there are exactly two columns, each with several lines and spanning a quarter of the
+/// page, and no line crosses the gutter between them: tables (three columns or more, or rows
+/// with a cell across) keep their drawing order, which the row logic needs.
+fn reorder_columns(lines: &mut Vec<Line>, height: f64) {
+    let Some(split) = find_gutter(lines, height) else {
+        return;
+    };
+    let Some((zone_low, zone_high)) = column_zone(lines, split) else {
+        return;
+    };
+    let in_zone = |l: &Line| l.y >= zone_low - 0.5 * l.size && l.y <= zone_high + 0.5 * l.size;
+    let left: Vec<&Line> = lines
+        .iter()
+        .filter(|l| in_zone(l) && l.x1 <= split)
+        .collect();
+    let right: Vec<&Line> = lines
+        .iter()
+        .filter(|l| in_zone(l) && l.x0 >= split)
+        .collect();
+    // Cells side by side on one line, or a column split again: a table. A column drawn top
+    // to bottom needs no help.
+    let cells_in_a_line = left.iter().chain(&right).any(|l| l.segments.len() > 1);
+    if cells_in_a_line || has_inner_gutter(&left) || has_inner_gutter(&right) {
+        return;
+    }
+    if drawn_top_down(&left) && drawn_top_down(&right) {
+        return;
+    }
+    let mut above = Vec::new();
+    let mut left = Vec::new();
+    let mut right = Vec::new();
+    let mut below = Vec::new();
+    for line in std::mem::take(lines) {
+        let tolerance = 0.5 * line.size;
+        if line.y > zone_high + tolerance {
+            above.push(line);
+        } else if line.y < zone_low - tolerance {
+            below.push(line);
+        } else if line.x1 <= split {
+            left.push(line);
+        } else {
+            right.push(line);
+        }
+    }
+    for column in [&mut left, &mut right] {
+        let edge = column.iter().map(|l| l.x1).fold(f64::MIN, f64::max);
+        for line in column.iter_mut() {
+            line.column_right = Some(edge);
+        }
+    }
+    for part in [&mut above, &mut left, &mut right, &mut below] {
+        sort_top_down(part);
+        lines.append(part);
+    }
+}
+
+/// Whether some lines split into two side-by-side groups of two lines or more, no line
+/// crossing between them where both have lines (the columns of a table).
+fn has_inner_gutter(lines: &[&Line]) -> bool {
+    lines.iter().any(|candidate| {
+        let split = candidate.x0 - 1.0;
+        let left: Vec<&Line> = lines.iter().copied().filter(|l| l.x1 <= split).collect();
+        let right: Vec<&Line> = lines.iter().copied().filter(|l| l.x0 >= split).collect();
+        if left.len() < 2 || right.len() < 2 {
+            return false;
+        }
+        let span = |side: &[&Line]| {
+            side.iter().fold((f64::MAX, f64::MIN), |(lo, hi), l| {
+                (lo.min(l.y), hi.max(l.y))
+            })
+        };
+        let ((l_lo, l_hi), (r_lo, r_hi)) = (span(&left), span(&right));
+        let (low, high) = (l_lo.max(r_lo), l_hi.min(r_hi));
+        high > low
+            && !lines
+                .iter()
+                .any(|l| l.x0 < split && l.x1 > split && l.y >= low && l.y <= high)
+    })
+}
+
+/// Whether lines were drawn from the top down (no jump up of more than a line and a half).
+fn drawn_top_down(lines: &[&Line]) -> bool {
+    lines
+        .windows(2)
+        .all(|pair| pair[1].y <= pair[0].y + 1.5 * pair[1].size)
+}
+
+/// Sorts lines top to bottom (stable), and left to right on one baseline.
+fn sort_top_down(lines: &mut [Line]) {
+    lines.sort_by(|a, b| b.y.total_cmp(&a.y));
+    // Lines a hair apart on one baseline: left first (one bubble pass keeps the order total).
+    for i in 1..lines.len() {
+        let (a, b) = (&lines[i - 1], &lines[i]);
+        if (a.y - b.y).abs() < 0.3 * a.size.min(b.size) && b.x0 < a.x0 {
+            lines.swap(i - 1, i);
+        }
+    }
+}
+
+/// The x where two text columns meet, when the page has exactly two.
+fn find_gutter(lines: &[Line], height: f64) -> Option<f64> {
+    if lines.len() < 12 {
+        return None;
+    }
+    let mut starts: Vec<f64> = lines.iter().map(|l| l.x0).collect();
+    starts.sort_by(f64::total_cmp);
+    starts.dedup_by(|a, b| (*a - *b).abs() < 2.0);
+    let gutters: Vec<f64> = starts
+        .iter()
+        .filter_map(|&x| {
+            // The gutter ends where a column starts; it must be clear of any line in the zone.
+            let split = x - 1.0;
+            let zone = column_zone(lines, split)?;
+            let inside = |l: &&Line| l.y >= zone.0 - 0.5 * l.size && l.y <= zone.1 + 0.5 * l.size;
+            let (mut n_left, mut n_right) = (0, 0);
+            for l in lines.iter().filter(inside) {
+                if l.x1 <= split {
+                    n_left += 1;
+                } else if l.x0 >= split {
+                    n_right += 1;
+                } else {
+                    return None;
+                }
+            }
+            let tall = zone.1 - zone.0 >= 0.25 * height;
+            (n_left >= 5 && n_right >= 5 && tall).then_some(split)
+        })
+        .collect();
+    // Two gutters or more: a table, or a layout too rich to guess.
+    match gutters.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// The heights the two sides of `split` run over side by side: from the lower of their two
+/// tops (what is higher sits above the columns) down to the lower of their bottoms.
+fn column_zone(lines: &[Line], split: f64) -> Option<(f64, f64)> {
+    let span = |side: &dyn Fn(&Line) -> bool| {
+        lines
+            .iter()
+            .filter(|l| side(l))
+            .map(|l| l.y)
+            .fold(None, |acc: Option<(f64, f64)>, y| {
+                Some(acc.map_or((y, y), |(lo, hi)| (lo.min(y), hi.max(y))))
+            })
+    };
+    let (left_low, left_high) = span(&|l: &Line| l.x1 <= split)?;
+    let (right_low, right_high) = span(&|l: &Line| l.x0 >= split)?;
+    let low = left_low.min(right_low);
+    let high = left_high.min(right_high);
+    (high > low).then_some((low, high))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1311,7 +1503,8 @@ fn classify_break(prev: &Line, next: &Line, m: &Metrics) -> Break {
     let gap = dy - next.sup_raise;
     let hyphen = ends_with_break_hyphen(&prev.text());
     let limit = if hyphen { 2.0 } else { 1.25 } * m.pitch * size;
-    let full = m.end_of(prev) + first_word_width(next) + 0.3 * size >= m.right - 0.5 * size;
+    let right = prev.column_right.unwrap_or(m.right);
+    let full = m.end_of(prev) + first_word_width(next) + 0.3 * size >= right - 0.5 * size;
     let resized = (prev.size - next.size).abs() > 1.0;
     if dy <= 0.0 || gap > limit || (resized && !full) {
         return Break::Paragraph;
@@ -1319,8 +1512,8 @@ fn classify_break(prev: &Line, next: &Line, m: &Metrics) -> Break {
     if item {
         return Break::Item;
     }
-    let room = m.right - m.end_of(prev);
-    let justified = prev.x1 >= m.right - 0.15 * size;
+    let room = right - m.end_of(prev);
+    let justified = prev.x1 >= right - 0.15 * size;
     let forced = if justified && m.end_of(prev) < prev.x1 - 0.5 {
         // Justification stretched the line: measure what it held without the stretch.
         would_have_fitted(next, room, m)
@@ -1369,7 +1562,8 @@ fn classify_page_break(prev: &Line, next: &Line, m: &Metrics, item: bool) -> Bre
     if ends_with_break_hyphen(&prev_text) {
         return Break::Wrap;
     }
-    let full = m.end_of(prev) + first_word_width(next) + 0.3 * size >= m.right - 0.5 * size;
+    let right = prev.column_right.unwrap_or(m.right);
+    let full = m.end_of(prev) + first_word_width(next) + 0.3 * size >= right - 0.5 * size;
     let sentence_end = prev_text.ends_with(['.', ':', ';', '!', '?'])
         && next.text().chars().next().is_some_and(char::is_uppercase);
     if full && !sentence_end {
@@ -1684,6 +1878,9 @@ fn layout_text(pages: &[Page]) -> String {
     let mut paged: Vec<(f64, Vec<Line>)> =
         pages.iter().map(|p| (p.height, build_lines(p))).collect();
     strip_running_lines(&mut paged);
+    for (height, lines) in paged.iter_mut() {
+        reorder_columns(lines, *height);
+    }
     let texts: Vec<String> = paged
         .iter()
         .flat_map(|(_, lines)| lines.iter().map(Line::text))
@@ -1737,7 +1934,9 @@ fn render(blocks: &[Block]) -> String {
 
 /// Character-level cleaning of one output line.
 fn clean_line(line: &str) -> String {
-    let cleaned = collapse_spaces(&remove_soft_hyphens(&expand_ligatures(line)));
+    let cleaned = collapse_spaces(&remove_soft_hyphens(&expand_ligatures(
+        &repair_standard_encoding(line),
+    )));
     if line.starts_with(" - ") {
         format!(" {cleaned}")
     } else {
@@ -1756,6 +1955,46 @@ fn expand_ligatures(text: &str) -> String {
             'ﬃ' => out.push_str("ffi"),
             'ﬄ' => out.push_str("ffl"),
             'ﬅ' | 'ﬆ' => out.push_str("st"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Spacing accents of Adobe's StandardEncoding, by code, with the WinAnsi letter of the same
+/// code: a font whose encoding pdf-extract takes for StandardEncoding while the document used
+/// WinAnsi turns « FRANÇAISE » into « FRAN˙AISE » (0xC7 is `dotaccent` in one, `Ccedilla` in
+/// the other). None of these accents occurs alone inside a French word.
+const STANDARD_AS_WINANSI: [(char, char); 11] = [
+    ('\u{02C6}', 'Ã'), // 0xC3 circumflex
+    ('\u{02DC}', 'Ä'), // 0xC4 tilde
+    ('\u{00AF}', 'Å'), // 0xC5 macron
+    ('\u{02D8}', 'Æ'), // 0xC6 breve
+    ('\u{02D9}', 'Ç'), // 0xC7 dotaccent
+    ('\u{00A8}', 'È'), // 0xC8 dieresis
+    ('\u{02DA}', 'Ê'), // 0xCA ring
+    ('\u{00B8}', 'Ë'), // 0xCB cedilla
+    ('\u{02DD}', 'Í'), // 0xCD hungarumlaut
+    ('\u{02DB}', 'Î'), // 0xCE ogonek
+    ('\u{02C7}', 'Ï'), // 0xCF caron
+];
+
+/// Maps a StandardEncoding accent found between two capital letters back to the WinAnsi
+/// letter drawn with the same code (`FRAN˙AISE` → `FRANÇAISE`).
+fn repair_standard_encoding(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let letter = STANDARD_AS_WINANSI
+            .iter()
+            .find(|(accent, _)| *accent == c)
+            .map(|&(_, letter)| letter);
+        let capital = |k: Option<usize>| {
+            k.and_then(|k| chars.get(k))
+                .is_some_and(|c| c.is_alphabetic() && c.is_uppercase())
+        };
+        match letter {
+            Some(letter) if capital(i.checked_sub(1)) && capital(Some(i + 1)) => out.push(letter),
             _ => out.push(c),
         }
     }
@@ -1915,6 +2154,7 @@ mod tests {
             stretched: false,
             space: 2.5,
             lead: Vec::new(),
+            column_right: None,
             segments: vec![Segment {
                 x0,
                 x1,
@@ -2001,6 +2241,83 @@ mod tests {
         glyphs.extend(run("• ", 91.8, 394.0, 11.0));
         let texts: Vec<String> = build_lines(&page(glyphs)).iter().map(Line::text).collect();
         assert_eq!(texts, ["• Accès au Slack", "• Relai des campagnes"]);
+    }
+
+    #[test]
+    fn an_unmapped_icon_before_the_text_is_a_list_marker() {
+        let mut glyphs = run("\0", 128.4, 495.2, 12.0);
+        glyphs.extend(run("Je transmets", 153.7, 495.2, 12.0));
+        let lines = build_lines(&page(glyphs));
+        assert_eq!(lines[0].text(), "• Je transmets");
+        assert!(starts_item(&lines[0].text()));
+        // Drawn after its line, alone: put back in front like a bullet.
+        let mut glyphs = run("Je sensibilise", 494.4, 750.4, 12.0);
+        glyphs.extend(run("\u{F061}", 469.1, 750.2, 12.0));
+        let texts: Vec<String> = build_lines(&page(glyphs)).iter().map(Line::text).collect();
+        assert_eq!(texts, ["• Je sensibilise"]);
+        // Inside a word it is not a marker.
+        assert!(!build_lines(&page(run("a\0b", 71.0, 500.0, 11.0)))[0]
+            .text()
+            .contains('•'));
+    }
+
+    #[test]
+    fn standard_encoding_accents_between_capitals_become_winansi_letters() {
+        assert_eq!(repair_standard_encoding("FRAN˙AISE"), "FRANÇAISE");
+        assert_eq!(repair_standard_encoding("ÉLEVˇS"), "ÉLEVÏS");
+        // Elsewhere the characters stay.
+        assert_eq!(
+            repair_standard_encoding("l’accent ˙ seul, x¨y"),
+            "l’accent ˙ seul, x¨y"
+        );
+        assert_eq!(clean_line("RÉPUBLIQUE FRAN˙AISE"), "RÉPUBLIQUE FRANÇAISE");
+    }
+
+    /// Lines of a column: `n` lines of `text` from `top` down, 14 pt apart.
+    fn column(x0: f64, x1: f64, top: f64, n: usize, text: &str) -> Vec<Line> {
+        (0..n)
+            .map(|i| line(1, x0, x1, top - 14.0 * i as f64, &format!("{text} {i}")))
+            .collect()
+    }
+
+    #[test]
+    fn two_columns_drawn_out_of_order_are_read_column_by_column() {
+        // Body lines first, each column's heading last, as some design tools draw them.
+        let mut lines = vec![line(1, 128.0, 376.0, 854.0, "La charte du référent")];
+        lines.extend(column(128.0, 436.0, 600.0, 12, "gauche"));
+        lines.extend(column(469.0, 776.0, 700.0, 8, "droite"));
+        lines.push(line(1, 128.0, 401.0, 648.0, "Titre gauche"));
+        lines.push(line(1, 469.0, 760.0, 800.0, "Titre droite"));
+        lines.push(line(1, 345.0, 590.0, 148.0, "aidantsconnect.beta.gouv.fr"));
+        reorder_columns(&mut lines, 1191.0);
+        let texts: Vec<String> = lines.iter().map(Line::text).collect();
+        assert_eq!(texts[0], "La charte du référent", "{texts:?}");
+        assert_eq!(texts[1], "Titre gauche", "{texts:?}");
+        assert_eq!(texts[2], "gauche 0");
+        assert_eq!(texts[14], "Titre droite");
+        assert_eq!(texts[15], "droite 0");
+        assert_eq!(
+            texts.last().map(String::as_str),
+            Some("aidantsconnect.beta.gouv.fr")
+        );
+        assert_eq!(lines[2].column_right, Some(436.0));
+    }
+
+    #[test]
+    fn tables_and_ordered_columns_keep_their_drawing_order() {
+        // Three columns: a table.
+        let mut lines = column(72.0, 150.0, 700.0, 6, "a");
+        lines.extend(column(175.0, 340.0, 700.0, 6, "b"));
+        lines.extend(column(352.0, 520.0, 700.0, 6, "c"));
+        let before = lines.clone();
+        reorder_columns(&mut lines, 842.0);
+        assert_eq!(lines, before);
+        // Two columns already drawn top to bottom, one after the other.
+        let mut lines = column(36.0, 280.0, 780.0, 30, "gauche");
+        lines.extend(column(310.0, 560.0, 780.0, 30, "droite"));
+        let before = lines.clone();
+        reorder_columns(&mut lines, 842.0);
+        assert_eq!(lines, before);
     }
 
     // --- running lines and page numbers
