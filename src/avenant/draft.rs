@@ -975,7 +975,23 @@ impl<'a> Drafter<'a> {
         ch: &WordChange,
     ) -> Result<Instruction, String> {
         let _ = unit;
-        let (s, e) = (ch.old_range.start, ch.old_range.end);
+        // The old words without the spaces around them (a merged edit may start at a space).
+        let (mut s, mut e) = (
+            ch.old_range.start.min(text.len()),
+            ch.old_range.end.min(text.len()),
+        );
+        while s < e && text[s..].starts_with(char::is_whitespace) {
+            s += text[s..].chars().next().map_or(1, char::len_utf8);
+        }
+        while e > s && text[..e].ends_with(char::is_whitespace) {
+            e -= text[..e].chars().next_back().map_or(1, char::len_utf8);
+        }
+        let tag = if s == e { ChangeTag::Insert } else { ch.tag };
+        let ch = &WordChange {
+            tag,
+            new: ch.new.trim().to_string(),
+            ..ch.clone()
+        };
         match ch.tag {
             ChangeTag::Insert => {
                 if text[..s].trim().is_empty() {

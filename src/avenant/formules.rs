@@ -187,7 +187,10 @@ impl Np {
     }
 
     fn elides(&self) -> bool {
+        // « le onzième », « le huitième »: no elision before these ordinals.
+        let no_elision = ["onz", "huit"].iter().any(|p| self.head.starts_with(p));
         !self.plural
+            && !no_elision
             && self
                 .head
                 .chars()
