@@ -446,6 +446,11 @@ pub fn title(text: &str) -> bool {
         "conditions générales",
         "lettre de mission",
     ];
+    // « La charte du référent », « Le contrat de… », « L'accord… »: an article may lead.
+    let l = ["la ", "le ", "les ", "l'", "une ", "un "]
+        .iter()
+        .find_map(|a| l.strip_prefix(a))
+        .unwrap_or(&l);
     WORDS.iter().any(|w| l.starts_with(w)) && text.len() < 300
 }
 
@@ -600,6 +605,9 @@ mod tests {
         ));
         assert!(signed("Fait à Paris, le"));
         assert!(title("Convention de coopération public-public"));
+        assert!(title("La charte du référent"));
+        assert!(title("L'accord-cadre de 2025"));
+        assert!(!title("La DINUM s'engage"));
         assert_eq!(slug("Partie législative"), "partie-legislative");
         assert_eq!(
             numbered("1. Objet de la charte").map(|a| a.number),

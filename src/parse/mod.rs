@@ -58,6 +58,9 @@ fn join_continuations(lines: Vec<Line>) -> Vec<Line> {
                 && !headings::part_end(&prev.text);
             let cur_ok = line.form == Form::Plain
                 && continues_in_lower_case(&line.text)
+                // Past a blank line, a lone word (« aidantsconnect.beta.gouv.fr ») is a
+                // line of its own, not the tail of a paragraph cut by a page break.
+                && (!line.blank_before || line.text.contains(' '))
                 && !headings::part_end(&line.text)
                 && !headings::and(&line.text);
             if prev_ok && cur_ok && !opens_unit(prev) {
@@ -1063,6 +1066,23 @@ mod tests {
                 "titre",
                 "je-veille-au-bon-embarquement",
                 "je-veille-a-la-securite"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lone_word_after_a_blank_line_is_not_a_continuation() {
+        let d = doc("Convention\n\nArticle 1er : Objet\n\n- Je tiens à jour la liste\n\naidantsconnect.beta.gouv.fr\n\nmais une suite de phrase se rattache.");
+        let texts: Vec<_> = d
+            .alineas(d.get("article-1").unwrap())
+            .iter()
+            .map(|i| d.node(*i).text.clone())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Je tiens à jour la liste",
+                "aidantsconnect.beta.gouv.fr mais une suite de phrase se rattache."
             ]
         );
     }

@@ -155,7 +155,7 @@ fn is_leaf(cmp: &Comparison, pair: &PairDiff) -> bool {
     let no_children = pair.children.is_empty();
     matches!(
         kind,
-        Some(NodeKind::Alinea | NodeKind::Item | NodeKind::Row | NodeKind::Note | NodeKind::Titre)
+        Some(NodeKind::Alinea | NodeKind::Item | NodeKind::Row | NodeKind::Note)
     ) || (no_children
         && !matches!(
             kind,
