@@ -705,11 +705,21 @@ impl<'a> Drafter<'a> {
             if rewrite || plain {
                 touched += 1;
             }
+
             plan.push((*oi, *ni, true));
-            let _ = rewrite;
         }
-        touched += old_leaves.len() - kept.len();
-        touched += new_leaves.len() - kept.len();
+        // Between two kept leaves, deleted and inserted ones replace each other: a replaced
+        // alinéa is touched once.
+        let (mut po, mut pn) = (0usize, 0usize);
+        for (oi, ni) in plan
+            .iter()
+            .map(|k| (k.0, k.1))
+            .chain(std::iter::once((old_leaves.len(), new_leaves.len())))
+        {
+            touched += oi.saturating_sub(po).max(ni.saturating_sub(pn));
+            po = oi + 1;
+            pn = ni + 1;
+        }
         let total = old_leaves.len().max(new_leaves.len());
         if article && touched >= 2 && touched * 2 >= total {
             return Err("half of the article".into());
@@ -1505,4 +1515,278 @@ pub(crate) fn edits(old: &str, new: &str) -> Vec<WordChange> {
 
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::avenant::render::markdown;
+
+    const OLD: &str = "Convention de partenariat\n\nEntre\n\nL'École nationale d'administration (ENA)\n\nCi-après dénommée « l'ENA »\n\nEt\n\nLa Direction interministérielle du numérique (DINUM)\n\nCi-après dénommée « la DINUM »\n\nArticle 1 : Objet\n\nLa convention lie l'ENA et la DINUM.\n\nArticle 2 : Comité\n\nLe comité se réunit tous les six mois. Le comité rend compte au comité de direction.\n\nLe comité est présidé par la DINUM.\n\nL'ENA y participe.\n\nArticle 3 : Financement\n\nL'ENA verse 281 160 € à la DINUM avant le 30 juin 2021.\n\nArticle 4 : Durée\n\nLa convention est conclue pour un an.\n\nFait à Paris, le 2/4/2021\n";
+
+    fn drafted(new: &str, options: &DraftOptions) -> (Avenant, String) {
+        let cmp = compare(
+            crate::parse_str("old", OLD),
+            crate::parse_str("new", new),
+            &DiffOptions::default(),
+        );
+        let av = draft(&cmp, options);
+        let md = markdown(&av);
+        // Every draft applies back to the new version (articles compared modulo labels).
+        let back = apply(&cmp.old, &av).expect("applies");
+        let texts = |d: &Document| -> Vec<String> {
+            d.articles()
+                .iter()
+                .flat_map(|a| d.alineas(*a))
+                .map(|l| d.node(l).text.clone())
+                .collect()
+        };
+        assert_eq!(texts(&back), texts(&cmp.new), "{md}");
+        (av, md)
+    }
+
+    fn ops(av: &Avenant) -> Vec<&Op> {
+        av.articles
+            .iter()
+            .flat_map(|a| &a.instructions)
+            .map(|i| &i.op)
+            .collect()
+    }
+
+    #[test]
+    fn header_from_the_convention() {
+        let (av, md) = drafted(&OLD.replace("un an", "deux ans"), &DraftOptions::default());
+        assert_eq!(av.title, "convention de partenariat");
+        assert_eq!(av.convention_date.as_deref(), Some("2 avril 2021"));
+        assert_eq!(av.parties.len(), 2);
+        assert!(md.starts_with(
+            "# Avenant n° 1 à la convention de partenariat du 2 avril 2021 entre l'ENA et la DINUM"
+        ));
+        assert!(md.contains("afin de mettre à jour son article 4."), "{md}");
+    }
+
+    #[test]
+    fn typed_values_keep_their_noun_and_stay_words() {
+        let new = OLD
+            .replace("281 160 €", "300 000 €")
+            .replace("30 juin 2021", "31 décembre 2021");
+        let (av, md) = drafted(&new, &DraftOptions::default());
+        assert!(md.contains("1° Le montant\u{a0}: «\u{a0}281 160 €\u{a0}» est remplacé par le montant\u{a0}: «\u{a0}300 000 €\u{a0}»\u{a0};"), "{md}");
+        assert!(
+            md.contains("2° La date\u{a0}: «\u{a0}30 juin 2021\u{a0}» est remplacée par la date"),
+            "{md}"
+        );
+        // Two typed changes in a short alinéa: never a rewrite.
+        assert!(ops(&av).iter().all(|o| matches!(
+            o,
+            Op::ReplaceWords {
+                value_type: Some(_),
+                ..
+            }
+        )));
+    }
+
+    #[test]
+    fn few_word_edits_stay_words_many_rewrite_the_alinea() {
+        let (av, _) = drafted(
+            &OLD.replace("tous les six mois", "tous les trois mois"),
+            &DraftOptions::default(),
+        );
+        assert!(matches!(ops(&av)[..], [Op::ReplaceWords { .. }]));
+        let new = OLD.replace(
+            "Le comité est présidé par la DINUM.",
+            "Un secrétariat permanent est assuré par l'ENA.",
+        );
+        let (av, md) = drafted(&new, &DraftOptions::default());
+        assert!(
+            matches!(&ops(&av)[..], [Op::RewriteAlineas { count: 1, .. }]),
+            "{md}"
+        );
+        assert!(
+            md.contains("Le deuxième alinéa de l'article 2 est ainsi rédigé"),
+            "{md}"
+        );
+        // A lower threshold turns a small edit into a rewrite.
+        let strict = DraftOptions {
+            rewrite_threshold: 0.01,
+            ..DraftOptions::default()
+        };
+        let (av, _) = drafted(&OLD.replace("présidé", "animé"), &strict);
+        assert!(matches!(ops(&av)[..], [Op::RewriteAlineas { .. }]));
+    }
+
+    #[test]
+    fn half_the_alineas_touched_rewrite_the_article() {
+        let new = OLD
+            .replace(
+                "Le comité est présidé par la DINUM.",
+                "Le comité est animé par un secrétariat.",
+            )
+            .replace(
+                "L'ENA y participe.",
+                "Ses membres sont désignés chaque année.",
+            );
+        let (av, md) = drafted(&new, &DraftOptions::default());
+        assert!(matches!(ops(&av)[..], [Op::RewriteArticle { .. }]), "{md}");
+        assert!(
+            md.contains(
+                "L'article 2 de la convention est ainsi rédigé\u{a0}:\n\n«\u{a0}Article 2 – Comité"
+            ),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn repeated_words_are_widened_or_phrase_targeted() {
+        // « comité » occurs three times in the first alinéa, twice in its second phrase.
+        let new = OLD.replace("au comité de direction", "au conseil de direction");
+        let (av, md) = drafted(&new, &DraftOptions::default());
+        match &ops(&av)[..] {
+            [Op::ReplaceWords { old, .. }] => {
+                assert!(
+                    old.starts_with("comité ")
+                        || av.articles[0].instructions[0].target.phrase.is_some(),
+                    "{md}"
+                )
+            }
+            other => panic!("{other:?}\n{md}"),
+        }
+        let new = OLD.replace("Le comité se réunit", "Le conseil se réunit");
+        let (av, md) = drafted(&new, &DraftOptions::default());
+        let target = &av.articles[0].instructions[0].target;
+        match &ops(&av)[..] {
+            [Op::ReplaceWords { old, .. }] => {
+                assert!(old != "comité" || target.phrase.is_some(), "{md}")
+            }
+            other => panic!("{other:?}\n{md}"),
+        }
+    }
+
+    #[test]
+    fn a_renamed_party_is_one_sentence() {
+        let new = OLD.replace("ENA", "INSP");
+        let (av, md) = drafted(&new, &DraftOptions::default());
+        assert!(
+            matches!(ops(&av)[..], [Op::ReplaceEverywhere { .. }]),
+            "{md}"
+        );
+        assert!(md.contains("Dans l'ensemble de la convention, "), "{md}");
+    }
+
+    #[test]
+    fn inserted_articles_are_bis_or_renumbered() {
+        let new = OLD
+            .replace("Article 3 : Financement", "Article 3 : Données\n\nLes données sont hébergées en France.\n\nArticle 4 : Financement")
+            .replace("Article 4 : Durée", "Article 5 : Durée");
+        let (av, md) = drafted(&new, &DraftOptions::default());
+        assert!(
+            matches!(&ops(&av)[..], [Op::InsertArticle { label, .. }] if label == "2 bis"),
+            "{md}"
+        );
+        assert!(md.contains(
+            "Après l'article 2 de la convention, il est inséré un article 2 bis ainsi rédigé"
+        ));
+        let renumber = DraftOptions {
+            renumber: true,
+            ..DraftOptions::default()
+        };
+        let cmp = compare(
+            crate::parse_str("old", OLD),
+            crate::parse_str("new", &new),
+            &DiffOptions::default(),
+        );
+        let av = draft(&cmp, &renumber);
+        let md = markdown(&av);
+        assert!(
+            md.contains("Les articles 3 et 4 deviennent respectivement les articles 4 et 5."),
+            "{md}"
+        );
+        assert!(
+            md.contains("il est inséré un article 3 ainsi rédigé"),
+            "{md}"
+        );
+        let back = apply(&cmp.old, &av).expect("applies");
+        assert!(back.same_tree(&cmp.new), "{md}");
+    }
+
+    #[test]
+    fn deleted_clauses_and_added_articles() {
+        let (_, md) = drafted(
+            &OLD.replace("\n\nL'ENA y participe.", ""),
+            &DraftOptions::default(),
+        );
+        assert!(
+            md.contains("Le dernier alinéa de l'article 2 est supprimé."),
+            "{md}"
+        );
+        let new = OLD.replace(
+            "\n\nFait à",
+            "\n\nArticle 5 : Litiges\n\nLes litiges relèvent du tribunal administratif de Paris.\n\nFait à",
+        );
+        let (_, md) = drafted(&new, &DraftOptions::default());
+        assert!(
+            md.contains("La convention est complétée par un article 5 ainsi rédigé"),
+            "{md}"
+        );
+        let abroge = DraftOptions {
+            abroge: true,
+            ..DraftOptions::default()
+        };
+        let cmp = compare(
+            crate::parse_str("old", OLD),
+            crate::parse_str(
+                "new",
+                &OLD.replace(
+                    "Article 4 : Durée\n\nLa convention est conclue pour un an.\n\n",
+                    "",
+                ),
+            ),
+            &DiffOptions::default(),
+        );
+        let av = draft(&cmp, &abroge);
+        let md =
+            crate::avenant::render::to_string(&av, crate::avenant::render::AvenantFormat::Markdown);
+        assert!(
+            md.contains("L'article 4 de la convention est supprimé."),
+            "{md}"
+        );
+        let mut out = Vec::new();
+        crate::avenant::render::write_markdown(&av, &abroge.style(), &mut out).expect("written");
+        assert!(String::from_utf8_lossy(&out).contains("L'article 4 de la convention est abrogé."));
+    }
+
+    #[test]
+    fn headings_and_insertions_of_words() {
+        let new = OLD
+            .replace("Article 4 : Durée", "Article 4 : Durée de la convention")
+            .replace(
+                "La convention lie l'ENA",
+                "La convention lie durablement l'ENA",
+            );
+        let (av, md) = drafted(&new, &DraftOptions::default());
+        assert!(md.contains("L'intitulé de l'article 4 est ainsi rédigé\u{a0}: «\u{a0}Durée de la convention\u{a0}»"), "{md}");
+        assert!(
+            ops(&av).iter().any(|o| matches!(o, Op::InsertWords { .. })),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn nearby_edits_are_one() {
+        let e = edits(
+            "fixé à 281 160 € (deux cent quatre-vingt-un mille cent soixante euros)",
+            "fixé à 300 000 € (trois cent mille euros)",
+        );
+        let pairs: Vec<(&str, &str)> = e.iter().map(|c| (c.old.as_str(), c.new.as_str())).collect();
+        assert_eq!(
+            pairs,
+            [
+                ("281 160 €", "300 000 €"),
+                (
+                    "deux cent quatre-vingt-un mille cent soixante",
+                    "trois cent mille"
+                )
+            ]
+        );
+    }
 }
