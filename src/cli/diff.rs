@@ -70,12 +70,9 @@ pub(super) fn run(args: &DiffArgs, options: &ReadOptions) -> Result<u8, Failure>
         DiffFormat::Terminal => diff_terminal::write_diff_terminal(&cmp, &render, &mut out)?,
         DiffFormat::Md => diff_md::write_diff_md(&cmp, &render, &mut out)?,
         DiffFormat::Json => diff_json::write_diff_json(&cmp, &render, &mut out)?,
-        DiffFormat::Avenant => super::draft::write_avenant(
-            &cmp,
-            &Default::default(),
-            Default::default(),
-            &mut out,
-        )?,
+        DiffFormat::Avenant => {
+            super::draft::write_avenant(&cmp, &Default::default(), Default::default(), &mut out)?
+        }
     }
     out.flush()?;
     Ok(if cmp.has_differences() {
