@@ -4,6 +4,9 @@
 use avenant::render::markdown::markdown;
 use avenant::{normalise, Document};
 use proptest::prelude::*;
+
+mod common;
+use common::{rewrite, Rewrite};
 use std::collections::BTreeMap;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -128,109 +131,6 @@ fn markdown_rendering_parses_back_to_the_same_tree() {
             doc.first_difference(&again).unwrap_or_default()
         );
     }
-}
-
-/// Cosmetic rewrites of one line, chosen by `seed`.
-#[derive(Debug, Clone, Copy)]
-enum Rewrite {
-    Apostrophes,
-    Nbsp,
-    Bold,
-    PageBreak,
-}
-
-fn rewrite(text: &str, how: Rewrite, seed: usize) -> String {
-    match how {
-        Rewrite::Apostrophes => text.replace('\'', "’"),
-        Rewrite::Nbsp => {
-            // Every `seed % 3 + 2`-th space inside a line becomes a no-break space.
-            let step = seed % 3 + 2;
-            let mut n = 0;
-            text.split('\n')
-                .map(|line| {
-                    let lead = line.len() - line.trim_start().len();
-                    let (indent, rest) = line.split_at(lead);
-                    let body: String = rest
-                        .chars()
-                        .map(|c| {
-                            if c == ' ' {
-                                n += 1;
-                                if n % step == 0 {
-                                    return '\u{a0}';
-                                }
-                            }
-                            c
-                        })
-                        .collect();
-                    format!("{indent}{body}")
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
-        }
-        Rewrite::Bold => {
-            // Bold every `seed % 5 + 3`-th purely alphabetic word that is not a line's first.
-            let step = seed % 5 + 3;
-            let mut n = 0;
-            text.split('\n')
-                .map(|line| {
-                    line.split(' ')
-                        .enumerate()
-                        .map(|(i, w)| {
-                            if i > 0 && !w.is_empty() && w.chars().all(char::is_alphabetic) {
-                                n += 1;
-                                if n % step == 0 {
-                                    return format!("**{w}**");
-                                }
-                            }
-                            w.to_string()
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
-        }
-        Rewrite::PageBreak => {
-            // Split one long plain paragraph in two before a lower-case word, as a page break does.
-            let lines: Vec<&str> = text.split('\n').collect();
-            let candidates: Vec<usize> = lines
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| {
-                    l.split(' ').count() > 15
-                        && !l.contains('\t')
-                        && l.starts_with(|c: char| c.is_alphabetic())
-                        && !l.starts_with("Vu ")
-                })
-                .map(|(i, _)| i)
-                .collect();
-            if candidates.is_empty() {
-                return text.to_string();
-            }
-            let li = candidates[seed % candidates.len()];
-            let words: Vec<&str> = lines[li].split(' ').collect();
-            let cut = (8..words.len()).find(|&k| {
-                words[k].starts_with(|c: char| c.is_lowercase())
-                    && !words[k - 1].ends_with(['.', ';', ':', '!', '?', '»', '…'])
-                    && !words[k - 1].is_empty()
-                    // An export closes emphasis at a paragraph's end: never cut inside `*…*`.
-                    && balanced_emphasis(&words[..k].join(" "))
-            });
-            let Some(k) = cut else {
-                return text.to_string();
-            };
-            let mut out: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
-            out[li] = format!("{}\n\n{}", words[..k].join(" "), words[k..].join(" "));
-            out.join("\n")
-        }
-    }
-}
-
-/// Every `**` and `*` opened in `prefix` is closed in it.
-fn balanced_emphasis(prefix: &str) -> bool {
-    let doubles = prefix.matches("**").count();
-    let singles = prefix.replace("**", "").matches('*').count();
-    doubles.is_multiple_of(2) && singles.is_multiple_of(2)
 }
 
 proptest! {

@@ -1243,20 +1243,8 @@ pub fn everywhere_heading() -> String {
     "Remplacement de mots dans l'ensemble de la convention".into()
 }
 
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
+/// French month names: the tokenizer's table, so that a date written here reads back as one.
+use crate::diff::tokens::MONTHS;
 
 /// A date in words as a convention is cited: « 1er février 2021 », « 2 avril 2021 ».
 pub fn long_date(day: u32, month: u32, year: u32) -> Option<String> {
