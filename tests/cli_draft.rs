@@ -192,3 +192,17 @@ fn a_missing_file_is_exit_2_and_nothing_on_stdout() {
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("nope.md"));
 }
+
+#[test]
+fn a_cosmetic_rewrite_drafts_an_empty_avenant_and_says_so() {
+    let out = run(&[
+        "draft",
+        "corpus/09-reecriture-cosmetique/old.md",
+        "corpus/09-reecriture-cosmetique/new.md",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("aucune différence de fond"), "{err}");
+    assert_eq!(err.lines().count(), 1);
+    assert!(stdout(&out).contains("Les autres stipulations de la convention demeurent inchangées."));
+}

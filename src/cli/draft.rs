@@ -90,6 +90,14 @@ pub(super) fn run(args: &DraftArgs, options: &ReadOptions) -> Result<u8, Failure
         DraftFormat::Text => AvenantFormat::Text,
         DraftFormat::Json => AvenantFormat::Json,
     };
+    if !cmp.has_differences() {
+        // Still a well-formed (empty) avenant on stdout, but the user is told why it is empty.
+        eprintln!(
+            "avenant : {} et {} : aucune différence de fond ; l'avenant ne modifie aucune stipulation",
+            args.old.display(),
+            args.new.display()
+        );
+    }
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     write_avenant(&cmp, &args.options(), format, &mut out)?;
