@@ -377,16 +377,22 @@ fn lis(seq: &[usize]) -> Vec<usize> {
 }
 
 impl<'a> Aligner<'a> {
-    fn bag(&mut self, old_side: bool, id: NodeId) -> Vec<u32> {
+    /// Computes and caches the sorted word ids of a unit: its own text and its descendants'.
+    /// A container's bag merges its children's cached bags, so each word is read once.
+    fn ensure_bag(&mut self, old_side: bool, id: NodeId) {
         let side = if old_side { &self.old } else { &self.new };
-        if let Some(b) = &side.bags[id.index()] {
-            return b.clone();
+        if side.bags[id.index()].is_some() {
+            return;
         }
         let doc = side.doc;
         let mut out = Vec::new();
         bag_words(own_text(doc, id).0, &mut self.words, &mut out);
-        for d in doc.descendants(id) {
-            bag_words(own_text(doc, d).0, &mut self.words, &mut out);
+        for child in doc.children(id) {
+            self.ensure_bag(old_side, *child);
+            let side = if old_side { &self.old } else { &self.new };
+            if let Some(b) = &side.bags[child.index()] {
+                out.extend_from_slice(b);
+            }
         }
         out.sort_unstable();
         let side = if old_side {
@@ -394,14 +400,28 @@ impl<'a> Aligner<'a> {
         } else {
             &mut self.new
         };
-        side.bags[id.index()] = Some(out.clone());
-        out
+        side.bags[id.index()] = Some(out);
+    }
+
+    /// The cached bag of a unit (computed on first use).
+    fn bag_ref(&mut self, old_side: bool, id: NodeId) -> &[u32] {
+        self.ensure_bag(old_side, id);
+        let side = if old_side { &self.old } else { &self.new };
+        side.bags[id.index()].as_deref().unwrap_or(&[])
+    }
+
+    /// A copy of the bag, for callers that extend it.
+    fn bag(&mut self, old_side: bool, id: NodeId) -> Vec<u32> {
+        self.bag_ref(old_side, id).to_vec()
     }
 
     fn similarity(&mut self, o: NodeId, n: NodeId) -> f32 {
-        let a = self.bag(true, o);
-        let b = self.bag(false, n);
-        dice(&a, &b)
+        self.ensure_bag(true, o);
+        self.ensure_bag(false, n);
+        match (&self.old.bags[o.index()], &self.new.bags[n.index()]) {
+            (Some(a), Some(b)) => dice(a, b),
+            _ => 0.0,
+        }
     }
 
     fn push(&mut self, b: Build) -> usize {
@@ -826,7 +846,7 @@ impl<'a> Aligner<'a> {
                         joined.extend(self.bag(false, *n));
                     }
                     joined.sort_unstable();
-                    let s = dice(&self.bag(true, olds[i]), &joined);
+                    let s = dice(self.bag_ref(true, olds[i]), &joined);
                     if s >= threshold && best.is_none_or(|b| s > b.0) {
                         best = Some((s, start, end));
                     }
@@ -867,7 +887,7 @@ impl<'a> Aligner<'a> {
                         joined.extend(self.bag(true, *o));
                     }
                     joined.sort_unstable();
-                    let s = dice(&joined, &self.bag(false, news[j]));
+                    let s = dice(&joined, self.bag_ref(false, news[j]));
                     if s >= threshold && best.is_none_or(|b| s > b.0) {
                         best = Some((s, start, end));
                     }
