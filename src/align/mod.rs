@@ -378,29 +378,37 @@ fn lis(seq: &[usize]) -> Vec<usize> {
 
 impl<'a> Aligner<'a> {
     /// Computes and caches the sorted word ids of a unit: its own text and its descendants'.
-    /// A container's bag merges its children's cached bags, so each word is read once.
+    /// Only the bags of units actually compared are kept (alignment goes top-down and most
+    /// units are paired by their hash): a descendant's bag is reused when already cached,
+    /// else its words are read without being stored.
     fn ensure_bag(&mut self, old_side: bool, id: NodeId) {
         let side = if old_side { &self.old } else { &self.new };
         if side.bags[id.index()].is_some() {
             return;
         }
-        let doc = side.doc;
         let mut out = Vec::new();
-        bag_words(own_text(doc, id).0, &mut self.words, &mut out);
-        for child in doc.children(id) {
-            self.ensure_bag(old_side, *child);
-            let side = if old_side { &self.old } else { &self.new };
-            if let Some(b) = &side.bags[child.index()] {
-                out.extend_from_slice(b);
-            }
-        }
+        self.collect_words(old_side, id, &mut out);
         out.sort_unstable();
+        out.shrink_to_fit();
         let side = if old_side {
             &mut self.old
         } else {
             &mut self.new
         };
         side.bags[id.index()] = Some(out);
+    }
+
+    fn collect_words(&mut self, old_side: bool, id: NodeId, out: &mut Vec<u32>) {
+        let side = if old_side { &self.old } else { &self.new };
+        if let Some(b) = &side.bags[id.index()] {
+            out.extend_from_slice(b);
+            return;
+        }
+        let doc = side.doc;
+        bag_words(own_text(doc, id).0, &mut self.words, out);
+        for child in doc.children(id) {
+            self.collect_words(old_side, *child, out);
+        }
     }
 
     /// The cached bag of a unit (computed on first use).
