@@ -50,7 +50,10 @@ pub fn pdf_to_text(bytes: &[u8]) -> Result<String, PdfError> {
     if pages.iter().all(|p| p.glyphs.iter().all(|g| g.space)) {
         return Err(PdfError::NoTextLayer);
     }
-    let text = layout_text(&pages);
+    // Our own layout code runs behind the same guard as pdf-extract: whatever a strange page
+    // does to it, the user gets a message, never a panic.
+    let text = quietly(|| layout_text(&pages))
+        .ok_or_else(|| PdfError::Malformed("mise en page du texte impossible".into()))?;
     match assess_readability(&text) {
         Readability::Readable => Ok(text),
         Readability::Empty => Err(PdfError::NoTextLayer),
