@@ -271,9 +271,13 @@ fn outer() -> impl Strategy<Value = Instruction> {
             target: Target::unit(Unit::annex(Some(&n.to_string()))),
             op: Op::DeleteAnnex
         }),
-        (words(), words()).prop_map(|(old, new)| Instruction {
+        (words(), words(), value_type()).prop_map(|(old, new, value_type)| Instruction {
             target: Target::convention(),
-            op: Op::ReplaceEverywhere { old, new }
+            op: Op::ReplaceEverywhere {
+                old,
+                new,
+                value_type
+            }
         }),
     ]
 }

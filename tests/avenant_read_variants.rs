@@ -163,7 +163,17 @@ fn structural_sentences() {
         got[0].op,
         Op::ReplaceEverywhere {
             old: "l'ENA".into(),
-            new: "l'INSP".into()
+            new: "l'INSP".into(),
+            value_type: None,
+        }
+    );
+    let got = read("Dans l'ensemble de la convention, le montant : « 140 580 € » est remplacé par le montant : « 192 330 € ».");
+    assert_eq!(
+        got[0].op,
+        Op::ReplaceEverywhere {
+            old: "140 580 €".into(),
+            new: "192 330 €".into(),
+            value_type: Some(ValueType::Montant),
         }
     );
 }

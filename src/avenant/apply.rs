@@ -69,7 +69,7 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             edit_at(doc, &hit, old.len(), new);
             Ok(())
         }
-        Op::ReplaceEverywhere { old, new } => replace_everywhere(doc, old, new, t),
+        Op::ReplaceEverywhere { old, new, .. } => replace_everywhere(doc, old, new, t),
         Op::InsertWords { anchor, words } => {
             let scope = text_scope(doc, t)?;
             let (aw, after) = match anchor {

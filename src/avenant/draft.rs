@@ -126,6 +126,7 @@ pub fn draft(cmp: &Comparison, options: &DraftOptions) -> Avenant {
                 op: Op::ReplaceEverywhere {
                     old: g.old.clone(),
                     new: g.new.clone(),
+                    value_type: typed_noun(g.value_type),
                 },
             };
             let probe = Avenant {
@@ -464,11 +465,16 @@ fn word_count(s: &str) -> usize {
 }
 
 fn value_type(c: &WordChange) -> Option<ValueType> {
-    use crate::diff::ValueType as V;
     if c.old.is_empty() || c.new.is_empty() {
         return None;
     }
-    match c.value_type {
+    typed_noun(c.value_type)
+}
+
+/// The légistique noun of a diff value type (la date, le montant…), none for plain words.
+fn typed_noun(vt: crate::diff::ValueType) -> Option<ValueType> {
+    use crate::diff::ValueType as V;
+    match vt {
         V::Text => None,
         V::Date => Some(ValueType::Date),
         V::Amount => Some(ValueType::Montant),

@@ -602,15 +602,16 @@ pub fn replace_words(
     ))
 }
 
-/// « Dans l'ensemble de la convention, les mots : « a » sont remplacés par les mots : « b » ».
-pub fn replace_everywhere(old: &str, new: &str, style: &Style) -> Sentence {
-    let np = words_np(old, None);
+/// « Dans l'ensemble de la convention, les mots : « a » sont remplacés par les mots : « b » »,
+/// or with the value's noun (« le montant : « … » est remplacé par le montant : « … » »).
+pub fn replace_everywhere(old: &str, new: &str, vt: Option<ValueType>, style: &Style) -> Sentence {
+    let np = words_np(old, vt);
     Sentence::line(format!(
         "dans l'ensemble de la convention, {} {} {} par {}",
-        announce(old, None, style),
+        announce(old, vt, style),
         np.verb(),
         np.agree("remplacé"),
-        announce(new, None, style)
+        announce(new, vt, style)
     ))
 }
 
@@ -1130,7 +1131,11 @@ pub fn sentence(ins: &Instruction, ctx: Option<&Unit>, style: &Style) -> Sentenc
             blocks,
         } => add_annex(label.as_deref(), heading.as_deref(), blocks, style),
         Op::DeleteAnnex => delete_units(t, 1, ctx, style),
-        Op::ReplaceEverywhere { old, new } => replace_everywhere(old, new, style),
+        Op::ReplaceEverywhere {
+            old,
+            new,
+            value_type,
+        } => replace_everywhere(old, new, *value_type, style),
     }
 }
 
@@ -1832,10 +1837,20 @@ mod tests {
         let op = Op::ReplaceEverywhere {
             old: "l'ENA".into(),
             new: "l'INSP".into(),
+            value_type: None,
         };
         assert_eq!(
             one(ins(Target::convention(), op)),
             s("Dans l'ensemble de la convention, les mots~: «~l'ENA~» sont remplacés par les mots~: «~l'INSP~».")
+        );
+        let op = Op::ReplaceEverywhere {
+            old: "140 580 €".into(),
+            new: "192 330 €".into(),
+            value_type: Some(ValueType::Montant),
+        };
+        assert_eq!(
+            one(ins(Target::convention(), op)),
+            s("Dans l'ensemble de la convention, le montant~: «~140 580 €~» est remplacé par le montant~: «~192 330 €~».")
         );
         for (vt, noun) in [
             (

@@ -338,6 +338,8 @@ pub enum Op {
     ReplaceEverywhere {
         old: String,
         new: String,
+        /// A date, an amount… replaced throughout is announced by its noun.
+        value_type: Option<ValueType>,
     },
 }
 

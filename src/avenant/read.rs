@@ -501,6 +501,8 @@ fn parse_sentence(s: &str, block: Vec<String>, ctx: Option<&Unit>) -> Result<Ins
     if let Some(c) = R_REPLACE.captures(&skel) {
         let old = q(&quotes, c.name("q1")).ok_or_else(missing_quote)?;
         let new = q(&quotes, c.name("q2")).ok_or_else(missing_quote)?;
+        let vt = value_type(c.name("n1").map(|m| m.as_str()))
+            .or_else(|| value_type(c.name("n2").map(|m| m.as_str())));
         if let Some(l) = c.name("loc") {
             let ll = l.as_str().to_lowercase();
             if ll.contains("ensemble de la convention")
@@ -509,12 +511,14 @@ fn parse_sentence(s: &str, block: Vec<String>, ctx: Option<&Unit>) -> Result<Ins
             {
                 return Ok(Instruction {
                     target: Target::convention(),
-                    op: Op::ReplaceEverywhere { old, new },
+                    op: Op::ReplaceEverywhere {
+                        old,
+                        new,
+                        value_type: vt,
+                    },
                 });
             }
         }
-        let vt = value_type(c.name("n1").map(|m| m.as_str()))
-            .or_else(|| value_type(c.name("n2").map(|m| m.as_str())));
         return Ok(Instruction {
             target: loc_target(c.name("loc"))?,
             op: Op::ReplaceWords {
