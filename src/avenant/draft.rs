@@ -361,20 +361,7 @@ fn count_all(doc: &Document, words: &str) -> usize {
 
 /// A text as the diff compares it: capital accents are cosmetic.
 fn text_key(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .map(|c| match c {
-            'À' | 'Â' => 'A',
-            'É' | 'È' | 'Ê' | 'Ë' => 'E',
-            'Î' | 'Ï' => 'I',
-            'Ô' => 'O',
-            'Ù' | 'Û' | 'Ü' => 'U',
-            'Ç' => 'C',
-            c => c,
-        })
-        .collect()
+    crate::diff::fold_capital_accents(&s.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn heading_key(h: Option<&str>) -> String {
