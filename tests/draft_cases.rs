@@ -40,20 +40,9 @@ fn load(p: &Path) -> Document {
     avenant::read(p, &Default::default()).expect("readable")
 }
 
-/// Lower case without accents for headings, capital accents folded in texts (what the diff
-/// calls cosmetic).
+/// Capital accents folded in texts: what the diff calls cosmetic (its own function).
 fn fold_text(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            'À' | 'Â' => 'A',
-            'É' | 'È' | 'Ê' | 'Ë' => 'E',
-            'Î' | 'Ï' => 'I',
-            'Ô' => 'O',
-            'Ù' | 'Û' | 'Ü' => 'U',
-            'Ç' => 'C',
-            c => c,
-        })
-        .collect()
+    avenant::diff::fold_capital_accents(s)
 }
 
 /// The amended units as lines: kind, key and label (unless `modulo_labels`), heading, text.

@@ -832,88 +832,82 @@ impl<'a> Aligner<'a> {
         m_new: &mut [Option<usize>],
         matches: &mut Vec<Match>,
     ) {
-        let threshold = self.options.split_similarity;
-        // Splits.
         for i in 0..olds.len() {
             if m_old[i].is_some() || !self.old.kind(olds[i]).is_alinea_like() {
                 continue;
             }
-            let (lo, hi) = gap(i, m_old, news.len());
-            let mut best: Option<(f32, usize, usize)> = None;
-            for start in lo..hi {
-                for len in 2..=3usize {
-                    let end = start + len;
-                    if end > hi
-                        || (start..end)
-                            .any(|j| m_new[j].is_some() || !self.new.kind(news[j]).is_alinea_like())
-                    {
-                        break;
-                    }
-                    let mut joined: Vec<u32> = Vec::new();
-                    for n in &news[start..end] {
-                        joined.extend(self.bag(false, *n));
-                    }
-                    joined.sort_unstable();
-                    let s = dice(self.bag_ref(true, olds[i]), &joined);
-                    if s >= threshold && best.is_none_or(|b| s > b.0) {
-                        best = Some((s, start, end));
-                    }
+            let window = gap(i, m_old, news.len());
+            if let Some((s, start, end)) = self.best_run(true, olds[i], news, m_new, window) {
+                for (j, slot) in m_new.iter_mut().enumerate().take(end).skip(start) {
+                    *slot = Some(i);
+                    matches.push((i, j, Basis::Split, s));
                 }
-            }
-            if let Some((s, start, end)) = best {
-                // A single alinéa as close is a modification, not a split.
-                let single = (start..end)
-                    .map(|j| self.similarity(olds[i], news[j]))
-                    .fold(0.0f32, f32::max);
-                if single + 0.1 < s {
-                    for (j, slot) in m_new.iter_mut().enumerate().take(end).skip(start) {
-                        *slot = Some(i);
-                        matches.push((i, j, Basis::Split, s));
-                    }
-                    m_old[i] = Some(start);
-                }
+                m_old[i] = Some(start);
             }
         }
-        // Merges.
         for j in 0..news.len() {
             if m_new[j].is_some() || !self.new.kind(news[j]).is_alinea_like() {
                 continue;
             }
-            let (lo, hi) = gap(j, m_new, olds.len());
-            let mut best: Option<(f32, usize, usize)> = None;
-            for start in lo..hi {
-                for len in 2..=3usize {
-                    let end = start + len;
-                    if end > hi
-                        || (start..end)
-                            .any(|i| m_old[i].is_some() || !self.old.kind(olds[i]).is_alinea_like())
-                    {
-                        break;
-                    }
-                    let mut joined: Vec<u32> = Vec::new();
-                    for o in &olds[start..end] {
-                        joined.extend(self.bag(true, *o));
-                    }
-                    joined.sort_unstable();
-                    let s = dice(&joined, self.bag_ref(false, news[j]));
-                    if s >= threshold && best.is_none_or(|b| s > b.0) {
-                        best = Some((s, start, end));
-                    }
+            let window = gap(j, m_new, olds.len());
+            if let Some((s, start, end)) = self.best_run(false, news[j], olds, m_old, window) {
+                for (i, slot) in m_old.iter_mut().enumerate().take(end).skip(start) {
+                    *slot = Some(j);
+                    matches.push((i, j, Basis::Merge, s));
                 }
+                m_new[j] = Some(start);
             }
-            if let Some((s, start, end)) = best {
-                let single = (start..end)
-                    .map(|i| self.similarity(olds[i], news[j]))
-                    .fold(0.0f32, f32::max);
-                if single + 0.1 < s {
-                    for (i, slot) in m_old.iter_mut().enumerate().take(end).skip(start) {
-                        *slot = Some(j);
-                        matches.push((i, j, Basis::Merge, s));
-                    }
-                    m_new[j] = Some(start);
+        }
+    }
+
+    /// The best run of 2 or 3 consecutive unpaired alinéas of the other side, within `lo..hi`,
+    /// whose joined words match the alinéa `one` (on the old side when `one_old`): a split seen
+    /// from the old side, a merge from the new. `None` when no run reaches
+    /// [`AlignOptions::split_similarity`], or when a single alinéa of the run is about as close
+    /// (then it is a modification, not a split).
+    fn best_run(
+        &mut self,
+        one_old: bool,
+        one: NodeId,
+        others: &[NodeId],
+        taken: &[Option<usize>],
+        (lo, hi): (usize, usize),
+    ) -> Option<(f32, usize, usize)> {
+        let threshold = self.options.split_similarity;
+        let others_old = !one_old;
+        let mut best: Option<(f32, usize, usize)> = None;
+        for start in lo..hi {
+            for len in 2..=3usize {
+                let end = start + len;
+                let side = if others_old { &self.old } else { &self.new };
+                if end > hi
+                    || (start..end)
+                        .any(|k| taken[k].is_some() || !side.kind(others[k]).is_alinea_like())
+                {
+                    break;
+                }
+                let mut joined: Vec<u32> = Vec::new();
+                for o in &others[start..end] {
+                    joined.extend_from_slice(self.bag_ref(others_old, *o));
+                }
+                joined.sort_unstable();
+                let s = dice(self.bag_ref(one_old, one), &joined);
+                if s >= threshold && best.is_none_or(|b| s > b.0) {
+                    best = Some((s, start, end));
                 }
             }
         }
+        let (s, start, end) = best?;
+        let single = (start..end)
+            .map(|k| {
+                if one_old {
+                    self.similarity(one, others[k])
+                } else {
+                    self.similarity(others[k], one)
+                }
+            })
+            .fold(0.0f32, f32::max);
+        (single + 0.1 < s).then_some((s, start, end))
     }
 
     /// Pairs units left unpaired anywhere (articles when `articles`, else alinéas) across parents.
