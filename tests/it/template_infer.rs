@@ -69,7 +69,7 @@ fn the_shared_core_with_the_partner_as_placeholder() {
         .iter()
         .any(|p| p.name.starts_with("partie-1_al-")));
     let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
+    settings.set_snapshot_path("../../snapshots");
     settings.set_prepend_module_to_snapshot(false);
     settings.bind(|| insta::assert_snapshot!("template-infer-seeds", markdown));
 }

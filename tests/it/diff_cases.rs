@@ -188,7 +188,7 @@ fn check(dir: &Path) -> Vec<String> {
         }
     }
     insta::with_settings!({
-        snapshot_path => "../snapshots",
+        snapshot_path => "../../snapshots",
         prepend_module_to_snapshot => false,
         description => case.description.clone(),
     }, {

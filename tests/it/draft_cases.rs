@@ -202,7 +202,7 @@ fn drafted_avenants() {
         let cmp = compare(old, new, &DiffOptions::default());
         let text = markdown(&draft(&cmp, &DraftOptions::default()));
         insta::with_settings!({
-            snapshot_path => "../snapshots",
+            snapshot_path => "../../snapshots",
             prepend_module_to_snapshot => false,
         }, {
             insta::assert_snapshot!(format!("draft-md-{name}"), text);

@@ -77,7 +77,7 @@ fn the_two_referent_charters_diff_into_something_readable() {
         "{text}"
     );
     insta::with_settings!({
-        snapshot_path => "../snapshots",
+        snapshot_path => "../../snapshots",
         prepend_module_to_snapshot => false,
         description => "avenant diff of the two Aidants Connect referent charters (PDF)",
     }, {

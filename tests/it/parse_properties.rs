@@ -5,7 +5,7 @@ use avenant::render::markdown::markdown;
 use avenant::{normalise, Document};
 use proptest::prelude::*;
 
-mod common;
+use crate::common;
 use common::{rewrite, Rewrite};
 use std::collections::BTreeMap;
 use unicode_segmentation::UnicodeSegmentation;

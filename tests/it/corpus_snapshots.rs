@@ -22,7 +22,7 @@ fn conventions() -> Vec<std::path::PathBuf> {
 #[test]
 fn parse_snapshots() {
     let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
+    settings.set_snapshot_path("../../snapshots");
     settings.set_prepend_module_to_snapshot(false);
     settings.bind(|| {
         for path in conventions() {

@@ -1,7 +1,7 @@
 //! The `guard_template` example runs in `cargo test`: the same code, its snapshots checked.
 
 #[allow(dead_code)]
-#[path = "../examples/guard_template.rs"]
+#[path = "../../examples/guard_template.rs"]
 mod guard_template;
 
 #[test]

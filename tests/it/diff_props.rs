@@ -2,7 +2,7 @@
 //! (apostrophes, no-break spaces, bold, a paragraph re-wrapped over a page break), has no
 //! substantive change (exit code 0); a real word edit is always found.
 
-mod common;
+use crate::common;
 use avenant::diff::{compare, DiffOptions};
 use common::{rewrite, Rewrite};
 use proptest::prelude::*;

@@ -1,0 +1,30 @@
+//! The integration tests, in one binary: each module runs the library or the real `avenant` binary
+//! on the corpus, and every snapshot is kept in the top-level `snapshots/` folder.
+
+mod avenant_apply_ops;
+mod avenant_model_roundtrip;
+mod avenant_read_variants;
+mod avenant_render;
+mod cli_apply;
+mod cli_check;
+mod cli_diff;
+mod cli_draft;
+mod cli_parse;
+mod cli_pdf;
+#[allow(dead_code)]
+mod common;
+mod corpus_snapshots;
+mod diff_cases;
+mod diff_partners;
+mod diff_props;
+mod draft_cases;
+mod draft_roundtrip;
+mod legistique_fixture;
+mod parse_properties;
+mod parse_seeds;
+mod pdf_cctp;
+mod pdf_equivalence;
+mod readme;
+mod template_check;
+mod template_guard;
+mod template_infer;
