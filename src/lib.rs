@@ -26,6 +26,7 @@ pub mod extract;
 pub mod model;
 pub mod normalise;
 pub mod parse;
+pub mod pipeline;
 pub mod render;
 pub mod template;
 
@@ -34,41 +35,8 @@ pub use extract::ReadOptions;
 pub use model::{
     Diagnostic, Document, Format, Node, NodeId, NodeKind, Party, Severity, Source, Span,
 };
+pub use pipeline::{load, parse_str, read};
 pub use template::{check, CheckReport, Template};
-
-use std::path::Path;
-
-/// Parses text already in memory (Markdown or plain text); `name` labels the source.
-pub fn parse_str(name: &str, text: &str) -> Document {
-    parse::parse(Source {
-        path: name.to_string(),
-        format: Format::Text,
-        text: text.to_string(),
-    })
-}
-
-/// Reads and parses a file (text, Markdown or PDF). Fails on unreadable input; a readable
-/// document without any article is returned with an error diagnostic (see [`load`]).
-pub fn read(path: &Path, options: &ReadOptions) -> Result<Document> {
-    let (source, diagnostics) = extract::read_path(path, options)?;
-    let mut doc = parse::parse(source);
-    let mut all = diagnostics;
-    all.append(&mut doc.diagnostics);
-    doc.diagnostics = all;
-    Ok(doc)
-}
-
-/// Reads and parses a file, and refuses a document in which neither an article nor a section
-/// (a numbered section, a capitalised intertitle) was recognised: what every command that
-/// compares or amends conventions needs.
-pub fn load(path: &Path, options: &ReadOptions) -> Result<Document> {
-    let doc = read(path, options)?;
-    let sections = doc.nodes.iter().any(|n| n.kind == NodeKind::Structure);
-    if doc.articles().is_empty() && !sections {
-        return Err(Error::new(path.display().to_string(), ErrorKind::NoArticle));
-    }
-    Ok(doc)
-}
 
 /// The README's Rust example, compiled and run as a doctest so that it stays true.
 #[cfg(doctest)]

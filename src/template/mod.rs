@@ -1,7 +1,7 @@
 //! Template stage: a template convention (the same Markdown or text as a convention, with
 //! `{{nom}}` / `{{nom:type}}` placeholders and `[optionnel]` heading suffixes) → a [`Template`];
 //! a template and a convention → a [`CheckReport`]; several reports → a [`Matrix`]; several
-//! conventions of one family → the Markdown of their common template ([`infer`]).
+//! conventions of one family → the Markdown of their common template ([`infer()`]).
 //!
 //! It builds on `align` and `diff` (never re-implements them) and never prints or reads files
 //! except through [`Template::load`].
@@ -55,8 +55,8 @@ pub use matrix::{Matrix, MatrixCell, MatrixRow};
 pub use report::{Change, ChangeKind, CheckReport, ClauseReport, ClauseStatus, PlaceholderReport};
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::extract::ReadOptions;
 use crate::model::{fingerprint, Document, NodeId, NodeKind};
-use crate::ReadOptions;
 use placeholder::{pieces, Piece, Placeholder};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -81,7 +81,7 @@ impl Template {
 
     /// Reads and parses a template file (refused when it has no article, like a convention).
     pub fn load(path: &Path, options: &ReadOptions) -> Result<Template> {
-        Template::from_document(crate::load(path, options)?)
+        Template::from_document(crate::pipeline::load(path, options)?)
     }
 
     /// Makes a template of a parsed document: strips and records the `[optionnel]` marks,

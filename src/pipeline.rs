@@ -1,0 +1,39 @@
+//! Reading a convention end to end: a file or a string → extract → normalise → parse → [`Document`].
+//! The entry points every command and later stage (template, avenant) use to load their inputs.
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::extract::ReadOptions;
+use crate::model::{Document, Format, NodeKind, Source};
+use std::path::Path;
+
+/// Parses text already in memory (Markdown or plain text); `name` labels the source.
+pub fn parse_str(name: &str, text: &str) -> Document {
+    crate::parse::parse(Source {
+        path: name.to_string(),
+        format: Format::Text,
+        text: text.to_string(),
+    })
+}
+
+/// Reads and parses a file (text, Markdown or PDF). Fails on unreadable input; a readable
+/// document without any article is returned with an error diagnostic (see [`load`]).
+pub fn read(path: &Path, options: &ReadOptions) -> Result<Document> {
+    let (source, diagnostics) = crate::extract::read_path(path, options)?;
+    let mut doc = crate::parse::parse(source);
+    let mut all = diagnostics;
+    all.append(&mut doc.diagnostics);
+    doc.diagnostics = all;
+    Ok(doc)
+}
+
+/// Reads and parses a file, and refuses a document in which neither an article nor a section
+/// (a numbered section, a capitalised intertitle) was recognised: what every command that
+/// compares or amends conventions needs.
+pub fn load(path: &Path, options: &ReadOptions) -> Result<Document> {
+    let doc = read(path, options)?;
+    let sections = doc.nodes.iter().any(|n| n.kind == NodeKind::Structure);
+    if doc.articles().is_empty() && !sections {
+        return Err(Error::new(path.display().to_string(), ErrorKind::NoArticle));
+    }
+    Ok(doc)
+}
