@@ -129,15 +129,20 @@ fn unsupported_magic(bytes: &[u8]) -> Option<&'static str> {
 
 #[cfg(feature = "pdf")]
 fn read_pdf(name: &str, bytes: &[u8]) -> Result<(Source, Vec<Diagnostic>)> {
-    let text =
-        pdf::pdf_to_text(bytes).map_err(|e| Error::new(name, ErrorKind::Pdf(e.to_string())))?;
+    let (text, layer) = pdf::pdf_to_checked_text(bytes)
+        .map_err(|e| Error::new(name, ErrorKind::Pdf(e.to_string())))?;
+    let diagnostics = layer
+        .warning()
+        .map(|w| Diagnostic::new(crate::model::Severity::Warning, w))
+        .into_iter()
+        .collect();
     Ok((
         Source {
             path: name.to_string(),
             format: Format::Pdf,
             text,
         },
-        Vec::new(),
+        diagnostics,
     ))
 }
 

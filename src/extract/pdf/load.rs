@@ -20,6 +20,15 @@ pub(super) struct Page {
     pub(super) number: u32,
     pub(super) height: f64,
     pub(super) glyphs: Vec<Glyph>,
+    /// Visible glyphs drawn, mapped or not (spaces excluded).
+    pub(super) drawn: usize,
+    /// Glyphs drawn whose code maps to no character (no or damaged ToUnicode map), counted in
+    /// runs of [`LOST_RUN`] or more: an isolated one is a pictogram or a bullet, not lost text.
+    pub(super) unmapped: usize,
+    /// The current run of unmapped glyphs.
+    pub(super) run: usize,
+    /// A content stream of the page failed to decompress: what it draws may be missing.
+    pub(super) damaged: bool,
 }
 
 /// `OutputDev` that keeps every glyph of the pages it is shown.
@@ -27,6 +36,19 @@ pub(super) struct Page {
 pub(super) struct Collector {
     pub(super) pages: Vec<Page>,
     pub(super) origin: (f64, f64),
+}
+
+/// Consecutive unmapped glyphs from which they count as lost text.
+pub(super) const LOST_RUN: usize = 3;
+
+impl Page {
+    /// Ends a run of unmapped glyphs, counting it when long enough to be lost words.
+    fn close_run(&mut self) {
+        if self.run >= LOST_RUN {
+            self.unmapped += self.run;
+        }
+        self.run = 0;
+    }
 }
 
 impl OutputDev for Collector {
@@ -40,12 +62,15 @@ impl OutputDev for Collector {
         self.pages.push(Page {
             number: page_num,
             height: media_box.ury - media_box.lly,
-            glyphs: Vec::new(),
+            ..Page::default()
         });
         Ok(())
     }
 
     fn end_page(&mut self) -> Result<(), OutputError> {
+        if let Some(page) = self.pages.last_mut() {
+            page.close_run();
+        }
         Ok(())
     }
 
@@ -61,7 +86,20 @@ impl OutputDev for Collector {
         let vx = font_size * trm.m11 + font_size * trm.m21;
         let vy = font_size * trm.m12 + font_size * trm.m22;
         let size = (vx * vy).abs().sqrt();
-        if text.is_empty() || !size.is_finite() || size <= 0.0 {
+        if !size.is_finite() || size <= 0.0 {
+            return Ok(());
+        }
+        let blank = !text.is_empty() && text.chars().all(char::is_whitespace);
+        if let Some(page) = self.pages.last_mut() {
+            if is_unmapped(text) {
+                page.drawn += 1;
+                page.run += 1;
+            } else if !blank {
+                page.drawn += 1;
+                page.close_run();
+            }
+        }
+        if text.is_empty() {
             return Ok(());
         }
         let x = trm.m31 - self.origin.0;
@@ -93,6 +131,41 @@ impl OutputDev for Collector {
     }
 }
 
+/// A glyph whose code decoded to nothing: an empty string (composite font without a usable
+/// ToUnicode map), or only NUL, U+FFFD, private-use or control characters.
+pub(super) fn is_unmapped(text: &str) -> bool {
+    text.chars().all(|c| {
+        c == '\u{FFFD}'
+            || ('\u{E000}'..='\u{F8FF}').contains(&c)
+            || (c.is_control() && !c.is_whitespace())
+    })
+}
+
+/// Whether one of the page's content streams is damaged: missing, or a Flate stream that does
+/// not decompress cleanly to its end. lopdf keeps whatever came out before the error, so
+/// pdf-extract draws the start of the page and silently drops the rest.
+fn page_damaged(doc: &Document, page_id: pdf_extract::ObjectId) -> bool {
+    doc.get_page_contents(page_id).into_iter().any(|id| {
+        match doc.get_object(id).and_then(pdf_extract::Object::as_stream) {
+            Ok(stream) => !flate_intact(stream),
+            Err(_) => true,
+        }
+    })
+}
+
+/// A stream whose first filter is FlateDecode must inflate without error, checksum included.
+fn flate_intact(stream: &pdf_extract::Stream) -> bool {
+    let flate = stream
+        .filters()
+        .map(|filters| filters.first().is_some_and(|f| *f == b"FlateDecode"))
+        .unwrap_or(false);
+    if !flate || stream.content.is_empty() {
+        return true;
+    }
+    let mut decoder = flate2::read::ZlibDecoder::new(stream.content.as_slice());
+    std::io::copy(&mut decoder, &mut std::io::sink()).is_ok()
+}
+
 /// Serialises the panic-hook swap: hooks are process-global.
 pub(super) static PANIC_HOOK_GUARD: Mutex<()> = Mutex::new(());
 
@@ -108,28 +181,47 @@ pub(super) fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
     result.ok()
 }
 
-/// Parses the document and collects the glyphs of every page.
-pub(super) fn load_pages(bytes: &[u8]) -> Result<Vec<Page>, PdfError> {
+/// The page count the page tree announces (`/Count` of the root `/Pages`), if readable.
+fn declared_page_count(doc: &Document) -> Option<usize> {
+    let catalog = doc.catalog().ok()?;
+    let pages = match catalog.get(b"Pages").ok()? {
+        pdf_extract::Object::Reference(id) => doc.get_dictionary(*id).ok()?,
+        pdf_extract::Object::Dictionary(d) => d,
+        _ => return None,
+    };
+    usize::try_from(pages.get(b"Count").ok()?.as_i64().ok()?).ok()
+}
+
+/// Parses the document and collects the glyphs of every page; also says how many pages the
+/// page tree announces but could not be reached (a damaged page tree drops them silently).
+pub(super) fn load_pages(bytes: &[u8]) -> Result<(Vec<Page>, usize), PdfError> {
     let doc = quietly(|| Document::load_mem(bytes))
         .ok_or_else(|| PdfError::Malformed("lecture impossible".to_string()))?
         .map_err(|e| load_error(&e))?;
     if doc.is_encrypted() && !doc.was_encrypted() {
         return Err(PdfError::Encrypted);
     }
-    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
-    if numbers.is_empty() {
+    let page_ids = doc.get_pages();
+    if page_ids.is_empty() {
         return Err(PdfError::Malformed("aucune page".to_string()));
     }
     let mut collector = Collector::default();
-    for number in numbers {
+    for (&number, &page_id) in &page_ids {
         let outcome = quietly(|| pdf_extract::output_doc_page(&doc, &mut collector, number));
         match outcome {
-            Some(Ok(())) => {}
+            Some(Ok(())) => {
+                let damaged = quietly(|| page_damaged(&doc, page_id)).unwrap_or(true);
+                if let Some(page) = collector.pages.last_mut() {
+                    page.damaged |= damaged;
+                }
+            }
             Some(Err(e)) => return Err(PdfError::Malformed(format!("page {number} : {e}"))),
             None => return Err(PdfError::Malformed(format!("page {number} illisible"))),
         }
     }
-    Ok(collector.pages)
+    let declared = quietly(|| declared_page_count(&doc)).flatten().unwrap_or(0);
+    let missing = declared.saturating_sub(collector.pages.len());
+    Ok((collector.pages, missing))
 }
 
 /// Maps a lopdf loading error to a refusal.

@@ -19,6 +19,7 @@ use load::*;
 use margins::*;
 use paragraphs::*;
 use readability::*;
+pub use readability::{TextLayer, REFUSE_UNMAPPED_SHARE, WARN_UNMAPPED_SHARE};
 use tables::*;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -39,6 +40,8 @@ pub enum PdfError {
     NoTextLayer,
     /// There is a text layer but it does not decode to readable text.
     Unreadable,
+    /// Most drawn glyphs have no Unicode mapping: the share (0..=1) that is lost.
+    Untrusted(u32),
 }
 
 impl fmt::Display for PdfError {
@@ -56,6 +59,10 @@ impl fmt::Display for PdfError {
             PdfError::Unreadable => f.write_str(
                 "la couche texte du PDF est illisible (polices sans table Unicode) ; utilisez une version exportée du document ou un OCR",
             ),
+            PdfError::Untrusted(percent) => write!(
+                f,
+                "la couche texte du PDF n'est pas fiable : {percent}\u{a0}% des caractères n'ont pas de correspondance Unicode ; utilisez une version exportée du document ou un OCR",
+            ),
         }
     }
 }
@@ -66,7 +73,18 @@ impl std::error::Error for PdfError {}
 /// paragraphs separated by blank lines, list items as `- ` lines, table rows as TAB-separated
 /// cells, footnotes as `¹ text` lines with their calls kept as superscript digits.
 pub fn pdf_to_text(bytes: &[u8]) -> Result<String, PdfError> {
-    let pages = load_pages(bytes)?;
+    pdf_to_checked_text(bytes).map(|(text, _)| text)
+}
+
+/// [`pdf_to_text`], with how far the text layer can be trusted. Refuses a layer where more than
+/// [`REFUSE_UNMAPPED_SHARE`] of the glyphs decode to nothing; below that, the caller warns with
+/// [`TextLayer::warning`] — never a quiet partial text.
+pub fn pdf_to_checked_text(bytes: &[u8]) -> Result<(String, TextLayer), PdfError> {
+    let (pages, missing_pages) = load_pages(bytes)?;
+    let layer = TextLayer {
+        missing_pages,
+        ..TextLayer::of(&pages)
+    };
     if pages.iter().all(|p| p.glyphs.iter().all(|g| g.space)) {
         return Err(PdfError::NoTextLayer);
     }
@@ -75,7 +93,10 @@ pub fn pdf_to_text(bytes: &[u8]) -> Result<String, PdfError> {
     let text = quietly(|| layout_text(&pages))
         .ok_or_else(|| PdfError::Malformed("mise en page du texte impossible".into()))?;
     match assess_readability(&text) {
-        Readability::Readable => Ok(text),
+        Readability::Readable if layer.unmapped_share() > REFUSE_UNMAPPED_SHARE => Err(
+            PdfError::Untrusted((layer.unmapped_share() * 100.0).round() as u32),
+        ),
+        Readability::Readable => Ok((text, layer)),
         Readability::Empty => Err(PdfError::NoTextLayer),
         Readability::Garbage => Err(PdfError::Unreadable),
     }
@@ -307,6 +328,7 @@ mod tests {
             number: 1,
             height: 842.0,
             glyphs,
+            ..Page::default()
         }
     }
 
