@@ -153,17 +153,28 @@ fn page_damaged(doc: &Document, page_id: pdf_extract::ObjectId) -> bool {
     })
 }
 
-/// A stream whose first filter is FlateDecode must inflate without error, checksum included.
+/// A content stream is intact when lopdf can decode it (its filters are known) and, when its
+/// first filter is FlateDecode, it inflates without error, checksum included.
 fn flate_intact(stream: &pdf_extract::Stream) -> bool {
-    let flate = stream
-        .filters()
-        .map(|filters| filters.first().is_some_and(|f| *f == b"FlateDecode"))
-        .unwrap_or(false);
-    if !flate || stream.content.is_empty() {
+    let filters = match stream.filters() {
+        Ok(filters) => filters,
+        // No /Filter: raw content, nothing to check.
+        Err(_) => return stream.dict.get(b"Filter").is_err(),
+    };
+    if stream.content.is_empty() {
         return true;
     }
-    let mut decoder = flate2::read::ZlibDecoder::new(stream.content.as_slice());
-    std::io::copy(&mut decoder, &mut std::io::sink()).is_ok()
+    if stream.decompressed_content().is_err() {
+        return false;
+    }
+    if filters
+        .first()
+        .is_some_and(|f| *f == b"FlateDecode" || *f == b"Fl")
+    {
+        let mut decoder = flate2::read::ZlibDecoder::new(stream.content.as_slice());
+        return std::io::copy(&mut decoder, &mut std::io::sink()).is_ok();
+    }
+    true
 }
 
 /// Serialises the panic-hook swap: hooks are process-global.
