@@ -11,7 +11,10 @@ fuzz_target!(|data: &[u8]| {
             String::from_utf8_lossy(&data[..at]).into_owned(),
             String::from_utf8_lossy(&data[at + 1..]).into_owned(),
         ),
-        None => (CONVENTION.to_string(), String::from_utf8_lossy(data).into_owned()),
+        None => (
+            CONVENTION.to_string(),
+            String::from_utf8_lossy(data).into_owned(),
+        ),
     };
     let doc = avenant::parse_str("convention.md", &convention);
     if let Ok(av) = avenant::avenant::parse_avenant(&avenant_text) {

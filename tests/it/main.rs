@@ -26,6 +26,7 @@ mod pdf_cctp;
 mod pdf_equivalence;
 mod readme;
 mod reliability_catalogue;
+mod reliability_conservation;
 mod reliability_determinism;
 mod reliability_mutation;
 mod template_check;
