@@ -527,3 +527,69 @@ fn a_five_megabyte_avenant() {
         Expect::Read(&[0, 2], 0),
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Standard input, and a bad byte that must not change the whole file's reading.
+// ---------------------------------------------------------------------------------------------
+
+fn run_stdin(args: &[&str], input: &[u8]) -> std::process::Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_avenant"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().expect("output");
+    let _ = writer.join();
+    out
+}
+
+#[test]
+fn dash_reads_standard_input() {
+    let text = std::fs::read(good()).expect("good");
+    let from_stdin = run_stdin(&["parse", "--format", "md", "-"], &text);
+    assert_eq!(from_stdin.status.code(), Some(0));
+    let from_file = Command::new(env!("CARGO_BIN_EXE_avenant"))
+        .args(["parse", "--format", "md"])
+        .arg(good())
+        .output()
+        .expect("runs");
+    assert_eq!(from_stdin.stdout, from_file.stdout);
+    let empty = run_stdin(&["parse", "-"], b"");
+    assert_eq!(empty.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&empty.stderr),
+        "avenant : entrée standard : le fichier est vide\n"
+    );
+}
+
+#[test]
+fn one_bad_byte_changes_one_unit_only() {
+    // Before: one 0xFF made the whole file Windows-1252 and every unit « modified ».
+    let dir = scratch("one-byte");
+    let mut bytes = std::fs::read(good()).expect("good");
+    let at = bytes
+        .windows(7)
+        .position(|w| w == b"Article")
+        .expect("article")
+        + 3;
+    bytes.insert(at, 0xFF);
+    let file = write(&dir, "octet.md", &bytes);
+    let out = Command::new(env!("CARGO_BIN_EXE_avenant"))
+        .args(["diff", "--format", "json"])
+        .arg(good())
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let json = String::from_utf8_lossy(&out.stdout);
+    assert!(!json.contains("Ã©"), "read as Windows-1252");
+    let modified = json.matches("\"status\": \"modified\"").count()
+        + json.matches("\"status\":\"modified\"").count();
+    assert!(modified <= 2, "{modified} units modified");
+}
