@@ -8,6 +8,8 @@ use std::fmt;
 pub enum ErrorKind {
     NotFound,
     IsDirectory,
+    /// A FIFO, device or socket: refused before it is opened (a FIFO could block for ever).
+    SpecialFile,
     Io(String),
     Empty,
     Binary,
@@ -52,6 +54,10 @@ impl fmt::Display for ErrorKind {
         match self {
             ErrorKind::NotFound => write!(f, "fichier introuvable"),
             ErrorKind::IsDirectory => write!(f, "c'est un répertoire, pas un fichier"),
+            ErrorKind::SpecialFile => write!(
+                f,
+                "fichier spécial (tube, périphérique ou socket) refusé : donnez un fichier ordinaire, ou «\u{a0}-\u{a0}» pour lire l'entrée standard"
+            ),
             ErrorKind::Io(e) => write!(f, "lecture impossible ({e})"),
             ErrorKind::Empty => write!(f, "le fichier est vide"),
             ErrorKind::Binary => write!(

@@ -9,10 +9,22 @@ pub use text::{decode_text, ReadOptions, DEFAULT_MAX_SIZE};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Diagnostic, Format, Source};
+use std::io::Read;
 use std::path::Path;
 
-/// Reads a file into a [`Source`], with any warnings about how it was read.
+/// The path that means « standard input » on the command line.
+pub const STDIN_PATH: &str = "-";
+/// How standard input is named in messages and in the source.
+pub const STDIN_NAME: &str = "entrée standard";
+
+/// Reads a file into a [`Source`], with any warnings about how it was read. `-` reads standard
+/// input; special files (FIFO, device, socket) are refused before being opened, so that a FIFO
+/// with no writer cannot block.
 pub fn read_path(path: &Path, options: &ReadOptions) -> Result<(Source, Vec<Diagnostic>)> {
+    if path.as_os_str() == STDIN_PATH {
+        let bytes = read_limited(std::io::stdin().lock(), STDIN_NAME, options)?;
+        return read_bytes(STDIN_NAME, &bytes, options);
+    }
     let name = path.display().to_string();
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
@@ -24,6 +36,9 @@ pub fn read_path(path: &Path, options: &ReadOptions) -> Result<(Source, Vec<Diag
     if meta.is_dir() {
         return Err(Error::new(name, ErrorKind::IsDirectory));
     }
+    if !meta.is_file() {
+        return Err(Error::new(name, ErrorKind::SpecialFile));
+    }
     if meta.len() > options.max_size {
         return Err(Error::new(
             name,
@@ -33,8 +48,30 @@ pub fn read_path(path: &Path, options: &ReadOptions) -> Result<(Source, Vec<Diag
             },
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::new(&name, ErrorKind::Io(e.to_string())))?;
+    let file =
+        std::fs::File::open(path).map_err(|e| Error::new(&name, ErrorKind::Io(e.to_string())))?;
+    let bytes = read_limited(file, &name, options)?;
     read_bytes(&name, &bytes, options)
+}
+
+/// Reads at most `max_size` bytes (a file that grew since it was measured, or standard input,
+/// is refused past the limit rather than read whole into memory).
+fn read_limited(reader: impl Read, name: &str, options: &ReadOptions) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(options.max_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::new(name, ErrorKind::Io(e.to_string())))?;
+    if bytes.len() as u64 > options.max_size {
+        return Err(Error::new(
+            name,
+            ErrorKind::TooLarge {
+                size: bytes.len() as u64,
+                limit: options.max_size,
+            },
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Reads bytes already in memory; `name` is used in messages and in the source.
@@ -92,15 +129,20 @@ fn unsupported_magic(bytes: &[u8]) -> Option<&'static str> {
 
 #[cfg(feature = "pdf")]
 fn read_pdf(name: &str, bytes: &[u8]) -> Result<(Source, Vec<Diagnostic>)> {
-    let text =
-        pdf::pdf_to_text(bytes).map_err(|e| Error::new(name, ErrorKind::Pdf(e.to_string())))?;
+    let (text, layer) = pdf::pdf_to_checked_text(bytes)
+        .map_err(|e| Error::new(name, ErrorKind::Pdf(e.to_string())))?;
+    let diagnostics = layer
+        .warning()
+        .map(|w| Diagnostic::new(crate::model::Severity::Warning, w))
+        .into_iter()
+        .collect();
     Ok((
         Source {
             path: name.to_string(),
             format: Format::Pdf,
             text,
         },
-        Vec::new(),
+        diagnostics,
     ))
 }
 
@@ -122,6 +164,23 @@ mod tests {
         let e = read_bytes("a.docx", b"PK\x03\x04rest", &o).unwrap_err();
         assert!(matches!(e.kind, ErrorKind::Unsupported(_)));
         assert_eq!(read_bytes("e", b"", &o).unwrap_err().kind, ErrorKind::Empty);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_are_refused_without_being_read() {
+        let o = ReadOptions::default();
+        let e = read_path(Path::new("/dev/null"), &o).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::SpecialFile);
+        assert!(e.to_string().starts_with("/dev/null : fichier spécial"));
+    }
+
+    #[test]
+    fn a_file_is_read_up_to_the_limit_only() {
+        let o = ReadOptions { max_size: 4 };
+        let e = read_limited(&b"abcdefgh"[..], "x", &o).unwrap_err();
+        assert!(matches!(e.kind, ErrorKind::TooLarge { .. }));
+        assert_eq!(read_limited(&b"abcd"[..], "x", &o).unwrap(), b"abcd");
     }
 
     #[test]

@@ -1,0 +1,256 @@
+//! Loading: pdf-extract behind catch_unwind, glyphs collected with their positions.
+//! The only place that talks to pdf-extract; everything after works on [`Page`]s of glyphs.
+
+use super::*;
+
+/// One glyph as drawn: baseline origin, font size and advance end, in PDF points (y upwards).
+#[derive(Debug, Clone)]
+pub(super) struct Glyph {
+    pub(super) x: f64,
+    pub(super) y: f64,
+    pub(super) size: f64,
+    pub(super) end: f64,
+    pub(super) text: String,
+    pub(super) space: bool,
+}
+
+/// The glyphs of one page, in content-stream order.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Page {
+    pub(super) number: u32,
+    pub(super) height: f64,
+    pub(super) glyphs: Vec<Glyph>,
+    /// Visible glyphs drawn, mapped or not (spaces excluded).
+    pub(super) drawn: usize,
+    /// Glyphs drawn whose code maps to no character (no or damaged ToUnicode map), counted in
+    /// runs of [`LOST_RUN`] or more: an isolated one is a pictogram or a bullet, not lost text.
+    pub(super) unmapped: usize,
+    /// The current run of unmapped glyphs.
+    pub(super) run: usize,
+    /// A content stream of the page failed to decompress: what it draws may be missing.
+    pub(super) damaged: bool,
+}
+
+/// `OutputDev` that keeps every glyph of the pages it is shown.
+#[derive(Default)]
+pub(super) struct Collector {
+    pub(super) pages: Vec<Page>,
+    pub(super) origin: (f64, f64),
+}
+
+/// Consecutive unmapped glyphs from which they count as lost text.
+pub(super) const LOST_RUN: usize = 3;
+
+impl Page {
+    /// Ends a run of unmapped glyphs, counting it when long enough to be lost words.
+    fn close_run(&mut self) {
+        if self.run >= LOST_RUN {
+            self.unmapped += self.run;
+        }
+        self.run = 0;
+    }
+}
+
+impl OutputDev for Collector {
+    fn begin_page(
+        &mut self,
+        page_num: u32,
+        media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.origin = (media_box.llx, media_box.lly);
+        self.pages.push(Page {
+            number: page_num,
+            height: media_box.ury - media_box.lly,
+            ..Page::default()
+        });
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        if let Some(page) = self.pages.last_mut() {
+            page.close_run();
+        }
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        text: &str,
+    ) -> Result<(), OutputError> {
+        // Same size formula as pdf-extract's PlainTextOutput.
+        let vx = font_size * trm.m11 + font_size * trm.m21;
+        let vy = font_size * trm.m12 + font_size * trm.m22;
+        let size = (vx * vy).abs().sqrt();
+        if !size.is_finite() || size <= 0.0 {
+            return Ok(());
+        }
+        let blank = !text.is_empty() && text.chars().all(char::is_whitespace);
+        if let Some(page) = self.pages.last_mut() {
+            if is_unmapped(text) {
+                page.drawn += 1;
+                page.run += 1;
+            } else if !blank {
+                page.drawn += 1;
+                page.close_run();
+            }
+        }
+        if text.is_empty() {
+            return Ok(());
+        }
+        let x = trm.m31 - self.origin.0;
+        let y = trm.m32 - self.origin.1;
+        let advance = if width.is_finite() { width * size } else { 0.0 };
+        if let Some(page) = self.pages.last_mut() {
+            page.glyphs.push(Glyph {
+                x,
+                y,
+                size,
+                end: x + advance.max(0.0),
+                space: text.chars().all(char::is_whitespace),
+                text: text.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// A glyph whose code decoded to nothing: an empty string (composite font without a usable
+/// ToUnicode map), or only NUL, U+FFFD, private-use or control characters.
+pub(super) fn is_unmapped(text: &str) -> bool {
+    text.chars().all(|c| {
+        c == '\u{FFFD}'
+            || ('\u{E000}'..='\u{F8FF}').contains(&c)
+            || (c.is_control() && !c.is_whitespace())
+    })
+}
+
+/// Whether one of the page's content streams is damaged: missing, or a Flate stream that does
+/// not decompress cleanly to its end. lopdf keeps whatever came out before the error, so
+/// pdf-extract draws the start of the page and silently drops the rest.
+fn page_damaged(doc: &Document, page_id: pdf_extract::ObjectId) -> bool {
+    doc.get_page_contents(page_id).into_iter().any(|id| {
+        match doc.get_object(id).and_then(pdf_extract::Object::as_stream) {
+            Ok(stream) => !flate_intact(stream),
+            Err(_) => true,
+        }
+    })
+}
+
+/// A content stream is intact when lopdf can decode it (its filters are known) and, when its
+/// first filter is FlateDecode, it inflates without error, checksum included.
+fn flate_intact(stream: &pdf_extract::Stream) -> bool {
+    let filters = match stream.filters() {
+        Ok(filters) => filters,
+        // No /Filter: raw content, nothing to check.
+        Err(_) => return stream.dict.get(b"Filter").is_err(),
+    };
+    if stream.content.is_empty() {
+        return true;
+    }
+    if stream.decompressed_content().is_err() {
+        return false;
+    }
+    if filters
+        .first()
+        .is_some_and(|f| *f == b"FlateDecode" || *f == b"Fl")
+    {
+        let mut decoder = flate2::read::ZlibDecoder::new(stream.content.as_slice());
+        return std::io::copy(&mut decoder, &mut std::io::sink()).is_ok();
+    }
+    true
+}
+
+/// Serialises the panic-hook swap: hooks are process-global.
+pub(super) static PANIC_HOOK_GUARD: Mutex<()> = Mutex::new(());
+
+/// Runs `f`, turning a panic into `None` without letting the default hook print it.
+pub(super) fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+    let _guard = PANIC_HOOK_GUARD
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let previous = panic::take_hook();
+    panic::set_hook(Box::new(|_| {}));
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    panic::set_hook(previous);
+    result.ok()
+}
+
+/// The page count the page tree announces (`/Count` of the root `/Pages`), if readable.
+fn declared_page_count(doc: &Document) -> Option<usize> {
+    let catalog = doc.catalog().ok()?;
+    let pages = match catalog.get(b"Pages").ok()? {
+        pdf_extract::Object::Reference(id) => doc.get_dictionary(*id).ok()?,
+        pdf_extract::Object::Dictionary(d) => d,
+        _ => return None,
+    };
+    usize::try_from(pages.get(b"Count").ok()?.as_i64().ok()?).ok()
+}
+
+/// Parses the document and collects the glyphs of every page; also says how many pages the
+/// page tree announces but could not be reached (a damaged page tree drops them silently).
+pub(super) fn load_pages(bytes: &[u8]) -> Result<(Vec<Page>, usize), PdfError> {
+    let doc = quietly(|| Document::load_mem(bytes))
+        .ok_or_else(|| PdfError::Malformed("lecture impossible".to_string()))?
+        .map_err(|e| load_error(&e))?;
+    if doc.is_encrypted() && !doc.was_encrypted() {
+        return Err(PdfError::Encrypted);
+    }
+    let page_ids = doc.get_pages();
+    if page_ids.is_empty() {
+        return Err(PdfError::Malformed("aucune page".to_string()));
+    }
+    let mut collector = Collector::default();
+    for (&number, &page_id) in &page_ids {
+        let outcome = quietly(|| pdf_extract::output_doc_page(&doc, &mut collector, number));
+        match outcome {
+            Some(Ok(())) => {
+                let damaged = quietly(|| page_damaged(&doc, page_id)).unwrap_or(true);
+                if let Some(page) = collector.pages.last_mut() {
+                    page.damaged |= damaged;
+                }
+            }
+            Some(Err(e)) => return Err(PdfError::Malformed(format!("page {number} : {e}"))),
+            None => return Err(PdfError::Malformed(format!("page {number} illisible"))),
+        }
+    }
+    let declared = quietly(|| declared_page_count(&doc)).flatten().unwrap_or(0);
+    let missing = declared.saturating_sub(collector.pages.len());
+    Ok((collector.pages, missing))
+}
+
+/// Maps a lopdf loading error to a refusal.
+pub(super) fn load_error(e: &pdf_extract::Error) -> PdfError {
+    let message = e.to_string();
+    let lower = message.to_lowercase();
+    if lower.contains("password") || lower.contains("decrypt") || lower.contains("encrypt") {
+        return PdfError::Encrypted;
+    }
+    let what = if lower.contains("cross reference") || lower.contains("xref") {
+        "table des références illisible"
+    } else if lower.contains("header") {
+        "en-tête %PDF absent"
+    } else if lower.contains("trailer") {
+        "trailer illisible"
+    } else {
+        "structure illisible"
+    };
+    // lopdf's own message is English jargon: the French summary is what the reader gets.
+    PdfError::Malformed(what.to_string())
+}

@@ -1,0 +1,100 @@
+//! Determinism of the real binary: byte-identical output across runs, locales (LANG / LC_ALL)
+//! and working directories; JSON never holds an absolute path the user did not give.
+
+use std::path::Path;
+use std::process::Command;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+const OLD: &str = "corpus/conventions/ena-dinum-2021.md";
+const NEW: &str = "corpus/12-renouvellement-ena/new.md";
+const PDF: &str = "corpus/pdf/ena-dinum-2021.office.pdf";
+
+/// The commands compared, with paths relative to the repository root.
+fn commands() -> Vec<Vec<&'static str>> {
+    vec![
+        vec!["parse", "--format", "json", OLD],
+        vec!["parse", "--format", "md", PDF],
+        vec!["diff", "--format", "json", OLD, NEW],
+        vec!["draft", "--format", "json", OLD, NEW],
+    ]
+}
+
+fn run(args: &[&str], dir: &Path, env: &[(&str, &str)]) -> (Option<i32>, Vec<u8>, Vec<u8>) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_avenant"));
+    cmd.args(args)
+        .current_dir(dir)
+        .env_remove("LANG")
+        .env_remove("LC_ALL");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("binary runs");
+    (out.status.code(), out.stdout, out.stderr)
+}
+
+#[test]
+fn same_bytes_across_runs_and_locales() {
+    let locales: [&[(&str, &str)]; 4] = [
+        &[],
+        &[("LANG", "C")],
+        &[("LANG", "fr_FR.UTF-8"), ("LC_ALL", "fr_FR.UTF-8")],
+        &[("LC_ALL", "tr_TR.UTF-8")],
+    ];
+    for args in commands() {
+        let first = run(&args, root(), &[]);
+        assert!(first.0.is_some_and(|c| c <= 1), "{args:?}: {:?}", first);
+        for env in locales {
+            let again = run(&args, root(), env);
+            assert!(again == first, "{args:?} differs under {env:?}");
+        }
+    }
+}
+
+#[test]
+fn same_bytes_from_another_working_directory() {
+    // Run from a sub-folder with `../` paths: the output differs only by the paths as given.
+    let sub = root().join("corpus");
+    for args in commands() {
+        let here = run(&args, root(), &[]);
+        let moved: Vec<String> = args
+            .iter()
+            .map(|a| {
+                if a.starts_with("corpus/") {
+                    format!("../{a}")
+                } else {
+                    a.to_string()
+                }
+            })
+            .collect();
+        let moved_args: Vec<&str> = moved.iter().map(String::as_str).collect();
+        let there = run(&moved_args, &sub, &[]);
+        let rewrite =
+            |bytes: &[u8]| String::from_utf8_lossy(bytes).replace("../corpus/", "corpus/");
+        assert_eq!(here.0, there.0, "{args:?}");
+        assert!(
+            rewrite(&here.1) == rewrite(&there.1),
+            "{args:?}: stdout depends on the working directory"
+        );
+    }
+}
+
+#[test]
+fn json_holds_no_absolute_path_not_given() {
+    let absolute = root().display().to_string();
+    for args in commands() {
+        let (_, stdout, stderr) = run(&args, root(), &[]);
+        let out = String::from_utf8_lossy(&stdout);
+        assert!(!out.contains(&absolute), "{args:?}: {absolute} in stdout");
+        assert!(
+            !String::from_utf8_lossy(&stderr).contains(&absolute),
+            "{args:?}: {absolute} in stderr"
+        );
+        let home = std::env::var("HOME").unwrap_or_default();
+        if home.len() > 1 {
+            assert!(!out.contains(&home), "{args:?}: $HOME in stdout");
+        }
+    }
+}
