@@ -20,6 +20,7 @@ mod diff_props;
 mod draft_cases;
 mod draft_roundtrip;
 mod legistique_fixture;
+mod office_read;
 mod parse_properties;
 mod parse_seeds;
 mod pdf_cctp;

@@ -354,36 +354,58 @@ pub(crate) fn table_blocks(
         }
         return (blocks, notes);
     }
-    let mut out = Vec::new();
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let flush = |out: &mut Vec<Vec<String>>, blocks: &mut Vec<Block>| {
+        if out.is_empty() {
+            return;
+        }
+        if nested {
+            for r in out.drain(..) {
+                let cells: Vec<String> = r.into_iter().filter(|c| !blank(c)).collect();
+                blocks.push(Block::Para(cells.join(" ; ")));
+            }
+        } else {
+            blocks.push(Block::Rows(std::mem::take(out)));
+        }
+    };
     for row in rows {
+        let width: usize = row.iter().map(|c| c.span.max(1)).sum();
+        let texts: Vec<String> = row
+            .iter()
+            .map(|cell| {
+                if cell.continued {
+                    String::new()
+                } else {
+                    let texts: Vec<String> = cell.blocks.iter().map(docx_block_text).collect();
+                    texts.join(" ")
+                }
+            })
+            .collect();
+        let filled: Vec<usize> = (0..row.len()).filter(|i| !blank(&texts[*i])).collect();
+        if filled.is_empty() {
+            continue;
+        }
+        // A row whose only text spans most of the table is a full-width line (a heading or a
+        // paragraph set in a layout table): its paragraphs are body text.
+        if filled.len() == 1 && !nested && row[filled[0]].span.max(1) * 2 > width {
+            flush(&mut out, &mut blocks);
+            for cell in row {
+                blocks.extend(cell.blocks);
+                notes.extend(cell.notes);
+            }
+            continue;
+        }
         let mut cells = Vec::new();
-        for cell in row {
-            cells.push(if cell.continued {
-                String::new()
-            } else {
-                let texts: Vec<String> = cell.blocks.iter().map(docx_block_text).collect();
-                texts.join(" ")
-            });
+        for (cell, text) in row.into_iter().zip(texts) {
+            cells.push(text);
             for _ in 1..cell.span {
                 cells.push(String::new());
             }
             notes.extend(cell.notes);
         }
-        if cells.iter().any(|c| !blank(c)) {
-            out.push(cells);
-        }
+        out.push(cells);
     }
-    if out.is_empty() {
-        return (blocks, notes);
-    }
-    if nested {
-        for r in out {
-            let cells: Vec<String> = r.into_iter().filter(|c| !blank(c)).collect();
-            blocks.push(Block::Para(cells.join(" ; ")));
-        }
-    } else {
-        blocks.push(Block::Rows(out));
-    }
+    flush(&mut out, &mut blocks);
     (blocks, notes)
 }
 
