@@ -21,6 +21,7 @@ mod draft_cases;
 mod draft_roundtrip;
 mod legistique_fixture;
 mod office_read;
+mod office_snapshots;
 mod parse_properties;
 mod parse_seeds;
 mod pdf_cctp;

@@ -216,3 +216,18 @@ fn bad_office_files_are_refused_in_one_line() {
     );
     assert_refused(&broken_xml, "XML mal formé");
 }
+
+/// pandoc-written .docx and .odt of each corpus convention (fixtures made by
+/// `corpus/office/make_pandoc_fixtures.sh`, so CI needs no pandoc) read to the Markdown's tree.
+#[test]
+fn pandoc_office_files_read_to_the_markdown_tree() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    for name in ["canope-dinum-2020", "ena-dinum-2021"] {
+        let md = format!("{root}/corpus/conventions/{name}.md");
+        let want = keys(&md);
+        for ext in ["docx", "odt"] {
+            let office = format!("{root}/corpus/office/{name}.pandoc.{ext}");
+            assert_eq!(keys(&office), want, "{name}.{ext}");
+        }
+    }
+}

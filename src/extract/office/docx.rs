@@ -374,7 +374,11 @@ struct Walker<'a> {
     note_kind: &'static str,
     note: Option<(String, String)>,
     found_notes: HashMap<String, String>,
+    /// Per paragraph style: its heading level and numbering, resolved once.
+    style_cache: HashMap<String, StyleInfo>,
 }
+
+type StyleInfo = (Option<u8>, Option<(String, Option<u8>, String)>);
 
 impl<'a> Walker<'a> {
     fn new(
@@ -402,6 +406,7 @@ impl<'a> Walker<'a> {
             note_kind: "",
             note: None,
             found_notes: HashMap::new(),
+            style_cache: HashMap::new(),
         }
     }
 
@@ -656,8 +661,22 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn label(&mut self, p: &Para) -> Option<(Label, u8)> {
-        let (num_id, ilvl, style) = match (&p.num_id, self.styles.numbering(p.style.as_deref())) {
+    fn style_info(&mut self, style: Option<&str>) -> StyleInfo {
+        let key = style.unwrap_or("");
+        if let Some(info) = self.style_cache.get(key) {
+            return info.clone();
+        }
+        let info = (self.styles.heading(style), self.styles.numbering(style));
+        self.style_cache.insert(key.to_string(), info.clone());
+        info
+    }
+
+    fn label(
+        &mut self,
+        p: &Para,
+        from_style: Option<(String, Option<u8>, String)>,
+    ) -> Option<(Label, u8)> {
+        let (num_id, ilvl, style) = match (&p.num_id, from_style) {
             (Some(id), from_style) => (
                 id.clone(),
                 p.ilvl.or(from_style.as_ref().and_then(|s| s.1)),
@@ -688,11 +707,12 @@ impl<'a> Walker<'a> {
             text.push_str(&p.text);
             return;
         }
-        let label = self.label(&p);
+        let (style_heading, style_numbering) = self.style_info(p.style.as_deref());
+        let label = self.label(&p, style_numbering);
         let heading = p
             .outline
             .map(|o| (o < 9).then_some(o + 1))
-            .unwrap_or_else(|| self.styles.heading(p.style.as_deref()));
+            .unwrap_or(style_heading);
         let text = p.text.trim_start().to_string();
         let labelled = |label: &Option<(Label, u8)>, text: &str| -> Option<(String, bool, u8)> {
             match label {

@@ -190,12 +190,16 @@ impl WordNumbering {
     /// `None` when the numbering is unknown or switched off (`numId` 0).
     pub fn next(&mut self, num_id: &str, ilvl: u8) -> Option<Label> {
         let ilvl = ilvl.min(8);
-        let num = self.nums.get(num_id)?.clone();
+        let num = self.nums.get(num_id)?;
         let level = self.level(num_id, ilvl)?.clone();
-        let counters = self.counters.entry(num.abstract_id.clone()).or_default();
-        let first_use = self.overridden.insert((num_id.to_string(), ilvl));
-        let current = match (first_use, num.start_overrides.get(&ilvl)) {
-            (true, Some(start)) => *start,
+        let start_override = num.start_overrides.get(&ilvl).copied();
+        let abstract_id = num.abstract_id.clone();
+        let first_use =
+            start_override.is_some() && self.overridden.insert((num_id.to_string(), ilvl));
+        let abstract_levels = self.abstracts.get(&abstract_id);
+        let counters = self.counters.entry(abstract_id.clone()).or_default();
+        let current = match (first_use, start_override) {
+            (true, Some(start)) => start,
             _ => match counters[ilvl as usize] {
                 Some(n) => n + 1,
                 None => level.start,
@@ -203,7 +207,6 @@ impl WordNumbering {
         };
         counters[ilvl as usize] = Some(current);
         // Deeper levels restart unless their lvlRestart says otherwise.
-        let abstract_levels = self.abstracts.get(&num.abstract_id);
         for (deeper, counter) in counters.iter_mut().enumerate().skip(ilvl as usize + 1) {
             let restart = abstract_levels
                 .and_then(|ls| ls.get(deeper))
