@@ -496,3 +496,129 @@ mod tests {
         assert!(ole_refusal(&doc).contains("Word 97"));
     }
 }
+
+#[cfg(test)]
+mod reader_tests {
+    use crate::extract::{read_bytes, ReadOptions, Revisions};
+    use std::io::Write;
+
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+    fn zip(entries: &[(&str, &str)]) -> Vec<u8> {
+        let mut out = std::io::Cursor::new(Vec::new());
+        {
+            let mut z = zip::ZipWriter::new(&mut out);
+            let o = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            for (name, text) in entries {
+                z.start_file(*name, o).expect("entry");
+                z.write_all(text.as_bytes()).expect("write");
+            }
+            z.finish().expect("finish");
+        }
+        out.into_inner()
+    }
+
+    fn docx(body: &str, extra: &[(&str, &str)], revisions: Revisions) -> String {
+        let doc = format!("<w:document {W}><w:body>{body}</w:body></w:document>");
+        let mut entries = vec![("word/document.xml", doc.as_str())];
+        entries.extend_from_slice(extra);
+        let options = ReadOptions {
+            revisions,
+            ..ReadOptions::default()
+        };
+        read_bytes("t.docx", &zip(&entries), &options)
+            .expect("reads")
+            .0
+            .text
+    }
+
+    fn p(text: &str) -> String {
+        format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
+    }
+
+    #[test]
+    fn inline_content_fields_and_toc() {
+        let body = format!(
+            "{}{}{}",
+            // A TOC field: its result is not body text.
+            r#"<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \o "1-3" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>Article 1 ..... 3</w:t></w:r></w:p><w:p><w:r><w:t>Article 2 ..... 4</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>"#,
+            // A date field keeps its displayed result; tab, break, no-break hyphen, soft hyphen.
+            r#"<w:p><w:r><w:t xml:space="preserve">Le </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>DATE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1er mars 2021</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:tab/><w:t>porte</w:t><w:noBreakHyphen/><w:t>parole</w:t><w:softHyphen/><w:br/><w:t>AT&amp;T &#233;t&#xE9;</w:t></w:r></w:p>"#,
+            p("fin")
+        );
+        assert_eq!(
+            docx(&body, &[], Revisions::Accept),
+            "Le 1er mars 2021 porte-parole\nAT&T été\n\nfin\n"
+        );
+    }
+
+    #[test]
+    fn tracked_changes_and_moves() {
+        let body = r#"<w:p><w:r><w:t xml:space="preserve">jusqu'au </w:t></w:r><w:del w:id="1"><w:r><w:delText>30 juin</w:delText></w:r></w:del><w:ins w:id="2"><w:r><w:t>31 décembre</w:t></w:r></w:ins></w:p><w:p><w:moveFrom w:id="3"><w:r><w:t>déplacé</w:t></w:r></w:moveFrom></w:p><w:p><w:moveTo w:id="4"><w:r><w:t>ici</w:t></w:r></w:moveTo></w:p>"#;
+        assert_eq!(
+            docx(body, &[], Revisions::Accept),
+            "jusqu'au 31 décembre\n\nici\n"
+        );
+        assert_eq!(
+            docx(body, &[], Revisions::Reject),
+            "jusqu'au 30 juin\n\ndéplacé\n"
+        );
+    }
+
+    #[test]
+    fn styles_numbering_tables_notes_and_text_boxes() {
+        let styles = format!(
+            r#"<w:styles {W}><w:style w:type="paragraph" w:styleId="Titre2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="MonTitre"><w:name w:val="Mon titre"/><w:basedOn w:val="Titre2"/></w:style></w:styles>"#
+        );
+        let numbering = format!(
+            r#"<w:numbering {W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Article %1 –"/><w:suff w:val="space"/><w:pStyle w:val="Titre2"/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="6"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num></w:numbering>"#
+        );
+        let notes = format!(
+            r#"<w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="7"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Voir l'annexe.</w:t></w:r></w:p></w:footnote></w:footnotes>"#
+        );
+        let body = format!(
+            "{}{}{}{}{}",
+            r#"<w:p><w:pPr><w:pStyle w:val="MonTitre"/></w:pPr><w:r><w:t>Objet</w:t></w:r></w:p>"#,
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="6"/></w:numPr></w:pPr><w:r><w:t>troisième</w:t></w:r><w:r><w:footnoteReference w:id="7"/></w:r></w:p>"#,
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="6"/></w:numPr></w:pPr><w:r><w:t>quatrième</w:t></w:r><w:r><w:commentReference w:id="1"/></w:r></w:p>"#,
+            r#"<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>Poste</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Montant</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>A</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>B</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>"#,
+            r#"<w:p><w:r><w:t>Avant</w:t></w:r><w:r><w:drawing><w:txbxContent><w:p><w:r><w:t>encadré</w:t></w:r></w:p></w:txbxContent></w:drawing></w:r></w:p>"#
+        );
+        let text = docx(
+            &body,
+            &[
+                ("word/styles.xml", &styles),
+                ("word/numbering.xml", &numbering),
+                ("word/footnotes.xml", &notes),
+            ],
+            Revisions::Accept,
+        );
+        assert_eq!(
+            text,
+            "## Article 1 – Objet\n\nc) troisième[^1]\nd) quatrième\n\n[^1]: Voir l'annexe.\n\n| Poste |  | Montant |\n| A | B |  |\n\nencadré\n\nAvant\n"
+        );
+    }
+
+    #[test]
+    fn odt_headings_lists_notes_and_changes() {
+        let content = r#"<office:document-content xmlns:office="o" xmlns:text="t" xmlns:style="s" xmlns:table="tb"><office:automatic-styles><text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-suffix="°" style:num-format="1"/><text:list-level-style-bullet text:level="2" text:bullet-char="•"/></text:list-style></office:automatic-styles><office:body><office:text><text:tracked-changes><text:changed-region text:id="c1"><text:deletion><text:p>ancien</text:p></text:deletion></text:changed-region></text:tracked-changes><text:h text:outline-level="2">Article<text:s/>1 – Objet</text:h><text:list text:style-name="L1"><text:list-item><text:p>un<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>Note.</text:p></text:note-body></text:note></text:p><text:list><text:list-item><text:p>sous</text:p></text:list-item></text:list></text:list-item><text:list-item><text:p>deux<text:line-break/>suite</text:p></text:list-item></text:list><office:annotation><text:p>commentaire</text:p></office:annotation><table:table><table:table-row><table:table-cell table:number-columns-spanned="2"><text:p>a</text:p></table:table-cell><table:covered-table-cell/></table:table-row><table:table-row><table:table-cell><text:p>b</text:p></table:table-cell><table:table-cell><text:p>c</text:p></table:table-cell></table:table-row></table:table></office:text></office:body></office:document-content>"#;
+        let bytes = zip(&[
+            ("mimetype", "application/vnd.oasis.opendocument.text"),
+            ("content.xml", content),
+        ]);
+        let (source, diags) = read_bytes("t.odt", &bytes, &ReadOptions::default()).expect("reads");
+        assert_eq!(
+            source.text,
+            "## Article 1 – Objet\n\n1° un[^1]\n  - sous\n2° deux suite\n\n[^1]: Note.\n\n| a |  |\n| b | c |\n"
+        );
+        let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "modifications suivies acceptées : 0 insertion, 1 suppression",
+                "1 commentaire ignoré (hors texte de la convention)"
+            ]
+        );
+    }
+}
