@@ -488,15 +488,7 @@ impl Walker<'_> {
     }
 
     fn emit(&mut self, block: Block, notes: Vec<(u32, String)>) {
-        if let Some(p) = self.paras.last_mut() {
-            // A paragraph inside a frame or text box anchored in a paragraph: read in place.
-            if self.tables.is_empty() {
-                p.text.push(' ');
-                p.text.push_str(&super::docx_block_text(&block));
-                p.notes.extend(notes);
-                return;
-            }
-        }
+        // A paragraph of a frame or text box is its own block, read where it is anchored.
         if let Some(cell) = self
             .tables
             .last_mut()
