@@ -21,6 +21,13 @@ pub enum ErrorKind {
     Unsupported(String),
     /// The PDF could not be turned into text (message in French).
     Pdf(String),
+    /// A .docx or .odt that cannot be read (damaged archive, zip bomb, not a text document…).
+    Office(String),
+    /// Tracked changes found while `--revisions refuse` asks for a document without any.
+    Revisions {
+        insertions: usize,
+        deletions: usize,
+    },
     /// The text holds no article: not a convention avenant can work on.
     NoArticle,
     /// An avenant instruction that cannot be applied (message names the avenant article and target).
@@ -72,6 +79,16 @@ impl fmt::Display for ErrorKind {
             ),
             ErrorKind::Unsupported(what) => write!(f, "{what}"),
             ErrorKind::Pdf(msg) => write!(f, "{msg}"),
+            ErrorKind::Office(msg) => write!(f, "{msg}"),
+            ErrorKind::Revisions {
+                insertions,
+                deletions,
+            } => write!(
+                f,
+                "le document contient des modifications suivies ({insertions} insertion{}, {deletions} suppression{}) ; acceptez-les ou refusez-les dans le traitement de texte, ou utilisez --revisions accept|reject",
+                if *insertions > 1 { "s" } else { "" },
+                if *deletions > 1 { "s" } else { "" }
+            ),
             ErrorKind::NoArticle => write!(
                 f,
                 "aucun article reconnu (ni « Article 1er », ni « ARTICLE 2 », ni « 1. Objet ») : ce n'est pas une convention"

@@ -192,6 +192,10 @@ pub enum Format {
     /// Markdown or plain text as an office suite exports it.
     Text,
     Pdf,
+    /// A Word document (.docx), read from its XML.
+    Docx,
+    /// An OpenDocument text (.odt), read from its XML.
+    Odt,
 }
 
 /// The input as decoded text, with where it came from.

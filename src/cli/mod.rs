@@ -33,6 +33,9 @@ struct Cli {
     /// Largest input file read, in bytes.
     #[arg(long, global = true, default_value_t = avenant::extract::DEFAULT_MAX_SIZE)]
     max_size: u64,
+    /// Modifications suivies d'un .docx ou .odt : acceptées (défaut), refusées, ou document refusé.
+    #[arg(long, global = true, value_enum, default_value_t = RevisionsArg::Accept)]
+    revisions: RevisionsArg,
     #[command(subcommand)]
     command: Command,
 }
@@ -41,7 +44,7 @@ struct Cli {
 enum Command {
     /// Lit une convention et affiche son arbre (titre, parties, articles, alinéas, annexes).
     Parse {
-        /// Fichier Markdown, texte ou PDF.
+        /// Fichier Markdown, texte, PDF, Word (.docx) ou OpenDocument (.odt).
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = ParseFormat::Outline)]
         format: ParseFormat,
@@ -56,6 +59,16 @@ enum Command {
     Apply(apply::ApplyArgs),
     /// Rédige l'avenant qui fait passer de l'ancienne version à la nouvelle (0 succès, 2 erreur).
     Draft(draft::DraftArgs),
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RevisionsArg {
+    /// Texte avec toutes les modifications acceptées (un avertissement les compte).
+    Accept,
+    /// Texte d'origine, modifications refusées.
+    Reject,
+    /// Erreur (code 2) si le document contient des modifications suivies.
+    Refuse,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -80,6 +93,11 @@ pub fn run() -> ExitCode {
     };
     let options = ReadOptions {
         max_size: cli.max_size,
+        revisions: match cli.revisions {
+            RevisionsArg::Accept => avenant::extract::Revisions::Accept,
+            RevisionsArg::Reject => avenant::extract::Revisions::Reject,
+            RevisionsArg::Refuse => avenant::extract::Revisions::Refuse,
+        },
     };
     let result = match cli.command {
         Command::Parse { file, format } => parse(&file, format, &options),

@@ -1,11 +1,12 @@
 //! Extract stage: file bytes → [`Source`] text (UTF-8, Windows-1252 or UTF-16 text; PDF through `pdf`).
 //! It refuses what is not a readable document with one clear [`Error`]; it never parses structure.
 
+pub mod office;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod text;
 
-pub use text::{decode_text, ReadOptions, DEFAULT_MAX_SIZE};
+pub use text::{decode_text, ReadOptions, Revisions, DEFAULT_MAX_SIZE};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Diagnostic, Format, Source};
@@ -92,6 +93,21 @@ pub fn read_bytes(
     if bytes.is_empty() {
         return Err(Error::new(name, ErrorKind::Empty));
     }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return office::read_zip(name, bytes, options);
+    }
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Err(Error::new(
+            name,
+            ErrorKind::Unsupported(office::ole_refusal(bytes)),
+        ));
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Err(Error::new(
+            name,
+            ErrorKind::Unsupported(office::RTF_REFUSAL.into()),
+        ));
+    }
     if let Some(what) = unsupported_magic(bytes) {
         return Err(Error::new(name, ErrorKind::Unsupported(what.to_string())));
     }
@@ -116,12 +132,8 @@ fn is_pdf(bytes: &[u8]) -> bool {
 }
 
 fn unsupported_magic(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(b"PK\x03\x04") {
-        Some("document bureautique (.docx, .odt : archive zip) non pris en charge ; exportez-le en PDF ou en texte")
-    } else if bytes.starts_with(b"\x89PNG") || bytes.starts_with(b"\xFF\xD8\xFF") {
+    if bytes.starts_with(b"\x89PNG") || bytes.starts_with(b"\xFF\xD8\xFF") {
         Some("image non prise en charge ; utilisez le texte ou le PDF du document")
-    } else if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
-        Some("document Word ancien (.doc) non pris en charge ; exportez-le en PDF ou en texte")
     } else {
         None
     }
@@ -162,7 +174,7 @@ mod tests {
     fn refuses_zip_and_empty() {
         let o = ReadOptions::default();
         let e = read_bytes("a.docx", b"PK\x03\x04rest", &o).unwrap_err();
-        assert!(matches!(e.kind, ErrorKind::Unsupported(_)));
+        assert!(matches!(e.kind, ErrorKind::Office(_)));
         assert_eq!(read_bytes("e", b"", &o).unwrap_err().kind, ErrorKind::Empty);
     }
 
@@ -185,7 +197,10 @@ mod tests {
 
     #[test]
     fn too_large_is_refused() {
-        let o = ReadOptions { max_size: 3 };
+        let o = ReadOptions {
+            max_size: 3,
+            ..ReadOptions::default()
+        };
         let e = read_bytes("big.md", b"abcdef", &o).unwrap_err();
         assert!(e
             .to_string()

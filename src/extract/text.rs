@@ -11,12 +11,24 @@ pub const DEFAULT_MAX_SIZE: u64 = 32 * 1024 * 1024;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReadOptions {
     pub max_size: u64,
+    /// What to do with the tracked changes of a .docx or .odt.
+    pub revisions: Revisions,
+}
+
+/// Tracked changes in an office document: accepted (default), rejected, or refused (error).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Revisions {
+    #[default]
+    Accept,
+    Reject,
+    Refuse,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
             max_size: DEFAULT_MAX_SIZE,
+            revisions: Revisions::Accept,
         }
     }
 }

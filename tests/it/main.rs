@@ -20,6 +20,8 @@ mod diff_props;
 mod draft_cases;
 mod draft_roundtrip;
 mod legistique_fixture;
+mod office_read;
+mod office_snapshots;
 mod parse_properties;
 mod parse_seeds;
 mod pdf_cctp;

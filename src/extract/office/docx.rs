@@ -1,0 +1,794 @@
+//! Word (.docx) reader: styles.xml (heading levels, style numbering), numbering.xml, foot- and
+//! endnotes, then document.xml streamed into [`Block`]s. Headers, footers and comments are not read.
+
+use super::numbering::{Label, Level, Num, NumFmt, Suffix, WordNumbering};
+use super::{
+    attr, blank, one_line, qname, reference, table_blocks, Block, Builder, Counts, Parts, Read,
+    TableCell,
+};
+use crate::extract::text::Revisions;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+use std::collections::HashMap;
+
+/// Reads the document's parts and returns its intermediate text.
+pub(super) fn read(parts: &mut Parts, revisions: Revisions) -> Result<Read, String> {
+    let styles = match parts.get("word/styles.xml")? {
+        Some(xml) => parse_styles(&xml)?,
+        None => Styles::default(),
+    };
+    let mut numbering = match parts.get("word/numbering.xml")? {
+        Some(xml) => parse_numbering(&xml, &styles)?,
+        None => WordNumbering::default(),
+    };
+    let mut notes = HashMap::new();
+    let mut counts = Counts::default();
+    for (part, kind) in [("word/footnotes.xml", "f"), ("word/endnotes.xml", "e")] {
+        if let Some(xml) = parts.get(part)? {
+            let mut w = Walker::new(&styles, &mut numbering, revisions, &notes);
+            w.note_kind = kind;
+            w.run(&xml, part)?;
+            let found = std::mem::take(&mut w.found_notes);
+            counts.add(&w.counts);
+            notes.extend(found);
+        }
+    }
+    let xml = parts
+        .get("word/document.xml")?
+        .ok_or("partie word/document.xml absente")?;
+    let mut w = Walker::new(&styles, &mut numbering, revisions, &notes);
+    w.run(&xml, "word/document.xml")?;
+    counts.add(&w.counts);
+    Ok(Read {
+        text: w.builder.finish(),
+        counts,
+    })
+}
+
+impl Counts {
+    fn add(&mut self, other: &Counts) {
+        self.insertions += other.insertions;
+        self.deletions += other.deletions;
+        self.moves += other.moves;
+        self.comments += other.comments;
+    }
+}
+
+fn xml_error(part: &str, e: impl std::fmt::Display) -> String {
+    format!("XML mal formé dans « {part} » ({e}) : document endommagé ; ré-enregistrez-le depuis le traitement de texte")
+}
+
+fn flag(e: &BytesStart) -> bool {
+    !matches!(
+        attr(e, "w:val").as_deref(),
+        Some("false") | Some("0") | Some("off")
+    )
+}
+
+fn number<T: std::str::FromStr>(e: &BytesStart) -> Option<T> {
+    attr(e, "w:val")?.trim().parse().ok()
+}
+
+/// One paragraph style, as far as structure goes.
+#[derive(Debug, Clone, Default)]
+struct Style {
+    name: String,
+    based_on: Option<String>,
+    outline: Option<u8>,
+    num_id: Option<String>,
+    ilvl: Option<u8>,
+}
+
+#[derive(Debug, Default)]
+struct Styles {
+    map: HashMap<String, Style>,
+    default: Option<String>,
+}
+
+impl Styles {
+    fn chain<'s>(&'s self, id: Option<&'s str>) -> Vec<(&'s str, &'s Style)> {
+        let mut out = Vec::new();
+        let mut cur = id.or(self.default.as_deref());
+        while let Some(i) = cur {
+            if out.len() > 20 || out.iter().any(|(seen, _)| *seen == i) {
+                break;
+            }
+            match self.map.get(i) {
+                Some(s) => {
+                    out.push((i, s));
+                    cur = s.based_on.as_deref();
+                }
+                None => break,
+            }
+        }
+        out
+    }
+
+    /// The heading level (1-based) a paragraph of this style has, from `outlineLvl` or the name.
+    fn heading(&self, id: Option<&str>) -> Option<u8> {
+        for (_, s) in self.chain(id) {
+            if let Some(o) = s.outline {
+                return (o < 9).then_some(o + 1);
+            }
+            if let Some(level) = heading_name(&s.name) {
+                return Some(level);
+            }
+        }
+        None
+    }
+
+    /// The numbering a style carries: its `numId`, the level if given, and the style that gave it.
+    fn numbering(&self, id: Option<&str>) -> Option<(String, Option<u8>, String)> {
+        self.chain(id)
+            .into_iter()
+            .find_map(|(sid, s)| s.num_id.clone().map(|n| (n, s.ilvl, sid.to_string())))
+    }
+}
+
+/// « heading 2 », « Titre 2 », « Title » → a level.
+fn heading_name(name: &str) -> Option<u8> {
+    let n = name.trim().to_lowercase();
+    if n == "title" || n == "titre" {
+        return Some(1);
+    }
+    for prefix in ["heading ", "titre "] {
+        if let Some(rest) = n.strip_prefix(prefix) {
+            if let Ok(level) = rest.trim().parse::<u8>() {
+                if (1..=9).contains(&level) {
+                    return Some(level);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn parse_styles(xml: &str) -> Result<Styles, String> {
+    let mut reader = Reader::from_str(xml);
+    let mut styles = Styles::default();
+    let mut current: Option<(String, Style)> = None;
+    let mut in_rpr = 0usize;
+    loop {
+        let event = reader
+            .read_event()
+            .map_err(|e| xml_error("word/styles.xml", e))?;
+        match event {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let empty = matches!(event, Event::Empty(_));
+                match qname(e) {
+                    b"w:style" => {
+                        let paragraph = attr(e, "w:type").as_deref() == Some("paragraph");
+                        let id = attr(e, "w:styleId").unwrap_or_default();
+                        if paragraph
+                            && attr(e, "w:default").is_some_and(|d| d == "1" || d == "true")
+                        {
+                            styles.default = Some(id.clone());
+                        }
+                        current = (paragraph && !empty).then(|| (id, Style::default()));
+                    }
+                    b"w:rPr" if !empty => in_rpr += 1,
+                    _ if in_rpr > 0 => {}
+                    b"w:name" => {
+                        if let Some((_, s)) = current.as_mut() {
+                            s.name = attr(e, "w:val").unwrap_or_default();
+                        }
+                    }
+                    b"w:basedOn" => {
+                        if let Some((_, s)) = current.as_mut() {
+                            s.based_on = attr(e, "w:val");
+                        }
+                    }
+                    b"w:outlineLvl" => {
+                        if let Some((_, s)) = current.as_mut() {
+                            s.outline = number(e);
+                        }
+                    }
+                    b"w:numId" => {
+                        if let Some((_, s)) = current.as_mut() {
+                            s.num_id = attr(e, "w:val");
+                        }
+                    }
+                    b"w:ilvl" => {
+                        if let Some((_, s)) = current.as_mut() {
+                            s.ilvl = number(e);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::End(ref e) => match e.name().into_inner().as_bytes() {
+                b"w:style" => {
+                    if let Some((id, s)) = current.take() {
+                        styles.map.insert(id, s);
+                    }
+                }
+                b"w:rPr" => in_rpr = in_rpr.saturating_sub(1),
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(styles)
+}
+
+fn parse_numbering(xml: &str, styles: &Styles) -> Result<WordNumbering, String> {
+    let mut reader = Reader::from_str(xml);
+    let mut n = WordNumbering::default();
+    let mut abstract_id: Option<String> = None;
+    let mut levels: Vec<Option<Level>> = Vec::new();
+    let mut num: Option<(String, Num)> = None;
+    let mut override_level: Option<u8> = None;
+    let mut level: Option<(u8, Level)> = None;
+    let mut links: Vec<(String, String)> = Vec::new();
+    loop {
+        let event = reader
+            .read_event()
+            .map_err(|e| xml_error("word/numbering.xml", e))?;
+        match event {
+            Event::Start(ref e) | Event::Empty(ref e) => match qname(e) {
+                b"w:abstractNum" => {
+                    abstract_id = attr(e, "w:abstractNumId");
+                    levels = vec![None; 9];
+                }
+                b"w:num" => {
+                    num = attr(e, "w:numId").map(|id| (id, Num::default()));
+                }
+                b"w:abstractNumId" => {
+                    if let Some((_, nm)) = num.as_mut() {
+                        nm.abstract_id = attr(e, "w:val").unwrap_or_default();
+                    }
+                }
+                b"w:numStyleLink" => {
+                    if let (Some(a), Some(s)) = (abstract_id.as_ref(), attr(e, "w:val")) {
+                        links.push((a.clone(), s));
+                    }
+                }
+                b"w:lvlOverride" => override_level = number_attr(e, "w:ilvl"),
+                b"w:startOverride" => {
+                    if let (Some((_, nm)), Some(l), Some(v)) =
+                        (num.as_mut(), override_level, number::<u32>(e))
+                    {
+                        nm.start_overrides.insert(l, v);
+                    }
+                }
+                b"w:lvl" => {
+                    level = Some((
+                        number_attr(e, "w:ilvl").unwrap_or(0),
+                        Level {
+                            start: 0,
+                            ..Level::default()
+                        },
+                    ));
+                }
+                name => {
+                    if let Some((_, l)) = level.as_mut() {
+                        match name {
+                            b"w:start" => l.start = number(e).unwrap_or(0),
+                            b"w:numFmt" => {
+                                l.fmt = NumFmt::from_word(&attr(e, "w:val").unwrap_or_default())
+                            }
+                            b"w:lvlText" => l.text = attr(e, "w:val").unwrap_or_default(),
+                            b"w:lvlRestart" => l.restart = number(e),
+                            b"w:isLgl" => l.is_lgl = flag(e),
+                            b"w:suff" => {
+                                l.suffix = match attr(e, "w:val").as_deref() {
+                                    Some("space") => Suffix::Space,
+                                    Some("nothing") => Suffix::Nothing,
+                                    _ => Suffix::Tab,
+                                }
+                            }
+                            b"w:pStyle" => l.style = attr(e, "w:val"),
+                            _ => {}
+                        }
+                    }
+                }
+            },
+            Event::End(ref e) => match e.name().into_inner().as_bytes() {
+                b"w:lvl" => {
+                    if let Some((ilvl, l)) = level.take() {
+                        if let (Some((_, nm)), Some(o)) = (num.as_mut(), override_level) {
+                            nm.level_overrides.insert(o, l);
+                        } else if (ilvl as usize) < levels.len() {
+                            levels[ilvl as usize] = Some(l);
+                        }
+                    }
+                }
+                b"w:lvlOverride" => override_level = None,
+                b"w:abstractNum" => {
+                    if let Some(a) = abstract_id.take() {
+                        n.abstracts.insert(a, std::mem::take(&mut levels));
+                    }
+                }
+                b"w:num" => {
+                    if let Some((id, nm)) = num.take() {
+                        n.nums.insert(id, nm);
+                    }
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    // An abstract numbering that links to a numbering style takes that style's definition.
+    for (abstract_id, style) in links {
+        let target = styles
+            .map
+            .get(&style)
+            .and_then(|s| s.num_id.as_ref())
+            .and_then(|id| n.nums.get(id))
+            .map(|nm| nm.abstract_id.clone());
+        if let Some(t) = target.filter(|t| *t != abstract_id) {
+            if let Some(levels) = n.abstracts.get(&t).cloned() {
+                n.abstracts.insert(abstract_id, levels);
+            }
+        }
+    }
+    Ok(n)
+}
+
+fn number_attr(e: &BytesStart, name: &str) -> Option<u8> {
+    attr(e, name)?.trim().parse().ok()
+}
+
+#[derive(Debug, Default)]
+struct Para {
+    style: Option<String>,
+    num_id: Option<String>,
+    ilvl: Option<u8>,
+    outline: Option<u8>,
+    text: String,
+    notes: Vec<(u32, String)>,
+}
+
+#[derive(Debug, Default)]
+struct Table {
+    rows: Vec<Vec<TableCell>>,
+}
+
+#[derive(Debug)]
+struct Field {
+    instr: String,
+    result: bool,
+    hidden: bool,
+}
+
+struct Walker<'a> {
+    styles: &'a Styles,
+    numbering: &'a mut WordNumbering,
+    revisions: Revisions,
+    notes: &'a HashMap<String, String>,
+    builder: Builder,
+    counts: Counts,
+    paras: Vec<Para>,
+    tables: Vec<Table>,
+    fields: Vec<Field>,
+    skip: usize,
+    in_ppr: bool,
+    in_tcpr: bool,
+    in_text: bool,
+    in_instr: bool,
+    note_number: u32,
+    /// In a notes part: "f" or "e", the note being read, and the notes found.
+    note_kind: &'static str,
+    note: Option<(String, String)>,
+    found_notes: HashMap<String, String>,
+    /// Per paragraph style: its heading level and numbering, resolved once.
+    style_cache: HashMap<String, StyleInfo>,
+}
+
+type StyleInfo = (Option<u8>, Option<(String, Option<u8>, String)>);
+
+impl<'a> Walker<'a> {
+    fn new(
+        styles: &'a Styles,
+        numbering: &'a mut WordNumbering,
+        revisions: Revisions,
+        notes: &'a HashMap<String, String>,
+    ) -> Self {
+        Walker {
+            styles,
+            numbering,
+            revisions,
+            notes,
+            builder: Builder::default(),
+            counts: Counts::default(),
+            paras: Vec::new(),
+            tables: Vec::new(),
+            fields: Vec::new(),
+            skip: 0,
+            in_ppr: false,
+            in_tcpr: false,
+            in_text: false,
+            in_instr: false,
+            note_number: 0,
+            note_kind: "",
+            note: None,
+            found_notes: HashMap::new(),
+            style_cache: HashMap::new(),
+        }
+    }
+
+    fn visible(&self) -> bool {
+        self.skip == 0 && !self.in_ppr && self.fields.iter().all(|f| f.result && !f.hidden)
+    }
+
+    fn push_text(&mut self, s: &str) {
+        if self.in_instr {
+            if let Some(f) = self.fields.last_mut() {
+                f.instr.push_str(s);
+            }
+        } else if self.in_text && self.visible() {
+            if let Some(p) = self.paras.last_mut() {
+                p.text.push_str(s);
+            }
+        }
+    }
+
+    fn push_char(&mut self, c: &str) {
+        if self.visible() {
+            if let Some(p) = self.paras.last_mut() {
+                p.text.push_str(c);
+            }
+        }
+    }
+
+    fn run(&mut self, xml: &str, part: &str) -> Result<(), String> {
+        let mut reader = Reader::from_str(xml);
+        loop {
+            let event = reader.read_event().map_err(|e| xml_error(part, e))?;
+            match event {
+                Event::Start(ref e) => {
+                    if self.skip > 0 {
+                        self.skip += 1;
+                    } else {
+                        self.start(e);
+                    }
+                }
+                Event::Empty(ref e) if self.skip == 0 => self.empty(e),
+                Event::End(ref e) => {
+                    if self.skip > 0 {
+                        self.skip -= 1;
+                    } else {
+                        self.end(e.name().into_inner().as_bytes());
+                    }
+                }
+                Event::Text(ref t) if self.in_text || self.in_instr => {
+                    let s = t.xml10_content();
+                    self.push_text(&s);
+                }
+                Event::CData(ref t) if self.in_text || self.in_instr => {
+                    let s = t.to_string();
+                    self.push_text(&s);
+                }
+                Event::GeneralRef(ref r) if self.in_text || self.in_instr => {
+                    let s = reference(r);
+                    self.push_text(&s);
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn start(&mut self, e: &BytesStart) {
+        let name = qname(e);
+        if self.in_ppr {
+            match name {
+                b"w:rPr" | b"w:pPrChange" | b"w:sectPr" => self.skip = 1,
+                _ => self.paragraph_property(e),
+            }
+            return;
+        }
+        if self.in_tcpr {
+            match name {
+                b"w:tcPrChange" => self.skip = 1,
+                _ => self.cell_property(e),
+            }
+            return;
+        }
+        match name {
+            b"w:p" => self.paras.push(Para::default()),
+            b"w:pPr" if !self.paras.is_empty() => self.in_ppr = true,
+            b"w:rPr" | b"w:tblPr" | b"w:tblGrid" | b"w:trPr" | b"w:sectPr" | b"w:tblPrEx"
+            | b"mc:Fallback" | b"w:sdtPr" | b"w:delInstrText" | b"w:pPr" => self.skip = 1,
+            b"w:t" => self.in_text = true,
+            b"w:delText" => self.in_text = self.revisions == Revisions::Reject,
+            b"w:instrText" => self.in_instr = true,
+            b"w:del" | b"w:moveFrom" => {
+                if name == b"w:del" {
+                    self.counts.deletions += 1;
+                } else {
+                    self.counts.moves += 1;
+                }
+                if self.revisions != Revisions::Reject {
+                    self.skip = 1;
+                }
+            }
+            b"w:ins" | b"w:moveTo" => {
+                if name == b"w:ins" {
+                    self.counts.insertions += 1;
+                }
+                if self.revisions == Revisions::Reject {
+                    self.skip = 1;
+                }
+            }
+            b"w:fldSimple" => {
+                let instr = attr(e, "w:instr").unwrap_or_default();
+                self.fields.push(Field {
+                    hidden: hides(&instr),
+                    instr,
+                    result: true,
+                });
+            }
+            b"w:tbl" => self.tables.push(Table::default()),
+            b"w:tr" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.rows.push(Vec::new());
+                }
+            }
+            b"w:tc" => {
+                if let Some(row) = self.tables.last_mut().and_then(|t| t.rows.last_mut()) {
+                    row.push(TableCell {
+                        span: 1,
+                        ..TableCell::default()
+                    });
+                }
+            }
+            b"w:tcPr" => self.in_tcpr = true,
+            b"w:footnote" | b"w:endnote" => {
+                self.note = attr(e, "w:id").map(|id| (id, String::new()));
+            }
+            _ => self.empty(e),
+        }
+    }
+
+    fn paragraph_property(&mut self, e: &BytesStart) {
+        let Some(p) = self.paras.last_mut() else {
+            return;
+        };
+        match qname(e) {
+            b"w:pStyle" => p.style = attr(e, "w:val"),
+            b"w:numId" => p.num_id = attr(e, "w:val"),
+            b"w:ilvl" => p.ilvl = number(e),
+            b"w:outlineLvl" => p.outline = number(e),
+            _ => {}
+        }
+    }
+
+    fn cell_property(&mut self, e: &BytesStart) {
+        let Some(cell) = self
+            .tables
+            .last_mut()
+            .and_then(|t| t.rows.last_mut())
+            .and_then(|r| r.last_mut())
+        else {
+            return;
+        };
+        match qname(e) {
+            b"w:gridSpan" => cell.span = number::<usize>(e).unwrap_or(1).clamp(1, 64),
+            b"w:vMerge" => {
+                cell.continued = attr(e, "w:val").is_none_or(|v| v == "continue");
+            }
+            b"w:hMerge" if attr(e, "w:val").is_none_or(|v| v == "continue") => {
+                cell.continued = true;
+            }
+            _ => {}
+        }
+    }
+
+    fn empty(&mut self, e: &BytesStart) {
+        if self.in_ppr {
+            self.paragraph_property(e);
+            return;
+        }
+        if self.in_tcpr {
+            self.cell_property(e);
+            return;
+        }
+        match qname(e) {
+            b"w:tab" | b"w:ptab" => self.push_char(" "),
+            b"w:br" => match attr(e, "w:type").as_deref() {
+                Some("page") | Some("column") => self.push_char(" "),
+                _ => self.push_char("\n"),
+            },
+            b"w:cr" => self.push_char("\n"),
+            b"w:noBreakHyphen" => self.push_char("-"),
+            b"w:fldChar" => match attr(e, "w:fldCharType").as_deref() {
+                Some("begin") => self.fields.push(Field {
+                    instr: String::new(),
+                    result: false,
+                    hidden: false,
+                }),
+                Some("separate") => {
+                    if let Some(f) = self.fields.last_mut() {
+                        f.result = true;
+                        f.hidden = hides(&f.instr);
+                    }
+                }
+                Some("end") => {
+                    self.fields.pop();
+                }
+                _ => {}
+            },
+            b"w:footnoteReference" | b"w:endnoteReference" => {
+                if !self.visible() {
+                    return;
+                }
+                let kind = if qname(e) == b"w:footnoteReference" {
+                    "f"
+                } else {
+                    "e"
+                };
+                let id = attr(e, "w:id").unwrap_or_default();
+                let text = self
+                    .notes
+                    .get(&format!("{kind}{id}"))
+                    .cloned()
+                    .unwrap_or_default();
+                self.note_number += 1;
+                let n = self.note_number;
+                if let Some(p) = self.paras.last_mut() {
+                    p.text.push_str(&format!("[^{n}]"));
+                    p.notes.push((n, text));
+                }
+            }
+            b"w:commentReference" => self.counts.comments += 1,
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, name: &[u8]) {
+        match name {
+            b"w:pPr" => self.in_ppr = false,
+            b"w:tcPr" => self.in_tcpr = false,
+            b"w:t" | b"w:delText" => self.in_text = false,
+            b"w:instrText" => self.in_instr = false,
+            b"w:fldSimple" => {
+                self.fields.pop();
+            }
+            b"w:p" => self.end_paragraph(),
+            b"w:tbl" => self.end_table(),
+            b"w:footnote" | b"w:endnote" => {
+                if let Some((id, text)) = self.note.take() {
+                    self.found_notes
+                        .insert(format!("{}{id}", self.note_kind), one_line(&text));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn style_info(&mut self, style: Option<&str>) -> StyleInfo {
+        let key = style.unwrap_or("");
+        if let Some(info) = self.style_cache.get(key) {
+            return info.clone();
+        }
+        let info = (self.styles.heading(style), self.styles.numbering(style));
+        self.style_cache.insert(key.to_string(), info.clone());
+        info
+    }
+
+    fn label(
+        &mut self,
+        p: &Para,
+        from_style: Option<(String, Option<u8>, String)>,
+    ) -> Option<(Label, u8)> {
+        let (num_id, ilvl, style) = match (&p.num_id, from_style) {
+            (Some(id), from_style) => (
+                id.clone(),
+                p.ilvl.or(from_style.as_ref().and_then(|s| s.1)),
+                from_style.map(|s| s.2),
+            ),
+            (None, Some((id, ilvl, sid))) => (id, p.ilvl.or(ilvl), Some(sid)),
+            (None, None) => return None,
+        };
+        if num_id == "0" {
+            return None;
+        }
+        let ilvl = ilvl
+            .or_else(|| {
+                style
+                    .as_deref()
+                    .and_then(|s| self.numbering.level_of_style(&num_id, s))
+            })
+            .unwrap_or(0);
+        self.numbering.next(&num_id, ilvl).map(|l| (l, ilvl))
+    }
+
+    fn end_paragraph(&mut self) {
+        let Some(p) = self.paras.pop() else {
+            return;
+        };
+        if let Some((_, text)) = self.note.as_mut() {
+            text.push(' ');
+            text.push_str(&p.text);
+            return;
+        }
+        let (style_heading, style_numbering) = self.style_info(p.style.as_deref());
+        let label = self.label(&p, style_numbering);
+        let heading = p
+            .outline
+            .map(|o| (o < 9).then_some(o + 1))
+            .unwrap_or(style_heading);
+        let text = p.text.trim_start().to_string();
+        let labelled = |label: &Option<(Label, u8)>, text: &str| -> Option<(String, bool, u8)> {
+            match label {
+                Some((Label::Text { text: l, separated }, ilvl)) if !l.trim().is_empty() => {
+                    let sep = if *separated { " " } else { "" };
+                    Some((format!("{}{sep}{text}", l.trim_end()), true, *ilvl))
+                }
+                Some((Label::Bullet, ilvl)) => Some((format!("- {text}"), true, *ilvl)),
+                _ => None,
+            }
+        };
+        let block = match (heading, labelled(&label, &text)) {
+            (Some(h), Some((t, _, _))) => Block::Heading(h, t),
+            (Some(h), None) => {
+                if blank(&text) {
+                    return self.attach_notes(p.notes);
+                }
+                Block::Heading(h, text)
+            }
+            (None, Some((t, _, ilvl))) => {
+                if blank(&text) {
+                    return self.attach_notes(p.notes);
+                }
+                Block::Item(ilvl, t)
+            }
+            (None, None) => {
+                if blank(&text) {
+                    return self.attach_notes(p.notes);
+                }
+                Block::Para(text)
+            }
+        };
+        self.emit(block, p.notes);
+    }
+
+    fn attach_notes(&mut self, notes: Vec<(u32, String)>) {
+        for (n, t) in notes {
+            self.builder.note(n, t);
+        }
+    }
+
+    fn emit(&mut self, block: Block, notes: Vec<(u32, String)>) {
+        if let Some(cell) = self
+            .tables
+            .last_mut()
+            .and_then(|t| t.rows.last_mut())
+            .and_then(|r| r.last_mut())
+        {
+            cell.blocks.push(block);
+            cell.notes.extend(notes);
+            return;
+        }
+        self.builder.push(block);
+        self.attach_notes(notes);
+    }
+
+    fn end_table(&mut self) {
+        let Some(table) = self.tables.pop() else {
+            return;
+        };
+        let (blocks, mut notes) = table_blocks(table.rows, !self.tables.is_empty());
+        let last = blocks.len().saturating_sub(1);
+        for (i, b) in blocks.into_iter().enumerate() {
+            let n = if i == last {
+                std::mem::take(&mut notes)
+            } else {
+                Vec::new()
+            };
+            self.emit(b, n);
+        }
+        self.attach_notes(notes);
+    }
+}
+
+/// Fields whose displayed result is not body text: tables of contents and indexes.
+fn hides(instr: &str) -> bool {
+    let word = instr.split_whitespace().next().unwrap_or("").to_uppercase();
+    matches!(word.as_str(), "TOC" | "INDEX" | "TOA")
+}
