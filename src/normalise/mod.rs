@@ -2,10 +2,12 @@
 //! Markdown heading, list item, table row, footnote) and canonical text. It never decides structure.
 
 mod inline;
+mod tables;
 
 pub use inline::{from_superscript, inline, is_superscript_digit, to_superscript};
 
 use crate::model::{Source, Span};
+use tables::Piece;
 
 /// The surface form of a line, as written (not what it means: that is the parser's job).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,22 +51,56 @@ pub fn normalise(source: &Source) -> Normalised {
     let text = &source.text;
     let raws: Vec<&str> = text.split('\n').collect();
     let unpaired = emphasis_over_lines(&raws);
+    let mut starts = Vec::with_capacity(raws.len());
+    let mut offset = 0;
+    for raw in &raws {
+        starts.push(offset);
+        offset += raw.len() + 1;
+    }
+    let span_of =
+        |first: usize, last: usize| Span::new(starts[first], starts[last] + raws[last].len());
     let mut lines = Vec::new();
     let mut tab_rows = Vec::new();
     let mut blank = false;
-    let mut offset = 0;
-    for (index, raw) in raws.iter().enumerate() {
-        let start = offset;
-        offset += raw.len() + 1;
-        let span = Span::new(start, start + raw.len());
+    let mut index = 0;
+    while index < raws.len() {
+        // Drawn tables (grid, simple, multiline): rows of cells, never their borders.
+        if let Some((pieces, end)) = tables::table_at(&raws, index) {
+            for placed in pieces {
+                let span = span_of(placed.first, placed.last);
+                let (form, text) = match placed.piece {
+                    Piece::Row(cells) => {
+                        let cells: Vec<String> = cells.iter().map(|c| inline(c)).collect();
+                        let text = row_text(&cells);
+                        (Form::Row(cells), text)
+                    }
+                    Piece::Text(t) => classify(&t),
+                };
+                if text.is_empty() {
+                    continue;
+                }
+                lines.push(Line {
+                    form,
+                    text,
+                    span,
+                    blank_before: true,
+                });
+                tab_rows.push(false);
+            }
+            blank = true;
+            index = end;
+            continue;
+        }
+        let span = span_of(index, index);
         let cleaned;
         let raw: &str = match unpaired.get(&index) {
             Some((open, close)) => {
-                cleaned = raw[*open..raw.len() - *close].to_string();
+                cleaned = raws[index][*open..raws[index].len() - *close].to_string();
                 &cleaned
             }
-            None => raw,
+            None => raws[index],
         };
+        index += 1;
         if raw.trim().is_empty() || is_separator(raw) {
             blank = true;
             continue;

@@ -25,6 +25,7 @@ mod parse_seeds;
 mod pdf_cctp;
 mod pdf_equivalence;
 mod readme;
+mod structure_real;
 mod template_check;
 mod template_guard;
 mod template_infer;
