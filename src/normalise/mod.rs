@@ -3,11 +3,13 @@
 
 mod inline;
 mod tables;
+mod wrap;
 
 pub use inline::{from_superscript, inline, is_superscript_digit, to_superscript};
 
 use crate::model::{Source, Span};
 use tables::Piece;
+use wrap::Join;
 
 /// The surface form of a line, as written (not what it means: that is the parser's job).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +53,7 @@ pub fn normalise(source: &Source) -> Normalised {
     let text = &source.text;
     let raws: Vec<&str> = text.split('\n').collect();
     let unpaired = emphasis_over_lines(&raws);
+    let joins = wrap::continuations(&raws);
     let mut starts = Vec::with_capacity(raws.len());
     let mut offset = 0;
     for raw in &raws {
@@ -91,15 +94,32 @@ pub fn normalise(source: &Source) -> Normalised {
             index = end;
             continue;
         }
-        let span = span_of(index, index);
-        let cleaned;
-        let raw: &str = match unpaired.get(&index) {
-            Some((open, close)) => {
-                cleaned = raws[index][*open..raws[index].len() - *close].to_string();
-                &cleaned
+        let cleaned = |k: usize| -> &str {
+            match unpaired.get(&k) {
+                Some((open, close)) => &raws[k][*open..raws[k].len() - *close],
+                None => raws[k],
             }
-            None => raws[index],
         };
+        // A hard-wrapped paragraph: its lines joined back into one.
+        let first = index;
+        let joined;
+        let joined_next = |k: usize| joins.get(k + 1).copied().unwrap_or(Join::No);
+        let raw: &str = if joined_next(index) != Join::No {
+            let mut text = cleaned(index).trim_end_matches([' ', '\r']).to_string();
+            while joined_next(index) != Join::No {
+                index += 1;
+                // A TAB row cut just after a TAB keeps it: it separates two cells.
+                if !text.ends_with('\t') && joins[index] == Join::Space {
+                    text.push(' ');
+                }
+                text.push_str(cleaned(index).trim_matches([' ', '\r']));
+            }
+            joined = text;
+            &joined
+        } else {
+            cleaned(index)
+        };
+        let span = span_of(first, index);
         index += 1;
         if raw.trim().is_empty() || is_separator(raw) {
             blank = true;
