@@ -176,7 +176,16 @@ impl Builder {
 
     /// A « 5.1 Montant » line while article 5 (or 5.x) is open.
     fn sub_article_here(&self, l: &Line) -> Option<ArticleHeading> {
-        if !matches!(l.form, Form::Plain | Form::Heading(_)) {
+        // « 3. 2. Montant » reads as an ordered item to the normaliser: a sub-article too.
+        let numbered_item = matches!(
+            l.form,
+            Form::Item {
+                ordered: true,
+                level: 0,
+                ..
+            }
+        );
+        if !matches!(l.form, Form::Plain | Form::Heading(_)) && !numbered_item {
             return None;
         }
         let (open, _) = self.articles.first()?;

@@ -296,6 +296,36 @@ mod tests {
     }
 
     #[test]
+    fn label_forms_sub_numbering_notes_and_divisions() {
+        let d = doc("Convention\n\nArticle 1er.\n\nObjet\n\nLe texte.\n\nNota : Ce texte est modifié.\n\nArticle 2 (nouveau)\n\nTexte deux.\n\n2. 1. Montant\n\nTexte.\n\n2-2 Durée\n\nTexte.\n\nNOTA :\n\nUne note.\n\nArt. 3 – Durée\n\nTexte.\n\nTitre II bis : Dispositions\n\nArticle 9 ter\n\nTexte.\n\nTitre premier\n\nArticle 10\n\nTexte.\n");
+        assert_eq!(
+            top(&d),
+            [
+                "titre",
+                "article-1",
+                "article-2",
+                "article-3",
+                "titre-ii-bis",
+                "titre-premier"
+            ]
+        );
+        assert_eq!(
+            d.node(d.get("article-1").unwrap()).heading.as_deref(),
+            Some("Objet")
+        );
+        // The « Nota » stays an alinéa of its article; it opens nothing.
+        assert_eq!(d.alineas(d.get("article-1").unwrap()).len(), 2);
+        assert!(d.get("article-2.1").is_some() && d.get("article-2.2/al-3").is_some());
+        assert_eq!(
+            d.node(d.get("article-2.2").unwrap()).label.as_deref(),
+            Some("2-2")
+        );
+        let parent_key = |k: &str| d.node(d.parent(d.get(k).unwrap()).unwrap()).key.clone();
+        assert_eq!(parent_key("article-9-ter"), "titre-ii-bis");
+        assert_eq!(parent_key("article-10"), "titre-premier");
+    }
+
+    #[test]
     fn roman() {
         assert_eq!(roman_value("IV"), Some(4));
         assert_eq!(roman_value("XII"), Some(12));
