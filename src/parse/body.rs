@@ -20,8 +20,12 @@ impl Builder {
         while i < lines.len() {
             let l = lines[i];
             let md = matches!(l.form, Form::Heading(_));
-            // Annexes: after the signatures, or after the last article.
-            if zone != Zone::Body || l.span.start > last_article {
+            // Annexes: after the signatures, after the last article, or an annex whose own
+            // articles start again at 1.
+            if zone != Zone::Body
+                || l.span.start > last_article
+                || restarts_numbering(lines, i, articles)
+            {
                 if let Some(a) = headings::annex(&l.text)
                     .filter(|_| !matches!(l.form, Form::Row(_) | Form::Item { .. }))
                 {
@@ -39,6 +43,10 @@ impl Builder {
                     node.heading = a.heading;
                     let root = self.doc.root();
                     annex = Some(self.doc.push(root, node));
+                    // The annex's own articles belong to it (`annexe-1/article-2`).
+                    self.annex = annex;
+                    self.articles.clear();
+                    self.structures.clear();
                     zone = Zone::Annex;
                     self.table = None;
                     i += consumed;
@@ -47,8 +55,17 @@ impl Builder {
             }
             match zone {
                 Zone::Annex => {
-                    if let Some(a) = annex {
-                        self.content(a, l);
+                    if let Some(a) = articles.get(&l.span.start) {
+                        let (a, consumed) =
+                            self.with_next_line_heading(lines, i, a.heading.is_none(), a.clone());
+                        self.open_article(lines, i, consumed, a);
+                        i += consumed;
+                        continue;
+                    } else if let Some(sub) = self.sub_article_here(l) {
+                        self.open_article(lines, i, 1, sub);
+                    } else if let Some(a) = annex {
+                        let target = self.articles.last().map(|(_, id)| *id).unwrap_or(a);
+                        self.content(target, l);
                     }
                 }
                 Zone::Signatures => {
@@ -59,7 +76,7 @@ impl Builder {
                 Zone::Body => {
                     if !self.articles.is_empty()
                         && headings::signed(&l.text)
-                        && l.span.start > last_article
+                        && (l.span.start > last_article || annex_before_article(lines, i, articles))
                     {
                         let s = self.push_container(NodeKind::Signatures, "signatures", "", l.span);
                         self.leaf(s, l);
@@ -208,13 +225,18 @@ impl Builder {
                 .structures
                 .last()
                 .map(|s| s.1)
+                .or(self.annex)
                 .unwrap_or(self.doc.root()),
+        };
+        let prefix = match self.annex {
+            Some(a) => format!("{}/", self.doc.node(a).key),
+            None => String::new(),
         };
         let text = self.heading_text(lines, i, consumed);
         let span = self.heading_span(lines, i, consumed);
         let mut node = Node::new(
             NodeKind::Article,
-            format!("article-{}", a.number),
+            format!("{prefix}article-{}", a.number),
             text,
             span,
         );
@@ -275,6 +297,46 @@ impl Builder {
         self.unclassified = Some(u);
         u
     }
+}
+
+/// Line `i` is an annex heading whose next article heading (before any other annex heading)
+/// is an « Article 1 » or « Article 1er »: the annex numbers its own articles.
+fn restarts_numbering(
+    lines: &[&Line],
+    i: usize,
+    articles: &BTreeMap<usize, ArticleHeading>,
+) -> bool {
+    if headings::annex(&lines[i].text).is_none() {
+        return false;
+    }
+    for l in &lines[i + 1..] {
+        if let Some(a) = articles.get(&l.span.start) {
+            return a.number == "1";
+        }
+        if headings::annex(&l.text).is_some() {
+            return false;
+        }
+    }
+    false
+}
+
+/// After line `i` (« Fait à … »), an annex heading comes before any article heading: the
+/// articles still to come are the annexes' own.
+fn annex_before_article(
+    lines: &[&Line],
+    i: usize,
+    articles: &BTreeMap<usize, ArticleHeading>,
+) -> bool {
+    for l in &lines[i + 1..] {
+        if articles.contains_key(&l.span.start) {
+            return false;
+        }
+        if headings::annex(&l.text).is_some() && !matches!(l.form, Form::Row(_) | Form::Item { .. })
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// An intertitle of a document without articles: a line starting a paragraph, in capitals

@@ -49,6 +49,8 @@ struct Builder {
     /// The table being filled, with the container it belongs to.
     table: Option<(NodeId, NodeId)>,
     unclassified: Option<NodeId>,
+    /// The annex being filled, whose articles are its own.
+    annex: Option<NodeId>,
     /// The document is cut by capitalised intertitles (it has no article).
     intertitles: bool,
 }
@@ -62,6 +64,7 @@ impl Builder {
             articles: Vec::new(),
             table: None,
             unclassified: None,
+            annex: None,
             intertitles: false,
         }
     }
@@ -323,6 +326,28 @@ mod tests {
         let parent_key = |k: &str| d.node(d.parent(d.get(k).unwrap()).unwrap()).key.clone();
         assert_eq!(parent_key("article-9-ter"), "titre-ii-bis");
         assert_eq!(parent_key("article-10"), "titre-premier");
+    }
+
+    #[test]
+    fn annexes_own_their_articles_after_the_signatures_or_restarting_at_one() {
+        let d = doc("Convention\n\nArticle 1er : Objet\n\nLe texte.\n\nArticle 2 : Durée\n\nUn an.\n\nFait à Paris, le 3 mai 2024, en deux exemplaires originaux.\n\nPour l'État,\n\nLe préfet\n\nAnnexe 1 : Règlement du concours\n\nArticle 1er : Organisateur\n\nLa Ville organise.\n\nArticle 2 : Participants\n\nTous.\n\nAnnexe 2 : Budget\n\nPoste\tMontant\nA\t10\n");
+        assert_eq!(
+            top(&d),
+            [
+                "titre",
+                "article-1",
+                "article-2",
+                "signatures",
+                "annexe-1",
+                "annexe-2"
+            ]
+        );
+        assert_eq!(d.children(d.get("signatures").unwrap()).len(), 3);
+        assert!(d.get("annexe-1/article-2/al-1").is_some());
+        assert!(d.get("annexe-2/table-1/row-2").is_some());
+        let d = doc("Convention\n\nArticle 1er : Objet\n\nLe texte.\n\nArticle 2 : Durée\n\nUn an.\n\nAnnexe 1 : Règlement\n\nArticle 1 : Organisateur\n\nLa Ville.\n");
+        assert_eq!(top(&d), ["titre", "article-1", "article-2", "annexe-1"]);
+        assert!(d.get("annexe-1/article-1/al-1").is_some());
     }
 
     #[test]
