@@ -252,6 +252,8 @@ pub struct Document {
     pub nodes: Vec<Node>,
     pub diagnostics: Vec<Diagnostic>,
     index: BTreeMap<String, NodeId>,
+    /// Last `~n` suffix given to each repeated key, so that repeats cost no rescan.
+    suffixes: BTreeMap<String, u32>,
 }
 
 impl Document {
@@ -266,6 +268,7 @@ impl Document {
             nodes: vec![root],
             diagnostics: Vec::new(),
             index,
+            suffixes: BTreeMap::new(),
         }
     }
 
@@ -298,10 +301,11 @@ impl Document {
     /// numbered alike), a `~2`, `~3`… suffix keeps keys unique.
     pub fn push(&mut self, parent: NodeId, mut node: Node) -> NodeId {
         if self.index.contains_key(&node.key) {
-            let mut n = 2;
+            let mut n = self.suffixes.get(&node.key).map_or(2, |n| n + 1);
             while self.index.contains_key(&format!("{}~{n}", node.key)) {
                 n += 1;
             }
+            self.suffixes.insert(node.key.clone(), n);
             node.key = format!("{}~{n}", node.key);
         }
         let id = NodeId(self.nodes.len() as u32);

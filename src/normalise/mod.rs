@@ -2,10 +2,14 @@
 //! Markdown heading, list item, table row, footnote) and canonical text. It never decides structure.
 
 mod inline;
+mod tables;
+mod wrap;
 
 pub use inline::{from_superscript, inline, is_superscript_digit, to_superscript};
 
 use crate::model::{Source, Span};
+use tables::Piece;
+use wrap::Join;
 
 /// The surface form of a line, as written (not what it means: that is the parser's job).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,22 +53,74 @@ pub fn normalise(source: &Source) -> Normalised {
     let text = &source.text;
     let raws: Vec<&str> = text.split('\n').collect();
     let unpaired = emphasis_over_lines(&raws);
+    let joins = wrap::continuations(&raws);
+    let mut starts = Vec::with_capacity(raws.len());
+    let mut offset = 0;
+    for raw in &raws {
+        starts.push(offset);
+        offset += raw.len() + 1;
+    }
+    let span_of =
+        |first: usize, last: usize| Span::new(starts[first], starts[last] + raws[last].len());
     let mut lines = Vec::new();
     let mut tab_rows = Vec::new();
     let mut blank = false;
-    let mut offset = 0;
-    for (index, raw) in raws.iter().enumerate() {
-        let start = offset;
-        offset += raw.len() + 1;
-        let span = Span::new(start, start + raw.len());
-        let cleaned;
-        let raw: &str = match unpaired.get(&index) {
-            Some((open, close)) => {
-                cleaned = raw[*open..raw.len() - *close].to_string();
-                &cleaned
+    let mut index = 0;
+    while index < raws.len() {
+        // Drawn tables (grid, simple, multiline): rows of cells, never their borders.
+        if let Some((pieces, end)) = tables::table_at(&raws, index) {
+            for placed in pieces {
+                let span = span_of(placed.first, placed.last);
+                let (form, text) = match placed.piece {
+                    Piece::Row(cells) => {
+                        let cells: Vec<String> = cells.iter().map(|c| inline(c)).collect();
+                        let text = row_text(&cells);
+                        (Form::Row(cells), text)
+                    }
+                    Piece::Text(t) => classify(&t),
+                };
+                if text.is_empty() {
+                    continue;
+                }
+                lines.push(Line {
+                    form,
+                    text,
+                    span,
+                    blank_before: true,
+                });
+                tab_rows.push(false);
             }
-            None => raw,
+            blank = true;
+            index = end;
+            continue;
+        }
+        let cleaned = |k: usize| -> &str {
+            match unpaired.get(&k) {
+                Some((open, close)) => &raws[k][*open..raws[k].len() - *close],
+                None => raws[k],
+            }
         };
+        // A hard-wrapped paragraph: its lines joined back into one.
+        let first = index;
+        let joined;
+        let joined_next = |k: usize| joins.get(k + 1).copied().unwrap_or(Join::No);
+        let raw: &str = if joined_next(index) != Join::No {
+            let mut text = cleaned(index).trim_end_matches([' ', '\r']).to_string();
+            while joined_next(index) != Join::No {
+                index += 1;
+                // A TAB row cut just after a TAB keeps it: it separates two cells.
+                if !text.ends_with('\t') && joins[index] == Join::Space {
+                    text.push(' ');
+                }
+                text.push_str(cleaned(index).trim_matches([' ', '\r']));
+            }
+            joined = text;
+            &joined
+        } else {
+            cleaned(index)
+        };
+        let span = span_of(first, index);
+        index += 1;
         if raw.trim().is_empty() || is_separator(raw) {
             blank = true;
             continue;

@@ -16,13 +16,13 @@ pub struct ArticleHeading {
 
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:article|art\.)\s+(premier|unique|1\s?er|[LRDA]\.?\s?\*?\d+(?:[-.]\d+)*|\d+(?:[.-]\d+)*(?:er)?|[IVXLC]+)(?:[\s-]+(bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies|[A-Z]))?\b\s*((?:[:.\-–—]\s*)+)?(.*)$",
+        r"(?i)^(?:article|art\.)\s+(premier|unique|1\s?er|[LRDA]\.?\s?\*?\d+(?:[-.]\d+)*|\d+(?:[.-]\d+)*(?:er)?|[IVXLC]+)(?:[\s-]+(bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies|[A-Z]))?\b(?:\s*\((?:nouveau|nouvelle|ancien|ancienne)\))?\s*((?:[:.\-–—]\s*)+)?(.*)$",
     )
     .expect("valid regex")
 });
 
 static SUB_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d+(?:\.\d+)+)\.?\s*(?:[:\-–—]\s*)?(\p{Lu}.*)$").expect("valid regex")
+    Regex::new(r"^(\d+(?:\s?[.\-]\s?\d+)+)\.?\s*(?:[:\-–—]\s*)?(\p{Lu}.*)$").expect("valid regex")
 });
 
 static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -122,13 +122,19 @@ pub fn sub_article(text: &str) -> Option<ArticleHeading> {
         return None;
     }
     let caps = SUB_ARTICLE.captures(text)?;
-    let number = caps.get(1)?.as_str().to_string();
+    // « 3.2.1 », « 3. 2. 1. », « 3-2 »: one key form, `3.2.1`.
+    let written = caps.get(1)?.as_str();
+    let number: String = written
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == '-' { '.' } else { c })
+        .collect();
     let heading = caps.get(2)?.as_str().trim().to_string();
     if !heading_ok(&heading) || heading.ends_with('.') && heading.split_whitespace().count() > 12 {
         return None;
     }
     Some(ArticleHeading {
-        label: number.clone(),
+        label: written.split_whitespace().collect(),
         number,
         heading: Some(heading),
     })
@@ -519,6 +525,29 @@ mod tests {
         );
         assert_eq!(art("Article 5 bis").map(|a| a.1), Some("5-bis".into()));
         assert_eq!(
+            art("Article 12 (nouveau)"),
+            Some(("12".into(), "12".into(), None))
+        );
+        assert_eq!(
+            art("Article 12 (nouveau) : Durée").and_then(|a| a.2),
+            Some("Durée".into())
+        );
+        assert_eq!(art("ARTICLE PREMIER").map(|a| a.1), Some("1".into()));
+        assert_eq!(art("Art. 2").map(|a| a.1), Some("2".into()));
+        assert_eq!(art("Article 47-1").map(|a| a.1), Some("47-1".into()));
+        assert_eq!(
+            art("Article 9 quater").map(|a| a.1),
+            Some("9-quater".into())
+        );
+        assert_eq!(
+            art("Article 3 : Objet").and_then(|a| a.2),
+            Some("Objet".into())
+        );
+        assert_eq!(
+            art("Article 3. Objet").and_then(|a| a.2),
+            Some("Objet".into())
+        );
+        assert_eq!(
             art("Article L5214-1 A").map(|a| (a.0, a.1)),
             Some(("L5214-1 A".into(), "L5214-1-A".into()))
         );
@@ -538,6 +567,18 @@ mod tests {
         assert!(sub_article("5.1. Montant").is_some());
         assert!(sub_article("2021 Montant").is_none());
         assert!(sub_article("1.5 millions d'euros sont versés").is_none());
+        for written in [
+            "3.2.1 Modalités",
+            "3. 2. 1. Modalités",
+            "3.2.1 - Modalités",
+            "3-2-1 Modalités",
+        ] {
+            assert_eq!(
+                sub_article(written).map(|s| s.number),
+                Some("3.2.1".into()),
+                "{written}"
+            );
+        }
     }
 
     #[test]

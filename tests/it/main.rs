@@ -31,6 +31,7 @@ mod reliability_catalogue;
 mod reliability_conservation;
 mod reliability_determinism;
 mod reliability_mutation;
+mod structure_real;
 mod template_check;
 mod template_guard;
 mod template_infer;

@@ -1,0 +1,143 @@
+//! Hard-wrapped text (lines cut at 70–80 columns by legal databases and e-mail exports): finds
+//! the lines that only continue the line before, so that each paragraph is read as one line.
+
+/// A raw line that takes part in wrapping (not blank, not a drawn table or a rule).
+fn prose(raw: &str) -> bool {
+    let t = raw.trim();
+    !t.is_empty()
+        && !raw.contains('\t')
+        && !t.starts_with(['|', '+'])
+        && !t.chars().all(|c| matches!(c, '-' | '=' | '_' | '*' | ' '))
+}
+
+/// Final punctuation: a line ending with one of these may end its paragraph.
+fn ends_complete(t: &str) -> bool {
+    t.ends_with(['.', ';', ':', '!', '?', '…', '»', ')'])
+}
+
+/// A line that may open a paragraph of its own: capital, digit, bullet, heading, quote.
+fn opens(t: &str) -> bool {
+    t.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "#-–—•*«\"{[".contains(c))
+}
+
+/// A list item's marker: a bullet, `1.`, `2°`, `a)` followed by a space.
+fn item(t: &str) -> bool {
+    let mut chars = t.chars();
+    let first = chars.next().unwrap_or(' ');
+    if "-–—•*+▪●◦".contains(first) {
+        return chars.next() == Some(' ');
+    }
+    let head: String = t.chars().take_while(|c| c.is_alphanumeric()).collect();
+    head.chars().count() <= 3 && t[head.len()..].starts_with(['.', ')', '°'])
+}
+
+/// How a raw line joins the line before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Join {
+    /// It starts a line of its own.
+    No,
+    /// It continues the line before, after a space.
+    Space,
+    /// It continues a word cut at the full width (a long address with no space to break at).
+    Glue,
+}
+
+/// For each raw line, whether it continues the line before it (the text is hard-wrapped and
+/// the line before was full: the first word of this one would not have fitted on it).
+pub(super) fn continuations(raws: &[&str]) -> Vec<Join> {
+    let mut out = vec![Join::No; raws.len()];
+    let widths: Vec<usize> = raws
+        .iter()
+        .filter(|r| prose(r))
+        .map(|r| r.trim_end().len())
+        .collect();
+    let Some(width) = widths.iter().copied().max() else {
+        return out;
+    };
+    // Wrapped text: no prose line over 120 bytes, and many lines near the widest.
+    let near = widths.iter().filter(|w| **w + 20 >= width).count();
+    if !(40..=120).contains(&width) || widths.len() < 10 || near * 4 < widths.len() {
+        return out;
+    }
+    // Paragraphs separated by blank lines: then a sentence ending a full line does not end
+    // its paragraph (only a list item may follow it). Else (one paragraph a line, as office
+    // exports write) a full line ending a sentence, followed by a capital, ends it.
+    let blanks = raws.iter().filter(|r| r.trim().is_empty()).count();
+    let blank_separated = blanks * 5 >= widths.len();
+    // The logical line being built starts with a pipe row not closed yet.
+    let mut open_row = false;
+    for k in 1..raws.len() {
+        let (prev, cur) = (raws[k - 1].trim_end_matches([' ', '\r']), raws[k].trim());
+        if out[k - 1] == Join::No {
+            open_row = prev.trim_start().starts_with('|');
+        }
+        if open_row && !prev.ends_with('|') && !cur.is_empty() {
+            // A pipe row cut by the wrap: its tail lines up to the closing bar.
+            out[k] = Join::Space;
+            continue;
+        }
+        if prev.contains('\t') && !cur.is_empty() {
+            // A TAB row cut by the wrap (`fold` counts a TAB to the next multiple of 8).
+            let shown = prev.chars().fold(0, |col, c| {
+                if c == '\t' {
+                    col / 8 * 8 + 8
+                } else {
+                    col + c.len_utf8()
+                }
+            });
+            let first_word = cur.split([' ', '\t']).next().unwrap_or("");
+            if shown + 1 + first_word.len() + 1 > width {
+                out[k] = Join::Space;
+            }
+            continue;
+        }
+        // (A TAB row's tail may hold TABs of its own: only the line before must be prose.)
+        if !prose(prev) || cur.is_empty() || cur.starts_with(['|', '+']) {
+            continue;
+        }
+        let first_word = cur.split([' ', '\t']).next().unwrap_or("");
+        // `fold` breaks a line that would fill the width exactly.
+        let full = prev.len() + 1 + first_word.len() + 1 > width;
+        let prev_t = prev.trim_start();
+        let new_start = if blank_separated {
+            item(cur) || cur.starts_with('#')
+        } else {
+            opens(cur)
+        };
+        if raws[k - 1].len() == width && !raws[k - 1].ends_with(' ') && !cur.contains(' ') {
+            out[k] = Join::Glue;
+        } else if full && !(ends_complete(prev_t) && new_start) {
+            out[k] = Join::Space;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_lines_continue() {
+        let text = "Article 1er : Objet\nLa présente convention a pour objet de définir les conditions dans\nlesquelles les parties coopèrent pour la mise en œuvre du projet de\nservice public numérique.\nArticle 2 : Durée\nLa présente convention est conclue pour une durée de trois ans à\ncompter de sa signature par la dernière des parties, renouvelable.\nElle peut être dénoncée par chacune des parties avec un préavis de\ntrois mois, par lettre recommandée avec accusé de réception adressée.\nFait à Paris.";
+        let raws: Vec<&str> = text.split('\n').collect();
+        let c: Vec<bool> = continuations(&raws)
+            .iter()
+            .map(|j| *j != Join::No)
+            .collect();
+        assert_eq!(
+            c,
+            [false, false, true, true, false, false, true, false, true, false]
+        );
+    }
+
+    #[test]
+    fn unwrapped_text_is_left_alone() {
+        let long = "mot ".repeat(60);
+        let text = format!("Titre\n{long}\nsuite en minuscules\nautre ligne");
+        let raws: Vec<&str> = text.split('\n').collect();
+        assert!(continuations(&raws).iter().all(|c| *c == Join::No));
+    }
+}

@@ -1,0 +1,99 @@
+//! Finding the article headings of a document before the tree is built: « Article » headings,
+//! else numbered headings counting up from 1, else dotted section numbers.
+
+use super::headings::{self, ArticleHeading};
+use super::Builder;
+use crate::normalise::{Form, Line};
+use std::collections::BTreeMap;
+
+impl Builder {
+    /// Article headings of the document, by line start offset. When no « Article » heading
+    /// exists, numbered headings (« 1. Objet », « II – Durée ») that count up from 1 are used.
+    pub(super) fn find_articles(&self, lines: &[&Line]) -> BTreeMap<usize, ArticleHeading> {
+        let mut found = BTreeMap::new();
+        for l in lines {
+            if let Some(a) = headings::article(&l.text, matches!(l.form, Form::Heading(_))) {
+                found.insert(l.span.start, a);
+            }
+        }
+        if !found.is_empty() {
+            return found;
+        }
+        let mut expected = 1;
+        for l in lines {
+            let top_level = match &l.form {
+                Form::Plain | Form::Heading(_) => true,
+                Form::Item { ordered, level, .. } => *ordered && *level == 0,
+                _ => false,
+            };
+            if !top_level {
+                continue;
+            }
+            if let Some(a) = headings::numbered(&l.text) {
+                if number_value(&a.number) == Some(expected) {
+                    found.insert(l.span.start, a);
+                    expected += 1;
+                }
+            }
+        }
+        if found.len() >= 2 {
+            return found;
+        }
+        found.clear();
+        // Dotted section numbers (« 2.1 Stratégie », « 4.1.1 … »), table-of-contents entries
+        // (same number, heading followed by a page number, met again later) left out.
+        let mut sections: Vec<(usize, ArticleHeading, bool)> = Vec::new();
+        for l in lines {
+            if matches!(l.form, Form::Plain | Form::Heading(_)) {
+                if let Some((a, page)) = headings::section(&l.text) {
+                    sections.push((l.span.start, a, page));
+                }
+            }
+        }
+        for (i, (start, a, _)) in sections.iter().enumerate() {
+            // A number met again later: this one was its entry in the table of contents.
+            let listed_again = sections[i + 1..]
+                .iter()
+                .any(|(_, b, _)| b.number == a.number);
+            if !listed_again {
+                found.insert(*start, a.clone());
+            }
+        }
+        if found.len() < 2 {
+            found.clear();
+        }
+        found
+    }
+}
+
+fn number_value(n: &str) -> Option<u32> {
+    if let Ok(v) = n.parse() {
+        return Some(v);
+    }
+    roman_value(n)
+}
+
+/// Value of a Roman numeral (`IV` → 4).
+pub fn roman_value(s: &str) -> Option<u32> {
+    let mut total = 0;
+    let mut prev = 0;
+    for c in s.chars().rev() {
+        let v = match c.to_ascii_uppercase() {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            'L' => 50,
+            'C' => 100,
+            'D' => 500,
+            'M' => 1000,
+            _ => return None,
+        };
+        if v < prev {
+            total -= v;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    (total > 0).then_some(total)
+}

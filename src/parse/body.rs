@@ -1,0 +1,368 @@
+//! The body of a document: articles and sub-articles, structures (Partie … Sous-section),
+//! divisions, intertitles, signatures and annexes.
+
+use super::continuations::opens_unit;
+use super::headings::{self, ArticleHeading};
+use super::{Builder, Zone};
+use crate::model::{Diagnostic, Node, NodeId, NodeKind, Severity, Span};
+use crate::normalise::{Form, Line};
+use std::collections::BTreeMap;
+
+impl Builder {
+    // ----- body: articles, structures, signatures, annexes -----
+
+    pub(super) fn body(&mut self, lines: &[&Line], articles: &BTreeMap<usize, ArticleHeading>) {
+        let last_article = articles.keys().next_back().copied().unwrap_or(0);
+        let mut zone = Zone::Body;
+        let mut annex: Option<NodeId> = None;
+        let mut signatures: Option<NodeId> = None;
+        let mut i = 0;
+        while i < lines.len() {
+            let l = lines[i];
+            let md = matches!(l.form, Form::Heading(_));
+            // Annexes: after the signatures, after the last article, or an annex whose own
+            // articles start again at 1.
+            if zone != Zone::Body
+                || l.span.start > last_article
+                || restarts_numbering(lines, i, articles)
+            {
+                if let Some(a) = headings::annex(&l.text)
+                    .filter(|_| !matches!(l.form, Form::Row(_) | Form::Item { .. }))
+                {
+                    let (a, consumed) =
+                        self.with_next_line_heading(lines, i, a.heading.is_none(), a);
+                    let label = a.label.clone();
+                    let key = match &label {
+                        Some(n) => format!("annexe-{}", headings::slug(n)),
+                        None => "annexe".to_string(),
+                    };
+                    let text = self.heading_text(lines, i, consumed);
+                    let span = self.heading_span(lines, i, consumed);
+                    let mut node = Node::new(NodeKind::Annexe, key, text, span);
+                    node.label = label;
+                    node.heading = a.heading;
+                    let root = self.doc.root();
+                    annex = Some(self.doc.push(root, node));
+                    // The annex's own articles belong to it (`annexe-1/article-2`).
+                    self.annex = annex;
+                    self.articles.clear();
+                    self.structures.clear();
+                    zone = Zone::Annex;
+                    self.table = None;
+                    i += consumed;
+                    continue;
+                }
+            }
+            match zone {
+                Zone::Annex => {
+                    if let Some(a) = articles.get(&l.span.start) {
+                        let (a, consumed) =
+                            self.with_next_line_heading(lines, i, a.heading.is_none(), a.clone());
+                        self.open_article(lines, i, consumed, a);
+                        i += consumed;
+                        continue;
+                    } else if let Some(sub) = self.sub_article_here(l) {
+                        self.open_article(lines, i, 1, sub);
+                    } else if let Some(a) = annex {
+                        let target = self.articles.last().map(|(_, id)| *id).unwrap_or(a);
+                        self.content(target, l);
+                    }
+                }
+                Zone::Signatures => {
+                    if let Some(s) = signatures {
+                        self.content(s, l);
+                    }
+                }
+                Zone::Body => {
+                    if !self.articles.is_empty()
+                        && headings::signed(&l.text)
+                        && (l.span.start > last_article || annex_before_article(lines, i, articles))
+                    {
+                        let s = self.push_container(NodeKind::Signatures, "signatures", "", l.span);
+                        self.leaf(s, l);
+                        signatures = Some(s);
+                        zone = Zone::Signatures;
+                        self.table = None;
+                    } else if let Some(a) = articles.get(&l.span.start) {
+                        let (a, consumed) =
+                            self.with_next_line_heading(lines, i, a.heading.is_none(), a.clone());
+                        self.open_article(lines, i, consumed, a);
+                        i += consumed;
+                        continue;
+                    } else if self.intertitles && is_intertitle(l, lines.get(i + 1).copied()) {
+                        // « JE VEILLE AU BON EMBARQUEMENT » ⏎ « DES AIDANTS SUR L'OUTIL »: one heading.
+                        let mut text = l.text.clone();
+                        let mut span = l.span;
+                        while let Some(next) = lines.get(i + 1).filter(|n| {
+                            n.form == Form::Plain && headings::capitals(&n.text) && !n.blank_before
+                        }) {
+                            text.push(' ');
+                            text.push_str(&next.text);
+                            span = span.cover(next.span);
+                            i += 1;
+                        }
+                        let merged = Line {
+                            form: Form::Plain,
+                            text: text.clone(),
+                            span,
+                            blank_before: l.blank_before,
+                        };
+                        let slug = headings::slug(&text);
+                        self.open_structure(&merged, 3, &slug, None, Some(text));
+                    } else if let Some(s) = headings::structure(&l.text, md) {
+                        self.open_structure(l, s.rank, &s.slug, Some(s.label), s.heading);
+                    } else if let Some((label, heading)) =
+                        headings::division(&l.text).filter(|_| {
+                            lines
+                                .get(i + 1)
+                                .is_some_and(|n| articles.contains_key(&n.span.start))
+                        })
+                    {
+                        // « II.-Engagements du bailleur » just before an article: a division.
+                        let slug = headings::slug(&format!("division {label}"));
+                        self.open_structure(l, 3, &slug, Some(label), Some(heading));
+                    } else if let Some(sub) = self.sub_article_here(l) {
+                        self.open_article(lines, i, 1, sub);
+                    } else if let Form::Heading(level) = l.form {
+                        // An unrecognised Markdown heading: a structure of that level.
+                        let slug = headings::slug(&l.text);
+                        let slug = if slug.is_empty() {
+                            "section".to_string()
+                        } else {
+                            slug
+                        };
+                        self.open_structure(l, 8 + level, &slug, None, Some(l.text.clone()));
+                    } else {
+                        let target = self.body_target(l.span);
+                        self.content(target, l);
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// When a heading has no words after its number and the next line is short, has no final
+    /// punctuation and opens nothing, that line is the heading (« ARTICLE 1 » ⏎ « OBJET »).
+    fn with_next_line_heading<H: HasHeading>(
+        &self,
+        lines: &[&Line],
+        i: usize,
+        missing: bool,
+        mut h: H,
+    ) -> (H, usize) {
+        if !missing {
+            return (h, 1);
+        }
+        if let (Some(next), Some(_)) = (lines.get(i + 1), lines.get(i + 2)) {
+            let t = &next.text;
+            let words = t.split_whitespace().count();
+            // « Objet de la convention. »: a short heading may end with a period, in the
+            // style where the number line does too (« Article 1er. »).
+            let period_ok = words <= 10 && lines[i].text.ends_with('.');
+            if next.form == Form::Plain
+                && words <= 12
+                && !t.ends_with([';', ':', ','])
+                && (!t.ends_with('.') || period_ok)
+                && t.chars().next().is_some_and(char::is_uppercase)
+                && !opens_unit(next)
+                && !headings::signed(t)
+            {
+                h.set_heading(t.clone());
+                return (h, 2);
+            }
+        }
+        (h, 1)
+    }
+
+    fn heading_text(&self, lines: &[&Line], i: usize, consumed: usize) -> String {
+        if consumed == 2 {
+            format!("{} – {}", lines[i].text, lines[i + 1].text)
+        } else {
+            lines[i].text.clone()
+        }
+    }
+
+    fn heading_span(&self, lines: &[&Line], i: usize, consumed: usize) -> Span {
+        let mut span = lines[i].span;
+        if consumed == 2 {
+            span = span.cover(lines[i + 1].span);
+        }
+        span
+    }
+
+    /// A « 5.1 Montant » line while article 5 (or 5.x) is open.
+    fn sub_article_here(&self, l: &Line) -> Option<ArticleHeading> {
+        // « 3. 2. Montant » reads as an ordered item to the normaliser: a sub-article too.
+        let numbered_item = matches!(
+            l.form,
+            Form::Item {
+                ordered: true,
+                level: 0,
+                ..
+            }
+        );
+        if !matches!(l.form, Form::Plain | Form::Heading(_)) && !numbered_item {
+            return None;
+        }
+        let (open, _) = self.articles.first()?;
+        let sub = headings::sub_article(&l.text)?;
+        sub.number.starts_with(&format!("{open}.")).then_some(sub)
+    }
+
+    fn open_article(&mut self, lines: &[&Line], i: usize, consumed: usize, a: ArticleHeading) {
+        self.table = None;
+        // Nest `5.1` under `5`, `5.1.2` under `5.1`.
+        while let Some((num, _)) = self.articles.last() {
+            if a.number.starts_with(&format!("{num}.")) {
+                break;
+            }
+            self.articles.pop();
+        }
+        let parent = match self.articles.last() {
+            Some((_, id)) => *id,
+            None => self
+                .structures
+                .last()
+                .map(|s| s.1)
+                .or(self.annex)
+                .unwrap_or(self.doc.root()),
+        };
+        let prefix = match self.annex {
+            Some(a) => format!("{}/", self.doc.node(a).key),
+            None => String::new(),
+        };
+        let text = self.heading_text(lines, i, consumed);
+        let span = self.heading_span(lines, i, consumed);
+        let mut node = Node::new(
+            NodeKind::Article,
+            format!("{prefix}article-{}", a.number),
+            text,
+            span,
+        );
+        node.label = Some(a.label);
+        node.heading = a.heading;
+        let id = self.doc.push(parent, node);
+        self.articles.push((a.number, id));
+    }
+
+    fn open_structure(
+        &mut self,
+        l: &Line,
+        rank: u8,
+        slug: &str,
+        label: Option<String>,
+        heading: Option<String>,
+    ) {
+        self.table = None;
+        self.articles.clear();
+        while self.structures.last().is_some_and(|(r, _)| *r >= rank) {
+            self.structures.pop();
+        }
+        let (parent, key) = match self.structures.last() {
+            Some((_, id)) => (*id, format!("{}/{slug}", self.doc.node(*id).key)),
+            None => (self.doc.root(), slug.to_string()),
+        };
+        let mut node = Node::new(NodeKind::Structure, key, l.text.clone(), l.span);
+        node.label = label;
+        node.heading = heading;
+        node.level = rank;
+        let id = self.doc.push(parent, node);
+        self.structures.push((rank, id));
+    }
+
+    /// Where body text goes: the open article, else the open structure, else an unclassified node.
+    fn body_target(&mut self, span: Span) -> NodeId {
+        if let Some((_, id)) = self.articles.last() {
+            return *id;
+        }
+        if let Some((_, id)) = self.structures.last() {
+            return *id;
+        }
+        self.unclassified_node(span)
+    }
+
+    pub(super) fn unclassified_node(&mut self, span: Span) -> NodeId {
+        if let Some(u) = self.unclassified {
+            return u;
+        }
+        let u = self.push_container(NodeKind::Unclassified, "non-classe", "", span);
+        self.doc.diagnostics.push(
+            Diagnostic::new(
+                Severity::Warning,
+                "texte hors de toute partie reconnue, gardé comme non classé",
+            )
+            .with_span(span),
+        );
+        self.unclassified = Some(u);
+        u
+    }
+}
+
+/// Line `i` is an annex heading whose next article heading (before any other annex heading)
+/// is an « Article 1 » or « Article 1er »: the annex numbers its own articles.
+fn restarts_numbering(
+    lines: &[&Line],
+    i: usize,
+    articles: &BTreeMap<usize, ArticleHeading>,
+) -> bool {
+    if headings::annex(&lines[i].text).is_none() {
+        return false;
+    }
+    for l in &lines[i + 1..] {
+        if let Some(a) = articles.get(&l.span.start) {
+            return a.number == "1";
+        }
+        if headings::annex(&l.text).is_some() {
+            return false;
+        }
+    }
+    false
+}
+
+/// After line `i` (« Fait à … »), an annex heading comes before any article heading: the
+/// articles still to come are the annexes' own.
+fn annex_before_article(
+    lines: &[&Line],
+    i: usize,
+    articles: &BTreeMap<usize, ArticleHeading>,
+) -> bool {
+    for l in &lines[i + 1..] {
+        if articles.contains_key(&l.span.start) {
+            return false;
+        }
+        if headings::annex(&l.text).is_some() && !matches!(l.form, Form::Row(_) | Form::Item { .. })
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// An intertitle of a document without articles: a line starting a paragraph, in capitals
+/// (« JE VEILLE AU BON EMBARQUEMENT »), or short, unpunctuated and followed by list items.
+pub(super) fn is_intertitle(line: &Line, next: Option<&Line>) -> bool {
+    if line.form != Form::Plain || !line.blank_before {
+        return false;
+    }
+    let t = &line.text;
+    let heads_a_list = next.is_some_and(|n| matches!(n.form, Form::Item { .. }))
+        && t.split_whitespace().count() <= 15
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && !t.ends_with(['.', ';', ',', ':', '!', '?']);
+    headings::capitals(t) || heads_a_list
+}
+
+trait HasHeading {
+    fn set_heading(&mut self, h: String);
+}
+impl HasHeading for ArticleHeading {
+    fn set_heading(&mut self, h: String) {
+        self.heading = Some(h);
+    }
+}
+impl HasHeading for headings::AnnexHeading {
+    fn set_heading(&mut self, h: String) {
+        self.heading = Some(h);
+    }
+}

@@ -1,0 +1,58 @@
+//! Re-joining of paragraphs cut by a page break or a hard wrap, before the tree is built:
+//! a line continuing a sentence joins the line it continues.
+
+use super::headings;
+use crate::normalise::{is_superscript_digit, Form, Line};
+
+/// Final punctuation: a line ending with one of these is complete.
+fn ends_complete(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| is_superscript_digit(c) || c == '*');
+    t.ends_with(['.', ';', ':', '!', '?', '…', '»'])
+}
+
+/// A line that opens a unit (never the tail of a split paragraph).
+pub(super) fn opens_unit(line: &Line) -> bool {
+    let t = &line.text;
+    matches!(line.form, Form::Heading(_))
+        || headings::article(t, false).is_some()
+        || headings::structure(t, false).is_some()
+        || headings::annex(t).is_some()
+        || headings::sub_article(t).is_some()
+        || headings::preamble(t)
+}
+
+/// Starts in lower case, possibly behind an opening parenthesis (« (verrouiller l'ordinateur… »).
+fn continues_in_lower_case(text: &str) -> bool {
+    text.trim_start_matches('(')
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+}
+
+/// Re-joins a paragraph split by a page break or a hard wrap: a plain line, or an item, that
+/// ends without final punctuation, followed by a plain line starting in lower case.
+pub(super) fn join_continuations(lines: Vec<Line>) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    for line in lines {
+        if let Some(prev) = out.last_mut() {
+            let prev_ok = matches!(prev.form, Form::Plain | Form::Item { .. })
+                && !ends_complete(&prev.text)
+                && !headings::part_end(&prev.text);
+            let cur_ok = line.form == Form::Plain
+                && continues_in_lower_case(&line.text)
+                // Past a blank line, a lone word (« aidantsconnect.beta.gouv.fr ») is a
+                // line of its own, not the tail of a paragraph cut by a page break.
+                && (!line.blank_before || line.text.contains(' '))
+                && !headings::part_end(&line.text)
+                && !headings::and(&line.text);
+            if prev_ok && cur_ok && !opens_unit(prev) {
+                prev.text.push(' ');
+                prev.text.push_str(&line.text);
+                prev.span = prev.span.cover(line.span);
+                continue;
+            }
+        }
+        out.push(line);
+    }
+    out
+}

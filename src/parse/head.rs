@@ -1,0 +1,228 @@
+//! The head of a document: title zone and en-tête, parties (« Entre … Et … »), visas and
+//! préambule, everything before the first article.
+
+use super::headings;
+use super::Builder;
+use crate::model::{Node, NodeId, NodeKind, Party};
+use crate::normalise::{Form, Line};
+
+impl Builder {
+    // ----- head: title, en-tête, parties, visas, préambule -----
+
+    pub(super) fn head(&mut self, lines: &[&Line], has_articles: bool) {
+        if lines.is_empty() {
+            return;
+        }
+        // « Entre : … Et : … », or else « X, d'une part, [et] Y, d'autre part » (the block
+        // then starts with the paragraph just before « d'une part »).
+        let entre = lines
+            .iter()
+            .position(|l| headings::between(&l.text).is_some())
+            .or_else(|| {
+                let first_end = lines.iter().position(|l| headings::part_end(&l.text))?;
+                (first_end >= 1).then_some(first_end - 1)
+            });
+        let visas = lines.iter().position(|l| headings::visa(&l.text));
+        let pre = lines
+            .iter()
+            .position(|l| headings::preamble(&l.text) || headings::agreed(&l.text));
+        let first_after = |start: usize| -> usize {
+            [visas, pre]
+                .into_iter()
+                .flatten()
+                .filter(|i| *i >= start)
+                .min()
+                .unwrap_or(lines.len())
+        };
+        let head_end = entre.unwrap_or_else(|| first_after(0));
+        let head_end = head_end.min(lines.len());
+        self.title_zone(&lines[..head_end]);
+        let mut i = head_end;
+        if let Some(e) = entre {
+            let end = first_after(e + 1);
+            self.parties(&lines[e..end]);
+            i = end;
+        }
+        if let Some(v) = visas.filter(|v| *v >= i) {
+            let end = [pre]
+                .into_iter()
+                .flatten()
+                .filter(|p| *p > v)
+                .min()
+                .unwrap_or(lines.len());
+            let end = end.max(v + 1);
+            let vis = self.push_container(NodeKind::Visas, "visas", "", lines[v].span);
+            for l in &lines[v..end] {
+                self.leaf(vis, l);
+            }
+            i = end;
+        }
+        if i < lines.len() {
+            let rest = &lines[i..];
+            let has_heading = headings::preamble(&rest[0].text) || headings::agreed(&rest[0].text);
+            if has_articles || has_heading {
+                let (text, heading, body) = if headings::preamble(&rest[0].text) {
+                    (
+                        rest[0].text.clone(),
+                        Some(rest[0].text.trim_end_matches([' ', ':']).to_string()),
+                        &rest[1..],
+                    )
+                } else {
+                    (String::new(), None, rest)
+                };
+                let p = self.push_container(NodeKind::Preambule, "preambule", &text, rest[0].span);
+                self.doc.node_mut(p).heading = heading;
+                for l in body {
+                    self.content(p, l);
+                }
+                self.table = None;
+            } else {
+                let u = self.unclassified_node(rest[0].span);
+                for l in rest {
+                    self.content(u, l);
+                }
+            }
+        }
+    }
+
+    fn title_zone(&mut self, lines: &[&Line]) {
+        if lines.is_empty() {
+            return;
+        }
+        let t = lines
+            .iter()
+            .position(|l| matches!(l.form, Form::Heading(1)) || headings::title(&l.text))
+            .unwrap_or(0);
+        if t > 0 {
+            let e = self.push_container(NodeKind::EnTete, "en-tete", "", lines[0].span);
+            for l in &lines[..t] {
+                self.leaf(e, l);
+            }
+        }
+        let title = self.push_container(NodeKind::Titre, "titre", &lines[t].text, lines[t].span);
+        self.doc.node_mut(title).heading = Some(lines[t].text.clone());
+        for l in &lines[t + 1..] {
+            self.content(title, l);
+        }
+        self.table = None;
+    }
+
+    fn parties(&mut self, lines: &[&Line]) {
+        let root_parties = self.push_container(NodeKind::Parties, "parties", "", lines[0].span);
+        let mut current: Option<NodeId> = None;
+        let mut count = 0;
+        for l in lines {
+            if let Some(rest) = headings::between(&l.text) {
+                if rest.is_empty() {
+                    self.leaf(root_parties, l);
+                    current = None;
+                    continue;
+                }
+            }
+            if headings::and(&l.text) || headings::together(&l.text) {
+                self.leaf(root_parties, l);
+                current = None;
+                continue;
+            }
+            if headings::part_end(&l.text) {
+                // Closes the block it ends (or stands alone when no party is open).
+                self.leaf(current.unwrap_or(root_parties), l);
+                current = None;
+                continue;
+            }
+            let party = match current {
+                Some(p) => p,
+                None => {
+                    count += 1;
+                    let key = format!("parties/partie-{count}");
+                    let mut node = Node::new(NodeKind::Partie, key, "", l.span);
+                    node.label = Some(count.to_string());
+                    let id = self.doc.push(root_parties, node);
+                    current = Some(id);
+                    id
+                }
+            };
+            self.leaf(party, l);
+        }
+        // Name and « ci-après dénommé(e) » names of each party.
+        for pid in self.doc.children(root_parties).to_vec() {
+            if self.doc.node(pid).kind != NodeKind::Partie {
+                continue;
+            }
+            let texts: Vec<String> = self
+                .doc
+                .children(pid)
+                .iter()
+                .map(|c| self.doc.node(*c).text.clone())
+                .collect();
+            let first = texts.first().cloned().unwrap_or_default();
+            let name = headings::between(&first).unwrap_or(&first);
+            let name = name.strip_prefix("et ").unwrap_or(name).to_string();
+            let name = name.trim_end_matches([',', ';', ' ']).to_string();
+            let aliases = aliases(&texts);
+            let short_name = pick_short_name(&name, &aliases);
+            let heading = short_name.clone().unwrap_or_else(|| name.clone());
+            let node = self.doc.node_mut(pid);
+            node.heading = Some(heading);
+            node.party = Some(Party {
+                name,
+                short_name,
+                aliases,
+            });
+        }
+    }
+}
+
+/// The quoted names after « ci-après dénommé(e)(s) », « ci-après désigné(e) », « ci-après ».
+fn aliases(texts: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in texts {
+        let lower = t.to_lowercase();
+        let Some(pos) = lower.find("ci-après") else {
+            continue;
+        };
+        let rest = &t[pos..];
+        let mut search = rest;
+        while let Some(open) = search.find('«') {
+            let after = &search[open + '«'.len_utf8()..];
+            let Some(close) = after.find('»') else { break };
+            let inner = after[..close].trim();
+            // « l'« ENA » » style: an article just before the quote belongs to the name.
+            let before = search[..open].trim_end();
+            let article = ["l'", "la ", "le ", "les "]
+                .iter()
+                .find(|a| {
+                    before.to_lowercase().ends_with(a.trim_end())
+                        && before.ends_with(['\'', 'a', 'e', 's'])
+                })
+                .filter(|a| {
+                    let w = before.rsplit(' ').next().unwrap_or("").to_lowercase();
+                    w == a.trim_end() || w.ends_with('\'') && a.starts_with("l'")
+                });
+            let name = match article {
+                Some(a) if before.ends_with('\'') => format!("{a}{inner}"),
+                Some(a) => format!("{}{inner}", a),
+                None => inner.to_string(),
+            };
+            if !name.is_empty() && !out.contains(&name) {
+                out.push(name);
+            }
+            search = &after[close + '»'.len_utf8()..];
+        }
+    }
+    out
+}
+
+/// The alias whose words appear in the party's name (« la DINUM » for « … (DINUM) »), else the first.
+fn pick_short_name(name: &str, aliases: &[String]) -> Option<String> {
+    let name_l = name.to_lowercase();
+    aliases
+        .iter()
+        .find(|a| {
+            a.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() > 2)
+                .any(|w| name_l.contains(&w.to_lowercase()))
+        })
+        .or_else(|| aliases.first())
+        .cloned()
+}

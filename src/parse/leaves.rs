@@ -1,0 +1,162 @@
+//! Leaves and containers of the tree: alinéas, list items, table rows, notes; then the last
+//! pass (notes gathered, note calls linked, spans covering children).
+
+use super::Builder;
+use crate::model::{Document, Node, NodeId, NodeKind, Span};
+use crate::normalise::{from_superscript, is_superscript_digit, Form, Line};
+
+impl Builder {
+    // ----- leaves -----
+
+    pub(super) fn push_container(
+        &mut self,
+        kind: NodeKind,
+        key: &str,
+        text: &str,
+        span: Span,
+    ) -> NodeId {
+        self.table = None;
+        let root = self.doc.root();
+        self.doc.push(root, Node::new(kind, key, text, span))
+    }
+
+    /// Adds a line to a container: rows gather into a table, the rest are alinéas.
+    pub(super) fn content(&mut self, parent: NodeId, l: &Line) {
+        if let Form::Row(cells) = &l.form {
+            let table = match self.table {
+                Some((t, p)) if p == parent => t,
+                _ => {
+                    let n = self.count(parent, NodeKind::Table) + 1;
+                    let key = format!("{}/table-{n}", self.doc.node(parent).key);
+                    let t = self
+                        .doc
+                        .push(parent, Node::new(NodeKind::Table, key, "", l.span));
+                    self.table = Some((t, parent));
+                    t
+                }
+            };
+            let n = self.doc.children(table).len() + 1;
+            let key = format!("{}/row-{n}", self.doc.node(table).key);
+            let mut row = Node::new(NodeKind::Row, key, l.text.clone(), l.span);
+            row.cells = cells.clone();
+            row.label = Some(n.to_string());
+            self.doc.push(table, row);
+            let tnode = self.doc.node_mut(table);
+            tnode.span = tnode.span.cover(l.span);
+            return;
+        }
+        self.table = None;
+        self.leaf(parent, l);
+    }
+
+    /// Adds an alinéa or a list item, numbered as légistique counts them.
+    pub(super) fn leaf(&mut self, parent: NodeId, l: &Line) {
+        let n = self
+            .doc
+            .children(parent)
+            .iter()
+            .filter(|c| self.doc.node(**c).kind.is_alinea_like())
+            .count()
+            + 1;
+        let key = format!("{}/al-{n}", self.doc.node(parent).key);
+        let (kind, label, level) = match &l.form {
+            Form::Item {
+                marker,
+                ordered,
+                level,
+            } => (NodeKind::Item, ordered.then(|| marker.clone()), *level),
+            _ => (NodeKind::Alinea, None, 0),
+        };
+        let text = match &l.form {
+            Form::Heading(_) | Form::Row(_) | Form::Note(_) | Form::Plain | Form::Item { .. } => {
+                l.text.clone()
+            }
+        };
+        let mut node = Node::new(kind, key, text, l.span);
+        node.label = label;
+        node.level = level;
+        if let Form::Row(cells) = &l.form {
+            node.cells = cells.clone();
+        }
+        self.doc.push(parent, node);
+    }
+
+    fn count(&self, parent: NodeId, kind: NodeKind) -> usize {
+        self.doc
+            .children(parent)
+            .iter()
+            .filter(|c| self.doc.node(**c).kind == kind)
+            .count()
+    }
+
+    pub(super) fn finish(mut self) -> Document {
+        if !self.notes.is_empty() {
+            let span = self
+                .notes
+                .iter()
+                .map(|n| n.2)
+                .reduce(Span::cover)
+                .unwrap_or_default();
+            let notes = self.push_container(NodeKind::Notes, "notes", "", span);
+            for (label, text, span) in std::mem::take(&mut self.notes) {
+                let mut node = Node::new(NodeKind::Note, format!("notes/note-{label}"), text, span);
+                node.label = Some(label);
+                self.doc.push(notes, node);
+            }
+        }
+        link_note_calls(&mut self.doc);
+        cover_children(&mut self.doc);
+        self.doc
+    }
+}
+
+/// Makes every node's span cover its children's (children always come after their parent
+/// in the arena, so one backward pass suffices).
+fn cover_children(doc: &mut Document) {
+    for i in (1..doc.nodes.len()).rev() {
+        if let Some(parent) = doc.nodes[i].parent {
+            if parent.index() != 0 {
+                let span = doc.nodes[i].span;
+                let p = &mut doc.nodes[parent.index()];
+                p.span = p.span.cover(span);
+            }
+        }
+    }
+}
+
+/// Links superscript footnote calls (`ANSSI¹`) to the notes they call.
+fn link_note_calls(doc: &mut Document) {
+    if doc.get("notes").is_none() {
+        return;
+    }
+    for i in 0..doc.nodes.len() {
+        if doc.nodes[i].kind == NodeKind::Note {
+            continue;
+        }
+        let mut refs = Vec::new();
+        let text = &doc.nodes[i].text;
+        let mut run = String::new();
+        let mut prev_char: Option<char> = None;
+        let mut run_start_prev: Option<char> = None;
+        for c in text.chars().chain(std::iter::once(' ')) {
+            if is_superscript_digit(c) {
+                if run.is_empty() {
+                    run_start_prev = prev_char;
+                }
+                run.push(c);
+            } else if !run.is_empty() {
+                if run_start_prev.is_some_and(|p| !p.is_whitespace()) {
+                    if let Some(n) = from_superscript(&run) {
+                        let key = format!("notes/note-{n}");
+                        if doc.get(&key).is_some() && !refs.contains(&key) {
+                            refs.push(key);
+                        }
+                    }
+                }
+                run.clear();
+            }
+            prev_char = Some(c);
+        }
+        doc.nodes[i].note_refs = refs;
+    }
+}
