@@ -28,6 +28,7 @@ pub mod normalise;
 pub mod parse;
 pub mod render;
 pub mod template;
+pub mod text;
 
 pub use error::{Error, ErrorKind, Result};
 pub use extract::ReadOptions;
