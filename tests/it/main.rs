@@ -24,6 +24,7 @@ mod parse_properties;
 mod parse_seeds;
 mod pdf_cctp;
 mod pdf_equivalence;
+mod perf_batch;
 mod readme;
 mod template_check;
 mod template_guard;
