@@ -1,11 +1,11 @@
 //! Bags of words of the units (sorted interned word ids, cached), their Dice similarity and the
 //! inverted index over rare words that proposes candidate pairs.
 
-use super::{label_key, own_text, Aligner};
+use super::{label_key, Aligner};
 use crate::model::NodeId;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-pub(super) fn bag_words(text: &str, words: &mut HashMap<String, u32>, out: &mut Vec<u32>) {
+pub(super) fn bag_words(text: &str, words: &mut FxHashMap<String, u32>, out: &mut Vec<u32>) {
     for w in text.split(|c: char| !c.is_alphanumeric()) {
         if w.is_empty() {
             continue;
@@ -78,7 +78,8 @@ impl Aligner<'_> {
             return;
         }
         let doc = side.doc;
-        bag_words(own_text(doc, id).0, &mut self.words, out);
+        let (start, end) = side.own_words[id.index()];
+        out.extend_from_slice(&side.words[start as usize..end as usize]);
         for child in doc.children(id) {
             self.collect_words(old_side, *child, out);
         }
@@ -115,8 +116,8 @@ impl Aligner<'_> {
         old_side_index: bool,
     ) -> Vec<(usize, usize)> {
         let _ = old_side_index;
-        let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
-        let mut by_label: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut index: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+        let mut by_label: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for &i in uo {
             let mut bag = self.bag(true, olds[i]);
             bag.dedup();
@@ -129,7 +130,7 @@ impl Aligner<'_> {
         }
         let limit = 16.max(uo.len() / 64);
         let mut out = Vec::new();
-        let mut score: HashMap<usize, u32> = HashMap::new();
+        let mut score: FxHashMap<usize, u32> = FxHashMap::default();
         for &j in un {
             score.clear();
             let mut bag = self.bag(false, news[j]);

@@ -32,8 +32,9 @@ mod sequence;
 mod splits;
 
 use crate::model::{Document, NodeId, NodeKind};
+use bags::bag_words;
 use hash::content_hashes;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 pub use crate::text::fold;
 
@@ -215,16 +216,36 @@ struct Side<'a> {
     hash: Vec<u64>,
     matched: Vec<bool>,
     bags: Vec<Option<Vec<u32>>>,
+    /// Every node's own words as interned ids (read once), node by node…
+    words: Vec<u32>,
+    /// …and the range of each node's own words in `words`.
+    own_words: Vec<(u32, u32)>,
 }
 
 impl<'a> Side<'a> {
-    fn new(doc: &'a Document) -> Self {
+    /// Reads the document once: content hashes, and each node's own words interned into ids
+    /// shared by both sides (`dictionary`), so that later comparisons copy and compare `u32`s.
+    fn new(doc: &'a Document, dictionary: &mut FxHashMap<String, u32>) -> Self {
         let n = doc.nodes.len();
+        let mut words = Vec::new();
+        let mut own_words = Vec::with_capacity(n);
+        for index in 0..n {
+            let start = words.len() as u32;
+            bag_words(
+                own_text(doc, NodeId(index as u32)).0,
+                dictionary,
+                &mut words,
+            );
+            own_words.push((start, words.len() as u32));
+        }
+        words.shrink_to_fit();
         Side {
             doc,
             hash: content_hashes(doc),
             matched: vec![false; n],
             bags: vec![None; n],
+            words,
+            own_words,
         }
     }
     fn kind(&self, id: NodeId) -> NodeKind {
@@ -248,7 +269,6 @@ struct Aligner<'a> {
     old: Side<'a>,
     new: Side<'a>,
     options: &'a AlignOptions,
-    words: HashMap<String, u32>,
     arena: Vec<Build>,
 }
 
@@ -258,11 +278,11 @@ type Match = (usize, usize, Basis, f32);
 /// Aligns two documents at every level. Never fails: units that pair with nothing are
 /// inserted or deleted.
 pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Alignment {
+    let mut dictionary = FxHashMap::default();
     let mut a = Aligner {
-        old: Side::new(old),
-        new: Side::new(new),
+        old: Side::new(old, &mut dictionary),
+        new: Side::new(new, &mut dictionary),
         options,
-        words: HashMap::new(),
         arena: Vec::new(),
     };
     let top = a.align_seq(old.top_level(), new.top_level());

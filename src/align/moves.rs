@@ -3,7 +3,7 @@
 
 use super::{Aligner, Basis};
 use crate::model::{NodeId, NodeKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 impl Aligner<'_> {
     /// Pairs units left unpaired anywhere (articles when `articles`, else alinéas) across parents.
@@ -49,7 +49,7 @@ impl Aligner<'_> {
         let mut used_ins = vec![false; inserted.len()];
         let mut found: Vec<(usize, usize, Basis, f32)> = Vec::new();
         // Exact, in order.
-        let mut queues: HashMap<u64, std::collections::VecDeque<usize>> = HashMap::new();
+        let mut queues: FxHashMap<u64, std::collections::VecDeque<usize>> = FxHashMap::default();
         for (d, k) in deleted.iter().enumerate() {
             let h = self.old.hash[old_id(self, *k).index()];
             queues.entry(h).or_default().push_back(d);

@@ -4,7 +4,8 @@
 use super::{class, has_heading, is_role, label_key, Aligner, Basis, Build, Match};
 use crate::model::{NodeId, NodeKind};
 use crate::text::fold;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// Indices (into `seq`) of a longest non-decreasing subsequence.
 pub(super) fn lis(seq: &[usize]) -> Vec<usize> {
@@ -59,7 +60,7 @@ impl Aligner<'_> {
         };
 
         // 1. Exact: unique hashes first, then repeated ones in order.
-        let mut counts: HashMap<u64, (u32, usize, u32, usize)> = HashMap::new();
+        let mut counts: FxHashMap<u64, (u32, usize, u32, usize)> = FxHashMap::default();
         for (i, o) in olds.iter().enumerate() {
             let e = counts
                 .entry(self.old.hash[o.index()])
@@ -83,7 +84,7 @@ impl Aligner<'_> {
                 );
             }
         }
-        let mut queues: HashMap<u64, std::collections::VecDeque<usize>> = HashMap::new();
+        let mut queues: FxHashMap<u64, std::collections::VecDeque<usize>> = FxHashMap::default();
         for (j, n) in news.iter().enumerate() {
             if m_new[j].is_none() {
                 queues

@@ -3,8 +3,15 @@
 
 /// Lower case without accents: the form in which case and accents are cosmetic.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         for l in c.to_lowercase() {
             match l {
                 'à' | 'â' | 'ä' | 'á' => out.push('a'),
