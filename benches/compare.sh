@@ -38,5 +38,5 @@ for pair in "code-du-travail-2011-12-31 code-du-travail-2015-04-01" "code-civil-
   read -r gr gc <<<"$(rss_cpu git diff --no-index --word-diff "$a" "$b")"
   read -r vr vc <<<"$(rss_cpu "$bin" diff --format json "$a" "$b")"
   printf '%-22s %7s %9s %6.2f %8s %8s %6.2f %8s %8s %7.2f\n' "${1%-*-*-*} diff" "$g" "$v" \
-    "$(echo "$v / $g" | bc -l)" "$gc" "$vc" "$(echo "$vc / $gc" | bc -l)" "$gr" "$vr" "$(echo "$vr / $inputs_mb" | bc -l)"
+    "$(echo "$v / $g" | bc -l)" "$gc" "$vc" "$(echo "if ($gc > 0) $vc / $gc else 0" | bc -l)" "$gr" "$vr" "$(echo "$vr / $inputs_mb" | bc -l)"
 done
