@@ -17,7 +17,10 @@
 //!    ≥ [`AlignOptions::min_similarity`] (or ≥ [`AlignOptions::label_similarity`] when the
 //!    numbers agree too), best scores first. Candidates come from all pairs when the unpaired
 //!    lists are small, else from an inverted index over rare words, so cost stays near-linear;
-//! 5. **role**: the one remaining unit of a kind that exists once (préambule, parties, visas,
+//! 5. **place**: a numbered unit without a heading (article, annexe, division) still unpaired
+//!    whose number is that of an untitled unpaired unit of the other side standing between the
+//!    same paired neighbours: rewritten in place, whatever its words;
+//! 6. **role**: the one remaining unit of a kind that exists once (préambule, parties, visas,
 //!    signatures, notes, a table, the last unpaired party).
 //!
 //! A pair out of order (not in the longest increasing run of old positions) is *moved*; a
@@ -80,6 +83,9 @@ pub enum Basis {
     Split,
     /// Several old alinéas became one: every part is paired with the new alinéa.
     Merge,
+    /// Same number at the same place among paired neighbours, content rewritten beyond
+    /// similarity: the unit was rewritten in place (« même numéro, même place »).
+    Place,
     /// No counterpart: inserted or deleted.
     Unmatched,
 }
@@ -93,6 +99,7 @@ impl Basis {
             Basis::Role => "role",
             Basis::Split => "split",
             Basis::Merge => "merge",
+            Basis::Place => "place",
             Basis::Unmatched => "unmatched",
         }
     }
@@ -405,6 +412,27 @@ mod tests {
         let art = &a.pairs[1];
         let bases: Vec<_> = art.children.iter().map(|p| p.basis).collect();
         assert_eq!(bases, [Basis::Split, Basis::Split]);
+    }
+
+    #[test]
+    fn article_rewritten_in_place_keeps_its_number_and_place() {
+        let old = parse_str("a", "T\n\nArticle 1 : Objet\n\nLa convention a pour objet la coopération.\n\nArticle 2 : Durée\n\nElle est conclue pour trois ans à compter de sa signature.\n\nArticle 3 : Litiges\n\nLe tribunal administratif est compétent.\n");
+        let new = parse_str("b", "T\n\nArticle 1 : Objet\n\nLa convention a pour objet la coopération.\n\nArticle 2 : Durée\n\nUn avenant fixe chaque année le calendrier des travaux communs.\n\nArticle 3 : Litiges\n\nLe tribunal administratif est compétent.\n");
+        let a = align(&old, &new, &AlignOptions::default());
+        let t = top(&old, &new, &a);
+        assert!(
+            t.contains(&"article-2>article-2:heading".to_string()),
+            "{t:?}"
+        );
+        // Without the heading, only number and place pair them.
+        let old = parse_str("a", "T\n\nArticle 1\n\nLa convention a pour objet la coopération.\n\nArticle 2\n\nElle est conclue pour trois ans à compter de sa signature.\n\nArticle 3\n\nLe tribunal administratif est compétent.\n");
+        let new = parse_str("b", "T\n\nArticle 1\n\nLa convention a pour objet la coopération.\n\nArticle 2\n\nUn avenant fixe chaque année le calendrier des travaux communs.\n\nArticle 3\n\nLe tribunal administratif est compétent.\n");
+        let a = align(&old, &new, &AlignOptions::default());
+        let t = top(&old, &new, &a);
+        assert!(
+            t.contains(&"article-2>article-2:place".to_string()),
+            "{t:?}"
+        );
     }
 
     #[test]

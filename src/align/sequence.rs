@@ -1,6 +1,7 @@
 //! Alignment of two sibling lists (exact, heading, splits, similar, role, then order), and of
 //! the children of each pair, recursively.
 
+use super::splits::gap;
 use super::{class, has_heading, is_role, label_key, Aligner, Basis, Build, Match};
 use crate::model::{NodeId, NodeKind};
 use crate::text::fold;
@@ -194,7 +195,41 @@ impl Aligner<'_> {
             }
         }
 
-        // 5. Role: the one unpaired unit of a kind on each side.
+        // 5. Place: same number, between the same paired neighbours (rewritten in place). Only
+        // for units without a heading: a unit whose heading changed too is another subject.
+        let untitled = |doc: &crate::model::Document, id: NodeId| {
+            doc.node(id)
+                .heading
+                .as_deref()
+                .is_none_or(|h| h.trim().is_empty())
+        };
+        for i in 0..olds.len() {
+            if m_old[i].is_some() || !untitled(self.old.doc, olds[i]) {
+                continue;
+            }
+            let Some(label) = label_key(self.old.doc, olds[i]) else {
+                continue;
+            };
+            let (lo, hi) = gap(i, &m_old, news.len());
+            let class_old = class(self.old.kind(olds[i]));
+            let found = (lo..hi).find(|&j| {
+                m_new[j].is_none()
+                    && untitled(self.new.doc, news[j])
+                    && class(self.new.kind(news[j])) == class_old
+                    && label_key(self.new.doc, news[j]).as_deref() == Some(label.as_str())
+            });
+            if let Some(j) = found {
+                let s = self.similarity(olds[i], news[j]);
+                take(
+                    &mut m_old,
+                    &mut m_new,
+                    &mut matches,
+                    (i, j, Basis::Place, s),
+                );
+            }
+        }
+
+        // 6. Role: the one unpaired unit of a kind on each side.
         let mut roles: BTreeMap<NodeKind, (u32, usize, u32, usize)> = BTreeMap::new();
         for (i, o) in olds.iter().enumerate() {
             let k = self.old.kind(*o);
@@ -223,7 +258,7 @@ impl Aligner<'_> {
             take(&mut m_old, &mut m_new, &mut matches, (i, j, Basis::Role, s));
         }
 
-        // 6. Order: pairs out of the longest increasing run are moved.
+        // 7. Order: pairs out of the longest increasing run are moved.
         matches.sort_by_key(|m| (m.1, m.0));
         let seq: Vec<usize> = matches.iter().map(|m| m.0).collect();
         let mut in_order = vec![false; matches.len()];
