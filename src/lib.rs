@@ -29,6 +29,7 @@ pub mod parse;
 pub mod pipeline;
 pub mod render;
 pub mod template;
+pub mod text;
 
 pub use error::{Error, ErrorKind, Result};
 pub use extract::ReadOptions;

@@ -3,10 +3,12 @@
 //! Exit code 0 when every convention conforms, 1 when some depart, 2 on error.
 
 use super::{warn, Failure, EXIT_DIFFERENCES, EXIT_OK};
-use avenant::template::{self, AllowList, Matrix, Template};
-use avenant::{Error, ErrorKind, ReadOptions};
+use avenant::template::{self, AllowList, CheckReport, Matrix, Template};
+use avenant::{Document, Error, ErrorKind, ReadOptions};
 use clap::{Args, ValueEnum};
-use std::io::{self, BufWriter, Write};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -21,6 +23,12 @@ pub(super) struct CheckArgs {
     /// Écarts acceptés, un par ligne : « CLAUSE : raison » ou « FICHIER#CLAUSE : raison ».
     #[arg(long, value_name = "FILE")]
     allow: Option<PathBuf>,
+    /// Nombre de conventions lues et vérifiées en parallèle (0 : tous les cœurs).
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    jobs: usize,
+    /// Ni barre de progression ni avertissements sur la sortie d'erreur.
+    #[arg(long, short = 'q')]
+    quiet: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -31,11 +39,15 @@ enum CheckFormat {
     Md,
     /// JSON (schema 1).
     Json,
+    /// JSON Lines : un rapport par ligne, une ligne par convention, dans l'ordre des fichiers.
+    Jsonl,
 }
 
 pub(super) fn run(args: &CheckArgs, options: &ReadOptions) -> Result<u8, Failure> {
     let template = Template::load(&args.template, options)?;
-    warn(template.document());
+    if !args.quiet {
+        warn(template.document());
+    }
     let allow = match &args.allow {
         Some(path) => {
             let name = path.display().to_string();
@@ -51,12 +63,32 @@ pub(super) fn run(args: &CheckArgs, options: &ReadOptions) -> Result<u8, Failure
         }
         None => AllowList::default(),
     };
-    let mut reports = Vec::new();
-    for path in &args.conventions {
-        let convention = avenant::load(path, options)?;
-        warn(&convention);
-        let mut report = template::check(&template, &convention);
-        allow.apply(&mut report);
+    // Each convention is read and checked on its own thread; results come back in the order
+    // of the files whatever the number of threads, so the output never depends on it.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs)
+        .build()
+        .map_err(|e| Error::new("--jobs".to_string(), ErrorKind::Io(e.to_string())))?;
+    let progress = progress_bar(args.conventions.len(), args.quiet);
+    let results: Vec<Result<(Document, CheckReport), Error>> = pool.install(|| {
+        args.conventions
+            .par_iter()
+            .map(|path| {
+                let convention = avenant::load(path, options)?;
+                let mut report = template::check(&template, &convention);
+                allow.apply(&mut report);
+                progress.inc(1);
+                Ok((convention, report))
+            })
+            .collect()
+    });
+    progress.finish_and_clear();
+    let mut reports = Vec::with_capacity(results.len());
+    for result in results {
+        let (convention, report) = result?;
+        if !args.quiet {
+            warn(&convention);
+        }
         reports.push(report);
     }
     let stdout = io::stdout();
@@ -89,6 +121,11 @@ pub(super) fn run(args: &CheckArgs, options: &ReadOptions) -> Result<u8, Failure
             }
         }
         CheckFormat::Json => template::matrix::write_json(&template, &reports, &mut out)?,
+        CheckFormat::Jsonl => {
+            for r in &reports {
+                writeln!(out, "{}", r.to_json_line())?;
+            }
+        }
     }
     out.flush()?;
     Ok(if reports.iter().all(|r| r.conforms()) {
@@ -96,4 +133,18 @@ pub(super) fn run(args: &CheckArgs, options: &ReadOptions) -> Result<u8, Failure
     } else {
         EXIT_DIFFERENCES
     })
+}
+
+/// A progress bar on stderr for a batch, drawn only when stderr is a terminal, the batch has
+/// several files and `--quiet` is off (hidden otherwise: nothing is written).
+fn progress_bar(len: usize, quiet: bool) -> ProgressBar {
+    if quiet || len < 2 || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {msg} ({eta})") {
+        bar.set_style(style);
+    }
+    bar.set_message("conventions vérifiées");
+    bar
 }

@@ -49,8 +49,12 @@ enum Color {
 }
 
 pub(super) fn run(args: &DiffArgs, options: &ReadOptions) -> Result<u8, Failure> {
-    let old = avenant::load(&args.old, options)?;
-    let new = avenant::load(&args.new, options)?;
+    // Both sides are read and parsed at the same time (on two cores when there are two).
+    let (old, new) = rayon::join(
+        || avenant::load(&args.old, options),
+        || avenant::load(&args.new, options),
+    );
+    let (old, new) = (old?, new?);
     warn(&old);
     warn(&new);
     let cmp = compare(old, new, &DiffOptions::default());

@@ -36,8 +36,10 @@ pub mod values;
 pub use crate::align::{Basis, Field};
 pub use values::{Value, ValueType};
 
-use crate::align::{self, fold, own_text, AlignOptions, Alignment, Pair};
+use crate::align::{self, own_text, AlignOptions, Alignment, Pair};
 use crate::model::{Document, NodeId};
+use crate::text::fold;
+pub use crate::text::fold_capital_accents;
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -365,22 +367,6 @@ fn finish(p: &Pair, changes: Vec<WordChange>, children: Vec<PairDiff>) -> PairDi
         changes,
         children,
     }
-}
-
-/// Capital letters without their accent (« École » and « Ecole » alike): a difference the
-/// diff treats as cosmetic in running text, and the drafter's round-trip check too.
-pub fn fold_capital_accents(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            'À' | 'Â' => 'A',
-            'É' | 'È' | 'Ê' | 'Ë' => 'E',
-            'Î' | 'Ï' => 'I',
-            'Ô' => 'O',
-            'Ù' | 'Û' | 'Ü' => 'U',
-            'Ç' => 'C',
-            c => c,
-        })
-        .collect()
 }
 
 /// Folding key of a token: full fold in headings, capital accents only in text.

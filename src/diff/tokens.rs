@@ -47,57 +47,7 @@ const ABBREVIATIONS: &[&str] = &[
     "ann", "ch", "chap", "sect", "L", "R", "D",
 ];
 
-pub(crate) const MONTHS: &[&str] = &[
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-pub(crate) const DURATION_UNITS: &[&str] = &[
-    "jour",
-    "jours",
-    "semaine",
-    "semaines",
-    "mois",
-    "an",
-    "ans",
-    "année",
-    "années",
-    "heure",
-    "heures",
-    "minute",
-    "minutes",
-    "trimestre",
-    "trimestres",
-    "semestre",
-    "semestres",
-];
-
-pub(crate) fn month_number(word: &str) -> Option<u32> {
-    let lower = word.to_lowercase();
-    let lower = if lower == "fevrier" {
-        "février".to_string()
-    } else if lower == "aout" {
-        "août".to_string()
-    } else if lower == "decembre" {
-        "décembre".to_string()
-    } else {
-        lower
-    };
-    MONTHS
-        .iter()
-        .position(|m| *m == lower)
-        .map(|i| i as u32 + 1)
-}
+pub(crate) use crate::text::{month_number, DURATION_UNITS, MONTHS};
 
 fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())

@@ -157,6 +157,7 @@ pub fn status_phrase(cmp: &Comparison, pair: &PairDiff) -> String {
                 ))
             }
         }
+        crate::diff::Basis::Place => words.push("même numéro, même place".to_string()),
         _ => {}
     }
     if pair.status == Status::Modified

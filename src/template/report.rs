@@ -470,6 +470,21 @@ impl CheckReport {
         }
     }
 
+    /// The report alone as one line of JSON (`"schema": 1`), for JSON Lines output.
+    pub fn to_json_line(&self) -> String {
+        #[derive(Serialize)]
+        struct One<'a> {
+            schema: u32,
+            #[serde(flatten)]
+            report: JsonReport<'a>,
+        }
+        serde_json::to_string(&One {
+            schema: crate::render::json::SCHEMA,
+            report: self.json(),
+        })
+        .unwrap_or_default()
+    }
+
     /// The report alone as JSON (`"schema": 1`).
     pub fn to_json(&self) -> String {
         #[derive(Serialize)]

@@ -1,6 +1,7 @@
 //! The integration tests, in one binary: each module runs the library or the real `avenant` binary
 //! on the corpus, and every snapshot is kept in the top-level `snapshots/` folder.
 
+mod align_real;
 mod avenant_apply_ops;
 mod avenant_model_roundtrip;
 mod avenant_read_variants;
@@ -26,6 +27,7 @@ mod parse_properties;
 mod parse_seeds;
 mod pdf_cctp;
 mod pdf_equivalence;
+mod perf_batch;
 mod readme;
 mod reliability_catalogue;
 mod reliability_conservation;

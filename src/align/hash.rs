@@ -1,0 +1,27 @@
+//! Content hashes of the nodes: number excluded, case and accents folded, children mixed in,
+//! so that equal subtrees are found in one pass.
+
+use super::{class, own_text};
+use crate::model::{Document, NodeId};
+use crate::text::fold;
+
+fn mix(h: u64, x: u64) -> u64 {
+    (h ^ x).wrapping_mul(0x0100_0000_01b3).rotate_left(17)
+}
+
+/// Content hash of every node, number excluded, case and accents folded.
+pub(super) fn content_hashes(doc: &Document) -> Vec<u64> {
+    let mut hashes = vec![0u64; doc.nodes.len()];
+    for index in (0..doc.nodes.len()).rev() {
+        let id = NodeId(index as u32);
+        let node = doc.node(id);
+        let (text, _) = own_text(doc, id);
+        let mut h = crate::model::fingerprint(&fold(text));
+        h = mix(h, u64::from(class(node.kind)));
+        for c in &node.children {
+            h = mix(h, hashes.get(c.index()).copied().unwrap_or(0));
+        }
+        hashes[index] = h;
+    }
+    hashes
+}

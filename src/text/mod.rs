@@ -1,0 +1,110 @@
+//! Text helpers shared by the stages: case and accent folding, French months and duration units.
+//! Pure functions on strings; no knowledge of the document tree.
+
+/// Lower case without accents: the form in which case and accents are cosmetic.
+pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        for l in c.to_lowercase() {
+            match l {
+                'à' | 'â' | 'ä' | 'á' => out.push('a'),
+                'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+                'î' | 'ï' | 'í' => out.push('i'),
+                'ô' | 'ö' | 'ó' => out.push('o'),
+                'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
+                'ç' => out.push('c'),
+                'ÿ' => out.push('y'),
+                'œ' => out.push_str("oe"),
+                'æ' => out.push_str("ae"),
+                _ => out.push(l),
+            }
+        }
+    }
+    out
+}
+
+/// Capital letters without their accent (« École » and « Ecole » alike): a difference the
+/// diff treats as cosmetic in running text, and the drafter's round-trip check too.
+pub fn fold_capital_accents(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'À' | 'Â' => 'A',
+            'É' | 'È' | 'Ê' | 'Ë' => 'E',
+            'Î' | 'Ï' => 'I',
+            'Ô' => 'O',
+            'Ù' | 'Û' | 'Ü' => 'U',
+            'Ç' => 'C',
+            c => c,
+        })
+        .collect()
+}
+
+pub const MONTHS: &[&str] = &[
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+pub const DURATION_UNITS: &[&str] = &[
+    "jour",
+    "jours",
+    "semaine",
+    "semaines",
+    "mois",
+    "an",
+    "ans",
+    "année",
+    "années",
+    "heure",
+    "heures",
+    "minute",
+    "minutes",
+    "trimestre",
+    "trimestres",
+    "semestre",
+    "semestres",
+];
+
+pub fn month_number(word: &str) -> Option<u32> {
+    let lower = word.to_lowercase();
+    let lower = if lower == "fevrier" {
+        "février".to_string()
+    } else if lower == "aout" {
+        "août".to_string()
+    } else if lower == "decembre" {
+        "décembre".to_string()
+    } else {
+        lower
+    };
+    MONTHS
+        .iter()
+        .position(|m| *m == lower)
+        .map(|i| i as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_ignores_case_and_accents() {
+        assert_eq!(fold("RÉPARTITION"), fold("répartition"));
+        assert_eq!(fold("Œuvre"), "oeuvre");
+    }
+}
