@@ -47,7 +47,7 @@ use crate::diff::{
     compare, diff_texts, Basis, ChangeTag, Comparison, DiffOptions, Field, PairDiff, WordChange,
 };
 use crate::model::{Document, NodeId, NodeKind};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Options of [`draft`].
 #[derive(Debug, Clone, PartialEq)]
@@ -100,8 +100,193 @@ impl DraftOptions {
     }
 }
 
-/// Drafts the avenant that turns `cmp.old` into `cmp.new`.
+/// Drafts the avenant that turns `cmp.old` into `cmp.new` (unverified: see [`draft_checked`]).
 pub fn draft(cmp: &Comparison, options: &DraftOptions) -> Avenant {
+    draft_with(cmp, options, &BTreeSet::new())
+}
+
+/// The units of the new version that the drafted act does not give back when applied to the
+/// old one: what [`draft_checked`] refuses to print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftError {
+    /// The units, as a jurist names them (« article 5 », « annexe 2 », « préambule »).
+    pub units: Vec<String>,
+}
+
+impl std::fmt::Display for DraftError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (noun, verb) = if self.units.len() > 1 {
+            ("les unités", "ne reviennent")
+        } else {
+            ("l'unité", "ne revient")
+        };
+        write!(
+            f,
+            "l'avenant rédigé, appliqué à l'ancienne version, ne redonne pas la nouvelle : {noun} {} {verb} pas à l'identique ; aucun avenant n'est imprimé",
+            self.units.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for DraftError {}
+
+/// Drafts the avenant and verifies it as `apply` will read it: the act is rendered, read back,
+/// applied to the old version, and the result compared with the new one unit by unit
+/// (articles, sub-articles, annexes, préambule, divisions; labels too with `renumber`). An
+/// article that does not come back is redrafted whole (« est ainsi rédigé »); if some unit
+/// still does not, the act is refused with the units named, never returned known-wrong.
+pub fn draft_checked(cmp: &Comparison, options: &DraftOptions) -> Result<Avenant, DraftError> {
+    let av = draft(cmp, options);
+    let failing = verify(cmp, &av, options);
+    if failing.is_empty() {
+        return Ok(av);
+    }
+    // Escalate: every failing article that exists in the old version is rewritten whole.
+    let force: BTreeSet<String> = failing
+        .iter()
+        .filter_map(|f| f.old_article.clone())
+        .collect();
+    if force.is_empty() {
+        return Err(DraftError {
+            units: failing.into_iter().map(|f| f.name).collect(),
+        });
+    }
+    let av = draft_with(cmp, options, &force);
+    let failing = verify(cmp, &av, options);
+    if failing.is_empty() {
+        Ok(av)
+    } else {
+        Err(DraftError {
+            units: failing.into_iter().map(|f| f.name).collect(),
+        })
+    }
+}
+
+/// A unit of the new version that the act does not give back.
+struct Failing {
+    name: String,
+    /// The old article it comes from, if any (canonical label): what escalation rewrites.
+    old_article: Option<String>,
+}
+
+/// The amended units of a document, one signature each (kind, label unless `labels` is false,
+/// heading, then every descendant's kind, label, level and text), with the unit's name.
+fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)> {
+    let mut out = Vec::new();
+    for &top in doc.top_level() {
+        let n = doc.node(top);
+        if !matches!(
+            n.kind,
+            NodeKind::Article | NodeKind::Annexe | NodeKind::Preambule | NodeKind::Structure
+        ) {
+            continue;
+        }
+        let mut sig = String::new();
+        for id in std::iter::once(top).chain(doc.descendants(top)) {
+            let x = doc.node(id);
+            let label = if labels || x.kind != NodeKind::Article {
+                x.label.as_deref().unwrap_or("")
+            } else {
+                ""
+            };
+            let heading = x.heading.as_deref().map(fold).unwrap_or_default();
+            // A unit's own text is its heading line (number and case of « ANNEXE » included):
+            // compared through its label and folded heading instead.
+            let text = if matches!(
+                x.kind,
+                NodeKind::Article | NodeKind::Annexe | NodeKind::Structure | NodeKind::Preambule
+            ) {
+                ""
+            } else {
+                x.text.as_str()
+            };
+            sig.push_str(&format!(
+                "{}|{}|{}|{}|{}\n",
+                x.kind.as_str(),
+                label,
+                heading,
+                x.level,
+                crate::diff::fold_capital_accents(text)
+            ));
+        }
+        let name = match (n.kind, n.label.as_deref()) {
+            (NodeKind::Article, Some(l)) => format!("article {l}"),
+            (NodeKind::Annexe, Some(l)) => format!("annexe {l}"),
+            (NodeKind::Annexe, None) => "annexe".to_string(),
+            (NodeKind::Preambule, _) => "préambule".to_string(),
+            (_, l) => n
+                .heading
+                .clone()
+                .or(l.map(str::to_string))
+                .unwrap_or_else(|| n.key.clone()),
+        };
+        out.push((sig, name, top));
+    }
+    out
+}
+
+/// Renders the act, reads it back, applies it to the old version and compares the result with
+/// the new one unit by unit; returns the units that do not come back.
+fn verify(cmp: &Comparison, av: &Avenant, options: &DraftOptions) -> Vec<Failing> {
+    let everything = |why: String| {
+        vec![Failing {
+            name: format!("l'avenant entier ({why})"),
+            old_article: None,
+        }]
+    };
+    let applied = if av.articles.iter().all(|a| a.instructions.is_empty()) {
+        // Nothing to apply (`apply` would refuse it): the old version must already be the new.
+        cmp.old.clone()
+    } else {
+        let text = super::render::markdown(av);
+        let read = match super::read::parse_avenant(&text) {
+            Ok(read) => read,
+            Err(e) => return everything(format!("relu : {e}")),
+        };
+        match apply(&cmp.old, &read) {
+            Ok(applied) => applied,
+            Err(e) => return everything(format!("appliqué : {e}")),
+        }
+    };
+    let labels = options.renumber;
+    let got = unit_signatures(&applied, labels);
+    let want = unit_signatures(&cmp.new, labels);
+    let a: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+    let b: Vec<&str> = want.iter().map(|w| w.0.as_str()).collect();
+    let mut failing = Vec::new();
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b) {
+        if let similar::DiffOp::Equal { .. } = op {
+            continue;
+        }
+        let new_range = op.new_range();
+        if new_range.is_empty() {
+            // A unit the act leaves that the new version lacks.
+            for (_, name, _) in &got[op.old_range()] {
+                failing.push(Failing {
+                    name: format!("{name} (en trop)"),
+                    old_article: None,
+                });
+            }
+        }
+        for (_, name, id) in &want[new_range] {
+            let old_article = cmp
+                .pairs
+                .iter()
+                .find(|p| p.new == Some(*id))
+                .and_then(|p| p.old)
+                .filter(|o| cmp.old.node(*o).kind == NodeKind::Article)
+                .map(|o| canonical_label(cmp.old.node(o).label.as_deref().unwrap_or("")));
+            failing.push(Failing {
+                name: name.clone(),
+                old_article,
+            });
+        }
+    }
+    failing
+}
+
+/// [`draft`], with the old articles whose labels are in `force` rewritten whole.
+fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>) -> Avenant {
     let mut av = header(&cmp.old, options);
     let mut articles: Vec<(String, Vec<Instruction>)> = Vec::new();
     let mut changes = Changes::default();
@@ -167,6 +352,7 @@ pub fn draft(cmp: &Comparison, options: &DraftOptions) -> Avenant {
         w: cmp.old.clone(),
         inserted_labels: BTreeMap::new(),
         changes,
+        force,
     };
     let mut units = Vec::new();
     collect_units(cmp, &cmp.pairs, &mut units);
@@ -481,6 +667,8 @@ struct Drafter<'a> {
     /// Label given in `w` to each inserted article of the new version.
     inserted_labels: BTreeMap<NodeId, String>,
     changes: Changes,
+    /// Old articles (canonical labels) to rewrite whole: the verification's escalation.
+    force: &'a BTreeSet<String>,
 }
 
 impl<'a> Drafter<'a> {
@@ -518,7 +706,11 @@ impl<'a> Drafter<'a> {
             return None;
         }
         let unit = Unit::article(&self.label(o));
+        let forced = self.force.contains(&self.label(o));
         let fine = self.attempt(|d| {
+            if forced {
+                return Err("escalated".into());
+            }
             let ins = d.article_fine(p, o, n, &unit)?;
             if same_unit(&d.w, o, &d.cmp.new, n) {
                 Ok(ins)

@@ -9,7 +9,7 @@ pub mod read;
 pub mod render;
 
 pub use apply::{apply, ApplyError};
-pub use draft::{draft, DraftOptions};
+pub use draft::{draft, draft_checked, DraftError, DraftOptions};
 pub use model::{
     AlineaAt, AmendingArticle, Anchor, Avenant, AvenantParty, Instruction, Op, Position, Target,
     Unit, ValueType,

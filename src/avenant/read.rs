@@ -182,7 +182,7 @@ static P_ITEM: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(\d+°(?: (?:bis|ter|quater|quinquies))?|[a-z])(?:\))?(?:\s|$)"));
 static P_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^article (premier|unique|\d+(?:\.\d+)*(?: ?er)?(?: (?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?|[IVXLC]+(?: (?:bis|ter))?)\b(?: de la (?:présente )?convention)?",
+        r"^article (premier|unique|(?:[LRD]\.? ?)?\d+(?:[.-]\d+)*(?: ?er)?(?: (?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?|[IVXLC]+(?: (?:bis|ter))?)\b(?: de la (?:présente )?convention)?",
     )
 });
 static P_ANNEX: LazyLock<Regex> = LazyLock::new(|| {

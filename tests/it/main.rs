@@ -20,6 +20,7 @@ mod diff_partners;
 mod diff_props;
 mod draft_cases;
 mod draft_roundtrip;
+mod draft_verified;
 mod legistique_fixture;
 mod parse_properties;
 mod parse_seeds;
