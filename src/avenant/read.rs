@@ -76,11 +76,12 @@ static EFFET: LazyLock<Regex> =
     LazyLock::new(|| re(r"prend effet (?:le|au|à compter du) (.+?)\s*\.?$"));
 static FAIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^fait à ([^,]+?)\s*,\s*le\s+([^,]+?)\s*(?:,.*)?\.?$"));
-static ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d+)°\s+(.*)$"));
+/// An item of « est ainsi modifié : » — « 1° », « 2° bis », « a) ».
+static ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d+°(?:\s*(?:bis|ter))?|[a-z]\))\s+(.*)$"));
 
 static R_REPLACE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?P<loc>.+?),\s*)?(?:(?P<n1>NOUN)\s*:?\s*)?§(?P<q1>\d+),?\s+(?:est|sont)\s+(?:supprimée?s?\s+et\s+)?remplacée?s?\s+par\s+(?:(?P<n2>NOUN)\s*:?\s*)?§(?P<q2>\d+)$",
+        r"^(?:(?P<loc>.+?),\s*)?(?:(?P<n1>NOUN)(?:\s+d[e'])?\s*:?\s*)?§(?P<q1>\d+),?\s+(?:est|sont)\s+(?:supprimée?s?\s+et\s+)?remplacée?s?\s+par\s+(?:(?P<n2>NOUN)\s*:?\s*)?§(?P<q2>\d+)$",
     )
 });
 static R_INSERT_W: LazyLock<Regex> = LazyLock::new(|| {
@@ -111,7 +112,9 @@ static R_INSERT_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static R_ADD_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^la convention est complétée par un article (?P<l>.+?) ainsi rédigé\s*:?$")
+    re(
+        r"^(?:la (?:présente )?convention est complétée par|il est ajouté(?: à la (?:présente )?convention)?) un article (?P<l>.+?) ainsi rédigé\s*:?$",
+    )
 });
 static R_ADD_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^la convention est complétée par une annexe(?: (?P<l>\S+))? ainsi rédigée\s*:?$")
@@ -134,6 +137,13 @@ static R_ADD_START: LazyLock<Regex> = LazyLock::new(|| {
 static R_ADD_END: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?P<t>.+?)\s+est\s+complétée?\s+par\s+(?P<what>.+?)\s+ainsi\s+rédigée?s?\s*:?$")
 });
+/// « Il est ajouté [à l'article 6] un alinéa ainsi rédigé : » (the unit from the context when
+/// not named).
+static R_ADD_IL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^il est ajouté\s+(?:(?P<loc>(?:à|au|aux)\s.+?),?\s+)?(?P<what>un alinéa|une phrase|des alinéas|(?:deux|trois|quatre|cinq) alinéas)\s+ainsi\s+rédigée?s?\s*:?$",
+    )
+});
 static R_ADD_END2: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^il est ajouté à la fin (?P<t>.+?),?\s+(?:le|les|la|l')\s*(?P<what>paragraphes?|alinéas?|phrases?)\s+suivante?s?\s*:?$",
@@ -149,13 +159,14 @@ static R_REPLACED_N: LazyLock<Regex> = LazyLock::new(|| {
 });
 static R_REPLACED_COLON: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:supprimée?s?\s+et\s+)?remplacée?s?(?:\s+par)?(?:\s+ce qui suit|\s+les stipulations suivantes)?\s*:\s*(?:§(?P<q>\d+))?$",
+        r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:supprimée?s?\s+et\s+)?remplacée?s?(?:\s+par)?(?:\s+ce qui suit|\s+les (?:stipulations|dispositions) suivantes)?\s*:\s*(?:§(?P<q>\d+))?$",
     )
 });
 static R_DELETE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:supprimée?s?|abrogée?s?)$"));
-static R_MODIFIED: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?P<t>.+?)\s+(?:est|sont)\s+ainsi\s+modifiée?s?\s*:?$"));
+static R_MODIFIED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:ainsi\s+modifiée?s?|modifiée?s?\s+comme\s+suit)\s*:?$")
+});
 static R_RENUM1: LazyLock<Regex> =
     LazyLock::new(|| re(r"^l'article (?P<a>.+?) devient l'article (?P<b>.+?)$"));
 static R_RENUM2: LazyLock<Regex> = LazyLock::new(|| {
@@ -164,7 +175,9 @@ static R_RENUM2: LazyLock<Regex> = LazyLock::new(|| {
 
 // Noun-phrase pieces.
 static P_DET: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:[àa] la |[àa] l'|au |aux |[àa] |de la |de l'|du |des |de |la |le |les |l')")
+    re(
+        r"^(?:dans la |dans l'|dans le |dans les |[àa] la |[àa] l'|au |aux |[àa] |de la |de l'|du |des |de |la |le |les |l')",
+    )
 });
 static P_CONNECT: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -451,7 +464,10 @@ fn block(lines: &[L], j: &mut usize) -> Result<Vec<String>, ReadError> {
                 Some(b) => b.trim_end().to_string(),
                 None => body.to_string(),
             });
-            return Ok(out);
+            // Alinéas each closed by » follow one another: the block goes on while lines
+            // open with « (an instruction never does).
+            depth = 0;
+            continue;
         }
         out.push(body.to_string());
     }
@@ -574,8 +590,14 @@ fn parse_sentence(s: &str, block: Vec<String>, ctx: Option<&Unit>) -> Result<Ins
                 });
             }
         }
+        // « Le montant de « X » est remplacé par « Y » », naming no unit: the words must then
+        // occur once in the whole convention (`apply` refuses them otherwise).
+        let target = match (c.name("loc"), ctx) {
+            (None, None) => Target::convention(),
+            (loc, _) => loc_target(loc)?,
+        };
         return Ok(Instruction {
-            target: loc_target(c.name("loc"))?,
+            target,
             op: Op::ReplaceWords {
                 old,
                 new,
@@ -690,6 +712,27 @@ fn parse_sentence(s: &str, block: Vec<String>, ctx: Option<&Unit>) -> Result<Ins
             target,
             op: Op::AddAlineas {
                 at: AlineaAt::Start,
+                alineas: block,
+            },
+        });
+    }
+    if let Some(c) = R_ADD_IL.captures(&skel) {
+        let target = loc_target(c.name("loc"))?;
+        if block.is_empty() {
+            return Err(missing_quote());
+        }
+        if c["what"].to_lowercase().contains("phrase") {
+            return Ok(Instruction {
+                target,
+                op: Op::AddPhrase {
+                    text: block.join(" "),
+                },
+            });
+        }
+        return Ok(Instruction {
+            target,
+            op: Op::AddAlineas {
+                at: AlineaAt::End,
                 alineas: block,
             },
         });

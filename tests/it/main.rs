@@ -1,6 +1,7 @@
 //! The integration tests, in one binary: each module runs the library or the real `avenant` binary
 //! on the corpus, and every snapshot is kept in the top-level `snapshots/` folder.
 
+mod apply_catalogue;
 mod apply_mutations;
 mod apply_refusals;
 mod avenant_apply_ops;
