@@ -3,10 +3,13 @@
 
 pub mod apply;
 pub mod draft;
-pub mod formules;
 pub mod model;
 pub mod read;
 pub mod render;
+pub mod wording;
+
+/// The former name of [`wording`], kept so that paths `avenant::formules::…` still resolve.
+pub use self::wording as formules;
 
 pub use apply::{apply, ApplyError};
 pub use draft::{draft, draft_checked, DraftError, DraftOptions};
