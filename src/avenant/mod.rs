@@ -1,5 +1,5 @@
 //! Avenant stage: an [`Avenant`] (articles of `{target, op}` instructions) ↔ French text, and
-//! `Document` + `Avenant` → consolidated `Document`; all French wording lives in [`formules`].
+//! `Document` + `Avenant` → consolidated `Document`; all French wording lives in [`wording`].
 
 pub mod apply;
 pub mod draft;

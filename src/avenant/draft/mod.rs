@@ -1,6 +1,6 @@
 //! [`Comparison`] → [`Avenant`]: the amending act that turns the old convention into the new one,
 //! in the légistique style of LEGISTIQUE.md, every instruction written so that
-//! [`super::apply`] reads it back and executes it.
+//! [`super::apply()`] reads it back and executes it.
 //!
 //! # How the draft is built
 //!
@@ -24,6 +24,10 @@
 //!    is widened word by word until it is unique.
 //!
 //! # Round trip
+//!
+//! [`draft_checked`] (what the command line prints) verifies it on every act: rendered, read
+//! back and applied to the old version, the act must give the new version unit by unit, or it
+//! is redrafted (failing articles rewritten whole) and, failing that, refused naming the units.
 //!
 //! `apply(old, draft(compare(old, new)))` gives `new` for the units an avenant amends
 //! (préambule, articles, annexes; titles, parties and signatures are only reached by the

@@ -333,7 +333,7 @@ pub fn entree_en_vigueur(effet: Option<&str>) -> String {
     }
 }
 
-/// « Fait à [lieu], le [date], en deux exemplaires originaux. »
+/// « Fait à \[lieu\], le \[date\], en deux exemplaires originaux. »
 pub fn fait_a(lieu: Option<&str>, date: Option<&str>, parties: usize) -> String {
     format!(
         "Fait à {}, le {}, en {} exemplaires originaux.",
