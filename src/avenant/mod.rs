@@ -1,15 +1,18 @@
 //! Avenant stage: an [`Avenant`] (articles of `{target, op}` instructions) ↔ French text, and
-//! `Document` + `Avenant` → consolidated `Document`; all French wording lives in [`formules`].
+//! `Document` + `Avenant` → consolidated `Document`; all French wording lives in [`wording`].
 
 pub mod apply;
 pub mod draft;
-pub mod formules;
 pub mod model;
 pub mod read;
 pub mod render;
+pub mod wording;
+
+/// The former name of [`wording`], kept so that paths `avenant::formules::…` still resolve.
+pub use self::wording as formules;
 
 pub use apply::{apply, ApplyError};
-pub use draft::{draft, DraftOptions};
+pub use draft::{draft, draft_checked, DraftError, DraftOptions};
 pub use model::{
     AlineaAt, AmendingArticle, Anchor, Avenant, AvenantParty, Instruction, Op, Position, Target,
     Unit, ValueType,

@@ -4,7 +4,7 @@
 //! la fin de l'article … le paragraphe suivant : »). Lines are first put in canonical form by
 //! `normalise::inline`, so typography never matters here.
 
-use super::formules::{self, parse_cardinal, parse_position};
+use super::formules::{parse_cardinal, parse_position};
 use super::model::{
     canonical_label, AlineaAt, AmendingArticle, Anchor, Avenant, AvenantParty, Instruction, Op,
     Position, Target, Unit, ValueType,
@@ -25,6 +25,9 @@ pub struct ReadError {
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            return f.write_str(&self.message);
+        }
         write!(f, "ligne {} : {}", self.line, self.message)
     }
 }
@@ -44,8 +47,24 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| {
         r"^avenant\s+n°\s*(\d+)\s+(?:à|a)\s+(?:la |le |l')?(.+?)(?:\s+du\s+(\S*\d.*?|\[date\]))?(?:\s+entre\s+.+)?$",
     )
 });
-static ARTICLE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^article\s+(\d+)\s*(?:er)?\s*(?:[–:.\-—]\s*(.*))?$"));
+/// The avenant's own article headings: « Article 2 – Objet », « Article 1er », « Article
+/// premier », « Article unique », and the decree style « Art. 1er. – … ».
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:article|art\.)\s*(\d+|premier|unique)\s*(?:er)?\s*\.?\s*(?:[–:.\-—]\s*(.*))?$")
+});
+/// A sentence that amends a text: what must never stand outside an article of the avenant.
+static INSTRUCTION_LIKE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:est|sont)\s+(?:ainsi\s+(?:rédigée?s?|modifiée?s?)|(?:supprimée?s?\s+et\s+)?remplacée?s?\s+par|supprimée?s?|abrogée?s?|complétée?s?\s+par|modifiée?s?\s+comme\s+suit|insérée?s?|ajoutée?s?)\b|\bil\s+est\s+(?:inséré|ajouté)|\bdevien(?:nen)?t\s+(?:respectivement\s+)?l(?:es|')\s*articles?\b",
+    )
+});
+/// The avenant's own boilerplate inside an article (objet, entry into force, « les autres
+/// stipulations demeurent inchangées »): skipped, never an instruction.
+static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:le présent avenant\b|les autres (?:stipulations|dispositions|clauses)\b.*\b(?:demeurent|restent)\b)",
+    )
+});
 static PARTY: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(.+?),?\s+ci-après\s+(?:dénommée?s?|désignée?s?)\s+(.+?),?$"));
 static OBJET: LazyLock<Regex> = LazyLock::new(|| {
@@ -57,11 +76,12 @@ static EFFET: LazyLock<Regex> =
     LazyLock::new(|| re(r"prend effet (?:le|au|à compter du) (.+?)\s*\.?$"));
 static FAIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^fait à ([^,]+?)\s*,\s*le\s+([^,]+?)\s*(?:,.*)?\.?$"));
-static ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d+)°\s+(.*)$"));
+/// An item of « est ainsi modifié : » — « 1° », « 2° bis », « a) ».
+static ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d+°(?:\s*(?:bis|ter))?|[a-z]\))\s+(.*)$"));
 
 static R_REPLACE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?P<loc>.+?),\s*)?(?:(?P<n1>NOUN)\s*:?\s*)?§(?P<q1>\d+),?\s+(?:est|sont)\s+(?:supprimée?s?\s+et\s+)?remplacée?s?\s+par\s+(?:(?P<n2>NOUN)\s*:?\s*)?§(?P<q2>\d+)$",
+        r"^(?:(?P<loc>.+?),\s*)?(?:(?P<n1>NOUN)(?:\s+d[e'])?\s*:?\s*)?§(?P<q1>\d+),?\s+(?:est|sont)\s+(?:supprimée?s?\s+et\s+)?remplacée?s?\s+par\s+(?:(?P<n2>NOUN)\s*:?\s*)?§(?P<q2>\d+)$",
     )
 });
 static R_INSERT_W: LazyLock<Regex> = LazyLock::new(|| {
@@ -92,7 +112,9 @@ static R_INSERT_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static R_ADD_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^la convention est complétée par un article (?P<l>.+?) ainsi rédigé\s*:?$")
+    re(
+        r"^(?:la (?:présente )?convention est complétée par|il est ajouté(?: à la (?:présente )?convention)?) un article (?P<l>.+?) ainsi rédigé\s*:?$",
+    )
 });
 static R_ADD_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^la convention est complétée par une annexe(?: (?P<l>\S+))? ainsi rédigée\s*:?$")
@@ -115,6 +137,13 @@ static R_ADD_START: LazyLock<Regex> = LazyLock::new(|| {
 static R_ADD_END: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?P<t>.+?)\s+est\s+complétée?\s+par\s+(?P<what>.+?)\s+ainsi\s+rédigée?s?\s*:?$")
 });
+/// « Il est ajouté [à l'article 6] un alinéa ainsi rédigé : » (the unit from the context when
+/// not named).
+static R_ADD_IL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^il est ajouté\s+(?:(?P<loc>(?:à|au|aux)\s.+?),?\s+)?(?P<what>un alinéa|une phrase|des alinéas|(?:deux|trois|quatre|cinq) alinéas)\s+ainsi\s+rédigée?s?\s*:?$",
+    )
+});
 static R_ADD_END2: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^il est ajouté à la fin (?P<t>.+?),?\s+(?:le|les|la|l')\s*(?P<what>paragraphes?|alinéas?|phrases?)\s+suivante?s?\s*:?$",
@@ -130,13 +159,14 @@ static R_REPLACED_N: LazyLock<Regex> = LazyLock::new(|| {
 });
 static R_REPLACED_COLON: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:supprimée?s?\s+et\s+)?remplacée?s?(?:\s+par)?(?:\s+ce qui suit|\s+les stipulations suivantes)?\s*:\s*(?:§(?P<q>\d+))?$",
+        r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:supprimée?s?\s+et\s+)?remplacée?s?(?:\s+par)?(?:\s+ce qui suit|\s+les (?:stipulations|dispositions) suivantes)?\s*:\s*(?:§(?P<q>\d+))?$",
     )
 });
 static R_DELETE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:supprimée?s?|abrogée?s?)$"));
-static R_MODIFIED: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?P<t>.+?)\s+(?:est|sont)\s+ainsi\s+modifiée?s?\s*:?$"));
+static R_MODIFIED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:ainsi\s+modifiée?s?|modifiée?s?\s+comme\s+suit)\s*:?$")
+});
 static R_RENUM1: LazyLock<Regex> =
     LazyLock::new(|| re(r"^l'article (?P<a>.+?) devient l'article (?P<b>.+?)$"));
 static R_RENUM2: LazyLock<Regex> = LazyLock::new(|| {
@@ -145,7 +175,9 @@ static R_RENUM2: LazyLock<Regex> = LazyLock::new(|| {
 
 // Noun-phrase pieces.
 static P_DET: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:[àa] la |[àa] l'|au |aux |[àa] |de la |de l'|du |des |de |la |le |les |l')")
+    re(
+        r"^(?:dans la |dans l'|dans le |dans les |[àa] la |[àa] l'|au |aux |[àa] |de la |de l'|du |des |de |la |le |les |l')",
+    )
 });
 static P_CONNECT: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -163,7 +195,7 @@ static P_ITEM: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(\d+°(?: (?:bis|ter|quater|quinquies))?|[a-z])(?:\))?(?:\s|$)"));
 static P_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^article (premier|unique|\d+(?:\.\d+)*(?: ?er)?(?: (?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?|[IVXLC]+(?: (?:bis|ter))?)\b(?: de la (?:présente )?convention)?",
+        r"^article (premier|unique|(?:[LRD]\.? ?)?\d+(?:[.-]\d+)*(?: ?er)?(?: (?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?|[IVXLC]+(?: (?:bis|ter))?)\b(?: de la (?:présente )?convention)?",
     )
 });
 static P_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
@@ -237,6 +269,13 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
             zone = Zone::Expose;
         } else if let Some(c) = OBJET.captures(t) {
             av.objet = c.get(1).map(|m| m.as_str().to_string());
+        } else if INSTRUCTION_LIKE.is_match(t) && !t.to_lowercase().starts_with("considérant") {
+            return Err(err(
+                lines[i].n,
+                format!(
+                    "instruction hors de tout article de l'avenant (aucun intitulé « Article 1er » ne la précède) : « {t} »"
+                ),
+            ));
         } else if zone == Zone::Parties && !(headings::and(t) || headings::together(t)) {
             av.parties.push(party(t));
         }
@@ -258,7 +297,7 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
                 message: format!("phrase hors de tout article : « {t} »"),
             });
         };
-        let number: u32 = c[1].parse().unwrap_or(0);
+        let number: u32 = c[1].parse().unwrap_or(1);
         let heading = c
             .get(2)
             .map(|m| m.as_str().trim().to_string())
@@ -271,26 +310,31 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
         {
             i += 1;
         }
-        let body = &lines[start..i];
-        let first = body
-            .first()
-            .map(|l| l.text.to_lowercase())
-            .unwrap_or_default();
-        if heading.eq_ignore_ascii_case(formules::AUTRES_STIPULATIONS_HEADING)
-            || first.starts_with("les autres stipulations")
-            || first.starts_with("les autres dispositions")
-        {
+        // The avenant's own boilerplate is skipped line by line: every other sentence of the
+        // article must be an instruction (an objet never hides the sentences after it).
+        let mut body = Vec::new();
+        // Decree style: « Art. 1er. – L'article 6 est ainsi rédigé : » — the first sentence on
+        // the heading's line is the article's first instruction, not its heading.
+        let mut heading = heading;
+        if INSTRUCTION_LIKE.is_match(&heading) {
+            body.push(L {
+                n: lines[start - 1].n,
+                text: std::mem::take(&mut heading),
+            });
+        }
+        for l in &lines[start..i] {
+            if BOILERPLATE.is_match(&l.text) {
+                if let Some(c) = EFFET.captures(&l.text) {
+                    av.effet = Some(c[1].to_string());
+                }
+            } else {
+                body.push(l.clone());
+            }
+        }
+        if body.is_empty() {
             continue;
         }
-        if heading.eq_ignore_ascii_case(formules::ENTREE_EN_VIGUEUR_HEADING)
-            || first.starts_with("le présent avenant")
-        {
-            av.effet = body
-                .iter()
-                .find_map(|l| EFFET.captures(&l.text).map(|c| c[1].to_string()));
-            continue;
-        }
-        let instructions = parse_body(body)?;
+        let instructions = parse_body(&body)?;
         av.articles.push(AmendingArticle {
             number,
             heading,
@@ -299,6 +343,12 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
     }
     if av.numero == 0 {
         av.numero = 1;
+    }
+    if av.articles.iter().all(|a| a.instructions.is_empty()) {
+        return Err(err(
+            0,
+            "l'avenant ne contient aucune instruction de modification (aucun article « … est ainsi rédigé », « … sont remplacés par … », « … est supprimé »…)",
+        ));
     }
     Ok(av)
 }
@@ -379,7 +429,10 @@ fn balance(s: &str) -> i32 {
 }
 
 /// The quoted alinéas after a sentence ending with « : », from `lines[*j]`; advances `*j`.
-fn block(lines: &[L], j: &mut usize) -> Vec<String> {
+/// A quotation runs over several lines either with « opening each alinéa (the French usage) or
+/// with « on its first line and » on its last only; one left open to the end of the article is
+/// refused, so that it never swallows the instructions after it.
+fn block(lines: &[L], j: &mut usize) -> Result<Vec<String>, ReadError> {
     let mut out = Vec::new();
     if *j < lines.len() && !lines[*j].text.starts_with('«') {
         // « le paragraphe suivant : » then the text, unquoted.
@@ -388,25 +441,43 @@ fn block(lines: &[L], j: &mut usize) -> Vec<String> {
             out.push(t.trim().to_string());
             *j += 1;
         }
-        return out;
+        return Ok(out);
     }
-    while *j < lines.len() && lines[*j].text.starts_with('«') {
+    let start = *j;
+    let mut depth = 0;
+    while *j < lines.len() {
         let t = lines[*j].text.trim_end();
-        *j += 1;
-        let closes = balance(t) <= 0;
-        let mut body = t.trim_start_matches('«').trim_start().to_string();
-        if closes {
-            let trimmed = body.trim_end_matches([' ', '.', ';']).to_string();
-            body = match trimmed.strip_suffix('»') {
-                Some(b) => b.trim_end().to_string(),
-                None => body,
-            };
-            out.push(body);
+        let opens = t.starts_with('«');
+        if depth == 0 && !opens {
             break;
         }
-        out.push(body.trim_end().to_string());
+        *j += 1;
+        let body = if opens {
+            t.trim_start_matches('«').trim_start()
+        } else {
+            t
+        };
+        depth = depth.max(1) + balance(body);
+        if depth <= 0 {
+            let trimmed = body.trim_end_matches([' ', '.', ';']);
+            out.push(match trimmed.strip_suffix('»') {
+                Some(b) => b.trim_end().to_string(),
+                None => body.to_string(),
+            });
+            // Alinéas each closed by » follow one another: the block goes on while lines
+            // open with « (an instruction never does).
+            depth = 0;
+            continue;
+        }
+        out.push(body.to_string());
     }
-    out
+    if depth > 0 {
+        return Err(err(
+            lines.get(start).map_or(0, |l| l.n),
+            "citation ouverte par « et jamais fermée par » avant la fin de l'article de l'avenant",
+        ));
+    }
+    Ok(out)
 }
 
 fn err(line: usize, message: impl Into<String>) -> ReadError {
@@ -435,7 +506,7 @@ fn parse_body(lines: &[L]) -> Result<Vec<Instruction>, ReadError> {
                 let sentence = strip_end(&ic[2]);
                 j += 1;
                 let b = if sentence.ends_with(':') {
-                    block(lines, &mut j)
+                    block(lines, &mut j)?
                 } else {
                     Vec::new()
                 };
@@ -445,7 +516,7 @@ fn parse_body(lines: &[L]) -> Result<Vec<Instruction>, ReadError> {
         }
         j += 1;
         let b = if s.ends_with(':') {
-            block(lines, &mut j)
+            block(lines, &mut j)?
         } else {
             Vec::new()
         };
@@ -519,8 +590,14 @@ fn parse_sentence(s: &str, block: Vec<String>, ctx: Option<&Unit>) -> Result<Ins
                 });
             }
         }
+        // « Le montant de « X » est remplacé par « Y » », naming no unit: the words must then
+        // occur once in the whole convention (`apply` refuses them otherwise).
+        let target = match (c.name("loc"), ctx) {
+            (None, None) => Target::convention(),
+            (loc, _) => loc_target(loc)?,
+        };
         return Ok(Instruction {
-            target: loc_target(c.name("loc"))?,
+            target,
             op: Op::ReplaceWords {
                 old,
                 new,
@@ -584,7 +661,7 @@ fn parse_sentence(s: &str, block: Vec<String>, ctx: Option<&Unit>) -> Result<Ins
     }
     if let Some(c) = R_ADD_ARTICLE.captures(&skel) {
         let label = canonical_label(&c["l"]);
-        let (heading, alineas) = article_block(&block);
+        let (heading, alineas) = article_block(&block, &label)?;
         return Ok(Instruction {
             target: Target::convention(),
             op: Op::AddArticle {
@@ -606,7 +683,7 @@ fn parse_sentence(s: &str, block: Vec<String>, ctx: Option<&Unit>) -> Result<Ins
         });
     }
     if let Some(c) = R_INSERT_ART.captures(&skel) {
-        let (heading, alineas) = article_block(&block);
+        let (heading, alineas) = article_block(&block, &c["l"])?;
         return Ok(Instruction {
             target: target_of(&c["t"])?.0,
             op: Op::InsertArticle {
@@ -635,6 +712,27 @@ fn parse_sentence(s: &str, block: Vec<String>, ctx: Option<&Unit>) -> Result<Ins
             target,
             op: Op::AddAlineas {
                 at: AlineaAt::Start,
+                alineas: block,
+            },
+        });
+    }
+    if let Some(c) = R_ADD_IL.captures(&skel) {
+        let target = loc_target(c.name("loc"))?;
+        if block.is_empty() {
+            return Err(missing_quote());
+        }
+        if c["what"].to_lowercase().contains("phrase") {
+            return Ok(Instruction {
+                target,
+                op: Op::AddPhrase {
+                    text: block.join(" "),
+                },
+            });
+        }
+        return Ok(Instruction {
+            target,
+            op: Op::AddAlineas {
+                at: AlineaAt::End,
                 alineas: block,
             },
         });
@@ -702,8 +800,8 @@ fn parse_sentence(s: &str, block: Vec<String>, ctx: Option<&Unit>) -> Result<Ins
             }
         } else if target.is_whole_unit() {
             match target.unit {
-                Unit::Article { .. } => {
-                    let (heading, alineas) = article_block(&lines);
+                Unit::Article { ref label } => {
+                    let (heading, alineas) = article_block(&lines, label)?;
                     Op::RewriteArticle { heading, alineas }
                 }
                 Unit::Annex { .. } => {
@@ -782,11 +880,21 @@ fn label_list(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// The quoted article: « Article 5 – Durée » then alinéas.
-fn article_block(lines: &[String]) -> (Option<String>, Vec<String>) {
+/// The quoted article: « Article 5 – Durée » then alinéas. A quoted heading whose number is
+/// not the one the instruction names (« Article 5 ter » under « l'article 5 bis ») is refused.
+fn article_block(lines: &[String], expect: &str) -> Result<(Option<String>, Vec<String>), String> {
     match lines.first().and_then(|f| headings::article(f, true)) {
-        Some(h) => (h.heading, lines[1..].to_vec()),
-        None => (None, lines.to_vec()),
+        Some(h) => {
+            if canonical_label(&h.label) != canonical_label(expect) {
+                return Err(format!(
+                    "l'article cité (« Article {} ») n'est pas l'article {} que la phrase désigne",
+                    h.label,
+                    canonical_label(expect)
+                ));
+            }
+            Ok((h.heading, lines[1..].to_vec()))
+        }
+        None => Ok((None, lines.to_vec())),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::{warn, Failure, EXIT_OK};
 use avenant::avenant::render::{self, AvenantFormat};
-use avenant::avenant::{draft, DraftOptions};
+use avenant::avenant::{draft_checked, DraftOptions};
 use avenant::diff::{compare, Comparison, DiffOptions};
 use avenant::ReadOptions;
 use clap::{Args, ValueEnum};
@@ -67,16 +67,23 @@ impl DraftArgs {
     }
 }
 
-/// Drafts the avenant of a comparison and writes it: the one entry point of `draft` and
-/// `diff --format avenant`.
+/// Drafts the avenant of a comparison, verified (applied back to the old version, it gives the
+/// new one), and writes it: the one entry point of `draft` and `diff --format avenant`. An act
+/// that does not verify is an error naming the units (exit 2), never printed.
 pub(super) fn write_avenant(
     cmp: &Comparison,
     options: &DraftOptions,
     format: AvenantFormat,
     out: &mut impl Write,
-) -> io::Result<()> {
-    let av = draft(cmp, options);
-    render::write(&av, format, &options.style(), out)
+) -> Result<(), Failure> {
+    let av = draft_checked(cmp, options).map_err(|e| {
+        Failure::Input(avenant::Error::new(
+            format!("{} → {}", cmp.old.source.path, cmp.new.source.path),
+            avenant::ErrorKind::Invalid(e.to_string()),
+        ))
+    })?;
+    render::write(&av, format, &options.style(), out)?;
+    Ok(())
 }
 
 pub(super) fn run(args: &DraftArgs, options: &ReadOptions) -> Result<u8, Failure> {

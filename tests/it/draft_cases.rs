@@ -105,6 +105,16 @@ fn round_trip(dir: &Path, renumber: bool) -> Result<bool, String> {
     };
     let av = draft(&cmp, &options);
     let text = markdown(&av);
+    // An avenant without any instruction is refused by `apply`: the new version must then be
+    // the old one, cosmetic differences aside.
+    if av.articles.iter().all(|a| a.instructions.is_empty()) {
+        let same = body(&old, !renumber) == body(&new, !renumber);
+        return if same || !cmp.has_differences() {
+            Ok(false)
+        } else {
+            Err(format!("nothing drafted for a real difference\n{text}"))
+        };
+    }
     let read = parse_avenant(&text).map_err(|e| format!("{e}\n{text}"))?;
     if read != av {
         let (x, y) = (format!("{read:#?}"), format!("{av:#?}"));

@@ -2,6 +2,9 @@
 //! on the corpus, and every snapshot is kept in the top-level `snapshots/` folder.
 
 mod align_real;
+mod apply_catalogue;
+mod apply_mutations;
+mod apply_refusals;
 mod avenant_apply_ops;
 mod avenant_model_roundtrip;
 mod avenant_read_variants;
@@ -20,6 +23,7 @@ mod diff_partners;
 mod diff_props;
 mod draft_cases;
 mod draft_roundtrip;
+mod draft_verified;
 mod legistique_fixture;
 mod office_read;
 mod office_snapshots;

@@ -1,0 +1,150 @@
+//! Finding the unit an instruction names (article, annexe, alinéa, item, table row) in the
+//! convention as the previous instructions left it.
+
+use super::*;
+
+/// Nodes reachable from the root, in document order (removed nodes stay in the arena).
+pub(super) fn reachable(doc: &Document) -> Vec<NodeId> {
+    doc.descendants(doc.root())
+}
+
+pub(super) fn node_label(doc: &Document, id: NodeId) -> String {
+    doc.node(id).label.clone().unwrap_or_default()
+}
+
+pub(super) fn same_annex_label(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+        _ => false,
+    }
+}
+
+pub(super) fn find_unit(doc: &Document, unit: &Unit) -> Option<NodeId> {
+    match unit {
+        Unit::Convention => Some(doc.root()),
+        Unit::Article { label } => {
+            let want = canonical_label(label);
+            reachable(doc).into_iter().find(|id| {
+                let n = doc.node(*id);
+                n.kind == NodeKind::Article
+                    && n.label.as_deref().map(canonical_label).as_deref() == Some(want.as_str())
+            })
+        }
+        Unit::Annex { label } => {
+            let annexes: Vec<NodeId> = reachable(doc)
+                .into_iter()
+                .filter(|id| doc.node(*id).kind == NodeKind::Annexe)
+                .collect();
+            annexes
+                .iter()
+                .copied()
+                .find(|id| same_annex_label(doc.node(*id).label.as_deref(), label.as_deref()))
+                .or_else(|| {
+                    // « l'annexe » when the convention has a single one, numbered or not.
+                    (label.is_none() && annexes.len() == 1).then(|| annexes[0])
+                })
+        }
+        Unit::Preambule => reachable(doc)
+            .into_iter()
+            .find(|id| doc.node(*id).kind == NodeKind::Preambule),
+    }
+}
+
+pub(super) fn resolve_unit(doc: &Document, t: &Target) -> Result<NodeId, String> {
+    find_unit(doc, &t.unit).ok_or_else(|| formules::target_missing(&Target::unit(t.unit.clone())))
+}
+
+pub(super) fn first_table(doc: &Document, unit: NodeId) -> Option<NodeId> {
+    doc.children(unit)
+        .iter()
+        .copied()
+        .find(|c| doc.node(*c).kind == NodeKind::Table)
+}
+
+pub(super) fn markers_match(label: Option<&str>, want: &str) -> bool {
+    label.is_some_and(|l| formules::item_marker(l) == formules::item_marker(want))
+}
+
+/// The alinéa-like node (or row) the target designates, with its parent; `None` for the unit.
+pub(super) fn resolve_leaf(doc: &Document, t: &Target) -> Result<Option<(NodeId, NodeId)>, String> {
+    let unit = resolve_unit(doc, t)?;
+    let missing = || formules::target_missing(t);
+    if let Some(r) = t.row {
+        let table = first_table(doc, unit).ok_or_else(missing)?;
+        let rows = doc.children(table);
+        let i = r.resolve(rows.len()).ok_or_else(missing)?;
+        return Ok(Some((table, rows[i - 1])));
+    }
+    let leaves = doc.alineas(unit);
+    if !t.item.is_empty() {
+        let mut start = 0;
+        let mut found: Option<usize> = None;
+        for (depth, m) in t.item.iter().enumerate() {
+            let outer = found;
+            let mut hit = None;
+            for (i, id) in leaves.iter().enumerate().skip(start) {
+                let n = doc.node(*id);
+                if depth > 0 {
+                    if let Some(o) = outer {
+                        let on = doc.node(leaves[o]);
+                        // Stop at the next item of the outer kind.
+                        if i > o
+                            && n.kind == NodeKind::Item
+                            && n.level <= on.level
+                            && n.label
+                                .as_deref()
+                                .map(formules::item_marker)
+                                .map(|s| s.ends_with('°'))
+                                == on
+                                    .label
+                                    .as_deref()
+                                    .map(formules::item_marker)
+                                    .map(|s| s.ends_with('°'))
+                            && !markers_match(n.label.as_deref(), m)
+                        {
+                            break;
+                        }
+                    }
+                }
+                if n.kind == NodeKind::Item && markers_match(n.label.as_deref(), m) {
+                    hit = Some(i);
+                    break;
+                }
+            }
+            let h = hit.ok_or_else(missing)?;
+            start = h + 1;
+            found = Some(h);
+        }
+        let i = found.ok_or_else(missing)?;
+        return Ok(Some((unit, leaves[i])));
+    }
+    if let Some(p) = t.alinea {
+        let i = p.resolve(leaves.len()).ok_or_else(missing)?;
+        return Ok(Some((unit, leaves[i - 1])));
+    }
+    Ok(None)
+}
+
+/// `count` consecutive leaves from the target, with their parent.
+pub(super) fn leaf_range(
+    doc: &Document,
+    t: &Target,
+    count: u32,
+) -> Result<(NodeId, Vec<NodeId>), String> {
+    let (parent, first) = resolve_leaf(doc, t)?.ok_or_else(|| formules::not_applicable(t))?;
+    let siblings: Vec<NodeId> = if t.row.is_some() && t.item.is_empty() && t.alinea.is_none() {
+        doc.children(parent).to_vec()
+    } else {
+        doc.alineas(parent)
+    };
+    let start = siblings
+        .iter()
+        .position(|s| *s == first)
+        .ok_or_else(|| formules::target_missing(t))?;
+    let end = start + count.max(1) as usize;
+    if end > siblings.len() {
+        return Err(formules::target_missing(t));
+    }
+    Ok((parent, siblings[start..end].to_vec()))
+}

@@ -1,0 +1,370 @@
+//! `Document` + [`Avenant`] → consolidated `Document`.
+//!
+//! The instructions are executed in order on a copy of the convention's tree (texts edited,
+//! children inserted, removed or reordered), each one counting alinéas on the text as the
+//! previous ones left it, as légistique reads an amending act. The edited tree is then written
+//! as Markdown with [`crate::render::markdown`] and parsed again: keys, labels and alinéa numbers
+//! of the result are by construction exactly what parsing the consolidated text gives (an
+//! inserted « 5 bis » gets `article-5-bis`, a removed alinéa renumbers the next ones), and no
+//! key-derivation logic is duplicated here. Never prints; an instruction that cannot be applied
+//! is an [`ApplyError`] naming the avenant's article and the target.
+
+use super::formules;
+use super::model::{canonical_label, AlineaAt, Anchor, Avenant, Instruction, Op, Target, Unit};
+use crate::model::{Document, Node, NodeId, NodeKind, Source, Span};
+use crate::normalise::{self, Form};
+use std::fmt;
+
+pub use super::read::parse_avenant;
+
+mod locate;
+mod phrases;
+mod tree;
+mod words;
+
+use locate::*;
+pub use phrases::phrases;
+use phrases::*;
+use tree::*;
+use words::*;
+pub use words::{occurrences, tidy};
+
+/// An instruction of the avenant that cannot be applied to the convention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApplyError {
+    /// The avenant's article holding the instruction.
+    pub article: u32,
+    /// What it targets.
+    pub target: Target,
+    /// Why it fails, in French (« les mots « … » sont introuvables à l'article 7 de la convention »).
+    pub message: String,
+}
+
+impl fmt::Display for ApplyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} : {}",
+            formules::avenant_article(self.article),
+            self.message
+        )
+    }
+}
+
+impl std::error::Error for ApplyError {}
+
+/// Applies every instruction of `avenant` to `convention` and returns the consolidated text,
+/// parsed. The convention itself is not changed.
+pub fn apply(convention: &Document, avenant: &Avenant) -> Result<Document, ApplyError> {
+    let mut doc = convention.clone();
+    for art in &avenant.articles {
+        for ins in &art.instructions {
+            apply_instruction(&mut doc, ins).map_err(|message| ApplyError {
+                article: art.number,
+                target: ins.target.clone(),
+                message,
+            })?;
+        }
+    }
+    let md = crate::render::markdown::markdown(&doc);
+    Ok(crate::parse_str(&convention.source.path, &md))
+}
+
+/// Applies one instruction to the tree in place (the tree is then only fit for rendering: keys
+/// of new nodes are provisional).
+pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), String> {
+    let t = &ins.target;
+    match &ins.op {
+        Op::ReplaceWords { old, new, .. } => {
+            let scope = text_scope(doc, t)?;
+            let hit = unique_occurrence(doc, &scope, old, t)?;
+            edit_at(doc, &hit, old.len(), new);
+            Ok(())
+        }
+        Op::ReplaceEverywhere { old, new, .. } => replace_everywhere(doc, old, new, t),
+        Op::InsertWords { anchor, words } => {
+            let scope = text_scope(doc, t)?;
+            let (aw, after) = match anchor {
+                Anchor::After(a) => (a, true),
+                Anchor::Before(a) => (a, false),
+            };
+            let hit = unique_occurrence(doc, &scope, aw, t)?;
+            if after {
+                let at = Hit {
+                    pos: hit.pos + aw.len(),
+                    ..hit
+                };
+                edit_at(doc, &at, 0, &format!(" {words}"));
+            } else {
+                edit_at(doc, &hit, 0, &format!("{words} "));
+            }
+            Ok(())
+        }
+        Op::AddWordsAtStart { words } => {
+            let (id, range) = single_text(doc, t)?;
+            let text = doc.node(id).text.clone();
+            let new = format!(
+                "{}{words} {}{}",
+                &text[..range.0],
+                &text[range.0..range.1],
+                &text[range.1..]
+            );
+            set_text(doc, id, tidy(&new));
+            Ok(())
+        }
+        Op::AddWordsAtEnd { words } => {
+            let (id, range) = single_text(doc, t)?;
+            let text = doc.node(id).text.clone();
+            let part = &text[range.0..range.1];
+            let body = part.trim_end_matches(['.', ';', ':', '!', '?', '…', ' ']);
+            let punct = &part[body.len()..];
+            let sep = if words.starts_with([',', '.', ')']) {
+                ""
+            } else {
+                " "
+            };
+            let new = format!(
+                "{}{body}{sep}{words}{punct}{}",
+                &text[..range.0],
+                &text[range.1..]
+            );
+            set_text(doc, id, tidy(&new));
+            Ok(())
+        }
+        Op::DeleteWords { words, to_end } => {
+            let scope = text_scope(doc, t)?;
+            let hit = unique_occurrence(doc, &scope, words, t)?;
+            let len = if *to_end {
+                let text = hit_text(doc, &hit);
+                let end = phrase_end(&text, hit.pos);
+                end - hit.pos
+            } else {
+                words.len()
+            };
+            edit_at(doc, &hit, len, "");
+            Ok(())
+        }
+        Op::RewritePhrase { text } => {
+            phrase_edit(doc, t, |s, r| format!("{}{text}{}", &s[..r.0], &s[r.1..]))
+        }
+        Op::DeletePhrase => phrase_edit(doc, t, |s, r| format!("{} {}", &s[..r.0], &s[r.1..])),
+        Op::InsertPhrase { text } => {
+            phrase_edit(doc, t, |s, r| format!("{} {text} {}", &s[..r.1], &s[r.1..]))
+        }
+        Op::AddPhrase { text } => {
+            let (id, range) = single_text(doc, t)?;
+            let s = doc.node(id).text.clone();
+            let new = format!("{} {text} {}", &s[..range.1], &s[range.1..]);
+            set_text(doc, id, tidy(&new));
+            Ok(())
+        }
+        Op::RewriteAlineas { count, alineas } => {
+            let (parent, ids) = leaf_range(doc, t, *count)?;
+            if ids.len() == 1 && alineas.len() == 1 {
+                rewrite_leaf(doc, ids[0], &alineas[0]);
+                return Ok(());
+            }
+            let at = child_index(doc, parent, ids[0]);
+            remove_children(doc, parent, &ids);
+            insert_lines(doc, parent, at, alineas, ids.first().copied());
+            Ok(())
+        }
+        Op::InsertAlineas { alineas } => {
+            let (parent, ids) = leaf_range(doc, t, 1)?;
+            let mut last = ids[0];
+            // After an item come its sub-items.
+            let level = doc.node(last).level;
+            if doc.node(last).kind == NodeKind::Item {
+                let siblings = doc.children(parent).to_vec();
+                let mut i = child_index(doc, parent, last) + 1;
+                while let Some(s) = siblings.get(i) {
+                    let n = doc.node(*s);
+                    if n.kind == NodeKind::Item && n.level > level {
+                        last = *s;
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            let at = child_index(doc, parent, last) + 1;
+            insert_lines(doc, parent, at, alineas, Some(ids[0]));
+            Ok(())
+        }
+        Op::AddAlineas { at, alineas } => {
+            let unit = resolve_unit(doc, t)?;
+            let container = if t.row.is_some() {
+                first_table(doc, unit).ok_or_else(|| formules::target_missing(t))?
+            } else {
+                unit
+            };
+            let index = match at {
+                AlineaAt::Start => {
+                    // After nothing: before the first alinéa, table or sub-article.
+                    0
+                }
+                AlineaAt::End => {
+                    // Before sub-articles, which come after the article's own alinéas.
+                    let ch = doc.children(container);
+                    ch.iter()
+                        .position(|c| doc.node(*c).kind == NodeKind::Article)
+                        .unwrap_or(ch.len())
+                }
+            };
+            insert_lines(doc, container, index, alineas, None);
+            Ok(())
+        }
+        Op::DeleteAlineas { count } => {
+            let (parent, ids) = leaf_range(doc, t, *count)?;
+            remove_children(doc, parent, &ids);
+            Ok(())
+        }
+        Op::RewriteArticle { heading, alineas } => {
+            let id = resolve_unit(doc, t)?;
+            let label = node_label(doc, id);
+            let text = heading_line(doc.node(id), &label, heading.as_deref());
+            let node = doc.node_mut(id);
+            node.text = text;
+            node.heading = heading.clone();
+            node.children.clear();
+            insert_lines(doc, id, 0, alineas, None);
+            Ok(())
+        }
+        Op::InsertArticle {
+            label,
+            heading,
+            alineas,
+        } => {
+            let after = resolve_unit(doc, t)?;
+            let parent = doc.parent(after).unwrap_or(doc.root());
+            let at = child_index(doc, parent, after) + 1;
+            new_article(doc, parent, at, after, label, heading.as_deref(), alineas)
+        }
+        Op::AddArticle {
+            label,
+            heading,
+            alineas,
+        } => {
+            let last = reachable(doc)
+                .into_iter()
+                .rev()
+                .find(|id| {
+                    doc.node(*id).kind == NodeKind::Article
+                        && doc
+                            .parent(*id)
+                            .is_none_or(|p| doc.node(p).kind != NodeKind::Article)
+                })
+                .ok_or_else(|| formules::target_missing(t))?;
+            let parent = doc.parent(last).unwrap_or(doc.root());
+            let at = child_index(doc, parent, last) + 1;
+            new_article(doc, parent, at, last, label, heading.as_deref(), alineas)
+        }
+        Op::DeleteArticle | Op::DeleteAnnex => {
+            let id = resolve_unit(doc, t)?;
+            let parent = doc.parent(id).unwrap_or(doc.root());
+            remove_children(doc, parent, &[id]);
+            Ok(())
+        }
+        Op::Renumber { from, to } => {
+            if from.len() != to.len() {
+                return Err(formules::not_applicable(t));
+            }
+            let mut ids = Vec::new();
+            for l in from {
+                let target = Target::article(l);
+                ids.push(resolve_unit(doc, &target)?);
+            }
+            for (id, new) in ids.into_iter().zip(to) {
+                let old = node_label(doc, id);
+                let heading = doc.node(id).heading.clone();
+                let text = heading_line(doc.node(id), &old, heading.as_deref());
+                let new_label = canonical_label(new);
+                let text = relabel(&text, &old, &new_label);
+                let node = doc.node_mut(id);
+                node.text = text;
+                node.label = Some(new_label);
+            }
+            Ok(())
+        }
+        Op::RewriteHeading { heading } => {
+            let id = resolve_unit(doc, t)?;
+            let label = node_label(doc, id);
+            let node = doc.node(id);
+            let text = match node.kind {
+                NodeKind::Article => heading_line(node, &label, Some(heading)),
+                NodeKind::Annexe => annex_line(node, Some(heading)),
+                _ => return Err(formules::not_applicable(t)),
+            };
+            let node = doc.node_mut(id);
+            node.text = text;
+            node.heading = Some(heading.clone());
+            Ok(())
+        }
+        Op::RewriteAnnex { heading, blocks } => {
+            let id = resolve_unit(doc, t)?;
+            let text = annex_line(doc.node(id), heading.as_deref());
+            let node = doc.node_mut(id);
+            node.text = text;
+            node.heading = heading.clone();
+            node.children.clear();
+            insert_lines(doc, id, 0, blocks, None);
+            Ok(())
+        }
+        Op::AddAnnex {
+            label,
+            heading,
+            blocks,
+        } => {
+            let unit = Unit::Annex {
+                label: label.clone(),
+            };
+            if find_unit(doc, &unit).is_some() {
+                return Err(formules::already_exists(&unit));
+            }
+            let root = doc.root();
+            let at = doc
+                .children(root)
+                .iter()
+                .position(|c| doc.node(*c).kind == NodeKind::Notes)
+                .unwrap_or(doc.children(root).len());
+            let text = formules::annex_heading_line(label.as_deref(), heading.as_deref());
+            let mut node = Node::new(NodeKind::Annexe, fresh_key(doc), text, Span::default());
+            node.label = label.clone();
+            node.heading = heading.clone();
+            let id = insert_child(doc, root, at, node);
+            insert_lines(doc, id, 0, blocks, None);
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrase_split() {
+        let t = "La présente convention entre en vigueur à sa signature. Elle est conclue jusqu'au 30 juin 2021.";
+        let p = phrases(t);
+        assert_eq!(p.len(), 2);
+        assert_eq!(
+            &t[p[1].0..p[1].1],
+            "Elle est conclue jusqu'au 30 juin 2021."
+        );
+        let t = "M. Dupont signe. Art. L. 1111-1 du code. Fin";
+        let p: Vec<&str> = phrases(t).iter().map(|r| &t[r.0..r.1]).collect();
+        assert_eq!(p, ["M. Dupont signe.", "Art. L. 1111-1 du code.", "Fin"]);
+    }
+
+    #[test]
+    fn whole_words() {
+        assert_eq!(occurrences("par écrit, parfois", "par"), vec![0]);
+        assert_eq!(occurrences("l'ENA et l'ENA", "l'ENA"), vec![0, 9]);
+    }
+
+    #[test]
+    fn tidy_spaces() {
+        assert_eq!(tidy("a  b ."), "a b.");
+        assert_eq!(tidy(" x , y "), "x, y");
+    }
+}

@@ -1,0 +1,234 @@
+//! Edits of the tree: children inserted or removed, leaves rewritten from a quoted line,
+//! new articles and their heading lines.
+
+use super::*;
+
+pub(super) fn fresh_key(doc: &Document) -> String {
+    format!("~avenant-{}", doc.nodes.len())
+}
+
+pub(super) fn child_index(doc: &Document, parent: NodeId, child: NodeId) -> usize {
+    doc.children(parent)
+        .iter()
+        .position(|c| *c == child)
+        .unwrap_or(doc.children(parent).len())
+}
+
+pub(super) fn insert_child(doc: &mut Document, parent: NodeId, at: usize, node: Node) -> NodeId {
+    let id = doc.push(parent, node);
+    let ch = &mut doc.node_mut(parent).children;
+    ch.pop();
+    let at = at.min(ch.len());
+    ch.insert(at, id);
+    id
+}
+
+pub(super) fn remove_children(doc: &mut Document, parent: NodeId, ids: &[NodeId]) {
+    doc.node_mut(parent).children.retain(|c| !ids.contains(c));
+}
+
+/// How one quoted line reads: plain alinéa, list item, or table row.
+pub(super) fn classify(line: &str) -> (Form, String) {
+    let src = Source {
+        path: String::new(),
+        format: crate::model::Format::Text,
+        text: line.to_string(),
+    };
+    match normalise::normalise(&src).lines.into_iter().next() {
+        Some(l) => (l.form, l.text),
+        None => (Form::Plain, line.to_string()),
+    }
+}
+
+pub(super) fn leaf_node(doc: &Document, line: &str) -> Node {
+    let (form, text) = classify(line);
+    let key = fresh_key(doc);
+    match form {
+        Form::Item {
+            marker,
+            ordered,
+            level,
+        } => {
+            let mut n = Node::new(NodeKind::Item, key, text, Span::default());
+            n.label = ordered.then_some(marker);
+            n.level = level;
+            n
+        }
+        _ => Node::new(
+            NodeKind::Alinea,
+            key,
+            crate::normalise::inline(line),
+            Span::default(),
+        ),
+    }
+}
+
+/// Replaces one alinéa's text in place: a bullet item stays a bullet item.
+pub(super) fn rewrite_leaf(doc: &mut Document, id: NodeId, line: &str) {
+    let old = doc.node(id).clone();
+    if old.kind == NodeKind::Row {
+        let cells = row_cells(line);
+        let node = doc.node_mut(id);
+        node.text = normalise::row_text(&cells);
+        node.cells = cells;
+        return;
+    }
+    let new = leaf_node(doc, line);
+    let node = doc.node_mut(id);
+    if new.kind == NodeKind::Alinea && old.kind == NodeKind::Item && old.label.is_none() {
+        node.text = new.text;
+    } else {
+        node.kind = new.kind;
+        node.label = new.label;
+        node.level = new.level;
+        node.text = new.text;
+    }
+}
+
+pub(super) fn is_row_line(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with('|') && t.ends_with('|') && t.len() > 1
+}
+
+pub(super) fn row_cells(line: &str) -> Vec<String> {
+    let t = line.trim().trim_start_matches('|').trim_end_matches('|');
+    t.split('|')
+        .map(|c| crate::normalise::inline(c.trim()))
+        .collect()
+}
+
+/// Inserts quoted lines as children of `parent` from index `at`: rows (`| a | b |`) gather into
+/// a table (or join `parent` when it is a table); a bullet line next to bullet items stays one.
+pub(super) fn insert_lines(
+    doc: &mut Document,
+    parent: NodeId,
+    mut at: usize,
+    lines: &[String],
+    like: Option<NodeId>,
+) {
+    let parent_is_table = doc.node(parent).kind == NodeKind::Table;
+    let mut table: Option<NodeId> = None;
+    for line in lines {
+        if parent_is_table || is_row_line(line) {
+            let cells = row_cells(line);
+            let mut row = Node::new(
+                NodeKind::Row,
+                fresh_key(doc),
+                normalise::row_text(&cells),
+                Span::default(),
+            );
+            row.cells = cells;
+            if parent_is_table {
+                insert_child(doc, parent, at, row);
+                at += 1;
+            } else {
+                let t = match table {
+                    Some(t) => t,
+                    None => {
+                        let node = Node::new(NodeKind::Table, fresh_key(doc), "", Span::default());
+                        let t = insert_child(doc, parent, at, node);
+                        at += 1;
+                        table = Some(t);
+                        t
+                    }
+                };
+                let n = doc.children(t).len();
+                insert_child(doc, t, n, row);
+            }
+            continue;
+        }
+        table = None;
+        let mut node = leaf_node(doc, line);
+        if let Some(l) = like {
+            let ln = doc.node(l);
+            if node.kind == NodeKind::Alinea
+                && ln.kind == NodeKind::Item
+                && ln.label.is_none()
+                && lines.len() == 1
+            {
+                // Rewriting a bullet item by an unmarked line keeps it a bullet item.
+                node.kind = NodeKind::Item;
+                node.level = ln.level;
+            }
+        }
+        insert_child(doc, parent, at, node);
+        at += 1;
+    }
+}
+
+/// An article's heading line in the style of `model` (« Article 5 : Durée », « ARTICLE 5 – Durée »).
+pub(super) fn heading_line(model: &Node, label: &str, heading: Option<&str>) -> String {
+    let text = &model.text;
+    let old_label = model.label.clone().unwrap_or_default();
+    let (prefix, sep) = match text
+        .find(old_label.as_str())
+        .filter(|_| !old_label.is_empty())
+    {
+        Some(i) => {
+            let prefix = text[..i].to_string();
+            let after = &text[i + old_label.len()..];
+            let sep = match &model.heading {
+                Some(h) if after.ends_with(h.as_str()) => {
+                    after[..after.len() - h.len()].to_string()
+                }
+                _ => " : ".to_string(),
+            };
+            (prefix, sep)
+        }
+        None => ("Article ".to_string(), " : ".to_string()),
+    };
+    let sep = if sep.trim().is_empty() {
+        " : ".to_string()
+    } else {
+        sep
+    };
+    match heading {
+        Some(h) => format!("{prefix}{label}{sep}{h}"),
+        None => format!("{prefix}{label}"),
+    }
+}
+
+pub(super) fn annex_line(model: &Node, heading: Option<&str>) -> String {
+    let text = &model.text;
+    let base = match &model.heading {
+        Some(h) if text.ends_with(h.as_str()) => text[..text.len() - h.len()].to_string(),
+        _ => format!("{} : ", text.trim_end()),
+    };
+    match heading {
+        Some(h) => format!("{base}{h}"),
+        None => base.trim_end_matches([' ', ':', '–', '-']).to_string(),
+    }
+}
+
+pub(super) fn relabel(text: &str, old: &str, new: &str) -> String {
+    match text.find(old).filter(|_| !old.is_empty()) {
+        Some(i) => format!("{}{new}{}", &text[..i], &text[i + old.len()..]),
+        None => text.to_string(),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn new_article(
+    doc: &mut Document,
+    parent: NodeId,
+    at: usize,
+    style: NodeId,
+    label: &str,
+    heading: Option<&str>,
+    alineas: &[String],
+) -> Result<(), String> {
+    let label = canonical_label(label);
+    let unit = Unit::Article {
+        label: label.clone(),
+    };
+    if find_unit(doc, &unit).is_some() {
+        return Err(formules::already_exists(&unit));
+    }
+    let text = heading_line(doc.node(style), &label, heading);
+    let mut node = Node::new(NodeKind::Article, fresh_key(doc), text, Span::default());
+    node.label = Some(label);
+    node.heading = heading.map(str::to_string);
+    let id = insert_child(doc, parent, at, node);
+    insert_lines(doc, id, 0, alineas, None);
+    Ok(())
+}

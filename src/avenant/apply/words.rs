@@ -1,0 +1,228 @@
+//! Quoted words: their occurrences in a unit (found once, or the instruction is refused), and
+//! the text edits that replace, insert or delete them.
+
+use super::*;
+
+/// A text that words are searched in: a node's text, or one cell of a row, restricted to a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Slot {
+    pub(super) node: NodeId,
+    pub(super) cell: Option<usize>,
+    pub(super) range: (usize, usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Hit {
+    pub(super) slot: Slot,
+    pub(super) pos: usize,
+}
+
+pub(super) fn slot_text(doc: &Document, slot: &Slot) -> String {
+    let n = doc.node(slot.node);
+    match slot.cell {
+        Some(c) => n.cells.get(c).cloned().unwrap_or_default(),
+        None => n.text.clone(),
+    }
+}
+
+pub(super) fn hit_text(doc: &Document, hit: &Hit) -> String {
+    slot_text(doc, &hit.slot)
+}
+
+pub(super) fn node_slots(doc: &Document, id: NodeId) -> Vec<Slot> {
+    let n = doc.node(id);
+    if n.kind == NodeKind::Row {
+        (0..n.cells.len())
+            .map(|c| Slot {
+                node: id,
+                cell: Some(c),
+                range: (0, n.cells[c].len()),
+            })
+            .collect()
+    } else {
+        vec![Slot {
+            node: id,
+            cell: None,
+            range: (0, n.text.len()),
+        }]
+    }
+}
+
+/// Where words of a word-level instruction are looked for.
+pub(super) fn text_scope(doc: &Document, t: &Target) -> Result<Vec<Slot>, String> {
+    if t.heading {
+        return Err(formules::not_applicable(t));
+    }
+    match resolve_leaf(doc, t)? {
+        Some((_, leaf)) => {
+            if let Some(p) = t.phrase {
+                let text = doc.node(leaf).text.clone();
+                let ph = phrases(&text);
+                let i = p
+                    .resolve(ph.len())
+                    .ok_or_else(|| formules::target_missing(t))?;
+                return Ok(vec![Slot {
+                    node: leaf,
+                    cell: None,
+                    range: ph[i - 1],
+                }]);
+            }
+            Ok(node_slots(doc, leaf))
+        }
+        None => {
+            let unit = resolve_unit(doc, t)?;
+            Ok(doc
+                .descendants(unit)
+                .into_iter()
+                .filter(|id| {
+                    let k = doc.node(*id).kind;
+                    k.is_alinea_like() || k == NodeKind::Row
+                })
+                .flat_map(|id| node_slots(doc, id))
+                .collect())
+        }
+    }
+}
+
+/// Byte offsets of `words` in `text` standing as whole words.
+pub fn occurrences(text: &str, words: &str) -> Vec<usize> {
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let starts_alnum = words.chars().next().is_some_and(char::is_alphanumeric);
+    let ends_alnum = words.chars().last().is_some_and(char::is_alphanumeric);
+    text.match_indices(words)
+        .map(|(i, _)| i)
+        .filter(|i| {
+            let before_ok =
+                !starts_alnum || !text[..*i].chars().last().is_some_and(char::is_alphanumeric);
+            let after_ok = !ends_alnum
+                || !text[i + words.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            before_ok && after_ok
+        })
+        .collect()
+}
+
+pub(super) fn unique_occurrence(
+    doc: &Document,
+    scope: &[Slot],
+    words: &str,
+    t: &Target,
+) -> Result<Hit, String> {
+    let mut hits = Vec::new();
+    for slot in scope {
+        let text = slot_text(doc, slot);
+        let Some(part) = text.get(slot.range.0..slot.range.1) else {
+            continue;
+        };
+        for pos in occurrences(part, words) {
+            hits.push(Hit {
+                slot: *slot,
+                pos: slot.range.0 + pos,
+            });
+        }
+    }
+    match hits.len() {
+        0 => Err(formules::words_not_found(words, t)),
+        1 => Ok(hits[0]),
+        n => Err(formules::words_ambiguous(words, n, t)),
+    }
+}
+
+/// Replaces `len` bytes at the hit by `with`, and tidies the spaces.
+pub(super) fn edit_at(doc: &mut Document, hit: &Hit, len: usize, with: &str) {
+    let text = hit_text(doc, hit);
+    let end = (hit.pos + len).min(text.len());
+    let new = tidy(&format!("{}{with}{}", &text[..hit.pos], &text[end..]));
+    match hit.slot.cell {
+        Some(c) => {
+            let node = doc.node_mut(hit.slot.node);
+            if let Some(cell) = node.cells.get_mut(c) {
+                *cell = new;
+            }
+            node.text = normalise::row_text(&node.cells);
+        }
+        None => set_text(doc, hit.slot.node, new),
+    }
+}
+
+pub(super) fn set_text(doc: &mut Document, id: NodeId, text: String) {
+    doc.node_mut(id).text = text;
+}
+
+/// Single spaces, no space before « . , ) », none at the ends.
+pub fn tidy(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = words.join(" ");
+    for p in [" .", " ,", " )", " …"] {
+        while let Some(i) = out.find(p) {
+            out.replace_range(i..i + 1, "");
+        }
+    }
+    out.replace("( ", "(")
+}
+
+/// Replaces every occurrence; words starting in lower case are also replaced where a sentence
+/// capitalises them (« l'ENA » → « l'INSP » also turns « L'ENA » into « L'INSP »).
+pub(super) fn replace_everywhere(
+    doc: &mut Document,
+    old: &str,
+    new: &str,
+    t: &Target,
+) -> Result<(), String> {
+    let mut count = replace_all(doc, old, new);
+    let cap = formules::capitalise(old);
+    if cap != old {
+        count += replace_all(doc, &cap, &formules::capitalise(new));
+    }
+    if count == 0 {
+        return Err(formules::words_not_found(old, t));
+    }
+    Ok(())
+}
+
+pub(super) fn replace_all(doc: &mut Document, old: &str, new: &str) -> usize {
+    let mut count = 0;
+    for id in reachable(doc) {
+        let node = doc.node_mut(id);
+        let mut changed = false;
+        let fix = |s: &str, count: &mut usize| -> Option<String> {
+            let occ = occurrences(s, old);
+            if occ.is_empty() {
+                return None;
+            }
+            *count += occ.len();
+            let mut out = s.to_string();
+            for pos in occ.into_iter().rev() {
+                out.replace_range(pos..pos + old.len(), new);
+            }
+            Some(tidy(&out))
+        };
+        if let Some(s) = fix(&node.text, &mut count) {
+            node.text = s;
+            changed = true;
+        }
+        if let Some(h) = node.heading.clone() {
+            let mut dummy = 0;
+            if let Some(s) = fix(&h, &mut dummy) {
+                node.heading = Some(s);
+            }
+        }
+        let mut cells_changed = false;
+        for i in 0..node.cells.len() {
+            let mut dummy = 0;
+            if let Some(s) = fix(&node.cells[i], &mut dummy) {
+                node.cells[i] = s;
+                cells_changed = true;
+            }
+        }
+        if cells_changed {
+            node.text = normalise::row_text(&node.cells);
+        }
+        let _ = changed;
+    }
+    count
+}

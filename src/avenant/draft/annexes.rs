@@ -1,0 +1,215 @@
+//! The drafter of annexes and of the préambule.
+
+use super::*;
+
+impl<'a> Drafter<'a> {
+    pub(super) fn annex(
+        &mut self,
+        o: Option<NodeId>,
+        n: Option<NodeId>,
+    ) -> Option<(String, Vec<Instruction>)> {
+        let new = &self.cmp.new;
+        match (o, n) {
+            (Some(o), Some(n)) => {
+                if same_unit(&self.w, o, new, n) {
+                    return None;
+                }
+                let label = self.w.node(o).label.clone();
+                let unit = Unit::annex(label.as_deref());
+                let full = Instruction {
+                    target: Target::unit(unit.clone()),
+                    op: Op::RewriteAnnex {
+                        heading: new.node(n).heading.clone(),
+                        blocks: unit_lines(new, n),
+                    },
+                };
+                // The annex in full; when a quotation cannot carry it (nested list levels),
+                // the rows and alinéas that changed, one by one.
+                let r = self.attempt(|d| {
+                    d.exec(&full)?;
+                    if same_unit(&d.w, o, &d.cmp.new, n) {
+                        Ok(vec![full.clone()])
+                    } else {
+                        Err("annex".into())
+                    }
+                });
+                let ins = match r {
+                    Ok(ins) => ins,
+                    Err(_) => match self.attempt(|d| {
+                        let ins = d.annex_parts(o, n, &unit)?;
+                        if same_unit(&d.w, o, &d.cmp.new, n) {
+                            Ok(ins)
+                        } else {
+                            Err("annex parts".into())
+                        }
+                    }) {
+                        Ok(ins) => ins,
+                        Err(_) => {
+                            self.exec(&full).ok()?;
+                            vec![full]
+                        }
+                    },
+                };
+                self.changes
+                    .modified_annexes
+                    .push(label.unwrap_or_default());
+                Some((formules::modification_heading(&unit), ins))
+            }
+            (Some(o), None) => {
+                let label = self.w.node(o).label.clone();
+                let unit = Unit::annex(label.as_deref());
+                let ins = Instruction {
+                    target: Target::unit(unit.clone()),
+                    op: Op::DeleteAnnex,
+                };
+                self.exec(&ins).ok()?;
+                self.changes.deleted_annexes.push(label.unwrap_or_default());
+                Some((formules::deletion_heading(&unit), vec![ins]))
+            }
+            (None, Some(n)) => {
+                let label = new.node(n).label.clone();
+                let ins = Instruction {
+                    target: Target::convention(),
+                    op: Op::AddAnnex {
+                        label: label.clone(),
+                        heading: new.node(n).heading.clone(),
+                        blocks: unit_lines(new, n),
+                    },
+                };
+                self.exec(&ins).ok()?;
+                self.changes
+                    .added_annexes
+                    .push(label.clone().unwrap_or_default());
+                Some((
+                    formules::annex_addition_heading(label.as_deref()),
+                    vec![ins],
+                ))
+            }
+            (None, None) => None,
+        }
+    }
+
+    /// The changed rows and alinéas of an annex of unchanged structure, each rewritten.
+    pub(super) fn annex_parts(
+        &mut self,
+        o: NodeId,
+        n: NodeId,
+        unit: &Unit,
+    ) -> Result<Vec<Instruction>, String> {
+        let new = &self.cmp.new;
+        let (oc, nc) = (self.w.children(o).to_vec(), new.children(n).to_vec());
+        if oc.len() != nc.len()
+            || heading_key(self.w.node(o).heading.as_deref())
+                != heading_key(new.node(n).heading.as_deref())
+        {
+            return Err("structure".into());
+        }
+        let leaves = self.w.alineas(o);
+        let mut out = Vec::new();
+        let mut tables = 0;
+        for (a, b) in oc.iter().zip(&nc) {
+            let (an, bn) = (self.w.node(*a).clone(), new.node(*b));
+            if an.kind != bn.kind {
+                return Err("structure".into());
+            }
+            if an.kind == NodeKind::Table {
+                tables += 1;
+                let (ra, rb) = (self.w.children(*a).to_vec(), new.children(*b).to_vec());
+                if ra.len() != rb.len() || tables > 1 {
+                    return Err("rows".into());
+                }
+                for (i, (x, y)) in ra.iter().zip(&rb).enumerate() {
+                    let cx: Vec<String> =
+                        self.w.node(*x).cells.iter().map(|c| text_key(c)).collect();
+                    let cy: Vec<String> = new.node(*y).cells.iter().map(|c| text_key(c)).collect();
+                    if cx != cy {
+                        let ins = Instruction {
+                            target: Target::unit(unit.clone())
+                                .with_row(Position::of(i as u32 + 1, ra.len() as u32)),
+                            op: Op::RewriteAlineas {
+                                count: 1,
+                                alineas: vec![leaf_line(new, *y)],
+                            },
+                        };
+                        self.exec(&ins)?;
+                        out.push(ins);
+                    }
+                }
+            } else if an.kind.is_alinea_like()
+                && (text_key(&an.text) != text_key(&bn.text)
+                    || an.label != bn.label
+                    || an.level != bn.level)
+            {
+                let k = leaves.iter().position(|l| l == a).ok_or("leaf")?;
+                let ins = Instruction {
+                    target: Target::unit(unit.clone())
+                        .with_alinea(Position::of(k as u32 + 1, leaves.len() as u32)),
+                    op: Op::RewriteAlineas {
+                        count: 1,
+                        alineas: vec![rewrite_line(&an, new, *b)],
+                    },
+                };
+                self.exec(&ins)?;
+                out.push(ins);
+            }
+        }
+        Ok(out)
+    }
+
+    pub(super) fn preambule(
+        &mut self,
+        p: &PairDiff,
+        o: NodeId,
+        n: NodeId,
+    ) -> Option<(String, Vec<Instruction>)> {
+        if content(&self.w, o) == content(&self.cmp.new, n) {
+            return None;
+        }
+        let unit = Unit::Preambule;
+        let fine = self.attempt(|d| {
+            let ins = d.alineas_fine(p, o, n, &unit, true)?;
+            if content(&d.w, o) == content(&d.cmp.new, n) {
+                Ok(ins)
+            } else {
+                Err("mismatch".into())
+            }
+        });
+        let ins = match fine {
+            Ok(ins) => ins,
+            Err(_) => self.article_rewrite_alineas(o, n, &unit),
+        };
+        self.changes.preambule = true;
+        Some((formules::modification_heading(&unit), ins))
+    }
+
+    /// All the alinéas of a unit rewritten at once.
+    pub(super) fn article_rewrite_alineas(
+        &mut self,
+        o: NodeId,
+        n: NodeId,
+        unit: &Unit,
+    ) -> Vec<Instruction> {
+        let count = self.w.alineas(o).len() as u32;
+        let lines = unit_lines(&self.cmp.new, n);
+        let target = Target::unit(unit.clone());
+        let ins = if count == 0 {
+            Instruction {
+                target,
+                op: Op::AddAlineas {
+                    at: AlineaAt::End,
+                    alineas: lines,
+                },
+            }
+        } else {
+            Instruction {
+                target: target.with_alinea(Position::Nth(1)),
+                op: Op::RewriteAlineas {
+                    count,
+                    alineas: lines,
+                },
+            }
+        };
+        let _ = self.exec(&ins);
+        vec![ins]
+    }
+}

@@ -1,0 +1,785 @@
+//! The drafter of articles: a working copy of the convention on which every instruction is
+//! executed as it is drafted, so that positions and quotations are those `apply` will read.
+
+use super::*;
+
+pub(super) struct Drafter<'a> {
+    pub(super) cmp: &'a Comparison,
+    pub(super) opts: &'a DraftOptions,
+    /// The convention as the instructions drafted so far leave it.
+    pub(super) w: Document,
+    /// Label given in `w` to each inserted article of the new version.
+    pub(super) inserted_labels: BTreeMap<NodeId, String>,
+    pub(super) changes: Changes,
+    /// Old articles (canonical labels) to rewrite whole: the verification's escalation.
+    pub(super) force: &'a BTreeSet<String>,
+}
+
+impl<'a> Drafter<'a> {
+    pub(super) fn label(&self, id: NodeId) -> String {
+        canonical_label(self.w.node(id).label.as_deref().unwrap_or(""))
+    }
+
+    pub(super) fn exec(&mut self, ins: &Instruction) -> Result<(), String> {
+        apply_instruction(&mut self.w, ins)
+    }
+
+    /// Runs `f` on the working copy; restores it when `f` fails.
+    pub(super) fn attempt(
+        &mut self,
+        f: impl FnOnce(&mut Self) -> Result<Vec<Instruction>, String>,
+    ) -> Result<Vec<Instruction>, String> {
+        let saved = self.w.clone();
+        let r = f(self);
+        if r.is_err() {
+            self.w = saved;
+        }
+        r
+    }
+
+    // ----- articles -----
+
+    pub(super) fn modify_article(
+        &mut self,
+        p: &PairDiff,
+        o: NodeId,
+        n: NodeId,
+    ) -> Option<(String, Vec<Instruction>)> {
+        let new = &self.cmp.new;
+        if same_unit(&self.w, o, new, n) {
+            return None;
+        }
+        let unit = Unit::article(&self.label(o));
+        let forced = self.force.contains(&self.label(o));
+        let fine = self.attempt(|d| {
+            if forced {
+                return Err("escalated".into());
+            }
+            let ins = d.article_fine(p, o, n, &unit)?;
+            if same_unit(&d.w, o, &d.cmp.new, n) {
+                Ok(ins)
+            } else {
+                Err("mismatch".into())
+            }
+        });
+        let ins = match fine {
+            Ok(ins) => ins,
+            Err(_) => self.article_rewrite(o, n, &unit),
+        };
+        if let Unit::Article { label } = &unit {
+            self.changes.modified_articles.push(label.clone());
+        }
+        Some((formules::modification_heading(&unit), ins))
+    }
+
+    /// The whole article quoted (or, when it holds sub-articles, all its own alinéas).
+    pub(super) fn article_rewrite(
+        &mut self,
+        o: NodeId,
+        n: NodeId,
+        unit: &Unit,
+    ) -> Vec<Instruction> {
+        let new = &self.cmp.new;
+        let target = Target::unit(unit.clone());
+        let mut out = Vec::new();
+        if has_sub_articles(&self.w, o) || has_sub_articles(new, n) {
+            if heading_key(self.w.node(o).heading.as_deref())
+                != heading_key(new.node(n).heading.as_deref())
+            {
+                if let Some(h) = new.node(n).heading.clone() {
+                    out.push(Instruction {
+                        target: target.clone().with_heading(),
+                        op: Op::RewriteHeading { heading: h },
+                    });
+                }
+            }
+            let count = self.w.alineas(o).len() as u32;
+            let lines = unit_lines(new, n);
+            let op = match (count, lines.is_empty()) {
+                (0, true) => None,
+                (0, false) => Some((
+                    target.clone(),
+                    Op::AddAlineas {
+                        at: AlineaAt::Start,
+                        alineas: lines,
+                    },
+                )),
+                (c, true) => Some((
+                    target.clone().with_alinea(Position::of(1, c)),
+                    Op::DeleteAlineas { count: c },
+                )),
+                (c, false) => Some((
+                    target.clone().with_alinea(Position::Nth(1)),
+                    Op::RewriteAlineas {
+                        count: c,
+                        alineas: lines,
+                    },
+                )),
+            };
+            if let Some((target, op)) = op {
+                out.push(Instruction { target, op });
+            }
+        } else {
+            out.push(Instruction {
+                target,
+                op: Op::RewriteArticle {
+                    heading: new.node(n).heading.clone(),
+                    alineas: unit_lines(new, n),
+                },
+            });
+        }
+        for ins in &out {
+            let _ = self.exec(ins);
+        }
+        out
+    }
+
+    /// Heading, then the alinéas one by one; `Err` when the article must be rewritten whole.
+    pub(super) fn article_fine(
+        &mut self,
+        p: &PairDiff,
+        o: NodeId,
+        n: NodeId,
+        unit: &Unit,
+    ) -> Result<Vec<Instruction>, String> {
+        let new = &self.cmp.new;
+        let mut out = Vec::new();
+        if has_table(&self.w, o) || has_table(new, n) {
+            let old_t: Vec<String> = content(&self.w, o)
+                .into_iter()
+                .filter(|l| l.starts_with("row") || l == "table")
+                .collect();
+            let new_t: Vec<String> = content(new, n)
+                .into_iter()
+                .filter(|l| l.starts_with("row") || l == "table")
+                .collect();
+            if old_t != new_t {
+                return Err("table".into());
+            }
+        }
+        let target = Target::unit(unit.clone());
+        if heading_key(self.w.node(o).heading.as_deref())
+            != heading_key(new.node(n).heading.as_deref())
+        {
+            let Some(h) = new.node(n).heading.clone() else {
+                return Err("heading removed".into());
+            };
+            let ins = Instruction {
+                target: target.clone().with_heading(),
+                op: Op::RewriteHeading { heading: h },
+            };
+            self.exec(&ins)?;
+            out.push(ins);
+        }
+        out.extend(self.alineas_fine(p, o, n, unit, true)?);
+        Ok(out)
+    }
+
+    /// The alinéa-level instructions of a unit (article or préambule).
+    pub(super) fn alineas_fine(
+        &mut self,
+        p: &PairDiff,
+        o: NodeId,
+        n: NodeId,
+        unit: &Unit,
+        article: bool,
+    ) -> Result<Vec<Instruction>, String> {
+        let cmp = self.cmp;
+        let old_leaves = cmp.old.alineas(o);
+        let new_leaves = cmp.new.alineas(n);
+        // Kept leaves: pairs of this unit's children with both sides here.
+        let mut kept: Vec<(usize, usize, &PairDiff)> = Vec::new();
+        for c in &p.children {
+            let (Some(co), Some(cn)) = (c.old, c.new) else {
+                continue;
+            };
+            let (Some(oi), Some(ni)) = (
+                old_leaves.iter().position(|x| *x == co),
+                new_leaves.iter().position(|x| *x == cn),
+            ) else {
+                continue;
+            };
+            if matches!(c.basis, Basis::Split | Basis::Merge) {
+                if article {
+                    return Err("split or merge".into());
+                }
+                continue;
+            }
+            if kept.iter().any(|k| k.0 == oi || k.1 == ni) {
+                continue;
+            }
+            kept.push((oi, ni, c));
+        }
+        kept.sort_by_key(|k| k.1);
+        if kept.windows(2).any(|w| w[0].0 >= w[1].0) {
+            if article {
+                return Err("reordered".into());
+            }
+            kept.retain(|k| !k.2.moved);
+            kept.dedup_by(|b, a| b.0 <= a.0);
+        }
+        // Decide each kept leaf, and count what is touched.
+        let mut touched = 0usize;
+        let mut plan: Vec<(usize, usize, bool)> = Vec::new();
+        for (oi, ni, c) in &kept {
+            let (on, nn) = (cmp.old.node(old_leaves[*oi]), cmp.new.node(new_leaves[*ni]));
+            let differs = text_key(&on.text) != text_key(&nn.text)
+                || on.kind != nn.kind
+                || on.label != nn.label
+                || on.cells != nn.cells && on.kind == NodeKind::Row;
+            if !differs {
+                plan.push((*oi, *ni, false));
+                continue;
+            }
+            let rewrite =
+                on.kind != nn.kind || on.label != nn.label || self.too_many(&on.text, &nn.text);
+            let plain = c
+                .substantive()
+                .any(|ch| value_type(ch).is_none() && ch.global.is_none());
+            if rewrite || plain {
+                touched += 1;
+            }
+
+            plan.push((*oi, *ni, true));
+        }
+        // Between two kept leaves, deleted and inserted ones replace each other: a replaced
+        // alinéa is touched once.
+        let (mut po, mut pn) = (0usize, 0usize);
+        for (oi, ni) in plan
+            .iter()
+            .map(|k| (k.0, k.1))
+            .chain(std::iter::once((old_leaves.len(), new_leaves.len())))
+        {
+            touched += oi.saturating_sub(po).max(ni.saturating_sub(pn));
+            po = oi + 1;
+            pn = ni + 1;
+        }
+        let total = old_leaves.len().max(new_leaves.len());
+        if article && touched >= 2 && touched * 2 >= total {
+            return Err("half of the article".into());
+        }
+        // Emit in order, positions on the text as it is being edited.
+        let mut out = Vec::new();
+        let mut at = 0usize; // leaves of the working unit already passed
+        let mut prev_old = 0usize; // next old leaf not yet passed
+        let mut prev_new = 0usize;
+        let mut steps: Vec<(usize, usize, Option<bool>)> =
+            plan.iter().map(|k| (k.0, k.1, Some(k.2))).collect();
+        steps.push((old_leaves.len(), new_leaves.len(), None));
+        for (oi, ni, keep) in steps {
+            let deleted = oi.saturating_sub(prev_old);
+            let inserted: Vec<String> = new_leaves[prev_new..ni]
+                .iter()
+                .map(|id| leaf_line(&cmp.new, *id))
+                .collect();
+            let target = Target::unit(unit.clone());
+            let total_now = self.w.alineas(o).len();
+            let gap = match (deleted, inserted.len()) {
+                (0, 0) => None,
+                (d, 0) => Some((
+                    if d == 1 {
+                        target.with_alinea(Position::of(at as u32 + 1, total_now as u32))
+                    } else {
+                        target.with_alinea(Position::Nth(at as u32 + 1))
+                    },
+                    Op::DeleteAlineas { count: d as u32 },
+                )),
+                (0, _) if total_now == 0 || at == total_now => (
+                    target,
+                    Op::AddAlineas {
+                        at: AlineaAt::End,
+                        alineas: inserted.clone(),
+                    },
+                )
+                    .into(),
+                (0, _) if at == 0 => (
+                    target,
+                    Op::AddAlineas {
+                        at: AlineaAt::Start,
+                        alineas: inserted.clone(),
+                    },
+                )
+                    .into(),
+                (0, _) => Some((
+                    target.with_alinea(Position::of(at as u32, total_now as u32)),
+                    Op::InsertAlineas {
+                        alineas: inserted.clone(),
+                    },
+                )),
+                (d, _) => Some((
+                    if d == 1 {
+                        target.with_alinea(Position::of(at as u32 + 1, total_now as u32))
+                    } else {
+                        target.with_alinea(Position::Nth(at as u32 + 1))
+                    },
+                    Op::RewriteAlineas {
+                        count: d as u32,
+                        alineas: inserted.clone(),
+                    },
+                )),
+            };
+            if let Some((target, op)) = gap {
+                let ins = Instruction { target, op };
+                self.exec(&ins)?;
+                out.push(ins);
+                at += inserted.len();
+            }
+            if let Some(differs) = keep {
+                at += 1;
+                if differs {
+                    let leaf = self.w.alineas(o).get(at - 1).copied().ok_or("leaf lost")?;
+                    out.extend(self.leaf(o, leaf, new_leaves[ni], unit, at)?);
+                }
+            }
+            prev_old = oi + 1;
+            prev_new = ni + 1;
+        }
+        Ok(out)
+    }
+
+    /// True when an alinéa's changes call for rewriting it (typed values not counted).
+    pub(super) fn too_many(&self, old_text: &str, new_text: &str) -> bool {
+        let changes = edits(old_text, new_text);
+        let plain: Vec<&WordChange> = changes
+            .iter()
+            .filter(|ch| value_type(ch).is_none())
+            .collect();
+        let words: usize = plain
+            .iter()
+            .map(|ch| word_count(&ch.old).max(word_count(&ch.new)))
+            .sum();
+        plain.len() > self.opts.max_edits_per_alinea
+            || words as f64 > self.opts.rewrite_threshold * word_count(old_text).max(1) as f64
+    }
+
+    /// Instructions turning one working leaf into the new one: words, a phrase, or the alinéa.
+    pub(super) fn leaf(
+        &mut self,
+        unit_id: NodeId,
+        leaf: NodeId,
+        new_leaf: NodeId,
+        unit: &Unit,
+        at: usize,
+    ) -> Result<Vec<Instruction>, String> {
+        let new = &self.cmp.new;
+        let (wn, nn) = (self.w.node(leaf).clone(), new.node(new_leaf));
+        let total = self.w.alineas(unit_id).len() as u32;
+        let target = Target::unit(unit.clone()).with_alinea(Position::of(at as u32, total));
+        let whole = wn.kind != nn.kind || wn.label != nn.label || self.too_many(&wn.text, &nn.text);
+        if !whole {
+            let r = self.attempt(|d| d.words(unit_id, leaf, new_leaf, unit, &target));
+            if let Ok(ins) = r {
+                return Ok(ins);
+            }
+        }
+        // One phrase changed among several: rewrite that phrase.
+        let (ot, nt) = (wn.text.clone(), nn.text.clone());
+        let (op_, np_) = (phrases(&ot), phrases(&nt));
+        if wn.kind == nn.kind && wn.label == nn.label && op_.len() == np_.len() && op_.len() > 1 {
+            let differing: Vec<usize> = (0..op_.len())
+                .filter(|i| {
+                    text_key(&ot[op_[*i].0..op_[*i].1]) != text_key(&nt[np_[*i].0..np_[*i].1])
+                })
+                .collect();
+            if let [k] = differing.as_slice() {
+                let ins = Instruction {
+                    target: target
+                        .clone()
+                        .with_phrase(Position::of(*k as u32 + 1, op_.len() as u32)),
+                    op: Op::RewritePhrase {
+                        text: nt[np_[*k].0..np_[*k].1].to_string(),
+                    },
+                };
+                let r = self.attempt(|d| {
+                    d.exec(&ins)?;
+                    if text_key(&d.w.node(leaf).text) == text_key(&nt) {
+                        Ok(vec![ins.clone()])
+                    } else {
+                        Err("phrase".into())
+                    }
+                });
+                if let Ok(ins) = r {
+                    return Ok(ins);
+                }
+            }
+        }
+        let ins = Instruction {
+            target,
+            op: Op::RewriteAlineas {
+                count: 1,
+                alineas: vec![rewrite_line(&wn, new, new_leaf)],
+            },
+        };
+        self.exec(&ins)?;
+        Ok(vec![ins])
+    }
+
+    /// Word-level instructions, one change at a time, re-diffing the edited text each time.
+    pub(super) fn words(
+        &mut self,
+        unit_id: NodeId,
+        leaf: NodeId,
+        new_leaf: NodeId,
+        unit: &Unit,
+        target: &Target,
+    ) -> Result<Vec<Instruction>, String> {
+        let new_text = self.cmp.new.node(new_leaf).text.clone();
+        let mut out = Vec::new();
+        let limit = 2 * diff_texts(&self.w.node(leaf).text, &new_text, Field::Text).len() + 2;
+        for _ in 0..limit {
+            let text = self.w.node(leaf).text.clone();
+            if text_key(&text) == text_key(&new_text) {
+                return Ok(out);
+            }
+            let changes = edits(&text, &new_text);
+            let Some(ch) = changes.first() else {
+                return Ok(out);
+            };
+            let ins = self.word_instruction(unit_id, leaf, unit, target, &text, ch)?;
+            self.exec(&ins)?;
+            out.push(ins);
+        }
+        if text_key(&self.w.node(leaf).text) == text_key(&new_text) {
+            Ok(out)
+        } else {
+            Err("words".into())
+        }
+    }
+
+    /// Texts searched when the target is the unit itself (as `apply` searches them).
+    pub(super) fn unit_texts(&self, unit_id: NodeId) -> Vec<(NodeId, String)> {
+        let mut out = Vec::new();
+        for id in self.w.descendants(unit_id) {
+            let n = self.w.node(id);
+            if n.kind == NodeKind::Row {
+                out.extend(n.cells.iter().map(|c| (id, c.clone())));
+            } else if n.kind.is_alinea_like() {
+                out.push((id, n.text.clone()));
+            }
+        }
+        out
+    }
+
+    /// The target words are unique in: the unit (when it has a single alinéa), the alinéa, or
+    /// the phrase; `None` when they are not unique in any.
+    pub(super) fn scope_for(
+        &self,
+        unit_id: NodeId,
+        leaf: NodeId,
+        target: &Target,
+        text: &str,
+        words: &str,
+        pos: usize,
+    ) -> Option<Target> {
+        let mine = occurrences(text, words);
+        if !mine.contains(&pos) {
+            return None;
+        }
+        if mine.len() == 1 {
+            if self.w.alineas(unit_id).len() == 1 {
+                let all: usize = self
+                    .unit_texts(unit_id)
+                    .iter()
+                    .map(|(_, t)| occurrences(t, words).len())
+                    .sum();
+                if all == 1 {
+                    return Some(Target::unit(target.unit.clone()));
+                }
+            }
+            return Some(target.clone());
+        }
+        let ph = phrases(text);
+        if ph.len() > 1 {
+            let k = ph
+                .iter()
+                .position(|r| r.0 <= pos && pos < r.1.max(r.0 + 1))?;
+            let (s, e) = ph[k];
+            if pos + words.len() <= e {
+                let inside = occurrences(&text[s..e], words);
+                if inside.len() == 1 {
+                    let _ = leaf;
+                    return Some(
+                        target
+                            .clone()
+                            .with_phrase(Position::of(k as u32 + 1, ph.len() as u32)),
+                    );
+                }
+            }
+        }
+        None
+    }
+
+    pub(super) fn word_instruction(
+        &self,
+        unit_id: NodeId,
+        leaf: NodeId,
+        unit: &Unit,
+        target: &Target,
+        text: &str,
+        ch: &WordChange,
+    ) -> Result<Instruction, String> {
+        let _ = unit;
+        // The old words without the spaces around them (a merged edit may start at a space).
+        let (mut s, mut e) = (
+            ch.old_range.start.min(text.len()),
+            ch.old_range.end.min(text.len()),
+        );
+        while s < e && text[s..].starts_with(char::is_whitespace) {
+            s += text[s..].chars().next().map_or(1, char::len_utf8);
+        }
+        while e > s && text[..e].ends_with(char::is_whitespace) {
+            e -= text[..e].chars().next_back().map_or(1, char::len_utf8);
+        }
+        let tag = if s == e { ChangeTag::Insert } else { ch.tag };
+        let ch = &WordChange {
+            tag,
+            new: ch.new.trim().to_string(),
+            ..ch.clone()
+        };
+        match ch.tag {
+            ChangeTag::Insert => {
+                if text[..s].trim().is_empty() {
+                    return Ok(Instruction {
+                        target: self.single_scope(unit_id, target),
+                        op: Op::AddWordsAtStart {
+                            words: ch.new.trim().to_string(),
+                        },
+                    });
+                }
+                if text[s..]
+                    .chars()
+                    .all(|c| matches!(c, '.' | ';' | ':' | '!' | '?' | '…' | ' '))
+                {
+                    return Ok(Instruction {
+                        target: self.single_scope(unit_id, target),
+                        op: Op::AddWordsAtEnd {
+                            words: ch.new.trim().to_string(),
+                        },
+                    });
+                }
+                // After the words before, widened to the left until unique.
+                let mut a = chunk_start(text, s);
+                loop {
+                    let anchor = text[a..s].trim();
+                    if !anchor.is_empty() {
+                        let pos = a + (text[a..s].len() - text[a..s].trim_start().len());
+                        if let Some(t) = self.scope_for(unit_id, leaf, target, text, anchor, pos) {
+                            return Ok(Instruction {
+                                target: t,
+                                op: Op::InsertWords {
+                                    anchor: Anchor::After(anchor.to_string()),
+                                    words: ch.new.trim().to_string(),
+                                },
+                            });
+                        }
+                    }
+                    if a == 0 {
+                        return Err("anchor".into());
+                    }
+                    a = chunk_start(text, a);
+                }
+            }
+            ChangeTag::Delete | ChangeTag::Replace => {
+                let old = &text[s..e];
+                let vt = value_type(ch);
+                if let Some(t) = self.scope_for(unit_id, leaf, target, text, old, s) {
+                    let op = if ch.tag == ChangeTag::Delete {
+                        Op::DeleteWords {
+                            words: old.to_string(),
+                            to_end: false,
+                        }
+                    } else {
+                        Op::ReplaceWords {
+                            old: old.to_string(),
+                            new: ch.new.clone(),
+                            value_type: vt,
+                        }
+                    };
+                    return Ok(Instruction { target: t, op });
+                }
+                // Widen word by word, alternately right and left, within the alinéa.
+                let (mut a, mut b) = (s, e);
+                let mut right = true;
+                loop {
+                    if a == 0 && b >= text.len() {
+                        return Err("not unique".into());
+                    }
+                    if (right && b < text.len()) || a == 0 {
+                        b = chunk_end(text, b);
+                    } else {
+                        a = chunk_start(text, a);
+                    }
+                    right = !right;
+                    let quoted = &text[a..b];
+                    if occurrences(text, quoted) == [a] {
+                        let new_words =
+                            collapse(&format!("{}{}{}", &text[a..s], ch.new, &text[e..b]));
+                        if new_words.is_empty() {
+                            return Ok(Instruction {
+                                target: target.clone(),
+                                op: Op::DeleteWords {
+                                    words: quoted.to_string(),
+                                    to_end: false,
+                                },
+                            });
+                        }
+                        return Ok(Instruction {
+                            target: target.clone(),
+                            op: Op::ReplaceWords {
+                                old: quoted.to_string(),
+                                new: new_words,
+                                value_type: None,
+                            },
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    /// The unit itself when it has a single alinéa (« À l'article 7 »), else the alinéa.
+    pub(super) fn single_scope(&self, unit_id: NodeId, target: &Target) -> Target {
+        if self.w.alineas(unit_id).len() == 1 && !has_sub_articles(&self.w, unit_id) {
+            Target::unit(target.unit.clone())
+        } else {
+            target.clone()
+        }
+    }
+
+    pub(super) fn delete_article(&mut self, o: NodeId) -> (String, Vec<Instruction>) {
+        let label = self.label(o);
+        if !self.w.descendants(self.w.root()).contains(&o) {
+            // Gone with the article holding it.
+            return (String::new(), Vec::new());
+        }
+        let unit = Unit::article(&label);
+        let ins = Instruction {
+            target: Target::unit(unit.clone()),
+            op: Op::DeleteArticle,
+        };
+        let ok = self.exec(&ins).is_ok();
+        self.changes.deleted_articles.push(label);
+        (
+            formules::deletion_heading(&unit),
+            if ok { vec![ins] } else { Vec::new() },
+        )
+    }
+
+    /// The label, in the working copy, of the article of the new version before `n`.
+    pub(super) fn previous_label(&self, n: NodeId) -> Option<String> {
+        let new = &self.cmp.new;
+        let parent = new.parent(n)?;
+        let siblings: Vec<NodeId> = new
+            .children(parent)
+            .iter()
+            .copied()
+            .filter(|c| new.node(*c).kind == NodeKind::Article)
+            .collect();
+        let i = siblings.iter().position(|c| *c == n)?;
+        let prev = *siblings.get(i.checked_sub(1)?)?;
+        if let Some(l) = self.inserted_labels.get(&prev) {
+            return Some(l.clone());
+        }
+        let old = self.cmp.alignment.old_of(prev)?;
+        let live = self.w.descendants(self.w.root()).contains(&old);
+        live.then(|| self.label(old))
+    }
+
+    pub(super) fn label_exists(&self, label: &str) -> bool {
+        let want = canonical_label(label);
+        self.w.descendants(self.w.root()).iter().any(|id| {
+            let n = self.w.node(*id);
+            n.kind == NodeKind::Article
+                && n.label.as_deref().map(canonical_label).as_deref() == Some(want.as_str())
+        })
+    }
+
+    pub(super) fn is_last_article(&self, label: &str) -> bool {
+        let root = self.w.root();
+        let last = self.w.descendants(root).into_iter().rfind(|id| {
+            let n = self.w.node(*id);
+            n.kind == NodeKind::Article
+                && self
+                    .w
+                    .parent(*id)
+                    .is_none_or(|p| self.w.node(p).kind != NodeKind::Article)
+        });
+        last.is_some_and(|id| self.label(id) == canonical_label(label))
+    }
+
+    pub(super) fn insert_article(&mut self, p: &PairDiff) -> Option<(String, Vec<Instruction>)> {
+        let n = p.new?;
+        let new = &self.cmp.new;
+        let node = new.node(n);
+        let prev = self.previous_label(n)?;
+        let top = new
+            .parent(n)
+            .is_none_or(|x| new.node(x).kind != NodeKind::Article);
+        let append = top && self.is_last_article(&prev);
+        let label = if self.opts.renumber {
+            canonical_label(node.label.as_deref().unwrap_or(""))
+        } else if append {
+            match prev.trim_end_matches("er").parse::<u32>() {
+                Ok(k) => (k + 1).to_string(),
+                Err(_) => self.bis(&prev),
+            }
+        } else {
+            self.bis(&prev)
+        };
+        if label.is_empty() || self.label_exists(&label) {
+            return None;
+        }
+        let heading = node.heading.clone();
+        let alineas = unit_lines(new, n);
+        let ins = if append {
+            Instruction {
+                target: Target::convention(),
+                op: Op::AddArticle {
+                    label: label.clone(),
+                    heading,
+                    alineas,
+                },
+            }
+        } else {
+            Instruction {
+                target: Target::article(&prev),
+                op: Op::InsertArticle {
+                    label: label.clone(),
+                    heading,
+                    alineas,
+                },
+            }
+        };
+        self.exec(&ins).ok()?;
+        self.inserted_labels.insert(n, label.clone());
+        self.changes.inserted_articles.push(label.clone());
+        Some((formules::insertion_heading(&label), vec![ins]))
+    }
+
+    /// « 5 bis », else « 5 ter »…, the first label free after `prev`.
+    pub(super) fn bis(&self, prev: &str) -> String {
+        let base = canonical_label(prev);
+        let base = base
+            .split_whitespace()
+            .next()
+            .unwrap_or(base.as_str())
+            .to_string();
+        for s in [
+            "bis",
+            "ter",
+            "quater",
+            "quinquies",
+            "sexies",
+            "septies",
+            "octies",
+            "nonies",
+            "decies",
+        ] {
+            let l = format!("{base} {s}");
+            if !self.label_exists(&l) {
+                return l;
+            }
+        }
+        format!("{base} bis")
+    }
+}

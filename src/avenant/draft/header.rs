@@ -1,0 +1,73 @@
+//! The fixed parts of the avenant drafted from the old version: title, parties, date of the
+//! convention it amends.
+
+use super::*;
+
+pub(super) fn header(old: &Document, options: &DraftOptions) -> Avenant {
+    let title = old
+        .nodes
+        .iter()
+        .find(|n| n.kind == NodeKind::Titre)
+        .map(|n| lower_first(n.text.trim()))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| "convention".into());
+    let parties = old
+        .parties()
+        .into_iter()
+        .map(|p| AvenantParty {
+            name: p.name.clone(),
+            short_name: p.short_name.clone(),
+        })
+        .collect();
+    Avenant {
+        numero: options.numero,
+        title,
+        convention_date: convention_date(old),
+        parties,
+        visa: Vec::new(),
+        objet: None,
+        articles: Vec::new(),
+        effet: options.date_effet.clone(),
+        lieu: options.lieu.clone(),
+        date: options.date.clone(),
+    }
+}
+
+pub(super) fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        // « Convention … » → « convention … », but an acronym stays as written.
+        Some(f) if !c.clone().next().is_some_and(char::is_uppercase) => {
+            f.to_lowercase().collect::<String>() + c.as_str()
+        }
+        Some(_) => s.to_string(),
+        None => String::new(),
+    }
+}
+
+/// The date of « Fait à Paris, le 2/4/2021 » (numeric dates written out), if any.
+pub(super) fn convention_date(old: &Document) -> Option<String> {
+    let line = old
+        .nodes
+        .iter()
+        .filter(|n| n.kind.is_alinea_like())
+        .map(|n| n.text.trim())
+        .find(|t| t.starts_with("Fait à") || t.starts_with("Fait a"))?;
+    let (_, date) = line.split_once(", le ")?;
+    let date = date
+        .trim()
+        .trim_end_matches(['.', ',', ';'])
+        .trim()
+        .to_string();
+    if date.is_empty() || !date.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let nums: Vec<&str> = date.split(['/', '.', '-']).collect();
+    if let [d, m, y] = nums.as_slice() {
+        if let (Ok(d), Ok(m), Ok(y)) = (d.parse(), m.parse(), y.parse::<u32>()) {
+            let y = if y < 100 { 2000 + y } else { y };
+            return formules::long_date(d, m, y);
+        }
+    }
+    Some(date)
+}

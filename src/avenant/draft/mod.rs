@@ -1,0 +1,723 @@
+//! [`Comparison`] → [`Avenant`]: the amending act that turns the old convention into the new one,
+//! in the légistique style of LEGISTIQUE.md, every instruction written so that
+//! [`super::apply()`] reads it back and executes it.
+//!
+//! # How the draft is built
+//!
+//! 1. Replacements the diff found repeated throughout ([`Comparison::globals`]) become one
+//!    « Dans l'ensemble de la convention, … » sentence each, when they do not reach further than
+//!    the new version does; the rest is diffed again on the text they leave.
+//! 2. Each changed unit (préambule, article, sub-article, annexe), in the convention's order, gets
+//!    one amending article; its instructions are executed at once on a working copy of the
+//!    convention ([`super::apply::apply_instruction`]), so that every position (« le troisième
+//!    alinéa ») and every quotation is computed on the text the previous instructions left, as
+//!    `apply` will read them. Each unit is checked against the new version after its
+//!    instructions; a unit that does not come out right is rewritten whole instead.
+//! 3. Words or rewrite (LEGISTIQUE.md, thresholds in [`DraftOptions`]): inside an alinéa, more
+//!    than `max_edits_per_alinea` separate edits or more than `rewrite_threshold` of its words
+//!    changed → the alinéa is rewritten (or its only changed phrase); at least two alinéas
+//!    touched and half or more of the article's → the article is rewritten; alinéas reordered,
+//!    split or merged → the article is rewritten. Dates, amounts, numbers, rates and durations
+//!    are never counted: they stay word replacements, cited by their noun.
+//! 4. Quoted words must be found once by `apply`: when they occur several times in their
+//!    alinéa, the phrase holding them is targeted if they are unique there, else the quotation
+//!    is widened word by word until it is unique.
+//!
+//! # Round trip
+//!
+//! [`draft_checked`] (what the command line prints) verifies it on every act: rendered, read
+//! back and applied to the old version, the act must give the new version unit by unit, or it
+//! is redrafted (failing articles rewritten whole) and, failing that, refused naming the units.
+//!
+//! `apply(old, draft(compare(old, new)))` gives `new` for the units an avenant amends
+//! (préambule, articles, annexes; titles, parties and signatures are only reached by the
+//! replacements « dans l'ensemble de la convention »), cosmetic differences aside (case of a
+//! heading, accent on a capital: never amended). With default options, inserted articles are
+//! numbered « 5 bis » and deleted ones leave a gap, as the 1997 circular advises: the result
+//! equals `new` modulo article labels. With [`DraftOptions::renumber`], the new numbering is
+//! kept (« Les articles 6 à 9 deviennent respectivement les articles 7 à 10. ») and the result
+//! equals `new` labels included. Known limits: an article inserted before the first one, or
+//! a sub-article inserted first in its article, cannot be expressed with the model's
+//! operations and is left out.
+
+use super::apply::{apply, apply_instruction, occurrences, phrases};
+use super::formules::{self, Changes, Style};
+use super::model::{
+    canonical_label, AlineaAt, AmendingArticle, Anchor, Avenant, AvenantParty, Instruction, Op,
+    Position, Target, Unit, ValueType,
+};
+use crate::align::fold;
+use crate::diff::{
+    compare, diff_texts, Basis, ChangeTag, Comparison, DiffOptions, Field, PairDiff, WordChange,
+};
+use crate::model::{Document, NodeId, NodeKind};
+use std::collections::{BTreeMap, BTreeSet};
+
+mod annexes;
+mod drafter;
+mod edits;
+mod header;
+mod units;
+
+use drafter::*;
+pub(crate) use edits::edits;
+use edits::*;
+use header::*;
+use units::*;
+
+/// Options of [`draft`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftOptions {
+    /// « Avenant n° 1 ».
+    pub numero: u32,
+    /// The motive, written after « afin de »; `None`: a neutral sentence listing the changes.
+    pub objet: Option<String>,
+    /// Keep the new version's numbering (« Les articles 6 à 9 deviennent… ») instead of
+    /// numbering inserted articles « 5 bis » and leaving deleted numbers empty.
+    pub renumber: bool,
+    /// « abrogé » instead of « supprimé » (rendering only: see [`DraftOptions::style`]).
+    pub abroge: bool,
+    pub lieu: Option<String>,
+    pub date: Option<String>,
+    /// Entry into force on a set date instead of on signature.
+    pub date_effet: Option<String>,
+    /// Share of an alinéa's words changed above which it is rewritten (0.4).
+    pub rewrite_threshold: f64,
+    /// Separate edits in one alinéa above which it is rewritten (2).
+    pub max_edits_per_alinea: usize,
+    /// Gather repeated replacements into « Dans l'ensemble de la convention… » (true).
+    pub everywhere: bool,
+}
+
+impl Default for DraftOptions {
+    fn default() -> Self {
+        DraftOptions {
+            numero: 1,
+            objet: None,
+            renumber: false,
+            abroge: false,
+            lieu: None,
+            date: None,
+            date_effet: None,
+            rewrite_threshold: 0.4,
+            max_edits_per_alinea: 2,
+            everywhere: true,
+        }
+    }
+}
+
+impl DraftOptions {
+    /// The rendering style these options ask for (« abrogé »).
+    pub fn style(&self) -> Style {
+        Style {
+            abroge: self.abroge,
+            ..Style::default()
+        }
+    }
+}
+
+/// Drafts the avenant that turns `cmp.old` into `cmp.new` (unverified: see [`draft_checked`]).
+pub fn draft(cmp: &Comparison, options: &DraftOptions) -> Avenant {
+    draft_with(cmp, options, &BTreeSet::new())
+}
+
+/// The units of the new version that the drafted act does not give back when applied to the
+/// old one: what [`draft_checked`] refuses to print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftError {
+    /// The units, as a jurist names them (« article 5 », « annexe 2 », « préambule »).
+    pub units: Vec<String>,
+}
+
+impl std::fmt::Display for DraftError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (noun, verb) = if self.units.len() > 1 {
+            ("les unités", "ne reviennent")
+        } else {
+            ("l'unité", "ne revient")
+        };
+        write!(
+            f,
+            "l'avenant rédigé, appliqué à l'ancienne version, ne redonne pas la nouvelle : {noun} {} {verb} pas à l'identique ; aucun avenant n'est imprimé",
+            self.units.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for DraftError {}
+
+/// Drafts the avenant and verifies it as `apply` will read it: the act is rendered, read back,
+/// applied to the old version, and the result compared with the new one unit by unit
+/// (articles, sub-articles, annexes, préambule, divisions; labels too with `renumber`). An
+/// article that does not come back is redrafted whole (« est ainsi rédigé »); if some unit
+/// still does not, the act is refused with the units named, never returned known-wrong.
+pub fn draft_checked(cmp: &Comparison, options: &DraftOptions) -> Result<Avenant, DraftError> {
+    let av = draft(cmp, options);
+    let failing = verify(cmp, &av, options);
+    if failing.is_empty() {
+        return Ok(av);
+    }
+    // Escalate: every failing article that exists in the old version is rewritten whole.
+    let force: BTreeSet<String> = failing
+        .iter()
+        .filter_map(|f| f.old_article.clone())
+        .collect();
+    if force.is_empty() {
+        return Err(DraftError {
+            units: failing.into_iter().map(|f| f.name).collect(),
+        });
+    }
+    let av = draft_with(cmp, options, &force);
+    let failing = verify(cmp, &av, options);
+    if failing.is_empty() {
+        Ok(av)
+    } else {
+        Err(DraftError {
+            units: failing.into_iter().map(|f| f.name).collect(),
+        })
+    }
+}
+
+/// A unit of the new version that the act does not give back.
+struct Failing {
+    name: String,
+    /// The old article it comes from, if any (canonical label): what escalation rewrites.
+    old_article: Option<String>,
+}
+
+/// The amended units of a document, one signature each (kind, label unless `labels` is false,
+/// heading, then every descendant's kind, label, level and text), with the unit's name.
+fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)> {
+    let mut out = Vec::new();
+    for &top in doc.top_level() {
+        let n = doc.node(top);
+        if !matches!(
+            n.kind,
+            NodeKind::Article | NodeKind::Annexe | NodeKind::Preambule | NodeKind::Structure
+        ) {
+            continue;
+        }
+        let mut sig = String::new();
+        for id in std::iter::once(top).chain(doc.descendants(top)) {
+            let x = doc.node(id);
+            let label = if labels || x.kind != NodeKind::Article {
+                x.label.as_deref().unwrap_or("")
+            } else {
+                ""
+            };
+            let heading = x.heading.as_deref().map(fold).unwrap_or_default();
+            // A unit's own text is its heading line (number and case of « ANNEXE » included):
+            // compared through its label and folded heading instead.
+            let text = if matches!(
+                x.kind,
+                NodeKind::Article | NodeKind::Annexe | NodeKind::Structure | NodeKind::Preambule
+            ) {
+                ""
+            } else {
+                x.text.as_str()
+            };
+            sig.push_str(&format!(
+                "{}|{}|{}|{}|{}\n",
+                x.kind.as_str(),
+                label,
+                heading,
+                x.level,
+                crate::diff::fold_capital_accents(text)
+            ));
+        }
+        let name = match (n.kind, n.label.as_deref()) {
+            (NodeKind::Article, Some(l)) => format!("article {l}"),
+            (NodeKind::Annexe, Some(l)) => format!("annexe {l}"),
+            (NodeKind::Annexe, None) => "annexe".to_string(),
+            (NodeKind::Preambule, _) => "préambule".to_string(),
+            (_, l) => n
+                .heading
+                .clone()
+                .or(l.map(str::to_string))
+                .unwrap_or_else(|| n.key.clone()),
+        };
+        out.push((sig, name, top));
+    }
+    out
+}
+
+/// Renders the act, reads it back, applies it to the old version and compares the result with
+/// the new one unit by unit; returns the units that do not come back.
+fn verify(cmp: &Comparison, av: &Avenant, options: &DraftOptions) -> Vec<Failing> {
+    let everything = |why: String| {
+        vec![Failing {
+            name: format!("l'avenant entier ({why})"),
+            old_article: None,
+        }]
+    };
+    let applied = if av.articles.iter().all(|a| a.instructions.is_empty()) {
+        // Nothing to apply (`apply` would refuse it): the old version must already be the new.
+        cmp.old.clone()
+    } else {
+        let text = super::render::markdown(av);
+        let read = match super::read::parse_avenant(&text) {
+            Ok(read) => read,
+            Err(e) => return everything(format!("relu : {e}")),
+        };
+        match apply(&cmp.old, &read) {
+            Ok(applied) => applied,
+            Err(e) => return everything(format!("appliqué : {e}")),
+        }
+    };
+    let labels = options.renumber;
+    let got = unit_signatures(&applied, labels);
+    let want = unit_signatures(&cmp.new, labels);
+    let a: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+    let b: Vec<&str> = want.iter().map(|w| w.0.as_str()).collect();
+    let mut failing = Vec::new();
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b) {
+        if let similar::DiffOp::Equal { .. } = op {
+            continue;
+        }
+        let new_range = op.new_range();
+        if new_range.is_empty() {
+            // A unit the act leaves that the new version lacks.
+            for (_, name, _) in &got[op.old_range()] {
+                failing.push(Failing {
+                    name: format!("{name} (en trop)"),
+                    old_article: None,
+                });
+            }
+        }
+        for (_, name, id) in &want[new_range] {
+            let old_article = cmp
+                .pairs
+                .iter()
+                .find(|p| p.new == Some(*id))
+                .and_then(|p| p.old)
+                .filter(|o| cmp.old.node(*o).kind == NodeKind::Article)
+                .map(|o| canonical_label(cmp.old.node(o).label.as_deref().unwrap_or("")));
+            failing.push(Failing {
+                name: name.clone(),
+                old_article,
+            });
+        }
+    }
+    failing
+}
+
+/// [`draft`], with the old articles whose labels are in `force` rewritten whole.
+fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>) -> Avenant {
+    let mut av = header(&cmp.old, options);
+    let mut articles: Vec<(String, Vec<Instruction>)> = Vec::new();
+    let mut changes = Changes::default();
+
+    // 1. Replacements everywhere, then a fresh comparison on the text they leave.
+    let mut everywhere = Vec::new();
+    let mut base = cmp.old.clone();
+    if options.everywhere {
+        for g in &cmp.globals {
+            // Names and typed values only: a repeated fragment of ordinary words (« quarante »
+            // in two amounts in letters) stays with its occurrences.
+            let named = |w: &str| w.chars().any(char::is_uppercase);
+            let typed = g.value_type != crate::diff::ValueType::Text;
+            if g.old.trim().is_empty()
+                || g.new.trim().is_empty()
+                || !(typed || named(&g.old) || named(&g.new))
+            {
+                continue;
+            }
+            let ins = Instruction {
+                target: Target::convention(),
+                op: Op::ReplaceEverywhere {
+                    old: g.old.clone(),
+                    new: g.new.clone(),
+                    value_type: typed_noun(g.value_type),
+                },
+            };
+            let probe = Avenant {
+                articles: vec![AmendingArticle {
+                    number: 1,
+                    heading: String::new(),
+                    instructions: vec![ins.clone()],
+                }],
+                ..Avenant::default()
+            };
+            let Ok(after) = apply(&base, &probe) else {
+                continue;
+            };
+            // Not further than the new version goes: no more of the new words than it has.
+            let reach =
+                |d: &Document| count_all(d, &g.new) + count_all(d, &formules::capitalise(&g.new));
+            if reach(&after) > reach(&cmp.new) {
+                continue;
+            }
+            changes.everywhere.push((g.old.clone(), g.new.clone()));
+            everywhere.push(ins);
+            base = after;
+        }
+    }
+    let recompared;
+    let cmp: &Comparison = if everywhere.is_empty() {
+        cmp
+    } else {
+        articles.push((formules::everywhere_heading(), everywhere));
+        recompared = compare(base, cmp.new.clone(), &DiffOptions::default());
+        &recompared
+    };
+
+    // 2. Unit by unit.
+    let mut d = Drafter {
+        cmp,
+        opts: options,
+        w: cmp.old.clone(),
+        inserted_labels: BTreeMap::new(),
+        changes,
+        force,
+    };
+    let mut units = Vec::new();
+    collect_units(cmp, &cmp.pairs, &mut units);
+    let mut deferred: Vec<&PairDiff> = Vec::new();
+    let mut renumber: (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    for p in units {
+        let kind = pair_kind(cmp, p);
+        match (kind, p.old, p.new) {
+            (NodeKind::Article, Some(o), Some(n)) if !p.moved => {
+                if let Some(a) = d.modify_article(p, o, n) {
+                    articles.push(a);
+                }
+                if options.renumber {
+                    let from = d.label(o);
+                    let to = canonical_label(cmp.new.node(n).label.as_deref().unwrap_or(""));
+                    if canonical_label(&from) != to {
+                        renumber.0.push(from);
+                        renumber.1.push(to);
+                    }
+                }
+            }
+            (NodeKind::Article, Some(o), n) => {
+                articles.push(d.delete_article(o));
+                if let (Some(_), true) = (n, options.renumber) {
+                    deferred.push(p);
+                } else if n.is_some() {
+                    articles.extend(d.insert_article(p));
+                }
+            }
+            (NodeKind::Article, None, Some(_)) => {
+                if options.renumber {
+                    deferred.push(p);
+                } else {
+                    articles.extend(d.insert_article(p));
+                }
+            }
+            (NodeKind::Annexe, o, n) => articles.extend(d.annex(o, n)),
+            (NodeKind::Preambule, Some(o), Some(n)) => articles.extend(d.preambule(p, o, n)),
+            _ => {}
+        }
+    }
+    if !renumber.0.is_empty() {
+        let ins = Instruction {
+            target: Target::convention(),
+            op: Op::Renumber {
+                from: renumber.0,
+                to: renumber.1,
+            },
+        };
+        if apply_instruction(&mut d.w, &ins).is_ok() {
+            d.changes.renumbered = true;
+            articles.push((formules::renumbering_heading(), vec![ins]));
+        }
+    }
+    for p in deferred {
+        articles.extend(d.insert_article(p));
+    }
+
+    av.objet = options.objet.clone().or_else(|| {
+        // The model holds normalised text: plain spaces inside the guillemets.
+        let plain = Style {
+            space: ' ',
+            ..options.style()
+        };
+        formules::objet_neutre(&d.changes, &plain)
+    });
+    av.articles = articles
+        .into_iter()
+        .filter(|(_, ins)| !ins.is_empty())
+        .enumerate()
+        .map(|(i, (heading, instructions))| AmendingArticle {
+            number: i as u32 + 1,
+            heading,
+            instructions,
+        })
+        .collect();
+    av
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::avenant::render::markdown;
+
+    const OLD: &str = "Convention de partenariat\n\nEntre\n\nL'École nationale d'administration (ENA)\n\nCi-après dénommée « l'ENA »\n\nEt\n\nLa Direction interministérielle du numérique (DINUM)\n\nCi-après dénommée « la DINUM »\n\nArticle 1 : Objet\n\nLa convention lie l'ENA et la DINUM.\n\nArticle 2 : Comité\n\nLe comité se réunit tous les six mois. Le comité rend compte au comité de direction.\n\nLe comité est présidé par la DINUM.\n\nL'ENA y participe.\n\nArticle 3 : Financement\n\nL'ENA verse 281 160 € à la DINUM avant le 30 juin 2021.\n\nArticle 4 : Durée\n\nLa convention est conclue pour un an.\n\nFait à Paris, le 2/4/2021\n";
+
+    fn drafted(new: &str, options: &DraftOptions) -> (Avenant, String) {
+        let cmp = compare(
+            crate::parse_str("old", OLD),
+            crate::parse_str("new", new),
+            &DiffOptions::default(),
+        );
+        let av = draft(&cmp, options);
+        let md = markdown(&av);
+        // Every draft applies back to the new version (articles compared modulo labels).
+        let back = apply(&cmp.old, &av).expect("applies");
+        let texts = |d: &Document| -> Vec<String> {
+            d.articles()
+                .iter()
+                .flat_map(|a| d.alineas(*a))
+                .map(|l| d.node(l).text.clone())
+                .collect()
+        };
+        assert_eq!(texts(&back), texts(&cmp.new), "{md}");
+        (av, md)
+    }
+
+    fn ops(av: &Avenant) -> Vec<&Op> {
+        av.articles
+            .iter()
+            .flat_map(|a| &a.instructions)
+            .map(|i| &i.op)
+            .collect()
+    }
+
+    #[test]
+    fn header_from_the_convention() {
+        let (av, md) = drafted(&OLD.replace("un an", "deux ans"), &DraftOptions::default());
+        assert_eq!(av.title, "convention de partenariat");
+        assert_eq!(av.convention_date.as_deref(), Some("2 avril 2021"));
+        assert_eq!(av.parties.len(), 2);
+        assert!(md.starts_with(
+            "# Avenant n° 1 à la convention de partenariat du 2 avril 2021 entre l'ENA et la DINUM"
+        ));
+        assert!(md.contains("afin de mettre à jour son article 4."), "{md}");
+    }
+
+    #[test]
+    fn typed_values_keep_their_noun_and_stay_words() {
+        let new = OLD
+            .replace("281 160 €", "300 000 €")
+            .replace("30 juin 2021", "31 décembre 2021");
+        let (av, md) = drafted(&new, &DraftOptions::default());
+        assert!(md.contains("1° Le montant\u{a0}: «\u{a0}281 160 €\u{a0}» est remplacé par le montant\u{a0}: «\u{a0}300 000 €\u{a0}»\u{a0};"), "{md}");
+        assert!(
+            md.contains("2° La date\u{a0}: «\u{a0}30 juin 2021\u{a0}» est remplacée par la date"),
+            "{md}"
+        );
+        // Two typed changes in a short alinéa: never a rewrite.
+        assert!(ops(&av).iter().all(|o| matches!(
+            o,
+            Op::ReplaceWords {
+                value_type: Some(_),
+                ..
+            }
+        )));
+    }
+
+    #[test]
+    fn few_word_edits_stay_words_many_rewrite_the_alinea() {
+        let (av, _) = drafted(
+            &OLD.replace("tous les six mois", "tous les trois mois"),
+            &DraftOptions::default(),
+        );
+        assert!(matches!(ops(&av)[..], [Op::ReplaceWords { .. }]));
+        let new = OLD.replace(
+            "Le comité est présidé par la DINUM.",
+            "Un secrétariat permanent est assuré par l'ENA.",
+        );
+        let (av, md) = drafted(&new, &DraftOptions::default());
+        assert!(
+            matches!(&ops(&av)[..], [Op::RewriteAlineas { count: 1, .. }]),
+            "{md}"
+        );
+        assert!(
+            md.contains("Le deuxième alinéa de l'article 2 est ainsi rédigé"),
+            "{md}"
+        );
+        // A lower threshold turns a small edit into a rewrite.
+        let strict = DraftOptions {
+            rewrite_threshold: 0.01,
+            ..DraftOptions::default()
+        };
+        let (av, _) = drafted(&OLD.replace("présidé", "animé"), &strict);
+        assert!(matches!(ops(&av)[..], [Op::RewriteAlineas { .. }]));
+    }
+
+    #[test]
+    fn half_the_alineas_touched_rewrite_the_article() {
+        let new = OLD
+            .replace(
+                "Le comité est présidé par la DINUM.",
+                "Le comité est animé par un secrétariat.",
+            )
+            .replace(
+                "L'ENA y participe.",
+                "Ses membres sont désignés chaque année.",
+            );
+        let (av, md) = drafted(&new, &DraftOptions::default());
+        assert!(matches!(ops(&av)[..], [Op::RewriteArticle { .. }]), "{md}");
+        assert!(
+            md.contains(
+                "L'article 2 de la convention est ainsi rédigé\u{a0}:\n\n«\u{a0}Article 2 – Comité"
+            ),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn repeated_words_are_widened_or_phrase_targeted() {
+        // « comité » occurs three times in the first alinéa, twice in its second phrase.
+        let new = OLD.replace("au comité de direction", "au conseil de direction");
+        let (av, md) = drafted(&new, &DraftOptions::default());
+        match &ops(&av)[..] {
+            [Op::ReplaceWords { old, .. }] => {
+                assert!(
+                    old.starts_with("comité ")
+                        || av.articles[0].instructions[0].target.phrase.is_some(),
+                    "{md}"
+                )
+            }
+            other => panic!("{other:?}\n{md}"),
+        }
+        let new = OLD.replace("Le comité se réunit", "Le conseil se réunit");
+        let (av, md) = drafted(&new, &DraftOptions::default());
+        let target = &av.articles[0].instructions[0].target;
+        match &ops(&av)[..] {
+            [Op::ReplaceWords { old, .. }] => {
+                assert!(old != "comité" || target.phrase.is_some(), "{md}")
+            }
+            other => panic!("{other:?}\n{md}"),
+        }
+    }
+
+    #[test]
+    fn a_renamed_party_is_one_sentence() {
+        let new = OLD.replace("ENA", "INSP");
+        let (av, md) = drafted(&new, &DraftOptions::default());
+        assert!(
+            matches!(ops(&av)[..], [Op::ReplaceEverywhere { .. }]),
+            "{md}"
+        );
+        assert!(md.contains("Dans l'ensemble de la convention, "), "{md}");
+    }
+
+    #[test]
+    fn inserted_articles_are_bis_or_renumbered() {
+        let new = OLD
+            .replace("Article 3 : Financement", "Article 3 : Données\n\nLes données sont hébergées en France.\n\nArticle 4 : Financement")
+            .replace("Article 4 : Durée", "Article 5 : Durée");
+        let (av, md) = drafted(&new, &DraftOptions::default());
+        assert!(
+            matches!(&ops(&av)[..], [Op::InsertArticle { label, .. }] if label == "2 bis"),
+            "{md}"
+        );
+        assert!(md.contains(
+            "Après l'article 2 de la convention, il est inséré un article 2 bis ainsi rédigé"
+        ));
+        let renumber = DraftOptions {
+            renumber: true,
+            ..DraftOptions::default()
+        };
+        let cmp = compare(
+            crate::parse_str("old", OLD),
+            crate::parse_str("new", &new),
+            &DiffOptions::default(),
+        );
+        let av = draft(&cmp, &renumber);
+        let md = markdown(&av);
+        assert!(
+            md.contains("Les articles 3 et 4 deviennent respectivement les articles 4 et 5."),
+            "{md}"
+        );
+        assert!(
+            md.contains("il est inséré un article 3 ainsi rédigé"),
+            "{md}"
+        );
+        let back = apply(&cmp.old, &av).expect("applies");
+        assert!(back.same_tree(&cmp.new), "{md}");
+    }
+
+    #[test]
+    fn deleted_clauses_and_added_articles() {
+        let (_, md) = drafted(
+            &OLD.replace("\n\nL'ENA y participe.", ""),
+            &DraftOptions::default(),
+        );
+        assert!(
+            md.contains("Le dernier alinéa de l'article 2 est supprimé."),
+            "{md}"
+        );
+        let new = OLD.replace(
+            "\n\nFait à",
+            "\n\nArticle 5 : Litiges\n\nLes litiges relèvent du tribunal administratif de Paris.\n\nFait à",
+        );
+        let (_, md) = drafted(&new, &DraftOptions::default());
+        assert!(
+            md.contains("La convention est complétée par un article 5 ainsi rédigé"),
+            "{md}"
+        );
+        let abroge = DraftOptions {
+            abroge: true,
+            ..DraftOptions::default()
+        };
+        let cmp = compare(
+            crate::parse_str("old", OLD),
+            crate::parse_str(
+                "new",
+                &OLD.replace(
+                    "Article 4 : Durée\n\nLa convention est conclue pour un an.\n\n",
+                    "",
+                ),
+            ),
+            &DiffOptions::default(),
+        );
+        let av = draft(&cmp, &abroge);
+        let md =
+            crate::avenant::render::to_string(&av, crate::avenant::render::AvenantFormat::Markdown);
+        assert!(
+            md.contains("L'article 4 de la convention est supprimé."),
+            "{md}"
+        );
+        let mut out = Vec::new();
+        crate::avenant::render::write_markdown(&av, &abroge.style(), &mut out).expect("written");
+        assert!(String::from_utf8_lossy(&out).contains("L'article 4 de la convention est abrogé."));
+    }
+
+    #[test]
+    fn headings_and_insertions_of_words() {
+        let new = OLD
+            .replace("Article 4 : Durée", "Article 4 : Durée de la convention")
+            .replace(
+                "La convention lie l'ENA",
+                "La convention lie durablement l'ENA",
+            );
+        let (av, md) = drafted(&new, &DraftOptions::default());
+        assert!(md.contains("L'intitulé de l'article 4 est ainsi rédigé\u{a0}: «\u{a0}Durée de la convention\u{a0}»"), "{md}");
+        assert!(
+            ops(&av).iter().any(|o| matches!(o, Op::InsertWords { .. })),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn nearby_edits_are_one() {
+        let e = edits(
+            "fixé à 281 160 € (deux cent quatre-vingt-un mille cent soixante euros)",
+            "fixé à 300 000 € (trois cent mille euros)",
+        );
+        let pairs: Vec<(&str, &str)> = e.iter().map(|c| (c.old.as_str(), c.new.as_str())).collect();
+        assert_eq!(
+            pairs,
+            [
+                ("281 160 €", "300 000 €"),
+                (
+                    "deux cent quatre-vingt-un mille cent soixante",
+                    "trois cent mille"
+                )
+            ]
+        );
+    }
+}

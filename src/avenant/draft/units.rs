@@ -1,0 +1,162 @@
+//! Walking the comparison unit by unit, and comparing a unit of the working copy with the
+//! new version's (content lines, headings, quoted lines).
+
+use super::*;
+
+// ----- walking the comparison -----
+
+pub(super) fn pair_kind(cmp: &Comparison, p: &PairDiff) -> NodeKind {
+    p.new
+        .map(|n| cmp.new.node(n).kind)
+        .or(p.old.map(|o| cmp.old.node(o).kind))
+        .unwrap_or(NodeKind::Unclassified)
+}
+
+/// The préambule, articles (sub-articles after their article) and annexes, in order.
+pub(super) fn collect_units<'a>(
+    cmp: &Comparison,
+    pairs: &'a [PairDiff],
+    out: &mut Vec<&'a PairDiff>,
+) {
+    for p in pairs {
+        match pair_kind(cmp, p) {
+            NodeKind::Article => {
+                out.push(p);
+                collect_units(cmp, &p.children, out);
+            }
+            NodeKind::Annexe | NodeKind::Preambule => out.push(p),
+            NodeKind::Structure | NodeKind::Document => collect_units(cmp, &p.children, out),
+            _ => {}
+        }
+    }
+}
+
+/// Occurrences of `words` in every text of the document.
+pub(super) fn count_all(doc: &Document, words: &str) -> usize {
+    doc.descendants(doc.root())
+        .into_iter()
+        .map(|id| {
+            let n = doc.node(id);
+            let cells: usize = n.cells.iter().map(|c| occurrences(c, words).len()).sum();
+            if n.kind == NodeKind::Row {
+                cells
+            } else {
+                occurrences(&n.text, words).len()
+            }
+        })
+        .sum()
+}
+
+// ----- comparing units -----
+
+/// A text as the diff compares it: capital accents are cosmetic.
+pub(super) fn text_key(s: &str) -> String {
+    crate::diff::fold_capital_accents(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+pub(super) fn heading_key(h: Option<&str>) -> String {
+    fold(h.unwrap_or(""))
+}
+
+/// The content of a unit's own children (sub-articles excluded), as compared.
+pub(super) fn content(doc: &Document, id: NodeId) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in doc.children(id) {
+        let n = doc.node(*c);
+        match n.kind {
+            NodeKind::Article => {}
+            NodeKind::Table => {
+                out.push("table".into());
+                for r in doc.children(*c) {
+                    let cells: Vec<String> =
+                        doc.node(*r).cells.iter().map(|x| text_key(x)).collect();
+                    out.push(format!("row {}", cells.join(" | ")));
+                }
+            }
+            k => out.push(format!(
+                "{} {} {:?} {}",
+                k.as_str(),
+                n.level,
+                n.label,
+                text_key(&n.text)
+            )),
+        }
+    }
+    out
+}
+
+pub(super) fn same_unit(w: &Document, wid: NodeId, new: &Document, nid: NodeId) -> bool {
+    heading_key(w.node(wid).heading.as_deref()) == heading_key(new.node(nid).heading.as_deref())
+        && content(w, wid) == content(new, nid)
+}
+
+pub(super) fn has_sub_articles(doc: &Document, id: NodeId) -> bool {
+    doc.children(id)
+        .iter()
+        .any(|c| doc.node(*c).kind == NodeKind::Article)
+}
+
+pub(super) fn has_table(doc: &Document, id: NodeId) -> bool {
+    doc.children(id)
+        .iter()
+        .any(|c| doc.node(*c).kind == NodeKind::Table)
+}
+
+/// A leaf as quoted in the avenant: bullets with « – », rows as `| a | b |`.
+pub(super) fn leaf_line(doc: &Document, id: NodeId) -> String {
+    let n = doc.node(id);
+    match n.kind {
+        NodeKind::Item if n.label.is_none() => format!("– {}", n.text),
+        NodeKind::Row => collapse(&format!("| {} |", n.cells.join(" | "))),
+        _ => n.text.clone(),
+    }
+}
+
+/// A leaf quoted to rewrite `old` in place: a bullet rewriting a bullet is quoted without its
+/// dash, so that `apply` keeps it the item it was, at its nesting level.
+pub(super) fn rewrite_line(old: &crate::model::Node, doc: &Document, id: NodeId) -> String {
+    let n = doc.node(id);
+    let bullets = |x: &crate::model::Node| x.kind == NodeKind::Item && x.label.is_none();
+    if bullets(old) && bullets(n) && old.level == n.level {
+        n.text.clone()
+    } else {
+        leaf_line(doc, id)
+    }
+}
+
+/// The lines of a unit's own content (sub-articles excluded), tables as rows.
+pub(super) fn unit_lines(doc: &Document, id: NodeId) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in doc.children(id) {
+        match doc.node(*c).kind {
+            NodeKind::Article => {}
+            NodeKind::Table => out.extend(doc.children(*c).iter().map(|r| leaf_line(doc, *r))),
+            _ => out.push(leaf_line(doc, *c)),
+        }
+    }
+    out
+}
+
+pub(super) fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+pub(super) fn value_type(c: &WordChange) -> Option<ValueType> {
+    if c.old.is_empty() || c.new.is_empty() {
+        return None;
+    }
+    typed_noun(c.value_type)
+}
+
+/// The légistique noun of a diff value type (la date, le montant…), none for plain words.
+pub(super) fn typed_noun(vt: crate::diff::ValueType) -> Option<ValueType> {
+    use crate::diff::ValueType as V;
+    match vt {
+        V::Text => None,
+        V::Date => Some(ValueType::Date),
+        V::Amount => Some(ValueType::Montant),
+        V::Number => Some(ValueType::Nombre),
+        V::Duration => Some(ValueType::Duree),
+        V::Percent => Some(ValueType::Taux),
+    }
+}

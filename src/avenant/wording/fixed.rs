@@ -1,0 +1,353 @@
+//! The fixed parts of an avenant: title, parties, visa, objet, « il est convenu ce qui suit »,
+//! entry into force, signatures.
+
+use super::*;
+
+/// « 1er », « 2 »: the number of an article of the avenant.
+pub fn avenant_article_number(n: u32) -> String {
+    if n == 1 {
+        "1er".into()
+    } else {
+        n.to_string()
+    }
+}
+
+/// « Article 1er – Modification de l'article 7 de la convention ».
+pub fn avenant_article_heading(n: u32, heading: &str) -> String {
+    format!("Article {} – {heading}", avenant_article_number(n))
+}
+
+/// « Modification de l'article 7 de la convention » (the heading of an amending article).
+pub fn modification_heading(unit: &Unit) -> String {
+    match unit {
+        Unit::Convention => "Modification de la convention".into(),
+        u => format!("Modification {}", de(&cite_unit(u, Case::Nom, true))),
+    }
+}
+
+/// « Insertion d'un article 5 bis dans la convention », « Suppression de l'article 9 de la convention ».
+pub fn insertion_heading(label: &str) -> String {
+    format!(
+        "Insertion d'un article {} dans la convention",
+        article_label(label)
+    )
+}
+
+pub fn deletion_heading(unit: &Unit) -> String {
+    format!("Suppression {}", de(&cite_unit(unit, Case::Nom, true)))
+}
+
+/// « Ajout d'une annexe 3 à la convention ».
+pub fn annex_addition_heading(label: Option<&str>) -> String {
+    match label {
+        Some(l) => format!("Ajout d'une annexe {l} à la convention"),
+        None => "Ajout d'une annexe à la convention".into(),
+    }
+}
+
+/// « Renumérotation d'articles de la convention ».
+pub fn renumbering_heading() -> String {
+    "Renumérotation d'articles de la convention".into()
+}
+
+/// « Remplacement de mots dans l'ensemble de la convention ».
+pub fn everywhere_heading() -> String {
+    "Remplacement de mots dans l'ensemble de la convention".into()
+}
+
+/// French month names: the tokenizer's table, so that a date written here reads back as one.
+use crate::diff::tokens::MONTHS;
+
+/// A date in words as a convention is cited: « 1er février 2021 », « 2 avril 2021 ».
+pub fn long_date(day: u32, month: u32, year: u32) -> Option<String> {
+    let m = MONTHS.get(month.checked_sub(1)? as usize)?;
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    let d = if day == 1 {
+        "1er".to_string()
+    } else {
+        day.to_string()
+    };
+    Some(format!("{d} {m} {year}"))
+}
+
+/// Units cited in a list: « l'article 7 », « les articles 5.1 et 7 », « les articles 2, 4 et 7 ».
+pub(super) fn cite_list(noun_sg: &str, noun_pl: &str, fem: bool, labels: &[String]) -> String {
+    match labels.split_last() {
+        None => String::new(),
+        Some((last, [])) => Np::new(format!("{noun_sg} {last}"), fem, false).with(Case::Nom),
+        Some((last, rest)) => format!("les {noun_pl} {} et {last}", rest.join(", ")),
+    }
+}
+
+/// What a drafted avenant changes, for the exposé when no objet is given. Labels are cited as
+/// given (`1er`, `5 bis`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub everywhere: Vec<(String, String)>,
+    pub modified_articles: Vec<String>,
+    pub inserted_articles: Vec<String>,
+    pub deleted_articles: Vec<String>,
+    pub renumbered: bool,
+    pub preambule: bool,
+    pub modified_annexes: Vec<String>,
+    pub added_annexes: Vec<String>,
+    pub deleted_annexes: Vec<String>,
+}
+
+/// « de » or « d' » before an infinitive phrase.
+pub(super) fn de_inf(phrase: &str) -> String {
+    if phrase.starts_with(['a', 'e', 'é', 'i', 'o', 'u', 'h']) {
+        format!("d'{phrase}")
+    } else {
+        format!("de {phrase}")
+    }
+}
+
+/// The neutral motive listing what changes, written after « afin de » (« mettre à jour ses
+/// articles 5.1 et 7, d'insérer un article 5 bis et de supprimer l'article 6 »), or `None` when
+/// nothing changes.
+pub fn objet_neutre(c: &Changes, style: &Style) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut updated: Vec<String> = Vec::new();
+    let own = |s: String| s.replacen("l'", "son ", 1).replacen("les ", "ses ", 1);
+    if c.preambule {
+        updated.push("son préambule".into());
+    }
+    let arts: Vec<String> = c
+        .modified_articles
+        .iter()
+        .map(|l| article_label(l))
+        .collect();
+    if !arts.is_empty() {
+        updated.push(own(cite_list("article", "articles", false, &arts)));
+    }
+    if !c.modified_annexes.is_empty() {
+        updated.push(own(cite_list(
+            "annexe",
+            "annexes",
+            true,
+            &c.modified_annexes,
+        )));
+    }
+    if let Some((last, rest)) = updated.split_last() {
+        let list = if rest.is_empty() {
+            last.clone()
+        } else {
+            format!("{} ainsi que {last}", rest.join(", "))
+        };
+        parts.push(format!("mettre à jour {list}"));
+    }
+    for (old, new) in &c.everywhere {
+        parts.push(format!(
+            "remplacer, dans l'ensemble de son texte, {} par {}",
+            quote(old, style),
+            quote(new, style)
+        ));
+    }
+    let ins: Vec<String> = c
+        .inserted_articles
+        .iter()
+        .map(|l| article_label(l))
+        .collect();
+    match ins.as_slice() {
+        [] => {}
+        [one] => parts.push(format!("insérer un article {one}")),
+        many => parts.push(format!(
+            "insérer {}",
+            cite_list("article", "articles", false, many)
+        )),
+    }
+    match c.added_annexes.as_slice() {
+        [] => {}
+        [one] => parts.push(format!("compléter la convention par une annexe {one}")),
+        many => parts.push(format!(
+            "compléter la convention par {}",
+            cite_list("annexe", "annexes", true, many)
+        )),
+    }
+    let del: Vec<String> = c
+        .deleted_articles
+        .iter()
+        .map(|l| article_label(l))
+        .collect();
+    let mut deleted = Vec::new();
+    if !del.is_empty() {
+        deleted.push(cite_list("article", "articles", false, &del));
+    }
+    if !c.deleted_annexes.is_empty() {
+        deleted.push(cite_list("annexe", "annexes", true, &c.deleted_annexes));
+    }
+    if !deleted.is_empty() {
+        parts.push(format!("supprimer {}", deleted.join(" ainsi que ")));
+    }
+    if c.renumbered {
+        parts.push("renuméroter en conséquence ses articles".into());
+    }
+    let (first, rest) = parts.split_first()?;
+    let mut out = first.clone();
+    for (i, p) in rest.iter().enumerate() {
+        out.push_str(if i + 1 == rest.len() { " et " } else { ", " });
+        out.push_str(&de_inf(p));
+    }
+    Some(out)
+}
+
+pub(super) fn parties_names(parties: &[AvenantParty]) -> String {
+    let names: Vec<String> = parties
+        .iter()
+        .map(|p| p.short_name.clone().unwrap_or_else(|| p.name.clone()))
+        .collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} et {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => "[partie A] et [partie B]".into(),
+    }
+}
+
+/// « la convention de partenariat du 2 avril 2021 entre l'ENA et la DINUM ».
+pub fn convention_designation(av: &Avenant) -> String {
+    let title = if av.title.is_empty() {
+        "convention"
+    } else {
+        av.title.as_str()
+    };
+    let date = av.convention_date.as_deref().unwrap_or("[date]");
+    format!("la {title} du {date} entre {}", parties_names(&av.parties))
+}
+
+/// « Avenant n° 1 à la convention … du … entre … et … ».
+pub fn avenant_title(av: &Avenant) -> String {
+    format!("Avenant n° {} à {}", av.numero, convention_designation(av))
+}
+
+/// Feminine unless the name is known to be masculine (« L'État », « Le ministère »…).
+pub fn party_is_feminine(p: &AvenantParty) -> bool {
+    let short = p.short_name.as_deref().unwrap_or("").to_lowercase();
+    if short.starts_with("la ") {
+        return true;
+    }
+    if short.starts_with("le ") {
+        return false;
+    }
+    let name = p.name.to_lowercase();
+    if name.starts_with("la ") || name.starts_with("une ") {
+        return true;
+    }
+    if name.starts_with("le ") || name.starts_with("un ") {
+        return false;
+    }
+    const MASC: &[&str] = &[
+        "état",
+        "etat",
+        "établissement",
+        "etablissement",
+        "institut",
+        "office",
+        "ministère",
+        "centre",
+        "conseil",
+        "groupement",
+        "syndicat",
+        "opérateur",
+        "rectorat",
+        "département",
+        "réseau",
+    ];
+    let first = name
+        .trim_start_matches("l'")
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_string();
+    !MASC.contains(&first.as_str())
+}
+
+/// « L'École nationale d'administration (ENA), ci-après dénommée « l'ENA », ».
+pub fn party_line(p: &AvenantParty, style: &Style) -> String {
+    match &p.short_name {
+        Some(s) => format!(
+            "{}, ci-après {} {},",
+            p.name,
+            if party_is_feminine(p) {
+                "dénommée"
+            } else {
+                "dénommé"
+            },
+            quote(s, style)
+        ),
+        None => format!("{},", p.name),
+    }
+}
+
+pub const ENTRE: &str = "Entre :";
+pub const ET: &str = "Et :";
+
+/// « ci-après dénommées ensemble « les parties », ».
+pub fn ensemble(style: &Style) -> String {
+    format!(
+        "ci-après dénommées ensemble {},",
+        quote("les parties", style)
+    )
+}
+
+/// « Vu la convention … (ci-après dénommée la « convention »), ».
+pub fn visa_convention(av: &Avenant, style: &Style) -> String {
+    format!(
+        "Vu {} (ci-après dénommée la {}),",
+        convention_designation(av),
+        quote("convention", style)
+    )
+}
+
+pub fn expose_heading(style: &Style) -> String {
+    format!("Il a été préalablement exposé ce qui suit{}", colon(style))
+}
+
+/// « Le présent avenant a pour objet de modifier la convention afin de … ».
+pub fn objet(objet: Option<&str>) -> String {
+    match objet {
+        Some(o) => format!(
+            "Le présent avenant a pour objet de modifier la convention afin {}.",
+            de_inf(o)
+        ),
+        None => "Le présent avenant a pour objet de modifier la convention.".into(),
+    }
+}
+
+pub fn convenu(style: &Style) -> String {
+    format!("Ceci exposé, il a été convenu ce qui suit{}", colon(style))
+}
+
+pub const AUTRES_STIPULATIONS_HEADING: &str = "Autres stipulations";
+pub const AUTRES_STIPULATIONS: &str =
+    "Les autres stipulations de la convention demeurent inchangées.";
+pub const ENTREE_EN_VIGUEUR_HEADING: &str = "Entrée en vigueur";
+
+/// Entry into force: on signature, or on a set date.
+pub fn entree_en_vigueur(effet: Option<&str>) -> String {
+    match effet {
+        Some(d) => format!("Le présent avenant prend effet le {d}."),
+        None => "Le présent avenant entre en vigueur à la date de sa signature par la dernière des parties.".into(),
+    }
+}
+
+/// « Fait à \[lieu\], le \[date\], en deux exemplaires originaux. »
+pub fn fait_a(lieu: Option<&str>, date: Option<&str>, parties: usize) -> String {
+    format!(
+        "Fait à {}, le {}, en {} exemplaires originaux.",
+        lieu.unwrap_or("[lieu]"),
+        date.unwrap_or("[date]"),
+        cardinal(parties.max(2) as u32)
+    )
+}
+
+/// « Pour l'ENA, » then the placeholder for the signatory.
+pub fn signature(p: &AvenantParty) -> (String, String) {
+    let who = p.short_name.clone().unwrap_or_else(|| p.name.clone());
+    (
+        format!("Pour {who},"),
+        "[nom et fonction du signataire]".into(),
+    )
+}

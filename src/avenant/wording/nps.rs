@@ -1,0 +1,274 @@
+//! Noun phrases naming a unit of the convention (« le deuxième alinéa de l'article 7 ») in the
+//! case a sentence needs (« au », « du »).
+
+use super::*;
+
+/// Grammatical frame a noun phrase is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// « le premier alinéa »
+    Nom,
+    /// « au premier alinéa », « à la seconde phrase », « à l'article 7 »
+    A,
+    /// « du premier alinéa », « de la seconde phrase », « de l'article 7 »
+    De,
+}
+
+/// A noun phrase without its determiner, with what the determiner and agreement need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Np {
+    pub head: String,
+    pub fem: bool,
+    pub plural: bool,
+}
+
+impl Np {
+    pub(super) fn new(head: impl Into<String>, fem: bool, plural: bool) -> Np {
+        Np {
+            head: head.into(),
+            fem,
+            plural,
+        }
+    }
+
+    pub(super) fn elides(&self) -> bool {
+        // « le onzième », « le huitième »: no elision before these ordinals.
+        let no_elision = ["onz", "huit"].iter().any(|p| self.head.starts_with(p));
+        !self.plural
+            && !no_elision
+            && self
+                .head
+                .chars()
+                .next()
+                .is_some_and(|c| "aeéèêiîoôuhAEÉIOU".contains(c))
+    }
+
+    /// The phrase with its determiner in the given case.
+    pub fn with(&self, case: Case) -> String {
+        let det = match (case, self.plural, self.elides(), self.fem) {
+            (Case::Nom, true, ..) => "les ",
+            (Case::A, true, ..) => "aux ",
+            (Case::De, true, ..) => "des ",
+            (Case::Nom, _, true, _) => "l'",
+            (Case::A, _, true, _) => "à l'",
+            (Case::De, _, true, _) => "de l'",
+            (Case::Nom, _, _, true) => "la ",
+            (Case::A, _, _, true) => "à la ",
+            (Case::De, _, _, true) => "de la ",
+            (Case::Nom, _, _, false) => "le ",
+            (Case::A, _, _, false) => "au ",
+            (Case::De, _, _, false) => "du ",
+        };
+        format!("{det}{}", self.head)
+    }
+
+    /// A past participle agreeing with this phrase (« supprimé » → « supprimées »).
+    pub fn agree(&self, participle: &str) -> String {
+        let mut s = participle.to_string();
+        if self.fem {
+            s.push('e');
+        }
+        if self.plural {
+            s.push('s');
+        }
+        s
+    }
+
+    /// « est » or « sont ».
+    pub fn verb(&self) -> &'static str {
+        if self.plural {
+            "sont"
+        } else {
+            "est"
+        }
+    }
+}
+
+/// Upper-cases the first letter.
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// « 1er », « 4 bis », « 2.4.2 » as cited.
+pub fn article_label(label: &str) -> String {
+    canonical_label(label)
+}
+
+/// A unit as a noun phrase: « article 7 », « annexe 2 », « convention », « préambule ».
+pub fn unit_np(unit: &Unit) -> Np {
+    match unit {
+        Unit::Convention => Np::new("convention", true, false),
+        Unit::Article { label } => {
+            Np::new(format!("article {}", article_label(label)), false, false)
+        }
+        Unit::Annex { label: Some(l) } => Np::new(format!("annexe {l}"), true, false),
+        Unit::Annex { label: None } => Np::new("annexe", true, false),
+        Unit::Preambule => Np::new("préambule", false, false),
+    }
+}
+
+/// « l'article 7 » (plain) or « l'article 7 de la convention » (formal), in a case.
+pub fn cite_unit(unit: &Unit, case: Case, formal: bool) -> String {
+    let np = unit_np(unit);
+    let s = np.with(case);
+    if formal && *unit != Unit::Convention {
+        format!("{s} de la convention")
+    } else {
+        s
+    }
+}
+
+/// An item marker as cited: `b)` → `b`, `2°` → `2°`, `3.` → `3°`.
+pub fn item_marker(marker: &str) -> String {
+    let m = marker.trim().trim_end_matches([')', '.']);
+    if !m.is_empty() && m.chars().all(|c| c.is_ascii_digit()) {
+        format!("{m}°")
+    } else {
+        m.to_string()
+    }
+}
+
+/// The target as a noun phrase, smallest unit first. When `ctx` is the target's unit (items of
+/// a chapeau), the unit is left out; `None` then means the target is the unit itself.
+pub fn target_np(t: &Target, ctx: Option<&Unit>, formal: bool) -> Option<Np> {
+    target_np_range(t, 1, ctx, formal)
+}
+
+pub(super) fn unit_tail(t: &Target, ctx: Option<&Unit>, formal: bool) -> Option<String> {
+    if ctx == Some(&t.unit) {
+        None
+    } else {
+        let np = unit_np(&t.unit);
+        let mut s = np.with(Case::Nom);
+        if formal && t.unit != Unit::Convention {
+            s.push_str(" de la convention");
+        }
+        Some(s)
+    }
+}
+
+/// « de » + a noun phrase given with its determiner: « de l'article 7 » → contracted forms.
+pub(super) fn de(with_det: &str) -> String {
+    if let Some(r) = with_det.strip_prefix("le ") {
+        format!("du {r}")
+    } else if let Some(r) = with_det.strip_prefix("les ") {
+        format!("des {r}")
+    } else {
+        format!("de {with_det}")
+    }
+}
+
+/// « à » + a noun phrase given with its determiner.
+pub(super) fn a(with_det: &str) -> String {
+    if let Some(r) = with_det.strip_prefix("le ") {
+        format!("au {r}")
+    } else if let Some(r) = with_det.strip_prefix("les ") {
+        format!("aux {r}")
+    } else {
+        format!("à {with_det}")
+    }
+}
+
+pub(super) fn range_words(p: Position, count: u32, fem: bool) -> String {
+    match p {
+        Position::Nth(n) if count == 2 => format!("{} et {}", ordinal(n, fem), ordinal(n + 1, fem)),
+        Position::Nth(n) => format!("{} à {}", ordinal(n, fem), ordinal(n + count - 1, fem)),
+        _ => format!(
+            "{} {}",
+            cardinal_agreed(count, fem),
+            position(Position::Last, fem) + "s"
+        ),
+    }
+}
+
+pub(super) fn item_range(marker: &str, count: u32) -> String {
+    let m = item_marker(marker);
+    let digits: String = m.chars().take_while(|c| c.is_ascii_digit()).collect();
+    match digits.parse::<u32>() {
+        Ok(n) if count == 2 && m == format!("{n}°") => format!("{n}° et {}°", n + 1),
+        Ok(n) if m == format!("{n}°") => format!("{n}° à {}°", n + count - 1),
+        _ => m,
+    }
+}
+
+/// Like [`target_np`], for `count` consecutive alinéas, items or rows from the target.
+pub fn target_np_range(t: &Target, count: u32, ctx: Option<&Unit>, formal: bool) -> Option<Np> {
+    let plural = count > 1;
+    let tail = unit_tail(t, ctx, formal);
+    // Build from the largest up: each smaller unit is « X de <larger> ».
+    let mut current: Option<String> = tail.clone();
+    let mut np: Option<Np> = None;
+    let push = |np_new: Np, current: &mut Option<String>, np: &mut Option<Np>| {
+        let head = match current.as_deref() {
+            Some(c) => format!("{} {}", np_new.head, de(c)),
+            None => np_new.head.clone(),
+        };
+        let full = Np::new(head, np_new.fem, np_new.plural);
+        *current = Some(full.with(Case::Nom));
+        *np = Some(full);
+    };
+    if t.heading {
+        push(Np::new("intitulé", false, false), &mut current, &mut np);
+        return np;
+    }
+    if let Some(r) = t.row {
+        let last = t.alinea.is_none() && t.item.is_empty() && t.phrase.is_none();
+        let n = if last { count } else { 1 };
+        let words = if n > 1 {
+            format!("{} lignes", range_words(r, n, true))
+        } else {
+            format!("{} ligne", position(r, true))
+        };
+        let head = match tail.as_deref() {
+            Some(c) => format!("{words} du tableau figurant {}", a(c)),
+            None => format!("{words} du tableau"),
+        };
+        let full = Np::new(head, true, n > 1);
+        current = Some(full.with(Case::Nom));
+        np = Some(full);
+    }
+    let depth = t.item.len();
+    for (i, m) in t.item.iter().enumerate() {
+        let last = i + 1 == depth && t.alinea.is_none() && t.phrase.is_none();
+        let head = if last && plural {
+            item_range(m, count)
+        } else {
+            item_marker(m)
+        };
+        push(Np::new(head, false, last && plural), &mut current, &mut np);
+    }
+    if let Some(p) = t.alinea {
+        let last = t.phrase.is_none();
+        let head = if last && plural {
+            format!("{} alinéas", range_words(p, count, false))
+        } else {
+            format!("{} alinéa", position(p, false))
+        };
+        push(Np::new(head, false, last && plural), &mut current, &mut np);
+    }
+    if let Some(p) = t.phrase {
+        push(
+            Np::new(format!("{} phrase", position(p, true)), true, false),
+            &mut current,
+            &mut np,
+        );
+    }
+    if np.is_none() {
+        if let Some(c) = tail {
+            // The unit itself.
+            let u = unit_np(&t.unit);
+            let head = if formal && t.unit != Unit::Convention {
+                format!("{} de la convention", u.head)
+            } else {
+                u.head.clone()
+            };
+            let _ = c;
+            return Some(Np::new(head, u.fem, false));
+        }
+    }
+    np
+}

@@ -1,0 +1,681 @@
+//! The sentence of each instruction, in the formula of the guide de légistique.
+
+use super::*;
+
+/// A rendered instruction: its lines (the sentence, then any quoted alinéas), and whether it
+/// ends with a quotation block (then no final period is added when it stands alone).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub lines: Vec<String>,
+    pub block: bool,
+}
+
+impl Sentence {
+    pub(super) fn line(s: String) -> Sentence {
+        Sentence {
+            lines: vec![capitalise(&s)],
+            block: false,
+        }
+    }
+    pub(super) fn with_block(s: String, quoted: Vec<String>) -> Sentence {
+        let mut lines = vec![capitalise(&s)];
+        lines.extend(quoted);
+        Sentence { lines, block: true }
+    }
+
+    /// The sentence standing alone: final period unless it ends with a quotation block.
+    pub fn standalone(mut self) -> Vec<String> {
+        if !self.block {
+            if let Some(l) = self.lines.last_mut() {
+                l.push('.');
+            }
+        }
+        self.lines
+    }
+
+    /// The sentence as item `n`° of a chapeau: « 1° … ; », the last one « … . ».
+    pub fn item(mut self, n: usize, last: bool, style: &Style) -> Vec<String> {
+        if let Some(first) = self.lines.first_mut() {
+            *first = format!("{n}° {first}");
+        }
+        if let Some(l) = self.lines.last_mut() {
+            if last {
+                l.push('.');
+            } else {
+                l.push(style.space);
+                l.push(';');
+            }
+        }
+        self.lines
+    }
+}
+
+/// « À l'article 7, » / « Au premier alinéa de l'article 2, » / nothing when the target is the
+/// chapeau's unit.
+pub(super) fn location(t: &Target, ctx: Option<&Unit>) -> String {
+    match target_np(t, ctx, false) {
+        Some(np) => format!("{}, ", np.with(Case::A)),
+        None => String::new(),
+    }
+}
+
+/// The target in the nominative, the unit itself cited plainly or formally.
+pub(super) fn subject(t: &Target, count: u32, ctx: Option<&Unit>, formal: bool) -> Np {
+    target_np_range(t, count, ctx, formal).unwrap_or_else(|| {
+        // The chapeau's unit itself: cite it anyway.
+        let u = unit_np(&t.unit);
+        Np::new(u.head, u.fem, false)
+    })
+}
+
+/// « les mots : « a » sont remplacés par les mots : « b » » and typed variants.
+pub fn replace_words(
+    t: &Target,
+    old: &str,
+    new: &str,
+    vt: Option<ValueType>,
+    ctx: Option<&Unit>,
+    style: &Style,
+) -> Sentence {
+    let np = words_np(old, vt);
+    Sentence::line(format!(
+        "{}{} {} {} par {}",
+        location(t, ctx),
+        announce(old, vt, style),
+        np.verb(),
+        np.agree("remplacé"),
+        announce(new, vt, style)
+    ))
+}
+
+/// « Dans l'ensemble de la convention, les mots : « a » sont remplacés par les mots : « b » »,
+/// or with the value's noun (« le montant : « … » est remplacé par le montant : « … » »).
+pub fn replace_everywhere(old: &str, new: &str, vt: Option<ValueType>, style: &Style) -> Sentence {
+    let np = words_np(old, vt);
+    Sentence::line(format!(
+        "dans l'ensemble de la convention, {} {} {} par {}",
+        announce(old, vt, style),
+        np.verb(),
+        np.agree("remplacé"),
+        announce(new, vt, style)
+    ))
+}
+
+/// « après le mot : « a », sont insérés les mots : « w » ».
+pub fn insert_words(
+    t: &Target,
+    anchor: &Anchor,
+    words: &str,
+    ctx: Option<&Unit>,
+    style: &Style,
+) -> Sentence {
+    let (rel, aw) = match anchor {
+        Anchor::After(w) => ("après", w),
+        Anchor::Before(w) => ("avant", w),
+    };
+    let np = words_np(words, None);
+    Sentence::line(format!(
+        "{}{rel} {}, {} {} {}",
+        location(t, ctx),
+        announce(aw, None, style),
+        np.verb(),
+        np.agree("inséré"),
+        announce(words, None, style)
+    ))
+}
+
+/// « Au début du premier alinéa de l'article 2, sont ajoutés les mots : « w » ».
+pub fn add_words_at_start(t: &Target, words: &str, ctx: Option<&Unit>, style: &Style) -> Sentence {
+    let np = words_np(words, None);
+    Sentence::line(format!(
+        "au début {}, {} {} {}",
+        de(&subject(t, 1, ctx, false).with(Case::Nom)),
+        np.verb(),
+        np.agree("ajouté"),
+        announce(words, None, style)
+    ))
+}
+
+/// « Le premier alinéa de l'article 11 est complété par les mots : « w » ».
+pub fn add_words_at_end(t: &Target, words: &str, ctx: Option<&Unit>, style: &Style) -> Sentence {
+    let s = subject(t, 1, ctx, false);
+    Sentence::line(format!(
+        "{} {} {} par {}",
+        s.with(Case::Nom),
+        s.verb(),
+        s.agree("complété"),
+        announce(words, None, style)
+    ))
+}
+
+/// « Au dernier alinéa de l'article 6, les mots : « par écrit » sont supprimés ».
+pub fn delete_words(
+    t: &Target,
+    words: &str,
+    to_end: bool,
+    ctx: Option<&Unit>,
+    style: &Style,
+) -> Sentence {
+    let np = words_np(words, None);
+    let (verb, part) = if to_end {
+        ("sont", format!("{}s", deleted(style)))
+    } else {
+        (np.verb(), np.agree(deleted(style)))
+    };
+    let fin = if to_end {
+        " et la fin de la phrase"
+    } else {
+        ""
+    };
+    Sentence::line(format!(
+        "{}{}{fin} {verb} {part}",
+        location(t, ctx),
+        announce(words, None, style)
+    ))
+}
+
+/// « La deuxième phrase du premier alinéa de l'article 3 est ainsi rédigée : ⏎ « … » ».
+pub fn rewrite_phrase(t: &Target, text: &str, ctx: Option<&Unit>, style: &Style) -> Sentence {
+    let s = subject(t, 1, ctx, false);
+    Sentence::with_block(
+        format!(
+            "{} {} ainsi {}{}",
+            s.with(Case::Nom),
+            s.verb(),
+            s.agree("rédigé"),
+            colon(style)
+        ),
+        quote_block(&[text.to_string()], style),
+    )
+}
+
+/// « Le premier alinéa de l'article 3 est complété par une phrase ainsi rédigée : ⏎ « … » ».
+pub fn add_phrase(t: &Target, text: &str, ctx: Option<&Unit>, style: &Style) -> Sentence {
+    let s = subject(t, 1, ctx, false);
+    Sentence::with_block(
+        format!(
+            "{} {} {} par une phrase ainsi rédigée{}",
+            s.with(Case::Nom),
+            s.verb(),
+            s.agree("complété"),
+            colon(style)
+        ),
+        quote_block(&[text.to_string()], style),
+    )
+}
+
+/// « Après la première phrase du …, est insérée une phrase ainsi rédigée : ⏎ « … » ».
+pub fn insert_phrase(t: &Target, text: &str, ctx: Option<&Unit>, style: &Style) -> Sentence {
+    let s = subject(t, 1, ctx, false);
+    Sentence::with_block(
+        format!(
+            "après {}, est insérée une phrase ainsi rédigée{}",
+            s.with(Case::Nom),
+            colon(style)
+        ),
+        quote_block(&[text.to_string()], style),
+    )
+}
+
+/// « La dernière phrase du deuxième alinéa de l'article 3 est supprimée ».
+pub fn delete_phrase(t: &Target, ctx: Option<&Unit>, style: &Style) -> Sentence {
+    delete_units(t, 1, ctx, style)
+}
+
+pub(super) fn unit_word(t: &Target, n: usize) -> (String, bool) {
+    let fem = t.row.is_some() && t.item.is_empty() && t.alinea.is_none();
+    let noun = if fem { "ligne" } else { "alinéa" };
+    let word = format!(
+        "{} {noun}{}",
+        cardinal_agreed(n as u32, fem),
+        if n > 1 { "s" } else { "" }
+    );
+    (word, fem)
+}
+
+pub(super) fn ainsi_redige(n: usize, fem: bool, style: &Style) -> String {
+    let p = match (fem, n > 1) {
+        (false, false) => "rédigé",
+        (false, true) => "rédigés",
+        (true, false) => "rédigée",
+        (true, true) => "rédigées",
+    };
+    format!("ainsi {p}{}", colon(style))
+}
+
+/// « Le troisième alinéa de l'article 2 est ainsi rédigé : ⏎ « … » »; « … est remplacé par deux
+/// alinéas ainsi rédigés : »; « Le 2° de l'article 4 est ainsi rédigé : ».
+pub fn rewrite_alineas(
+    t: &Target,
+    count: u32,
+    alineas: &[String],
+    ctx: Option<&Unit>,
+    style: &Style,
+) -> Sentence {
+    let s = subject(t, count, ctx, false);
+    let n = alineas.len();
+    let head = if n as u32 == count {
+        format!(
+            "{} {} ainsi {}{}",
+            s.with(Case::Nom),
+            s.verb(),
+            s.agree("rédigé"),
+            colon(style)
+        )
+    } else {
+        let (word, fem) = unit_word(t, n);
+        format!(
+            "{} {} {} par {word} {}",
+            s.with(Case::Nom),
+            s.verb(),
+            s.agree("remplacé"),
+            ainsi_redige(n, fem, style)
+        )
+    };
+    Sentence::with_block(head, quote_block(alineas, style))
+}
+
+/// « Après le deuxième alinéa de l'article 5, il est inséré un alinéa ainsi rédigé : ⏎ « … » »;
+/// after an item, « il est inséré un 3° bis ainsi rédigé : ».
+pub fn insert_alineas(
+    t: &Target,
+    alineas: &[String],
+    ctx: Option<&Unit>,
+    style: &Style,
+) -> Sentence {
+    let s = subject(t, 1, ctx, false);
+    let n = alineas.len();
+    let new_item = (!t.item.is_empty() && n == 1)
+        .then(|| alineas.first().and_then(|a| leading_marker(a)))
+        .flatten();
+    let what = match new_item {
+        Some(m) => format!("il est inséré un {m} {}", ainsi_redige(1, false, style)),
+        None => {
+            let (word, fem) = unit_word(t, n);
+            let verb = match (n > 1, fem) {
+                (true, true) => "sont insérées",
+                (true, false) => "sont insérés",
+                (false, _) => "il est inséré",
+            };
+            format!("{verb} {word} {}", ainsi_redige(n, fem, style))
+        }
+    };
+    Sentence::with_block(
+        format!("après {}, {what}", s.with(Case::Nom)),
+        quote_block(alineas, style),
+    )
+}
+
+/// The marker opening an item's text (« 3° bis », « 2° », « b) » → « b »), if any.
+pub fn leading_marker(text: &str) -> Option<String> {
+    let mut words = text.split_whitespace();
+    let first = words.next()?;
+    let digits: String = first.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if !digits.is_empty() && first == format!("{digits}°") {
+        if let Some(next) = words.next() {
+            if matches!(next, "bis" | "ter" | "quater" | "quinquies") {
+                return Some(format!("{first} {next}"));
+            }
+        }
+        return Some(first.to_string());
+    }
+    let mut cs = first.chars();
+    if let (Some(c), Some(')'), None) = (cs.next(), cs.next(), cs.next()) {
+        if c.is_ascii_lowercase() {
+            return Some(c.to_string());
+        }
+    }
+    None
+}
+
+/// « Au début de l'article 6, il est ajouté un alinéa ainsi rédigé : » / « L'article 6 est
+/// complété par un alinéa ainsi rédigé : ».
+pub fn add_alineas(
+    t: &Target,
+    at: AlineaAt,
+    alineas: &[String],
+    ctx: Option<&Unit>,
+    style: &Style,
+) -> Sentence {
+    let s = subject(t, 1, ctx, false);
+    let n = alineas.len();
+    let (word, fem) = unit_word(t, n);
+    let head = match at {
+        AlineaAt::Start => {
+            let verb = if n > 1 {
+                "sont ajoutés"
+            } else {
+                "il est ajouté"
+            };
+            format!(
+                "au début {}, {verb} {word} {}",
+                de(&s.with(Case::Nom)),
+                ainsi_redige(n, fem, style)
+            )
+        }
+        AlineaAt::End => format!(
+            "{} {} {} par {word} {}",
+            s.with(Case::Nom),
+            s.verb(),
+            s.agree("complété"),
+            ainsi_redige(n, fem, style)
+        ),
+    };
+    Sentence::with_block(head, quote_block(alineas, style))
+}
+
+/// « Le troisième alinéa de l'article 7 est supprimé. » / « Les deuxième et troisième alinéas
+/// de l'article 5 sont supprimés. » / « La dernière phrase du … est supprimée. »
+pub fn delete_units(t: &Target, count: u32, ctx: Option<&Unit>, style: &Style) -> Sentence {
+    let formal = t.is_whole_unit();
+    let s = subject(t, count, ctx, formal);
+    Sentence::line(format!(
+        "{} {} {}",
+        s.with(Case::Nom),
+        s.verb(),
+        s.agree(deleted(style))
+    ))
+}
+
+/// « Article 5 – Durée » (an article's heading line as quoted).
+pub fn article_heading_line(label: &str, heading: Option<&str>) -> String {
+    match heading {
+        Some(h) => format!("Article {} – {h}", article_label(label)),
+        None => format!("Article {}", article_label(label)),
+    }
+}
+
+/// « Annexe 2 – Budget ».
+pub fn annex_heading_line(label: Option<&str>, heading: Option<&str>) -> String {
+    let mut s = "Annexe".to_string();
+    if let Some(l) = label {
+        s.push(' ');
+        s.push_str(l);
+    }
+    if let Some(h) = heading {
+        s.push_str(" – ");
+        s.push_str(h);
+    }
+    s
+}
+
+pub(super) fn with_heading_line(first: String, alineas: &[String]) -> Vec<String> {
+    let mut all = vec![first];
+    all.extend(alineas.iter().cloned());
+    all
+}
+
+/// « L'article 5 de la convention est ainsi rédigé : ⏎ « Article 5 – Durée ⏎ « … » ».
+pub fn rewrite_article(
+    t: &Target,
+    heading: Option<&str>,
+    alineas: &[String],
+    ctx: Option<&Unit>,
+    style: &Style,
+) -> Sentence {
+    let label = match &t.unit {
+        Unit::Article { label } => label.clone(),
+        _ => String::new(),
+    };
+    let s = subject(t, 1, ctx, true);
+    Sentence::with_block(
+        format!("{} est ainsi rédigé{}", s.with(Case::Nom), colon(style)),
+        quote_block(
+            &with_heading_line(article_heading_line(&label, heading), alineas),
+            style,
+        ),
+    )
+}
+
+/// « Après l'article 4 de la convention, il est inséré un article 4 bis ainsi rédigé : ».
+pub fn insert_article(
+    t: &Target,
+    label: &str,
+    heading: Option<&str>,
+    alineas: &[String],
+    ctx: Option<&Unit>,
+    style: &Style,
+) -> Sentence {
+    let s = subject(t, 1, ctx, true);
+    Sentence::with_block(
+        format!(
+            "après {}, il est inséré un article {} ainsi rédigé{}",
+            s.with(Case::Nom),
+            article_label(label),
+            colon(style)
+        ),
+        quote_block(
+            &with_heading_line(article_heading_line(label, heading), alineas),
+            style,
+        ),
+    )
+}
+
+/// « La convention est complétée par un article 10 ainsi rédigé : ».
+pub fn add_article(
+    label: &str,
+    heading: Option<&str>,
+    alineas: &[String],
+    style: &Style,
+) -> Sentence {
+    Sentence::with_block(
+        format!(
+            "la convention est complétée par un article {} ainsi rédigé{}",
+            article_label(label),
+            colon(style)
+        ),
+        quote_block(
+            &with_heading_line(article_heading_line(label, heading), alineas),
+            style,
+        ),
+    )
+}
+
+/// « L'article 9 de la convention est supprimé. »
+pub fn delete_article(t: &Target, ctx: Option<&Unit>, style: &Style) -> Sentence {
+    delete_units(t, 1, ctx, style)
+}
+
+pub(super) fn label_list(labels: &[String]) -> String {
+    let cited: Vec<String> = labels.iter().map(|l| article_label(l)).collect();
+    let nums: Vec<Option<u32>> = labels
+        .iter()
+        .map(|l| {
+            let l = l.trim_end_matches("er");
+            l.parse().ok()
+        })
+        .collect();
+    let consecutive = cited.len() > 2
+        && nums.iter().all(Option::is_some)
+        && nums.windows(2).all(|w| match (w[0], w[1]) {
+            (Some(a), Some(b)) => b == a + 1,
+            _ => false,
+        });
+    if consecutive {
+        return format!("{} à {}", cited[0], cited[cited.len() - 1]);
+    }
+    match cited.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} et {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
+/// « L'article 8 devient l'article 9. » / « Les articles 6 à 9 deviennent respectivement les
+/// articles 7 à 10. »
+pub fn renumber(from: &[String], to: &[String]) -> Sentence {
+    if from.len() == 1 && to.len() == 1 {
+        return Sentence::line(format!(
+            "l'article {} devient l'article {}",
+            article_label(&from[0]),
+            article_label(&to[0])
+        ));
+    }
+    Sentence::line(format!(
+        "les articles {} deviennent respectivement les articles {}",
+        label_list(from),
+        label_list(to)
+    ))
+}
+
+/// « L'intitulé de l'article 4 est ainsi rédigé : « Durée de la convention » ».
+pub fn rewrite_heading(t: &Target, heading: &str, ctx: Option<&Unit>, style: &Style) -> Sentence {
+    let s = subject(t, 1, ctx, false);
+    Sentence::line(format!(
+        "{} est ainsi rédigé{} {}",
+        s.with(Case::Nom),
+        colon(style),
+        quote(heading, style)
+    ))
+}
+
+/// « L'annexe 2 de la convention est ainsi rédigée : ⏎ « Annexe 2 – … ».
+pub fn rewrite_annex(
+    t: &Target,
+    heading: Option<&str>,
+    blocks: &[String],
+    ctx: Option<&Unit>,
+    style: &Style,
+) -> Sentence {
+    let label = match &t.unit {
+        Unit::Annex { label } => label.clone(),
+        _ => None,
+    };
+    let s = subject(t, 1, ctx, true);
+    Sentence::with_block(
+        format!("{} est ainsi rédigée{}", s.with(Case::Nom), colon(style)),
+        quote_block(
+            &with_heading_line(annex_heading_line(label.as_deref(), heading), blocks),
+            style,
+        ),
+    )
+}
+
+/// « La convention est complétée par une annexe 4 ainsi rédigée : ».
+pub fn add_annex(
+    label: Option<&str>,
+    heading: Option<&str>,
+    blocks: &[String],
+    style: &Style,
+) -> Sentence {
+    let l = label.map(|l| format!(" {l}")).unwrap_or_default();
+    Sentence::with_block(
+        format!(
+            "la convention est complétée par une annexe{l} ainsi rédigée{}",
+            colon(style)
+        ),
+        quote_block(
+            &with_heading_line(annex_heading_line(label, heading), blocks),
+            style,
+        ),
+    )
+}
+
+/// One instruction as its model sentence; `ctx` is the chapeau's unit when it is an item.
+pub fn sentence(ins: &Instruction, ctx: Option<&Unit>, style: &Style) -> Sentence {
+    let t = &ins.target;
+    match &ins.op {
+        Op::ReplaceWords {
+            old,
+            new,
+            value_type,
+        } => replace_words(t, old, new, *value_type, ctx, style),
+        Op::InsertWords { anchor, words } => insert_words(t, anchor, words, ctx, style),
+        Op::AddWordsAtStart { words } => add_words_at_start(t, words, ctx, style),
+        Op::AddWordsAtEnd { words } => add_words_at_end(t, words, ctx, style),
+        Op::DeleteWords { words, to_end } => delete_words(t, words, *to_end, ctx, style),
+        Op::RewritePhrase { text } => rewrite_phrase(t, text, ctx, style),
+        Op::InsertPhrase { text } => insert_phrase(t, text, ctx, style),
+        Op::AddPhrase { text } => add_phrase(t, text, ctx, style),
+        Op::DeletePhrase => delete_phrase(t, ctx, style),
+        Op::RewriteAlineas { count, alineas } => rewrite_alineas(t, *count, alineas, ctx, style),
+        Op::InsertAlineas { alineas } => insert_alineas(t, alineas, ctx, style),
+        Op::AddAlineas { at, alineas } => add_alineas(t, *at, alineas, ctx, style),
+        Op::DeleteAlineas { count } => delete_units(t, *count, ctx, style),
+        Op::RewriteArticle { heading, alineas } => {
+            rewrite_article(t, heading.as_deref(), alineas, ctx, style)
+        }
+        Op::InsertArticle {
+            label,
+            heading,
+            alineas,
+        } => insert_article(t, label, heading.as_deref(), alineas, ctx, style),
+        Op::AddArticle {
+            label,
+            heading,
+            alineas,
+        } => add_article(label, heading.as_deref(), alineas, style),
+        Op::DeleteArticle => delete_article(t, ctx, style),
+        Op::Renumber { from, to } => renumber(from, to),
+        Op::RewriteHeading { heading } => rewrite_heading(t, heading, ctx, style),
+        Op::RewriteAnnex { heading, blocks } => {
+            rewrite_annex(t, heading.as_deref(), blocks, ctx, style)
+        }
+        Op::AddAnnex {
+            label,
+            heading,
+            blocks,
+        } => add_annex(label.as_deref(), heading.as_deref(), blocks, style),
+        Op::DeleteAnnex => delete_units(t, 1, ctx, style),
+        Op::ReplaceEverywhere {
+            old,
+            new,
+            value_type,
+        } => replace_everywhere(old, new, *value_type, style),
+    }
+}
+
+/// The article unit shared by all the instructions, when a chapeau can gather them: several
+/// instructions on the inside of one article (none rewriting, inserting or deleting it whole).
+pub fn chapeau_unit(instructions: &[Instruction]) -> Option<&Unit> {
+    if instructions.len() < 2 {
+        return None;
+    }
+    let unit = &instructions.first()?.target.unit;
+    if !matches!(unit, Unit::Article { .. } | Unit::Annex { .. }) {
+        return None;
+    }
+    let ok = instructions.iter().all(|i| {
+        &i.target.unit == unit
+            && !matches!(
+                i.op,
+                Op::RewriteArticle { .. }
+                    | Op::InsertArticle { .. }
+                    | Op::AddArticle { .. }
+                    | Op::DeleteArticle
+                    | Op::Renumber { .. }
+                    | Op::RewriteAnnex { .. }
+                    | Op::AddAnnex { .. }
+                    | Op::DeleteAnnex
+                    | Op::ReplaceEverywhere { .. }
+            )
+    });
+    ok.then_some(unit)
+}
+
+/// « L'article 7 de la convention est ainsi modifié : ».
+pub fn chapeau(unit: &Unit, style: &Style) -> String {
+    let np = unit_np(unit);
+    capitalise(&format!(
+        "{} de la convention est ainsi {}{}",
+        np.with(Case::Nom),
+        np.agree("modifié"),
+        colon(style)
+    ))
+}
+
+/// The body of an amending article: one sentence, a chapeau and its items, or sentences in turn.
+pub fn article_body(art: &AmendingArticle, style: &Style) -> Vec<String> {
+    if let Some(unit) = chapeau_unit(&art.instructions) {
+        let mut lines = vec![chapeau(unit, style)];
+        let n = art.instructions.len();
+        for (i, ins) in art.instructions.iter().enumerate() {
+            lines.extend(sentence(ins, Some(unit), style).item(i + 1, i + 1 == n, style));
+        }
+        return lines;
+    }
+    art.instructions
+        .iter()
+        .flat_map(|ins| sentence(ins, None, style).standalone())
+        .collect()
+}
