@@ -2,24 +2,26 @@
 //! the reports (and, with several conventions, the matrix of clauses × conventions).
 //! Exit code 0 when every convention conforms, 1 when some depart, 2 on error.
 
-use super::{warn, Failure, EXIT_DIFFERENCES, EXIT_OK};
+use super::{Failure, Output, EXIT_DIFFERENCES, EXIT_OK};
 use avenant::template::{self, AllowList, Matrix, Template};
 use avenant::{Error, ErrorKind, ReadOptions};
 use clap::{Args, ValueEnum};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 #[derive(Args)]
 pub(super) struct CheckArgs {
     /// Modèle de convention (Markdown avec {{variables}} et intitulés « [optionnel] »).
+    #[arg(value_name = "MODÈLE")]
     template: PathBuf,
     /// Conventions à vérifier.
-    #[arg(required = true)]
+    #[arg(required = true, value_name = "CONVENTION")]
     conventions: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = CheckFormat::Terminal)]
+    /// Format de sortie.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = CheckFormat::Terminal)]
     format: CheckFormat,
     /// Écarts acceptés, un par ligne : « CLAUSE : raison » ou « FICHIER#CLAUSE : raison ».
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FICHIER")]
     allow: Option<PathBuf>,
 }
 
@@ -31,11 +33,13 @@ enum CheckFormat {
     Md,
     /// JSON (schema 1).
     Json,
+    /// Page HTML autonome : la matrice clauses × conventions avec sa légende, puis les rapports.
+    Html,
 }
 
-pub(super) fn run(args: &CheckArgs, options: &ReadOptions) -> Result<u8, Failure> {
+pub(super) fn run(args: &CheckArgs, options: &ReadOptions, output: &Output) -> Result<u8, Failure> {
     let template = Template::load(&args.template, options)?;
-    warn(template.document());
+    output.warn(template.document());
     let allow = match &args.allow {
         Some(path) => {
             let name = path.display().to_string();
@@ -54,13 +58,12 @@ pub(super) fn run(args: &CheckArgs, options: &ReadOptions) -> Result<u8, Failure
     let mut reports = Vec::new();
     for path in &args.conventions {
         let convention = avenant::load(path, options)?;
-        warn(&convention);
+        output.warn(&convention);
         let mut report = template::check(&template, &convention);
         allow.apply(&mut report);
         reports.push(report);
     }
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = Vec::new();
     match args.format {
         CheckFormat::Terminal => {
             for (i, r) in reports.iter().enumerate() {
@@ -89,8 +92,11 @@ pub(super) fn run(args: &CheckArgs, options: &ReadOptions) -> Result<u8, Failure
             }
         }
         CheckFormat::Json => template::matrix::write_json(&template, &reports, &mut out)?,
+        CheckFormat::Html => {
+            avenant::render::html::write_check_html(&template, &reports, &mut out)?
+        }
     }
-    out.flush()?;
+    output.write(&out)?;
     Ok(if reports.iter().all(|r| r.conforms()) {
         EXIT_OK
     } else {
