@@ -953,6 +953,48 @@ pub fn write_check_html(
 mod tests {
     use super::*;
 
+    fn luminance(hex: &str) -> f64 {
+        let c = |i: usize| {
+            let v = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * c(0) + 0.7152 * c(2) + 0.0722 * c(4)
+    }
+
+    fn contrast(a: &str, b: &str) -> f64 {
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn text_colours_pass_wcag_aa() {
+        // (text, background) pairs the stylesheet uses; AA asks 4.5:1 for body text.
+        for (fg, bg) in [
+            ("1e1e1e", "ffffff"),
+            ("0a4a9e", "ffffff"),
+            ("8f0000", "fde7e7"),
+            ("0b5322", "e3f4e8"),
+            ("595959", "ffffff"),
+            ("444444", "ffffff"),
+            ("1e1e1e", "dfe6f1"),
+            ("1e1e1e", "f0f0f0"),
+            ("1e1e1e", "fff4d6"),
+            ("8f0000", "fdf3f3"),
+            ("0b5322", "f1faf3"),
+        ] {
+            assert!(STYLE.contains(&format!("#{fg}")) || fg == "444444" || fg == "1e1e1e");
+            assert!(
+                contrast(fg, bg) >= 4.5,
+                "#{fg} on #{bg}: {:.2}",
+                contrast(fg, bg)
+            );
+        }
+    }
+
     #[test]
     fn every_markup_character_is_escaped() {
         assert_eq!(

@@ -157,3 +157,30 @@ fn colour_is_a_choice_for_every_command() {
     let out = avenant(&["diff", OLD, NEW]);
     assert!(!String::from_utf8_lossy(&out.stdout).contains("\u{1b}["));
 }
+
+#[test]
+fn binary_formats_refuse_a_terminal() {
+    if !super::report_support::have("script") {
+        return;
+    }
+    // `script` gives the command a terminal as stdout.
+    let bin = env!("CARGO_BIN_EXE_avenant");
+    for format in ["docx", "pdf"] {
+        let out = std::process::Command::new("script")
+            .args([
+                "-qec",
+                &format!("{bin} diff {OLD} {NEW} --format {format}"),
+                "/dev/null",
+            ])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("script runs");
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        let shown = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            shown.contains("indiquez un fichier avec -o FICHIER"),
+            "{shown}"
+        );
+        assert!(!shown.contains("PK"), "{shown}");
+    }
+}

@@ -199,3 +199,28 @@ fn pages_render_in_a_browser() {
         }
     }
 }
+
+#[test]
+fn pdf_through_a_headless_browser() {
+    if !have("chromium") {
+        return;
+    }
+    let dir = scratch("pdf");
+    let pdf = dir.join("tableau.pdf");
+    let out = avenant(&[
+        "diff",
+        "corpus/07-montant-date/old.md",
+        "corpus/07-montant-date/new.md",
+        "--format",
+        "pdf",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read(&pdf).unwrap_or_default().starts_with(b"%PDF"));
+}
