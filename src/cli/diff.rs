@@ -43,9 +43,9 @@ enum DiffFormat {
     Avenant,
     /// Tableau comparatif en page HTML autonome (à ouvrir dans un navigateur, à imprimer).
     Html,
-    /// Document comparé Word : la nouvelle version avec les modifications suivies (exige -o).
+    /// Document comparé Word : la nouvelle version avec les modifications suivies (binaire : -o FICHIER si la sortie est un terminal).
     Docx,
-    /// Tableau comparatif en PDF, par un navigateur Chromium sans interface (exige -o).
+    /// Tableau comparatif en PDF, par un navigateur Chromium sans interface (binaire : -o FICHIER si la sortie est un terminal).
     Pdf,
 }
 

@@ -53,7 +53,7 @@ enum DraftFormat {
     Text,
     /// L'avenant en JSON (schema 1) : le modèle et la phrase de chaque instruction.
     Json,
-    /// L'avenant en document Word prêt à signer (exige -o).
+    /// L'avenant en document Word prêt à signer (binaire : -o FICHIER si la sortie est un terminal).
     Docx,
 }
 

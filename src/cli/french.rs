@@ -87,7 +87,33 @@ fn describe_values(arg: Arg) -> Arg {
         return arg;
     }
     let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
-    let long = arg.get_long_help().map(|h| h.to_string());
+    // `--help` (long help) lists each value with its own description.
+    let described: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .filter_map(|v| v.get_help().map(|h| format!("  {} : {}", v.get_name(), h)))
+        .collect();
+    let long = if described.is_empty() {
+        arg.get_long_help().map(|h| h.to_string())
+    } else {
+        let base = arg
+            .get_long_help()
+            .map_or_else(|| help.clone(), |h| h.to_string());
+        let default = if defaults.is_empty() {
+            String::new()
+        } else {
+            format!("\n[par défaut : {}]", defaults.join(", "))
+        };
+        return arg
+            .hide_default_value(true)
+            .hide_possible_values(true)
+            .help(format!("{help} [{}]", extra.join(" ; ")))
+            .long_help(format!(
+                "{base}\n\nValeurs :\n{}{default}",
+                described.join("\n")
+            ));
+    };
     let suffix = format!("[{}]", extra.join(" ; "));
     let joined = if help.is_empty() {
         suffix.clone()
