@@ -275,7 +275,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Old units that get rows, by old node: a moved leaf's departure row goes in the nearest.
-    fn index_departures(&mut self, rendered: &[NodeId]) {
+    fn index_departures(&mut self, rendered: &std::collections::HashSet<NodeId>) {
         let cmp = self.cmp;
         for p in cmp.iter() {
             let (true, Some(o), Some(_)) = (p.moved, p.old, p.new) else {
@@ -509,6 +509,9 @@ impl<'a> Builder<'a> {
         for c in &p.children {
             if is_unit(cmp, c) && worth_showing(c, options.show_cosmetic) {
                 self.unit(c);
+            } else if is_unit(cmp, c) {
+                // Unchanged sub-units of a changed one are folded where they stand.
+                self.unchanged(c);
             }
         }
     }
@@ -629,7 +632,7 @@ pub fn write_diff_html(
             b.rendered(p, &mut rendered);
         }
     }
-    b.index_departures(&rendered);
+    b.index_departures(&rendered.into_iter().collect());
     let mut only_global = Vec::new();
     for p in &cmp.pairs {
         if worth_showing(p, options.show_cosmetic) {
