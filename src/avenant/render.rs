@@ -17,8 +17,9 @@ pub enum AvenantFormat {
     Json,
 }
 
-/// The avenant's blocks in order: (heading level or 0 for a paragraph, text).
-fn blocks(av: &Avenant, style: &Style) -> Vec<(u8, String)> {
+/// The avenant's blocks in order: (heading level or 0 for a paragraph, text); the Word renderer
+/// lays the same blocks out.
+pub fn blocks(av: &Avenant, style: &Style) -> Vec<(u8, String)> {
     let mut out: Vec<(u8, String)> = Vec::new();
     let p = |out: &mut Vec<(u8, String)>, s: String| out.push((0, s));
     out.push((1, formules::avenant_title(av)));

@@ -3,21 +3,23 @@
 //! read or applied is one line on stderr naming the avenant's article and the target, exit code
 //! 2, and nothing on stdout.
 
-use super::{warn, Failure, EXIT_OK};
+use super::{Failure, Output, EXIT_OK};
 use avenant::avenant::{apply, parse_avenant};
 use avenant::render;
 use avenant::{Error, ErrorKind, ReadOptions};
 use clap::{Args, ValueEnum};
-use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
 #[derive(Args)]
 pub(super) struct ApplyArgs {
     /// La convention à modifier (Markdown, texte ou PDF).
+    #[arg(value_name = "CONVENTION")]
     convention: PathBuf,
     /// L'avenant (Markdown ou texte), tel que `avenant draft` l'écrit ou tel qu'un juriste le rédige.
+    #[arg(value_name = "AVENANT")]
     avenant: PathBuf,
-    #[arg(long, value_enum, default_value_t = ApplyFormat::Md)]
+    /// Format de sortie.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ApplyFormat::Md)]
     format: ApplyFormat,
 }
 
@@ -29,9 +31,9 @@ enum ApplyFormat {
     Json,
 }
 
-pub(super) fn run(args: &ApplyArgs, options: &ReadOptions) -> Result<u8, Failure> {
+pub(super) fn run(args: &ApplyArgs, options: &ReadOptions, out: &Output) -> Result<u8, Failure> {
     let convention = avenant::load(&args.convention, options)?;
-    warn(&convention);
+    out.warn(&convention);
     let (source, _) = avenant::extract::read_path(&args.avenant, options)?;
     let path = args.avenant.display().to_string();
     let av = parse_avenant(&source.text)
@@ -44,9 +46,6 @@ pub(super) fn run(args: &ApplyArgs, options: &ReadOptions) -> Result<u8, Failure
         ApplyFormat::Md => render::markdown::write_markdown(&consolidated, &mut buffer)?,
         ApplyFormat::Json => render::json::write_json(&consolidated, &mut buffer)?,
     }
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    out.write_all(&buffer)?;
-    out.flush()?;
+    out.write(&buffer)?;
     Ok(EXIT_OK)
 }

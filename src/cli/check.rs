@@ -2,33 +2,32 @@
 //! the reports (and, with several conventions, the matrix of clauses × conventions).
 //! Exit code 0 when every convention conforms, 1 when some depart, 2 on error.
 
-use super::{warn, Failure, EXIT_DIFFERENCES, EXIT_OK};
+use super::{Failure, Output, EXIT_DIFFERENCES, EXIT_OK};
 use avenant::template::{self, AllowList, CheckReport, Matrix, Template};
 use avenant::{Document, Error, ErrorKind, ReadOptions};
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 #[derive(Args)]
 pub(super) struct CheckArgs {
     /// Modèle de convention (Markdown avec {{variables}} et intitulés « [optionnel] »).
+    #[arg(value_name = "MODÈLE")]
     template: PathBuf,
     /// Conventions à vérifier.
-    #[arg(required = true)]
+    #[arg(required = true, value_name = "CONVENTION")]
     conventions: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = CheckFormat::Terminal)]
+    /// Format de sortie.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = CheckFormat::Terminal)]
     format: CheckFormat,
     /// Écarts acceptés, un par ligne : « CLAUSE : raison » ou « FICHIER#CLAUSE : raison ».
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FICHIER")]
     allow: Option<PathBuf>,
     /// Nombre de conventions lues et vérifiées en parallèle (0 : tous les cœurs).
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     jobs: usize,
-    /// Ni barre de progression ni avertissements sur la sortie d'erreur.
-    #[arg(long, short = 'q')]
-    quiet: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -41,13 +40,13 @@ enum CheckFormat {
     Json,
     /// JSON Lines : un rapport par ligne, une ligne par convention, dans l'ordre des fichiers.
     Jsonl,
+    /// Page HTML autonome : la matrice clauses × conventions avec sa légende, puis les rapports.
+    Html,
 }
 
-pub(super) fn run(args: &CheckArgs, options: &ReadOptions) -> Result<u8, Failure> {
+pub(super) fn run(args: &CheckArgs, options: &ReadOptions, output: &Output) -> Result<u8, Failure> {
     let template = Template::load(&args.template, options)?;
-    if !args.quiet {
-        warn(template.document());
-    }
+    output.warn(template.document());
     let allow = match &args.allow {
         Some(path) => {
             let name = path.display().to_string();
@@ -69,7 +68,7 @@ pub(super) fn run(args: &CheckArgs, options: &ReadOptions) -> Result<u8, Failure
         .num_threads(args.jobs)
         .build()
         .map_err(|e| Error::new("--jobs".to_string(), ErrorKind::Io(e.to_string())))?;
-    let progress = progress_bar(args.conventions.len(), args.quiet);
+    let progress = progress_bar(args.conventions.len(), output.is_quiet());
     let results: Vec<Result<(Document, CheckReport), Error>> = pool.install(|| {
         args.conventions
             .par_iter()
@@ -86,13 +85,10 @@ pub(super) fn run(args: &CheckArgs, options: &ReadOptions) -> Result<u8, Failure
     let mut reports = Vec::with_capacity(results.len());
     for result in results {
         let (convention, report) = result?;
-        if !args.quiet {
-            warn(&convention);
-        }
+        output.warn(&convention);
         reports.push(report);
     }
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = Vec::new();
     match args.format {
         CheckFormat::Terminal => {
             for (i, r) in reports.iter().enumerate() {
@@ -126,8 +122,11 @@ pub(super) fn run(args: &CheckArgs, options: &ReadOptions) -> Result<u8, Failure
                 writeln!(out, "{}", r.to_json_line())?;
             }
         }
+        CheckFormat::Html => {
+            avenant::render::html::write_check_html(&template, &reports, &mut out)?
+        }
     }
-    out.flush()?;
+    output.write(&out)?;
     Ok(if reports.iter().all(|r| r.conforms()) {
         EXIT_OK
     } else {

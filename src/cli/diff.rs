@@ -1,32 +1,34 @@
 //! `avenant diff OLD NEW`: loads both files, compares them, prints the comparison in the chosen
 //! format; exit code 0 when no substantive difference, 1 otherwise (2 on error, as diff(1)).
 
-use super::{warn, Failure, EXIT_DIFFERENCES, EXIT_OK};
+use super::{Failure, Output, EXIT_DIFFERENCES, EXIT_OK};
 use avenant::diff::{compare, DiffOptions};
 use avenant::render::diff_common::DiffRenderOptions;
-use avenant::render::{diff_json, diff_md, diff_terminal};
+use avenant::render::{diff_json, diff_md, diff_terminal, docx, html};
 use avenant::ReadOptions;
 use clap::{Args, ValueEnum};
-use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
 #[derive(Args)]
 pub(super) struct DiffArgs {
     /// Ancienne version (ou convention de référence).
+    #[arg(value_name = "ANCIENNE")]
     old: PathBuf,
     /// Nouvelle version (ou autre convention).
+    #[arg(value_name = "NOUVELLE")]
     new: PathBuf,
-    #[arg(long, value_enum, default_value_t = DiffFormat::Terminal)]
+    /// Format de sortie.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = DiffFormat::Terminal)]
     format: DiffFormat,
     /// Affiche aussi les changements de pure forme (casse d'un intitulé, accent d'une capitale).
     #[arg(long)]
     show_cosmetic: bool,
     /// Mots inchangés gardés de part et d'autre d'un changement (terminal).
-    #[arg(long, default_value_t = 8)]
+    #[arg(long, value_name = "MOTS", default_value_t = 8)]
     context: usize,
-    /// Couleurs : auto (si la sortie est un terminal), always, never.
-    #[arg(long, value_enum, default_value_t = Color::Auto)]
-    color: Color,
+    /// Date des modifications suivies du document comparé (docx), AAAA-MM-JJ ; sinon maintenant.
+    #[arg(long, value_name = "DATE")]
+    date: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -39,46 +41,66 @@ enum DiffFormat {
     Json,
     /// L'avenant qui fait passer de l'ancienne version à la nouvelle (comme `avenant draft`).
     Avenant,
+    /// Tableau comparatif en page HTML autonome (à ouvrir dans un navigateur, à imprimer).
+    Html,
+    /// Document comparé Word : la nouvelle version avec les modifications suivies (binaire : -o FICHIER si la sortie est un terminal).
+    Docx,
+    /// Tableau comparatif en PDF, par un navigateur Chromium sans interface (binaire : -o FICHIER si la sortie est un terminal).
+    Pdf,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Color {
-    Auto,
-    Always,
-    Never,
-}
-
-pub(super) fn run(args: &DiffArgs, options: &ReadOptions) -> Result<u8, Failure> {
+pub(super) fn run(args: &DiffArgs, options: &ReadOptions, out: &Output) -> Result<u8, Failure> {
+    match args.format {
+        DiffFormat::Docx => out.check_binary("docx")?,
+        DiffFormat::Pdf => out.check_binary("pdf")?,
+        _ => {}
+    }
+    let date = match &args.date {
+        Some(d) => Some(docx::parse_date(d).map_err(|e| {
+            Failure::Input(avenant::Error::new(
+                "--date".to_string(),
+                avenant::ErrorKind::Invalid(e),
+            ))
+        })?),
+        None => None,
+    };
     // Both sides are read and parsed at the same time (on two cores when there are two).
     let (old, new) = rayon::join(
         || avenant::load(&args.old, options),
         || avenant::load(&args.new, options),
     );
     let (old, new) = (old?, new?);
-    warn(&old);
-    warn(&new);
+    out.warn(&old);
+    out.warn(&new);
     let cmp = compare(old, new, &DiffOptions::default());
-    let stdout = io::stdout();
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
     let render = DiffRenderOptions {
         show_cosmetic: args.show_cosmetic,
         context: Some(args.context),
-        color,
+        color: out.color(),
     };
-    let mut out = BufWriter::new(stdout.lock());
+    let mut buffer = Vec::new();
     match args.format {
-        DiffFormat::Terminal => diff_terminal::write_diff_terminal(&cmp, &render, &mut out)?,
-        DiffFormat::Md => diff_md::write_diff_md(&cmp, &render, &mut out)?,
-        DiffFormat::Json => diff_json::write_diff_json(&cmp, &render, &mut out)?,
+        DiffFormat::Terminal => diff_terminal::write_diff_terminal(&cmp, &render, &mut buffer)?,
+        DiffFormat::Md => diff_md::write_diff_md(&cmp, &render, &mut buffer)?,
+        DiffFormat::Json => diff_json::write_diff_json(&cmp, &render, &mut buffer)?,
+        DiffFormat::Html => html::write_diff_html(&cmp, &render, &mut buffer)?,
+        DiffFormat::Docx => {
+            let options = docx::DocxOptions {
+                date: date.unwrap_or_else(docx::now),
+                ..Default::default()
+            };
+            docx::write_diff_docx(&cmp, &options, &mut std::io::Cursor::new(&mut buffer))?
+        }
+        DiffFormat::Pdf => {
+            let mut page = Vec::new();
+            html::write_diff_html(&cmp, &render, &mut page)?;
+            buffer = super::pdf::print(&page)?;
+        }
         DiffFormat::Avenant => {
-            super::draft::write_avenant(&cmp, &Default::default(), Default::default(), &mut out)?
+            super::draft::write_avenant(&cmp, &Default::default(), Default::default(), &mut buffer)?
         }
     }
-    out.flush()?;
+    out.write(&buffer)?;
     Ok(if cmp.has_differences() {
         EXIT_DIFFERENCES
     } else {

@@ -2,28 +2,31 @@
 //! one into the new one (Markdown, text or JSON). `avenant diff --format avenant` calls
 //! [`write_avenant`] too: one drafter behind both commands.
 
-use super::{warn, Failure, EXIT_OK};
+use super::{Failure, Output, EXIT_OK};
 use avenant::avenant::render::{self, AvenantFormat};
 use avenant::avenant::{draft_checked, DraftOptions};
 use avenant::diff::{compare, Comparison, DiffOptions};
 use avenant::ReadOptions;
 use clap::{Args, ValueEnum};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 #[derive(Args)]
 pub(super) struct DraftArgs {
     /// La convention en vigueur (Markdown, texte ou PDF).
+    #[arg(value_name = "ANCIENNE")]
     old: PathBuf,
     /// La nouvelle version voulue.
+    #[arg(value_name = "NOUVELLE")]
     new: PathBuf,
-    #[arg(long, value_enum, default_value_t = DraftFormat::Md)]
+    /// Format de sortie.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = DraftFormat::Md)]
     format: DraftFormat,
     /// Motif, écrit après « afin de » (sinon une phrase neutre énumère les changements).
-    #[arg(long)]
+    #[arg(long, value_name = "MOTIF")]
     objet: Option<String>,
     /// Numéro de l'avenant.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, value_name = "N", default_value_t = 1)]
     numero: u32,
     /// Garde la numérotation de la nouvelle version (« Les articles 6 à 9 deviennent… ») au lieu d'insérer des articles « bis ».
     #[arg(long)]
@@ -32,13 +35,13 @@ pub(super) struct DraftArgs {
     #[arg(long)]
     abroge: bool,
     /// Lieu de signature (« Fait à … »).
-    #[arg(long)]
+    #[arg(long, value_name = "LIEU")]
     lieu: Option<String>,
     /// Date de signature.
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     date: Option<String>,
     /// Date d'effet (« Le présent avenant prend effet le … ») au lieu de l'entrée en vigueur à la signature.
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     date_effet: Option<String>,
 }
 
@@ -50,6 +53,8 @@ enum DraftFormat {
     Text,
     /// L'avenant en JSON (schema 1) : le modèle et la phrase de chaque instruction.
     Json,
+    /// L'avenant en document Word prêt à signer (binaire : -o FICHIER si la sortie est un terminal).
+    Docx,
 }
 
 impl DraftArgs {
@@ -86,28 +91,47 @@ pub(super) fn write_avenant(
     Ok(())
 }
 
-pub(super) fn run(args: &DraftArgs, options: &ReadOptions) -> Result<u8, Failure> {
+pub(super) fn run(args: &DraftArgs, options: &ReadOptions, out: &Output) -> Result<u8, Failure> {
+    if matches!(args.format, DraftFormat::Docx) {
+        out.check_binary("docx")?;
+    }
     let old = avenant::load(&args.old, options)?;
     let new = avenant::load(&args.new, options)?;
-    warn(&old);
-    warn(&new);
+    out.warn(&old);
+    out.warn(&new);
     let cmp = compare(old, new, &DiffOptions::default());
     let format = match args.format {
-        DraftFormat::Md => AvenantFormat::Markdown,
-        DraftFormat::Text => AvenantFormat::Text,
-        DraftFormat::Json => AvenantFormat::Json,
+        DraftFormat::Md => Some(AvenantFormat::Markdown),
+        DraftFormat::Text => Some(AvenantFormat::Text),
+        DraftFormat::Json => Some(AvenantFormat::Json),
+        DraftFormat::Docx => None,
     };
     if !cmp.has_differences() {
         // Still a well-formed (empty) avenant on stdout, but the user is told why it is empty.
-        eprintln!(
-            "avenant : {} et {} : aucune différence de fond ; l'avenant ne modifie aucune stipulation",
+        out.note(&format!(
+            "{} et {} : aucune différence de fond ; l'avenant ne modifie aucune stipulation",
             args.old.display(),
             args.new.display()
-        );
+        ));
     }
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    write_avenant(&cmp, &args.options(), format, &mut out)?;
-    out.flush()?;
+    let mut buffer = Vec::new();
+    let draft_options = args.options();
+    match format {
+        Some(format) => write_avenant(&cmp, &draft_options, format, &mut buffer)?,
+        None => {
+            let av = draft_checked(&cmp, &draft_options).map_err(|e| {
+                Failure::Input(avenant::Error::new(
+                    format!("{} → {}", cmp.old.source.path, cmp.new.source.path),
+                    avenant::ErrorKind::Invalid(e.to_string()),
+                ))
+            })?;
+            avenant::render::docx::write_avenant_docx(
+                &av,
+                &draft_options.style(),
+                &mut io::Cursor::new(&mut buffer),
+            )?
+        }
+    }
+    out.write(&buffer)?;
     Ok(EXIT_OK)
 }

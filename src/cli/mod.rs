@@ -5,12 +5,17 @@ mod apply;
 mod check;
 mod diff;
 mod draft;
+mod french;
+mod output;
+mod pdf;
 mod template;
 
+pub(crate) use output::Output;
+
 use avenant::render;
-use avenant::{Document, ReadOptions, Severity};
-use clap::{Parser, Subcommand, ValueEnum};
-use std::io::{self, BufWriter, Write};
+use avenant::ReadOptions;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -30,12 +35,21 @@ pub const EXIT_ERROR: u8 = 2;
                   Read, compare and amend French administrative conventions."
 )]
 struct Cli {
-    /// Largest input file read, in bytes.
-    #[arg(long, global = true, default_value_t = avenant::extract::DEFAULT_MAX_SIZE)]
+    /// Taille maximale d'un fichier lu, en octets.
+    #[arg(long, global = true, value_name = "OCTETS", default_value_t = avenant::extract::DEFAULT_MAX_SIZE)]
     max_size: u64,
     /// Modifications suivies d'un .docx ou .odt : acceptées (défaut), refusées, ou document refusé.
     #[arg(long, global = true, value_enum, default_value_t = RevisionsArg::Accept)]
     revisions: RevisionsArg,
+    /// Écrit le résultat dans FICHIER (exactement ce que la sortie standard recevrait).
+    #[arg(short, long, global = true, value_name = "FICHIER")]
+    output: Option<PathBuf>,
+    /// N'affiche ni avertissement ni remarque sur la sortie d'erreur (les erreurs restent).
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// Couleurs : auto (si la sortie est un terminal et NO_COLOR absent), always, never.
+    #[arg(long, global = true, value_enum, value_name = "QUAND", default_value_t = output::Color::Auto)]
+    color: output::Color,
     #[command(subcommand)]
     command: Command,
 }
@@ -45,8 +59,10 @@ enum Command {
     /// Lit une convention et affiche son arbre (titre, parties, articles, alinéas, annexes).
     Parse {
         /// Fichier Markdown, texte, PDF, Word (.docx) ou OpenDocument (.odt).
+        #[arg(value_name = "FICHIER")]
         file: PathBuf,
-        #[arg(long, value_enum, default_value_t = ParseFormat::Outline)]
+        /// Format de sortie.
+        #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ParseFormat::Outline)]
         format: ParseFormat,
     },
     /// Compare deux conventions article par article (codes de sortie : 0 identiques, 1 différences, 2 erreur).
@@ -83,12 +99,19 @@ enum ParseFormat {
 
 /// Runs the command line and returns the exit code.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let command = french::frenchify(Cli::command());
+    let parsed = command
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            eprint!("{}", french::usage_error(&e));
+            return ExitCode::from(EXIT_ERROR);
+        }
         Err(e) => {
-            let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_OK };
             let _ = e.print();
-            return ExitCode::from(code);
+            return ExitCode::from(EXIT_OK);
         }
     };
     let options = ReadOptions {
@@ -99,13 +122,14 @@ pub fn run() -> ExitCode {
             RevisionsArg::Refuse => avenant::extract::Revisions::Refuse,
         },
     };
+    let out = Output::new(cli.output, cli.quiet, cli.color);
     let result = match cli.command {
-        Command::Parse { file, format } => parse(&file, format, &options),
-        Command::Diff(args) => diff::run(&args, &options),
-        Command::Check(args) => check::run(&args, &options),
-        Command::Template(args) => template::run(&args, &options),
-        Command::Apply(args) => apply::run(&args, &options),
-        Command::Draft(args) => draft::run(&args, &options),
+        Command::Parse { file, format } => parse(&file, format, &options, &out),
+        Command::Diff(args) => diff::run(&args, &options, &out),
+        Command::Check(args) => check::run(&args, &options, &out),
+        Command::Template(args) => template::run(&args, &options, &out),
+        Command::Apply(args) => apply::run(&args, &options, &out),
+        Command::Draft(args) => draft::run(&args, &options, &out),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -121,7 +145,7 @@ pub fn run() -> ExitCode {
     }
 }
 
-enum Failure {
+pub(crate) enum Failure {
     Input(avenant::Error),
     Output(io::Error),
 }
@@ -137,32 +161,20 @@ impl From<io::Error> for Failure {
     }
 }
 
-/// Prints a document's warnings on stderr, one line each, naming the file.
-fn warn(doc: &Document) {
-    for d in &doc.diagnostics {
-        if d.severity == Severity::Warning {
-            eprintln!(
-                "avenant : {} : avertissement : {}",
-                doc.source.path, d.message
-            );
-        }
-    }
-}
-
 fn parse(
     file: &std::path::Path,
     format: ParseFormat,
     options: &ReadOptions,
+    out: &Output,
 ) -> Result<u8, Failure> {
     let doc = avenant::load(file, options)?;
-    warn(&doc);
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    out.warn(&doc);
+    let mut buffer = Vec::new();
     match format {
-        ParseFormat::Outline => render::outline::write_outline(&doc, &mut out)?,
-        ParseFormat::Json => render::json::write_json(&doc, &mut out)?,
-        ParseFormat::Md => render::markdown::write_markdown(&doc, &mut out)?,
+        ParseFormat::Outline => render::outline::write_outline(&doc, &mut buffer)?,
+        ParseFormat::Json => render::json::write_json(&doc, &mut buffer)?,
+        ParseFormat::Md => render::markdown::write_markdown(&doc, &mut buffer)?,
     }
-    out.flush()?;
+    out.write(&buffer)?;
     Ok(EXIT_OK)
 }

@@ -2,10 +2,9 @@
 //! conventions of one family (clauses common to all, `[optionnel]` ones shared by some,
 //! placeholders where they differ by names, dates, amounts, addresses, signatories).
 
-use super::{warn, Failure, EXIT_OK};
-use avenant::{Error, ErrorKind, ReadOptions};
+use super::{Failure, Output, EXIT_OK};
+use avenant::ReadOptions;
 use clap::{Args, Subcommand};
-use std::io::{self, Write};
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -19,38 +18,22 @@ enum TemplateCommand {
     /// Déduit le modèle commun de plusieurs conventions (la première sert de référence).
     Infer {
         /// Conventions d'une même famille.
-        #[arg(required = true)]
+        #[arg(required = true, value_name = "CONVENTION")]
         conventions: Vec<PathBuf>,
-        /// Fichier où écrire le modèle (sinon la sortie standard).
-        #[arg(short, long, value_name = "TEMPLATE.md")]
-        output: Option<PathBuf>,
     },
 }
 
-pub(super) fn run(args: &TemplateArgs, options: &ReadOptions) -> Result<u8, Failure> {
+pub(super) fn run(args: &TemplateArgs, options: &ReadOptions, out: &Output) -> Result<u8, Failure> {
     match &args.command {
-        TemplateCommand::Infer {
-            conventions,
-            output,
-        } => {
+        TemplateCommand::Infer { conventions } => {
             let mut docs = Vec::new();
             for path in conventions {
                 let doc = avenant::load(path, options)?;
-                warn(&doc);
+                out.warn(&doc);
                 docs.push(doc);
             }
             let markdown = avenant::template::infer(&docs);
-            match output {
-                Some(path) => std::fs::write(path, markdown).map_err(|e| {
-                    Error::new(path.display().to_string(), ErrorKind::Io(e.to_string()))
-                })?,
-                None => {
-                    let stdout = io::stdout();
-                    let mut out = stdout.lock();
-                    out.write_all(markdown.as_bytes())?;
-                    out.flush()?;
-                }
-            }
+            out.write(markdown.as_bytes())?;
             Ok(EXIT_OK)
         }
     }

@@ -189,7 +189,10 @@ mod tests {
 
     #[test]
     fn a_file_is_read_up_to_the_limit_only() {
-        let o = ReadOptions { max_size: 4 };
+        let o = ReadOptions {
+            max_size: 4,
+            ..ReadOptions::default()
+        };
         let e = read_limited(&b"abcdefgh"[..], "x", &o).unwrap_err();
         assert!(matches!(e.kind, ErrorKind::TooLarge { .. }));
         assert_eq!(read_limited(&b"abcd"[..], "x", &o).unwrap(), b"abcd");

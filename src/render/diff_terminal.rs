@@ -72,11 +72,7 @@ pub fn write_diff_terminal(
     }
     if !unchanged.is_empty() {
         writeln!(w)?;
-        writeln!(
-            w,
-            "{}",
-            style.dim(&format!("Inchangés : {}.", unchanged.join(", ")))
-        )?;
+        writeln!(w, "{}", style.dim(&unchanged_line(&unchanged)))?;
     }
     if !only_global.is_empty() {
         writeln!(
@@ -120,19 +116,23 @@ pub fn write_diff_terminal(
     if !cmp.has_differences() {
         writeln!(w, "Aucune différence de fond.")?;
     }
-    let line = |c: &crate::diff::Counts| {
+    // « unités » is feminine, « alinéas » masculine: the participles agree with the noun.
+    let line = |c: &crate::diff::Counts, e: &str| {
+        let word = |n: usize, stem: &str| {
+            format!("{} {stem}{e}{}", thousands(n), if n > 1 { "s" } else { "" })
+        };
         let mut parts = vec![
-            count(c.modified, "modifié", "modifiés"),
-            count(c.inserted, "inséré", "insérés"),
-            count(c.deleted, "supprimé", "supprimés"),
+            word(c.modified, "modifié"),
+            word(c.inserted, "inséré"),
+            word(c.deleted, "supprimé"),
         ];
         if c.renumbered > 0 {
-            parts.push(count(c.renumbered, "renuméroté", "renumérotés"));
+            parts.push(word(c.renumbered, "renuméroté"));
         }
         if c.moved > 0 {
-            parts.push(count(c.moved, "déplacé", "déplacés"));
+            parts.push(word(c.moved, "déplacé"));
         }
-        parts.push(count(c.unchanged, "inchangé", "inchangés"));
+        parts.push(word(c.unchanged, "inchangé"));
         if c.cosmetic > 0 {
             parts.push(count(c.cosmetic, "retouche de forme", "retouches de forme"));
         }
@@ -141,10 +141,40 @@ pub fn write_diff_terminal(
     writeln!(
         w,
         "Bilan : unités {} ; alinéas {}.",
-        line(&s.units),
-        line(&s.alineas)
+        line(&s.units, "e"),
+        line(&s.alineas, "")
     )?;
     Ok(())
+}
+
+/// A count with French thousands separators (no-break spaces): « 10 412 ».
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{a0}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Units whose names are listed in full up to this many; beyond, a count and the first and last.
+const LIST_MAX: usize = 40;
+
+/// « Inchangés : Titre, Article 1. », or for a long list « 10 412 unités inchangées, de Titre à
+/// Annexe 3. »
+fn unchanged_line(names: &[String]) -> String {
+    if names.len() <= LIST_MAX {
+        return format!("Inchangés : {}.", names.join(", "));
+    }
+    format!(
+        "{} unités inchangées, de {} à {}.",
+        thousands(names.len()),
+        names[0],
+        names[names.len() - 1]
+    )
 }
 
 fn is_leaf(cmp: &Comparison, pair: &PairDiff) -> bool {

@@ -5,6 +5,8 @@ pub mod diff_common;
 pub mod diff_json;
 pub mod diff_md;
 pub mod diff_terminal;
+pub mod docx;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod outline;

@@ -90,6 +90,6 @@ fn bad_input_exits_2_with_one_line() {
     assert!(err.contains("corpus/absent.md"), "{err}");
     let (code, _, _) = avenant(&["diff", "corpus", ENA]);
     assert_eq!(code, 2);
-    let (code, _, _) = avenant(&["diff", ENA, ENA, "--format", "docx"]);
+    let (code, _, _) = avenant(&["diff", ENA, ENA, "--format", "odt"]);
     assert_eq!(code, 2);
 }

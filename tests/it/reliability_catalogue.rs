@@ -95,6 +95,9 @@ enum Expect {
     Refused,
     /// Read: one of these exit codes, and this many warning lines naming the file.
     Read(&'static [i32], usize),
+    /// Either read (exit 0, no warning) or refused (exit 2, one line naming the file): the
+    /// drafter refuses to print an act its own check finds wrong.
+    ReadOrRefused,
 }
 
 fn check_run(what: &str, file: &Path, args: &[&std::ffi::OsStr], expect: Expect) {
@@ -109,7 +112,13 @@ fn check_run(what: &str, file: &Path, args: &[&std::ffi::OsStr], expect: Expect)
     let code = r
         .code
         .unwrap_or_else(|| panic!("{what}: no exit in time ({:?})", r.elapsed));
+    let expect = match expect {
+        Expect::ReadOrRefused if code == 2 => Expect::Refused,
+        Expect::ReadOrRefused => Expect::Read(&[0], 0),
+        other => other,
+    };
     match expect {
+        Expect::ReadOrRefused => unreachable!("resolved above"),
         Expect::Refused => {
             assert_eq!(code, 2, "{what}: exit code\n{}", r.stderr);
             assert_eq!(lines.len(), 1, "{what}: one stderr line\n{}", r.stderr);
@@ -301,9 +310,15 @@ fn deep_block_quotes_and_lists() {
         list.push_str(&"  ".repeat(depth));
         list.push_str("- élément\n");
     }
-    read_everywhere(
+    every_command(
         &write(&dir, "listes.md", with_paragraph(&list).as_bytes()),
-        0,
+        [
+            Expect::Read(&[0], 0),
+            Expect::Read(&[0, 1], 0),
+            Expect::ReadOrRefused,
+            Expect::Read(&[0], 0),
+            Expect::Read(&[0, 1], 0),
+        ],
     );
 }
 
