@@ -518,7 +518,6 @@ fn avenants_that_cannot_be_applied() {
 }
 
 #[test]
-#[ignore = "apply exits 0 and leaves the convention unchanged for a plain letter (issue 16 § 4) — owner: apply"]
 fn an_avenant_with_no_instruction_is_refused() {
     let dir = scratch("lettre");
     let letter = "Madame, Monsieur,\n\nNous vous remercions de votre courrier et vous prions d'agréer nos salutations.\n";
