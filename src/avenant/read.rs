@@ -548,6 +548,25 @@ fn q(quotes: &[String], m: Option<regex::Match>) -> Option<String> {
 }
 
 /// Parses one sentence (its quotations, and the quoted block that follows it) into an instruction.
+/// The quoted block added at the end of `target`: one phrase when `what` names a phrase
+/// (« une phrase », « la phrase suivante »), else alinéas; `None` when nothing was quoted.
+fn appended_at_end(target: Target, what: &str, block: Vec<String>) -> Option<Instruction> {
+    if block.is_empty() {
+        return None;
+    }
+    let op = if what.to_lowercase().contains("phrase") {
+        Op::AddPhrase {
+            text: block.join(" "),
+        }
+    } else {
+        Op::AddAlineas {
+            at: AlineaAt::End,
+            alineas: block,
+        }
+    };
+    Some(Instruction { target, op })
+}
+
 fn parse_sentence(s: &str, block: Vec<String>, ctx: Option<&Unit>) -> Result<Instruction, String> {
     let (skel, quotes) = extract_quotes(s);
     let skel = skel.trim().to_string();
@@ -718,45 +737,11 @@ fn parse_sentence(s: &str, block: Vec<String>, ctx: Option<&Unit>) -> Result<Ins
     }
     if let Some(c) = R_ADD_IL.captures(&skel) {
         let target = loc_target(c.name("loc"))?;
-        if block.is_empty() {
-            return Err(missing_quote());
-        }
-        if c["what"].to_lowercase().contains("phrase") {
-            return Ok(Instruction {
-                target,
-                op: Op::AddPhrase {
-                    text: block.join(" "),
-                },
-            });
-        }
-        return Ok(Instruction {
-            target,
-            op: Op::AddAlineas {
-                at: AlineaAt::End,
-                alineas: block,
-            },
-        });
+        return appended_at_end(target, &c["what"], block).ok_or_else(missing_quote);
     }
     if let Some(c) = R_ADD_END2.captures(&skel) {
         let (target, _) = target_of(&c["t"])?;
-        if block.is_empty() {
-            return Err(missing_quote());
-        }
-        if c["what"].to_lowercase().starts_with("phrase") {
-            return Ok(Instruction {
-                target,
-                op: Op::AddPhrase {
-                    text: block.join(" "),
-                },
-            });
-        }
-        return Ok(Instruction {
-            target,
-            op: Op::AddAlineas {
-                at: AlineaAt::End,
-                alineas: block,
-            },
-        });
+        return appended_at_end(target, &c["what"], block).ok_or_else(missing_quote);
     }
     if let Some(c) = R_ADD_END.captures(&skel) {
         let (target, _) = target_of(&c["t"])?;

@@ -319,6 +319,38 @@ pub fn count(n: usize, singular: &str, plural: &str) -> String {
     format!("{n} {}", if n > 1 { plural } else { singular })
 }
 
+/// The kind of a pair's unit, read on the new side when it has one, else on the old.
+pub fn pair_kind(cmp: &Comparison, p: &PairDiff) -> Option<NodeKind> {
+    p.new
+        .map(|n| cmp.new.node(n).kind)
+        .or(p.old.map(|o| cmp.old.node(o).kind))
+}
+
+/// A unit that gets rows of its own in a tableau comparatif (Markdown or HTML): articles,
+/// sub-articles, annexes and divisions, and any other unit with children of its own.
+pub fn is_table_unit(cmp: &Comparison, p: &PairDiff) -> bool {
+    let kind = pair_kind(cmp, p);
+    !matches!(
+        kind,
+        Some(NodeKind::Alinea | NodeKind::Item | NodeKind::Row | NodeKind::Note | NodeKind::Table)
+    ) && !p.children.is_empty()
+        || matches!(
+            kind,
+            Some(NodeKind::Article | NodeKind::Annexe | NodeKind::Structure)
+        )
+}
+
+/// The pre-order rank of each node of the old version, to place a move's departure among the
+/// rows of its old parent (HTML and Word renderers).
+pub fn old_order(cmp: &Comparison) -> std::collections::HashMap<NodeId, usize> {
+    cmp.old
+        .descendants(cmp.old.root())
+        .into_iter()
+        .enumerate()
+        .map(|(i, id)| (id, i))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,11 +2,10 @@
 //! processor (*Rédaction actuelle* / *Nouvelle rédaction* / *Observations*, one row per changed unit).
 
 use super::diff_common::{
-    pair_name, quote, shown, side_runs, status_phrase, typed_phrase, unit_name, worth_showing,
-    DiffRenderOptions, Run,
+    is_table_unit, pair_name, quote, shown, side_runs, status_phrase, typed_phrase, unit_name,
+    worth_showing, DiffRenderOptions, Run,
 };
 use crate::diff::{Comparison, PairDiff, Status};
-use crate::model::NodeKind;
 use std::io::{self, Write};
 
 fn escape(s: &str) -> String {
@@ -15,24 +14,6 @@ fn escape(s: &str) -> String {
         .replace('*', "\\*")
         .replace('~', "\\~")
         .replace('<', "&lt;")
-}
-
-fn kind(cmp: &Comparison, p: &PairDiff) -> Option<NodeKind> {
-    p.new
-        .map(|n| cmp.new.node(n).kind)
-        .or(p.old.map(|o| cmp.old.node(o).kind))
-}
-
-/// A unit that gets rows of its own (sub-articles included).
-fn is_unit(cmp: &Comparison, p: &PairDiff) -> bool {
-    !matches!(
-        kind(cmp, p),
-        Some(NodeKind::Alinea | NodeKind::Item | NodeKind::Row | NodeKind::Note | NodeKind::Table)
-    ) && !p.children.is_empty()
-        || matches!(
-            kind(cmp, p),
-            Some(NodeKind::Article | NodeKind::Annexe | NodeKind::Structure)
-        )
 }
 
 /// One side of a leaf (or a heading), its changed words marked.
@@ -64,7 +45,7 @@ fn title(cmp: &Comparison, p: &PairDiff, old_side: bool, options: &DiffRenderOpt
     } else {
         escape(doc.node(id).heading.as_deref().unwrap_or(""))
     };
-    if heading.is_empty() || p.children.is_empty() && !is_unit(cmp, p) {
+    if heading.is_empty() || p.children.is_empty() && !is_table_unit(cmp, p) {
         format!("**{}**", escape(&name))
     } else {
         format!("**{}** – {heading}", escape(&name))
@@ -74,7 +55,7 @@ fn title(cmp: &Comparison, p: &PairDiff, old_side: bool, options: &DiffRenderOpt
 /// Leaves of a unit (tables' rows included), each side.
 fn leaves<'a>(cmp: &Comparison, p: &'a PairDiff, out: &mut Vec<&'a PairDiff>) {
     for c in &p.children {
-        if is_unit(cmp, c) {
+        if is_table_unit(cmp, c) {
             continue;
         }
         if c.children.is_empty() {
@@ -206,7 +187,7 @@ fn rows(
         )?;
     }
     for c in &p.children {
-        if is_unit(cmp, c) && worth_showing(c, options.show_cosmetic) {
+        if is_table_unit(cmp, c) && worth_showing(c, options.show_cosmetic) {
             rows(cmp, c, options, w)?;
         }
     }

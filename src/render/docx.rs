@@ -6,7 +6,7 @@
 //! text, `w:tblPr` / `w:tblGrid` before rows). Revision ids count from 1 in document order and
 //! the zip entries carry a fixed timestamp, so the same input gives the same bytes.
 
-use super::diff_common::{new_place, old_place};
+use super::diff_common::{new_place, old_order, old_place};
 use crate::avenant::formules::{self, Style};
 use crate::avenant::model::Avenant;
 use crate::diff::{Comparison, Field, PairDiff};
@@ -565,13 +565,7 @@ impl<'a> Compared<'a> {
                 }
             }
         }
-        let rank = cmp
-            .old
-            .descendants(cmp.old.root())
-            .into_iter()
-            .enumerate()
-            .map(|(i, id)| (id, i))
-            .collect();
+        let rank = old_order(cmp);
         Compared {
             cmp,
             blocks: Vec::new(),

@@ -6,8 +6,8 @@
 //! character of the input goes through [`escape`].
 
 use super::diff_common::{
-    count, pair_name, quote, shown, side_runs, status_phrase, typed_phrase, unit_name,
-    worth_showing, DiffRenderOptions, Run,
+    count, is_table_unit, old_order, pair_name, quote, shown, side_runs, status_phrase,
+    typed_phrase, unit_name, worth_showing, DiffRenderOptions, Run,
 };
 use crate::diff::{Basis, Comparison, PairDiff, Status};
 use crate::model::{Document, NodeId, NodeKind};
@@ -123,27 +123,9 @@ fn doc_title(doc: &Document) -> Option<String> {
         .map(|&id| doc.node(id).text.clone())
 }
 
-fn kind(cmp: &Comparison, p: &PairDiff) -> Option<NodeKind> {
-    p.new
-        .map(|n| cmp.new.node(n).kind)
-        .or(p.old.map(|o| cmp.old.node(o).kind))
-}
-
-/// A unit that gets rows of its own (as in the Markdown tableau comparatif).
-fn is_unit(cmp: &Comparison, p: &PairDiff) -> bool {
-    !matches!(
-        kind(cmp, p),
-        Some(NodeKind::Alinea | NodeKind::Item | NodeKind::Row | NodeKind::Note | NodeKind::Table)
-    ) && !p.children.is_empty()
-        || matches!(
-            kind(cmp, p),
-            Some(NodeKind::Article | NodeKind::Annexe | NodeKind::Structure)
-        )
-}
-
 fn leaves<'a>(cmp: &Comparison, p: &'a PairDiff, out: &mut Vec<&'a PairDiff>) {
     for c in &p.children {
-        if is_unit(cmp, c) {
+        if is_table_unit(cmp, c) {
             continue;
         }
         if c.children.is_empty() {
@@ -239,13 +221,7 @@ fn collect_moves(cmp: &Comparison) -> Moves {
             by_old.insert(o, n);
         }
     }
-    let rank = cmp
-        .old
-        .descendants(cmp.old.root())
-        .into_iter()
-        .enumerate()
-        .map(|(i, id)| (id, i))
-        .collect();
+    let rank = old_order(cmp);
     Moves {
         departures: vec![false; by_old.len() + 1],
         by_old,
@@ -314,7 +290,7 @@ impl<'a> Builder<'a> {
             }
         }
         for c in &p.children {
-            if is_unit(self.cmp, c) && worth_showing(c, self.options.show_cosmetic) {
+            if is_table_unit(self.cmp, c) && worth_showing(c, self.options.show_cosmetic) {
                 self.rendered(c, out);
             }
         }
@@ -507,9 +483,9 @@ impl<'a> Builder<'a> {
             });
         }
         for c in &p.children {
-            if is_unit(cmp, c) && worth_showing(c, options.show_cosmetic) {
+            if is_table_unit(cmp, c) && worth_showing(c, options.show_cosmetic) {
                 self.unit(c);
-            } else if is_unit(cmp, c) {
+            } else if is_table_unit(cmp, c) {
                 // Unchanged sub-units of a changed one are folded where they stand.
                 self.unchanged(c);
             }
