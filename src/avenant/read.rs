@@ -44,7 +44,7 @@ fn re(pattern: &str) -> Regex {
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^avenant\s+n°\s*(\d+)\s+(?:à|a)\s+(?:la |le |l')?(.+?)(?:\s+du\s+(\S*\d.*?|\[date\]))?(?:\s+entre\s+.+)?$",
+        r"^avenant\s+n°\s*(\d+)\s+(?:(?:à|a)\s+(?:la |le |les |l')?|aux?\s+)(.+?)(?:\s+du\s+(\S*\d.*?|\[date\]))?(?:\s+entre\s+.+)?$",
     )
 });
 /// The avenant's own article headings: « Article 2 – Objet », « Article 1er », « Article
@@ -261,7 +261,7 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
             }
         } else if headings::visa(t) {
             zone = Zone::Expose;
-            if !t.contains("ci-après dénommée la « convention »") {
+            if !(t.contains("ci-après dénommé") && t.contains("la « convention »")) {
                 av.visa
                     .push(t.trim_end_matches([',', ';', ' ']).to_string());
             }

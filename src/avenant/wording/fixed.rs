@@ -206,20 +206,114 @@ pub(super) fn parties_names(parties: &[AvenantParty]) -> String {
     }
 }
 
-/// « la convention de partenariat du 2 avril 2021 entre l'ENA et la DINUM ».
-pub fn convention_designation(av: &Avenant) -> String {
+/// The gender and number of the noun that opens a document's title (« convention », « accord »,
+/// « contrat », « statuts »…), so that the act says « la convention », « l'accord », « au
+/// contrat », « aux statuts ». A noun not listed is taken as feminine singular, like
+/// « convention ».
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleNoun {
+    /// la convention, la charte, l'entente
+    Feminine,
+    /// le contrat, le protocole, l'accord
+    Masculine,
+    /// les statuts
+    Plural,
+}
+
+impl TitleNoun {
+    /// Reads the first word of `title`.
+    pub fn of(title: &str) -> TitleNoun {
+        const MASCULINE: &[&str] = &[
+            "accord",
+            "acte",
+            "arrêté",
+            "avenant",
+            "cahier",
+            "contrat",
+            "marché",
+            "mémorandum",
+            "pacte",
+            "protocole",
+            "règlement",
+            "traité",
+        ];
+        let first = title
+            .split(|c: char| !c.is_alphabetic())
+            .find(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_lowercase();
+        const PLURAL: &[&str] = &[
+            "statuts",
+            "conditions",
+            "clauses",
+            "modalités",
+            "stipulations",
+        ];
+        if PLURAL.contains(&first.as_str()) {
+            TitleNoun::Plural
+        } else if MASCULINE.contains(&first.as_str()) {
+            TitleNoun::Masculine
+        } else {
+            TitleNoun::Feminine
+        }
+    }
+
+    /// The definite article before `title`: « la », « le », « les », or « l' » before a vowel.
+    fn article(self, title: &str) -> &'static str {
+        let elided = title
+            .chars()
+            .next()
+            .is_some_and(|c| "aàâeéèêiîoôuhAÀÂEÉÈÊIÎOÔUH".contains(c));
+        match self {
+            TitleNoun::Plural => "les ",
+            _ if elided => "l'",
+            TitleNoun::Masculine => "le ",
+            TitleNoun::Feminine => "la ",
+        }
+    }
+
+    /// « à » joined to the article: « à la », « à l' », « au », « aux ».
+    fn to(self, title: &str) -> &'static str {
+        match self.article(title) {
+            "les " => "aux ",
+            "le " => "au ",
+            "l'" => "à l'",
+            _ => "à la ",
+        }
+    }
+
+    /// « dénommée », « dénommé », « dénommés », agreeing with the noun.
+    pub fn named(self) -> &'static str {
+        match self {
+            TitleNoun::Feminine => "dénommée",
+            TitleNoun::Masculine => "dénommé",
+            TitleNoun::Plural => "dénommés",
+        }
+    }
+}
+
+fn designated(av: &Avenant) -> (&str, TitleNoun, String) {
     let title = if av.title.is_empty() {
         "convention"
     } else {
         av.title.as_str()
     };
     let date = av.convention_date.as_deref().unwrap_or("[date]");
-    format!("la {title} du {date} entre {}", parties_names(&av.parties))
+    let rest = format!("{title} du {date} entre {}", parties_names(&av.parties));
+    (title, TitleNoun::of(title), rest)
 }
 
-/// « Avenant n° 1 à la convention … du … entre … et … ».
+/// « la convention de partenariat du 2 avril 2021 entre l'ENA et la DINUM », « l'accord … »,
+/// « les statuts … ».
+pub fn convention_designation(av: &Avenant) -> String {
+    let (title, noun, rest) = designated(av);
+    format!("{}{rest}", noun.article(title))
+}
+
+/// « Avenant n° 1 à la convention … du … entre … et … », « … au contrat … », « … aux statuts … ».
 pub fn avenant_title(av: &Avenant) -> String {
-    format!("Avenant n° {} à {}", av.numero, convention_designation(av))
+    let (title, noun, rest) = designated(av);
+    format!("Avenant n° {} {}{rest}", av.numero, noun.to(title))
 }
 
 /// Feminine unless the name is known to be masculine (« L'État », « Le ministère »…).
@@ -295,8 +389,9 @@ pub fn ensemble(style: &Style) -> String {
 /// « Vu la convention … (ci-après dénommée la « convention »), ».
 pub fn visa_convention(av: &Avenant, style: &Style) -> String {
     format!(
-        "Vu {} (ci-après dénommée la {}),",
+        "Vu {} (ci-après {} la {}),",
         convention_designation(av),
+        designated(av).1.named(),
         quote("convention", style)
     )
 }
@@ -350,4 +445,27 @@ pub fn signature(p: &AvenantParty) -> (String, String) {
         format!("Pour {who},"),
         "[nom et fonction du signataire]".into(),
     )
+}
+
+#[cfg(test)]
+mod title_noun_tests {
+    use super::TitleNoun;
+
+    #[test]
+    fn the_article_follows_the_title_noun() {
+        let cases = [
+            ("convention de partenariat", "la ", "à la ", "dénommée"),
+            ("accord-cadre de coopération", "l'", "à l'", "dénommé"),
+            ("contrat de subvention", "le ", "au ", "dénommé"),
+            ("statuts de l'association", "les ", "aux ", "dénommés"),
+            ("entente intercommunale", "l'", "à l'", "dénommée"),
+            ("charte du référent", "la ", "à la ", "dénommée"),
+        ];
+        for (title, article, to, named) in cases {
+            let noun = TitleNoun::of(title);
+            assert_eq!(noun.article(title), article, "{title}");
+            assert_eq!(noun.to(title), to, "{title}");
+            assert_eq!(noun.named(), named, "{title}");
+        }
+    }
 }
