@@ -1,0 +1,225 @@
+//! Avenant text (Markdown or plain) → [`Avenant`]: reads back everything
+//! [`crate::avenant::render`] writes, plus the variants jurists type (straight quotes, no colon,
+//! « les termes », « est remplacé par », « est supprimée et remplacée par : », « Il est ajouté à
+//! la fin de l'article … le paragraphe suivant : »). Lines are first put in canonical form by
+//! `normalise::inline`, so typography never matters here.
+
+mod patterns;
+mod quotes;
+mod sentence;
+mod target;
+
+pub use target::{cardinal_word, parse_np};
+
+use self::patterns::{ARTICLE, BOILERPLATE, EFFET, FAIT, INSTRUCTION_LIKE, OBJET, PARTY, TITLE};
+use self::quotes::extract_quotes;
+use self::sentence::parse_body;
+use super::model::{AmendingArticle, Avenant, AvenantParty};
+use crate::normalise::inline;
+use crate::parse::headings;
+use std::fmt;
+
+/// A sentence of the avenant that could not be understood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    /// 1-based line of the avenant text.
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            return f.write_str(&self.message);
+        }
+        write!(f, "ligne {} : {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// A line of the avenant in canonical form, with its 1-based number.
+#[derive(Debug, Clone)]
+pub(super) struct L {
+    pub(super) n: usize,
+    pub(super) text: String,
+}
+
+fn canonical_lines(text: &str) -> Vec<L> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, raw)| {
+            let t = raw.trim().trim_start_matches('#').trim();
+            if t.is_empty() {
+                return None;
+            }
+            let c = inline(t);
+            (!c.is_empty()).then_some(L { n: i + 1, text: c })
+        })
+        .collect()
+}
+
+/// Parses an avenant's text.
+pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
+    let lines = canonical_lines(text);
+    let mut av = Avenant::default();
+    let mut i = 0;
+    #[derive(PartialEq)]
+    enum Zone {
+        Head,
+        Parties,
+        Expose,
+    }
+    let mut zone = Zone::Head;
+    // Header: everything before the first article heading.
+    while i < lines.len() {
+        let t = &lines[i].text;
+        if ARTICLE.is_match(t) {
+            break;
+        }
+        if headings::signed(t) {
+            break;
+        }
+        if let Some(c) = TITLE.captures(t).filter(|_| av.numero == 0) {
+            av.numero = c[1].parse().unwrap_or(1);
+            av.title = c[2].to_string();
+            av.convention_date = c
+                .get(3)
+                .map(|m| m.as_str().to_string())
+                .filter(|d| d != "[date]");
+        } else if let Some(rest) = headings::between(t) {
+            zone = Zone::Parties;
+            if !rest.is_empty() {
+                av.parties.push(party(rest));
+            }
+        } else if headings::visa(t) {
+            zone = Zone::Expose;
+            if !(t.contains("ci-après dénommé") && t.contains("la « convention »")) {
+                av.visa
+                    .push(t.trim_end_matches([',', ';', ' ']).to_string());
+            }
+        } else if headings::preamble(t) || headings::agreed(t) {
+            zone = Zone::Expose;
+        } else if let Some(c) = OBJET.captures(t) {
+            av.objet = c.get(1).map(|m| m.as_str().to_string());
+        } else if INSTRUCTION_LIKE.is_match(t) && !t.to_lowercase().starts_with("considérant") {
+            return Err(err(
+                lines[i].n,
+                format!(
+                    "instruction hors de tout article de l'avenant (aucun intitulé « Article 1er » ne la précède) : « {t} »"
+                ),
+            ));
+        } else if zone == Zone::Parties && !(headings::and(t) || headings::together(t)) {
+            av.parties.push(party(t));
+        }
+        i += 1;
+    }
+    // Articles.
+    while i < lines.len() {
+        let t = lines[i].text.clone();
+        if headings::signed(&t) {
+            if let Some(c) = FAIT.captures(&t) {
+                av.lieu = Some(c[1].to_string()).filter(|l| l != "[lieu]");
+                av.date = Some(c[2].to_string()).filter(|d| d != "[date]");
+            }
+            break;
+        }
+        let Some(c) = ARTICLE.captures(&t) else {
+            return Err(ReadError {
+                line: lines[i].n,
+                message: format!("phrase hors de tout article : « {t} »"),
+            });
+        };
+        let number: u32 = c[1].parse().unwrap_or(1);
+        let heading = c
+            .get(2)
+            .map(|m| m.as_str().trim().to_string())
+            .unwrap_or_default();
+        i += 1;
+        let start = i;
+        while i < lines.len()
+            && !ARTICLE.is_match(&lines[i].text)
+            && !headings::signed(&lines[i].text)
+        {
+            i += 1;
+        }
+        // The avenant's own boilerplate is skipped line by line: every other sentence of the
+        // article must be an instruction (an objet never hides the sentences after it).
+        let mut body = Vec::new();
+        // Decree style: « Art. 1er. – L'article 6 est ainsi rédigé : » — the first sentence on
+        // the heading's line is the article's first instruction, not its heading.
+        let mut heading = heading;
+        if INSTRUCTION_LIKE.is_match(&heading) {
+            body.push(L {
+                n: lines[start - 1].n,
+                text: std::mem::take(&mut heading),
+            });
+        }
+        for l in &lines[start..i] {
+            if BOILERPLATE.is_match(&l.text) {
+                if let Some(c) = EFFET.captures(&l.text) {
+                    av.effet = Some(c[1].to_string());
+                }
+            } else {
+                body.push(l.clone());
+            }
+        }
+        if body.is_empty() {
+            continue;
+        }
+        let instructions = parse_body(&body)?;
+        av.articles.push(AmendingArticle {
+            number,
+            heading,
+            instructions,
+        });
+    }
+    if av.numero == 0 {
+        av.numero = 1;
+    }
+    if av.articles.iter().all(|a| a.instructions.is_empty()) {
+        return Err(err(
+            0,
+            "l'avenant ne contient aucune instruction de modification (aucun article « … est ainsi rédigé », « … sont remplacés par … », « … est supprimé »…)",
+        ));
+    }
+    Ok(av)
+}
+
+fn party(t: &str) -> AvenantParty {
+    match PARTY.captures(t) {
+        Some(c) => {
+            let quoted = c[2].trim().to_string();
+            // « l'ENA » or la « DINUM »: the article outside the quote joins the name.
+            let (skel, qs) = extract_quotes(&quoted);
+            let short = match qs.first() {
+                Some(q) => {
+                    let before = skel.split('§').next().unwrap_or("").trim();
+                    if before.is_empty() {
+                        q.clone()
+                    } else if before.ends_with('\'') {
+                        format!("{before}{q}")
+                    } else {
+                        format!("{before} {q}")
+                    }
+                }
+                None => quoted,
+            };
+            AvenantParty {
+                name: c[1].trim().to_string(),
+                short_name: Some(short),
+            }
+        }
+        None => AvenantParty {
+            name: t.trim_end_matches([',', ';', ' ']).to_string(),
+            short_name: None,
+        },
+    }
+}
+
+pub(super) fn err(line: usize, message: impl Into<String>) -> ReadError {
+    ReadError {
+        line,
+        message: message.into(),
+    }
+}

@@ -1,0 +1,179 @@
+//! The avenant reader's regular expressions: headings, boilerplate, the sentence formulas
+//! (`R_*`) and the noun-phrase pieces (`P_*`) that designate a unit of the convention.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub(super) const NOUN: &str = r"(?:les mots|le mot|les termes|le terme|l'expression|la mention|la date|le montant|le nombre|le taux|la durée|la référence|la somme|les chiffres|le chiffre)";
+pub(super) const ORD: &str = r"(?:avant-derni[eè]re?|derni[eè]re?|premi[eè]re?|premier|seconde?|(?:[a-z]+(?:-[a-z]+)* et )?[a-zé-]+ième|\d+(?:e|ème|er|re))";
+
+pub(super) fn re(pattern: &str) -> Regex {
+    let p = pattern.replace("NOUN", NOUN).replace("ORD", ORD);
+    Regex::new(&format!("(?i){p}")).expect("valid regex")
+}
+
+pub(super) static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^avenant\s+n°\s*(\d+)\s+(?:(?:à|a)\s+(?:la |le |les |l')?|aux?\s+)(.+?)(?:\s+du\s+(\S*\d.*?|\[date\]))?(?:\s+entre\s+.+)?$",
+    )
+});
+/// The avenant's own article headings: « Article 2 – Objet », « Article 1er », « Article
+/// premier », « Article unique », and the decree style « Art. 1er. – … ».
+pub(super) static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:article|art\.)\s*(\d+|premier|unique)\s*(?:er)?\s*\.?\s*(?:[–:.\-—]\s*(.*))?$")
+});
+/// A sentence that amends a text: what must never stand outside an article of the avenant.
+pub(super) static INSTRUCTION_LIKE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:est|sont)\s+(?:ainsi\s+(?:rédigée?s?|modifiée?s?)|(?:supprimée?s?\s+et\s+)?remplacée?s?\s+par|supprimée?s?|abrogée?s?|complétée?s?\s+par|modifiée?s?\s+comme\s+suit|insérée?s?|ajoutée?s?)\b|\bil\s+est\s+(?:inséré|ajouté)|\bdevien(?:nen)?t\s+(?:respectivement\s+)?l(?:es|')\s*articles?\b",
+    )
+});
+/// The avenant's own boilerplate inside an article (objet, entry into force, « les autres
+/// stipulations demeurent inchangées »): skipped, never an instruction.
+pub(super) static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:le présent avenant\b|les autres (?:stipulations|dispositions|clauses)\b.*\b(?:demeurent|restent)\b)",
+    )
+});
+pub(super) static PARTY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(.+?),?\s+ci-après\s+(?:dénommée?s?|désignée?s?)\s+(.+?),?$"));
+pub(super) static OBJET: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^le présent avenant a pour objet de modifier la convention(?:\s+afin\s+(?:de|d')\s*(.+?))?\s*\.?$",
+    )
+});
+pub(super) static EFFET: LazyLock<Regex> =
+    LazyLock::new(|| re(r"prend effet (?:le|au|à compter du) (.+?)\s*\.?$"));
+pub(super) static FAIT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^fait à ([^,]+?)\s*,\s*le\s+([^,]+?)\s*(?:,.*)?\.?$"));
+/// An item of « est ainsi modifié : » — « 1° », « 2° bis », « a) ».
+pub(super) static ITEM: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\d+°(?:\s*(?:bis|ter))?|[a-z]\))\s+(.*)$"));
+
+pub(super) static R_REPLACE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?P<loc>.+?),\s*)?(?:(?P<n1>NOUN)(?:\s+d[e'])?\s*:?\s*)?§(?P<q1>\d+),?\s+(?:est|sont)\s+(?:supprimée?s?\s+et\s+)?remplacée?s?\s+par\s+(?:(?P<n2>NOUN)\s*:?\s*)?§(?P<q2>\d+)$",
+    )
+});
+pub(super) static R_INSERT_W: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?P<loc>.+?),\s*)?(?P<rel>après|avant)\s+(?:NOUN\s*:?\s*)?§(?P<q1>\d+),?\s+(?:il\s+)?(?:est|sont)\s+(?:inséré|ajouté)e?s?\s+(?:NOUN\s*:?\s*)?§(?P<q2>\d+)$",
+    )
+});
+pub(super) static R_START_W: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^au début (?P<t>.+?),\s*(?:il\s+)?(?:est|sont)\s+(?:ajouté|inséré)e?s?\s+(?:NOUN\s*:?\s*)?§(?P<q>\d+)$",
+    )
+});
+pub(super) static R_END_W: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?P<t>.+?)\s+est\s+complétée?\s+par\s+(?:NOUN\s*:?\s*)?§(?P<q>\d+)$"));
+pub(super) static R_DEL_W: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?P<loc>.+?),\s*)?(?:NOUN\s*:?\s*)?§(?P<q>\d+)(?P<fin>\s+et la fin de (?:la phrase|l'alinéa))?,?\s+(?:est|sont)\s+(?:supprimé|abrogé)e?s?$",
+    )
+});
+pub(super) static R_ADD_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?P<t>.+?)\s+est\s+complétée?\s+par\s+une\s+phrase\s+ainsi\s+rédigée\s*:?\s*(?:§(?P<q>\d+))?$",
+    )
+});
+pub(super) static R_INSERT_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^après\s+(?P<t>.+?),\s*(?:il\s+)?est\s+insérée?\s+une\s+phrase\s+ainsi\s+rédigée\s*:?\s*(?:§(?P<q>\d+))?$",
+    )
+});
+pub(super) static R_ADD_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:la (?:présente )?convention est complétée par|il est ajouté(?: à la (?:présente )?convention)?) un article (?P<l>.+?) ainsi rédigé\s*:?$",
+    )
+});
+pub(super) static R_ADD_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^la convention est complétée par une annexe(?: (?P<l>\S+))? ainsi rédigée\s*:?$")
+});
+pub(super) static R_INSERT_ART: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^après\s+(?P<t>l'article .+?),\s*(?:il\s+)?est\s+inséré\s+un\s+article\s+(?P<l>.+?)\s+ainsi\s+rédigé\s*:?$",
+    )
+});
+pub(super) static R_INSERT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^après\s+(?P<t>.+?),\s*(?:il\s+)?(?:est|sont)\s+insérée?s?\s+(?P<what>.+?)\s+ainsi\s+rédigée?s?\s*:?$",
+    )
+});
+pub(super) static R_ADD_START: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^au début (?P<t>.+?),\s*(?:il\s+)?(?:est|sont)\s+ajoutée?s?\s+(?P<what>.+?)\s+ainsi\s+rédigée?s?\s*:?$",
+    )
+});
+pub(super) static R_ADD_END: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?P<t>.+?)\s+est\s+complétée?\s+par\s+(?P<what>.+?)\s+ainsi\s+rédigée?s?\s*:?$")
+});
+/// « Il est ajouté [à l'article 6] un alinéa ainsi rédigé : » (the unit from the context when
+/// not named).
+pub(super) static R_ADD_IL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^il est ajouté\s+(?:(?P<loc>(?:à|au|aux)\s.+?),?\s+)?(?P<what>un alinéa|une phrase|des alinéas|(?:deux|trois|quatre|cinq) alinéas)\s+ainsi\s+rédigée?s?\s*:?$",
+    )
+});
+pub(super) static R_ADD_END2: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^il est ajouté à la fin (?P<t>.+?),?\s+(?:le|les|la|l')\s*(?P<what>paragraphes?|alinéas?|phrases?)\s+suivante?s?\s*:?$",
+    )
+});
+pub(super) static R_REWRITE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?P<t>.+?)\s+(?:est|sont)\s+ainsi\s+rédigée?s?\s*:?\s*(?:§(?P<q>\d+))?$")
+});
+pub(super) static R_REPLACED_N: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:supprimée?s?\s+et\s+)?remplacée?s?\s+par\s+(?P<n>\S+)\s+(?:alinéas?|paragraphes?|lignes?)\s+ainsi\s+rédigée?s?\s*:?$",
+    )
+});
+pub(super) static R_REPLACED_COLON: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:supprimée?s?\s+et\s+)?remplacée?s?(?:\s+par)?(?:\s+ce qui suit|\s+les (?:stipulations|dispositions) suivantes)?\s*:\s*(?:§(?P<q>\d+))?$",
+    )
+});
+pub(super) static R_DELETE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:supprimée?s?|abrogée?s?)$"));
+pub(super) static R_MODIFIED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:ainsi\s+modifiée?s?|modifiée?s?\s+comme\s+suit)\s*:?$")
+});
+pub(super) static R_RENUM1: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^l'article (?P<a>.+?) devient l'article (?P<b>.+?)$"));
+pub(super) static R_RENUM2: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^les articles (?P<a>.+?) deviennent respectivement les articles (?P<b>.+?)$")
+});
+
+// Noun-phrase pieces.
+pub(super) static P_DET: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:dans la |dans l'|dans le |dans les |[àa] la |[àa] l'|au |aux |[àa] |de la |de l'|du |des |de |la |le |les |l')",
+    )
+});
+pub(super) static P_CONNECT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*,?\s*(?:(?:figurant|prévue?|mentionnée?)\s+)?(?:à la |à l'|au |aux |à |de la |de l'|du |des |de |dans la |dans l'|dans le )",
+    )
+});
+pub(super) static P_HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^intitulé\b"));
+pub(super) static P_PHRASE: LazyLock<Regex> = LazyLock::new(|| re(r"^(ORD) phrase\b"));
+pub(super) static P_ALINEA: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(ORD)(?: (et|à) (ORD))? (?:alinéa|paragraphe)s?\b"));
+pub(super) static P_ROW: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(ORD)(?: (et|à) (ORD))? lignes? du tableau\b"));
+pub(super) static P_ITEM_RANGE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d+)° (et|à) (\d+)°"));
+pub(super) static P_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\d+°(?: (?:bis|ter|quater|quinquies))?|[a-z])(?:\))?(?:\s|$)"));
+pub(super) static P_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^article (premier|unique|(?:[LRD]\.? ?)?\d+(?:[.-]\d+)*(?: ?er)?(?: (?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?|[IVXLC]+(?: (?:bis|ter))?)\b(?: de la (?:présente )?convention)?",
+    )
+});
+pub(super) static P_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^annexe(?: n°)?(?: (\d+|[IVXLC]+|[A-Z])\b)?(?: de la (?:présente )?convention)?")
+});
+pub(super) static P_CONVENTION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:présente )?convention\b"));
+pub(super) static P_PREAMBULE: LazyLock<Regex> = LazyLock::new(|| re(r"^préambule\b"));
+pub(super) static P_PRONOUN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:il|elle|celui-ci|celle-ci)$"));

@@ -1,0 +1,425 @@
+//! An amending article's body → instructions: items of « est ainsi modifié : », then each
+//! sentence matched against the formulas of [`super::patterns`].
+
+use super::patterns::*;
+use super::quotes::{block, extract_quotes};
+use super::target::parse_np;
+use super::{err, ReadError, L};
+use crate::avenant::model::{
+    canonical_label, AlineaAt, Anchor, Instruction, Op, Target, Unit, ValueType,
+};
+use crate::parse::headings;
+
+pub(super) fn parse_body(lines: &[L]) -> Result<Vec<Instruction>, ReadError> {
+    let mut out = Vec::new();
+    let mut j = 0;
+    while j < lines.len() {
+        let line = &lines[j];
+        let s = strip_end(&line.text);
+        if let Some(c) = R_MODIFIED.captures(&s) {
+            let (t, _) = parse_np(&c["t"], None)
+                .ok_or_else(|| err(line.n, format!("unité introuvable dans « {} »", &c["t"])))?;
+            let ctx = t.unit.clone();
+            j += 1;
+            while j < lines.len() {
+                let Some(ic) = ITEM.captures(&lines[j].text) else {
+                    break;
+                };
+                let n = lines[j].n;
+                let sentence = strip_end(&ic[2]);
+                j += 1;
+                let b = if sentence.ends_with(':') {
+                    block(lines, &mut j)?
+                } else {
+                    Vec::new()
+                };
+                out.push(parse_sentence(&sentence, b, Some(&ctx)).map_err(|m| err(n, m))?);
+            }
+            continue;
+        }
+        j += 1;
+        let b = if s.ends_with(':') {
+            block(lines, &mut j)?
+        } else {
+            Vec::new()
+        };
+        out.push(parse_sentence(&s, b, None).map_err(|m| err(line.n, m))?);
+    }
+    Ok(out)
+}
+
+/// Drops the final « . » or « ; » (never a quotation's own punctuation).
+pub(super) fn strip_end(s: &str) -> String {
+    s.trim_end_matches([' ', '.', ';']).to_string()
+}
+
+pub(super) fn value_type(noun: Option<&str>) -> Option<ValueType> {
+    match noun?.to_lowercase().as_str() {
+        "la date" => Some(ValueType::Date),
+        "le montant" | "la somme" => Some(ValueType::Montant),
+        "le nombre" | "le chiffre" | "les chiffres" => Some(ValueType::Nombre),
+        "le taux" => Some(ValueType::Taux),
+        "la durée" => Some(ValueType::Duree),
+        "la référence" => Some(ValueType::Reference),
+        _ => None,
+    }
+}
+
+pub(super) fn q(quotes: &[String], m: Option<regex::Match>) -> Option<String> {
+    let i: usize = m?.as_str().parse().ok()?;
+    quotes.get(i).cloned()
+}
+
+/// Parses one sentence (its quotations, and the quoted block that follows it) into an instruction.
+/// The quoted block added at the end of `target`: one phrase when `what` names a phrase
+/// (« une phrase », « la phrase suivante »), else alinéas; `None` when nothing was quoted.
+pub(super) fn appended_at_end(
+    target: Target,
+    what: &str,
+    block: Vec<String>,
+) -> Option<Instruction> {
+    if block.is_empty() {
+        return None;
+    }
+    let op = if what.to_lowercase().contains("phrase") {
+        Op::AddPhrase {
+            text: block.join(" "),
+        }
+    } else {
+        Op::AddAlineas {
+            at: AlineaAt::End,
+            alineas: block,
+        }
+    };
+    Some(Instruction { target, op })
+}
+
+pub(super) fn parse_sentence(
+    s: &str,
+    block: Vec<String>,
+    ctx: Option<&Unit>,
+) -> Result<Instruction, String> {
+    let (skel, quotes) = extract_quotes(s);
+    let skel = skel.trim().to_string();
+    let target_of = |t: &str| -> Result<(Target, u32), String> {
+        parse_np(t, ctx).ok_or_else(|| format!("unité introuvable dans « {t} »"))
+    };
+    let loc_target = |loc: Option<regex::Match>| -> Result<Target, String> {
+        match loc {
+            Some(l) => Ok(target_of(l.as_str())?.0),
+            None => ctx
+                .map(|u| Target::unit(u.clone()))
+                .ok_or_else(|| "la phrase ne dit pas quel article elle modifie".to_string()),
+        }
+    };
+    let missing_quote = || format!("citation manquante dans « {s} »");
+    let first_text = |inline_q: Option<String>| -> Result<String, String> {
+        inline_q
+            .or_else(|| block.first().cloned())
+            .ok_or_else(missing_quote)
+    };
+
+    if let Some(c) = R_REPLACE.captures(&skel) {
+        let old = q(&quotes, c.name("q1")).ok_or_else(missing_quote)?;
+        let new = q(&quotes, c.name("q2")).ok_or_else(missing_quote)?;
+        let vt = value_type(c.name("n1").map(|m| m.as_str()))
+            .or_else(|| value_type(c.name("n2").map(|m| m.as_str())));
+        if let Some(l) = c.name("loc") {
+            let ll = l.as_str().to_lowercase();
+            if ll.contains("ensemble de la convention")
+                || ll == "dans toute la convention"
+                || ll == "dans la convention"
+            {
+                return Ok(Instruction {
+                    target: Target::convention(),
+                    op: Op::ReplaceEverywhere {
+                        old,
+                        new,
+                        value_type: vt,
+                    },
+                });
+            }
+        }
+        // « Le montant de « X » est remplacé par « Y » », naming no unit: the words must then
+        // occur once in the whole convention (`apply` refuses them otherwise).
+        let target = match (c.name("loc"), ctx) {
+            (None, None) => Target::convention(),
+            (loc, _) => loc_target(loc)?,
+        };
+        return Ok(Instruction {
+            target,
+            op: Op::ReplaceWords {
+                old,
+                new,
+                value_type: vt,
+            },
+        });
+    }
+    if let Some(c) = R_INSERT_W.captures(&skel) {
+        let a = q(&quotes, c.name("q1")).ok_or_else(missing_quote)?;
+        let words = q(&quotes, c.name("q2")).ok_or_else(missing_quote)?;
+        let anchor = if c["rel"].eq_ignore_ascii_case("après") {
+            Anchor::After(a)
+        } else {
+            Anchor::Before(a)
+        };
+        return Ok(Instruction {
+            target: loc_target(c.name("loc"))?,
+            op: Op::InsertWords { anchor, words },
+        });
+    }
+    if let Some(c) = R_START_W.captures(&skel) {
+        return Ok(Instruction {
+            target: target_of(&c["t"])?.0,
+            op: Op::AddWordsAtStart {
+                words: q(&quotes, c.name("q")).ok_or_else(missing_quote)?,
+            },
+        });
+    }
+    if let Some(c) = R_END_W.captures(&skel) {
+        return Ok(Instruction {
+            target: target_of(&c["t"])?.0,
+            op: Op::AddWordsAtEnd {
+                words: q(&quotes, c.name("q")).ok_or_else(missing_quote)?,
+            },
+        });
+    }
+    if let Some(c) = R_DEL_W.captures(&skel) {
+        return Ok(Instruction {
+            target: loc_target(c.name("loc"))?,
+            op: Op::DeleteWords {
+                words: q(&quotes, c.name("q")).ok_or_else(missing_quote)?,
+                to_end: c.name("fin").is_some(),
+            },
+        });
+    }
+    if let Some(c) = R_ADD_PHRASE.captures(&skel) {
+        return Ok(Instruction {
+            target: target_of(&c["t"])?.0,
+            op: Op::AddPhrase {
+                text: first_text(q(&quotes, c.name("q")))?,
+            },
+        });
+    }
+    if let Some(c) = R_INSERT_PHRASE.captures(&skel) {
+        return Ok(Instruction {
+            target: target_of(&c["t"])?.0,
+            op: Op::InsertPhrase {
+                text: first_text(q(&quotes, c.name("q")))?,
+            },
+        });
+    }
+    if let Some(c) = R_ADD_ARTICLE.captures(&skel) {
+        let label = canonical_label(&c["l"]);
+        let (heading, alineas) = article_block(&block, &label)?;
+        return Ok(Instruction {
+            target: Target::convention(),
+            op: Op::AddArticle {
+                label,
+                heading,
+                alineas,
+            },
+        });
+    }
+    if let Some(c) = R_ADD_ANNEX.captures(&skel) {
+        let (heading, blocks) = annex_block(&block);
+        return Ok(Instruction {
+            target: Target::convention(),
+            op: Op::AddAnnex {
+                label: c.name("l").map(|m| m.as_str().to_string()),
+                heading,
+                blocks,
+            },
+        });
+    }
+    if let Some(c) = R_INSERT_ART.captures(&skel) {
+        let (heading, alineas) = article_block(&block, &c["l"])?;
+        return Ok(Instruction {
+            target: target_of(&c["t"])?.0,
+            op: Op::InsertArticle {
+                label: canonical_label(&c["l"]),
+                heading,
+                alineas,
+            },
+        });
+    }
+    if let Some(c) = R_INSERT.captures(&skel) {
+        let (target, _) = target_of(&c["t"])?;
+        if block.is_empty() {
+            return Err(missing_quote());
+        }
+        return Ok(Instruction {
+            target,
+            op: Op::InsertAlineas { alineas: block },
+        });
+    }
+    if let Some(c) = R_ADD_START.captures(&skel) {
+        let (target, _) = target_of(&c["t"])?;
+        if block.is_empty() {
+            return Err(missing_quote());
+        }
+        return Ok(Instruction {
+            target,
+            op: Op::AddAlineas {
+                at: AlineaAt::Start,
+                alineas: block,
+            },
+        });
+    }
+    if let Some(c) = R_ADD_IL.captures(&skel) {
+        let target = loc_target(c.name("loc"))?;
+        return appended_at_end(target, &c["what"], block).ok_or_else(missing_quote);
+    }
+    if let Some(c) = R_ADD_END2.captures(&skel) {
+        let (target, _) = target_of(&c["t"])?;
+        return appended_at_end(target, &c["what"], block).ok_or_else(missing_quote);
+    }
+    if let Some(c) = R_ADD_END.captures(&skel) {
+        let (target, _) = target_of(&c["t"])?;
+        if block.is_empty() {
+            return Err(missing_quote());
+        }
+        return Ok(Instruction {
+            target,
+            op: Op::AddAlineas {
+                at: AlineaAt::End,
+                alineas: block,
+            },
+        });
+    }
+    let rewrite = R_REWRITE
+        .captures(&skel)
+        .map(|c| (c.name("t"), c.name("q")))
+        .or_else(|| R_REPLACED_N.captures(&skel).map(|c| (c.name("t"), None)))
+        .or_else(|| {
+            R_REPLACED_COLON
+                .captures(&skel)
+                .map(|c| (c.name("t"), c.name("q")))
+        });
+    if let Some((Some(t), qm)) = rewrite {
+        let (target, count) = target_of(t.as_str())?;
+        let inline_q = q(&quotes, qm);
+        let lines: Vec<String> = match inline_q {
+            Some(x) => vec![x],
+            None => block,
+        };
+        if lines.is_empty() {
+            return Err(missing_quote());
+        }
+        let op = if target.heading {
+            Op::RewriteHeading {
+                heading: lines.join(" "),
+            }
+        } else if target.phrase.is_some() {
+            Op::RewritePhrase {
+                text: lines.join(" "),
+            }
+        } else if target.is_whole_unit() {
+            match target.unit {
+                Unit::Article { ref label } => {
+                    let (heading, alineas) = article_block(&lines, label)?;
+                    Op::RewriteArticle { heading, alineas }
+                }
+                Unit::Annex { .. } => {
+                    let (heading, blocks) = annex_block(&lines);
+                    Op::RewriteAnnex { heading, blocks }
+                }
+                _ => {
+                    return Err(format!(
+                        "« {s} » : la convention entière ne peut être réécrite ainsi"
+                    ))
+                }
+            }
+        } else {
+            Op::RewriteAlineas {
+                count,
+                alineas: lines,
+            }
+        };
+        return Ok(Instruction { target, op });
+    }
+    if let Some(c) = R_DELETE.captures(&skel) {
+        let (target, count) = target_of(&c["t"])?;
+        let op = if target.phrase.is_some() {
+            Op::DeletePhrase
+        } else if target.is_whole_unit() {
+            match target.unit {
+                Unit::Article { .. } => Op::DeleteArticle,
+                Unit::Annex { .. } => Op::DeleteAnnex,
+                _ => return Err(format!("« {s} » : impossible de supprimer cette unité")),
+            }
+        } else {
+            Op::DeleteAlineas { count }
+        };
+        return Ok(Instruction { target, op });
+    }
+    if let Some(c) = R_RENUM1.captures(&skel) {
+        return Ok(Instruction {
+            target: Target::convention(),
+            op: Op::Renumber {
+                from: vec![canonical_label(&c["a"])],
+                to: vec![canonical_label(&c["b"])],
+            },
+        });
+    }
+    if let Some(c) = R_RENUM2.captures(&skel) {
+        let from = label_list(&c["a"]);
+        let to = label_list(&c["b"]);
+        if from.len() != to.len() || from.is_empty() {
+            return Err(format!(
+                "« {s} » : les deux listes d'articles n'ont pas la même longueur"
+            ));
+        }
+        return Ok(Instruction {
+            target: Target::convention(),
+            op: Op::Renumber { from, to },
+        });
+    }
+    Err(format!("phrase non comprise : « {s} »"))
+}
+
+/// « 6 à 9 » → 6, 7, 8, 9; « 6, 8 et 9 » → 6, 8, 9.
+pub(super) fn label_list(s: &str) -> Vec<String> {
+    if let Some((a, b)) = s.split_once(" à ") {
+        let num = |x: &str| x.trim().trim_end_matches("er").parse::<u32>().ok();
+        if let (Some(a), Some(b)) = (num(a), num(b)) {
+            if a <= b && b - a < 1000 {
+                return (a..=b).map(|n| canonical_label(&n.to_string())).collect();
+            }
+        }
+    }
+    s.replace(" et ", ", ")
+        .split(',')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(canonical_label)
+        .collect()
+}
+
+/// The quoted article: « Article 5 – Durée » then alinéas. A quoted heading whose number is
+/// not the one the instruction names (« Article 5 ter » under « l'article 5 bis ») is refused.
+pub(super) fn article_block(
+    lines: &[String],
+    expect: &str,
+) -> Result<(Option<String>, Vec<String>), String> {
+    match lines.first().and_then(|f| headings::article(f, true)) {
+        Some(h) => {
+            if canonical_label(&h.label) != canonical_label(expect) {
+                return Err(format!(
+                    "l'article cité (« Article {} ») n'est pas l'article {} que la phrase désigne",
+                    h.label,
+                    canonical_label(expect)
+                ));
+            }
+            Ok((h.heading, lines[1..].to_vec()))
+        }
+        None => Ok((None, lines.to_vec())),
+    }
+}
+
+pub(super) fn annex_block(lines: &[String]) -> (Option<String>, Vec<String>) {
+    match lines.first().and_then(|f| headings::annex(f)) {
+        Some(h) => (h.heading, lines[1..].to_vec()),
+        None => (None, lines.to_vec()),
+    }
+}

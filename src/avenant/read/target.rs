@@ -1,0 +1,169 @@
+//! Noun phrases designating a unit of the convention (« la seconde phrase du deuxième alinéa
+//! de l'article 7 ») → [`Target`].
+
+use super::patterns::*;
+use crate::avenant::formules::{parse_cardinal, parse_position};
+use crate::avenant::model::{Position, Target, Unit};
+
+/// Parses a noun phrase designating a unit of the convention (« la seconde phrase du deuxième
+/// alinéa de l'article 7 »); returns the target and the count of a range (« les deuxième et
+/// troisième alinéas » → 2).
+pub fn parse_np(s: &str, ctx: Option<&Unit>) -> Option<(Target, u32)> {
+    let mut rest = s.trim().to_string();
+    if P_PRONOUN.is_match(&rest) {
+        return ctx.map(|u| (Target::unit(u.clone()), 1));
+    }
+    let mut heading = false;
+    let mut phrase = None;
+    let mut alinea = None;
+    let mut row = None;
+    let mut items: Vec<String> = Vec::new();
+    let mut unit: Option<Unit> = None;
+    let mut count = 1;
+    let range = |a: &str, kind: Option<&str>, b: Option<&str>| -> Option<(Position, u32)> {
+        let pa = parse_position(a)?;
+        match (kind, b) {
+            (Some(k), Some(b)) => {
+                let (Position::Nth(x), Some(Position::Nth(y))) = (pa, parse_position(b)) else {
+                    return None;
+                };
+                let n = if k.eq_ignore_ascii_case("et") {
+                    2
+                } else {
+                    y.checked_sub(x)? + 1
+                };
+                Some((pa, n))
+            }
+            _ => Some((pa, 1)),
+        }
+    };
+    loop {
+        if let Some(m) = P_DET.find(&rest) {
+            rest = rest[m.end()..].to_string();
+        }
+        let consumed;
+        if let Some(m) = P_HEADING.find(&rest) {
+            heading = true;
+            consumed = m.end();
+        } else if let Some(c) = P_PHRASE.captures(&rest) {
+            phrase = Some(parse_position(&c[1])?);
+            consumed = c.get(0)?.end();
+        } else if let Some(c) = P_ROW.captures(&rest) {
+            let (p, n) = range(
+                &c[1],
+                c.get(2).map(|m| m.as_str()),
+                c.get(3).map(|m| m.as_str()),
+            )?;
+            row = Some(p);
+            count = n;
+            consumed = c.get(0)?.end();
+        } else if let Some(c) = P_ALINEA.captures(&rest) {
+            let (p, n) = range(
+                &c[1],
+                c.get(2).map(|m| m.as_str()),
+                c.get(3).map(|m| m.as_str()),
+            )?;
+            alinea = Some(p);
+            if phrase.is_none() {
+                count = n;
+            }
+            consumed = c.get(0)?.end();
+        } else if let Some(c) = P_ITEM_RANGE.captures(&rest) {
+            let a: u32 = c[1].parse().ok()?;
+            let b: u32 = c[3].parse().ok()?;
+            items.push(format!("{a}°"));
+            count = if c[2].eq_ignore_ascii_case("et") {
+                2
+            } else {
+                b.checked_sub(a)? + 1
+            };
+            consumed = c.get(0)?.end();
+        } else if let Some(c) = P_ARTICLE.captures(&rest) {
+            unit = Some(Unit::article(&c[1]));
+            consumed = c.get(0)?.end();
+        } else if let Some(c) = P_ANNEX.captures(&rest) {
+            unit = Some(Unit::annex(c.get(1).map(|m| m.as_str())));
+            consumed = c.get(0)?.end();
+        } else if let Some(m) = P_CONVENTION.find(&rest) {
+            unit = Some(Unit::Convention);
+            consumed = m.end();
+        } else if let Some(m) = P_PREAMBULE.find(&rest) {
+            unit = Some(Unit::Preambule);
+            consumed = m.end();
+        } else if let Some(c) = P_ITEM.captures(&rest) {
+            items.push(c[1].to_string());
+            consumed = c.get(1)?.end() + usize::from(rest[c.get(1)?.end()..].starts_with(')'));
+        } else {
+            return None;
+        }
+        rest = rest[consumed..].to_string();
+        if rest.trim().is_empty() || unit.is_some() {
+            break;
+        }
+        let m = P_CONNECT.find(&rest)?;
+        rest = rest[m.end()..].to_string();
+    }
+    if !rest.trim().is_empty() {
+        return None;
+    }
+    let unit = match unit {
+        Some(u) => u,
+        None => ctx?.clone(),
+    };
+    items.reverse();
+    let target = Target {
+        unit,
+        heading,
+        row,
+        item: items,
+        alinea,
+        phrase,
+    };
+    Some((target, count))
+}
+
+/// Reads a cardinal word, for « deux alinéas ».
+pub fn cardinal_word(w: &str) -> Option<u32> {
+    parse_cardinal(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn noun_phrases() {
+        let (t, n) = parse_np("la seconde phrase du deuxième alinéa de l'article 7", None).unwrap();
+        assert_eq!(
+            t,
+            Target::article("7")
+                .with_alinea(Position::Nth(2))
+                .with_phrase(Position::Second)
+        );
+        assert_eq!(n, 1);
+        let (t, n) = parse_np("les deuxième à quatrième alinéas de l'article 5", None).unwrap();
+        assert_eq!(
+            (t, n),
+            (Target::article("5").with_alinea(Position::Nth(2)), 3)
+        );
+        let (t, _) = parse_np("le b du 1° de l'article 4", None).unwrap();
+        assert_eq!(t, Target::article("4").with_item("1°").with_item("b"));
+        let (t, _) = parse_np(
+            "à la troisième ligne du tableau figurant à l'annexe 2",
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            t,
+            Target::unit(Unit::annex(Some("2"))).with_row(Position::Nth(3))
+        );
+        let (t, _) = parse_np("l'intitulé de l'article 4", None).unwrap();
+        assert_eq!(t, Target::article("4").with_heading());
+        let (t, _) = parse_np("l'article 1er de la convention", None).unwrap();
+        assert_eq!(t, Target::article("1"));
+        let ctx = Unit::article("7");
+        let (t, _) = parse_np("au dernier alinéa", Some(&ctx)).unwrap();
+        assert_eq!(t, Target::article("7").with_alinea(Position::Last));
+        assert!(parse_np("le chat de la voisine", None).is_none());
+    }
+}
