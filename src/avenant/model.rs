@@ -134,6 +134,10 @@ impl Position {
     }
 }
 
+/// The count of `Op::RewriteAlineas` that runs to the unit's last alinéa (« Le préambule est
+/// désormais rédigé comme suit : » rewrites all of it).
+pub const ALL_ALINEAS: u32 = u32::MAX;
+
 /// What an instruction points at, named from the smallest unit up: « la seconde phrase du
 /// deuxième alinéa de l'article 7 », « le b du 1° de l'article 4 », « la troisième ligne du
 /// tableau figurant à l'annexe 2 », « l'intitulé de l'article 4 ».

@@ -5,6 +5,7 @@ mod align_real;
 mod apply_catalogue;
 mod apply_mutations;
 mod apply_refusals;
+mod applyread_catalogue;
 mod avenant_apply_ops;
 mod avenant_model_roundtrip;
 mod avenant_read_variants;

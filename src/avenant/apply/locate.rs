@@ -142,7 +142,11 @@ pub(super) fn leaf_range(
         .iter()
         .position(|s| *s == first)
         .ok_or_else(|| formules::target_missing(t))?;
-    let end = start + count.max(1) as usize;
+    let end = if count == crate::avenant::model::ALL_ALINEAS {
+        siblings.len()
+    } else {
+        start + count.max(1) as usize
+    };
     if end > siblings.len() {
         return Err(formules::target_missing(t));
     }

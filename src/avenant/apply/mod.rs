@@ -144,9 +144,20 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             edit_at(doc, &hit, len, "");
             Ok(())
         }
-        Op::RewritePhrase { text } => {
-            phrase_edit(doc, t, |s, r| format!("{}{text}{}", &s[..r.0], &s[r.1..]))
-        }
+        Op::RewritePhrase { text } => phrase_edit(doc, t, |s, r| {
+            // « … est ramenée à 934,4 M€ ». — the full stop outside the quotation: the phrase
+            // keeps the one it had.
+            let old_end = s[r.0..r.1].trim_end().chars().last();
+            let keep = match old_end {
+                Some(c @ ('.' | '!' | '?' | '…'))
+                    if !text.trim_end().ends_with(['.', '!', '?', '…']) =>
+                {
+                    c.to_string()
+                }
+                _ => String::new(),
+            };
+            format!("{}{text}{keep}{}", &s[..r.0], &s[r.1..])
+        }),
         Op::DeletePhrase => phrase_edit(doc, t, |s, r| format!("{} {}", &s[..r.0], &s[r.1..])),
         Op::InsertPhrase { text } => {
             phrase_edit(doc, t, |s, r| format!("{} {text} {}", &s[..r.1], &s[r.1..]))

@@ -11,10 +11,13 @@ mod target;
 
 pub use target::{cardinal_word, parse_np};
 
-use self::patterns::{ARTICLE, BOILERPLATE, EFFET, FAIT, INSTRUCTION_LIKE, OBJET, PARTY, TITLE};
+use self::patterns::{
+    ARTICLE, ARTICLE_TITLE, BOILERPLATE, EFFET, FAIT, INSTRUCTION_LIKE, OBJET, PARTY, TITLE,
+    TITLE_UNIT,
+};
 use self::quotes::extract_quotes;
 use self::sentence::parse_body;
-use super::model::{AmendingArticle, Avenant, AvenantParty};
+use super::model::{AmendingArticle, Avenant, AvenantParty, Op, Unit};
 use crate::normalise::inline;
 use crate::parse::headings;
 use std::fmt;
@@ -114,6 +117,13 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
         }
         i += 1;
     }
+    // The avenant's own annexes, after its articles (and signatures): « Annexe 1 : … » then
+    // its text, read by « L'annexe 2 est remplacée par l'annexe jointe au présent avenant ».
+    let end = (i..lines.len())
+        .find(|&k| headings::annex(&lines[k].text).is_some())
+        .unwrap_or(lines.len());
+    let joined = joined_annexes(&lines[end..]);
+    let lines = &lines[..end];
     // Articles.
     while i < lines.len() {
         let t = lines[i].text.clone();
@@ -155,7 +165,18 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
                 text: std::mem::take(&mut heading),
             });
         }
-        for l in &lines[start..i] {
+        // The article's own title on the line under its heading (« Article 1er » then
+        // « Modification de l'article 1.1 »): a title, when sentences follow it.
+        let mut from = start;
+        if heading.is_empty()
+            && i > start + 1
+            && ARTICLE_TITLE.is_match(&lines[start].text)
+            && !INSTRUCTION_LIKE.is_match(&lines[start].text)
+        {
+            heading = lines[start].text.trim_end_matches('.').to_string();
+            from += 1;
+        }
+        for l in &lines[from..i] {
             if BOILERPLATE.is_match(&l.text) {
                 if let Some(c) = EFFET.captures(&l.text) {
                     av.effet = Some(c[1].to_string());
@@ -167,7 +188,22 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
         if body.is_empty() {
             continue;
         }
-        let instructions = parse_body(&body)?;
+        // The unit the title names is the one the article's sentences amend when they name
+        // none (« Au premier alinéa, … » under « Modification de l'article 1.3 »).
+        let ctx = TITLE_UNIT
+            .captures(&heading)
+            .and_then(|c| target::parse_np(&c["t"], None))
+            .map(|(t, _)| t.unit)
+            .filter(|u| !matches!(u, Unit::Convention));
+        let label = if number == 1 {
+            "1er".to_string()
+        } else {
+            number.to_string()
+        };
+        let instructions = parse_body(&body, ctx.as_ref(), &joined).map_err(|e| ReadError {
+            line: e.line,
+            message: format!("{} (article {label} de l'avenant)", e.message),
+        })?;
         av.articles.push(AmendingArticle {
             number,
             heading,
@@ -176,6 +212,22 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
     }
     if av.numero == 0 {
         av.numero = 1;
+    }
+    // An annex joined to the avenant that no instruction uses would be silently left out.
+    for a in &joined {
+        let used =
+            av.articles.iter().flat_map(|x| &x.instructions).any(
+                |ins| matches!(&ins.op, Op::RewriteAnnex { blocks, .. } if *blocks == a.lines),
+            );
+        if !used {
+            return Err(err(
+                0,
+                format!(
+                    "l'annexe {} jointe à l'avenant n'est citée par aucune instruction (« L'annexe 2 est remplacée par l'annexe jointe au présent avenant »)",
+                    a.label.as_deref().unwrap_or("")
+                ),
+            ));
+        }
     }
     if av.articles.iter().all(|a| a.instructions.is_empty()) {
         return Err(err(
@@ -215,6 +267,33 @@ fn party(t: &str) -> AvenantParty {
             short_name: None,
         },
     }
+}
+
+/// An annex joined to the avenant: its label, heading and lines.
+#[derive(Debug, Clone)]
+pub(super) struct JoinedAnnex {
+    pub(super) label: Option<String>,
+    pub(super) heading: Option<String>,
+    pub(super) lines: Vec<String>,
+}
+
+fn joined_annexes(lines: &[L]) -> Vec<JoinedAnnex> {
+    let mut out: Vec<JoinedAnnex> = Vec::new();
+    for l in lines {
+        if headings::signed(&l.text) {
+            break;
+        }
+        if let Some(h) = headings::annex(&l.text) {
+            out.push(JoinedAnnex {
+                label: h.label,
+                heading: h.heading,
+                lines: Vec::new(),
+            });
+        } else if let Some(a) = out.last_mut() {
+            a.lines.push(l.text.clone());
+        }
+    }
+    out
 }
 
 pub(super) fn err(line: usize, message: impl Into<String>) -> ReadError {

@@ -32,7 +32,7 @@ pub(super) static INSTRUCTION_LIKE: LazyLock<Regex> = LazyLock::new(|| {
 /// stipulations demeurent inchangées »): skipped, never an instruction.
 pub(super) static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:le présent avenant\b|les autres (?:stipulations|dispositions|clauses)\b.*\b(?:demeurent|restent)\b)",
+        r"^(?:le présent avenant\b|l'avenant\s+(?:entre en vigueur|prend effet)\b|il (?:demeure|reste) en vigueur jusqu'au terme de la convention\b|les autres (?:stipulations|dispositions|clauses)\b.*\b(?:demeurent|restent)\b)",
     )
 });
 pub(super) static PARTY: LazyLock<Regex> =
@@ -47,12 +47,25 @@ pub(super) static EFFET: LazyLock<Regex> =
 pub(super) static FAIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^fait à ([^,]+?)\s*,\s*le\s+([^,]+?)\s*(?:,.*)?\.?$"));
 /// An item of « est ainsi modifié : » — « 1° », « 2° bis », « a) ».
-pub(super) static ITEM: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(\d+°(?:\s*(?:bis|ter))?|[a-z]\))\s+(.*)$"));
+pub(super) static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(\d+°(?:\s*(?:bis|ter))?|[a-z]\)|\d+(?:\.\d+)*\.|[IVXLC]+\.?\s*[-–—])\s+(.*)$")
+});
+/// The title line an avenant article often has under its heading (« Article 1er » then
+/// « Modification de l'article 1.1 de la convention ») — never an instruction.
+pub(super) static ARTICLE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:modification|modifications|ajout|insertion|suppression|abrogation|réécriture|remplacement|complément|renumérotation|entrée en vigueur|prise d'effet|objet)\b[^:;]*$",
+    )
+});
+/// The unit such a title names: « Modification de l'article 1.1 », « … du point 7.3 de la
+/// convention », « … du préambule ».
+pub(super) static TITLE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:modifications?|réécriture|complément)\s+(?:de l'|du |des |de la )(?P<t>.+?)\s*\.?$")
+});
 
 pub(super) static R_REPLACE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?P<loc>.+?),\s*)?(?:(?P<n1>NOUN)(?:\s+d[e'])?\s*:?\s*)?§(?P<q1>\d+),?\s+(?:est|sont)\s+(?:supprimée?s?\s+et\s+)?remplacée?s?\s+par\s+(?:(?P<n2>NOUN)\s*:?\s*)?§(?P<q2>\d+)$",
+        r"^(?:(?P<loc>.+?),\s*|(?P<loc2>(?:au|aux|[àa]|dans)\s.+?)\s+)?(?:(?P<n1>NOUN)(?:\s+d[e'])?\s*:?\s*)?§(?P<q1>\d+),?\s+(?:est|sont)\s+(?:supprimée?s?\s+et\s+)?remplacée?s?\s+par\s*:?\s*(?:(?P<n2>NOUN)\s*:?\s*)?§(?P<q2>\d+)$",
     )
 });
 pub(super) static R_INSERT_W: LazyLock<Regex> = LazyLock::new(|| {
@@ -69,7 +82,7 @@ pub(super) static R_END_W: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?P<t>.+?)\s+est\s+complétée?\s+par\s+(?:NOUN\s*:?\s*)?§(?P<q>\d+)$"));
 pub(super) static R_DEL_W: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?P<loc>.+?),\s*)?(?:NOUN\s*:?\s*)?§(?P<q>\d+)(?P<fin>\s+et la fin de (?:la phrase|l'alinéa))?,?\s+(?:est|sont)\s+(?:supprimé|abrogé)e?s?$",
+        r"^(?:(?P<loc>.+?),\s*|(?P<loc2>(?:au|aux|[àa]|dans)\s.+?)\s+)?(?:NOUN\s*:?\s*)?§(?P<q>\d+)(?P<fin>\s+et la fin de (?:la phrase|l'alinéa))?,?\s+(?:est|sont)\s+(?:supprimé|abrogé)e?s?$",
     )
 });
 pub(super) static R_ADD_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
@@ -88,11 +101,13 @@ pub(super) static R_ADD_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 pub(super) static R_ADD_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^la convention est complétée par une annexe(?: (?P<l>\S+))? ainsi rédigée\s*:?$")
+    re(
+        r"^(?:la (?:présente )?convention est complétée par une annexe(?: (?P<l>\S+))? ainsi rédigée|est ajoutée à la (?:présente )?convention l'annexe suivante)\s*:?$",
+    )
 });
 pub(super) static R_INSERT_ART: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^après\s+(?P<t>l'article .+?),\s*(?:il\s+)?est\s+inséré\s+un\s+article\s+(?P<l>.+?)\s+ainsi\s+rédigé\s*:?$",
+        r"^(?:après\s+(?P<t>l'article .+?),\s*(?:il\s+)?est\s+(?:inséré|ajouté)|il\s+est\s+(?:inséré|ajouté)\s+après\s+(?P<t2>l'article .+?))\s+un\s+article\s+(?P<l>.+?)\s+ainsi\s+rédigé\s*:?$",
     )
 });
 pub(super) static R_INSERT: LazyLock<Regex> = LazyLock::new(|| {
@@ -121,7 +136,9 @@ pub(super) static R_ADD_END2: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 pub(super) static R_REWRITE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?P<t>.+?)\s+(?:est|sont)\s+ainsi\s+rédigée?s?\s*:?\s*(?:§(?P<q>\d+))?$")
+    re(
+        r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:ainsi|désormais)\s+rédigée?s?(?:\s+comme\s+suit)?\s*:?\s*(?:§(?P<q>\d+))?$",
+    )
 });
 pub(super) static R_REPLACED_N: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -130,13 +147,15 @@ pub(super) static R_REPLACED_N: LazyLock<Regex> = LazyLock::new(|| {
 });
 pub(super) static R_REPLACED_COLON: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:supprimée?s?\s+et\s+)?remplacée?s?(?:\s+par)?(?:\s+ce qui suit|\s+les (?:stipulations|dispositions) suivantes)?\s*:\s*(?:§(?P<q>\d+))?$",
+        r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:supprimée?s?\s+et\s+)?remplacée?s?(?:\s+par)?(?:\s+ce qui suit|\s+comme suit|\s+(?:les|le|la|l')\s*(?:stipulations|dispositions|paragraphes?|alinéas?|termes|mots|annexe)\s+suivante?s?)?\s*:\s*(?:§(?P<q>\d+))?$",
     )
 });
 pub(super) static R_DELETE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:supprimée?s?|abrogée?s?)$"));
 pub(super) static R_MODIFIED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:ainsi\s+modifiée?s?|modifiée?s?\s+comme\s+suit)\s*:?$")
+    re(
+        r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:ainsi\s+modifiée?s?|modifiée?s?\s+(?:comme\s+suit|ainsi\s+qu'il\s+suit))\s*:?$",
+    )
 });
 pub(super) static R_RENUM1: LazyLock<Regex> =
     LazyLock::new(|| re(r"^l'article (?P<a>.+?) devient l'article (?P<b>.+?)$"));
@@ -144,10 +163,58 @@ pub(super) static R_RENUM2: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^les articles (?P<a>.+?) deviennent respectivement les articles (?P<b>.+?)$")
 });
 
+/// Where a sentence chains a further replacement: « …, les termes : « c » sont remplacés par … ».
+pub(super) static R_CHAINED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r",\s+NOUN\s*:?\s*§\d+\s*,?\s+(?:est|sont)\s+(?:supprimée?s?\s+et\s+)?remplacée?s?\s+par")
+});
+/// « A l'article 1.3, après le deuxième alinéa sont ajoutés les deux paragraphes suivants : »
+pub(super) static R_INSERT_FOLLOWING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?P<loc>.+?),\s*)?après\s+(?P<t>.+?),?\s+(?:il\s+)?(?:est|sont)\s+(?:ajouté|inséré)e?s?\s+(?:le|la|les|l')\s*(?:\S+\s+)?(?:paragraphes?|alinéas?)\s+suivante?s?\s*:?$",
+    )
+});
+/// « A la fin du point 7.3 est ajouté le paragraphe suivant : »
+pub(super) static R_END_FOLLOWING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[àa] la fin (?P<t>.+?),?\s+(?:est|sont)\s+ajoutée?s?\s+(?:le|la|les|l')\s*(?:\S+\s+)?(?P<what>paragraphes?|alinéas?|phrases?)\s+suivante?s?\s*:?$",
+    )
+});
+/// « Au premier alinéa, le montant de 1 150 M€ est remplacé par 934,4 M€ »: a value named
+/// without quotation marks, after its noun.
+pub(super) static R_REPLACE_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?P<loc>.+?),\s*)?(?P<n>le montant|la somme|le taux|la date|la durée|le nombre)\s+(?:de\s+|d')?(?P<old>[^§]+?)\s+est\s+remplacée?\s+par\s+(?P<new>[^§]+?)$",
+    )
+});
+
+/// A quoted article in the decree style, number and first alinéa on one line:
+/// « Art. 9-1. - Le présent décret… », « Art. L. 551-1. – Le montant… ».
+pub(super) static QUOTED_ART_INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^art\.\s*((?:[LRD]\.\s?)?\d+(?:[.\-‑]\d+)*(?:\s(?:bis|ter|quater))?)\s*\.?\s*[-–—]\s+(.+)$",
+    )
+});
+/// A quoted article headed by its number alone: « 7.4. Prorogation des dotations ».
+pub(super) static QUOTED_NUMBER_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\d+(?:\.\d+)+)\.?\s+(\p{Lu}.*)$"));
+
+/// « L'annexe 2 est remplacée par l'annexe jointe au présent avenant »
+pub(super) static R_ANNEX_JOINED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?P<t>l'annexe.+?)\s+est\s+remplacée\s+par\s+l'annexe\s*(?:n°\s*)?(?P<l>\d+|[IVXLC]+|[A-Z])?\s*(?:jointe|annexée)\s+au\s+présent\s+avenant$",
+    )
+});
+/// « L'annexe jointe au présent avenant remplace l'annexe 2 de la convention »
+pub(super) static R_ANNEX_JOINED2: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^l'annexe\s*(?:n°\s*)?(?P<l>\d+|[IVXLC]+|[A-Z])?\s*(?:jointe|annexée)?\s*(?:au|du)\s+présent\s+avenant\s+remplace\s+(?P<t>l'annexe.+?)$",
+    )
+});
+
 // Noun-phrase pieces.
 pub(super) static P_DET: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:dans la |dans l'|dans le |dans les |[àa] la |[àa] l'|au |aux |[àa] |de la |de l'|du |des |de |la |le |les |l')",
+        r"^(?:[àa] la fin (?:du |de la |de l'|des )|dans la |dans l'|dans le |dans les |[àa] la |[àa] l'|au |aux |[àa] |de la |de l'|du |des |de |la |le |les |l')",
     )
 });
 pub(super) static P_CONNECT: LazyLock<Regex> = LazyLock::new(|| {
@@ -166,7 +233,7 @@ pub(super) static P_ITEM: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(\d+°(?: (?:bis|ter|quater|quinquies))?|[a-z])(?:\))?(?:\s|$)"));
 pub(super) static P_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^article (premier|unique|(?:[LRD]\.? ?)?\d+(?:[.-]\d+)*(?: ?er)?(?: (?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?|[IVXLC]+(?: (?:bis|ter))?)\b(?: de la (?:présente )?convention)?",
+        r"^(?:nouvel )?(?:article|point)(?: de)? (premier|unique|(?:[LRD]\.? ?)?\d+(?:[.\-‑]\d+)*(?: ?er)?(?: (?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?|[IVXLC]+(?: (?:bis|ter))?)\b(?: ?§\d+)?(?: de la (?:présente )?convention)?",
     )
 });
 pub(super) static P_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
@@ -174,6 +241,7 @@ pub(super) static P_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
 });
 pub(super) static P_CONVENTION: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:présente )?convention\b"));
-pub(super) static P_PREAMBULE: LazyLock<Regex> = LazyLock::new(|| re(r"^préambule\b"));
+pub(super) static P_PREAMBULE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:préambule|exposé des motifs)\b(?: de la (?:présente )?convention)?"));
 pub(super) static P_PRONOUN: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:il|elle|celui-ci|celle-ci)$"));

@@ -4,23 +4,34 @@
 use super::patterns::*;
 use super::quotes::{block, extract_quotes};
 use super::target::parse_np;
-use super::{err, ReadError, L};
+use super::{err, JoinedAnnex, ReadError, L};
 use crate::avenant::model::{
-    canonical_label, AlineaAt, Anchor, Instruction, Op, Target, Unit, ValueType,
+    canonical_label, AlineaAt, Anchor, Instruction, Op, Position, Target, Unit, ValueType,
+    ALL_ALINEAS,
 };
 use crate::parse::headings;
 
-pub(super) fn parse_body(lines: &[L]) -> Result<Vec<Instruction>, ReadError> {
+pub(super) fn parse_body(
+    lines: &[L],
+    ctx: Option<&Unit>,
+    joined: &[JoinedAnnex],
+) -> Result<Vec<Instruction>, ReadError> {
     let mut out = Vec::new();
     let mut j = 0;
     while j < lines.len() {
         let line = &lines[j];
-        let s = strip_end(&line.text);
+        // « 1.1. », « II. – », « 1° », « a) » before a sentence that stands on its own.
+        let text = match ITEM.captures(&line.text) {
+            Some(ic) => ic[2].to_string(),
+            None => line.text.clone(),
+        };
+        let s = strip_end(&text);
         if let Some(c) = R_MODIFIED.captures(&s) {
-            let (t, _) = parse_np(&c["t"], None)
+            let (t, _) = parse_np(&c["t"], ctx)
                 .ok_or_else(|| err(line.n, format!("unité introuvable dans « {} »", &c["t"])))?;
             let ctx = t.unit.clone();
             j += 1;
+            let mut items = 0;
             while j < lines.len() {
                 let Some(ic) = ITEM.captures(&lines[j].text) else {
                     break;
@@ -33,7 +44,16 @@ pub(super) fn parse_body(lines: &[L]) -> Result<Vec<Instruction>, ReadError> {
                 } else {
                     Vec::new()
                 };
-                out.push(parse_sentence(&sentence, b, Some(&ctx)).map_err(|m| err(n, m))?);
+                out.extend(
+                    parse_sentence(&sentence, b, Some(&ctx), joined).map_err(|m| err(n, m))?,
+                );
+                items += 1;
+            }
+            if items == 0 {
+                return Err(err(
+                    line.n,
+                    format!("« {s} » : aucune modification numérotée (1°, a), I. –) ne suit"),
+                ));
             }
             continue;
         }
@@ -43,7 +63,7 @@ pub(super) fn parse_body(lines: &[L]) -> Result<Vec<Instruction>, ReadError> {
         } else {
             Vec::new()
         };
-        out.push(parse_sentence(&s, b, None).map_err(|m| err(line.n, m))?);
+        out.extend(parse_sentence(&s, b, ctx, joined).map_err(|m| err(line.n, m))?);
     }
     Ok(out)
 }
@@ -94,13 +114,102 @@ pub(super) fn appended_at_end(
     Some(Instruction { target, op })
 }
 
+/// Parses one sentence into its instructions: one, or several when the sentence chains
+/// replacements (« les termes : « a » sont remplacés par les termes : « b », les termes : « c »
+/// sont remplacés par … »), each then taking the place the first one names.
 pub(super) fn parse_sentence(
     s: &str,
     block: Vec<String>,
     ctx: Option<&Unit>,
-) -> Result<Instruction, String> {
+    joined: &[JoinedAnnex],
+) -> Result<Vec<Instruction>, String> {
     let (skel, quotes) = extract_quotes(s);
     let skel = skel.trim().to_string();
+    // A chained replacement follows a first one: never cut before the first « remplacé ».
+    let first = skel.to_lowercase().find("remplac").unwrap_or(skel.len());
+    let cuts: Vec<usize> = R_CHAINED
+        .find_iter(&skel)
+        .map(|m| m.start())
+        .filter(|&c| c > first)
+        .collect();
+    if cuts.is_empty() {
+        return Ok(vec![parse_one(s, skel, &quotes, block, ctx, joined)?]);
+    }
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    for c in cuts.iter().copied().chain([skel.len()]) {
+        pieces.push(skel[from..c].trim_start_matches([',', ' ']).to_string());
+        from = c;
+    }
+    let loc = R_REPLACE.captures(&pieces[0]).and_then(|c| {
+        c.name("loc")
+            .or(c.name("loc2"))
+            .map(|m| m.as_str().to_string())
+    });
+    let mut out = Vec::new();
+    for (i, p) in pieces.into_iter().enumerate() {
+        let p = match (&loc, i) {
+            (Some(l), i) if i > 0 => format!("{l}, {p}"),
+            _ => p,
+        };
+        out.push(parse_one(s, p, &quotes, Vec::new(), ctx, joined)?);
+    }
+    Ok(out)
+}
+
+fn parse_one(
+    s: &str,
+    skel: String,
+    quotes: &[String],
+    block: Vec<String>,
+    ctx: Option<&Unit>,
+    joined: &[JoinedAnnex],
+) -> Result<Instruction, String> {
+    let quotes = quotes.to_vec();
+    // « L'annexe 2 est remplacée par l'annexe jointe au présent avenant »: the annex text
+    // follows the avenant's articles.
+    let annex_joined = R_ANNEX_JOINED
+        .captures(&skel)
+        .map(|c| {
+            (
+                c["t"].to_string(),
+                c.name("l").map(|m| m.as_str().to_string()),
+            )
+        })
+        .or_else(|| {
+            R_ANNEX_JOINED2.captures(&skel).map(|c| {
+                (
+                    c["t"].to_string(),
+                    c.name("l").map(|m| m.as_str().to_string()),
+                )
+            })
+        });
+    if let Some((t, label)) = annex_joined {
+        let (target, _) =
+            parse_np(&t, ctx).ok_or_else(|| format!("unité introuvable dans « {t} »"))?;
+        if !matches!(target.unit, Unit::Annex { .. }) || !target.is_whole_unit() {
+            return Err(format!(
+                "« {s} » : seule une annexe entière peut être remplacée ainsi"
+            ));
+        }
+        let found: Vec<&JoinedAnnex> = joined
+            .iter()
+            .filter(|a| label.is_none() || a.label.as_deref() == label.as_deref())
+            .collect();
+        let [annex] = found.as_slice() else {
+            return Err(format!(
+                "« {s} » : {} annexe(s) jointe(s) à l'avenant correspondent (il en faut exactement une, après les articles de l'avenant, sous un intitulé « Annexe … »)",
+                found.len()
+            ));
+        };
+        return Ok(Instruction {
+            target,
+            op: Op::RewriteAnnex {
+                heading: annex.heading.clone(),
+                blocks: annex.lines.clone(),
+            },
+        });
+    }
     let target_of = |t: &str| -> Result<(Target, u32), String> {
         parse_np(t, ctx).ok_or_else(|| format!("unité introuvable dans « {t} »"))
     };
@@ -124,7 +233,8 @@ pub(super) fn parse_sentence(
         let new = q(&quotes, c.name("q2")).ok_or_else(missing_quote)?;
         let vt = value_type(c.name("n1").map(|m| m.as_str()))
             .or_else(|| value_type(c.name("n2").map(|m| m.as_str())));
-        if let Some(l) = c.name("loc") {
+        let loc = c.name("loc").or(c.name("loc2"));
+        if let Some(l) = loc {
             let ll = l.as_str().to_lowercase();
             if ll.contains("ensemble de la convention")
                 || ll == "dans toute la convention"
@@ -142,7 +252,7 @@ pub(super) fn parse_sentence(
         }
         // « Le montant de « X » est remplacé par « Y » », naming no unit: the words must then
         // occur once in the whole convention (`apply` refuses them otherwise).
-        let target = match (c.name("loc"), ctx) {
+        let target = match (loc, ctx) {
             (None, None) => Target::convention(),
             (loc, _) => loc_target(loc)?,
         };
@@ -186,7 +296,7 @@ pub(super) fn parse_sentence(
     }
     if let Some(c) = R_DEL_W.captures(&skel) {
         return Ok(Instruction {
-            target: loc_target(c.name("loc"))?,
+            target: loc_target(c.name("loc").or(c.name("loc2")))?,
             op: Op::DeleteWords {
                 words: q(&quotes, c.name("q")).ok_or_else(missing_quote)?,
                 to_end: c.name("fin").is_some(),
@@ -223,10 +333,14 @@ pub(super) fn parse_sentence(
     }
     if let Some(c) = R_ADD_ANNEX.captures(&skel) {
         let (heading, blocks) = annex_block(&block);
+        let quoted_label = block
+            .first()
+            .and_then(|f| headings::annex(f))
+            .and_then(|h| h.label);
         return Ok(Instruction {
             target: Target::convention(),
             op: Op::AddAnnex {
-                label: c.name("l").map(|m| m.as_str().to_string()),
+                label: c.name("l").map(|m| m.as_str().to_string()).or(quoted_label),
                 heading,
                 blocks,
             },
@@ -234,14 +348,50 @@ pub(super) fn parse_sentence(
     }
     if let Some(c) = R_INSERT_ART.captures(&skel) {
         let (heading, alineas) = article_block(&block, &c["l"])?;
+        let t = c.name("t").or(c.name("t2")).map_or("", |m| m.as_str());
         return Ok(Instruction {
-            target: target_of(&c["t"])?.0,
+            target: target_of(t)?.0,
             op: Op::InsertArticle {
                 label: canonical_label(&c["l"]),
                 heading,
                 alineas,
             },
         });
+    }
+    if let Some(c) = R_INSERT_FOLLOWING.captures(&skel) {
+        let unit = match c.name("loc") {
+            Some(l) => Some(target_of(l.as_str())?.0.unit),
+            None => ctx.cloned(),
+        };
+        let (target, _) = parse_np(&c["t"], unit.as_ref())
+            .ok_or_else(|| format!("unité introuvable dans « {} »", &c["t"]))?;
+        if block.is_empty() {
+            return Err(missing_quote());
+        }
+        return Ok(Instruction {
+            target,
+            op: Op::InsertAlineas { alineas: block },
+        });
+    }
+    if let Some(c) = R_END_FOLLOWING.captures(&skel) {
+        let (target, _) = target_of(&c["t"])?;
+        return appended_at_end(target, &c["what"], block).ok_or_else(missing_quote);
+    }
+    if quotes.is_empty() {
+        if let Some(c) = R_REPLACE_VALUE.captures(&skel) {
+            let target = match (c.name("loc"), ctx) {
+                (None, None) => Target::convention(),
+                (loc, _) => loc_target(loc)?,
+            };
+            return Ok(Instruction {
+                target,
+                op: Op::ReplaceWords {
+                    old: c["old"].trim().to_string(),
+                    new: c["new"].trim().to_string(),
+                    value_type: value_type(Some(&c["n"])),
+                },
+            });
+        }
     }
     if let Some(c) = R_INSERT.captures(&skel) {
         let (target, _) = target_of(&c["t"])?;
@@ -324,6 +474,23 @@ pub(super) fn parse_sentence(
                     let (heading, blocks) = annex_block(&lines);
                     Op::RewriteAnnex { heading, blocks }
                 }
+                // The whole préambule: every alinéa of it, its quoted heading dropped.
+                Unit::Preambule => {
+                    let mut lines = lines;
+                    if lines
+                        .first()
+                        .is_some_and(|f| f.trim().eq_ignore_ascii_case("préambule"))
+                    {
+                        lines.remove(0);
+                    }
+                    return Ok(Instruction {
+                        target: target.with_alinea(Position::Nth(1)),
+                        op: Op::RewriteAlineas {
+                            count: ALL_ALINEAS,
+                            alineas: lines,
+                        },
+                    });
+                }
                 _ => {
                     return Err(format!(
                         "« {s} » : la convention entière ne peut être réécrite ainsi"
@@ -396,19 +563,36 @@ pub(super) fn label_list(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// The quoted article: « Article 5 – Durée » then alinéas. A quoted heading whose number is
-/// not the one the instruction names (« Article 5 ter » under « l'article 5 bis ») is refused.
+/// The quoted article: « Article 5 – Durée » then alinéas; also « 7.4. Durée » (the number
+/// alone) and the decree style « Art. 9-1. – First alinéa… » (number and text on one line).
+/// A quoted heading whose number is not the one the instruction names (« Article 5 ter »
+/// under « l'article 5 bis ») is refused.
 pub(super) fn article_block(
     lines: &[String],
     expect: &str,
 ) -> Result<(Option<String>, Vec<String>), String> {
-    match lines.first().and_then(|f| headings::article(f, true)) {
+    let Some(first) = lines.first() else {
+        return Ok((None, Vec::new()));
+    };
+    let want = canonical_label(expect);
+    if let Some(c) = QUOTED_ART_INLINE.captures(first) {
+        if canonical_label(&c[1].replace('‑', "-")) == want {
+            let mut alineas = vec![c[2].trim().to_string()];
+            alineas.extend(lines[1..].iter().cloned());
+            return Ok((None, alineas));
+        }
+    }
+    if let Some(c) = QUOTED_NUMBER_HEADING.captures(first) {
+        if canonical_label(&c[1]) == want && lines.len() > 1 {
+            return Ok((Some(c[2].trim().to_string()), lines[1..].to_vec()));
+        }
+    }
+    match headings::article(first, true) {
         Some(h) => {
-            if canonical_label(&h.label) != canonical_label(expect) {
+            if canonical_label(&h.label) != want {
                 return Err(format!(
                     "l'article cité (« Article {} ») n'est pas l'article {} que la phrase désigne",
-                    h.label,
-                    canonical_label(expect)
+                    h.label, want
                 ));
             }
             Ok((h.heading, lines[1..].to_vec()))

@@ -79,7 +79,7 @@ pub fn parse_np(s: &str, ctx: Option<&Unit>) -> Option<(Target, u32)> {
             };
             consumed = c.get(0)?.end();
         } else if let Some(c) = P_ARTICLE.captures(&rest) {
-            unit = Some(Unit::article(&c[1]));
+            unit = Some(Unit::article(&c[1].replace('\u{2011}', "-")));
             consumed = c.get(0)?.end();
         } else if let Some(c) = P_ANNEX.captures(&rest) {
             unit = Some(Unit::annex(c.get(1).map(|m| m.as_str())));
