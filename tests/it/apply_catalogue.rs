@@ -5,7 +5,8 @@
 //! (counting alinéas), plus the phrasings of amending laws and avenants listed in issue 13
 //! (« est modifié comme suit », « est remplacé par les dispositions suivantes », « Il est
 //! ajouté un article … », items a), b)…). They are formulas, not sentences quoted from
-//! identified acts: the catalogue of ≥ 40 cited real sentences is still to be collected.
+//! identified acts; the sentences quoted from identified acts, with their sources, are in
+//! `applyread_catalogue.rs`.
 
 use avenant::avenant::{apply, parse_avenant};
 
@@ -261,7 +262,7 @@ fn what_is_not_a_textual_change_is_refused() {
     for body in [
         // A decision, not a textual change.
         "La durée de la convention est prolongée jusqu'au 31 décembre 2027.",
-        // The annex text would follow the avenant's articles: not read yet, so refused.
+        // No annex follows the avenant's articles: nothing to put in its place, so refused.
         "L'annexe 2 est remplacée par l'annexe jointe au présent avenant.",
         // Words absent from the unit.
         "À l'article 6, les mots : « 3 000 » sont remplacés par les mots : « 2 000 ».",
