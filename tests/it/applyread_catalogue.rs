@@ -740,3 +740,52 @@ fn a_refusal_names_the_avenants_article_and_quotes_the_sentence() {
         "{e}"
     );
 }
+
+/// The binary on the whole published avenant: exit 0 and the consolidated convention; with
+/// a decision added to it: exit 2, one French line naming the file and the avenant's article,
+/// nothing on standard output (never a partial application).
+#[test]
+fn the_binary_applies_the_published_avenant_or_refuses_it_whole() {
+    let dir = std::env::temp_dir().join(format!("avenant-applyread-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let conv = dir.join("convention.md");
+    std::fs::write(&conv, PIA).expect("write");
+    let good = dir.join("avenant.md");
+    std::fs::write(&good, format!("Avenant n° 1 à la convention\n\n{WHOLE}")).expect("write");
+    let bad = dir.join("avenant-decision.md");
+    let decision = WHOLE.replace(
+        "Fait à Paris",
+        "Article 3\n\nLa durée de la convention est prolongée jusqu'au 31 décembre 2027.\n\nFait à Paris",
+    );
+    std::fs::write(&bad, format!("Avenant n° 1 à la convention\n\n{decision}")).expect("write");
+    let run_bin = |av: &std::path::Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_avenant"))
+            .arg("apply")
+            .arg(&conv)
+            .arg(av)
+            .output()
+            .expect("binary runs")
+    };
+    let ok = run_bin(&good);
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let out = String::from_utf8_lossy(&ok.stdout);
+    assert!(
+        out.contains("l'enveloppe est ramenée à 934,4 M€. Elle n'inclut pas les montants"),
+        "{out}"
+    );
+    let ko = run_bin(&bad);
+    assert_eq!(ko.status.code(), Some(2));
+    assert!(ko.stdout.is_empty());
+    let err = String::from_utf8_lossy(&ko.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("avenant-decision.md") && err.contains("article 3 de l'avenant"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
