@@ -209,16 +209,9 @@ impl Target {
 }
 
 /// A typed value, cited by its noun: « la date : « … » est remplacée par la date : « … » ».
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ValueType {
-    Date,
-    Montant,
-    Nombre,
-    Taux,
-    Duree,
-    Reference,
-}
+/// The shared [`crate::text::value::ValueKind`]; the avenant's JSON names it in French
+/// (`"montant"`, `"duree"`).
+pub type ValueType = crate::text::value::ValueKind;
 
 /// Where inserted words go, relative to an anchor of existing words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -245,7 +238,10 @@ pub enum Op {
     ReplaceWords {
         old: String,
         new: String,
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "crate::text::value::serialize_french"
+        )]
         value_type: Option<ValueType>,
     },
     /// « après le mot : « a », sont insérés les mots : « w » ».
@@ -343,6 +339,7 @@ pub enum Op {
         old: String,
         new: String,
         /// A date, an amount… replaced throughout is announced by its noun.
+        #[serde(serialize_with = "crate::text::value::serialize_french")]
         value_type: Option<ValueType>,
     },
 }

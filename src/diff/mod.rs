@@ -34,7 +34,7 @@ pub mod tokens;
 pub mod values;
 
 pub use crate::align::{Basis, Field};
-pub use values::{Value, ValueType};
+pub use values::{Value, ValueKind, ValueType};
 
 use crate::align::{self, own_text, AlignOptions, Alignment, Pair};
 use crate::model::{Document, NodeId};
@@ -452,7 +452,7 @@ fn make_change(
     };
     let (value_type, old_value, new_value) = match kind {
         Some(k) if !cosmetic => (
-            ValueType::of(k),
+            k.value_kind().unwrap_or(ValueType::Text),
             to.and_then(|t| values::value(t, old)),
             tn.and_then(|t| values::value(t, new)),
         ),

@@ -2,25 +2,49 @@
 //! Keeps elisions (`l'`, `qu'`), spaced numbers (« 281 160 € »), dates (« 1er février 2021 »),
 //! durations, percentages and abbreviations (`art.`, `M.`, `n°`) whole; never drops a word.
 
+pub use crate::text::value::ValueKind;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// What a token is; typed kinds carry a value (see [`super::values`]).
+/// What a token is: a word, punctuation, or a typed value of a shared [`ValueKind`] (see
+/// [`super::values`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TokenKind {
+    /// A word (elisions and abbreviations kept whole).
     Word,
+    /// A punctuation mark.
     Punct,
-    Number,
-    Date,
-    Amount,
-    Percent,
-    Duration,
+    /// A number, date, amount, percentage or duration, never [`ValueKind::Text`].
+    Value(ValueKind),
+}
+
+/// The tokenizer's short names of the value kinds (`TokenKind::Date`…).
+#[allow(non_upper_case_globals)]
+impl TokenKind {
+    /// A bare number.
+    pub const Number: TokenKind = TokenKind::Value(ValueKind::Number);
+    /// A date.
+    pub const Date: TokenKind = TokenKind::Value(ValueKind::Date);
+    /// An amount.
+    pub const Amount: TokenKind = TokenKind::Value(ValueKind::Amount);
+    /// A percentage.
+    pub const Percent: TokenKind = TokenKind::Value(ValueKind::Percent);
+    /// A duration.
+    pub const Duration: TokenKind = TokenKind::Value(ValueKind::Duration);
 }
 
 impl TokenKind {
     /// True for the kinds that carry a typed value.
     pub fn is_value(self) -> bool {
         !matches!(self, TokenKind::Word | TokenKind::Punct)
+    }
+
+    /// The value kind of a typed token.
+    pub fn value_kind(self) -> Option<ValueKind> {
+        match self {
+            TokenKind::Value(k) => Some(k),
+            TokenKind::Word | TokenKind::Punct => None,
+        }
     }
 }
 

@@ -262,14 +262,8 @@ struct Namer {
 
 impl Namer {
     fn typed(&mut self, kind: TokenKind, value: &str) -> Option<String> {
-        let (stem, ty) = match kind {
-            TokenKind::Date => ("date", "date"),
-            TokenKind::Amount => ("montant", "amount"),
-            TokenKind::Number => ("nombre", "number"),
-            TokenKind::Percent => ("taux", "percent"),
-            TokenKind::Duration => ("duree", "duration"),
-            TokenKind::Word | TokenKind::Punct => return None,
-        };
+        let kind = kind.value_kind()?;
+        let (stem, ty) = (kind.french(), kind.as_str());
         let key = (stem.to_string(), value.to_string());
         if let Some(name) = self.by_value.get(&key) {
             return Some(name.clone());

@@ -6,58 +6,15 @@ use serde::Serialize;
 use std::fmt;
 use std::sync::LazyLock;
 
-/// What a placeholder stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PlaceholderType {
-    Text,
-    Date,
-    Amount,
-    Number,
-    Duration,
-    Percent,
-    /// A party's name as the convention writes it.
-    Party,
-}
+pub use crate::text::value::ValueKind;
 
-impl PlaceholderType {
-    pub fn parse(s: &str) -> Option<PlaceholderType> {
-        Some(match s.to_lowercase().as_str() {
-            "text" | "texte" => PlaceholderType::Text,
-            "date" => PlaceholderType::Date,
-            "amount" | "montant" => PlaceholderType::Amount,
-            "number" | "nombre" => PlaceholderType::Number,
-            "duration" | "duree" | "durée" => PlaceholderType::Duration,
-            "percent" | "taux" => PlaceholderType::Percent,
-            "party" | "partie" => PlaceholderType::Party,
-            _ => return None,
-        })
-    }
+/// What a placeholder stands for: the shared [`ValueKind`] (text, date, amount, number,
+/// duration, percent, party; a reference is not a placeholder type).
+pub type PlaceholderType = ValueKind;
 
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PlaceholderType::Text => "text",
-            PlaceholderType::Date => "date",
-            PlaceholderType::Amount => "amount",
-            PlaceholderType::Number => "number",
-            PlaceholderType::Duration => "duration",
-            PlaceholderType::Percent => "percent",
-            PlaceholderType::Party => "party",
-        }
-    }
-
-    /// The French noun for messages (« une date », « un montant »).
-    pub fn noun(self) -> &'static str {
-        match self {
-            PlaceholderType::Text => "un texte",
-            PlaceholderType::Date => "une date",
-            PlaceholderType::Amount => "un montant",
-            PlaceholderType::Number => "un nombre",
-            PlaceholderType::Duration => "une durée",
-            PlaceholderType::Percent => "un taux",
-            PlaceholderType::Party => "le nom d'une partie",
-        }
-    }
+/// Reads a placeholder type from its English or French name (`amount`, `montant`).
+fn placeholder_type(name: &str) -> Option<PlaceholderType> {
+    ValueKind::parse(name).filter(|k| *k != ValueKind::Reference)
 }
 
 /// A placeholder of a template: its name and type.
@@ -102,7 +59,7 @@ pub fn pieces(text: &str) -> Result<Vec<Piece>, String> {
         }
         let name = caps.get(1).map(|m| m.as_str()).unwrap_or("").to_string();
         let ty = match caps.get(2) {
-            Some(t) => PlaceholderType::parse(t.as_str())
+            Some(t) => placeholder_type(t.as_str())
                 .ok_or_else(|| format!("type inconnu « {} » pour {{{{{name}}}}} (types : text, date, amount, number, duration, percent, party)", t.as_str()))?,
             None => PlaceholderType::Text,
         };

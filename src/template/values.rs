@@ -196,13 +196,7 @@ pub(crate) fn type_problem(
         PlaceholderType::Party => resolve_party(parties, value).is_some(),
         PlaceholderType::Date if NUMERIC_DATE.is_match(value) => true,
         ty => {
-            let want = match ty {
-                PlaceholderType::Date => TokenKind::Date,
-                PlaceholderType::Amount => TokenKind::Amount,
-                PlaceholderType::Number => TokenKind::Number,
-                PlaceholderType::Duration => TokenKind::Duration,
-                _ => TokenKind::Percent,
-            };
+            let want = TokenKind::Value(ty);
             let tokens: Vec<_> = tokenize(value)
                 .into_iter()
                 .filter(|t| t.kind != TokenKind::Punct)
@@ -214,7 +208,7 @@ pub(crate) fn type_problem(
         format!(
             "{ph}\u{a0}: «\u{a0}{}\u{a0}» n'est pas {}",
             crate::render::excerpt(value, 60),
-            ph.ty.noun()
+            ph.ty.indefinite()
         )
     })
 }

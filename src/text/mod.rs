@@ -1,6 +1,8 @@
 //! Text helpers shared by the stages: case and accent folding, French months and duration units.
 //! Pure functions on strings; no knowledge of the document tree.
 
+pub mod value;
+
 /// Lower case without accents: the form in which case and accents are cosmetic.
 pub fn fold(s: &str) -> String {
     if s.is_ascii() {

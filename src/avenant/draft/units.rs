@@ -152,7 +152,7 @@ pub(super) fn value_type(c: &WordChange) -> Option<ValueType> {
 pub(super) fn typed_noun(vt: crate::diff::ValueType) -> Option<ValueType> {
     use crate::diff::ValueType as V;
     match vt {
-        V::Text => None,
+        V::Text | V::Party | V::Reference => None,
         V::Date => Some(ValueType::Date),
         V::Amount => Some(ValueType::Montant),
         V::Number => Some(ValueType::Nombre),

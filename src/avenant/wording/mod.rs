@@ -253,7 +253,7 @@ mod tests {
         let op = Op::ReplaceWords {
             old: "281 160 €".into(),
             new: "421 740 €".into(),
-            value_type: Some(ValueType::Montant),
+            value_type: Some(ValueType::Amount),
         };
         let t = Target::unit(Unit::annex(Some("2"))).with_row(Position::Nth(3));
         assert_eq!(
@@ -272,7 +272,7 @@ mod tests {
         let op = Op::ReplaceEverywhere {
             old: "140 580 €".into(),
             new: "192 330 €".into(),
-            value_type: Some(ValueType::Montant),
+            value_type: Some(ValueType::Amount),
         };
         assert_eq!(
             one(ins(Target::convention(), op)),
@@ -280,12 +280,15 @@ mod tests {
         );
         for (vt, noun) in [
             (
-                ValueType::Nombre,
+                ValueType::Number,
                 "le nombre~: «~3~» est remplacé par le nombre",
             ),
-            (ValueType::Taux, "le taux~: «~3~» est remplacé par le taux"),
             (
-                ValueType::Duree,
+                ValueType::Percent,
+                "le taux~: «~3~» est remplacé par le taux",
+            ),
+            (
+                ValueType::Duration,
                 "la durée~: «~3~» est remplacée par la durée",
             ),
         ] {
@@ -556,7 +559,7 @@ mod tests {
                     Op::ReplaceWords {
                         old: "281 160 €".into(),
                         new: "421 740 €".into(),
-                        value_type: Some(ValueType::Montant),
+                        value_type: Some(ValueType::Amount),
                     },
                 ),
                 ins(

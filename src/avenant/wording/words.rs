@@ -10,13 +10,15 @@ pub(super) fn is_single_word(words: &str) -> bool {
 pub fn words_np(words: &str, vt: Option<ValueType>) -> Np {
     match vt {
         Some(ValueType::Date) => Np::new("date", true, false),
-        Some(ValueType::Montant) => Np::new("montant", false, false),
-        Some(ValueType::Nombre) => Np::new("nombre", false, false),
-        Some(ValueType::Taux) => Np::new("taux", false, false),
-        Some(ValueType::Duree) => Np::new("durée", true, false),
+        Some(ValueType::Amount) => Np::new("montant", false, false),
+        Some(ValueType::Number) => Np::new("nombre", false, false),
+        Some(ValueType::Percent) => Np::new("taux", false, false),
+        Some(ValueType::Duration) => Np::new("durée", true, false),
         Some(ValueType::Reference) => Np::new("référence", true, false),
-        None if is_single_word(words) => Np::new("mot", false, false),
-        None => Np::new("mots", false, true),
+        Some(ValueType::Text | ValueType::Party) | None if is_single_word(words) => {
+            Np::new("mot", false, false)
+        }
+        Some(ValueType::Text | ValueType::Party) | None => Np::new("mots", false, true),
     }
 }
 
