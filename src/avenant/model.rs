@@ -65,6 +65,18 @@ pub enum Unit {
         label: Option<String>,
     },
     Preambule,
+    /// A party of the « Entre … Et … » block, by rank (1-based): « la désignation de la
+    /// première partie ».
+    Party {
+        rank: u32,
+    },
+    /// The « Entre … Et … » block's own lines (« Entre : », « Et », « ci-après dénommées
+    /// ensemble … »), its parties aside: « le bloc des parties ».
+    Parties,
+    /// The visas (« Vu … »), each one an alinéa: « le deuxième alinéa des visas ».
+    Visas,
+    /// The signature block (« Fait à …, le … », the signatories): « le bloc des signatures ».
+    Signatures,
 }
 
 impl Unit {
@@ -334,6 +346,13 @@ pub enum Op {
         blocks: Vec<String>,
     },
     DeleteAnnex,
+    /// A part outside the articles (a party's designation, the visas, the signature block)
+    /// quoted whole, tables as `a | b` rows: « Le bloc des signatures est ainsi rédigé : ».
+    RewriteBlock {
+        lines: Vec<String>,
+    },
+    /// « Les visas de la convention sont supprimés. »
+    DeleteBlock,
     /// « Dans l'ensemble de la convention, les mots : « old » sont remplacés par les mots : « new ». »
     ReplaceEverywhere {
         old: String,

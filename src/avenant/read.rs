@@ -793,6 +793,9 @@ fn parse_sentence(s: &str, block: Vec<String>, ctx: Option<&Unit>) -> Result<Ins
                     let (heading, blocks) = annex_block(&lines);
                     Op::RewriteAnnex { heading, blocks }
                 }
+                ref u if super::formules::block_np(u).is_some() => {
+                    super::formules::block_op(u, Some(lines)).ok_or_else(missing_quote)?
+                }
                 _ => {
                     return Err(format!(
                         "« {s} » : la convention entière ne peut être réécrite ainsi"
@@ -815,6 +818,7 @@ fn parse_sentence(s: &str, block: Vec<String>, ctx: Option<&Unit>) -> Result<Ins
             match target.unit {
                 Unit::Article { .. } => Op::DeleteArticle,
                 Unit::Annex { .. } => Op::DeleteAnnex,
+                ref u if super::formules::block_np(u).is_some() => Op::DeleteBlock,
                 _ => return Err(format!("« {s} » : impossible de supprimer cette unité")),
             }
         } else {
@@ -975,6 +979,9 @@ pub fn parse_np(s: &str, ctx: Option<&Unit>) -> Option<(Target, u32)> {
         } else if let Some(m) = P_PREAMBULE.find(&rest) {
             unit = Some(Unit::Preambule);
             consumed = m.end();
+        } else if let Some((u, len)) = super::formules::read_block_unit(&rest) {
+            unit = Some(u);
+            consumed = len;
         } else if let Some(c) = P_ITEM.captures(&rest) {
             items.push(c[1].to_string());
             consumed = c.get(1)?.end() + usize::from(rest[c.get(1)?.end()..].starts_with(')'));

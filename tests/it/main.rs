@@ -21,6 +21,7 @@ mod corpus_snapshots;
 mod diff_cases;
 mod diff_partners;
 mod diff_props;
+mod draft_blocks;
 mod draft_cases;
 mod draft_roundtrip;
 mod draft_verified;

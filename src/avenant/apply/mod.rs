@@ -259,7 +259,13 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             let at = child_index(doc, parent, last) + 1;
             new_article(doc, parent, at, last, label, heading.as_deref(), alineas)
         }
-        Op::DeleteArticle | Op::DeleteAnnex => {
+        Op::RewriteBlock { lines } => {
+            let id = resolve_unit(doc, t)?;
+            doc.node_mut(id).children.clear();
+            insert_lines(doc, id, 0, lines, None);
+            Ok(())
+        }
+        Op::DeleteArticle | Op::DeleteAnnex | Op::DeleteBlock => {
             let id = resolve_unit(doc, t)?;
             let parent = doc.parent(id).unwrap_or(doc.root());
             remove_children(doc, parent, &[id]);
@@ -290,6 +296,15 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             let id = resolve_unit(doc, t)?;
             let label = node_label(doc, id);
             let node = doc.node(id);
+            if node.kind == NodeKind::Document {
+                // « L'intitulé de la convention » is its title line.
+                let title = reachable(doc)
+                    .into_iter()
+                    .find(|id| doc.node(*id).kind == NodeKind::Titre)
+                    .ok_or_else(|| formules::target_missing(t))?;
+                doc.node_mut(title).text = heading.clone();
+                return Ok(());
+            }
             let text = match node.kind {
                 NodeKind::Article => heading_line(node, &label, Some(heading)),
                 NodeKind::Annexe => annex_line(node, Some(heading)),

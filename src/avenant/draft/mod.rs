@@ -54,6 +54,7 @@ use crate::model::{Document, NodeId, NodeKind};
 use std::collections::{BTreeMap, BTreeSet};
 
 mod annexes;
+mod blocks;
 mod drafter;
 mod edits;
 mod header;
@@ -185,16 +186,31 @@ struct Failing {
     old_article: Option<String>,
 }
 
+/// The top-level parts the round trip compares: everything a jurist reads as the convention
+/// (title, parties, visas, préambule, divisions and their headings, articles, annexes, notes,
+/// signatures), not the letterhead nor unclassified text.
+fn compared_kind(kind: NodeKind) -> bool {
+    matches!(
+        kind,
+        NodeKind::Article
+            | NodeKind::Annexe
+            | NodeKind::Preambule
+            | NodeKind::Structure
+            | NodeKind::Titre
+            | NodeKind::Parties
+            | NodeKind::Visas
+            | NodeKind::Signatures
+            | NodeKind::Notes
+    )
+}
+
 /// The amended units of a document, one signature each (kind, label unless `labels` is false,
 /// heading, then every descendant's kind, label, level and text), with the unit's name.
 fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)> {
     let mut out = Vec::new();
     for &top in doc.top_level() {
         let n = doc.node(top);
-        if !matches!(
-            n.kind,
-            NodeKind::Article | NodeKind::Annexe | NodeKind::Preambule | NodeKind::Structure
-        ) {
+        if !compared_kind(n.kind) {
             continue;
         }
         let mut sig = String::new();
@@ -230,6 +246,11 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
             (NodeKind::Annexe, Some(l)) => format!("annexe {l}"),
             (NodeKind::Annexe, None) => "annexe".to_string(),
             (NodeKind::Preambule, _) => "préambule".to_string(),
+            (NodeKind::Titre, _) => "intitulé".to_string(),
+            (NodeKind::Parties, _) => "parties".to_string(),
+            (NodeKind::Visas, _) => "visas".to_string(),
+            (NodeKind::Signatures, _) => "signatures".to_string(),
+            (NodeKind::Notes, _) => "notes".to_string(),
             (_, l) => n
                 .heading
                 .clone()
@@ -338,6 +359,16 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
                 }],
                 ..Avenant::default()
             };
+            // Every occurrence changed: the new version keeps none of the old words (a case
+            // change counts), else each unit drafts its own replacements.
+            let cap = formules::capitalise(&g.old);
+            if count_all(&cmp.new, &g.old) > 0
+                || (cap != g.old
+                    && cap != formules::capitalise(&g.new)
+                    && count_all(&cmp.new, &cap) > 0)
+            {
+                continue;
+            }
             let Ok(after) = apply(&base, &probe) else {
                 continue;
             };
@@ -370,6 +401,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
         changes,
         force,
     };
+    articles.extend(d.blocks_before());
     let mut units = Vec::new();
     collect_units(cmp, &cmp.pairs, &mut units);
     let mut deferred: Vec<&PairDiff> = Vec::new();
@@ -426,6 +458,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
     for p in deferred {
         articles.extend(d.insert_article(p));
     }
+    articles.extend(d.blocks_after());
 
     av.objet = options.objet.clone().or_else(|| {
         // The model holds normalised text: plain spaces inside the guillemets.

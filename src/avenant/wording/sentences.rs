@@ -64,7 +64,7 @@ pub(super) fn subject(t: &Target, count: u32, ctx: Option<&Unit>, formal: bool) 
     target_np_range(t, count, ctx, formal).unwrap_or_else(|| {
         // The chapeau's unit itself: cite it anyway.
         let u = unit_np(&t.unit);
-        Np::new(u.head, u.fem, false)
+        Np::new(u.head, u.fem, u.plural)
     })
 }
 
@@ -616,7 +616,8 @@ pub fn sentence(ins: &Instruction, ctx: Option<&Unit>, style: &Style) -> Sentenc
             heading,
             blocks,
         } => add_annex(label.as_deref(), heading.as_deref(), blocks, style),
-        Op::DeleteAnnex => delete_units(t, 1, ctx, style),
+        Op::DeleteAnnex | Op::DeleteBlock => delete_units(t, 1, ctx, style),
+        Op::RewriteBlock { lines } => rewrite_block(t, lines, ctx, style),
         Op::ReplaceEverywhere {
             old,
             new,
@@ -632,7 +633,15 @@ pub fn chapeau_unit(instructions: &[Instruction]) -> Option<&Unit> {
         return None;
     }
     let unit = &instructions.first()?.target.unit;
-    if !matches!(unit, Unit::Article { .. } | Unit::Annex { .. }) {
+    if !matches!(
+        unit,
+        Unit::Article { .. }
+            | Unit::Annex { .. }
+            | Unit::Party { .. }
+            | Unit::Parties
+            | Unit::Visas
+            | Unit::Signatures
+    ) {
         return None;
     }
     let ok = instructions.iter().all(|i| {
@@ -647,6 +656,8 @@ pub fn chapeau_unit(instructions: &[Instruction]) -> Option<&Unit> {
                     | Op::RewriteAnnex { .. }
                     | Op::AddAnnex { .. }
                     | Op::DeleteAnnex
+                    | Op::RewriteBlock { .. }
+                    | Op::DeleteBlock
                     | Op::ReplaceEverywhere { .. }
             )
     });
@@ -657,8 +668,9 @@ pub fn chapeau_unit(instructions: &[Instruction]) -> Option<&Unit> {
 pub fn chapeau(unit: &Unit, style: &Style) -> String {
     let np = unit_np(unit);
     capitalise(&format!(
-        "{} de la convention est ainsi {}{}",
+        "{} de la convention {} ainsi {}{}",
         np.with(Case::Nom),
+        np.verb(),
         np.agree("modifié"),
         colon(style)
     ))
