@@ -23,6 +23,7 @@ mod diff_partners;
 mod diff_props;
 mod draft_blocks;
 mod draft_cases;
+mod draft_props;
 mod draft_roundtrip;
 mod draft_verified;
 mod legistique_fixture;

@@ -88,6 +88,9 @@ pub struct DraftOptions {
     pub max_edits_per_alinea: usize,
     /// Gather repeated replacements into « Dans l'ensemble de la convention… » (true).
     pub everywhere: bool,
+    /// Number every inserted article « N bis » after the one it follows, even when the new
+    /// version's own number is free in the old one (false: that number is kept).
+    pub bis: bool,
 }
 
 impl Default for DraftOptions {
@@ -103,6 +106,7 @@ impl Default for DraftOptions {
             rewrite_threshold: 0.4,
             max_edits_per_alinea: 2,
             everywhere: true,
+            bis: false,
         }
     }
 }
@@ -733,6 +737,93 @@ mod tests {
             ops(&av).iter().any(|o| matches!(o, Op::InsertWords { .. })),
             "{md}"
         );
+    }
+
+    #[test]
+    fn an_inserted_article_keeps_its_new_number_when_free() {
+        let old = "Convention de partenariat\n\nArticle 1 : Objet\n\nLa convention lie les parties.\n\nArticle 47-1 : Comité\n\nLe comité se réunit.\n\nArticle 48 : Durée\n\nLa convention est conclue pour un an.\n";
+        let new = old.replace(
+            "Article 48 : Durée",
+            "Article 47-2 : Données\n\nLes données sont hébergées en France.\n\nArticle 48 : Durée",
+        );
+        let cmp = compare(
+            crate::parse_str("old", old),
+            crate::parse_str("new", &new),
+            &DiffOptions::default(),
+        );
+        let md = markdown(&draft(&cmp, &DraftOptions::default()));
+        assert!(
+            md.contains(
+                "Après l'article 47-1 de la convention, il est inséré un article 47-2 ainsi rédigé"
+            ),
+            "{md}"
+        );
+        let bis = DraftOptions {
+            bis: true,
+            ..DraftOptions::default()
+        };
+        let md = markdown(&draft(&cmp, &bis));
+        assert!(md.contains("il est inséré un article 47-1 bis"), "{md}");
+        // A number taken, or out of order where it would go: « bis ».
+        let new = old.replace(
+            "Article 48 : Durée",
+            "Article 12 : Données\n\nLes données sont hébergées en France.\n\nArticle 48 : Durée",
+        );
+        let cmp = compare(
+            crate::parse_str("old", old),
+            crate::parse_str("new", &new),
+            &DiffOptions::default(),
+        );
+        let md = markdown(&draft(&cmp, &DraftOptions::default()));
+        assert!(md.contains("il est inséré un article 47-1 bis"), "{md}");
+    }
+
+    #[test]
+    fn whole_phrases_and_case_changes_are_the_smallest_unit() {
+        // An appended sentence: never « après le mot … sont insérés les mots … ».
+        let (av, md) = drafted(
+            &OLD.replace(
+                "La convention est conclue pour un an.",
+                "La convention est conclue pour un an. Elle est renouvelable une fois.",
+            ),
+            &DraftOptions::default(),
+        );
+        assert!(matches!(ops(&av)[..], [Op::AddPhrase { .. }]), "{md}");
+        assert!(
+            md.contains("L'article 4 est complété par une phrase ainsi rédigée\u{a0}:\n\n«\u{a0}Elle est renouvelable une fois.\u{a0}»"),
+            "{md}"
+        );
+        // A phrase inserted between two, a phrase deleted.
+        let (av, md) = drafted(
+            &OLD.replace(
+                "Le comité se réunit tous les six mois. Le comité rend",
+                "Le comité se réunit tous les six mois. Il siège à Paris. Le comité rend",
+            ),
+            &DraftOptions::default(),
+        );
+        assert!(matches!(ops(&av)[..], [Op::InsertPhrase { .. }]), "{md}");
+        let (av, md) = drafted(
+            &OLD.replace(" Le comité rend compte au comité de direction.", ""),
+            &DraftOptions::default(),
+        );
+        assert!(matches!(ops(&av)[..], [Op::DeletePhrase]), "{md}");
+        // A change of case alone is a change, drafted as words.
+        let (av, md) = drafted(
+            &OLD.replace("Le comité est présidé", "Le Comité est présidé"),
+            &DraftOptions::default(),
+        );
+        assert!(matches!(ops(&av)[..], [Op::ReplaceWords { .. }]), "{md}");
+        assert!(md.contains("«\u{a0}Comité"), "{md}");
+    }
+
+    #[test]
+    fn label_order_sorts_numbers_and_suffixes() {
+        let k = |l: &str| drafter::label_order(l).expect("numbered");
+        assert!(k("5.6") < k("5.7") && k("5.7") < k("6"));
+        assert!(k("47-1") < k("47-2") && k("47-2") < k("48"));
+        assert!(k("4") < k("4 bis") && k("4 bis") < k("4 ter") && k("4 ter") < k("5"));
+        assert_eq!(k("1er"), vec![1]);
+        assert!(drafter::label_order("I").is_none());
     }
 
     #[test]
