@@ -77,6 +77,10 @@ pub enum Unit {
     Visas,
     /// The signature block (« Fait à …, le … », the signatories): « le bloc des signatures ».
     Signatures,
+    /// A division (titre, chapitre, section…) by its label as written: `Titre II`.
+    Division {
+        label: String,
+    },
 }
 
 impl Unit {

@@ -18,6 +18,8 @@ struct Conv {
     /// (number, heading, alinéas); numbers leave gaps so that insertions find a free number.
     articles: Vec<(u32, String, Vec<String>)>,
     signatures: Vec<String>,
+    /// Divisions: (number of the article it starts at, label, heading).
+    divisions: Vec<(u32, String, String)>,
 }
 
 const WORDS: &[&str] = &[
@@ -79,6 +81,18 @@ fn base(seed: usize, n_articles: usize) -> Conv {
                 "Ci-après dénommée « la DNUM »".into(),
             ],
         ],
+        divisions: if seed.is_multiple_of(2) {
+            vec![
+                (1, "Titre I".into(), "Dispositions générales".into()),
+                (
+                    (n_articles as u32 - 1) * 2 + 1,
+                    "Titre II".into(),
+                    "Dispositions finales".into(),
+                ),
+            ]
+        } else {
+            Vec::new()
+        },
         articles,
         signatures: vec![
             "Fait à Paris, le 2 avril 2021".into(),
@@ -100,6 +114,11 @@ fn render(c: &Conv) -> String {
         }
     }
     for (n, h, als) in &c.articles {
+        for (start, label, heading) in &c.divisions {
+            if start == n {
+                s.push_str(&format!("{label} : {heading}\n\n"));
+            }
+        }
         s.push_str(&format!("Article {n} : {h}\n\n"));
         for a in als {
             s.push_str(a);
@@ -126,6 +145,7 @@ enum Edit {
     Word(usize, usize),
     DeleteAlinea(usize, usize),
     InsertArticle(usize),
+    DivisionHeading(usize),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -141,6 +161,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         (0..8usize, 0..3usize).prop_map(|(a, b)| Edit::Word(a, b)),
         (0..8usize, 0..3usize).prop_map(|(a, b)| Edit::DeleteAlinea(a, b)),
         (0..8usize).prop_map(Edit::InsertArticle),
+        (0..2usize).prop_map(Edit::DivisionHeading),
     ]
 }
 
@@ -183,6 +204,11 @@ fn apply_edit(c: &mut Conv, e: &Edit, k: usize) {
             let als = &mut c.articles[a % n].2;
             if als.len() > 1 {
                 als.remove(j % als.len());
+            }
+        }
+        Edit::DivisionHeading(i) => {
+            if let Some(d) = c.divisions.get_mut(i) {
+                d.2 = format!("Dispositions révisées {k}");
             }
         }
         Edit::InsertArticle(a) => {

@@ -55,6 +55,16 @@ pub(super) fn find_unit(doc: &Document, unit: &Unit) -> Option<NodeId> {
         Unit::Parties => block(doc, NodeKind::Parties),
         Unit::Visas => block(doc, NodeKind::Visas),
         Unit::Signatures => block(doc, NodeKind::Signatures),
+        Unit::Division { label } => reachable(doc).into_iter().find(|id| {
+            let n = doc.node(*id);
+            n.kind == NodeKind::Structure
+                && n.label.as_deref().is_some_and(|l| {
+                    l.split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .eq_ignore_ascii_case(label)
+                })
+        }),
     }
 }
 

@@ -306,7 +306,9 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
                 return Ok(());
             }
             let text = match node.kind {
-                NodeKind::Article => heading_line(node, &label, Some(heading)),
+                NodeKind::Article | NodeKind::Structure => {
+                    heading_line(node, &label, Some(heading))
+                }
                 NodeKind::Annexe => annex_line(node, Some(heading)),
                 _ => return Err(formules::not_applicable(t)),
             };

@@ -90,6 +90,35 @@ impl Drafter<'_> {
         }
     }
 
+    /// « L'intitulé du titre II est ainsi rédigé : « … ». » when a division keeps its label
+    /// and changes its heading.
+    pub(super) fn division_heading(
+        &mut self,
+        o: NodeId,
+        n: NodeId,
+    ) -> Option<(String, Vec<Instruction>)> {
+        let (on, nn) = (self.w.node(o), self.cmp.new.node(n));
+        let label = on.label.clone()?;
+        let heading = nn.heading.clone()?;
+        if heading_key(on.heading.as_deref()) == heading_key(Some(&heading))
+            || nn.label.as_deref().map(str::to_lowercase) != Some(label.to_lowercase())
+        {
+            return None;
+        }
+        let unit = Unit::Division {
+            label: label.split_whitespace().collect::<Vec<_>>().join(" "),
+        };
+        let ins = Instruction {
+            target: Target::unit(unit.clone()).with_heading(),
+            op: Op::RewriteHeading { heading },
+        };
+        self.exec(&ins).ok()?;
+        self.changes
+            .blocks
+            .push(formules::block_in_objet(Some(&unit)));
+        Some((formules::modification_heading(&unit), vec![ins]))
+    }
+
     /// « Les visas de la convention sont supprimés. »
     fn delete_block(&mut self, unit: Unit) -> Option<(String, Vec<Instruction>)> {
         let ins = Instruction {

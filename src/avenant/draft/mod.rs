@@ -443,6 +443,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
             }
             (NodeKind::Annexe, o, n) => articles.extend(d.annex(o, n)),
             (NodeKind::Preambule, Some(o), Some(n)) => articles.extend(d.preambule(p, o, n)),
+            (NodeKind::Structure, Some(o), Some(n)) => articles.extend(d.division_heading(o, n)),
             _ => {}
         }
     }
@@ -814,6 +815,26 @@ mod tests {
         );
         assert!(matches!(ops(&av)[..], [Op::ReplaceWords { .. }]), "{md}");
         assert!(md.contains("«\u{a0}Comité"), "{md}");
+    }
+
+    #[test]
+    fn a_division_heading_is_drafted() {
+        let old = "Convention de partenariat\n\nTitre I : Dispositions générales\n\nArticle 1 : Objet\n\nLa convention lie les parties.\n\nTitre II : Financement\n\nArticle 2 : Montant\n\nLe montant est fixé.\n";
+        let new = old.replace(
+            "Titre II : Financement",
+            "Titre II : Financement et versements",
+        );
+        let cmp = compare(
+            crate::parse_str("old", old),
+            crate::parse_str("new", &new),
+            &DiffOptions::default(),
+        );
+        let av = draft_checked(&cmp, &DraftOptions::default()).expect("verified");
+        let md = markdown(&av);
+        assert!(
+            md.contains("L'intitulé du titre II est ainsi rédigé\u{a0}: «\u{a0}Financement et versements\u{a0}»."),
+            "{md}"
+        );
     }
 
     #[test]

@@ -15,6 +15,13 @@ pub fn block_np(unit: &Unit) -> Option<Np> {
         Unit::Parties => Some(Np::new("bloc des parties", false, false)),
         Unit::Visas => Some(Np::new("visas", false, true)),
         Unit::Signatures => Some(Np::new("bloc des signatures", false, false)),
+        Unit::Division { label } => {
+            let mut words = label.split_whitespace();
+            let noun = words.next().unwrap_or_default().to_lowercase();
+            let rest: Vec<&str> = words.collect();
+            let fem = matches!(noun.as_str(), "section" | "sous-section" | "partie");
+            Some(Np::new(format!("{noun} {}", rest.join(" ")), fem, false))
+        }
         _ => None,
     }
 }
@@ -39,7 +46,55 @@ pub fn read_block_unit(rest: &str) -> Option<(Unit, usize)> {
     Some((unit, len + extra))
 }
 
+/// The nouns of divisions, as [`block_np`] writes them.
+const DIVISIONS: &[&str] = &[
+    "sous-section",
+    "section",
+    "chapitre",
+    "titre",
+    "livre",
+    "partie",
+];
+
+/// « titre II », « chapitre 3 », « section 1 bis »: a division noun, its number (roman or
+/// arabic) and an optional latin suffix.
+fn read_division(rest: &str) -> Option<(Unit, usize)> {
+    let lower = rest.to_lowercase();
+    let noun = DIVISIONS.iter().find(|d| lower.starts_with(*d))?;
+    let after = rest.get(noun.len()..)?.strip_prefix(' ')?;
+    let number: String = after
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "IVXLC".contains(*c) || *c == '.')
+        .collect();
+    let number = number.trim_end_matches('.');
+    if number.is_empty() {
+        return None;
+    }
+    let mut len = noun.len() + 1 + number.len();
+    let tail = &rest[len..];
+    if tail.chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let mut label = format!("{} {number}", capitalise(noun));
+    for suffix in [" bis", " ter", " quater"] {
+        if tail.starts_with(suffix)
+            && !tail[suffix.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        {
+            label.push_str(suffix);
+            len += suffix.len();
+            break;
+        }
+    }
+    Some((Unit::Division { label }, len))
+}
+
 fn read_block_head(rest: &str) -> Option<(Unit, usize)> {
+    if let Some(d) = read_division(rest) {
+        return Some(d);
+    }
     let lower = rest.to_lowercase();
     for (head, unit) in [
         ("visas", Unit::Visas),
@@ -112,6 +167,20 @@ mod tests {
         );
         assert_eq!(cite_unit(&Unit::Visas, Case::A, false), "aux visas");
         assert!(read_block_unit("désignation de la première partition").is_none());
+        let titre = Unit::Division {
+            label: "Titre II".into(),
+        };
+        assert_eq!(cite_unit(&titre, Case::De, false), "du titre II");
+        assert_eq!(
+            read_block_unit("titre II de la convention"),
+            Some((titre, "titre II de la convention".len()))
+        );
+        let section = Unit::Division {
+            label: "Section 3 bis".into(),
+        };
+        assert_eq!(cite_unit(&section, Case::Nom, false), "la section 3 bis");
+        assert_eq!(read_block_unit("section 3 bis").map(|r| r.0), Some(section));
+        assert!(read_block_unit("titre de la convention").is_none());
         assert_eq!(
             read_block_unit("bloc des signatures de la convention est"),
             Some((

@@ -41,6 +41,9 @@ pub fn block_in_objet(unit: Option<&Unit>) -> String {
         Some(Unit::Parties) => "son bloc des parties".into(),
         Some(Unit::Visas) => "ses visas".into(),
         Some(Unit::Signatures) => "son bloc des signatures".into(),
+        Some(u @ Unit::Division { .. }) => {
+            format!("l'intitulé {}", de(&cite_unit(u, Case::Nom, false)))
+        }
         Some(u) => cite_unit(u, Case::Nom, false),
     }
 }
