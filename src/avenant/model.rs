@@ -322,6 +322,13 @@ pub enum Op {
         heading: Option<String>,
         alineas: Vec<String>,
     },
+    /// A new article first in the target article (a sub-article) or division: « Au début du
+    /// chapitre II, il est inséré un article 7 ainsi rédigé : ».
+    InsertArticleFirst {
+        label: String,
+        heading: Option<String>,
+        alineas: Vec<String>,
+    },
     /// A new article after the last one (target: the convention).
     AddArticle {
         label: String,

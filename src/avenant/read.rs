@@ -701,6 +701,17 @@ fn parse_sentence(s: &str, block: Vec<String>, ctx: Option<&Unit>) -> Result<Ins
             },
         });
     }
+    if let Some((t, l)) = super::formules::read_insert_article_first(&skel) {
+        let (heading, alineas) = article_block(&block, &l)?;
+        return Ok(Instruction {
+            target: target_of(&t)?.0,
+            op: Op::InsertArticleFirst {
+                label: canonical_label(&l),
+                heading,
+                alineas,
+            },
+        });
+    }
     if let Some(c) = R_INSERT_ART.captures(&skel) {
         let (heading, alineas) = article_block(&block, &c["l"])?;
         return Ok(Instruction {
@@ -854,11 +865,8 @@ fn parse_sentence(s: &str, block: Vec<String>, ctx: Option<&Unit>) -> Result<Ins
 /// « 6 à 9 » → 6, 7, 8, 9; « 6, 8 et 9 » → 6, 8, 9.
 fn label_list(s: &str) -> Vec<String> {
     if let Some((a, b)) = s.split_once(" à ") {
-        let num = |x: &str| x.trim().trim_end_matches("er").parse::<u32>().ok();
-        if let (Some(a), Some(b)) = (num(a), num(b)) {
-            if a <= b && b - a < 1000 {
-                return (a..=b).map(|n| canonical_label(&n.to_string())).collect();
-            }
+        if let Some(range) = super::formules::label_range(a, b) {
+            return range;
         }
     }
     s.replace(" et ", ", ")

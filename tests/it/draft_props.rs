@@ -146,6 +146,7 @@ enum Edit {
     DeleteAlinea(usize, usize),
     InsertArticle(usize),
     DivisionHeading(usize),
+    InsertFirstInDivision,
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -162,6 +163,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         (0..8usize, 0..3usize).prop_map(|(a, b)| Edit::DeleteAlinea(a, b)),
         (0..8usize).prop_map(Edit::InsertArticle),
         (0..2usize).prop_map(Edit::DivisionHeading),
+        Just(Edit::InsertFirstInDivision),
     ]
 }
 
@@ -210,6 +212,30 @@ fn apply_edit(c: &mut Conv, e: &Edit, k: usize) {
             if let Some(d) = c.divisions.get_mut(i) {
                 d.2 = format!("Dispositions révisées {k}");
             }
+        }
+        Edit::InsertFirstInDivision => {
+            // A new first article of the titre II, under the free number before its first.
+            let Some(d) = c.divisions.get_mut(1) else {
+                return;
+            };
+            let num = d.0 - 1;
+            if c.articles.iter().any(|x| x.0 == num) {
+                return;
+            }
+            d.0 = num;
+            let at = c
+                .articles
+                .iter()
+                .position(|x| x.0 > num)
+                .unwrap_or(c.articles.len());
+            c.articles.insert(
+                at,
+                (
+                    num,
+                    format!("Principe {k}"),
+                    vec![format!("Le titre {k} s'ouvre.")],
+                ),
+            );
         }
         Edit::InsertArticle(a) => {
             let a = a % n;

@@ -240,6 +240,24 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             let at = child_index(doc, parent, after) + 1;
             new_article(doc, parent, at, after, label, heading.as_deref(), alineas)
         }
+        Op::InsertArticleFirst {
+            label,
+            heading,
+            alineas,
+        } => {
+            let parent = resolve_unit(doc, t)?;
+            let ch = doc.children(parent).to_vec();
+            let is_unit =
+                |c: &NodeId| matches!(doc.node(*c).kind, NodeKind::Article | NodeKind::Structure);
+            // After an article's own alinéas; first in a division.
+            let at = ch.iter().position(is_unit).unwrap_or(ch.len());
+            let model = ch
+                .iter()
+                .find(|c| doc.node(**c).kind == NodeKind::Article)
+                .copied()
+                .unwrap_or(parent);
+            new_article(doc, parent, at, model, label, heading.as_deref(), alineas)
+        }
         Op::AddArticle {
             label,
             heading,

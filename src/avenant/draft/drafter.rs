@@ -813,7 +813,9 @@ impl<'a> Drafter<'a> {
         let n = p.new?;
         let new = &self.cmp.new;
         let node = new.node(n);
-        let prev = self.previous_label(n)?;
+        let Some(prev) = self.previous_label(n) else {
+            return self.insert_article_first(n);
+        };
         let top = new
             .parent(n)
             .is_none_or(|x| new.node(x).kind != NodeKind::Article);
@@ -903,6 +905,61 @@ impl<'a> Drafter<'a> {
             None => true,
             Some(id) => label_order(&self.label(*id)).is_some_and(|nk| key < nk),
         }
+    }
+
+    /// An article first in its article or division (« Au début de l'article 3, il est inséré
+    /// un article 3.1 … »), under the new version's number, which must be free.
+    pub(super) fn insert_article_first(&mut self, n: NodeId) -> Option<(String, Vec<Instruction>)> {
+        let new = &self.cmp.new;
+        let node = new.node(n);
+        let parent = new.parent(n)?;
+        // Only the first article (or division) of its parent.
+        let first = new
+            .children(parent)
+            .iter()
+            .copied()
+            .find(|c| matches!(new.node(*c).kind, NodeKind::Article | NodeKind::Structure));
+        if first != Some(n) {
+            return None;
+        }
+        let unit = match new.node(parent).kind {
+            NodeKind::Article | NodeKind::Structure => {
+                let old = self.cmp.alignment.old_of(parent)?;
+                if !self.w.descendants(self.w.root()).contains(&old) {
+                    return None;
+                }
+                let on = self.w.node(old);
+                match on.kind {
+                    NodeKind::Article => Unit::article(&self.label(old)),
+                    NodeKind::Structure => Unit::Division {
+                        label: on
+                            .label
+                            .as_deref()?
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    },
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        let label = canonical_label(node.label.as_deref().unwrap_or(""));
+        if label.is_empty() || self.label_exists(&label) {
+            return None;
+        }
+        let ins = Instruction {
+            target: Target::unit(unit),
+            op: Op::InsertArticleFirst {
+                label: label.clone(),
+                heading: node.heading.clone(),
+                alineas: unit_lines(new, n),
+            },
+        };
+        self.exec(&ins).ok()?;
+        self.inserted_labels.insert(n, label.clone());
+        self.changes.inserted_articles.push(label.clone());
+        Some((formules::insertion_heading(&label), vec![ins]))
     }
 
     /// « 5 bis », else « 5 ter »…, the first label free after `prev`.

@@ -838,6 +838,71 @@ mod tests {
     }
 
     #[test]
+    fn sub_articles_are_renumbered_as_a_range() {
+        let old = "Convention de partenariat\n\nArticle 1 : Objet\n\nLa convention lie les parties.\n\nArticle 3 : Financement\n\n3.1 Montant\n\nLe montant est fixé.\n\n3.2 Versement\n\nLe versement est annuel.\n\n3.3 Contrôle\n\nLe contrôle est fait.\n\n3.4 Audit\n\nUn audit est fait.\n\nArticle 4 : Durée\n\nLa convention dure un an.\n";
+        let new = old
+            .replace("3.4 Audit", "3.5 Audit")
+            .replace("3.3 Contrôle", "3.4 Contrôle")
+            .replace("3.2 Versement", "3.3 Versement")
+            .replace(
+                "fixé.\n\n",
+                "fixé.\n\n3.2 Avance\n\nUne avance est versée.\n\n",
+            );
+        let cmp = compare(
+            crate::parse_str("old", old),
+            crate::parse_str("new", &new),
+            &DiffOptions::default(),
+        );
+        let renumber = DraftOptions {
+            renumber: true,
+            ..DraftOptions::default()
+        };
+        let av = draft_checked(&cmp, &renumber).expect("verified");
+        let md = markdown(&av);
+        assert!(
+            md.contains("Les articles 3.2 à 3.4 deviennent respectivement les articles 3.3 à 3.5."),
+            "{md}"
+        );
+        assert!(
+            md.contains("il est inséré un article 3.2 ainsi rédigé"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn an_article_inserted_first_in_its_division_or_article() {
+        let old = "Convention de partenariat\n\nTitre I : Dispositions générales\n\nArticle 1 : Objet\n\nLa convention lie les parties.\n\nTitre II : Financement\n\nArticle 3 : Montant\n\nLe montant est fixé.\n\n3.1 Versement\n\nLe versement est annuel.\n";
+        let new = old
+            .replace(
+                "Titre II : Financement\n\n",
+                "Titre II : Financement\n\nArticle 2 : Principe\n\nLe financement est partagé.\n\n",
+            )
+            .replace("3.1 Versement", "3.2 Versement")
+            .replace(
+                "fixé.\n\n",
+                "fixé.\n\n3.1 Avance\n\nUne avance est versée.\n\n",
+            );
+        let cmp = compare(
+            crate::parse_str("old", old),
+            crate::parse_str("new", &new),
+            &DiffOptions::default(),
+        );
+        let renumber = DraftOptions {
+            renumber: true,
+            ..DraftOptions::default()
+        };
+        let av = draft_checked(&cmp, &renumber).expect("verified");
+        let md = markdown(&av);
+        for want in [
+            "Au début du titre II de la convention, il est inséré un article 2 ainsi rédigé",
+            "Au début de l'article 3 de la convention, il est inséré un article 3.1 ainsi rédigé",
+            "L'article 3.1 devient l'article 3.2.",
+        ] {
+            assert!(md.contains(want), "{want}\n{md}");
+        }
+    }
+
+    #[test]
     fn label_order_sorts_numbers_and_suffixes() {
         let k = |l: &str| drafter::label_order(l).expect("numbered");
         assert!(k("5.6") < k("5.7") && k("5.7") < k("6"));

@@ -134,6 +134,45 @@ pub fn rewrite_block(t: &Target, lines: &[String], ctx: Option<&Unit>, style: &S
     )
 }
 
+/// « Au début du chapitre II de la convention, il est inséré un article 7 ainsi rédigé : »
+/// and the article quoted whole.
+pub fn insert_article_first(
+    t: &Target,
+    label: &str,
+    heading: Option<&str>,
+    alineas: &[String],
+    ctx: Option<&Unit>,
+    style: &Style,
+) -> Sentence {
+    let s = subject(t, 1, ctx, true);
+    Sentence::with_block(
+        format!(
+            "au début {}, il est inséré un article {} ainsi rédigé{}",
+            de(&s.with(Case::Nom)),
+            article_label(label),
+            colon(style)
+        ),
+        quote_block(
+            &with_heading_line(article_heading_line(label, heading), alineas),
+            style,
+        ),
+    )
+}
+
+static R_INSERT_FIRST: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^au début (?P<t>.+?),\s*(?:il\s+)?est\s+inséré\s+un\s+article\s+(?P<l>.+?)\s+ainsi\s+rédigé\s*:?$",
+    )
+    .expect("valid pattern")
+});
+
+/// Reads [`insert_article_first`]'s sentence (its quotations taken out): the noun phrase of
+/// the unit (« du chapitre II de la convention », determiner included) and the new label.
+pub fn read_insert_article_first(skel: &str) -> Option<(String, String)> {
+    let c = R_INSERT_FIRST.captures(skel.trim())?;
+    Some((c["t"].to_string(), c["l"].to_string()))
+}
+
 /// The operation a whole block unit reads as after « est ainsi rédigé : » or « est supprimé »:
 /// `None` when the unit is not a block.
 pub fn block_op(unit: &Unit, lines: Option<Vec<String>>) -> Option<Op> {
@@ -181,6 +220,18 @@ mod tests {
         assert_eq!(cite_unit(&section, Case::Nom, false), "la section 3 bis");
         assert_eq!(read_block_unit("section 3 bis").map(|r| r.0), Some(section));
         assert!(read_block_unit("titre de la convention").is_none());
+    }
+
+    #[test]
+    fn dotted_and_hyphenated_ranges() {
+        let l = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(label_range("3.2", "3.4"), Some(l(&["3.2", "3.3", "3.4"])));
+        assert_eq!(label_range("47-1", "47-2"), Some(l(&["47-1", "47-2"])));
+        assert_eq!(label_range("1er", "3"), Some(l(&["1er", "2", "3"])));
+        assert_eq!(label_range("3.2", "4.1"), None);
+        assert!(consecutive_labels(&l(&["3.2", "3.3", "3.4"])));
+        assert!(!consecutive_labels(&l(&["3.2", "3.4"])));
+        assert!(!consecutive_labels(&l(&["4", "4 bis"])));
         assert_eq!(
             read_block_unit("bloc des signatures de la convention est"),
             Some((

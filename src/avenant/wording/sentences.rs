@@ -478,19 +478,7 @@ pub fn delete_article(t: &Target, ctx: Option<&Unit>, style: &Style) -> Sentence
 
 pub(super) fn label_list(labels: &[String]) -> String {
     let cited: Vec<String> = labels.iter().map(|l| article_label(l)).collect();
-    let nums: Vec<Option<u32>> = labels
-        .iter()
-        .map(|l| {
-            let l = l.trim_end_matches("er");
-            l.parse().ok()
-        })
-        .collect();
-    let consecutive = cited.len() > 2
-        && nums.iter().all(Option::is_some)
-        && nums.windows(2).all(|w| match (w[0], w[1]) {
-            (Some(a), Some(b)) => b == a + 1,
-            _ => false,
-        });
+    let consecutive = cited.len() > 2 && consecutive_labels(labels);
     if consecutive {
         return format!("{} à {}", cited[0], cited[cited.len() - 1]);
     }
@@ -600,6 +588,11 @@ pub fn sentence(ins: &Instruction, ctx: Option<&Unit>, style: &Style) -> Sentenc
             heading,
             alineas,
         } => insert_article(t, label, heading.as_deref(), alineas, ctx, style),
+        Op::InsertArticleFirst {
+            label,
+            heading,
+            alineas,
+        } => insert_article_first(t, label, heading.as_deref(), alineas, ctx, style),
         Op::AddArticle {
             label,
             heading,
@@ -657,6 +650,7 @@ pub fn chapeau_unit(instructions: &[Instruction]) -> Option<&Unit> {
                     | Op::AddAnnex { .. }
                     | Op::DeleteAnnex
                     | Op::RewriteBlock { .. }
+                    | Op::InsertArticleFirst { .. }
                     | Op::DeleteBlock
                     | Op::ReplaceEverywhere { .. }
             )
