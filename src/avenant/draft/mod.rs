@@ -29,16 +29,20 @@
 //! back and applied to the old version, the act must give the new version unit by unit, or it
 //! is redrafted (failing articles rewritten whole) and, failing that, refused naming the units.
 //!
-//! `apply(old, draft(compare(old, new)))` gives `new` for the units an avenant amends
-//! (préambule, articles, annexes; titles, parties and signatures are only reached by the
-//! replacements « dans l'ensemble de la convention »), cosmetic differences aside (case of a
-//! heading, accent on a capital: never amended). With default options, inserted articles are
-//! numbered « 5 bis » and deleted ones leave a gap, as the 1997 circular advises: the result
-//! equals `new` modulo article labels. With [`DraftOptions::renumber`], the new numbering is
-//! kept (« Les articles 6 à 9 deviennent respectivement les articles 7 à 10. ») and the result
-//! equals `new` labels included. Known limits: an article inserted before the first one, or
-//! a sub-article inserted first in its article, cannot be expressed with the model's
-//! operations and is left out.
+//! The check covers the whole document a jurist reads: title, parties, visas, préambule,
+//! divisions and their headings, articles, annexes, notes and signatures. The drafter writes
+//! them all (draft/blocks.rs: « L'intitulé de la convention est ainsi rédigé », « La
+//! désignation de la première partie … », « Les visas … sont supprimés », « Le bloc des
+//! signatures … », « L'intitulé du titre II … »), except notes, new divisions and title
+//! sub-lines, which the check then refuses (exit 2) rather than leave out silently.
+//! Cosmetic differences aside (case of a heading, accent on a capital: never amended). An
+//! inserted article takes the new version's number when it is free in the old one and in
+//! order there (« 47-2 » after « 47-1 »), else « 5 bis » as the 1997 circular advises
+//! ([`DraftOptions::bis`] forces « bis »); deleted ones leave a gap. With
+//! [`DraftOptions::renumber`], the new numbering is kept (« Les articles 3.2 à 3.4 deviennent
+//! respectivement les articles 3.3 à 3.5. ») and the result equals `new` labels included. An
+//! article first in its article or division: « Au début du chapitre II, il est inséré … ».
+//! A global replacement is written only when the new version keeps none of the old words.
 
 use super::apply::{apply, apply_instruction, occurrences, phrases};
 use super::formules::{self, Changes, Style};
