@@ -65,6 +65,22 @@ pub enum Unit {
         label: Option<String>,
     },
     Preambule,
+    /// A party of the « Entre … Et … » block, by rank (1-based): « la désignation de la
+    /// première partie ».
+    Party {
+        rank: u32,
+    },
+    /// The « Entre … Et … » block's own lines (« Entre : », « Et », « ci-après dénommées
+    /// ensemble … »), its parties aside: « le bloc des parties ».
+    Parties,
+    /// The visas (« Vu … »), each one an alinéa: « le deuxième alinéa des visas ».
+    Visas,
+    /// The signature block (« Fait à …, le … », the signatories): « le bloc des signatures ».
+    Signatures,
+    /// A division (titre, chapitre, section…) by its label as written: `Titre II`.
+    Division {
+        label: String,
+    },
 }
 
 impl Unit {
@@ -306,6 +322,13 @@ pub enum Op {
         heading: Option<String>,
         alineas: Vec<String>,
     },
+    /// A new article first in the target article (a sub-article) or division: « Au début du
+    /// chapitre II, il est inséré un article 7 ainsi rédigé : ».
+    InsertArticleFirst {
+        label: String,
+        heading: Option<String>,
+        alineas: Vec<String>,
+    },
     /// A new article after the last one (target: the convention).
     AddArticle {
         label: String,
@@ -334,6 +357,13 @@ pub enum Op {
         blocks: Vec<String>,
     },
     DeleteAnnex,
+    /// A part outside the articles (a party's designation, the visas, the signature block)
+    /// quoted whole, tables as `a | b` rows: « Le bloc des signatures est ainsi rédigé : ».
+    RewriteBlock {
+        lines: Vec<String>,
+    },
+    /// « Les visas de la convention sont supprimés. »
+    DeleteBlock,
     /// « Dans l'ensemble de la convention, les mots : « old » sont remplacés par les mots : « new ». »
     ReplaceEverywhere {
         old: String,

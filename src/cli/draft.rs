@@ -31,6 +31,9 @@ pub(super) struct DraftArgs {
     /// Garde la numérotation de la nouvelle version (« Les articles 6 à 9 deviennent… ») au lieu d'insérer des articles « bis ».
     #[arg(long)]
     renumber: bool,
+    /// Numérote tout article inséré « N bis » même quand le numéro de la nouvelle version est libre dans l'ancienne.
+    #[arg(long)]
+    bis: bool,
     /// « abrogé » au lieu de « supprimé ».
     #[arg(long)]
     abroge: bool,
@@ -63,6 +66,7 @@ impl DraftArgs {
             numero: self.numero,
             objet: self.objet.clone(),
             renumber: self.renumber,
+            bis: self.bis,
             abroge: self.abroge,
             lieu: self.lieu.clone(),
             date: self.date.clone(),

@@ -48,7 +48,31 @@ pub(super) fn find_unit(doc: &Document, unit: &Unit) -> Option<NodeId> {
         Unit::Preambule => reachable(doc)
             .into_iter()
             .find(|id| doc.node(*id).kind == NodeKind::Preambule),
+        Unit::Party { rank } => reachable(doc)
+            .into_iter()
+            .filter(|id| doc.node(*id).kind == NodeKind::Partie)
+            .nth((*rank as usize).checked_sub(1)?),
+        Unit::Parties => block(doc, NodeKind::Parties),
+        Unit::Visas => block(doc, NodeKind::Visas),
+        Unit::Signatures => block(doc, NodeKind::Signatures),
+        Unit::Division { label } => reachable(doc).into_iter().find(|id| {
+            let n = doc.node(*id);
+            n.kind == NodeKind::Structure
+                && n.label.as_deref().is_some_and(|l| {
+                    l.split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .eq_ignore_ascii_case(label)
+                })
+        }),
     }
+}
+
+/// The first node of a kind that a convention has once (visas, signatures), in document order.
+fn block(doc: &Document, kind: NodeKind) -> Option<NodeId> {
+    reachable(doc)
+        .into_iter()
+        .find(|id| doc.node(*id).kind == kind)
 }
 
 pub(super) fn resolve_unit(doc: &Document, t: &Target) -> Result<NodeId, String> {

@@ -251,6 +251,24 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             let at = child_index(doc, parent, after) + 1;
             new_article(doc, parent, at, after, label, heading.as_deref(), alineas)
         }
+        Op::InsertArticleFirst {
+            label,
+            heading,
+            alineas,
+        } => {
+            let parent = resolve_unit(doc, t)?;
+            let ch = doc.children(parent).to_vec();
+            let is_unit =
+                |c: &NodeId| matches!(doc.node(*c).kind, NodeKind::Article | NodeKind::Structure);
+            // After an article's own alinéas; first in a division.
+            let at = ch.iter().position(is_unit).unwrap_or(ch.len());
+            let model = ch
+                .iter()
+                .find(|c| doc.node(**c).kind == NodeKind::Article)
+                .copied()
+                .unwrap_or(parent);
+            new_article(doc, parent, at, model, label, heading.as_deref(), alineas)
+        }
         Op::AddArticle {
             label,
             heading,
@@ -270,7 +288,13 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             let at = child_index(doc, parent, last) + 1;
             new_article(doc, parent, at, last, label, heading.as_deref(), alineas)
         }
-        Op::DeleteArticle | Op::DeleteAnnex => {
+        Op::RewriteBlock { lines } => {
+            let id = resolve_unit(doc, t)?;
+            doc.node_mut(id).children.clear();
+            insert_lines(doc, id, 0, lines, None);
+            Ok(())
+        }
+        Op::DeleteArticle | Op::DeleteAnnex | Op::DeleteBlock => {
             let id = resolve_unit(doc, t)?;
             let parent = doc.parent(id).unwrap_or(doc.root());
             remove_children(doc, parent, &[id]);
@@ -301,8 +325,19 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             let id = resolve_unit(doc, t)?;
             let label = node_label(doc, id);
             let node = doc.node(id);
+            if node.kind == NodeKind::Document {
+                // « L'intitulé de la convention » is its title line.
+                let title = reachable(doc)
+                    .into_iter()
+                    .find(|id| doc.node(*id).kind == NodeKind::Titre)
+                    .ok_or_else(|| formules::target_missing(t))?;
+                doc.node_mut(title).text = heading.clone();
+                return Ok(());
+            }
             let text = match node.kind {
-                NodeKind::Article => heading_line(node, &label, Some(heading)),
+                NodeKind::Article | NodeKind::Structure => {
+                    heading_line(node, &label, Some(heading))
+                }
                 NodeKind::Annexe => annex_line(node, Some(heading)),
                 _ => return Err(formules::not_applicable(t)),
             };

@@ -274,6 +274,38 @@ impl<'a> Drafter<'a> {
                 .collect();
             let target = Target::unit(unit.clone());
             let total_now = self.w.alineas(o).len();
+            // One alinéa for one, unpaired because a whole phrase was added or removed.
+            if deleted == 1 && inserted.len() == 1 {
+                let wl = self.w.alineas(o).get(at).copied();
+                let nl = new_leaves[prev_new];
+                if let Some(wl) = wl.filter(|wl| {
+                    let (a, b) = (self.w.node(*wl), cmp.new.node(nl));
+                    a.kind == b.kind && a.label == b.label
+                }) {
+                    let t = self.single_scope(
+                        o,
+                        &target
+                            .clone()
+                            .with_alinea(Position::of(at as u32 + 1, total_now as u32)),
+                    );
+                    let (ot, nt) = (self.w.node(wl).text.clone(), cmp.new.node(nl).text.clone());
+                    if let Some(ins) = self.phrase_added_or_deleted(wl, &ot, &nt, &t) {
+                        out.extend(ins);
+                        at += 1;
+                        if let Some(differs) = keep {
+                            at += 1;
+                            if differs {
+                                let leaf =
+                                    self.w.alineas(o).get(at - 1).copied().ok_or("leaf lost")?;
+                                out.extend(self.leaf(o, leaf, new_leaves[ni], unit, at)?);
+                            }
+                        }
+                        prev_old = oi + 1;
+                        prev_new = ni + 1;
+                        continue;
+                    }
+                }
+            }
             let gap = match (deleted, inserted.len()) {
                 (0, 0) => None,
                 (d, 0) => Some((
@@ -366,6 +398,12 @@ impl<'a> Drafter<'a> {
         let total = self.w.alineas(unit_id).len() as u32;
         let target = Target::unit(unit.clone()).with_alinea(Position::of(at as u32, total));
         let whole = wn.kind != nn.kind || wn.label != nn.label || self.too_many(&wn.text, &nn.text);
+        if wn.kind == nn.kind && wn.label == nn.label {
+            let scope = self.single_scope(unit_id, &target);
+            if let Some(ins) = self.phrase_added_or_deleted(leaf, &wn.text, &nn.text, &scope) {
+                return Ok(ins);
+            }
+        }
         if !whole {
             let r = self.attempt(|d| d.words(unit_id, leaf, new_leaf, unit, &target));
             if let Ok(ins) = r {
@@ -412,6 +450,70 @@ impl<'a> Drafter<'a> {
         };
         self.exec(&ins)?;
         Ok(vec![ins])
+    }
+
+    /// One whole phrase appended, inserted or deleted, the others unchanged: « … est complété
+    /// par une phrase ainsi rédigée : », « Après la première phrase …, est insérée une phrase
+    /// … », « La dernière phrase … est supprimée. »; `None` when the change is not that, or
+    /// when executing it does not give the new text.
+    pub(super) fn phrase_added_or_deleted(
+        &mut self,
+        leaf: NodeId,
+        ot: &str,
+        nt: &str,
+        target: &Target,
+    ) -> Option<Vec<Instruction>> {
+        let (op_, np_) = (phrases(ot), phrases(nt));
+        let keys = |t: &str, r: &[(usize, usize)]| -> Vec<String> {
+            r.iter().map(|(a, b)| text_key(&t[*a..*b])).collect()
+        };
+        let (ok, nk) = (keys(ot, &op_), keys(nt, &np_));
+        let ins = if nk.len() == ok.len() + 1 && !ok.is_empty() {
+            // The one new phrase: where the lists stop agreeing.
+            let k = (0..ok.len()).find(|i| ok[*i] != nk[*i]).unwrap_or(ok.len());
+            if ok[k..] != nk[k + 1..] {
+                return None;
+            }
+            let text = nt[np_[k].0..np_[k].1].trim().to_string();
+            if k == ok.len() {
+                Instruction {
+                    target: target.clone(),
+                    op: Op::AddPhrase { text },
+                }
+            } else if k == 0 {
+                return None;
+            } else {
+                Instruction {
+                    target: target
+                        .clone()
+                        .with_phrase(Position::of(k as u32, ok.len() as u32)),
+                    op: Op::InsertPhrase { text },
+                }
+            }
+        } else if ok.len() == nk.len() + 1 && !nk.is_empty() {
+            let k = (0..nk.len()).find(|i| ok[*i] != nk[*i]).unwrap_or(nk.len());
+            if ok[k + 1..] != nk[k..] {
+                return None;
+            }
+            Instruction {
+                target: target
+                    .clone()
+                    .with_phrase(Position::of(k as u32 + 1, ok.len() as u32)),
+                op: Op::DeletePhrase,
+            }
+        } else {
+            return None;
+        };
+        let want = text_key(nt);
+        self.attempt(|d| {
+            d.exec(&ins)?;
+            if text_key(&d.w.node(leaf).text) == want {
+                Ok(vec![ins.clone()])
+            } else {
+                Err("phrase".into())
+            }
+        })
+        .ok()
     }
 
     /// Word-level instructions, one change at a time, re-diffing the edited text each time.
@@ -711,13 +813,19 @@ impl<'a> Drafter<'a> {
         let n = p.new?;
         let new = &self.cmp.new;
         let node = new.node(n);
-        let prev = self.previous_label(n)?;
+        let Some(prev) = self.previous_label(n) else {
+            return self.insert_article_first(n);
+        };
         let top = new
             .parent(n)
             .is_none_or(|x| new.node(x).kind != NodeKind::Article);
         let append = top && self.is_last_article(&prev);
+        let own = canonical_label(node.label.as_deref().unwrap_or(""));
         let label = if self.opts.renumber {
-            canonical_label(node.label.as_deref().unwrap_or(""))
+            own
+        } else if !self.opts.bis && self.fits_after(&own, &prev) {
+            // The new version's own number, free in the old one and in order there.
+            own
         } else if append {
             match prev.trim_end_matches("er").parse::<u32>() {
                 Ok(k) => (k + 1).to_string(),
@@ -756,6 +864,104 @@ impl<'a> Drafter<'a> {
         Some((formules::insertion_heading(&label), vec![ins]))
     }
 
+    /// True when `label` is free in the working copy and falls, in the numbering order,
+    /// between the article `prev` and the article following it there (any article after it at
+    /// the same depth): « 5.7 » after « 5.6 », « 12 » after the last article « 11 », « 47-2 »
+    /// after « 47-1 » and before « 48 ».
+    pub(super) fn fits_after(&self, label: &str, prev: &str) -> bool {
+        let (Some(key), Some(prev_key)) = (label_order(label), label_order(prev)) else {
+            return false;
+        };
+        if label.is_empty() || self.label_exists(label) || key <= prev_key {
+            return false;
+        }
+        // The next article after `prev` in the working copy, at the same depth or above.
+        let w = &self.w;
+        let arts: Vec<NodeId> = w
+            .descendants(w.root())
+            .into_iter()
+            .filter(|id| w.node(*id).kind == NodeKind::Article)
+            .collect();
+        let Some(i) = arts
+            .iter()
+            .position(|id| self.label(*id) == canonical_label(prev))
+        else {
+            return false;
+        };
+        let depth = |id: NodeId| {
+            let mut d = 0;
+            let mut x = id;
+            while let Some(p) = w.parent(x) {
+                if w.node(p).kind == NodeKind::Article {
+                    d += 1;
+                }
+                x = p;
+            }
+            d
+        };
+        let d = depth(arts[i]);
+        let next = arts[i + 1..].iter().find(|id| depth(**id) <= d);
+        match next {
+            None => true,
+            Some(id) => label_order(&self.label(*id)).is_some_and(|nk| key < nk),
+        }
+    }
+
+    /// An article first in its article or division (« Au début de l'article 3, il est inséré
+    /// un article 3.1 … »), under the new version's number, which must be free.
+    pub(super) fn insert_article_first(&mut self, n: NodeId) -> Option<(String, Vec<Instruction>)> {
+        let new = &self.cmp.new;
+        let node = new.node(n);
+        let parent = new.parent(n)?;
+        // Only the first article (or division) of its parent.
+        let first = new
+            .children(parent)
+            .iter()
+            .copied()
+            .find(|c| matches!(new.node(*c).kind, NodeKind::Article | NodeKind::Structure));
+        if first != Some(n) {
+            return None;
+        }
+        let unit = match new.node(parent).kind {
+            NodeKind::Article | NodeKind::Structure => {
+                let old = self.cmp.alignment.old_of(parent)?;
+                if !self.w.descendants(self.w.root()).contains(&old) {
+                    return None;
+                }
+                let on = self.w.node(old);
+                match on.kind {
+                    NodeKind::Article => Unit::article(&self.label(old)),
+                    NodeKind::Structure => Unit::Division {
+                        label: on
+                            .label
+                            .as_deref()?
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    },
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        let label = canonical_label(node.label.as_deref().unwrap_or(""));
+        if label.is_empty() || self.label_exists(&label) {
+            return None;
+        }
+        let ins = Instruction {
+            target: Target::unit(unit),
+            op: Op::InsertArticleFirst {
+                label: label.clone(),
+                heading: node.heading.clone(),
+                alineas: unit_lines(new, n),
+            },
+        };
+        self.exec(&ins).ok()?;
+        self.inserted_labels.insert(n, label.clone());
+        self.changes.inserted_articles.push(label.clone());
+        Some((formules::insertion_heading(&label), vec![ins]))
+    }
+
     /// « 5 bis », else « 5 ter »…, the first label free after `prev`.
     pub(super) fn bis(&self, prev: &str) -> String {
         let base = canonical_label(prev);
@@ -782,4 +988,34 @@ impl<'a> Drafter<'a> {
         }
         format!("{base} bis")
     }
+}
+
+/// A label as a sortable key: its numbers (« 5.7 » → 5, 7; « 47-2 » → 47, 2; « 1er » → 1) then
+/// the rank of a latin suffix (« 4 bis » → 4, 0, 2); `None` for a label without numbers.
+pub(super) fn label_order(label: &str) -> Option<Vec<u32>> {
+    let canon = canonical_label(label);
+    let mut parts = canon.split_whitespace();
+    let head = parts.next()?.trim_end_matches("er");
+    let mut key = Vec::new();
+    for n in head.split(['.', '-']) {
+        key.push(n.parse::<u32>().ok()?);
+    }
+    if let Some(suffix) = parts.next() {
+        let rank = [
+            "bis",
+            "ter",
+            "quater",
+            "quinquies",
+            "sexies",
+            "septies",
+            "octies",
+            "nonies",
+            "decies",
+        ]
+        .iter()
+        .position(|s| *s == suffix)?;
+        key.push(0);
+        key.push(rank as u32 + 2);
+    }
+    Some(key)
 }

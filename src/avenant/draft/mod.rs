@@ -29,16 +29,20 @@
 //! back and applied to the old version, the act must give the new version unit by unit, or it
 //! is redrafted (failing articles rewritten whole) and, failing that, refused naming the units.
 //!
-//! `apply(old, draft(compare(old, new)))` gives `new` for the units an avenant amends
-//! (préambule, articles, annexes; titles, parties and signatures are only reached by the
-//! replacements « dans l'ensemble de la convention »), cosmetic differences aside (case of a
-//! heading, accent on a capital: never amended). With default options, inserted articles are
-//! numbered « 5 bis » and deleted ones leave a gap, as the 1997 circular advises: the result
-//! equals `new` modulo article labels. With [`DraftOptions::renumber`], the new numbering is
-//! kept (« Les articles 6 à 9 deviennent respectivement les articles 7 à 10. ») and the result
-//! equals `new` labels included. Known limits: an article inserted before the first one, or
-//! a sub-article inserted first in its article, cannot be expressed with the model's
-//! operations and is left out.
+//! The check covers the whole document a jurist reads: title, parties, visas, préambule,
+//! divisions and their headings, articles, annexes, notes and signatures. The drafter writes
+//! them all (draft/blocks.rs: « L'intitulé de la convention est ainsi rédigé », « La
+//! désignation de la première partie … », « Les visas … sont supprimés », « Le bloc des
+//! signatures … », « L'intitulé du titre II … »), except notes, new divisions and title
+//! sub-lines, which the check then refuses (exit 2) rather than leave out silently.
+//! Cosmetic differences aside (case of a heading, accent on a capital: never amended). An
+//! inserted article takes the new version's number when it is free in the old one and in
+//! order there (« 47-2 » after « 47-1 »), else « 5 bis » as the 1997 circular advises
+//! ([`DraftOptions::bis`] forces « bis »); deleted ones leave a gap. With
+//! [`DraftOptions::renumber`], the new numbering is kept (« Les articles 3.2 à 3.4 deviennent
+//! respectivement les articles 3.3 à 3.5. ») and the result equals `new` labels included. An
+//! article first in its article or division: « Au début du chapitre II, il est inséré … ».
+//! A global replacement is written only when the new version keeps none of the old words.
 
 use super::apply::{apply, apply_instruction, occurrences, phrases};
 use super::formules::{self, Changes, Style};
@@ -54,6 +58,7 @@ use crate::model::{Document, NodeId, NodeKind};
 use std::collections::{BTreeMap, BTreeSet};
 
 mod annexes;
+mod blocks;
 mod drafter;
 mod edits;
 mod header;
@@ -87,6 +92,9 @@ pub struct DraftOptions {
     pub max_edits_per_alinea: usize,
     /// Gather repeated replacements into « Dans l'ensemble de la convention… » (true).
     pub everywhere: bool,
+    /// Number every inserted article « N bis » after the one it follows, even when the new
+    /// version's own number is free in the old one (false: that number is kept).
+    pub bis: bool,
 }
 
 impl Default for DraftOptions {
@@ -102,6 +110,7 @@ impl Default for DraftOptions {
             rewrite_threshold: 0.4,
             max_edits_per_alinea: 2,
             everywhere: true,
+            bis: false,
         }
     }
 }
@@ -185,16 +194,31 @@ struct Failing {
     old_article: Option<String>,
 }
 
+/// The top-level parts the round trip compares: everything a jurist reads as the convention
+/// (title, parties, visas, préambule, divisions and their headings, articles, annexes, notes,
+/// signatures), not the letterhead nor unclassified text.
+fn compared_kind(kind: NodeKind) -> bool {
+    matches!(
+        kind,
+        NodeKind::Article
+            | NodeKind::Annexe
+            | NodeKind::Preambule
+            | NodeKind::Structure
+            | NodeKind::Titre
+            | NodeKind::Parties
+            | NodeKind::Visas
+            | NodeKind::Signatures
+            | NodeKind::Notes
+    )
+}
+
 /// The amended units of a document, one signature each (kind, label unless `labels` is false,
 /// heading, then every descendant's kind, label, level and text), with the unit's name.
 fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)> {
     let mut out = Vec::new();
     for &top in doc.top_level() {
         let n = doc.node(top);
-        if !matches!(
-            n.kind,
-            NodeKind::Article | NodeKind::Annexe | NodeKind::Preambule | NodeKind::Structure
-        ) {
+        if !compared_kind(n.kind) {
             continue;
         }
         let mut sig = String::new();
@@ -230,6 +254,11 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
             (NodeKind::Annexe, Some(l)) => format!("annexe {l}"),
             (NodeKind::Annexe, None) => "annexe".to_string(),
             (NodeKind::Preambule, _) => "préambule".to_string(),
+            (NodeKind::Titre, _) => "intitulé".to_string(),
+            (NodeKind::Parties, _) => "parties".to_string(),
+            (NodeKind::Visas, _) => "visas".to_string(),
+            (NodeKind::Signatures, _) => "signatures".to_string(),
+            (NodeKind::Notes, _) => "notes".to_string(),
             (_, l) => n
                 .heading
                 .clone()
@@ -338,6 +367,16 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
                 }],
                 ..Avenant::default()
             };
+            // Every occurrence changed: the new version keeps none of the old words (a case
+            // change counts), else each unit drafts its own replacements.
+            let cap = formules::capitalise(&g.old);
+            if count_all(&cmp.new, &g.old) > 0
+                || (cap != g.old
+                    && cap != formules::capitalise(&g.new)
+                    && count_all(&cmp.new, &cap) > 0)
+            {
+                continue;
+            }
             let Ok(after) = apply(&base, &probe) else {
                 continue;
             };
@@ -370,6 +409,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
         changes,
         force,
     };
+    articles.extend(d.blocks_before());
     let mut units = Vec::new();
     collect_units(cmp, &cmp.pairs, &mut units);
     let mut deferred: Vec<&PairDiff> = Vec::new();
@@ -407,6 +447,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
             }
             (NodeKind::Annexe, o, n) => articles.extend(d.annex(o, n)),
             (NodeKind::Preambule, Some(o), Some(n)) => articles.extend(d.preambule(p, o, n)),
+            (NodeKind::Structure, Some(o), Some(n)) => articles.extend(d.division_heading(o, n)),
             _ => {}
         }
     }
@@ -426,6 +467,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
     for p in deferred {
         articles.extend(d.insert_article(p));
     }
+    articles.extend(d.blocks_after());
 
     av.objet = options.objet.clone().or_else(|| {
         // The model holds normalised text: plain spaces inside the guillemets.
@@ -700,6 +742,178 @@ mod tests {
             ops(&av).iter().any(|o| matches!(o, Op::InsertWords { .. })),
             "{md}"
         );
+    }
+
+    #[test]
+    fn an_inserted_article_keeps_its_new_number_when_free() {
+        let old = "Convention de partenariat\n\nArticle 1 : Objet\n\nLa convention lie les parties.\n\nArticle 47-1 : Comité\n\nLe comité se réunit.\n\nArticle 48 : Durée\n\nLa convention est conclue pour un an.\n";
+        let new = old.replace(
+            "Article 48 : Durée",
+            "Article 47-2 : Données\n\nLes données sont hébergées en France.\n\nArticle 48 : Durée",
+        );
+        let cmp = compare(
+            crate::parse_str("old", old),
+            crate::parse_str("new", &new),
+            &DiffOptions::default(),
+        );
+        let md = markdown(&draft(&cmp, &DraftOptions::default()));
+        assert!(
+            md.contains(
+                "Après l'article 47-1 de la convention, il est inséré un article 47-2 ainsi rédigé"
+            ),
+            "{md}"
+        );
+        let bis = DraftOptions {
+            bis: true,
+            ..DraftOptions::default()
+        };
+        let md = markdown(&draft(&cmp, &bis));
+        assert!(md.contains("il est inséré un article 47-1 bis"), "{md}");
+        // A number taken, or out of order where it would go: « bis ».
+        let new = old.replace(
+            "Article 48 : Durée",
+            "Article 12 : Données\n\nLes données sont hébergées en France.\n\nArticle 48 : Durée",
+        );
+        let cmp = compare(
+            crate::parse_str("old", old),
+            crate::parse_str("new", &new),
+            &DiffOptions::default(),
+        );
+        let md = markdown(&draft(&cmp, &DraftOptions::default()));
+        assert!(md.contains("il est inséré un article 47-1 bis"), "{md}");
+    }
+
+    #[test]
+    fn whole_phrases_and_case_changes_are_the_smallest_unit() {
+        // An appended sentence: never « après le mot … sont insérés les mots … ».
+        let (av, md) = drafted(
+            &OLD.replace(
+                "La convention est conclue pour un an.",
+                "La convention est conclue pour un an. Elle est renouvelable une fois.",
+            ),
+            &DraftOptions::default(),
+        );
+        assert!(matches!(ops(&av)[..], [Op::AddPhrase { .. }]), "{md}");
+        assert!(
+            md.contains("L'article 4 est complété par une phrase ainsi rédigée\u{a0}:\n\n«\u{a0}Elle est renouvelable une fois.\u{a0}»"),
+            "{md}"
+        );
+        // A phrase inserted between two, a phrase deleted.
+        let (av, md) = drafted(
+            &OLD.replace(
+                "Le comité se réunit tous les six mois. Le comité rend",
+                "Le comité se réunit tous les six mois. Il siège à Paris. Le comité rend",
+            ),
+            &DraftOptions::default(),
+        );
+        assert!(matches!(ops(&av)[..], [Op::InsertPhrase { .. }]), "{md}");
+        let (av, md) = drafted(
+            &OLD.replace(" Le comité rend compte au comité de direction.", ""),
+            &DraftOptions::default(),
+        );
+        assert!(matches!(ops(&av)[..], [Op::DeletePhrase]), "{md}");
+        // A change of case alone is a change, drafted as words.
+        let (av, md) = drafted(
+            &OLD.replace("Le comité est présidé", "Le Comité est présidé"),
+            &DraftOptions::default(),
+        );
+        assert!(matches!(ops(&av)[..], [Op::ReplaceWords { .. }]), "{md}");
+        assert!(md.contains("«\u{a0}Comité"), "{md}");
+    }
+
+    #[test]
+    fn a_division_heading_is_drafted() {
+        let old = "Convention de partenariat\n\nTitre I : Dispositions générales\n\nArticle 1 : Objet\n\nLa convention lie les parties.\n\nTitre II : Financement\n\nArticle 2 : Montant\n\nLe montant est fixé.\n";
+        let new = old.replace(
+            "Titre II : Financement",
+            "Titre II : Financement et versements",
+        );
+        let cmp = compare(
+            crate::parse_str("old", old),
+            crate::parse_str("new", &new),
+            &DiffOptions::default(),
+        );
+        let av = draft_checked(&cmp, &DraftOptions::default()).expect("verified");
+        let md = markdown(&av);
+        assert!(
+            md.contains("L'intitulé du titre II est ainsi rédigé\u{a0}: «\u{a0}Financement et versements\u{a0}»."),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn sub_articles_are_renumbered_as_a_range() {
+        let old = "Convention de partenariat\n\nArticle 1 : Objet\n\nLa convention lie les parties.\n\nArticle 3 : Financement\n\n3.1 Montant\n\nLe montant est fixé.\n\n3.2 Versement\n\nLe versement est annuel.\n\n3.3 Contrôle\n\nLe contrôle est fait.\n\n3.4 Audit\n\nUn audit est fait.\n\nArticle 4 : Durée\n\nLa convention dure un an.\n";
+        let new = old
+            .replace("3.4 Audit", "3.5 Audit")
+            .replace("3.3 Contrôle", "3.4 Contrôle")
+            .replace("3.2 Versement", "3.3 Versement")
+            .replace(
+                "fixé.\n\n",
+                "fixé.\n\n3.2 Avance\n\nUne avance est versée.\n\n",
+            );
+        let cmp = compare(
+            crate::parse_str("old", old),
+            crate::parse_str("new", &new),
+            &DiffOptions::default(),
+        );
+        let renumber = DraftOptions {
+            renumber: true,
+            ..DraftOptions::default()
+        };
+        let av = draft_checked(&cmp, &renumber).expect("verified");
+        let md = markdown(&av);
+        assert!(
+            md.contains("Les articles 3.2 à 3.4 deviennent respectivement les articles 3.3 à 3.5."),
+            "{md}"
+        );
+        assert!(
+            md.contains("il est inséré un article 3.2 ainsi rédigé"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn an_article_inserted_first_in_its_division_or_article() {
+        let old = "Convention de partenariat\n\nTitre I : Dispositions générales\n\nArticle 1 : Objet\n\nLa convention lie les parties.\n\nTitre II : Financement\n\nArticle 3 : Montant\n\nLe montant est fixé.\n\n3.1 Versement\n\nLe versement est annuel.\n";
+        let new = old
+            .replace(
+                "Titre II : Financement\n\n",
+                "Titre II : Financement\n\nArticle 2 : Principe\n\nLe financement est partagé.\n\n",
+            )
+            .replace("3.1 Versement", "3.2 Versement")
+            .replace(
+                "fixé.\n\n",
+                "fixé.\n\n3.1 Avance\n\nUne avance est versée.\n\n",
+            );
+        let cmp = compare(
+            crate::parse_str("old", old),
+            crate::parse_str("new", &new),
+            &DiffOptions::default(),
+        );
+        let renumber = DraftOptions {
+            renumber: true,
+            ..DraftOptions::default()
+        };
+        let av = draft_checked(&cmp, &renumber).expect("verified");
+        let md = markdown(&av);
+        for want in [
+            "Au début du titre II de la convention, il est inséré un article 2 ainsi rédigé",
+            "Au début de l'article 3 de la convention, il est inséré un article 3.1 ainsi rédigé",
+            "L'article 3.1 devient l'article 3.2.",
+        ] {
+            assert!(md.contains(want), "{want}\n{md}");
+        }
+    }
+
+    #[test]
+    fn label_order_sorts_numbers_and_suffixes() {
+        let k = |l: &str| drafter::label_order(l).expect("numbered");
+        assert!(k("5.6") < k("5.7") && k("5.7") < k("6"));
+        assert!(k("47-1") < k("47-2") && k("47-2") < k("48"));
+        assert!(k("4") < k("4 bis") && k("4 bis") < k("4 ter") && k("4 ter") < k("5"));
+        assert_eq!(k("1er"), vec![1]);
+        assert!(drafter::label_order("I").is_none());
     }
 
     #[test]

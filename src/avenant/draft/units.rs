@@ -25,7 +25,12 @@ pub(super) fn collect_units<'a>(
                 collect_units(cmp, &p.children, out);
             }
             NodeKind::Annexe | NodeKind::Preambule => out.push(p),
-            NodeKind::Structure | NodeKind::Document => collect_units(cmp, &p.children, out),
+            NodeKind::Structure => {
+                // Its heading first (« L'intitulé du titre II »), then what it holds.
+                out.push(p);
+                collect_units(cmp, &p.children, out)
+            }
+            NodeKind::Document => collect_units(cmp, &p.children, out),
             _ => {}
         }
     }

@@ -346,6 +346,17 @@ fn parse_one(
             },
         });
     }
+    if let Some((t, l)) = crate::avenant::formules::read_insert_article_first(&skel) {
+        let (heading, alineas) = article_block(&block, &l)?;
+        return Ok(Instruction {
+            target: target_of(&t)?.0,
+            op: Op::InsertArticleFirst {
+                label: canonical_label(&l),
+                heading,
+                alineas,
+            },
+        });
+    }
     if let Some(c) = R_INSERT_ART.captures(&skel) {
         let (heading, alineas) = article_block(&block, &c["l"])?;
         let t = c.name("t").or(c.name("t2")).map_or("", |m| m.as_str());
@@ -491,6 +502,9 @@ fn parse_one(
                         },
                     });
                 }
+                ref u if crate::avenant::formules::block_np(u).is_some() => {
+                    crate::avenant::formules::block_op(u, Some(lines)).ok_or_else(missing_quote)?
+                }
                 _ => {
                     return Err(format!(
                         "« {s} » : la convention entière ne peut être réécrite ainsi"
@@ -513,6 +527,7 @@ fn parse_one(
             match target.unit {
                 Unit::Article { .. } => Op::DeleteArticle,
                 Unit::Annex { .. } => Op::DeleteAnnex,
+                ref u if crate::avenant::formules::block_np(u).is_some() => Op::DeleteBlock,
                 _ => return Err(format!("« {s} » : impossible de supprimer cette unité")),
             }
         } else {
@@ -548,11 +563,8 @@ fn parse_one(
 /// « 6 à 9 » → 6, 7, 8, 9; « 6, 8 et 9 » → 6, 8, 9.
 pub(super) fn label_list(s: &str) -> Vec<String> {
     if let Some((a, b)) = s.split_once(" à ") {
-        let num = |x: &str| x.trim().trim_end_matches("er").parse::<u32>().ok();
-        if let (Some(a), Some(b)) = (num(a), num(b)) {
-            if a <= b && b - a < 1000 {
-                return (a..=b).map(|n| canonical_label(&n.to_string())).collect();
-            }
+        if let Some(range) = crate::avenant::formules::label_range(a, b) {
+            return range;
         }
     }
     s.replace(" et ", ", ")

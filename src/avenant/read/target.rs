@@ -90,6 +90,9 @@ pub fn parse_np(s: &str, ctx: Option<&Unit>) -> Option<(Target, u32)> {
         } else if let Some(m) = P_PREAMBULE.find(&rest) {
             unit = Some(Unit::Preambule);
             consumed = m.end();
+        } else if let Some((u, len)) = crate::avenant::formules::read_block_unit(&rest) {
+            unit = Some(u);
+            consumed = len;
         } else if let Some(c) = P_ITEM.captures(&rest) {
             items.push(c[1].to_string());
             consumed = c.get(1)?.end() + usize::from(rest[c.get(1)?.end()..].starts_with(')'));

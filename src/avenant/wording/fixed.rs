@@ -25,6 +25,29 @@ pub fn modification_heading(unit: &Unit) -> String {
     }
 }
 
+/// « Modification de l'intitulé de la convention ».
+pub fn title_heading() -> String {
+    "Modification de l'intitulé de la convention".into()
+}
+
+/// How the motive names a part outside the articles: « son intitulé », « ses visas »,
+/// « la désignation de sa deuxième partie », « son bloc des signatures ».
+pub fn block_in_objet(unit: Option<&Unit>) -> String {
+    match unit {
+        None => "son intitulé".into(),
+        Some(Unit::Party { rank }) => {
+            format!("la désignation de sa {} partie", ordinal(*rank, true))
+        }
+        Some(Unit::Parties) => "son bloc des parties".into(),
+        Some(Unit::Visas) => "ses visas".into(),
+        Some(Unit::Signatures) => "son bloc des signatures".into(),
+        Some(u @ Unit::Division { .. }) => {
+            format!("l'intitulé {}", de(&cite_unit(u, Case::Nom, false)))
+        }
+        Some(u) => cite_unit(u, Case::Nom, false),
+    }
+}
+
 /// « Insertion d'un article 5 bis dans la convention », « Suppression de l'article 9 de la convention ».
 pub fn insertion_heading(label: &str) -> String {
     format!(
@@ -94,6 +117,9 @@ pub struct Changes {
     pub modified_annexes: Vec<String>,
     pub added_annexes: Vec<String>,
     pub deleted_annexes: Vec<String>,
+    /// Parts outside the articles brought up to date, as the motive names them, in order
+    /// (« son intitulé », « la désignation de sa première partie », « son bloc des signatures »).
+    pub blocks: Vec<String>,
 }
 
 /// « de » or « d' » before an infinitive phrase.
@@ -112,6 +138,7 @@ pub fn objet_neutre(c: &Changes, style: &Style) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
     let mut updated: Vec<String> = Vec::new();
     let own = |s: String| s.replacen("l'", "son ", 1).replacen("les ", "ses ", 1);
+    updated.extend(c.blocks.iter().cloned());
     if c.preambule {
         updated.push("son préambule".into());
     }

@@ -8,6 +8,7 @@ use super::model::{
     Position, Target, Unit, ValueType,
 };
 
+mod blocks;
 mod fixed;
 mod messages;
 mod nps;
@@ -16,6 +17,7 @@ mod quotes;
 mod sentences;
 mod words;
 
+pub use blocks::*;
 pub use fixed::*;
 pub use messages::*;
 pub use nps::*;

@@ -108,6 +108,7 @@ pub fn unit_np(unit: &Unit) -> Np {
         Unit::Annex { label: Some(l) } => Np::new(format!("annexe {l}"), true, false),
         Unit::Annex { label: None } => Np::new("annexe", true, false),
         Unit::Preambule => Np::new("préambule", false, false),
+        u => block_np(u).unwrap_or_else(|| Np::new("convention", true, false)),
     }
 }
 
@@ -267,7 +268,7 @@ pub fn target_np_range(t: &Target, count: u32, ctx: Option<&Unit>, formal: bool)
                 u.head.clone()
             };
             let _ = c;
-            return Some(Np::new(head, u.fem, false));
+            return Some(Np::new(head, u.fem, u.plural));
         }
     }
     np

@@ -129,3 +129,35 @@ pub fn position(p: Position, fem: bool) -> String {
         .into(),
     }
 }
+
+/// A label split into its prefix and last number: « 3.2 » → (« 3. », 2), « 47-1 » → (« 47- », 1),
+/// « 6 » → (« », 6), « 1er » → (« », 1); `None` for « 4 bis » or « I ».
+fn label_tail(label: &str) -> Option<(&str, u32)> {
+    let l = label.trim().trim_end_matches("er");
+    let cut = l.rfind(['.', '-']).map_or(0, |i| i + 1);
+    Some((&l[..cut], l[cut..].parse().ok()?))
+}
+
+/// The labels from `a` to `b` (« 3.2 » to « 3.4 », « 6 » to « 9 »), when they share a prefix:
+/// how « les articles 3.2 à 3.4 » is read (at most 1,000).
+pub fn label_range(a: &str, b: &str) -> Option<Vec<String>> {
+    let ((pa, x), (pb, y)) = (label_tail(a)?, label_tail(b)?);
+    if pa != pb || x > y || y - x >= 1000 {
+        return None;
+    }
+    Some(
+        (x..=y)
+            .map(|n| canonical_label(&format!("{pa}{n}")))
+            .collect(),
+    )
+}
+
+/// True when the labels follow each other under one prefix (« 3.2, 3.3, 3.4 »): how a range
+/// « 3.2 à 3.4 » is written.
+pub fn consecutive_labels(labels: &[String]) -> bool {
+    let tails: Option<Vec<(&str, u32)>> = labels.iter().map(|l| label_tail(l)).collect();
+    tails.is_some_and(|t| {
+        t.windows(2)
+            .all(|w| w[0].0 == w[1].0 && w[1].1 == w[0].1 + 1)
+    })
+}

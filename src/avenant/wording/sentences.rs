@@ -64,7 +64,7 @@ pub(super) fn subject(t: &Target, count: u32, ctx: Option<&Unit>, formal: bool) 
     target_np_range(t, count, ctx, formal).unwrap_or_else(|| {
         // The chapeau's unit itself: cite it anyway.
         let u = unit_np(&t.unit);
-        Np::new(u.head, u.fem, false)
+        Np::new(u.head, u.fem, u.plural)
     })
 }
 
@@ -478,19 +478,7 @@ pub fn delete_article(t: &Target, ctx: Option<&Unit>, style: &Style) -> Sentence
 
 pub(super) fn label_list(labels: &[String]) -> String {
     let cited: Vec<String> = labels.iter().map(|l| article_label(l)).collect();
-    let nums: Vec<Option<u32>> = labels
-        .iter()
-        .map(|l| {
-            let l = l.trim_end_matches("er");
-            l.parse().ok()
-        })
-        .collect();
-    let consecutive = cited.len() > 2
-        && nums.iter().all(Option::is_some)
-        && nums.windows(2).all(|w| match (w[0], w[1]) {
-            (Some(a), Some(b)) => b == a + 1,
-            _ => false,
-        });
+    let consecutive = cited.len() > 2 && consecutive_labels(labels);
     if consecutive {
         return format!("{} à {}", cited[0], cited[cited.len() - 1]);
     }
@@ -600,6 +588,11 @@ pub fn sentence(ins: &Instruction, ctx: Option<&Unit>, style: &Style) -> Sentenc
             heading,
             alineas,
         } => insert_article(t, label, heading.as_deref(), alineas, ctx, style),
+        Op::InsertArticleFirst {
+            label,
+            heading,
+            alineas,
+        } => insert_article_first(t, label, heading.as_deref(), alineas, ctx, style),
         Op::AddArticle {
             label,
             heading,
@@ -616,7 +609,8 @@ pub fn sentence(ins: &Instruction, ctx: Option<&Unit>, style: &Style) -> Sentenc
             heading,
             blocks,
         } => add_annex(label.as_deref(), heading.as_deref(), blocks, style),
-        Op::DeleteAnnex => delete_units(t, 1, ctx, style),
+        Op::DeleteAnnex | Op::DeleteBlock => delete_units(t, 1, ctx, style),
+        Op::RewriteBlock { lines } => rewrite_block(t, lines, ctx, style),
         Op::ReplaceEverywhere {
             old,
             new,
@@ -632,7 +626,15 @@ pub fn chapeau_unit(instructions: &[Instruction]) -> Option<&Unit> {
         return None;
     }
     let unit = &instructions.first()?.target.unit;
-    if !matches!(unit, Unit::Article { .. } | Unit::Annex { .. }) {
+    if !matches!(
+        unit,
+        Unit::Article { .. }
+            | Unit::Annex { .. }
+            | Unit::Party { .. }
+            | Unit::Parties
+            | Unit::Visas
+            | Unit::Signatures
+    ) {
         return None;
     }
     let ok = instructions.iter().all(|i| {
@@ -647,6 +649,9 @@ pub fn chapeau_unit(instructions: &[Instruction]) -> Option<&Unit> {
                     | Op::RewriteAnnex { .. }
                     | Op::AddAnnex { .. }
                     | Op::DeleteAnnex
+                    | Op::RewriteBlock { .. }
+                    | Op::InsertArticleFirst { .. }
+                    | Op::DeleteBlock
                     | Op::ReplaceEverywhere { .. }
             )
     });
@@ -657,8 +662,9 @@ pub fn chapeau_unit(instructions: &[Instruction]) -> Option<&Unit> {
 pub fn chapeau(unit: &Unit, style: &Style) -> String {
     let np = unit_np(unit);
     capitalise(&format!(
-        "{} de la convention est ainsi {}{}",
+        "{} de la convention {} ainsi {}{}",
         np.with(Case::Nom),
+        np.verb(),
         np.agree("modifié"),
         colon(style)
     ))

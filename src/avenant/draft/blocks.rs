@@ -1,0 +1,183 @@
+//! Drafting the parts of the convention outside its articles: the title (« L'intitulé de la
+//! convention est ainsi rédigé »), each party's designation, the visas and the signature block.
+
+use super::*;
+
+/// The first node of a kind in document order.
+fn first_of(doc: &Document, kind: NodeKind) -> Option<NodeId> {
+    doc.descendants(doc.root())
+        .into_iter()
+        .find(|id| doc.node(*id).kind == kind)
+}
+
+fn all_of(doc: &Document, kind: NodeKind) -> Vec<NodeId> {
+    doc.descendants(doc.root())
+        .into_iter()
+        .filter(|id| doc.node(*id).kind == kind)
+        .collect()
+}
+
+/// The pair of the comparison joining `o` and `n`, anywhere in the tree.
+fn find_pair(pairs: &[PairDiff], o: NodeId, n: NodeId) -> Option<&PairDiff> {
+    pairs.iter().find_map(|p| {
+        if p.old == Some(o) && p.new == Some(n) {
+            Some(p)
+        } else {
+            find_pair(&p.children, o, n)
+        }
+    })
+}
+
+impl Drafter<'_> {
+    /// The title, the parties and the visas, in this order (they come before the articles).
+    pub(super) fn blocks_before(&mut self) -> Vec<(String, Vec<Instruction>)> {
+        let cmp = self.cmp;
+        let mut out = Vec::new();
+        if let (Some(o), Some(n)) = (
+            first_of(&cmp.old, NodeKind::Titre),
+            first_of(&cmp.new, NodeKind::Titre),
+        ) {
+            let (ot, nt) = (&cmp.old.node(o).text, &cmp.new.node(n).text);
+            if text_key(ot) != text_key(nt) {
+                let ins = Instruction {
+                    target: Target::convention().with_heading(),
+                    op: Op::RewriteHeading {
+                        heading: nt.trim().to_string(),
+                    },
+                };
+                if self.exec(&ins).is_ok() {
+                    self.changes.blocks.push(formules::block_in_objet(None));
+                    out.push((formules::title_heading(), vec![ins]));
+                }
+            }
+        }
+        if let (Some(o), Some(n)) = (
+            first_of(&cmp.old, NodeKind::Parties),
+            first_of(&cmp.new, NodeKind::Parties),
+        ) {
+            out.extend(self.block(Unit::Parties, o, n));
+        }
+        let (old_parties, new_parties) = (
+            all_of(&cmp.old, NodeKind::Partie),
+            all_of(&cmp.new, NodeKind::Partie),
+        );
+        if old_parties.len() == new_parties.len() {
+            for (i, (o, n)) in old_parties.into_iter().zip(new_parties).enumerate() {
+                out.extend(self.block(Unit::Party { rank: i as u32 + 1 }, o, n));
+            }
+        }
+        if let (Some(o), Some(n)) = (
+            first_of(&cmp.old, NodeKind::Visas),
+            first_of(&cmp.new, NodeKind::Visas),
+        ) {
+            out.extend(self.block(Unit::Visas, o, n));
+        } else if first_of(&cmp.old, NodeKind::Visas).is_some() {
+            out.extend(self.delete_block(Unit::Visas));
+        }
+        out
+    }
+
+    /// The signature block (it comes after the articles and annexes).
+    pub(super) fn blocks_after(&mut self) -> Vec<(String, Vec<Instruction>)> {
+        let cmp = self.cmp;
+        match (
+            first_of(&cmp.old, NodeKind::Signatures),
+            first_of(&cmp.new, NodeKind::Signatures),
+        ) {
+            (Some(o), Some(n)) => self.block(Unit::Signatures, o, n).into_iter().collect(),
+            (Some(_), None) => self.delete_block(Unit::Signatures).into_iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// « L'intitulé du titre II est ainsi rédigé : « … ». » when a division keeps its label
+    /// and changes its heading.
+    pub(super) fn division_heading(
+        &mut self,
+        o: NodeId,
+        n: NodeId,
+    ) -> Option<(String, Vec<Instruction>)> {
+        let (on, nn) = (self.w.node(o), self.cmp.new.node(n));
+        let label = on.label.clone()?;
+        let heading = nn.heading.clone()?;
+        if heading_key(on.heading.as_deref()) == heading_key(Some(&heading))
+            || nn.label.as_deref().map(str::to_lowercase) != Some(label.to_lowercase())
+        {
+            return None;
+        }
+        let unit = Unit::Division {
+            label: label.split_whitespace().collect::<Vec<_>>().join(" "),
+        };
+        let ins = Instruction {
+            target: Target::unit(unit.clone()).with_heading(),
+            op: Op::RewriteHeading { heading },
+        };
+        self.exec(&ins).ok()?;
+        self.changes
+            .blocks
+            .push(formules::block_in_objet(Some(&unit)));
+        Some((formules::modification_heading(&unit), vec![ins]))
+    }
+
+    /// « Les visas de la convention sont supprimés. »
+    fn delete_block(&mut self, unit: Unit) -> Option<(String, Vec<Instruction>)> {
+        let ins = Instruction {
+            target: Target::unit(unit.clone()),
+            op: Op::DeleteBlock,
+        };
+        self.exec(&ins).ok()?;
+        self.changes
+            .blocks
+            .push(formules::block_in_objet(Some(&unit)));
+        Some((formules::deletion_heading(&unit), vec![ins]))
+    }
+
+    /// A block amended alinéa by alinéa (as the préambule), or rewritten whole when that does
+    /// not give the new text back.
+    fn block(&mut self, unit: Unit, o: NodeId, n: NodeId) -> Option<(String, Vec<Instruction>)> {
+        if content(&self.w, o) == content(&self.cmp.new, n) {
+            return None;
+        }
+        let empty = PairDiff {
+            old: Some(o),
+            new: Some(n),
+            status: crate::diff::Status::Modified,
+            basis: Basis::Place,
+            similarity: 0.0,
+            moved: false,
+            renumbered: false,
+            cosmetic: false,
+            changes: Vec::new(),
+            children: Vec::new(),
+        };
+        let p = find_pair(&self.cmp.pairs, o, n).unwrap_or(&empty).clone();
+        let fine = self.attempt(|d| {
+            let ins = d.alineas_fine(&p, o, n, &unit, false)?;
+            if content(&d.w, o) == content(&d.cmp.new, n) {
+                Ok(ins)
+            } else {
+                Err("mismatch".into())
+            }
+        });
+        let ins = match fine {
+            Ok(ins) => ins,
+            Err(_) => {
+                let ins = Instruction {
+                    target: Target::unit(unit.clone()),
+                    op: Op::RewriteBlock {
+                        lines: unit_lines(&self.cmp.new, n),
+                    },
+                };
+                let _ = self.exec(&ins);
+                vec![ins]
+            }
+        };
+        if ins.is_empty() {
+            return None;
+        }
+        self.changes
+            .blocks
+            .push(formules::block_in_objet(Some(&unit)));
+        Some((formules::modification_heading(&unit), ins))
+    }
+}

@@ -1,0 +1,243 @@
+//! The parts of a convention outside its articles — a party's designation, the visas, the
+//! signature block — named as units (writer), and read back from an avenant (reader), side by side.
+
+use super::*;
+
+/// The noun phrase naming a block unit, `None` for the other units: « la désignation de la
+/// deuxième partie », « les visas », « le bloc des signatures ».
+pub fn block_np(unit: &Unit) -> Option<Np> {
+    match unit {
+        Unit::Party { rank } => Some(Np::new(
+            format!("désignation de la {} partie", ordinal(*rank, true)),
+            true,
+            false,
+        )),
+        Unit::Parties => Some(Np::new("bloc des parties", false, false)),
+        Unit::Visas => Some(Np::new("visas", false, true)),
+        Unit::Signatures => Some(Np::new("bloc des signatures", false, false)),
+        Unit::Division { label } => {
+            let mut words = label.split_whitespace();
+            let noun = words.next().unwrap_or_default().to_lowercase();
+            let rest: Vec<&str> = words.collect();
+            let fem = matches!(noun.as_str(), "section" | "sous-section" | "partie");
+            Some(Np::new(format!("{noun} {}", rest.join(" ")), fem, false))
+        }
+        _ => None,
+    }
+}
+
+/// Reads a block unit at the start of `rest` (its determiner already stripped), as
+/// [`block_np`] writes it; returns the unit and the length read.
+pub fn read_block_unit(rest: &str) -> Option<(Unit, usize)> {
+    let (unit, len) = read_block_head(rest)?;
+    // « … de la convention », « … de la présente convention », as a formal citation ends.
+    let tail = &rest[len..];
+    let extra = [" de la présente convention", " de la convention"]
+        .iter()
+        .find(|t| {
+            tail.get(..t.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(t))
+                && tail[t.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .map_or(0, |t| t.len());
+    Some((unit, len + extra))
+}
+
+/// The nouns of divisions, as [`block_np`] writes them.
+const DIVISIONS: &[&str] = &[
+    "sous-section",
+    "section",
+    "chapitre",
+    "titre",
+    "livre",
+    "partie",
+];
+
+/// « titre II », « chapitre 3 », « section 1 bis »: a division noun, its number (roman or
+/// arabic) and an optional latin suffix.
+fn read_division(rest: &str) -> Option<(Unit, usize)> {
+    let lower = rest.to_lowercase();
+    let noun = DIVISIONS.iter().find(|d| lower.starts_with(*d))?;
+    let after = rest.get(noun.len()..)?.strip_prefix(' ')?;
+    let number: String = after
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "IVXLC".contains(*c) || *c == '.')
+        .collect();
+    let number = number.trim_end_matches('.');
+    if number.is_empty() {
+        return None;
+    }
+    let mut len = noun.len() + 1 + number.len();
+    let tail = &rest[len..];
+    if tail.chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let mut label = format!("{} {number}", capitalise(noun));
+    for suffix in [" bis", " ter", " quater"] {
+        if tail.starts_with(suffix)
+            && !tail[suffix.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        {
+            label.push_str(suffix);
+            len += suffix.len();
+            break;
+        }
+    }
+    Some((Unit::Division { label }, len))
+}
+
+fn read_block_head(rest: &str) -> Option<(Unit, usize)> {
+    if let Some(d) = read_division(rest) {
+        return Some(d);
+    }
+    let lower = rest.to_lowercase();
+    for (head, unit) in [
+        ("visas", Unit::Visas),
+        ("bloc des parties", Unit::Parties),
+        ("bloc des signatures", Unit::Signatures),
+        ("signatures", Unit::Signatures),
+    ] {
+        if let Some(after) = lower.strip_prefix(head) {
+            if after.chars().next().is_none_or(|c| !c.is_alphanumeric()) {
+                return Some((unit, head.len()));
+            }
+        }
+    }
+    let after = lower.strip_prefix("désignation de la ")?;
+    let (word, tail) = after.split_once(' ')?;
+    let rank = parse_ordinal_number(word)?;
+    let tail_rest = tail.strip_prefix("partie")?;
+    if tail_rest.chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let len = "désignation de la ".len() + word.len() + 1 + "partie".len();
+    Some((Unit::Party { rank }, len))
+}
+
+/// « Le bloc des signatures de la convention est ainsi rédigé : » and the block quoted whole.
+pub fn rewrite_block(t: &Target, lines: &[String], ctx: Option<&Unit>, style: &Style) -> Sentence {
+    let s = subject(t, 1, ctx, true);
+    Sentence::with_block(
+        format!(
+            "{} {} ainsi {}{}",
+            s.with(Case::Nom),
+            s.verb(),
+            s.agree("rédigé"),
+            colon(style)
+        ),
+        quote_block(lines, style),
+    )
+}
+
+/// « Au début du chapitre II de la convention, il est inséré un article 7 ainsi rédigé : »
+/// and the article quoted whole.
+pub fn insert_article_first(
+    t: &Target,
+    label: &str,
+    heading: Option<&str>,
+    alineas: &[String],
+    ctx: Option<&Unit>,
+    style: &Style,
+) -> Sentence {
+    let s = subject(t, 1, ctx, true);
+    Sentence::with_block(
+        format!(
+            "au début {}, il est inséré un article {} ainsi rédigé{}",
+            de(&s.with(Case::Nom)),
+            article_label(label),
+            colon(style)
+        ),
+        quote_block(
+            &with_heading_line(article_heading_line(label, heading), alineas),
+            style,
+        ),
+    )
+}
+
+static R_INSERT_FIRST: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^au début (?P<t>.+?),\s*(?:il\s+)?est\s+inséré\s+un\s+article\s+(?P<l>.+?)\s+ainsi\s+rédigé\s*:?$",
+    )
+    .expect("valid pattern")
+});
+
+/// Reads [`insert_article_first`]'s sentence (its quotations taken out): the noun phrase of
+/// the unit (« du chapitre II de la convention », determiner included) and the new label.
+pub fn read_insert_article_first(skel: &str) -> Option<(String, String)> {
+    let c = R_INSERT_FIRST.captures(skel.trim())?;
+    Some((c["t"].to_string(), c["l"].to_string()))
+}
+
+/// The operation a whole block unit reads as after « est ainsi rédigé : » or « est supprimé »:
+/// `None` when the unit is not a block.
+pub fn block_op(unit: &Unit, lines: Option<Vec<String>>) -> Option<Op> {
+    block_np(unit)?;
+    Some(match lines {
+        Some(lines) => Op::RewriteBlock { lines },
+        None => Op::DeleteBlock,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn block_units_read_back() {
+        for unit in [
+            Unit::Party { rank: 2 },
+            Unit::Parties,
+            Unit::Visas,
+            Unit::Signatures,
+        ] {
+            let np = block_np(&unit).expect("a block");
+            let (read, len) = read_block_unit(&np.head).expect("read back");
+            assert_eq!(read, unit);
+            assert_eq!(len, np.head.len());
+        }
+        assert_eq!(
+            cite_unit(&Unit::Party { rank: 1 }, Case::De, true),
+            "de la désignation de la première partie de la convention"
+        );
+        assert_eq!(cite_unit(&Unit::Visas, Case::A, false), "aux visas");
+        assert!(read_block_unit("désignation de la première partition").is_none());
+        let titre = Unit::Division {
+            label: "Titre II".into(),
+        };
+        assert_eq!(cite_unit(&titre, Case::De, false), "du titre II");
+        assert_eq!(
+            read_block_unit("titre II de la convention"),
+            Some((titre, "titre II de la convention".len()))
+        );
+        let section = Unit::Division {
+            label: "Section 3 bis".into(),
+        };
+        assert_eq!(cite_unit(&section, Case::Nom, false), "la section 3 bis");
+        assert_eq!(read_block_unit("section 3 bis").map(|r| r.0), Some(section));
+        assert!(read_block_unit("titre de la convention").is_none());
+    }
+
+    #[test]
+    fn dotted_and_hyphenated_ranges() {
+        let l = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(label_range("3.2", "3.4"), Some(l(&["3.2", "3.3", "3.4"])));
+        assert_eq!(label_range("47-1", "47-2"), Some(l(&["47-1", "47-2"])));
+        assert_eq!(label_range("1er", "3"), Some(l(&["1er", "2", "3"])));
+        assert_eq!(label_range("3.2", "4.1"), None);
+        assert!(consecutive_labels(&l(&["3.2", "3.3", "3.4"])));
+        assert!(!consecutive_labels(&l(&["3.2", "3.4"])));
+        assert!(!consecutive_labels(&l(&["4", "4 bis"])));
+        assert_eq!(
+            read_block_unit("bloc des signatures de la convention est"),
+            Some((
+                Unit::Signatures,
+                "bloc des signatures de la convention".len()
+            ))
+        );
+    }
+}

@@ -1,0 +1,310 @@
+//! Generated edit scripts: a small convention (title, two parties, articles with sub-articles'
+//! worth of alinéas, a signature block) is edited by a random script — party names and
+//! representatives, the title, headings, the signature block, appended / inserted / deleted
+//! sentences, case-only changes, word changes, alinéas deleted, articles inserted under the new
+//! version's free number — and the drafted act, read back from its text and applied to the old
+//! version, must give the new one: title, parties, signatures and every article.
+
+use avenant::avenant::render::markdown;
+use avenant::avenant::{apply, draft_checked, parse_avenant, DraftOptions};
+use avenant::diff::{compare, DiffOptions};
+use avenant::{Document, NodeKind};
+use proptest::prelude::*;
+
+#[derive(Debug, Clone)]
+struct Conv {
+    title: String,
+    parties: Vec<[String; 3]>,
+    /// (number, heading, alinéas); numbers leave gaps so that insertions find a free number.
+    articles: Vec<(u32, String, Vec<String>)>,
+    signatures: Vec<String>,
+    /// Divisions: (number of the article it starts at, label, heading).
+    divisions: Vec<(u32, String, String)>,
+}
+
+const WORDS: &[&str] = &[
+    "comité",
+    "parties",
+    "données",
+    "financement",
+    "rapport",
+    "durée",
+    "service",
+    "projet",
+    "convention",
+    "annexe",
+    "montant",
+    "réunion",
+    "délai",
+    "avis",
+    "bilan",
+];
+
+fn sentence(seed: usize) -> String {
+    let a = WORDS[seed % WORDS.len()];
+    let b = WORDS[(seed / 7 + 3) % WORDS.len()];
+    let c = WORDS[(seed / 49 + 5) % WORDS.len()];
+    format!("Le {a} précise le {b} du {c} numéro {seed}.")
+}
+
+fn base(seed: usize, n_articles: usize) -> Conv {
+    let articles = (0..n_articles)
+        .map(|i| {
+            let alineas = (0..1 + (seed + i) % 3)
+                .map(|j| {
+                    let s = seed * 31 + i * 7 + j;
+                    if s.is_multiple_of(3) {
+                        format!("{} {}", sentence(s), sentence(s + 1000))
+                    } else {
+                        sentence(s)
+                    }
+                })
+                .collect();
+            (
+                (i as u32) * 2 + 1,
+                format!("Objet {}", WORDS[(seed + i) % WORDS.len()]),
+                alineas,
+            )
+        })
+        .collect();
+    Conv {
+        title: "Convention de partenariat".into(),
+        parties: vec![
+            [
+                "L'Agence nationale des données (AND)".into(),
+                "Représentée par Jeanne Martin, directrice".into(),
+                "Ci-après dénommée « l'AND »".into(),
+            ],
+            [
+                "La Direction du numérique (DNUM)".into(),
+                "Représentée par Paul Durand, directeur".into(),
+                "Ci-après dénommée « la DNUM »".into(),
+            ],
+        ],
+        divisions: if seed.is_multiple_of(2) {
+            vec![
+                (1, "Titre I".into(), "Dispositions générales".into()),
+                (
+                    (n_articles as u32 - 1) * 2 + 1,
+                    "Titre II".into(),
+                    "Dispositions finales".into(),
+                ),
+            ]
+        } else {
+            Vec::new()
+        },
+        articles,
+        signatures: vec![
+            "Fait à Paris, le 2 avril 2021".into(),
+            "Pour l'AND,".into(),
+            "Jeanne Martin".into(),
+        ],
+    }
+}
+
+fn render(c: &Conv) -> String {
+    let mut s = format!("{}\n\nEntre\n\n", c.title);
+    for (i, p) in c.parties.iter().enumerate() {
+        if i > 0 {
+            s.push_str("Et\n\n");
+        }
+        for l in p {
+            s.push_str(l);
+            s.push_str("\n\n");
+        }
+    }
+    for (n, h, als) in &c.articles {
+        for (start, label, heading) in &c.divisions {
+            if start == n {
+                s.push_str(&format!("{label} : {heading}\n\n"));
+            }
+        }
+        s.push_str(&format!("Article {n} : {h}\n\n"));
+        for a in als {
+            s.push_str(a);
+            s.push_str("\n\n");
+        }
+    }
+    for l in &c.signatures {
+        s.push_str(l);
+        s.push_str("\n\n");
+    }
+    s
+}
+
+#[derive(Debug, Clone)]
+enum Edit {
+    PartyName(usize),
+    Representative(usize),
+    Title,
+    Heading(usize),
+    Signature(usize),
+    AppendSentence(usize, usize),
+    DeleteSentence(usize, usize),
+    CaseOnly(usize, usize),
+    Word(usize, usize),
+    DeleteAlinea(usize, usize),
+    InsertArticle(usize),
+    DivisionHeading(usize),
+    InsertFirstInDivision,
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (0..2usize).prop_map(Edit::PartyName),
+        (0..2usize).prop_map(Edit::Representative),
+        Just(Edit::Title),
+        (0..8usize).prop_map(Edit::Heading),
+        (0..3usize).prop_map(Edit::Signature),
+        (0..8usize, 0..3usize).prop_map(|(a, b)| Edit::AppendSentence(a, b)),
+        (0..8usize, 0..3usize).prop_map(|(a, b)| Edit::DeleteSentence(a, b)),
+        (0..8usize, 0..3usize).prop_map(|(a, b)| Edit::CaseOnly(a, b)),
+        (0..8usize, 0..3usize).prop_map(|(a, b)| Edit::Word(a, b)),
+        (0..8usize, 0..3usize).prop_map(|(a, b)| Edit::DeleteAlinea(a, b)),
+        (0..8usize).prop_map(Edit::InsertArticle),
+        (0..2usize).prop_map(Edit::DivisionHeading),
+        Just(Edit::InsertFirstInDivision),
+    ]
+}
+
+fn apply_edit(c: &mut Conv, e: &Edit, k: usize) {
+    let n = c.articles.len();
+    match *e {
+        Edit::PartyName(i) => {
+            c.parties[i][0] = format!("L'Office public numéro {k} (OP{k})");
+        }
+        Edit::Representative(i) => {
+            c.parties[i][1] = format!("Représentée par Claire Petit{k}, présidente");
+        }
+        Edit::Title => c.title = format!("Convention de coopération {k}"),
+        Edit::Heading(a) => c.articles[a % n].1 = format!("Modalités {k}"),
+        Edit::Signature(i) => c.signatures[i] = format!("Fait à Lyon, le {} mai 2026", k % 28 + 1),
+        Edit::AppendSentence(a, j) => {
+            let als = &mut c.articles[a % n].2;
+            let j = j % als.len();
+            als[j] = format!("{} Elle est complétée {k} fois.", als[j]);
+        }
+        Edit::DeleteSentence(a, j) => {
+            let als = &mut c.articles[a % n].2;
+            let j = j % als.len();
+            let parts: Vec<&str> = als[j].split_inclusive(". ").collect();
+            if parts.len() > 1 {
+                als[j] = parts[..parts.len() - 1].concat().trim_end().to_string();
+            }
+        }
+        Edit::CaseOnly(a, j) => {
+            let als = &mut c.articles[a % n].2;
+            let j = j % als.len();
+            als[j] = als[j].replacen(" précise ", " Précise ", 1);
+        }
+        Edit::Word(a, j) => {
+            let als = &mut c.articles[a % n].2;
+            let j = j % als.len();
+            als[j] = als[j].replacen(" numéro ", &format!(" rang {k} numéro "), 1);
+        }
+        Edit::DeleteAlinea(a, j) => {
+            let als = &mut c.articles[a % n].2;
+            if als.len() > 1 {
+                als.remove(j % als.len());
+            }
+        }
+        Edit::DivisionHeading(i) => {
+            if let Some(d) = c.divisions.get_mut(i) {
+                d.2 = format!("Dispositions révisées {k}");
+            }
+        }
+        Edit::InsertFirstInDivision => {
+            // A new first article of the titre II, under the free number before its first.
+            let Some(d) = c.divisions.get_mut(1) else {
+                return;
+            };
+            let num = d.0 - 1;
+            if c.articles.iter().any(|x| x.0 == num) {
+                return;
+            }
+            d.0 = num;
+            let at = c
+                .articles
+                .iter()
+                .position(|x| x.0 > num)
+                .unwrap_or(c.articles.len());
+            c.articles.insert(
+                at,
+                (
+                    num,
+                    format!("Principe {k}"),
+                    vec![format!("Le titre {k} s'ouvre.")],
+                ),
+            );
+        }
+        Edit::InsertArticle(a) => {
+            let a = a % n;
+            let num = c.articles[a].0 + 1;
+            if c.articles.iter().all(|x| x.0 != num) {
+                c.articles.insert(
+                    a + 1,
+                    (
+                        num,
+                        format!("Ajout {k}"),
+                        vec![format!("Le service {k} est créé.")],
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Every line of the parts a jurist reads, in order, as (kind, label, text).
+fn lines(d: &Document) -> Vec<String> {
+    d.descendants(d.root())
+        .into_iter()
+        .filter(|id| {
+            !matches!(
+                d.node(*id).kind,
+                NodeKind::Document | NodeKind::EnTete | NodeKind::Unclassified
+            )
+        })
+        .map(|id| {
+            let n = d.node(id);
+            format!(
+                "{} {:?} {}",
+                n.kind.as_str(),
+                n.label,
+                n.text.split_whitespace().collect::<Vec<_>>().join(" ")
+            )
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    #[test]
+    fn drafted_acts_apply_back_to_the_new_version(
+        seed in 0usize..10_000,
+        n_articles in 2usize..6,
+        script in prop::collection::vec(edit(), 1..5),
+    ) {
+        let old_conv = base(seed, n_articles);
+        let mut new_conv = old_conv.clone();
+        for (k, e) in script.iter().enumerate() {
+            apply_edit(&mut new_conv, e, seed + k);
+        }
+        let (old_text, new_text) = (render(&old_conv), render(&new_conv));
+        let cmp = compare(
+            avenant::parse_str("old.md", &old_text),
+            avenant::parse_str("new.md", &new_text),
+            &DiffOptions::default(),
+        );
+        let av = draft_checked(&cmp, &DraftOptions::default())
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{new_text}")))?;
+        if av.articles.iter().all(|a| a.instructions.is_empty()) {
+            prop_assert_eq!(lines(&cmp.old), lines(&cmp.new));
+            return Ok(());
+        }
+        let md = markdown(&av);
+        let read = parse_avenant(&md).map_err(|e| TestCaseError::fail(format!("{e}\n{md}")))?;
+        let back = apply(&cmp.old, &read).map_err(|e| TestCaseError::fail(format!("{e}\n{md}")))?;
+        prop_assert_eq!(lines(&back), lines(&cmp.new), "{}", md);
+    }
+}
