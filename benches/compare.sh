@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side timings of `avenant diff` against `git diff --no-index --word-diff` on the bench
-# pairs: median wall time of N runs, the ratio, and peak RSS (/usr/bin/time -v) against the inputs.
+# pairs: the minimum wall and CPU time of N runs (the least disturbed by other load on a shared
+# machine), the ratios, and peak RSS (/usr/bin/time -v) against the inputs; then the scaling
+# t(2n)/t(n) (CPU) on inputs doubled by concatenation, the Code du travail and adversarial ones.
 # Usage: benches/compare.sh [AVENANT_BINARY] [RUNS]   (build with `cargo build --release` first)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -9,34 +11,61 @@ runs="${2:-5}"
 bench="${BENCH_DIR:-$here/../shared/corpus/bench}"
 [ -x "$bin" ] || { echo "binaire introuvable : $bin (cargo build --release)" >&2; exit 2; }
 
-# median wall seconds of `runs` runs of the command
-median() {
+# minimum wall seconds of `runs` runs of the command
+wall() {
   local times=()
   for _ in $(seq "$runs"); do
     local s e
     s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N)
     times+=("$(echo "$e - $s" | bc -l)")
   done
-  printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%.3f", a[int((NR+1)/2)]}'
+  printf '%s\n' "${times[@]}" | sort -g | head -1 | awk '{printf "%.3f", $1}'
 }
-# peak RSS in MB and CPU seconds (user + sys, less sensitive to other load than wall time) of one run
+# peak RSS in MB (largest) and CPU seconds (user + sys, smallest) over `runs` runs
 rss_cpu() {
-  { /usr/bin/time -v "$@" 2>&1 >/dev/null || true; } |
-    awk -F: '/Maximum resident/ {m = $2 / 1024} /User time|System time/ {c += $2} END {printf "%.1f %.3f", m, c}'
+  for _ in $(seq "$runs"); do
+    { /usr/bin/time -v "$@" 2>&1 >/dev/null || true; } |
+      awk -F: '/Maximum resident/ {m = $2 / 1024} /User time|System time/ {c += $2} END {printf "%.1f %.3f\n", m, c}'
+  done | sort -k2 -g | awk 'NR == 1 {c = $2} {if ($1 > m) m = $1} END {printf "%.1f %.3f", m, c}'
 }
 
 echo "machine: $(uname -m), $(nproc) cœurs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), charge $(cut -d' ' -f1 /proc/loadavg)"
-echo "avenant: $bin ; $runs runs, médiane"
+echo "avenant: $bin ; $runs runs, minimum"
 printf '%-22s %7s %9s %6s %8s %8s %6s %8s %8s %7s\n' pair git_s avenant_s ratio git_cpu av_cpu ratio git_MB av_MB rss/in
 for pair in "code-du-travail-2011-12-31 code-du-travail-2015-04-01" "code-civil-2012-12-31 code-civil-2015-04-01"; do
   set -- $pair
   a="$bench/$1.md"; b="$bench/$2.md"
   [ -f "$a" ] && [ -f "$b" ] || continue
   inputs_mb=$(echo "($(stat -c %s "$a") + $(stat -c %s "$b")) / 1048576" | bc -l)
-  g=$(median git diff --no-index --word-diff "$a" "$b")
-  v=$(median "$bin" diff --format json "$a" "$b")
+  g=$(wall git diff --no-index --word-diff "$a" "$b")
+  v=$(wall "$bin" diff --format json "$a" "$b")
   read -r gr gc <<<"$(rss_cpu git diff --no-index --word-diff "$a" "$b")"
   read -r vr vc <<<"$(rss_cpu "$bin" diff --format json "$a" "$b")"
   printf '%-22s %7s %9s %6.2f %8s %8s %6.2f %8s %8s %7.2f\n' "${1%-*-*-*} diff" "$g" "$v" \
     "$(echo "$v / $g" | bc -l)" "$gc" "$vc" "$(echo "if ($gc > 0) $vc / $gc else 0" | bc -l)" "$gr" "$vr" "$(echo "$vr / $inputs_mb" | bc -l)"
+done
+
+# Scaling: the same command on each input and on the input doubled by concatenation.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+gen() { # gen KIND SEED FILE: adversarial inputs, deterministic (awk's srand)
+  awk -v kind="$1" -v seed="$2" 'BEGIN {
+    srand(seed); print "Convention\n"
+    if (kind == "same") for (i = 1; i <= 3000; i++) { if (seed == 2 && i % 3 == 0) continue; print "Article " i "\n\nLe présent article s'"'"'applique aux salariés.\n" }
+    if (kind == "oneword") for (i = 1; i <= 5000; i++) print "Article " i "\n\nmot" int(rand() * 50) "\n"
+    if (kind == "long") { printf "Article 1er : Objet\n\n"; for (i = 0; i < 60000; i++) printf "mot%d ", int(rand() * 300); print "." }
+  }' >"$3"
+}
+for kind in same oneword long; do gen "$kind" 1 "$tmp/$kind-a.md"; gen "$kind" 2 "$tmp/$kind-b.md"; done
+echo
+printf '%-28s %8s %8s %7s\n' "scaling (CPU s)" n 2n "2n/n"
+cases=("code-du-travail|$bench/code-du-travail-2011-12-31.md|$bench/code-du-travail-2015-04-01.md")
+for kind in same oneword long; do cases+=("$kind|$tmp/$kind-a.md|$tmp/$kind-b.md"); done
+for c in "${cases[@]}"; do
+  IFS='|' read -r name a b <<<"$c"
+  [ -f "$a" ] && [ -f "$b" ] || continue
+  cat "$a" "$a" >"$tmp/2a.md"; cat "$b" "$b" >"$tmp/2b.md"
+  read -r _ t1 <<<"$(rss_cpu "$bin" diff --format json "$a" "$b")"
+  read -r _ t2 <<<"$(rss_cpu "$bin" diff --format json "$tmp/2a.md" "$tmp/2b.md")"
+  printf '%-28s %8s %8s %7.2f\n' "$name" "$t1" "$t2" "$(echo "if ($t1 > 0) $t2 / $t1 else 0" | bc -l)"
 done

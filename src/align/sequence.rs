@@ -282,9 +282,14 @@ impl Aligner<'_> {
                 }
             }
         }
+        // Old units in some match (a split part's old alinéa), marked once: no scan per unit.
+        let mut in_match = vec![false; olds.len()];
+        for m in &matches {
+            in_match[m.0] = true;
+        }
         let mut last: Option<usize> = None;
         for i in 0..olds.len() {
-            if m_old[i].is_none() && !self.split_old(i, &matches) {
+            if m_old[i].is_none() && !in_match[i] {
                 match last {
                     Some(j) => anchored_after[j].push(i),
                     None => front.push(i),
@@ -333,10 +338,6 @@ impl Aligner<'_> {
             }
         }
         out
-    }
-
-    pub(super) fn split_old(&self, i: usize, matches: &[Match]) -> bool {
-        matches.iter().any(|m| m.0 == i)
     }
 
     /// Children of a matched pair: one to one when the contents are equal, else aligned.

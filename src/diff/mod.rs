@@ -41,6 +41,8 @@ use crate::model::{Document, NodeId};
 use crate::text::fold;
 pub use crate::text::fold_capital_accents;
 use similar::{capture_diff_slices, Algorithm, DiffTag};
+use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use tokens::{tokenize, Token};
@@ -191,7 +193,21 @@ pub struct Summary {
     pub alineas: Counts,
     /// Global replacements.
     pub global: usize,
+    /// Pairs whose own texts were too long for a word-by-word diff ([`WORD_DIFF_BUDGET`]) and
+    /// were diffed sentence by sentence: the renderers say so.
+    pub coarse: usize,
 }
+
+/// Most tokens (both sides together) one unit's texts are diffed word by word. Beyond — an
+/// alinéa of hundreds of kilobytes — the texts are diffed sentence by sentence (runs of tokens
+/// ended by `.`, `;`, `:`, `!`, `?`, at most [`COARSE_CHUNK`] tokens): unchanged sentences
+/// still match exactly, a changed one is replaced whole, and the pair is counted in
+/// [`Summary::coarse`]. A deterministic work cap (same output on every machine and run), in the
+/// spirit of `similar`'s deadline, so that cost stays near-linear whatever the input.
+pub const WORD_DIFF_BUDGET: usize = 60_000;
+
+/// Most tokens in one chunk of a sentence-by-sentence diff.
+pub const COARSE_CHUNK: usize = 48;
 
 /// The comparison of two documents: the one value every renderer takes.
 #[derive(Debug, Clone)]
@@ -253,10 +269,12 @@ pub fn diff(
     alignment: Alignment,
     options: &DiffOptions,
 ) -> Comparison {
-    let mut pairs = diff_list(&old, &new, &alignment.pairs);
+    let coarse = Cell::new(0);
+    let mut pairs = diff_list(&old, &new, &alignment.pairs, &coarse);
     let globals = find_globals(&mut pairs, options.global_min_count);
     let mut summary = Summary {
         global: globals.len(),
+        coarse: coarse.get(),
         ..Summary::default()
     };
     count(&old, &new, &pairs, &mut summary);
@@ -298,7 +316,12 @@ fn count(old: &Document, new: &Document, pairs: &[PairDiff], s: &mut Summary) {
 }
 
 /// Diffs a sibling list; consecutive split (or merge) parts are diffed as one group.
-fn diff_list(old: &Document, new: &Document, pairs: &[Pair]) -> Vec<PairDiff> {
+fn diff_list(
+    old: &Document,
+    new: &Document,
+    pairs: &[Pair],
+    coarse: &Cell<usize>,
+) -> Vec<PairDiff> {
     let mut out = Vec::with_capacity(pairs.len());
     let mut k = 0;
     while k < pairs.len() {
@@ -315,18 +338,18 @@ fn diff_list(old: &Document, new: &Document, pairs: &[Pair]) -> Vec<PairDiff> {
             {
                 end += 1;
             }
-            out.extend(diff_group(old, new, &pairs[k..end]));
+            out.extend(diff_group(old, new, &pairs[k..end], coarse));
             k = end;
             continue;
         }
-        out.push(diff_pair(old, new, p));
+        out.push(diff_pair(old, new, p, coarse));
         k += 1;
     }
     out
 }
 
-fn diff_pair(old: &Document, new: &Document, p: &Pair) -> PairDiff {
-    let children = diff_list(old, new, &p.children);
+fn diff_pair(old: &Document, new: &Document, p: &Pair, coarse: &Cell<usize>) -> PairDiff {
+    let children = diff_list(old, new, &p.children, coarse);
     let changes = match (p.old, p.new) {
         (Some(o), Some(n)) => {
             let (ot, field) = own_text(old, o);
@@ -334,7 +357,9 @@ fn diff_pair(old: &Document, new: &Document, p: &Pair) -> PairDiff {
             if ot == nt {
                 Vec::new()
             } else {
-                diff_texts(ot, nt, field)
+                let (changes, capped) = diff_texts_capped(ot, nt, field);
+                coarse.set(coarse.get() + usize::from(capped));
+                changes
             }
         }
         _ => Vec::new(),
@@ -369,25 +394,83 @@ fn finish(p: &Pair, changes: Vec<WordChange>, children: Vec<PairDiff>) -> PairDi
     }
 }
 
-/// Folding key of a token: full fold in headings, capital accents only in text.
-fn key(text: &str, field: Field) -> String {
+/// Folding key of a token: full fold in headings, capital accents only in text (borrowed
+/// when folding changes nothing, as for most tokens).
+fn key(text: &str, field: Field) -> Cow<'_, str> {
     match field {
-        Field::Heading => fold(text),
-        Field::Text => fold_capital_accents(text),
+        Field::Heading
+            if text
+                .bytes()
+                .any(|b| !b.is_ascii() || b.is_ascii_uppercase()) =>
+        {
+            Cow::Owned(fold(text))
+        }
+        Field::Text if !text.is_ascii() => Cow::Owned(fold_capital_accents(text)),
+        _ => Cow::Borrowed(text),
     }
 }
 
 /// A diff op over token indices: tag, old tokens, new tokens.
 type TokenOp = (DiffTag, Range<usize>, Range<usize>);
 
-/// Token-index ops between two token lists (Equal included).
-fn token_ops(old: &str, ot: &[Token], new: &str, nt: &[Token], field: Field) -> Vec<TokenOp> {
-    let ok: Vec<String> = ot.iter().map(|t| key(t.text(old), field)).collect();
-    let nk: Vec<String> = nt.iter().map(|t| key(t.text(new), field)).collect();
-    capture_diff_slices(Algorithm::Patience, &ok, &nk)
+/// Token-index ops between two token lists (Equal included); true when the lists were too
+/// long for a word-by-word diff ([`WORD_DIFF_BUDGET`]) and were diffed sentence by sentence.
+fn token_ops(
+    old: &str,
+    ot: &[Token],
+    new: &str,
+    nt: &[Token],
+    field: Field,
+) -> (Vec<TokenOp>, bool) {
+    let ok: Vec<Cow<str>> = ot.iter().map(|t| key(t.text(old), field)).collect();
+    let nk: Vec<Cow<str>> = nt.iter().map(|t| key(t.text(new), field)).collect();
+    key_ops(&ok, &nk)
+}
+
+/// Ops between two key lists: word by word within the budget, else by chunks.
+fn key_ops<K: AsRef<str> + Eq + std::hash::Hash>(ok: &[K], nk: &[K]) -> (Vec<TokenOp>, bool) {
+    if ok.len() + nk.len() <= WORD_DIFF_BUDGET {
+        let ops = capture_diff_slices(Algorithm::Patience, ok, nk);
+        return (ops.iter().map(|op| op.as_tag_tuple()).collect(), false);
+    }
+    let (oc, nc) = (chunks(ok), chunks(nk));
+    let okc: Vec<&[K]> = oc.iter().map(|r| &ok[r.clone()]).collect();
+    let nkc: Vec<&[K]> = nc.iter().map(|r| &nk[r.clone()]).collect();
+    // Token range of a range of chunks (an empty one where the next chunk starts).
+    let span = |c: &[Range<usize>], len: usize, r: Range<usize>| -> Range<usize> {
+        let at = |k: usize| c.get(k).map_or(len, |x| x.start);
+        if r.is_empty() {
+            at(r.start)..at(r.start)
+        } else {
+            at(r.start)..c.get(r.end - 1).map_or(len, |x| x.end)
+        }
+    };
+    let ops = capture_diff_slices(Algorithm::Patience, &okc, &nkc)
         .iter()
-        .map(|op| op.as_tag_tuple())
-        .collect()
+        .map(|op| {
+            let (tag, or, nr) = op.as_tag_tuple();
+            (tag, span(&oc, ok.len(), or), span(&nc, nk.len(), nr))
+        })
+        .collect();
+    (ops, true)
+}
+
+/// Sentence-like chunks of a key list: cut after `.`, `;`, `:`, `!`, `?` or every
+/// [`COARSE_CHUNK`] keys.
+fn chunks<K: AsRef<str>>(keys: &[K]) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(keys.len() / 8 + 1);
+    let mut start = 0;
+    for (i, k) in keys.iter().enumerate() {
+        let end = matches!(k.as_ref(), "." | ";" | ":" | "!" | "?" | "…");
+        if end || i + 1 - start >= COARSE_CHUNK {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < keys.len() {
+        out.push(start..keys.len());
+    }
+    out
 }
 
 /// Byte range of tokens `r`; empty ranges sit after the previous token.
@@ -529,15 +612,26 @@ fn changes_of(
 
 /// Word changes between two texts of the same field.
 pub fn diff_texts(old: &str, new: &str, field: Field) -> Vec<WordChange> {
+    diff_texts_capped(old, new, field).0
+}
+
+/// [`diff_texts`], and whether the texts were too long for a word-by-word diff
+/// ([`WORD_DIFF_BUDGET`]): then the changes are whole sentences.
+pub fn diff_texts_capped(old: &str, new: &str, field: Field) -> (Vec<WordChange>, bool) {
     let ot = tokenize(old);
     let nt = tokenize(new);
-    let ops = token_ops(old, &ot, new, &nt, field);
-    changes_of(&ops, old, &ot, new, &nt, field)
+    let (ops, capped) = token_ops(old, &ot, new, &nt, field);
+    (changes_of(&ops, old, &ot, new, &nt, field), capped)
 }
 
 /// A split (one old, several new) or a merge (several old, one new): the group is diffed as
 /// one text, and each change goes to the part where its words are.
-fn diff_group(old: &Document, new: &Document, parts: &[Pair]) -> Vec<PairDiff> {
+fn diff_group(
+    old: &Document,
+    new: &Document,
+    parts: &[Pair],
+    coarse: &Cell<usize>,
+) -> Vec<PairDiff> {
     let split = parts.first().is_some_and(|p| p.basis == Basis::Split);
     let texts = |doc: &Document, ids: Vec<Option<NodeId>>| -> Vec<String> {
         ids.into_iter()
@@ -567,15 +661,16 @@ fn diff_group(old: &Document, new: &Document, parts: &[Pair]) -> Vec<PairDiff> {
         .enumerate()
         .flat_map(|(p, ts)| (0..ts.len()).map(move |i| (p, i)))
         .collect();
-    let okeys: Vec<String> = ok
+    let okeys: Vec<Cow<str>> = ok
         .iter()
         .map(|(p, i)| key(otoks[*p][*i].text(&olds[*p]), Field::Text))
         .collect();
-    let nkeys: Vec<String> = nk
+    let nkeys: Vec<Cow<str>> = nk
         .iter()
         .map(|(p, i)| key(ntoks[*p][*i].text(&news[*p]), Field::Text))
         .collect();
-    let ops = capture_diff_slices(Algorithm::Patience, &okeys, &nkeys);
+    let (ops, capped) = key_ops(&okeys, &nkeys);
+    coarse.set(coarse.get() + usize::from(capped));
     let mut per_part: Vec<Vec<TokenOp>> = vec![Vec::new(); parts.len()];
     // Position (part, local index) of a joined index, at a range start.
     let locate = |map: &[(usize, usize)], counts: &[usize], at: usize| -> (usize, usize) {
@@ -589,8 +684,7 @@ fn diff_group(old: &Document, new: &Document, parts: &[Pair]) -> Vec<PairDiff> {
     };
     let ocounts: Vec<usize> = otoks.iter().map(Vec::len).collect();
     let ncounts: Vec<usize> = ntoks.iter().map(Vec::len).collect();
-    for op in &ops {
-        let (tag, or, nr) = op.as_tag_tuple();
+    for (tag, or, nr) in ops {
         // Cut both ranges at part boundaries, token by token runs.
         let mut oi = or.start;
         let mut ni = nr.start;
@@ -804,6 +898,30 @@ mod tests {
             parse_str("b", new),
             &DiffOptions::default(),
         )
+    }
+
+    #[test]
+    fn texts_over_the_budget_are_diffed_sentence_by_sentence() {
+        let sentence = |i: usize| format!("La phrase numéro {i} reste la même ici.");
+        let old: Vec<String> = (0..8_000).map(sentence).collect();
+        let mut new = old.clone();
+        new[4_000] = "Une phrase toute nouvelle.".to_string();
+        let (old, new) = (old.join(" "), new.join(" "));
+        let (changes, capped) = diff_texts_capped(&old, &new, Field::Text);
+        assert!(capped);
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        assert_eq!(changes[0].old, "La phrase numéro 4000 reste la même ici.");
+        assert_eq!(changes[0].new, "Une phrase toute nouvelle.");
+        // Under the budget, word by word.
+        let (_, capped) = diff_texts_capped(&sentence(1), &sentence(2), Field::Text);
+        assert!(!capped);
+        // The comparison counts the capped pair (the JSON and the terminal report it).
+        let doc =
+            |t: &str| crate::parse_str("x", &format!("Convention\n\nArticle 1er : Objet\n\n{t}\n"));
+        let c = compare(doc(&old), doc(&new), &DiffOptions::default());
+        assert_eq!(c.summary.coarse, 1);
+        let same = compare(doc(&old), doc(&old), &DiffOptions::default());
+        assert_eq!(same.summary.coarse, 0);
     }
 
     #[test]

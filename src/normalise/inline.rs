@@ -28,6 +28,10 @@ pub fn inline(line: &str) -> String {
 
 /// Character-level clean-ups done before Markdown is read.
 fn pre_clean(s: &str) -> String {
+    // Most lines need nothing: one scan, one copy.
+    if !s.chars().any(needs_pre_clean) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(c) = rest.chars().next() {
@@ -66,6 +70,18 @@ fn pre_clean(s: &str) -> String {
         rest = &rest[c.len_utf8()..];
     }
     out
+}
+
+/// A character [`pre_clean`] changes or starts a pattern at (`^{`, `[^`).
+fn needs_pre_clean(c: char) -> bool {
+    match c {
+        '^' | '[' => true,
+        ' ' => false,
+        c if c.is_ascii() => c.is_whitespace(),
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{2060}' => true,
+        'ﬁ' | 'ﬂ' | 'ﬀ' | 'ﬃ' | 'ﬄ' | 'ﬅ' | 'ﬆ' | 'ᵉ' | 'ʳ' => true,
+        c => is_space(c),
+    }
 }
 
 /// Superscript digits for a footnote number (`12` → `¹²`).
@@ -199,12 +215,14 @@ fn is_bullet(c: char) -> bool {
 /// Character-level typography on plain text (no Markdown left).
 fn typography(s: &str) -> String {
     // Pass 1: map characters, pair quotes, collapse spaces.
-    let chars: Vec<char> = s.chars().collect();
+    // Walks the characters with one before and two after, without collecting them.
     let mut out = String::with_capacity(s.len() + 8);
     let mut in_quote = false;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    let mut before: Option<char> = None;
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        let mut ahead = chars.clone();
+        let (next, next2) = (ahead.next(), ahead.next());
         let prev_is_space = out.is_empty() || out.ends_with(' ');
         match c {
             c if is_space(c) => {
@@ -227,8 +245,7 @@ fn typography(s: &str) -> String {
                 // Context decides first (space before and a letter after opens; a letter before
                 // and a space or punctuation after closes), so that each piece of a paragraph cut
                 // by a page break reads its quotes right; alternation only settles the rest.
-                let before = i.checked_sub(1).map(|p| chars[p]);
-                let after = chars.get(i + 1).copied();
+                let after = next;
                 let open_side =
                     before.is_none_or(|c| is_space(c) || matches!(c, '(' | '[' | '\'' | '’'));
                 let close_side = after.is_none_or(|c| {
@@ -246,14 +263,17 @@ fn typography(s: &str) -> String {
                 }
                 in_quote = opens;
             }
-            '.' if chars.get(i + 1) == Some(&'.') && chars.get(i + 2) == Some(&'.') => {
+            '.' if next == Some('.') && next2 == Some('.') => {
                 out.push('…');
-                i += 2;
+                chars.next();
+                chars.next();
+                before = Some('.');
+                continue;
             }
-            c if is_bullet(c) && prev_is_space && chars.get(i + 1).is_none_or(|n| is_space(*n)) => {
+            c if is_bullet(c) && prev_is_space && next.is_none_or(is_space) => {
                 // A bullet standing alone between spaces (lists flattened into a cell).
             }
-            ';' | ':' | '!' | '?' if chars.get(i + 1).is_none_or(|n| is_space(*n)) => {
+            ';' | ':' | '!' | '?' if next.is_none_or(is_space) => {
                 let trimmed = out.trim_end_matches(' ');
                 let glue = trimmed.is_empty()
                     || trimmed.ends_with(|p: char| {
@@ -267,9 +287,14 @@ fn typography(s: &str) -> String {
             }
             _ => out.push(c),
         }
-        i += 1;
+        before = Some(c);
     }
-    out.trim().to_string()
+    let trimmed = out.trim();
+    if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// `«` with exactly one space after it, glued to an apostrophe before it (`d'« x »`).

@@ -69,6 +69,14 @@ struct JsonSummary {
     global: usize,
     /// The same counts for alinéas, items, table rows and notes.
     alineas: JsonCounts,
+    /// Pairs diffed sentence by sentence, their texts being over the word-diff budget
+    /// ([`crate::diff::WORD_DIFF_BUDGET`]); absent when none.
+    #[serde(skip_serializing_if = "is_zero")]
+    coarse: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Serialize)]
@@ -160,6 +168,7 @@ pub fn write_diff_json(
                 moved: s.alineas.moved,
                 cosmetic: s.alineas.cosmetic,
             },
+            coarse: s.coarse,
         },
     };
     serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::other)?;

@@ -144,6 +144,15 @@ pub fn write_diff_terminal(
         line(&s.units, "e"),
         line(&s.alineas, "")
     )?;
+    if s.coarse > 0 {
+        let plural = if s.coarse > 1 { "s" } else { "" };
+        writeln!(
+            w,
+            "Note : {} unité{plural} trop longue{plural} pour une comparaison mot à mot (plus de {} mots) : comparée{plural} phrase par phrase.",
+            thousands(s.coarse),
+            thousands(crate::diff::WORD_DIFF_BUDGET)
+        )?;
+    }
     Ok(())
 }
 
