@@ -193,3 +193,95 @@ pub fn rekey(old: &Document) -> Document {
     crate::parse::link_note_calls(&mut doc);
     doc
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    const TEXT: &str = "Convention\n\nArticle 1er : Objet\n\nUn.\n\nDeux.\n\nArticle 2 : Durée\n\nTrois.\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n| 3 | 4 |\n\nAnnexe 1 : Budget\n\nArticle 1 : Poste\n\nQuatre.\n";
+
+    fn doc() -> Document {
+        crate::parse_str("t.md", TEXT)
+    }
+
+    fn reparsed(d: &Document) -> Document {
+        crate::parse_str("t.md", &crate::render::markdown::markdown(d))
+    }
+
+    #[test]
+    fn inserted_and_removed_alineas_renumber() {
+        let mut d = doc();
+        let a1 = d.get("article-1").unwrap();
+        let node = Node::new(
+            NodeKind::Alinea,
+            provisional_key(&d),
+            "Zéro.",
+            Span::default(),
+        );
+        insert(&mut d, a1, 0, node);
+        let al2 = d.get("article-1/al-2").unwrap();
+        remove(&mut d, al2);
+        let r = rekey(&d);
+        assert_eq!(r.node(r.get("article-1/al-1").unwrap()).text, "Zéro.");
+        // Keys name the nodes as parsed until the rekey: `al-2` was « Deux. ».
+        assert_eq!(r.node(r.get("article-1/al-2").unwrap()).text, "Un.");
+        assert!(r.get("article-1/al-3").is_none());
+        assert!(r.same_tree(&reparsed(&r)));
+    }
+
+    #[test]
+    fn relabelled_article_takes_its_key_from_its_heading() {
+        let mut d = doc();
+        let a2 = d.get("article-2").unwrap();
+        relabel(&mut d, a2, "2 bis".into(), "Article 2 bis : Durée".into());
+        let r = rekey(&d);
+        let id = r.get("article-2-bis").unwrap();
+        assert_eq!(r.node(id).label.as_deref(), Some("2 bis"));
+        assert!(r.get("article-2-bis/table-1/row-3").is_some());
+        assert!(r.same_tree(&reparsed(&r)));
+    }
+
+    #[test]
+    fn rows_are_renumbered_and_annex_articles_keep_their_prefix() {
+        let mut d = doc();
+        let row2 = d.get("article-2/table-1/row-2").unwrap();
+        remove(&mut d, row2);
+        let r = rekey(&d);
+        let row = r.get("article-2/table-1/row-2").unwrap();
+        assert_eq!(r.node(row).label.as_deref(), Some("2"));
+        assert_eq!(r.node(row).cells, ["3", "4"]);
+        assert!(r.get("annexe-1/article-1/al-1").is_some());
+        assert!(r.same_tree(&reparsed(&r)));
+    }
+
+    #[test]
+    fn moved_article_keeps_its_key_and_spans_of_untouched_nodes_stay() {
+        let mut d = doc();
+        let a1 = d.get("article-1").unwrap();
+        let span = d.node(d.get("article-1/al-1").unwrap()).span;
+        let root = d.root();
+        remove(&mut d, a1);
+        let at = child_index(&d, root, d.get("article-2").unwrap()) + 1;
+        move_to(&mut d, a1, root, at);
+        let r = rekey(&d);
+        let keys: Vec<&str> = r
+            .top_level()
+            .iter()
+            .map(|i| r.node(*i).key.as_str())
+            .collect();
+        assert_eq!(keys, ["titre", "article-2", "article-1", "annexe-1"]);
+        let al = r.node(r.get("article-1/al-1").unwrap());
+        assert_eq!((al.span.start, al.span.end), (span.start, span.end));
+        assert!(r.same_tree(&reparsed(&r)));
+    }
+
+    #[test]
+    fn replaced_words_update_text_and_fingerprint() {
+        let mut d = doc();
+        let id = d.get("article-1/al-2").unwrap();
+        replace_words(&mut d, id, (0, 4), "Encore");
+        assert_eq!(d.node(id).text, "Encore.");
+        assert_eq!(d.node(id).fingerprint, fingerprint("Encore."));
+    }
+}

@@ -24,6 +24,7 @@ mod diff_props;
 mod draft_cases;
 mod draft_roundtrip;
 mod draft_verified;
+mod edit_props;
 mod legistique_fixture;
 mod office_read;
 mod office_snapshots;
