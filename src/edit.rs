@@ -91,6 +91,45 @@ pub fn relabel(doc: &mut Document, id: NodeId, label: String, text: String) {
     node.text = text;
 }
 
+/// True when `id` is in the tree (not removed, nor inside a removed node).
+pub fn is_attached(doc: &Document, id: NodeId) -> bool {
+    let mut id = id;
+    while let Some(p) = doc.parent(id) {
+        if !doc.children(p).contains(&id) {
+            return false;
+        }
+        id = p;
+    }
+    id == doc.root()
+}
+
+/// What a unit and its parent were before tentative edits, to put back by [`Snapshot::restore`]
+/// without copying the whole document: the edits must stay inside the unit (nodes they add are
+/// left unreachable).
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    nodes: Vec<(NodeId, Node)>,
+}
+
+impl Snapshot {
+    /// The unit `id`, everything below it and its parent.
+    pub fn of(doc: &Document, id: NodeId) -> Snapshot {
+        let mut ids = vec![id];
+        ids.extend(doc.descendants(id));
+        ids.extend(doc.parent(id));
+        Snapshot {
+            nodes: ids.into_iter().map(|i| (i, doc.node(i).clone())).collect(),
+        }
+    }
+
+    /// Puts the saved nodes back.
+    pub fn restore(self, doc: &mut Document) {
+        for (id, node) in self.nodes {
+            *doc.node_mut(id) = node;
+        }
+    }
+}
+
 /// A key without the `~2` that [`Document::push`] adds to repeated keys.
 fn base_key(key: &str) -> &str {
     match key.rsplit_once('~') {

@@ -22,6 +22,7 @@ mod phrases;
 mod tree;
 mod words;
 
+pub(crate) use locate::find_unit;
 use locate::*;
 pub use phrases::phrases;
 use phrases::*;
