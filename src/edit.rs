@@ -122,6 +122,13 @@ impl Snapshot {
         }
     }
 
+    /// The nodes `ids` alone (edits that change texts only, none of the structure).
+    pub fn nodes(doc: &Document, ids: impl IntoIterator<Item = NodeId>) -> Snapshot {
+        Snapshot {
+            nodes: ids.into_iter().map(|i| (i, doc.node(i).clone())).collect(),
+        }
+    }
+
     /// Puts the saved nodes back.
     pub fn restore(self, doc: &mut Document) {
         for (id, node) in self.nodes {
