@@ -1,6 +1,8 @@
 //! Drafting an avenant from a comparison, and applying it back, on the Canopé → ENA pair and the
-//! Code civil pair; the Code du travail pair (about 100 s a draft today) only when
-//! `AVENANT_BENCH_LARGE` is set. Measures the drafter as it is; issue 15 targets draft ≤ 10× git.
+//! Code civil pair; the Code du travail pair (about 15 s of CPU a draft) only when
+//! `AVENANT_BENCH_LARGE` is set. Then the scaling series: a generated text of 500 to 8,000
+//! articles where every article changed (one amount each), drafted and applied; t(2n)/t(n)
+//! should stay ≤ 2.2 (issue 15 and 16). Issue 15 targets draft ≤ 10× git word-diff.
 
 use avenant::avenant::{apply, draft, DraftOptions};
 use avenant::diff::{compare, DiffOptions};
@@ -56,6 +58,39 @@ fn amend(c: &mut Criterion) {
         });
     }
     group.finish();
+
+    let mut group = c.benchmark_group("amend-scaling");
+    group
+        .measurement_time(Duration::from_secs(10))
+        .sample_size(10);
+    for n in [500, 1_000, 2_000, 4_000, 8_000] {
+        let old = avenant::parse_str("old", &every_article(n, false));
+        let cmp = compare(
+            old.clone(),
+            avenant::parse_str("new", &every_article(n, true)),
+            &DiffOptions::default(),
+        );
+        group.bench_function(format!("every article changed, {n} (draft)"), |bench| {
+            bench.iter(|| draft(black_box(&cmp), &DraftOptions::default()))
+        });
+        let act = draft(&cmp, &DraftOptions::default());
+        group.bench_function(format!("every article changed, {n} (apply)"), |bench| {
+            bench.iter(|| apply(black_box(&old), black_box(&act)))
+        });
+    }
+    group.finish();
+}
+
+/// A convention of `n` articles; `changed`: every article's amount doubled (one word each).
+fn every_article(n: usize, changed: bool) -> String {
+    let mut s = String::from("Convention de partenariat\n\n");
+    for k in 1..=n {
+        let amount = if changed { 2 * k } else { k };
+        s.push_str(&format!(
+            "Article {k} : Engagement {k}\n\nLe partenaire {k} verse une somme de {amount} euros au titre de l'année.\n\nLe comité se réunit chaque mois.\n\n"
+        ));
+    }
+    s
 }
 
 criterion_group!(benches, amend);

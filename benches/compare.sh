@@ -3,6 +3,7 @@
 # pairs: the minimum wall and CPU time of N runs (the least disturbed by other load on a shared
 # machine), the ratios, and peak RSS (/usr/bin/time -v) against the inputs; then the scaling
 # t(2n)/t(n) (CPU) on inputs doubled by concatenation, the Code du travail and adversarial ones.
+# Then `draft` and `apply` against git on the same pairs, and their scaling on generated texts.
 # Usage: benches/compare.sh [AVENANT_BINARY] [RUNS]   (build with `cargo build --release` first)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -68,4 +69,37 @@ for c in "${cases[@]}"; do
   read -r _ t1 <<<"$(rss_cpu "$bin" diff --format json "$a" "$b")"
   read -r _ t2 <<<"$(rss_cpu "$bin" diff --format json "$tmp/2a.md" "$tmp/2b.md")"
   printf '%-28s %8s %8s %7.2f\n' "$name" "$t1" "$t2" "$(echo "if ($t1 > 0) $t2 / $t1 else 0" | bc -l)"
+done
+
+# draft and apply against git word-diff on the same pair (CPU seconds, user + sys: the machine may
+# be shared); apply is timed on the act draft printed (none when draft refuses it, exit 2).
+cpu() { { /usr/bin/time -f '%U %S' "$@" 2>&1 >/dev/null || true; } | tail -1 | awk '{printf "%.3f", $1 + $2}'; }
+printf '\n%-22s %8s %8s %7s %8s %7s\n' pair git_cpu draft draft/g apply apply/g
+for pair in "code-du-travail-2011-12-31 code-du-travail-2015-04-01" "code-civil-2012-12-31 code-civil-2015-04-01"; do
+  set -- $pair
+  a="$bench/$1.md"; b="$bench/$2.md"
+  [ -f "$a" ] && [ -f "$b" ] || continue
+  gc=$(cpu git diff --no-index --word-diff "$a" "$b")
+  gc=$(echo "if ($gc < 0.01) 0.01 else $gc" | bc -l)
+  dc=$(cpu sh -c '"$0" draft "$1" "$2" > "$3"' "$bin" "$a" "$b" "$tmp/act.md")
+  if [ -s "$tmp/act.md" ]; then
+    ac=$(cpu "$bin" apply "$a" "$tmp/act.md"); ar=$(echo "$ac / $gc" | bc -l)
+  else
+    ac="refusé"; ar=0
+  fi
+  printf '%-22s %8.3f %8s %7.1f %8s %7.1f\n' "${1%-*-*-*}" "$gc" "$dc" "$(echo "$dc / $gc" | bc -l)" "$ac" "$ar"
+done
+
+# scaling: a generated convention of n articles, every one changed (one amount each)
+gen() { awk -v n="$1" -v f="$2" 'BEGIN { print "Convention de partenariat\n"; for (k = 1; k <= n; k++) printf "Article %d : Engagement %d\n\nLe partenaire %d verse une somme de %d euros au titre de l'\''année.\n\nLe comité se réunit chaque mois.\n\n", k, k, k, k * f }'; }
+printf '\n%-8s %8s %9s %8s %9s\n' articles draft t2n/tn apply t2n/tn
+pd=""; pa=""
+for n in 500 1000 2000 4000 8000; do
+  gen "$n" 1 > "$tmp/old.md"; gen "$n" 2 > "$tmp/new.md"
+  d=$(cpu sh -c '"$0" draft "$1" "$2" > "$3"' "$bin" "$tmp/old.md" "$tmp/new.md" "$tmp/act.md")
+  a=$(cpu "$bin" apply "$tmp/old.md" "$tmp/act.md")
+  rd=$([ -n "$pd" ] && echo "$d / ($pd + 0.001)" | bc -l || echo 0)
+  ra=$([ -n "$pa" ] && echo "$a / ($pa + 0.001)" | bc -l || echo 0)
+  printf '%-8s %8s %9.2f %8s %9.2f\n' "$n" "$d" "$rd" "$a" "$ra"
+  pd=$d; pa=$a
 done

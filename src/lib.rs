@@ -21,6 +21,7 @@
 pub mod align;
 pub mod avenant;
 pub mod diff;
+pub mod edit;
 pub mod error;
 pub mod extract;
 pub mod model;

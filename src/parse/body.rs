@@ -3,7 +3,7 @@
 
 use super::continuations::opens_unit;
 use super::headings::{self, ArticleHeading};
-use super::{Builder, Zone};
+use super::{keys, Builder, Zone};
 use crate::model::{Diagnostic, Node, NodeId, NodeKind, Severity, Span};
 use crate::normalise::{Form, Line};
 use std::collections::BTreeMap;
@@ -32,10 +32,7 @@ impl Builder {
                     let (a, consumed) =
                         self.with_next_line_heading(lines, i, a.heading.is_none(), a);
                     let label = a.label.clone();
-                    let key = match &label {
-                        Some(n) => format!("annexe-{}", headings::slug(n)),
-                        None => "annexe".to_string(),
-                    };
+                    let key = keys::annex(label.as_deref());
                     let text = self.heading_text(lines, i, consumed);
                     let span = self.heading_span(lines, i, consumed);
                     let mut node = Node::new(NodeKind::Annexe, key, text, span);
@@ -228,15 +225,11 @@ impl Builder {
                 .or(self.annex)
                 .unwrap_or(self.doc.root()),
         };
-        let prefix = match self.annex {
-            Some(a) => format!("{}/", self.doc.node(a).key),
-            None => String::new(),
-        };
         let text = self.heading_text(lines, i, consumed);
         let span = self.heading_span(lines, i, consumed);
         let mut node = Node::new(
             NodeKind::Article,
-            format!("{prefix}article-{}", a.number),
+            keys::article(self.annex.map(|a| self.doc.node(a).key.as_str()), &a.number),
             text,
             span,
         );
@@ -260,8 +253,8 @@ impl Builder {
             self.structures.pop();
         }
         let (parent, key) = match self.structures.last() {
-            Some((_, id)) => (*id, format!("{}/{slug}", self.doc.node(*id).key)),
-            None => (self.doc.root(), slug.to_string()),
+            Some((_, id)) => (*id, keys::structure(Some(&self.doc.node(*id).key), slug)),
+            None => (self.doc.root(), keys::structure(None, slug)),
         };
         let mut node = Node::new(NodeKind::Structure, key, l.text.clone(), l.span);
         node.label = label;

@@ -2,8 +2,8 @@
 //! préambule, everything before the first article.
 
 use super::headings;
-use super::Builder;
-use crate::model::{Node, NodeId, NodeKind, Party};
+use super::{keys, Builder};
+use crate::model::{Document, Node, NodeId, NodeKind, Party};
 use crate::normalise::{Form, Line};
 
 impl Builder {
@@ -134,7 +134,7 @@ impl Builder {
                 Some(p) => p,
                 None => {
                     count += 1;
-                    let key = format!("parties/partie-{count}");
+                    let key = keys::party(count);
                     let mut node = Node::new(NodeKind::Partie, key, "", l.span);
                     node.label = Some(count.to_string());
                     let id = self.doc.push(root_parties, node);
@@ -146,31 +146,35 @@ impl Builder {
         }
         // Name and « ci-après dénommé(e) » names of each party.
         for pid in self.doc.children(root_parties).to_vec() {
-            if self.doc.node(pid).kind != NodeKind::Partie {
-                continue;
+            if self.doc.node(pid).kind == NodeKind::Partie {
+                describe_party(&mut self.doc, pid);
             }
-            let texts: Vec<String> = self
-                .doc
-                .children(pid)
-                .iter()
-                .map(|c| self.doc.node(*c).text.clone())
-                .collect();
-            let first = texts.first().cloned().unwrap_or_default();
-            let name = headings::between(&first).unwrap_or(&first);
-            let name = name.strip_prefix("et ").unwrap_or(name).to_string();
-            let name = name.trim_end_matches([',', ';', ' ']).to_string();
-            let aliases = aliases(&texts);
-            let short_name = pick_short_name(&name, &aliases);
-            let heading = short_name.clone().unwrap_or_else(|| name.clone());
-            let node = self.doc.node_mut(pid);
-            node.heading = Some(heading);
-            node.party = Some(Party {
-                name,
-                short_name,
-                aliases,
-            });
         }
     }
+}
+
+/// Sets a party node's name, « ci-après » names and heading from its alinéas (also called by
+/// [`crate::edit::rekey`] after edits, so that both agree).
+pub(crate) fn describe_party(doc: &mut Document, pid: NodeId) {
+    let texts: Vec<String> = doc
+        .children(pid)
+        .iter()
+        .map(|c| doc.node(*c).text.clone())
+        .collect();
+    let first = texts.first().cloned().unwrap_or_default();
+    let name = headings::between(&first).unwrap_or(&first);
+    let name = name.strip_prefix("et ").unwrap_or(name).to_string();
+    let name = name.trim_end_matches([',', ';', ' ']).to_string();
+    let aliases = aliases(&texts);
+    let short_name = pick_short_name(&name, &aliases);
+    let heading = short_name.clone().unwrap_or_else(|| name.clone());
+    let node = doc.node_mut(pid);
+    node.heading = Some(heading);
+    node.party = Some(Party {
+        name,
+        short_name,
+        aliases,
+    });
 }
 
 /// The quoted names after « ci-après dénommé(e)(s) », « ci-après désigné(e) », « ci-après ».

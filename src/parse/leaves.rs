@@ -1,7 +1,7 @@
 //! Leaves and containers of the tree: alinéas, list items, table rows, notes; then the last
 //! pass (notes gathered, note calls linked, spans covering children).
 
-use super::Builder;
+use super::{keys, Builder};
 use crate::model::{Document, Node, NodeId, NodeKind, Span};
 use crate::normalise::{from_superscript, is_superscript_digit, Form, Line};
 
@@ -27,7 +27,7 @@ impl Builder {
                 Some((t, p)) if p == parent => t,
                 _ => {
                     let n = self.count(parent, NodeKind::Table) + 1;
-                    let key = format!("{}/table-{n}", self.doc.node(parent).key);
+                    let key = keys::table(&self.doc.node(parent).key, n);
                     let t = self
                         .doc
                         .push(parent, Node::new(NodeKind::Table, key, "", l.span));
@@ -36,7 +36,7 @@ impl Builder {
                 }
             };
             let n = self.doc.children(table).len() + 1;
-            let key = format!("{}/row-{n}", self.doc.node(table).key);
+            let key = keys::row(&self.doc.node(table).key, n);
             let mut row = Node::new(NodeKind::Row, key, l.text.clone(), l.span);
             row.cells = cells.clone();
             row.label = Some(n.to_string());
@@ -58,7 +58,7 @@ impl Builder {
             .filter(|c| self.doc.node(**c).kind.is_alinea_like())
             .count()
             + 1;
-        let key = format!("{}/al-{n}", self.doc.node(parent).key);
+        let key = keys::alinea(&self.doc.node(parent).key, n);
         let (kind, label, level) = match &l.form {
             Form::Item {
                 marker,
@@ -99,7 +99,7 @@ impl Builder {
                 .unwrap_or_default();
             let notes = self.push_container(NodeKind::Notes, "notes", "", span);
             for (label, text, span) in std::mem::take(&mut self.notes) {
-                let mut node = Node::new(NodeKind::Note, format!("notes/note-{label}"), text, span);
+                let mut node = Node::new(NodeKind::Note, keys::note(&label), text, span);
                 node.label = Some(label);
                 self.doc.push(notes, node);
             }
@@ -125,7 +125,7 @@ fn cover_children(doc: &mut Document) {
 }
 
 /// Links superscript footnote calls (`ANSSI¹`) to the notes they call.
-fn link_note_calls(doc: &mut Document) {
+pub(crate) fn link_note_calls(doc: &mut Document) {
     if doc.get("notes").is_none() {
         return;
     }
@@ -147,7 +147,7 @@ fn link_note_calls(doc: &mut Document) {
             } else if !run.is_empty() {
                 if run_start_prev.is_some_and(|p| !p.is_whitespace()) {
                     if let Some(n) = from_superscript(&run) {
-                        let key = format!("notes/note-{n}");
+                        let key = keys::note(&n.to_string());
                         if doc.get(&key).is_some() && !refs.contains(&key) {
                             refs.push(key);
                         }

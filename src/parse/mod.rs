@@ -7,9 +7,12 @@ mod body;
 mod continuations;
 mod head;
 pub mod headings;
+pub(crate) mod keys;
 mod leaves;
 
 pub use articles::roman_value;
+pub(crate) use head::describe_party;
+pub(crate) use leaves::link_note_calls;
 
 use crate::model::{Diagnostic, Document, NodeId, Severity, Source, Span};
 use crate::normalise::{self, Form, Line, Normalised};

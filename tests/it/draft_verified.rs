@@ -73,3 +73,31 @@ fn an_act_that_does_not_verify_is_refused_naming_its_units() {
         assert!(e.contains("aucun avenant n'est imprimé"), "{e}");
     }
 }
+
+/// The Code civil and Code du travail pairs (issue 15): the drafted act must apply back to
+/// exactly the new version. Ignored: over 20 s in a debug build (the Code du travail pair), and
+/// both pairs fail today — the Code civil act does not give back the division « Des personnes »,
+/// the Code du travail act is not read back (« À l'article L5214-1 A », an article number with a
+/// capital-letter suffix). Run with `cargo test --release -- --ignored codes_draft`.
+#[test]
+#[ignore = "over 20 s in debug; fails today on both codes (see the comment)"]
+fn codes_draft_verified_acts() {
+    let bench = Path::new("../shared/corpus/bench");
+    let mut failures = Vec::new();
+    for (old, new) in [
+        ("code-civil-2012-12-31.md", "code-civil-2015-04-01.md"),
+        (
+            "code-du-travail-2011-12-31.md",
+            "code-du-travail-2015-04-01.md",
+        ),
+    ] {
+        if !bench.join(old).exists() {
+            eprintln!("{old} absent: skipped");
+            continue;
+        }
+        if let Err(e) = check(&bench.join(old), &bench.join(new), false) {
+            failures.push(format!("{old}: {e}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

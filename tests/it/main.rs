@@ -27,6 +27,7 @@ mod draft_cases;
 mod draft_props;
 mod draft_roundtrip;
 mod draft_verified;
+mod edit_props;
 mod legistique_fixture;
 mod office_read;
 mod office_snapshots;

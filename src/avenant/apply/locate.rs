@@ -20,11 +20,14 @@ pub(super) fn same_annex_label(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
-pub(super) fn find_unit(doc: &Document, unit: &Unit) -> Option<NodeId> {
+pub(crate) fn find_unit(doc: &Document, unit: &Unit) -> Option<NodeId> {
     match unit {
         Unit::Convention => Some(doc.root()),
         Unit::Article { label } => {
             let want = canonical_label(label);
+            if let Some(id) = by_key(doc, &want) {
+                return Some(id);
+            }
             reachable(doc).into_iter().find(|id| {
                 let n = doc.node(*id);
                 n.kind == NodeKind::Article
@@ -73,6 +76,21 @@ fn block(doc: &Document, kind: NodeKind) -> Option<NodeId> {
     reachable(doc)
         .into_iter()
         .find(|id| doc.node(*id).kind == kind)
+}
+
+/// The article labelled `want` found through the key parsing gives it (`5 bis` →
+/// `article-5-bis`), when that key is unique, still in the tree and still so labelled: a
+/// lookup instead of a walk of the whole convention. `None`: walk.
+fn by_key(doc: &Document, want: &str) -> Option<NodeId> {
+    let number = crate::parse::keys::article_number(&format!("Article {want}"))?;
+    let key = crate::parse::keys::article(None, &number);
+    let id = doc.get(&key)?;
+    let n = doc.node(id);
+    let found = n.kind == NodeKind::Article
+        && doc.get(&format!("{key}~2")).is_none()
+        && n.label.as_deref().map(canonical_label).as_deref() == Some(want)
+        && crate::edit::is_attached(doc, id);
+    found.then_some(id)
 }
 
 pub(super) fn resolve_unit(doc: &Document, t: &Target) -> Result<NodeId, String> {

@@ -2,11 +2,11 @@
 //!
 //! The instructions are executed in order on a copy of the convention's tree (texts edited,
 //! children inserted, removed or reordered), each one counting alinéas on the text as the
-//! previous ones left it, as légistique reads an amending act. The edited tree is then written
-//! as Markdown with [`crate::render::markdown`] and parsed again: keys, labels and alinéa numbers
-//! of the result are by construction exactly what parsing the consolidated text gives (an
-//! inserted « 5 bis » gets `article-5-bis`, a removed alinéa renumbers the next ones), and no
-//! key-derivation logic is duplicated here. Never prints; an instruction that cannot be applied
+//! previous ones left it, as légistique reads an amending act, through the editing API of
+//! [`crate::edit`]. The edited tree is then rekeyed ([`crate::edit::rekey`]) with the key
+//! functions `parse` uses: keys, labels and alinéa numbers of the result are what parsing the
+//! consolidated text gives (an inserted « 5 bis » gets `article-5-bis`, a removed alinéa
+//! renumbers the next ones), with no render → re-parse and no key derivation duplicated here. Never prints; an instruction that cannot be applied
 //! is an [`ApplyError`] naming the avenant's article and the target.
 
 use super::formules;
@@ -22,6 +22,7 @@ mod phrases;
 mod tree;
 mod words;
 
+pub(crate) use locate::find_unit;
 use locate::*;
 pub use phrases::phrases;
 use phrases::*;
@@ -66,12 +67,11 @@ pub fn apply(convention: &Document, avenant: &Avenant) -> Result<Document, Apply
             })?;
         }
     }
-    let md = crate::render::markdown::markdown(&doc);
-    Ok(crate::parse_str(&convention.source.path, &md))
+    Ok(crate::edit::rekey(&doc))
 }
 
-/// Applies one instruction to the tree in place (the tree is then only fit for rendering: keys
-/// of new nodes are provisional).
+/// Applies one instruction to the tree in place (keys of new or relabelled nodes are then
+/// provisional until [`crate::edit::rekey`]).
 pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), String> {
     let t = &ins.target;
     match &ins.op {
@@ -315,9 +315,7 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
                 let text = heading_line(doc.node(id), &old, heading.as_deref());
                 let new_label = canonical_label(new);
                 let text = relabel(&text, &old, &new_label);
-                let node = doc.node_mut(id);
-                node.text = text;
-                node.label = Some(new_label);
+                crate::edit::relabel(doc, id, new_label, text);
             }
             Ok(())
         }

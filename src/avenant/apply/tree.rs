@@ -1,30 +1,12 @@
-//! Edits of the tree: children inserted or removed, leaves rewritten from a quoted line,
-//! new articles and their heading lines.
+//! Edits of the tree, through [`crate::edit`]: children inserted or removed, leaves rewritten
+//! from a quoted line, new articles and their heading lines.
 
 use super::*;
 
+pub(super) use crate::edit::{child_index, insert as insert_child, remove_children};
+
 pub(super) fn fresh_key(doc: &Document) -> String {
-    format!("~avenant-{}", doc.nodes.len())
-}
-
-pub(super) fn child_index(doc: &Document, parent: NodeId, child: NodeId) -> usize {
-    doc.children(parent)
-        .iter()
-        .position(|c| *c == child)
-        .unwrap_or(doc.children(parent).len())
-}
-
-pub(super) fn insert_child(doc: &mut Document, parent: NodeId, at: usize, node: Node) -> NodeId {
-    let id = doc.push(parent, node);
-    let ch = &mut doc.node_mut(parent).children;
-    ch.pop();
-    let at = at.min(ch.len());
-    ch.insert(at, id);
-    id
-}
-
-pub(super) fn remove_children(doc: &mut Document, parent: NodeId, ids: &[NodeId]) {
-    doc.node_mut(parent).children.retain(|c| !ids.contains(c));
+    crate::edit::provisional_key(doc)
 }
 
 /// How one quoted line reads: plain alinéa, list item, or table row.
@@ -68,9 +50,9 @@ pub(super) fn rewrite_leaf(doc: &mut Document, id: NodeId, line: &str) {
     let old = doc.node(id).clone();
     if old.kind == NodeKind::Row {
         let cells = row_cells(line);
-        let node = doc.node_mut(id);
-        node.text = normalise::row_text(&cells);
-        node.cells = cells;
+        let text = normalise::row_text(&cells);
+        doc.node_mut(id).cells = cells;
+        crate::edit::set_text(doc, id, text);
         return;
     }
     let new = leaf_node(doc, line);

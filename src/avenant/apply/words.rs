@@ -143,15 +143,14 @@ pub(super) fn edit_at(doc: &mut Document, hit: &Hit, len: usize, with: &str) {
             if let Some(cell) = node.cells.get_mut(c) {
                 *cell = new;
             }
-            node.text = normalise::row_text(&node.cells);
+            let text = normalise::row_text(&node.cells);
+            set_text(doc, hit.slot.node, text);
         }
         None => set_text(doc, hit.slot.node, new),
     }
 }
 
-pub(super) fn set_text(doc: &mut Document, id: NodeId, text: String) {
-    doc.node_mut(id).text = text;
-}
+pub(super) use crate::edit::set_text;
 
 /// Single spaces, no space before « . , ) », none at the ends.
 pub fn tidy(text: &str) -> String {

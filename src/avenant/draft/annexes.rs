@@ -25,7 +25,7 @@ impl<'a> Drafter<'a> {
                 };
                 // The annex in full; when a quotation cannot carry it (nested list levels),
                 // the rows and alinéas that changed, one by one.
-                let r = self.attempt(|d| {
+                let r = self.attempt(o, |d| {
                     d.exec(&full)?;
                     if same_unit(&d.w, o, &d.cmp.new, n) {
                         Ok(vec![full.clone()])
@@ -35,7 +35,7 @@ impl<'a> Drafter<'a> {
                 });
                 let ins = match r {
                     Ok(ins) => ins,
-                    Err(_) => match self.attempt(|d| {
+                    Err(_) => match self.attempt(o, |d| {
                         let ins = d.annex_parts(o, n, &unit)?;
                         if same_unit(&d.w, o, &d.cmp.new, n) {
                             Ok(ins)
@@ -166,7 +166,7 @@ impl<'a> Drafter<'a> {
             return None;
         }
         let unit = Unit::Preambule;
-        let fine = self.attempt(|d| {
+        let fine = self.attempt(o, |d| {
             let ins = d.alineas_fine(p, o, n, &unit, true)?;
             if content(&d.w, o) == content(&d.cmp.new, n) {
                 Ok(ins)

@@ -151,7 +151,7 @@ impl Drafter<'_> {
             children: Vec::new(),
         };
         let p = find_pair(&self.cmp.pairs, o, n).unwrap_or(&empty).clone();
-        let fine = self.attempt(|d| {
+        let fine = self.attempt(o, |d| {
             let ins = d.alineas_fine(&p, o, n, &unit, false)?;
             if content(&d.w, o) == content(&d.cmp.new, n) {
                 Ok(ins)

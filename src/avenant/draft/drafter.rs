@@ -24,15 +24,17 @@ impl<'a> Drafter<'a> {
         apply_instruction(&mut self.w, ins)
     }
 
-    /// Runs `f` on the working copy; restores it when `f` fails.
+    /// Runs `f`, whose edits stay inside the unit `id`, on the working copy; restores the unit
+    /// when `f` fails (only the unit is saved: no copy of the whole convention per unit).
     pub(super) fn attempt(
         &mut self,
+        id: NodeId,
         f: impl FnOnce(&mut Self) -> Result<Vec<Instruction>, String>,
     ) -> Result<Vec<Instruction>, String> {
-        let saved = self.w.clone();
+        let saved = crate::edit::Snapshot::of(&self.w, id);
         let r = f(self);
         if r.is_err() {
-            self.w = saved;
+            saved.restore(&mut self.w);
         }
         r
     }
@@ -51,7 +53,7 @@ impl<'a> Drafter<'a> {
         }
         let unit = Unit::article(&self.label(o));
         let forced = self.force.contains(&self.label(o));
-        let fine = self.attempt(|d| {
+        let fine = self.attempt(o, |d| {
             if forced {
                 return Err("escalated".into());
             }
@@ -405,7 +407,7 @@ impl<'a> Drafter<'a> {
             }
         }
         if !whole {
-            let r = self.attempt(|d| d.words(unit_id, leaf, new_leaf, unit, &target));
+            let r = self.attempt(unit_id, |d| d.words(unit_id, leaf, new_leaf, unit, &target));
             if let Ok(ins) = r {
                 return Ok(ins);
             }
@@ -428,7 +430,7 @@ impl<'a> Drafter<'a> {
                         text: nt[np_[*k].0..np_[*k].1].to_string(),
                     },
                 };
-                let r = self.attempt(|d| {
+                let r = self.attempt(unit_id, |d| {
                     d.exec(&ins)?;
                     if text_key(&d.w.node(leaf).text) == text_key(&nt) {
                         Ok(vec![ins.clone()])
@@ -505,7 +507,7 @@ impl<'a> Drafter<'a> {
             return None;
         };
         let want = text_key(nt);
-        self.attempt(|d| {
+        self.attempt(leaf, |d| {
             d.exec(&ins)?;
             if text_key(&d.w.node(leaf).text) == want {
                 Ok(vec![ins.clone()])
@@ -750,7 +752,7 @@ impl<'a> Drafter<'a> {
 
     pub(super) fn delete_article(&mut self, o: NodeId) -> (String, Vec<Instruction>) {
         let label = self.label(o);
-        if !self.w.descendants(self.w.root()).contains(&o) {
+        if !crate::edit::is_attached(&self.w, o) {
             // Gone with the article holding it.
             return (String::new(), Vec::new());
         }
@@ -783,29 +785,16 @@ impl<'a> Drafter<'a> {
             return Some(l.clone());
         }
         let old = self.cmp.alignment.old_of(prev)?;
-        let live = self.w.descendants(self.w.root()).contains(&old);
+        let live = crate::edit::is_attached(&self.w, old);
         live.then(|| self.label(old))
     }
 
     pub(super) fn label_exists(&self, label: &str) -> bool {
-        let want = canonical_label(label);
-        self.w.descendants(self.w.root()).iter().any(|id| {
-            let n = self.w.node(*id);
-            n.kind == NodeKind::Article
-                && n.label.as_deref().map(canonical_label).as_deref() == Some(want.as_str())
-        })
+        super::super::apply::find_unit(&self.w, &Unit::article(label)).is_some()
     }
 
     pub(super) fn is_last_article(&self, label: &str) -> bool {
-        let root = self.w.root();
-        let last = self.w.descendants(root).into_iter().rfind(|id| {
-            let n = self.w.node(*id);
-            n.kind == NodeKind::Article
-                && self
-                    .w
-                    .parent(*id)
-                    .is_none_or(|p| self.w.node(p).kind != NodeKind::Article)
-        });
+        let last = last_top_article(&self.w, self.w.root());
         last.is_some_and(|id| self.label(id) == canonical_label(label))
     }
 
@@ -1018,4 +1007,17 @@ pub(super) fn label_order(label: &str) -> Option<Vec<u32>> {
         key.push(rank as u32 + 2);
     }
     Some(key)
+}
+
+/// The last article not inside an article, in document order, below `id`: searched from the end.
+pub(super) fn last_top_article(doc: &Document, id: NodeId) -> Option<NodeId> {
+    for c in doc.children(id).iter().rev() {
+        if doc.node(*c).kind == NodeKind::Article {
+            return Some(*c);
+        }
+        if let Some(a) = last_top_article(doc, *c) {
+            return Some(a);
+        }
+    }
+    None
 }

@@ -339,6 +339,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
     // 1. Replacements everywhere, then a fresh comparison on the text they leave.
     let mut everywhere = Vec::new();
     let mut base = cmp.old.clone();
+    let mut replaced = false;
     if options.everywhere {
         for g in &cmp.globals {
             // Names and typed values only: a repeated fragment of ordinary words (« quarante »
@@ -359,17 +360,12 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
                     value_type: typed_noun(g.value_type),
                 },
             };
-            let probe = Avenant {
-                articles: vec![AmendingArticle {
-                    number: 1,
-                    heading: String::new(),
-                    instructions: vec![ins.clone()],
-                }],
-                ..Avenant::default()
-            };
+            // Executed in place on `base` (texts only): the nodes it may change are saved
+            // first and put back if the replacement is refused, instead of a copy of the whole
+            // convention per replacement; `base` is rekeyed once, after the loop.
+            let cap = formules::capitalise(&g.old);
             // Every occurrence changed: the new version keeps none of the old words (a case
             // change counts), else each unit drafts its own replacements.
-            let cap = formules::capitalise(&g.old);
             if count_all(&cmp.new, &g.old) > 0
                 || (cap != g.old
                     && cap != formules::capitalise(&g.new)
@@ -377,19 +373,32 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
             {
                 continue;
             }
-            let Ok(after) = apply(&base, &probe) else {
+            let touched = base.descendants(base.root()).into_iter().filter(|id| {
+                let n = base.node(*id);
+                let has = |s: &str| s.contains(g.old.as_str()) || s.contains(cap.as_str());
+                has(&n.text)
+                    || n.heading.as_deref().is_some_and(has)
+                    || n.cells.iter().any(|c| has(c))
+            });
+            let saved = crate::edit::Snapshot::nodes(&base, touched.collect::<Vec<_>>());
+            if apply_instruction(&mut base, &ins).is_err() {
+                saved.restore(&mut base);
                 continue;
-            };
+            }
             // Not further than the new version goes: no more of the new words than it has.
             let reach =
                 |d: &Document| count_all(d, &g.new) + count_all(d, &formules::capitalise(&g.new));
-            if reach(&after) > reach(&cmp.new) {
+            if reach(&base) > reach(&cmp.new) {
+                saved.restore(&mut base);
                 continue;
             }
+            replaced = true;
             changes.everywhere.push((g.old.clone(), g.new.clone()));
             everywhere.push(ins);
-            base = after;
         }
+    }
+    if replaced {
+        base = crate::edit::rekey(&base);
     }
     let recompared;
     let cmp: &Comparison = if everywhere.is_empty() {
