@@ -123,3 +123,43 @@ const NO_ARTICLE: &[&str] = &[
     "aidants-connect-charte-referent-old.pdf",
     "aidants-connect-elements-juridiques-2024.pdf",
 ];
+
+/// The codes keep one article per « Article … » heading: 10,265 and 10,645 for the Code du
+/// travail. Its « Article Annexe » (D6123) reproduces a model convention whose own « Article
+/// 1er » … « Article 13 » are plain lines, and article D1271-5 reproduces « Art. D. 133-19.- »
+/// of another code: quoted text, never articles of the code.
+#[test]
+fn the_codes_keep_their_article_counts() {
+    let dir = format!("{}/../shared/corpus/bench", env!("CARGO_MANIFEST_DIR"));
+    let expected = [
+        ("code-du-travail-2011-12-31.md", 10_265),
+        ("code-du-travail-2015-04-01.md", 10_645),
+        ("code-civil-2012-12-31.md", 1_791),
+        ("code-civil-2015-04-01.md", 1_799),
+    ];
+    for (name, count) in expected {
+        let Ok(text) = std::fs::read_to_string(format!("{dir}/{name}")) else {
+            eprintln!("{name} absent: skipped");
+            continue;
+        };
+        let headings = text
+            .lines()
+            .filter(|l| l.trim_start_matches('#').starts_with(" Article ") && l.starts_with('#'))
+            .count();
+        assert_eq!(headings, count, "{name}: headings in the file");
+        let doc = avenant::parse_str(name, &text);
+        // Articles, and the « Article Annexe » headings kept as blocks of their own.
+        let units = doc
+            .nodes
+            .iter()
+            .filter(|n| {
+                n.kind == NodeKind::Article
+                    || n.kind == NodeKind::Structure && n.text.starts_with("Article ")
+            })
+            .count();
+        assert_eq!(units, count, "{name}");
+        if name.starts_with("code-du-travail") {
+            assert!(doc.get("article-1").is_none() && doc.get("article-D133-19").is_none());
+        }
+    }
+}
