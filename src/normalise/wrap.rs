@@ -10,6 +10,19 @@ fn prose(raw: &str) -> bool {
         && !t.chars().all(|c| matches!(c, '-' | '=' | '_' | '*' | ' '))
 }
 
+/// A drawn table line or a separator rule (`+---+`, `| a |`, `--`, `***`): never a continuation.
+fn rule(t: &str) -> bool {
+    let t = t.trim();
+    t.starts_with(['|', '+']) || t.chars().all(|c| matches!(c, '-' | '=' | '_' | '*' | ' '))
+}
+
+/// Dot leaders before a page number, as tables of contents draw them (« Objet ...... 5 »).
+fn leaders(t: &str) -> bool {
+    let body = t.trim_end().trim_end_matches(|c: char| c.is_ascii_digit());
+    body.len() < t.trim_end().len()
+        && (body.trim_end().ends_with("....") || body.trim_end().ends_with("……"))
+}
+
 /// Final punctuation: a line ending with one of these may end its paragraph.
 fn ends_complete(t: &str) -> bool {
     t.ends_with(['.', ';', ':', '!', '?', '…', '»', ')'])
@@ -66,6 +79,30 @@ pub(super) fn continuations(raws: &[&str]) -> Vec<Join> {
     // exports write) a full line ending a sentence, followed by a capital, ends it.
     let blanks = raws.iter().filter(|r| r.trim().is_empty()).count();
     let blank_separated = blanks * 5 >= widths.len();
+    // `fold -s` and most mailers leave the blank they cut at the end of the line: when nearly
+    // every full line of the document ends with a blank, that blank is what marks a cut, and a
+    // full line without one ends its paragraph (« … Marie-Caroline MISSIR » ⏎ « Ci-après … »).
+    let full_at = |k: usize| {
+        let prev = raws[k - 1].trim_end_matches([' ', '\r']);
+        let cur = raws[k].trim();
+        let first_word = cur.split([' ', '\t']).next().unwrap_or("");
+        prose(prev) && !cur.is_empty() && prev.len() + 1 + first_word.len() + 1 > width
+    };
+    // (Office exports also leave blanks at the end of paragraphs: then, when short lines end
+    // with a blank too, the blank marks nothing.)
+    let (mut full, mut blank_ended, mut short, mut short_blank) = (0usize, 0, 0, 0);
+    for k in 1..raws.len() {
+        let blank = raws[k - 1].trim_end_matches('\r').ends_with([' ', '\t']);
+        if full_at(k) {
+            full += 1;
+            blank_ended += usize::from(blank);
+        } else if prose(raws[k - 1]) {
+            short += 1;
+            short_blank += usize::from(blank);
+        }
+    }
+    let blank_marks_cut =
+        blank_ended >= 5 && blank_ended * 10 >= full * 8 && short_blank * 10 <= short;
     // The logical line being built starts with a pipe row not closed yet.
     let mut open_row = false;
     for k in 1..raws.len() {
@@ -78,7 +115,7 @@ pub(super) fn continuations(raws: &[&str]) -> Vec<Join> {
             out[k] = Join::Space;
             continue;
         }
-        if prev.contains('\t') && !cur.is_empty() {
+        if prev.contains('\t') && !cur.is_empty() && !rule(cur) {
             // A TAB row cut by the wrap (`fold` counts a TAB to the next multiple of 8).
             let shown = prev.chars().fold(0, |col, c| {
                 if c == '\t' {
@@ -94,7 +131,8 @@ pub(super) fn continuations(raws: &[&str]) -> Vec<Join> {
             continue;
         }
         // (A TAB row's tail may hold TABs of its own: only the line before must be prose.)
-        if !prose(prev) || cur.is_empty() || cur.starts_with(['|', '+']) {
+        // A table-of-contents entry (« Objet ........ 5 ») ends its line.
+        if !prose(prev) || cur.is_empty() || cur.starts_with(['|', '+']) || leaders(prev) {
             continue;
         }
         let first_word = cur.split([' ', '\t']).next().unwrap_or("");
@@ -106,8 +144,20 @@ pub(super) fn continuations(raws: &[&str]) -> Vec<Join> {
         } else {
             opens(cur)
         };
-        if raws[k - 1].len() == width && !raws[k - 1].ends_with(' ') && !cur.contains(' ') {
+        if raws[k - 1].len() == width
+            && !raws[k - 1].ends_with(' ')
+            && !cur.contains(' ')
+            && !rule(cur)
+        {
             out[k] = Join::Glue;
+        } else if blank_marks_cut {
+            let blank = raws[k - 1].trim_end_matches('\r').ends_with([' ', '\t']);
+            if full && blank && !rule(cur) {
+                out[k] = Join::Space;
+            } else if !blank && prev.len() == width && !prev.trim().contains(' ') && !rule(cur) {
+                // A word longer than the line (a template field, an address) cut at the width.
+                out[k] = Join::Glue;
+            }
         } else if full && !(ends_complete(prev_t) && new_start) {
             out[k] = Join::Space;
         }

@@ -11,14 +11,30 @@ impl Builder {
     /// exists, numbered headings (« 1. Objet », « II – Durée ») that count up from 1 are used.
     pub(super) fn find_articles(&self, lines: &[&Line]) -> BTreeMap<usize, ArticleHeading> {
         let mut found = BTreeMap::new();
+        let (mut marked, mut plain) = (0usize, 0usize);
         for l in lines {
-            if let Some(a) = headings::article(&l.text, matches!(l.form, Form::Heading(_))) {
-                found.insert(l.span.start, a);
+            let md = matches!(l.form, Form::Heading(_));
+            if let Some(a) = headings::article(&l.text, md) {
+                found.insert(l.span.start, (a, md));
+                if md {
+                    marked += 1;
+                } else {
+                    plain += 1;
+                }
             }
         }
+        // A text that marks its articles as headings (the codes: `#### Article L1`) marks them
+        // all: an « Article 1er » or « Art. D. 133-19.- » line in plain text is then quoted
+        // (an article of another code reproduced, a model convention in an annex).
+        let headings_only = marked >= 10 && plain * 3 <= marked;
         if !found.is_empty() {
-            return found;
+            return found
+                .into_iter()
+                .filter(|(_, (_, md))| *md || !headings_only)
+                .map(|(k, (a, _))| (k, a))
+                .collect();
         }
+        let mut found = BTreeMap::new();
         let mut expected = 1;
         for l in lines {
             let top_level = match &l.form {
@@ -50,11 +66,14 @@ impl Builder {
                 }
             }
         }
+        // Where each number is met last (one pass, so that repeated numbers cost no rescan).
+        let mut last: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (i, (_, a, _)) in sections.iter().enumerate() {
+            last.insert(a.number.as_str(), i);
+        }
         for (i, (start, a, _)) in sections.iter().enumerate() {
             // A number met again later: this one was its entry in the table of contents.
-            let listed_again = sections[i + 1..]
-                .iter()
-                .any(|(_, b, _)| b.number == a.number);
+            let listed_again = last.get(a.number.as_str()).is_some_and(|l| *l > i);
             if !listed_again {
                 found.insert(*start, a.clone());
             }

@@ -51,13 +51,7 @@ impl Builder {
 
     /// Adds an alinéa or a list item, numbered as légistique counts them.
     pub(super) fn leaf(&mut self, parent: NodeId, l: &Line) {
-        let n = self
-            .doc
-            .children(parent)
-            .iter()
-            .filter(|c| self.doc.node(**c).kind.is_alinea_like())
-            .count()
-            + 1;
+        let n = self.count_alineas(parent) + 1;
         let key = keys::alinea(&self.doc.node(parent).key, n);
         let (kind, label, level) = match &l.form {
             Form::Item {
@@ -81,12 +75,37 @@ impl Builder {
         self.doc.push(parent, node);
     }
 
-    fn count(&self, parent: NodeId, kind: NodeKind) -> usize {
-        self.doc
-            .children(parent)
-            .iter()
-            .filter(|c| self.doc.node(**c).kind == kind)
-            .count()
+    /// Tables among the children of `parent`, counted once: only the children added since the
+    /// last count are looked at, so that a container of n leaves costs n, not n².
+    fn count(&mut self, parent: NodeId, kind: NodeKind) -> usize {
+        debug_assert_eq!(kind, NodeKind::Table);
+        self.tally(parent).2
+    }
+
+    /// Alinéa-like children of `parent` (alinéas and list items), counted incrementally.
+    fn count_alineas(&mut self, parent: NodeId) -> usize {
+        self.tally(parent).1
+    }
+
+    /// (children seen, alinéa-like, tables) of `parent`, brought up to date.
+    fn tally(&mut self, parent: NodeId) -> (usize, usize, usize) {
+        let children = self.doc.children(parent);
+        if self.tallies.len() <= parent.index() {
+            self.tallies.resize(parent.index() + 1, (0, 0, 0));
+        }
+        let mut t = self.tallies[parent.index()];
+        for c in &children[t.0..] {
+            let kind = self.doc.node(*c).kind;
+            if kind.is_alinea_like() {
+                t.1 += 1;
+            }
+            if kind == NodeKind::Table {
+                t.2 += 1;
+            }
+        }
+        t.0 = children.len();
+        self.tallies[parent.index()] = t;
+        t
     }
 
     pub(super) fn finish(mut self) -> Document {

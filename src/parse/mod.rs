@@ -9,12 +9,13 @@ mod head;
 pub mod headings;
 pub(crate) mod keys;
 mod leaves;
+mod toc;
 
 pub use articles::roman_value;
 pub(crate) use head::describe_party;
 pub(crate) use leaves::link_note_calls;
 
-use crate::model::{Diagnostic, Document, NodeId, Severity, Source, Span};
+use crate::model::{Diagnostic, Document, NodeId, NodeKind, Severity, Source, Span};
 use crate::normalise::{self, Form, Line, Normalised};
 use body::is_intertitle;
 use continuations::join_continuations;
@@ -56,6 +57,9 @@ struct Builder {
     annex: Option<NodeId>,
     /// The document is cut by capitalised intertitles (it has no article).
     intertitles: bool,
+    /// Per container: (children seen, alinéa-like children, tables), kept up to date lazily.
+    /// (Indexed by node.)
+    tallies: Vec<(usize, usize, usize)>,
 }
 
 impl Builder {
@@ -69,6 +73,7 @@ impl Builder {
             unclassified: None,
             annex: None,
             intertitles: false,
+            tallies: Vec::new(),
         }
     }
 
@@ -82,6 +87,22 @@ impl Builder {
             } else {
                 lines.push(line);
             }
+        }
+        // Tables of contents leave the flow too: their entries are not the articles.
+        let toc = toc::toc_lines(&lines);
+        let mut toc_block: Vec<&Line> = Vec::new();
+        if !toc.is_empty() {
+            let mut keep = Vec::with_capacity(lines.len());
+            let mut t = toc.iter().peekable();
+            for (i, l) in lines.into_iter().enumerate() {
+                if t.peek() == Some(&&i) {
+                    t.next();
+                    toc_block.push(l);
+                } else {
+                    keep.push(l);
+                }
+            }
+            lines = keep;
         }
         let articles = self.find_articles(&lines);
         let first_unit = lines.iter().enumerate().position(|(i, l)| {
@@ -128,6 +149,13 @@ impl Builder {
             &lines[..body_start],
             !articles.is_empty() || self.intertitles,
         );
+        if let Some(first) = toc_block.first() {
+            let s = self.push_container(NodeKind::Unclassified, "sommaire", "", first.span);
+            for l in toc_block {
+                self.content(s, l);
+            }
+            self.table = None;
+        }
         self.body(&lines[body_start..], &articles);
     }
 }
@@ -257,7 +285,8 @@ mod tests {
     #[test]
     fn sections_without_articles() {
         let d = doc("Cahier des clauses techniques\n\nSOMMAIRE\n\n2.1 Stratégie 3\n\n2.2 Accord 4\n\n2.1 Stratégie\n\nTexte un.\n\n2.2 Accord\n\nTexte deux.\n\n2.2.1 Détail\n\nTexte trois.");
-        assert_eq!(top(&d), ["titre", "article-2.1", "article-2.2"]);
+        // The « SOMMAIRE » block is kept out of the body.
+        assert_eq!(top(&d), ["titre", "sommaire", "article-2.1", "article-2.2"]);
         assert!(d.get("article-2.2.1").is_some());
         assert!(!d.has_errors());
         let d = doc("LA CHARTE DU RESPONSABLE\nAIDANTS CONNECT\n\nJe m'engage.\n\nJE VEILLE AU BON EMBARQUEMENT\nDES AIDANTS SUR L'OUTIL\n\n- J'active les cartes\n\nJE VEILLE A LA SÉCURITÉ\n\n- Je sensibilise");

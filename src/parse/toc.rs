@@ -1,0 +1,154 @@
+//! Tables of contents (« SOMMAIRE », « Article 3 : Titre …… 5 », dot leaders, page numbers):
+//! found before the tree is built, kept out of the body in a `sommaire` block, words kept.
+
+use crate::normalise::{Form, Line};
+
+/// A « Sommaire » / « Table des matières » heading line.
+fn toc_heading(text: &str) -> bool {
+    if text.len() > 40 {
+        return false;
+    }
+    let t = text
+        .trim()
+        .trim_end_matches([':', '.', ' '])
+        .trim_start_matches('#')
+        .trim()
+        .to_lowercase();
+    matches!(
+        t.as_str(),
+        "sommaire" | "table des matières" | "table des matieres" | "table of contents"
+    )
+}
+
+/// The page number closing a table-of-contents entry: the last word (or last non-empty cell)
+/// is 1 to 3 digits, and words stand before it.
+fn ends_with_page(line: &Line) -> bool {
+    let last = match &line.form {
+        Form::Row(cells) => cells
+            .iter()
+            .rev()
+            .find(|c| !c.trim().is_empty())
+            .map(|c| c.trim().to_string()),
+        _ => line
+            .text
+            .trim_end()
+            .rsplit([' ', '\t', '.', '…'])
+            .next()
+            .map(str::to_string),
+    };
+    let Some(last) = last else { return false };
+    let digits = !last.is_empty() && last.len() <= 3 && last.chars().all(|c| c.is_ascii_digit());
+    digits && line.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// Dot leaders before a page number (« Objet ........ 5 », « Objet …… 5 », « Objet _ _ _ 5 »).
+fn dot_leaders(text: &str) -> bool {
+    let t = text.trim_end();
+    if !t.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let body = t.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
+    if body.len() == t.len() {
+        return false;
+    }
+    let tail: String = body
+        .chars()
+        .rev()
+        .take_while(|c| matches!(c, '.' | '…' | ' ' | '_' | '·'))
+        .collect();
+    let dots = tail
+        .chars()
+        .filter(|c| *c == '.' || *c == '_' || *c == '·')
+        .count()
+        + 3 * tail.chars().filter(|c| *c == '…').count();
+    dots >= 4
+}
+
+/// Indexes (in `lines`) of the lines that make up tables of contents: a « Sommaire » heading
+/// and the entries after it that end with a page number (an entry cut over two lines keeps
+/// its first part), and any run of dot-leader entries.
+pub(super) fn toc_lines(lines: &[&Line]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let l = lines[i];
+        if toc_heading(&l.text) && !matches!(l.form, Form::Item { .. }) {
+            let start = i;
+            let mut j = i + 1;
+            let mut entries = 0;
+            loop {
+                match lines.get(j) {
+                    Some(n) if ends_with_page(n) || dot_leaders(&n.text) => {
+                        entries += 1;
+                        j += 1;
+                    }
+                    // An entry cut over two lines: its first part has no page number.
+                    Some(n)
+                        if lines.get(j + 1).is_some_and(|m| ends_with_page(m))
+                            && !n.text.ends_with(['.', ';', ':'])
+                            && entries > 0 =>
+                    {
+                        j += 2;
+                        entries += 1;
+                    }
+                    _ => break,
+                }
+            }
+            if entries >= 2 {
+                out.extend(start..j);
+                i = j;
+                continue;
+            }
+        }
+        if dot_leaders(&l.text) {
+            out.push(i);
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Format, Source};
+    use crate::normalise::normalise;
+
+    fn lines(text: &str) -> Vec<Line> {
+        normalise(&Source {
+            path: "t".into(),
+            format: Format::Text,
+            text: text.into(),
+        })
+        .lines
+    }
+
+    #[test]
+    fn dot_leaders_and_page_numbers() {
+        assert!(dot_leaders("Article 3 : Durée ........................ 5"));
+        assert!(dot_leaders("Article 3 : Durée …… 12"));
+        assert!(dot_leaders("Objet _ _ _ _ _ 4"));
+        assert!(!dot_leaders("Le montant est de 5"));
+        assert!(!dot_leaders("Voir l'article 3..."));
+    }
+
+    #[test]
+    fn a_sommaire_block_ends_at_the_first_line_without_page() {
+        let ls = lines("Convention\n\nSOMMAIRE\n\nArticle 1 : Objet 2\n\nArticle 2 : Un titre long\n\ncoupé sur deux lignes 3\n\nArticle 3 : Durée 4\n\nPréambule\n\nArticle 1 : Objet\n\nLe texte.");
+        let refs: Vec<&Line> = ls.iter().collect();
+        let toc: Vec<&str> = toc_lines(&refs)
+            .into_iter()
+            .map(|i| ls[i].text.as_str())
+            .collect();
+        assert_eq!(
+            toc,
+            [
+                "SOMMAIRE",
+                "Article 1 : Objet 2",
+                "Article 2 : Un titre long",
+                "coupé sur deux lignes 3",
+                "Article 3 : Durée 4"
+            ]
+        );
+    }
+}

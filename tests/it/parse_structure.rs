@@ -1,0 +1,98 @@
+//! Small realistic documents of `corpus/structure/`, each built for one mechanism (table of
+//! contents, articles quoted inside a code, text wrapped at 72 columns): the expected tree is
+//! checked by hand-read assertions, and its outline is snapshotted.
+
+use avenant::render::outline::outline;
+use avenant::Document;
+
+fn read(name: &str) -> Document {
+    let path = format!("{}/corpus/structure/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("corpus/structure");
+    avenant::parse_str(name, &text)
+}
+
+fn keys(d: &Document) -> Vec<String> {
+    d.top_level()
+        .iter()
+        .map(|i| d.node(*i).key.clone())
+        .collect()
+}
+
+fn snapshot(name: &str, d: &Document) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        let stem = name.replace('.', "-");
+        insta::assert_snapshot!(format!("parse-structure-{stem}"), outline(d));
+    });
+}
+
+#[test]
+fn a_table_of_contents_stays_out_of_the_body() {
+    let d = read("sommaire.txt");
+    assert_eq!(
+        keys(&d),
+        [
+            "titre",
+            "parties",
+            "preambule",
+            "sommaire",
+            "article-1",
+            "article-2",
+            "article-3",
+            "article-4",
+            "signatures",
+            "annexe-1"
+        ]
+    );
+    // The six entries and the « SOMMAIRE » line, every word kept, in a block of their own
+    // after the head (gap: it should stand where it stands in the document, before the parties).
+    let s = d.get("sommaire").unwrap();
+    assert_eq!(d.children(s).len(), 7);
+    assert!(d.get("annexe-1/table-1/row-3").is_some());
+    snapshot("sommaire.txt", &d);
+}
+
+#[test]
+fn articles_quoted_inside_a_code_are_not_its_articles() {
+    let d = read("code-cite.md");
+    let labels: Vec<String> = d
+        .articles()
+        .iter()
+        .map(|i| d.node(*i).label.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        labels,
+        ["D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8", "D9", "D10"]
+    );
+    // « Art. D. 133-19.- » is reproduced inside article D1; the model convention's « Article
+    // 1er », « Article 2 » are lines of the « Article Annexe » block.
+    assert_eq!(d.alineas(d.get("article-D1").unwrap()).len(), 4);
+    let annexe = d
+        .get("partie-reglementaire/chapitre-ii/article-annexe")
+        .unwrap();
+    assert_eq!(d.alineas(annexe).len(), 6);
+    snapshot("code-cite.md", &d);
+}
+
+#[test]
+fn a_text_wrapped_at_72_columns_keeps_its_alineas() {
+    let d = read("replie-72.txt");
+    let texts = |k: &str| -> Vec<String> {
+        d.alineas(d.get(k).unwrap())
+            .iter()
+            .map(|i| d.node(*i).text.clone())
+            .collect()
+    };
+    assert_eq!(
+        texts("article-1"),
+        [
+            "La commune met à la disposition de l'association une salle de réunion située au 352 cours Emile Zola, à Villeurbanne, pour ses activités statutaires.",
+            "L'association en fait un usage conforme à sa destination."
+        ]
+    );
+    assert_eq!(texts("article-2").len(), 2);
+    assert_eq!(texts("article-3").len(), 1);
+    snapshot("replie-72.txt", &d);
+}

@@ -1,0 +1,165 @@
+//! Unclassified text per real document (`../shared/corpus/real/` read directly, the PDFs, the
+//! bench codes, the seeds): what the parser could not place in the structure, listed and checked
+//! against what truly stands outside it (read by hand, in the expected lists below).
+
+use avenant::{Document, NodeKind, ReadOptions};
+use std::path::PathBuf;
+
+fn shared(dir: &str) -> Vec<PathBuf> {
+    let dir = format!("{}/../shared/{dir}", env!("CARGO_MANIFEST_DIR"));
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("{dir} absent: skipped");
+        return Vec::new();
+    };
+    let mut files: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    files.sort();
+    files
+}
+
+/// The documents: real .docx/.odt, PDFs, seeds, and the codes when `AVENANT_CODES` is set
+/// (they take a minute in a debug build).
+fn documents() -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = shared("corpus/real")
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "docx" || e == "odt"))
+        .collect();
+    out.extend(
+        shared("corpus/pdf")
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "pdf")),
+    );
+    out.extend(shared("seeds"));
+    if std::env::var_os("AVENANT_CODES").is_some() {
+        out.extend(shared("corpus/bench"));
+    }
+    out
+}
+
+/// Every unclassified node's text, and the whole text when no article was recognised.
+fn unclassified(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    for n in &doc.nodes {
+        // A table of contents is kept out of the body on purpose: listed apart.
+        if n.kind == NodeKind::Unclassified && n.key != "sommaire" {
+            for c in doc.descendants(doc.get(&n.key).expect("key")) {
+                out.push(doc.node(c).text.clone());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn unclassified_text_per_document() {
+    let mut report = String::new();
+    let mut unplaced = Vec::new();
+    let mut without_articles = Vec::new();
+    let mut seen = Vec::new();
+    for path in documents() {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let source = match avenant::extract::read_path(&path, &ReadOptions::default()) {
+            Ok((s, _)) => s,
+            Err(e) => {
+                report.push_str(&format!("{name}: refusé ({e})\n"));
+                continue;
+            }
+        };
+        let doc = avenant::parse::parse(source);
+        seen.push(name.clone());
+        if doc.articles().is_empty() {
+            without_articles.push(name.clone());
+        }
+        let errors: Vec<_> = doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == avenant::Severity::Error)
+            .map(|d| d.message.clone())
+            .collect();
+        let u = unclassified(&doc);
+        if let Some(s) = doc.get("sommaire") {
+            report.push_str(&format!(
+                "{name}: table of contents kept apart ({} lines)\n",
+                doc.descendants(s).len()
+            ));
+        }
+        let words: usize = u.iter().map(|t| t.split_whitespace().count()).sum();
+        report.push_str(&format!(
+            "{name}: {} articles, {} unclassified nodes, {words} words, errors {errors:?}\n",
+            doc.articles().len(),
+            u.len()
+        ));
+        if !u.is_empty() {
+            unplaced.push(name.clone());
+        }
+        for t in u.iter().take(12) {
+            report.push_str(&format!(
+                "    | {}\n",
+                t.chars().take(110).collect::<String>()
+            ));
+        }
+    }
+    println!("{report}");
+    assert!(unplaced.is_empty(), "unclassified text:\n{report}");
+    without_articles.sort();
+    let mut expected: Vec<&str> = NO_ARTICLE
+        .iter()
+        .copied()
+        .filter(|n| seen.iter().any(|s| s == n))
+        .collect();
+    expected.sort();
+    assert_eq!(without_articles, expected, "{report}");
+}
+
+/// Documents that truly have no article, read by hand: a one-page agreement to end an
+/// apprenticeship (cdtn), a letter answering an appeal (potentiel), a page of legal notices
+/// and two charters cut by intertitles (aidants connect). Their text stays in the tree (title, parties,
+/// sections); the parser says it found no article.
+const NO_ARTICLE: &[&str] = &[
+    "cdtn-rupture-amiable-apprentissage-2019-12-24.docx",
+    "cdtn-rupture-amiable-apprentissage-2021-02-03.docx",
+    "potentiel-modele-reponse-recours-2024-09-18.docx",
+    "potentiel-modele-reponse-recours-2025-01-31.docx",
+    "aidants-connect-charte-referent-2025.pdf",
+    "aidants-connect-charte-referent-old.pdf",
+    "aidants-connect-elements-juridiques-2024.pdf",
+];
+
+/// The codes keep one article per « Article … » heading: 10,265 and 10,645 for the Code du
+/// travail. Its « Article Annexe » (D6123) reproduces a model convention whose own « Article
+/// 1er » … « Article 13 » are plain lines, and article D1271-5 reproduces « Art. D. 133-19.- »
+/// of another code: quoted text, never articles of the code.
+#[test]
+fn the_codes_keep_their_article_counts() {
+    let dir = format!("{}/../shared/corpus/bench", env!("CARGO_MANIFEST_DIR"));
+    let expected = [
+        ("code-du-travail-2011-12-31.md", 10_265),
+        ("code-du-travail-2015-04-01.md", 10_645),
+        ("code-civil-2012-12-31.md", 1_791),
+        ("code-civil-2015-04-01.md", 1_799),
+    ];
+    for (name, count) in expected {
+        let Ok(text) = std::fs::read_to_string(format!("{dir}/{name}")) else {
+            eprintln!("{name} absent: skipped");
+            continue;
+        };
+        let headings = text
+            .lines()
+            .filter(|l| l.trim_start_matches('#').starts_with(" Article ") && l.starts_with('#'))
+            .count();
+        assert_eq!(headings, count, "{name}: headings in the file");
+        let doc = avenant::parse_str(name, &text);
+        // Articles, and the « Article Annexe » headings kept as blocks of their own.
+        let units = doc
+            .nodes
+            .iter()
+            .filter(|n| {
+                n.kind == NodeKind::Article
+                    || n.kind == NodeKind::Structure && n.text.starts_with("Article ")
+            })
+            .count();
+        assert_eq!(units, count, "{name}");
+        if name.starts_with("code-du-travail") {
+            assert!(doc.get("article-1").is_none() && doc.get("article-D133-19").is_none());
+        }
+    }
+}
