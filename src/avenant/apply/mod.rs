@@ -67,7 +67,7 @@ pub fn apply(convention: &Document, avenant: &Avenant) -> Result<Document, Apply
         }
     }
     let md = crate::render::markdown::markdown(&doc);
-    Ok(crate::parse_str(&convention.source.path, &md))
+    Ok(crate::pipeline::parse_str(&convention.source.path, &md))
 }
 
 /// Applies one instruction to the tree in place (the tree is then only fit for rendering: keys
