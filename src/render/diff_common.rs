@@ -3,6 +3,7 @@
 
 use crate::diff::{ChangeTag, Comparison, PairDiff, Status, WordChange};
 use crate::model::{Document, NodeId, NodeKind};
+use crate::text::capitalise;
 
 /// No-break space, inside « ».
 pub const NBSP: char = '\u{a0}';
@@ -31,14 +32,6 @@ impl Default for DiffRenderOptions {
 /// « text » with no-break spaces.
 pub fn quote(text: &str) -> String {
     format!("«{NBSP}{text}{NBSP}»")
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
 }
 
 /// A unit's name, capitalised: « Article 5.1 », « Annexe 2 », « Préambule », « Alinéa 3 ».
@@ -349,6 +342,46 @@ pub fn old_order(cmp: &Comparison) -> std::collections::HashMap<NodeId, usize> {
         .enumerate()
         .map(|(i, id)| (id, i))
         .collect()
+}
+
+/// Leaves of a unit (tables' rows included), each side.
+pub(crate) fn leaves<'a>(cmp: &Comparison, p: &'a PairDiff, out: &mut Vec<&'a PairDiff>) {
+    for c in &p.children {
+        if is_table_unit(cmp, c) {
+            continue;
+        }
+        if c.children.is_empty() {
+            out.push(c);
+        } else {
+            leaves(cmp, c, out);
+        }
+    }
+}
+
+/// The notes on a unit itself, each a capitalised sentence: its status (with the renumbering,
+/// « Renumérotée (article 4 → article 5). ») and the typed changes of its heading.
+pub(crate) fn unit_notes(cmp: &Comparison, p: &PairDiff, show_cosmetic: bool) -> Vec<String> {
+    let mut notes = Vec::new();
+    let phrase = status_phrase(cmp, p);
+    if !phrase.is_empty() {
+        let mut s = phrase;
+        if p.renumbered {
+            if let (Some(o), Some(n)) = (p.old, p.new) {
+                s.push_str(&format!(
+                    " ({} → {})",
+                    unit_name(&cmp.old, o).to_lowercase(),
+                    unit_name(&cmp.new, n).to_lowercase()
+                ));
+            }
+        }
+        notes.push(capitalise(&s) + ".");
+    }
+    for c in p.changes.iter().filter(|c| shown(c, show_cosmetic)) {
+        if let Some(t) = typed_phrase(c) {
+            notes.push(capitalise(&format!("intitulé : {t}.")));
+        }
+    }
+    notes
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@ use super::diff_common::{
     worth_showing, DiffRenderOptions, Run,
 };
 use crate::diff::{Comparison, PairDiff, Status};
+use crate::render::diff_common::{leaves, unit_notes};
+use crate::text::capitalise;
 use std::io::{self, Write};
 
 fn escape(s: &str) -> String {
@@ -52,20 +54,6 @@ fn title(cmp: &Comparison, p: &PairDiff, old_side: bool, options: &DiffRenderOpt
     }
 }
 
-/// Leaves of a unit (tables' rows included), each side.
-fn leaves<'a>(cmp: &Comparison, p: &'a PairDiff, out: &mut Vec<&'a PairDiff>) {
-    for c in &p.children {
-        if is_table_unit(cmp, c) {
-            continue;
-        }
-        if c.children.is_empty() {
-            out.push(c);
-        } else {
-            leaves(cmp, c, out);
-        }
-    }
-}
-
 fn observations(
     cmp: &Comparison,
     p: &PairDiff,
@@ -73,25 +61,7 @@ fn observations(
     options: &DiffRenderOptions,
 ) -> String {
     let mut notes: Vec<String> = Vec::new();
-    let phrase = status_phrase(cmp, p);
-    if !phrase.is_empty() {
-        let mut s = phrase;
-        if p.renumbered {
-            if let (Some(o), Some(n)) = (p.old, p.new) {
-                s.push_str(&format!(
-                    " ({} → {})",
-                    unit_name(&cmp.old, o).to_lowercase(),
-                    unit_name(&cmp.new, n).to_lowercase()
-                ));
-            }
-        }
-        notes.push(capitalise(&s) + ".");
-    }
-    for c in p.changes.iter().filter(|c| shown(c, options.show_cosmetic)) {
-        if let Some(t) = typed_phrase(c) {
-            notes.push(capitalise(&format!("intitulé : {t}.")));
-        }
-    }
+    notes.extend(unit_notes(cmp, p, options.show_cosmetic));
     for l in leaves {
         let name = pair_name(cmp, l).to_lowercase();
         let phrase = status_phrase(cmp, l);
@@ -118,14 +88,6 @@ fn observations(
 
 fn escape_obs(s: &str) -> String {
     s.replace('|', "\\|")
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
 }
 
 fn rows(

@@ -624,7 +624,7 @@ mod tests {
 
     fn run(conv: &str) -> CheckReport {
         let t = Template::parse("modele.md", TEMPLATE).unwrap();
-        check(&t, &crate::parse_str("ena.md", conv))
+        check(&t, &crate::pipeline::parse_str("ena.md", conv))
     }
 
     #[test]

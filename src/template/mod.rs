@@ -76,7 +76,7 @@ pub struct Template {
 impl Template {
     /// Parses template text in memory; `name` labels it in errors and reports.
     pub fn parse(name: &str, text: &str) -> Result<Template> {
-        Template::from_document(crate::parse_str(name, text))
+        Template::from_document(crate::pipeline::parse_str(name, text))
     }
 
     /// Reads and parses a template file (refused when it has no article, like a convention).

@@ -243,7 +243,7 @@ mod tests {
 
     #[test]
     fn parties_resolve_with_their_articles() {
-        let doc = crate::parse_str(
+        let doc = crate::pipeline::parse_str(
             "c",
             "Convention\n\nEntre\n\nL'École nationale d'administration (ENA)\n\nCi-après dénommée « l'ENA »\n\nEt\n\nRéseau Canopé\n\nCi-après dénommé « Réseau Canopé »\n\nArticle 1 : Objet\n\nTexte.\n",
         );

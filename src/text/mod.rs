@@ -3,6 +3,15 @@
 
 pub mod value;
 
+/// Upper-cases the first letter (« article 5 » → « Article 5 »).
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
 /// Lower case without accents: the form in which case and accents are cosmetic.
 pub fn fold(s: &str) -> String {
     if s.is_ascii() {

@@ -84,14 +84,7 @@ impl Np {
     }
 }
 
-/// Upper-cases the first letter.
-pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
-}
+pub use crate::text::capitalise;
 
 /// « 1er », « 4 bis », « 2.4.2 » as cited.
 pub fn article_label(label: &str) -> String {

@@ -8,15 +8,9 @@ use crate::render::diff_common::{
     count, is_table_unit, old_order, pair_name, shown, side_runs, status_phrase, typed_phrase,
     unit_name, worth_showing, DiffRenderOptions, Run,
 };
+use crate::render::diff_common::{leaves, unit_notes};
+use crate::text::capitalise;
 use std::collections::HashMap;
-
-pub(super) fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
-}
 
 pub(super) fn deleted(text: &str) -> String {
     format!(
@@ -38,19 +32,6 @@ pub(super) fn doc_title(doc: &Document) -> Option<String> {
         .iter()
         .find(|&&id| doc.node(id).kind == NodeKind::Titre)
         .map(|&id| doc.node(id).text.clone())
-}
-
-pub(super) fn leaves<'a>(cmp: &Comparison, p: &'a PairDiff, out: &mut Vec<&'a PairDiff>) {
-    for c in &p.children {
-        if is_table_unit(cmp, c) {
-            continue;
-        }
-        if c.children.is_empty() {
-            out.push(c);
-        } else {
-            leaves(cmp, c, out);
-        }
-    }
 }
 
 /// One side of a pair's own text, its changed words marked.
@@ -329,25 +310,11 @@ impl<'a> Builder<'a> {
         if self.own(p, &ls) {
             let mut rows = Vec::new();
             let mut obs = Vec::new();
-            let phrase = status_phrase(cmp, p);
-            if !phrase.is_empty() {
-                let mut s = phrase;
-                if p.renumbered {
-                    if let (Some(o), Some(n)) = (p.old, p.new) {
-                        s.push_str(&format!(
-                            " ({} → {})",
-                            unit_name(&cmp.old, o).to_lowercase(),
-                            unit_name(&cmp.new, n).to_lowercase()
-                        ));
-                    }
-                }
-                obs.push(escape(&capitalise(&s)) + ".");
-            }
-            for c in p.changes.iter().filter(|c| shown(c, options.show_cosmetic)) {
-                if let Some(t) = typed_phrase(c) {
-                    obs.push(escape(&capitalise(&format!("intitulé : {t}."))));
-                }
-            }
+            obs.extend(
+                unit_notes(cmp, p, options.show_cosmetic)
+                    .iter()
+                    .map(|n| escape(n)),
+            );
             let head_id = self.move_link(p, true).map(|(n, _)| format!("arrivee-{n}"));
             if let Some((n, true)) = self.move_link(p, true) {
                 obs.push(format!(
