@@ -158,6 +158,7 @@ pub fn status_phrase(cmp: &Comparison, pair: &PairDiff) -> String {
             }
         }
         crate::diff::Basis::Place => words.push("même numéro, même place".to_string()),
+        crate::diff::Basis::Number => words.push("même numéro".to_string()),
         _ => {}
     }
     if pair.status == Status::Modified
