@@ -31,6 +31,7 @@
 mod bags;
 mod hash;
 mod moves;
+pub mod renumber;
 mod sequence;
 mod splits;
 

@@ -580,3 +580,46 @@ fn code_du_travail_2011_2015_rewritten_articles_keep_their_numbers() {
     );
     assert_eq!(section.basis, Basis::Place);
 }
+
+/// The renumbering series is reported once, in Markdown and in the terminal.
+#[test]
+fn renumbering_series_reported() {
+    let Some(old) = soffice("seed-canope") else {
+        return;
+    };
+    let new = replace_block(&old, "5.1 ", &["5.2 "], &[]);
+    let new = renumber(
+        &new,
+        2..=6,
+        |n| format!("5.{n} "),
+        |n| format!("5.{} ", n - 1),
+    );
+    let new = replace_block(&new, "ANNEXE 1 ", &["ANNEXE 2 "], &[]);
+    let new = renumber(
+        &new,
+        2..=3,
+        |n| format!("ANNEXE {n} "),
+        |n| format!("ANNEXE {} ", n - 1),
+    );
+    let cmp = avenant::diff::compare(
+        avenant::parse_str("v1", &old),
+        avenant::parse_str("v2", &new),
+        &avenant::diff::DiffOptions::default(),
+    );
+    let options = avenant::render::diff_common::DiffRenderOptions::default();
+    let mut md = Vec::new();
+    avenant::render::diff_md::write_diff_md(&cmp, &options, &mut md).unwrap();
+    let md = String::from_utf8(md).unwrap();
+    assert!(
+        md.contains("- Articles 5.2 à 5.6 deviennent 5.1 à 5.5."),
+        "{md}"
+    );
+    assert!(md.contains("- Annexes 2 et 3 deviennent 1 et 2."), "{md}");
+    let mut term = Vec::new();
+    avenant::render::diff_terminal::write_diff_terminal(&cmp, &options, &mut term).unwrap();
+    let term = String::from_utf8(term).unwrap();
+    assert!(
+        term.contains("Renumérotation : articles 5.2 à 5.6 deviennent 5.1 à 5.5."),
+        "{term}"
+    );
+}
