@@ -85,6 +85,22 @@ impl Aligner<'_> {
         }
     }
 
+    /// The word ids of a unit's own text, in text order.
+    pub(super) fn own_words_of(&self, old_side: bool, id: NodeId) -> &[u32] {
+        let side = if old_side { &self.old } else { &self.new };
+        let (start, end) = side.own_words[id.index()];
+        &side.words[start as usize..end as usize]
+    }
+
+    /// The sorted word ids of a unit's own text alone (a container's heading, a leaf's text).
+    pub(super) fn own_bag(&self, old_side: bool, id: NodeId) -> Vec<u32> {
+        let side = if old_side { &self.old } else { &self.new };
+        let (start, end) = side.own_words[id.index()];
+        let mut out = side.words[start as usize..end as usize].to_vec();
+        out.sort_unstable();
+        out
+    }
+
     /// The cached bag of a unit (computed on first use).
     pub(super) fn bag_ref(&mut self, old_side: bool, id: NodeId) -> &[u32] {
         self.ensure_bag(old_side, id);

@@ -31,6 +31,7 @@
 mod bags;
 mod hash;
 mod moves;
+pub mod renumber;
 mod sequence;
 mod splits;
 
@@ -86,6 +87,10 @@ pub enum Basis {
     /// Same number at the same place among paired neighbours, content rewritten beyond
     /// similarity: the unit was rewritten in place (« même numéro, même place »).
     Place,
+    /// Same number, elsewhere in the tree (its division changed around it), content rewritten
+    /// beyond similarity, the number unique among the units left on both sides: a code's
+    /// article keeps its number wherever it goes (« même numéro »).
+    Number,
     /// No counterpart: inserted or deleted.
     Unmatched,
 }
@@ -100,6 +105,7 @@ impl Basis {
             Basis::Split => "split",
             Basis::Merge => "merge",
             Basis::Place => "place",
+            Basis::Number => "number",
             Basis::Unmatched => "unmatched",
         }
     }

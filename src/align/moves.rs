@@ -1,7 +1,7 @@
 //! Units left unpaired anywhere in the tree (articles, then alinéas) paired across parents:
 //! exact then similar, as moves.
 
-use super::{Aligner, Basis};
+use super::{label_key, Aligner, Basis};
 use crate::model::{NodeId, NodeKind};
 use rustc_hash::FxHashMap;
 
@@ -97,6 +97,22 @@ impl Aligner<'_> {
                 }
             }
         }
+        // Place: an article whose number is that of an inserted one under the same paired
+        // ancestor (its division was removed, split or renamed around it): the same article,
+        // rewritten in place, whatever its words (« même numéro, même place »). After the
+        // similar ones: a move is reported only when the content clearly went elsewhere.
+        if articles {
+            for scope in [false, true] {
+                self.place_across_parents(
+                    &deleted,
+                    &inserted,
+                    &mut used_del,
+                    &mut used_ins,
+                    &mut found,
+                    scope,
+                );
+            }
+        }
         for (d, x, basis, s) in found {
             let (kd, kx) = (deleted[d], inserted[x]);
             let o = old_id(self, kd);
@@ -110,9 +126,118 @@ impl Aligner<'_> {
             b.old = Some(o);
             b.basis = basis;
             b.similarity = s;
-            b.moved = true;
+            b.moved = basis != Basis::Place;
             b.renumbered = renumbered;
             b.children = children;
+        }
+    }
+}
+
+impl Aligner<'_> {
+    /// The nearest ancestor of `id` that is paired (`None` at the top level).
+    fn paired_ancestor(&self, old_side: bool, id: NodeId) -> Option<NodeId> {
+        let side = if old_side { &self.old } else { &self.new };
+        let mut cur = side.doc.parent(id);
+        while let Some(p) = cur {
+            if side.matched[p.index()] {
+                return Some(p);
+            }
+            cur = side.doc.parent(p);
+        }
+        None
+    }
+
+    /// The nearest paired ancestor, or with `top` the outermost paired one.
+    fn scope_ancestor(&self, old_side: bool, id: NodeId, top: bool) -> Option<NodeId> {
+        let mut anc = self.paired_ancestor(old_side, id);
+        if top {
+            while let Some(a) = anc.and_then(|a| self.paired_ancestor(old_side, a)) {
+                anc = Some(a);
+            }
+        }
+        anc
+    }
+
+    /// Pairs deleted and inserted articles with the same number whose nearest paired ancestors
+    /// are paired together, when that number is unique there on both sides (basis
+    /// [`Basis::Place`]); with `top_scope`, whose top-level paired ancestors are (a Partie of a
+    /// code, the convention's body, an annexe): [`Basis::Number`], a move.
+    fn place_across_parents(
+        &mut self,
+        deleted: &[usize],
+        inserted: &[usize],
+        used_del: &mut [bool],
+        used_ins: &mut [bool],
+        found: &mut Vec<(usize, usize, Basis, f32)>,
+        top_scope: bool,
+    ) {
+        let mut old_to_new: FxHashMap<NodeId, NodeId> = FxHashMap::default();
+        for b in &self.arena {
+            if let (false, Some(o), Some(n)) = (b.dropped, b.old, b.new) {
+                old_to_new.entry(o).or_insert(n);
+            }
+        }
+        type Slot = (u32, usize);
+        let mut ins: FxHashMap<(String, Option<NodeId>), Slot> = FxHashMap::default();
+        for (x, k) in inserted.iter().enumerate() {
+            let Some(n) = self.arena[*k].new else {
+                continue;
+            };
+            if used_ins[x] {
+                continue;
+            }
+            if let Some(l) = label_key(self.new.doc, n) {
+                let e = ins
+                    .entry((l, self.scope_ancestor(false, n, top_scope)))
+                    .or_insert((0, x));
+                e.0 += 1;
+            }
+        }
+        let mut del: FxHashMap<(String, Option<NodeId>), Slot> = FxHashMap::default();
+        for (d, k) in deleted.iter().enumerate() {
+            let Some(o) = self.arena[*k].old else {
+                continue;
+            };
+            if used_del[d] {
+                continue;
+            }
+            if let Some(l) = label_key(self.old.doc, o) {
+                let anc = match self.scope_ancestor(true, o, top_scope) {
+                    Some(a) => match old_to_new.get(&a) {
+                        Some(n) => Some(*n),
+                        None => continue,
+                    },
+                    None => None,
+                };
+                let e = del.entry((l, anc)).or_insert((0, d));
+                e.0 += 1;
+            }
+        }
+        let mut pairs: Vec<(usize, usize)> = del
+            .iter()
+            .filter_map(|(key, &(count, d))| match ins.get(key) {
+                Some(&(1, x)) if count == 1 => Some((d, x)),
+                _ => None,
+            })
+            .collect();
+        pairs.sort_unstable();
+        for (d, x) in pairs {
+            let (Some(o), Some(n)) = (self.arena[deleted[d]].old, self.arena[inserted[x]].new)
+            else {
+                continue;
+            };
+            if !self.same_place_heading(o, n) {
+                continue;
+            }
+            let s = self.similarity(o, n);
+            used_del[d] = true;
+            used_ins[x] = true;
+            let basis = if top_scope {
+                Basis::Number
+            } else {
+                Basis::Place
+            };
+            found.push((d, x, basis, s));
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Alignment of two sibling lists (exact, heading, splits, similar, role, then order), and of
 //! the children of each pair, recursively.
 
+use super::bags::dice;
 use super::splits::gap;
 use super::{class, has_heading, is_role, label_key, Aligner, Basis, Build, Match};
 use crate::model::{NodeId, NodeKind};
@@ -195,16 +196,12 @@ impl Aligner<'_> {
             }
         }
 
-        // 5. Place: same number, between the same paired neighbours (rewritten in place). Only
-        // for units without a heading: a unit whose heading changed too is another subject.
-        let untitled = |doc: &crate::model::Document, id: NodeId| {
-            doc.node(id)
-                .heading
-                .as_deref()
-                .is_none_or(|h| h.trim().is_empty())
-        };
+        // 5. Place: same number, between the same paired neighbours (rewritten in place). A
+        // division (Partie, Livre, Titre, Chapitre, Section…) is paired whatever its heading
+        // became; an article or annexe when both are untitled or their headings still agree: a
+        // unit whose heading changed as well as its words is another subject.
         for i in 0..olds.len() {
-            if m_old[i].is_some() || !untitled(self.old.doc, olds[i]) {
+            if m_old[i].is_some() {
                 continue;
             }
             let Some(label) = label_key(self.old.doc, olds[i]) else {
@@ -214,11 +211,13 @@ impl Aligner<'_> {
             let class_old = class(self.old.kind(olds[i]));
             let found = (lo..hi).find(|&j| {
                 m_new[j].is_none()
-                    && untitled(self.new.doc, news[j])
                     && class(self.new.kind(news[j])) == class_old
                     && label_key(self.new.doc, news[j]).as_deref() == Some(label.as_str())
             });
             if let Some(j) = found {
+                if !self.same_place_heading(olds[i], news[j]) {
+                    continue;
+                }
                 let s = self.similarity(olds[i], news[j]);
                 take(
                     &mut m_old,
@@ -338,6 +337,18 @@ impl Aligner<'_> {
             }
         }
         out
+    }
+
+    /// Whether two units with the same number at the same place are the same unit: always for
+    /// a division, else when both are untitled or their headings share at least half their
+    /// words (« Durée » → « Durée de la convention »), case and accents aside.
+    pub(super) fn same_place_heading(&self, o: NodeId, n: NodeId) -> bool {
+        if self.old.kind(o) == NodeKind::Structure {
+            return true;
+        }
+        let (ho, hn) = (self.own_bag(true, o), self.own_bag(false, n));
+        (ho.is_empty() && hn.is_empty())
+            || (!ho.is_empty() && !hn.is_empty() && dice(&ho, &hn) >= 0.5)
     }
 
     /// Children of a matched pair: one to one when the contents are equal, else aligned.

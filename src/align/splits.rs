@@ -90,7 +90,16 @@ impl Aligner<'_> {
                 }
             })
             .fold(0.0f32, f32::max);
-        (single + 0.1 < s).then_some((s, start, end))
+        // Words identical once joined: the text was only cut elsewhere (a wrap, a paragraph
+        // break), whatever the share of each part.
+        let same_words = {
+            let mut joined: Vec<u32> = Vec::new();
+            for o in &others[start..end] {
+                joined.extend_from_slice(self.own_words_of(others_old, *o));
+            }
+            joined == self.own_words_of(one_old, one)
+        };
+        (single + 0.1 < s || same_words).then_some((s, start, end))
     }
 }
 

@@ -594,6 +594,12 @@ fn changes_of(
                 ));
             }
         } else {
+            let bullet = or.start == 0 && nr.start == 0 && {
+                let only_marks = |text: &str, ts: &[Token], r: &Range<usize>| {
+                    ts[r.clone()].iter().all(|t| is_list_mark(t.text(text)))
+                };
+                only_marks(old, ot, or) && only_marks(new, nt, nr)
+            };
             out.extend(make_change(
                 *tag,
                 old,
@@ -603,11 +609,24 @@ fn changes_of(
                 nt,
                 nr.clone(),
                 field,
-                false,
+                bullet,
             ));
         }
     }
     out
+}
+
+/// A list marker written as text at the head of an alinéa (« - », « – », « • », « * »…): its
+/// style, or its presence when the list was read as plain text (« -le » against « - le »), is
+/// typography.
+fn is_list_mark(token: &str) -> bool {
+    !token.is_empty()
+        && token.chars().all(|c| {
+            matches!(
+                c,
+                '-' | '–' | '—' | '•' | '*' | '·' | '◦' | '▪' | '‣' | '○' | '■' | '□'
+            )
+        })
 }
 
 /// Word changes between two texts of the same field.
@@ -737,15 +756,17 @@ fn diff_group(
             }
         }
     }
-    parts
-        .iter()
-        .enumerate()
-        .map(|(k, p)| {
+    let changes: Vec<Vec<WordChange>> = (0..parts.len())
+        .map(|k| {
             let (oidx, nidx) = if split { (0, k) } else { (k, 0) };
             let (ot, nt) = (&otoks[oidx], &ntoks[nidx]);
-            let changes = changes_of(&per_part[k], &olds[oidx], ot, &news[nidx], nt, Field::Text);
-            finish(p, changes, Vec::new())
+            changes_of(&per_part[k], &olds[oidx], ot, &news[nidx], nt, Field::Text)
         })
+        .collect();
+    parts
+        .iter()
+        .zip(changes)
+        .map(|(p, changes)| finish(p, changes, Vec::new()))
         .collect()
 }
 

@@ -69,6 +69,51 @@ pub fn pair_name(cmp: &Comparison, pair: &PairDiff) -> String {
     }
 }
 
+/// The unit a pair is about, an alinéa's number said in the version it counts in when the
+/// versions count differently: « Alinéa 3 (ancien) / alinéa 4 (nouveau) » (an inserted
+/// alinéa counts in the new version, a deleted one in the old, as their status says). Other
+/// units as [`pair_name`].
+pub fn pair_name_versions(cmp: &Comparison, pair: &PairDiff) -> String {
+    let counted = |k: NodeKind| k.is_alinea_like() || matches!(k, NodeKind::Row);
+    match (pair.old, pair.new) {
+        (Some(o), Some(n)) if counted(cmp.new.node(n).kind) => {
+            let (a, b) = (unit_name(&cmp.old, o), unit_name(&cmp.new, n));
+            if a == b {
+                b
+            } else {
+                format!("{a} (ancien) / {} (nouveau)", b.to_lowercase())
+            }
+        }
+        _ => pair_name(cmp, pair),
+    }
+}
+
+/// « retouche de forme » for a pair whose only differences are typographic (shown with
+/// `--show-cosmetic`): a cosmetic-only unit is listed as such.
+pub fn cosmetic_only(pair: &PairDiff) -> bool {
+    pair.status == Status::Unchanged && pair.cosmetic && !pair.moved && !pair.renumbered
+}
+
+/// The renumbering series of a comparison in French, one line each: « articles 5.2 à 5.6
+/// deviennent 5.1 à 5.5 », « annexes 2 et 3 deviennent 1 et 2 ».
+pub fn renumbering_lines(cmp: &Comparison) -> Vec<String> {
+    crate::align::renumber::renumberings(&cmp.old, &cmp.new, &cmp.alignment)
+        .iter()
+        .map(|r| {
+            let noun = match r.kind {
+                NodeKind::Article => "articles",
+                NodeKind::Annexe => "annexes",
+                _ => "divisions",
+            };
+            let link = if r.units.len() == 2 { "et" } else { "à" };
+            format!(
+                "{noun} {} {link} {} deviennent {} {link} {}",
+                r.old_first, r.old_last, r.new_first, r.new_last
+            )
+        })
+        .collect()
+}
+
 /// Where an old unit stood: « article 4, alinéa 2 ».
 pub fn old_place(cmp: &Comparison, id: NodeId) -> String {
     let mut parts = Vec::new();
@@ -151,6 +196,7 @@ pub fn status_phrase(cmp: &Comparison, pair: &PairDiff) -> String {
             }
         }
         crate::diff::Basis::Place => words.push("même numéro, même place".to_string()),
+        crate::diff::Basis::Number => words.push("même numéro".to_string()),
         _ => {}
     }
     if pair.status == Status::Modified
@@ -375,6 +421,8 @@ pub(crate) fn unit_notes(cmp: &Comparison, p: &PairDiff, show_cosmetic: bool) ->
             }
         }
         notes.push(capitalise(&s) + ".");
+    } else if show_cosmetic && cosmetic_only(p) {
+        notes.push("Retouche de forme.".to_string());
     }
     for c in p.changes.iter().filter(|c| shown(c, show_cosmetic)) {
         if let Some(t) = typed_phrase(c) {

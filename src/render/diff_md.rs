@@ -63,8 +63,11 @@ fn observations(
     let mut notes: Vec<String> = Vec::new();
     notes.extend(unit_notes(cmp, p, options.show_cosmetic));
     for l in leaves {
-        let name = pair_name(cmp, l).to_lowercase();
-        let phrase = status_phrase(cmp, l);
+        let name = super::diff_common::pair_name_versions(cmp, l).to_lowercase();
+        let mut phrase = status_phrase(cmp, l);
+        if options.show_cosmetic && super::diff_common::cosmetic_only(l) {
+            phrase = "retouche de forme".to_string();
+        }
         if matches!(l.status, Status::Inserted | Status::Deleted)
             && matches!(p.status, Status::Inserted | Status::Deleted)
         {
@@ -170,9 +173,13 @@ pub fn write_diff_md(
         cmp.old.source.path, cmp.new.source.path
     )?;
     writeln!(w)?;
+    let cosmetic = options.show_cosmetic && cmp.pairs.iter().any(|p| p.cosmetic);
     if !cmp.has_differences() {
         writeln!(w, "Aucune différence de fond entre les deux textes.")?;
-        return Ok(());
+        if !cosmetic {
+            return Ok(());
+        }
+        writeln!(w)?;
     }
     writeln!(
         w,
@@ -188,6 +195,15 @@ pub fn write_diff_md(
             only_global.push(pair_name(cmp, p));
         } else {
             unchanged.push(pair_name(cmp, p));
+        }
+    }
+    let renumbered = super::diff_common::renumbering_lines(cmp);
+    if !renumbered.is_empty() {
+        writeln!(w)?;
+        writeln!(w, "Renumérotations :")?;
+        writeln!(w)?;
+        for line in renumbered {
+            writeln!(w, "- {}.", escape(&capitalise(&line)))?;
         }
     }
     if !only_global.is_empty() {

@@ -70,6 +70,13 @@ pub fn write_diff_terminal(
         writeln!(w)?;
         write_block(cmp, pair, 0, options, &style, w)?;
     }
+    let renumbered = super::diff_common::renumbering_lines(cmp);
+    if !renumbered.is_empty() {
+        writeln!(w)?;
+        for line in renumbered {
+            writeln!(w, "Renumérotation : {line}.")?;
+        }
+    }
     if !unchanged.is_empty() {
         writeln!(w)?;
         writeln!(w, "{}", style.dim(&unchanged_line(&unchanged)))?;
@@ -211,8 +218,11 @@ fn write_block(
     w: &mut impl Write,
 ) -> io::Result<()> {
     let indent = "  ".repeat(depth);
-    let name = pair_name(cmp, pair);
-    let phrase = status_phrase(cmp, pair);
+    let name = super::diff_common::pair_name_versions(cmp, pair);
+    let mut phrase = status_phrase(cmp, pair);
+    if options.show_cosmetic && super::diff_common::cosmetic_only(pair) {
+        phrase = "retouche de forme".to_string();
+    }
     let head = if phrase.is_empty() {
         name
     } else {

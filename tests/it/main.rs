@@ -1,7 +1,10 @@
 //! The integration tests, in one binary: each module runs the library or the real `avenant` binary
 //! on the corpus, and every snapshot is kept in the top-level `snapshots/` folder.
 
+mod align_cosmetic;
+mod align_pairs;
 mod align_real;
+mod align_snapshots;
 mod apply_catalogue;
 mod apply_mutations;
 mod apply_refusals;

@@ -1,0 +1,171 @@
+//! Renumbering series: consecutive sibling units (articles, sub-articles, annexes, divisions)
+//! whose numbers all shifted by the same step, read from an alignment and reported as one
+//! renumbering (« articles 5.2 à 5.6 → 5.1 à 5.5 ») instead of unit by unit.
+
+use super::{Alignment, Pair};
+use crate::model::{Document, NodeId, NodeKind};
+
+/// One series of renumbered siblings of one kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Renumbering {
+    pub kind: NodeKind,
+    /// (old, new) units of the series, in order.
+    pub units: Vec<(NodeId, NodeId)>,
+    /// Old and new labels of the first and last units: `5.2`, `5.6` → `5.1`, `5.5`.
+    pub old_first: String,
+    pub old_last: String,
+    pub new_first: String,
+    pub new_last: String,
+}
+
+/// The part of a label before its last number, and that number: `6.1.3` → (`6.1.`, 3),
+/// `L. 1233-4` → (`L. 1233-`, 4), `IV` → (``, 4). `None` without a final number.
+fn split_label(label: &str) -> Option<(String, i64)> {
+    let label = label.trim();
+    let digits = label.len() - label.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 {
+        let (head, num) = label.split_at(label.len() - digits);
+        return Some((head.to_string(), num.parse().ok()?));
+    }
+    if label.eq_ignore_ascii_case("1er") || label.eq_ignore_ascii_case("premier") {
+        return Some((String::new(), 1));
+    }
+    roman(label).map(|v| (String::new(), v))
+}
+
+/// Value of an upper-case Roman numeral (`IV` → 4).
+fn roman(s: &str) -> Option<i64> {
+    let value = |c: char| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        'D' => Some(500),
+        'M' => Some(1000),
+        _ => None,
+    };
+    let (mut total, mut prev) = (0i64, 0i64);
+    for c in s.chars().rev() {
+        let v = value(c)?;
+        total += if v < prev { -v } else { v };
+        prev = prev.max(v);
+    }
+    (total > 0).then_some(total)
+}
+
+/// Every renumbering series of the alignment (two units or more, same kind, same prefix on
+/// each side, same shift), depth first.
+pub fn renumberings(old: &Document, new: &Document, alignment: &Alignment) -> Vec<Renumbering> {
+    let mut out = Vec::new();
+    walk(old, new, &alignment.pairs, &mut out);
+    out
+}
+
+fn walk(old: &Document, new: &Document, pairs: &[Pair], out: &mut Vec<Renumbering>) {
+    // (kind, old prefix, new prefix, shift, last old number) of the open series.
+    let mut open: Option<(NodeKind, String, String, i64, i64)> = None;
+    let mut series: Vec<(NodeId, NodeId)> = Vec::new();
+    let close = |series: &mut Vec<(NodeId, NodeId)>, out: &mut Vec<Renumbering>| {
+        if series.len() >= 2 {
+            let label = |d: &Document, id: NodeId| d.node(id).label.clone().unwrap_or_default();
+            let (f, l) = (series[0], series[series.len() - 1]);
+            out.push(Renumbering {
+                kind: old.node(f.0).kind,
+                units: std::mem::take(series),
+                old_first: label(old, f.0),
+                old_last: label(old, l.0),
+                new_first: label(new, f.1),
+                new_last: label(new, l.1),
+            });
+        }
+        series.clear();
+    };
+    for p in pairs {
+        let step = match (p.old, p.new) {
+            (Some(o), Some(n)) if p.renumbered && !p.moved => {
+                let (on, nn) = (old.node(o), new.node(n));
+                match (
+                    on.label.as_deref().and_then(split_label),
+                    nn.label.as_deref().and_then(split_label),
+                ) {
+                    (Some((op, ov)), Some((np, nv))) if on.kind == nn.kind => {
+                        Some((o, n, on.kind, op, np, nv - ov, ov))
+                    }
+                    _ => None,
+                }
+            }
+            // A unit inserted or deleted between renumbered ones does not break the series.
+            (None, Some(_)) | (Some(_), None) => continue,
+            _ => None,
+        };
+        match step {
+            Some((o, n, kind, op, np, shift, ov)) => {
+                let continues = open.as_ref().is_some_and(|(k, p1, p2, s, last)| {
+                    *k == kind && *p1 == op && *p2 == np && *s == shift && ov == last + 1
+                });
+                if !continues {
+                    close(&mut series, out);
+                }
+                series.push((o, n));
+                open = Some((kind, op, np, shift, ov));
+            }
+            None => {
+                close(&mut series, out);
+                open = None;
+            }
+        }
+        walk(old, new, &p.children, out);
+    }
+    close(&mut series, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::{align, AlignOptions};
+    use crate::parse_str;
+
+    #[test]
+    fn labels_split_on_their_last_number() {
+        assert_eq!(split_label("6.1.3"), Some(("6.1.".into(), 3)));
+        assert_eq!(split_label("L. 1233-4"), Some(("L. 1233-".into(), 4)));
+        assert_eq!(split_label("1er"), Some(("".into(), 1)));
+        assert_eq!(split_label("bis"), None);
+    }
+
+    #[test]
+    fn a_deleted_sub_article_renumbers_the_rest_as_one_series() {
+        let body = |n: u32| {
+            [
+                "Le montant est fixé.",
+                "Le calendrier est annexé.",
+                "Les versements sont trimestriels.",
+                "Les fonds non utilisés sont restitués.",
+            ][n as usize]
+                .to_string()
+        };
+        let mut old = String::from("Convention\n\nArticle 6 : Finances\n\n");
+        for n in 0..4 {
+            old.push_str(&format!("6.1.{} Titre {n}\n\n{}\n\n", n + 1, body(n)));
+        }
+        let mut new = String::from("Convention\n\nArticle 6 : Finances\n\n");
+        for n in 1..4 {
+            new.push_str(&format!("6.1.{} Titre {n}\n\n{}\n\n", n, body(n)));
+        }
+        let (o, n) = (parse_str("a", &old), parse_str("b", &new));
+        let a = align(&o, &n, &AlignOptions::default());
+        let r = renumberings(&o, &n, &a);
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(
+            (
+                r[0].old_first.as_str(),
+                r[0].old_last.as_str(),
+                r[0].new_first.as_str(),
+                r[0].new_last.as_str()
+            ),
+            ("6.1.2", "6.1.4", "6.1.1", "6.1.3")
+        );
+        assert_eq!(r[0].units.len(), 3);
+    }
+}

@@ -1,0 +1,625 @@
+//! Expected pairings of every pair of versions in `corpus/real/` and of the bench codes, written
+//! by reading the documents: which article, sub-article, annexe and division of the old version
+//! a jurist pairs with which of the new, and why (« même numéro, même place », same heading…).
+
+use avenant::align::{align, AlignOptions, Alignment, Basis};
+use avenant::{Document, NodeKind, ReadOptions};
+use std::path::Path;
+
+fn corpus(dir: &str, name: &str) -> Option<Document> {
+    let path = format!(
+        "{}/../shared/corpus/{dir}/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let path = Path::new(&path);
+    if !path.exists() {
+        eprintln!("{name}: corpus absent, skipped");
+        return None;
+    }
+    avenant::read(path, &ReadOptions::default()).ok()
+}
+
+/// Units a jurist pairs by name: articles and sub-articles, annexes, divisions, parties (tables
+/// are content, paired with what holds them).
+fn is_unit(kind: NodeKind) -> bool {
+    !kind.is_alinea_like() && !matches!(kind, NodeKind::Row | NodeKind::Note | NodeKind::Table)
+}
+
+/// « old>new:basis[:r][:m] » for every unit pair, depth first.
+fn unit_pairs(old: &Document, new: &Document, a: &Alignment) -> Vec<String> {
+    let key = |d: &Document, id: Option<avenant::NodeId>| {
+        id.map_or("-".to_string(), |i| d.node(i).key.clone())
+    };
+    a.iter()
+        .filter(|p| {
+            p.old
+                .map(|o| old.node(o).kind)
+                .or(p.new.map(|n| new.node(n).kind))
+                .is_some_and(is_unit)
+        })
+        .map(|p| {
+            format!(
+                "{}>{}:{}{}{}",
+                key(old, p.old),
+                key(new, p.new),
+                p.basis.as_str(),
+                if p.renumbered { ":r" } else { "" },
+                if p.moved { ":m" } else { "" }
+            )
+        })
+        .collect()
+}
+
+fn pairs_of(dir: &str, old: &str, new: &str) -> Option<(Document, Document, Vec<String>)> {
+    let (o, n) = (corpus(dir, old)?, corpus(dir, new)?);
+    let a = align(&o, &n, &AlignOptions::default());
+    let pairs = unit_pairs(&o, &n, &a);
+    Some((o, n, pairs))
+}
+
+fn check(dir: &str, old: &str, new: &str, expected: &[&str]) {
+    let Some((_, _, pairs)) = pairs_of(dir, old, new) else {
+        return;
+    };
+    assert_eq!(pairs, expected, "{old} → {new}");
+}
+
+const R: &str = "real";
+
+#[test]
+fn cdtn_rupture_2019_2021_the_footnote_went() {
+    // A letter-like model without articles: title and the two parties pair; the 2019 footnote
+    // is gone in 2021 (its call was removed from the text).
+    check(
+        R,
+        "cdtn-rupture-amiable-apprentissage-2019-12-24.docx",
+        "cdtn-rupture-amiable-apprentissage-2021-02-03.docx",
+        &[
+            "titre>titre:similar",
+            "parties>parties:similar",
+            "parties/partie-1>parties/partie-1:similar",
+            "parties/partie-2>parties/partie-2:similar",
+            "notes>-:unmatched",
+        ],
+    );
+}
+
+#[test]
+fn potentiel_recours_2024_2025_one_title() {
+    // A letter: nothing but its title block (its tables inside) on each side, paired exactly.
+    check(
+        R,
+        "potentiel-modele-reponse-recours-2024-09-18.docx",
+        "potentiel-modele-reponse-recours-2025-01-31.docx",
+        &["titre>titre:exact"],
+    );
+}
+
+#[test]
+fn apilos_avenant_2023_2026_three_articles_under_their_numbers() {
+    // Article 1er (objet, one more case), Article 2 (the corrected text, three times longer),
+    // Article 3 unchanged; the signature block rewritten (signataires' Jinja blocks).
+    check(
+        R,
+        "apilos-avenant-foyer-residence-2023-01-02.docx",
+        "apilos-avenant-foyer-residence-2026-06-02.docx",
+        &[
+            "titre>titre:exact",
+            "parties>parties:similar",
+            "parties/partie-1>parties/partie-1:similar",
+            "preambule>preambule:exact",
+            "article-1>article-1:similar",
+            "article-2>article-2:similar",
+            "article-3>article-3:exact",
+            "signatures>signatures:role",
+        ],
+    );
+}
+
+#[test]
+fn apilos_convention_2022_2026_twenty_articles_under_their_numbers() {
+    let mut expected = vec![
+        "titre>titre:similar".to_string(),
+        "parties>parties:similar".into(),
+        "parties/partie-1>parties/partie-1:similar".into(),
+        "visas>visas:similar".into(),
+        "preambule>preambule:exact".into(),
+    ];
+    expected.extend((1..=20).map(|n| format!("article-{n}>article-{n}:similar")));
+    expected.push("signatures>signatures:similar".into());
+    expected.push("annexe>annexe:heading".into());
+    let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+    check(
+        R,
+        "apilos-convention-apl-foyer-2022-12-06.docx",
+        "apilos-convention-apl-foyer-2026-06-10.docx",
+        &expected,
+    );
+}
+
+#[test]
+fn lrb_statuts_2013_2016_fourteen_articles_under_their_numbers() {
+    // Articles 2, 3, 5, 6, 7, 9, 11, 12, 13 amended (README of real/), the others unchanged.
+    check(
+        R,
+        "lrb-statuts-association-2013-06-03.odt",
+        "lrb-statuts-association-2016-06-24.odt",
+        &[
+            "titre>titre:exact",
+            "article-1>article-1:exact",
+            "article-2>article-2:heading",
+            "article-3>article-3:heading",
+            "article-4>article-4:exact",
+            "article-5>article-5:heading",
+            "article-6>article-6:heading",
+            "article-7>article-7:heading",
+            "article-8>article-8:exact",
+            "article-9>article-9:heading",
+            "article-10>article-10:exact",
+            "article-11>article-11:heading",
+            "article-12>article-12:heading",
+            "article-13>article-13:heading",
+            "article-14>article-14:exact",
+            "signatures>signatures:role",
+        ],
+    );
+}
+
+const ENA: [&str; 16] = [
+    "en-tete>en-tete:exact",
+    "titre>titre:exact",
+    "parties>parties:exact",
+    "parties/partie-1>parties/partie-1:exact",
+    "parties/partie-2>parties/partie-2:exact",
+    "preambule>preambule:exact",
+    "article-1>article-1:exact",
+    "article-2>article-2:exact",
+    "article-3>article-3:exact",
+    "article-4>article-4:exact",
+    "article-5>article-5:exact",
+    "article-6>article-6:exact",
+    "article-7>article-7:exact",
+    "signatures>signatures:exact",
+    "annexe-1>annexe-1:exact",
+    "notes>notes:exact",
+];
+
+#[test]
+fn seed_ena_numbered_and_tracked() {
+    // Generated labels: the same tree, every unit exact.
+    check(R, "seed-ena.odt", "seed-ena-numbered.docx", &ENA);
+    // One tracked date in Art. 6: modified under its heading, the rest exact.
+    let tracked: Vec<&str> = ENA
+        .iter()
+        .map(|p| {
+            if p.starts_with("article-6>") {
+                "article-6>article-6:heading"
+            } else {
+                p
+            }
+        })
+        .collect();
+    check(R, "seed-ena.odt", "seed-ena-tracked.docx", &tracked);
+}
+
+fn canope() -> Vec<String> {
+    let mut v: Vec<String> = [
+        "titre",
+        "parties",
+        "parties/partie-1",
+        "parties/partie-2",
+        "visas",
+        "preambule",
+    ]
+    .iter()
+    .map(|k| format!("{k}>{k}:exact"))
+    .collect();
+    for k in (1..=5)
+        .map(|n| format!("article-{n}"))
+        .chain((1..=6).map(|n| format!("article-5.{n}")))
+        .chain((6..=9).map(|n| format!("article-{n}")))
+    {
+        v.push(format!("{k}>{k}:exact"));
+    }
+    for k in ["signatures", "annexe-1", "annexe-2", "annexe-3", "notes"] {
+        v.push(format!("{k}>{k}:exact"));
+    }
+    v
+}
+
+#[test]
+fn seed_canope_numbered_and_tracked() {
+    let all = canope();
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    check(R, "seed-canope.odt", "seed-canope-numbered.docx", &all);
+    let tracked: Vec<&str> = all
+        .iter()
+        .map(|p| {
+            if p.starts_with("article-7>") {
+                "article-7>article-7:heading"
+            } else {
+                p
+            }
+        })
+        .collect();
+    check(R, "seed-canope.odt", "seed-canope-tracked.docx", &tracked);
+}
+
+// ---- Mechanisms, each on two real documents (their text as LibreOffice exports it, edited as
+// a new version would be). ----
+
+fn soffice(name: &str) -> Option<String> {
+    let path = format!(
+        "{}/../shared/corpus/real/{name}.soffice.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(path).ok()
+}
+
+/// The text with the block opened by the line starting with `heading` (up to the next line
+/// starting with one of `next`) replaced by `with` (lines).
+fn replace_block(text: &str, heading: &str, next: &[&str], with: &[&str]) -> String {
+    let mut out = Vec::new();
+    let mut inside = false;
+    let mut done = false;
+    for line in text.lines() {
+        let t = line.trim_start().replace('\u{a0}', " ");
+        if !done && t.starts_with(heading) {
+            inside = true;
+            done = true;
+            out.extend(with.iter().map(|s| s.to_string()));
+            continue;
+        }
+        if inside && next.iter().any(|n| t.starts_with(n)) {
+            inside = false;
+        }
+        if !inside {
+            out.push(line.to_string());
+        }
+    }
+    out.join("\n")
+}
+
+fn align_texts(old: &str, new: &str) -> Vec<String> {
+    let (o, n) = (avenant::parse_str("v1", old), avenant::parse_str("v2", new));
+    let a = align(&o, &n, &AlignOptions::default());
+    unit_pairs(&o, &n, &a)
+}
+
+const REWRITTEN: &str = "Les parties conviennent de reconduire chaque année leurs engagements réciproques par simple échange de courriers entre leurs représentants.";
+
+#[test]
+fn titled_article_rewritten_in_place_is_modified_under_its_number() {
+    // Canopé, Article 7: heading shortened, every word of the body rewritten.
+    let Some(old) = soffice("seed-canope") else {
+        return;
+    };
+    let new = replace_block(
+        &old,
+        "Article 7 :",
+        &["Article 8"],
+        &["Article 7 : Durée de la convention", "", REWRITTEN, ""],
+    );
+    let p = align_texts(&old, &new);
+    assert!(
+        p.contains(&"article-7>article-7:place".to_string()),
+        "{p:#?}"
+    );
+    assert!(!p.iter().any(|x| x.contains(":m")), "{p:#?}");
+    // Statuts LRB 2016, Article 7 « Admission » → « Admission des membres », body rewritten.
+    let Some(old) = soffice("lrb-statuts-association-2016-06-24") else {
+        return;
+    };
+    let new = replace_block(
+        &old,
+        "Article 7 ",
+        &["Article 8 "],
+        &["Article 7 – Admission des membres", REWRITTEN],
+    );
+    let p = align_texts(&old, &new);
+    assert!(
+        p.contains(&"article-7>article-7:place".to_string()),
+        "{p:#?}"
+    );
+    // A heading that says something else is another subject: deleted and inserted.
+    let new = replace_block(
+        &old,
+        "Article 7 ",
+        &["Article 8 "],
+        &["Article 7 – Communication externe", REWRITTEN],
+    );
+    let p = align_texts(&old, &new);
+    assert!(p.contains(&"article-7>-:unmatched".to_string()), "{p:#?}");
+}
+
+/// Each line starting with `from(n)` (after indentation) starts with `to(n)` instead, for `n`
+/// in `range`.
+fn renumber(
+    text: &str,
+    range: std::ops::RangeInclusive<u32>,
+    from: impl Fn(u32) -> String,
+    to: impl Fn(u32) -> String,
+) -> String {
+    text.lines()
+        .map(|line| {
+            let t = line.trim_start().replace('\u{a0}', " ");
+            for n in range.clone() {
+                if let Some(rest) = t.strip_prefix(&from(n)) {
+                    return format!("{}{rest}", to(n));
+                }
+            }
+            line.to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn sub_articles_renumbered_after_a_deletion() {
+    // Canopé: 5.1 deleted, 5.2–5.6 become 5.1–5.5.
+    let Some(old) = soffice("seed-canope") else {
+        return;
+    };
+    let new = replace_block(&old, "5.1 ", &["5.2 "], &[]);
+    let new = renumber(
+        &new,
+        2..=6,
+        |n| format!("5.{n} "),
+        |n| format!("5.{} ", n - 1),
+    );
+    let p = align_texts(&old, &new);
+    assert!(p.contains(&"article-5.1>-:unmatched".to_string()), "{p:#?}");
+    for n in 2..=6 {
+        let want = format!("article-5.{n}>article-5.{}:exact:r", n - 1);
+        assert!(p.contains(&want), "{want} {p:#?}");
+    }
+    // ENA: Article 2 deleted, Articles 3–7 become 2–6.
+    let Some(old) = soffice("seed-ena") else {
+        return;
+    };
+    let new = replace_block(&old, "Article 2 :", &["Article 3 :"], &[]);
+    let new = renumber(
+        &new,
+        3..=7,
+        |n| format!("Article {n} :"),
+        |n| format!("Article {} :", n - 1),
+    );
+    let p = align_texts(&old, &new);
+    assert!(p.contains(&"article-2>-:unmatched".to_string()), "{p:#?}");
+    for n in 3..=7 {
+        let want = format!("article-{n}>article-{}:", n - 1);
+        assert!(
+            p.iter().any(|x| x.starts_with(&want) && x.contains(":r")),
+            "{want} {p:#?}"
+        );
+    }
+}
+
+#[test]
+fn annexes_renumbered_after_a_deletion() {
+    // Canopé: ANNEXE 1 deleted, annexes 2–3 become 1–2.
+    let Some(old) = soffice("seed-canope") else {
+        return;
+    };
+    let new = replace_block(&old, "ANNEXE 1 ", &["ANNEXE 2 "], &[]);
+    let new = renumber(
+        &new,
+        2..=3,
+        |n| format!("ANNEXE {n} "),
+        |n| format!("ANNEXE {} ", n - 1),
+    );
+    let p = align_texts(&old, &new);
+    assert!(p.contains(&"annexe-1>-:unmatched".to_string()), "{p:#?}");
+    assert!(
+        p.contains(&"annexe-2>annexe-1:exact:r".to_string()),
+        "{p:#?}"
+    );
+    assert!(
+        p.contains(&"annexe-3>annexe-2:exact:r".to_string()),
+        "{p:#?}"
+    );
+    // ENA: a new Annexe 1 inserted before the old one, which becomes Annexe 2.
+    let Some(old) = soffice("seed-ena") else {
+        return;
+    };
+    let new = renumber(
+        &old,
+        1..=1,
+        |n| format!("Annexe {n} :"),
+        |n| format!("Annexe {} :", n + 1),
+    );
+    let new = new.replace(
+        "\nAnnexe 2 :",
+        "\nAnnexe 1 : Calendrier prévisionnel des travaux\n\nLe calendrier des ateliers est arrêté d'un commun accord par le comité de suivi.\n\nAnnexe 2 :",
+    );
+    let p = align_texts(&old, &new);
+    assert!(p.contains(&"->annexe-1:unmatched".to_string()), "{p:#?}");
+    assert!(
+        p.contains(&"annexe-1>annexe-2:exact:r".to_string()),
+        "{p:#?}"
+    );
+}
+
+// ---- The bench codes: an article's number is its identity. ----
+
+/// (old key, new key, basis, moved) of every article pair.
+fn article_pairs(
+    old: &Document,
+    new: &Document,
+    a: &Alignment,
+) -> Vec<(String, String, Basis, bool)> {
+    let key = |d: &Document, id: Option<avenant::NodeId>| {
+        id.map_or("-".to_string(), |i| d.node(i).key.clone())
+    };
+    a.iter()
+        .filter(|p| {
+            p.old
+                .map(|o| old.node(o).kind)
+                .or(p.new.map(|n| new.node(n).kind))
+                == Some(NodeKind::Article)
+        })
+        .map(|p| (key(old, p.old), key(new, p.new), p.basis, p.moved))
+        .collect()
+}
+
+/// Every article number present in both versions is paired with itself, unless its words went
+/// to another number (paired exactly or by similarity elsewhere).
+fn numbers_are_identities(pairs: &[(String, String, Basis, bool)]) -> usize {
+    let olds: std::collections::HashSet<&str> = pairs.iter().map(|p| p.0.as_str()).collect();
+    let news: std::collections::HashSet<&str> = pairs.iter().map(|p| p.1.as_str()).collect();
+    let mut same = 0;
+    for (o, n, basis, _) in pairs {
+        if o == n {
+            same += 1;
+            continue;
+        }
+        let shared =
+            (o != "-" && news.contains(o.as_str())) || (n != "-" && olds.contains(n.as_str()));
+        if shared && *basis != Basis::Unmatched {
+            assert!(
+                matches!(basis, Basis::Exact | Basis::Similar),
+                "{o} → {n}: {basis:?}"
+            );
+        }
+    }
+    same
+}
+
+#[test]
+fn code_civil_2012_2015_articles_keep_their_numbers() {
+    let Some((o, n, _)) = pairs_of(
+        "bench",
+        "code-civil-2012-12-31.md",
+        "code-civil-2015-04-01.md",
+    ) else {
+        return;
+    };
+    let a = align(&o, &n, &AlignOptions::default());
+    let pairs = article_pairs(&o, &n, &a);
+    assert_eq!(numbers_are_identities(&pairs), 1790);
+    // Created 2013–2015 (mariage pour tous, loi du 16 février 2015: 515-14 on animals…).
+    let inserted: Vec<&str> = pairs
+        .iter()
+        .filter(|p| p.0 == "-")
+        .map(|p| p.1.as_str())
+        .collect();
+    assert_eq!(
+        inserted,
+        [
+            "article-6-1",
+            "article-34-1",
+            "article-143",
+            "article-171-9",
+            "article-202-1",
+            "article-202-2",
+            "article-225-1",
+            "article-515-14",
+            "article-1751-1"
+        ]
+    );
+    // Article 2279 (actions possessoires) repealed by the loi du 16 février 2015.
+    let deleted: Vec<&str> = pairs
+        .iter()
+        .filter(|p| p.1 == "-")
+        .map(|p| p.0.as_str())
+        .collect();
+    assert_eq!(deleted, ["article-2279"]);
+    assert!(!pairs.iter().any(|p| p.3 && p.0 == p.1), "no article moved");
+}
+
+#[test]
+fn code_du_travail_2011_2015_rewritten_articles_keep_their_numbers() {
+    let Some((o, n, _)) = pairs_of(
+        "bench",
+        "code-du-travail-2011-12-31.md",
+        "code-du-travail-2015-04-01.md",
+    ) else {
+        return;
+    };
+    let a = align(&o, &n, &AlignOptions::default());
+    let pairs = article_pairs(&o, &n, &a);
+    let same = numbers_are_identities(&pairs);
+    assert!(same >= 9_650, "{same}");
+    let find = |k: &str| pairs.iter().find(|p| p.0 == k).cloned();
+    // The DIF became the compte personnel de formation (loi du 5 mars 2014): L. 6323-1 to -4
+    // rewritten in place under the renamed Section 1 « Principes communs ».
+    for k in [
+        "article-L6323-1",
+        "article-L6323-2",
+        "article-L6323-3",
+        "article-L6323-4",
+    ] {
+        let p = find(k).unwrap_or_else(|| panic!("{k} absent"));
+        assert_eq!((p.1.as_str(), p.2, p.3), (k, Basis::Place, false), "{k}");
+    }
+    // L. 6323-5 to -9 left Section 2 for Section 1: same number, elsewhere.
+    for k in ["article-L6323-5", "article-L6323-9"] {
+        let p = find(k).unwrap_or_else(|| panic!("{k} absent"));
+        assert_eq!((p.1.as_str(), p.2, p.3), (k, Basis::Number, true), "{k}");
+    }
+    // L. 5122-1: its Section 1 removed around it, it stays in its chapter.
+    let p = find("article-L5122-1").expect("L. 5122-1");
+    assert_eq!((p.1.as_str(), p.3), ("article-L5122-1", false));
+    // The renamed division itself is paired and reported: Section 1 « Conditions d'ouverture »
+    // → « Principes communs ».
+    let section = a.iter().find(|p| {
+        p.old.is_some_and(|x| {
+            o.node(x)
+                .key
+                .ends_with("livre-iii~6/titre-ii/chapitre-iii/section-1")
+        })
+    });
+    let section = section.expect("section 1 paired");
+    let new_key = section
+        .new
+        .map(|x| n.node(x).key.clone())
+        .unwrap_or_default();
+    assert!(
+        new_key.ends_with("livre-iii~6/titre-ii/chapitre-iii/section-1"),
+        "{new_key}"
+    );
+    assert_eq!(section.basis, Basis::Place);
+}
+
+/// The renumbering series is reported once, in Markdown and in the terminal.
+#[test]
+fn renumbering_series_reported() {
+    let Some(old) = soffice("seed-canope") else {
+        return;
+    };
+    let new = replace_block(&old, "5.1 ", &["5.2 "], &[]);
+    let new = renumber(
+        &new,
+        2..=6,
+        |n| format!("5.{n} "),
+        |n| format!("5.{} ", n - 1),
+    );
+    let new = replace_block(&new, "ANNEXE 1 ", &["ANNEXE 2 "], &[]);
+    let new = renumber(
+        &new,
+        2..=3,
+        |n| format!("ANNEXE {n} "),
+        |n| format!("ANNEXE {} ", n - 1),
+    );
+    let cmp = avenant::diff::compare(
+        avenant::parse_str("v1", &old),
+        avenant::parse_str("v2", &new),
+        &avenant::diff::DiffOptions::default(),
+    );
+    let options = avenant::render::diff_common::DiffRenderOptions::default();
+    let mut md = Vec::new();
+    avenant::render::diff_md::write_diff_md(&cmp, &options, &mut md).unwrap();
+    let md = String::from_utf8(md).unwrap();
+    assert!(
+        md.contains("- Articles 5.2 à 5.6 deviennent 5.1 à 5.5."),
+        "{md}"
+    );
+    assert!(md.contains("- Annexes 2 et 3 deviennent 1 et 2."), "{md}");
+    let mut term = Vec::new();
+    avenant::render::diff_terminal::write_diff_terminal(&cmp, &options, &mut term).unwrap();
+    let term = String::from_utf8(term).unwrap();
+    assert!(
+        term.contains("Renumérotation : articles 5.2 à 5.6 deviennent 5.1 à 5.5."),
+        "{term}"
+    );
+}
