@@ -25,6 +25,7 @@ mod draft_cases;
 mod draft_roundtrip;
 mod draft_verified;
 mod legistique_fixture;
+mod office_pandoc;
 mod office_read;
 mod office_snapshots;
 mod parse_properties;
