@@ -4,17 +4,32 @@
 set -e
 cd "$(dirname "$0")"
 SHARED=${SHARED:-../../shared}
-mkdir -p corpus/parse corpus/diff corpus/apply corpus/pdf
+mkdir -p corpus/parse corpus/diff corpus/apply corpus/pdf corpus/office corpus/render_html
 for f in ../corpus/*/*.md ../corpus/conventions/*.md ../corpus/templates/*.md "$SHARED"/seeds/*.txt; do
     [ -f "$f" ] || continue
     [ "$(wc -c < "$f")" -lt 200000 ] || continue
     name=$(echo "$f" | sed 's:^[./]*::; s:/:_:g')
     cp "$f" "corpus/parse/$name"
     cp "$f" "corpus/diff/$name"
+    cp "$f" "corpus/render_html/$name"
 done
 for f in ../corpus/avenants/*.md; do cp "$f" corpus/apply/; done
 for f in ../corpus/pdf/*.pdf "$SHARED"/corpus/pdf/*.pdf; do
     [ -f "$f" ] || continue
     [ "$(wc -c < "$f")" -lt 600000 ] && cp "$f" corpus/pdf/
 done
-echo "seeds: $(ls corpus/parse | wc -l) texts, $(ls corpus/apply | wc -l) avenants, $(ls corpus/pdf | wc -l) PDFs"
+# office: each real .docx / .odt whole (PK…), and its XML parts joined by NUL bytes behind a
+# selector byte (0 = .docx parts, 1 = .odt parts), the form the target wraps in a fresh archive.
+for f in ../corpus/*/*.docx ../corpus/*/*.odt "$SHARED"/corpus/real/*.docx "$SHARED"/corpus/real/*.odt "$SHARED"/corpus/seed-pdfs/*.docx; do
+    [ -f "$f" ] || continue
+    [ "$(wc -c < "$f")" -lt 400000 ] || continue
+    name=$(basename "$f")
+    cp "$f" "corpus/office/$name"
+    case "$f" in
+        *.docx) { printf '\000'; for p in document numbering styles footnotes endnotes; do
+                      unzip -p "$f" "word/$p.xml" 2>/dev/null || true; printf '\000'; done; } > "corpus/office/$name.parts" ;;
+        *.odt) { printf '\001'; for p in content styles meta; do
+                     unzip -p "$f" "$p.xml" 2>/dev/null || true; printf '\000'; done; } > "corpus/office/$name.parts" ;;
+    esac
+done
+echo "seeds: $(ls corpus/parse | wc -l) texts, $(ls corpus/apply | wc -l) avenants, $(ls corpus/pdf | wc -l) PDFs, $(ls corpus/office | wc -l) office"

@@ -142,7 +142,25 @@ pub struct Node {
     pub span: Span,
     pub parent: Option<NodeId>,
     pub children: Vec<NodeId>,
+    /// Where the node is in an office document, as a person finds it (`word/document.xml §37`:
+    /// the part and the paragraph's number in it); `None` for text and PDF, whose spans suffice.
+    pub locator: Locator,
 }
+
+/// Where a node is in an office document (`word/document.xml §37`), if it came from one. Like
+/// [`Span`], two locators always compare equal: a tree read from a .docx equals the same tree
+/// typed in Markdown.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(transparent)]
+pub struct Locator(pub Option<String>);
+
+impl PartialEq for Locator {
+    fn eq(&self, _: &Locator) -> bool {
+        true
+    }
+}
+
+impl Eq for Locator {}
 
 impl Node {
     pub fn new(
@@ -166,6 +184,7 @@ impl Node {
             span,
             parent: None,
             children: Vec::new(),
+            locator: Locator::default(),
         }
     }
 

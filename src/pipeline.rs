@@ -18,12 +18,30 @@ pub fn parse_str(name: &str, text: &str) -> Document {
 /// Reads and parses a file (text, Markdown or PDF). Fails on unreadable input; a readable
 /// document without any article is returned with an error diagnostic (see [`load`]).
 pub fn read(path: &Path, options: &ReadOptions) -> Result<Document> {
-    let (source, diagnostics) = crate::extract::read_path(path, options)?;
+    let (source, diagnostics, locators) = crate::extract::read_path_located(path, options)?;
     let mut doc = crate::parse::parse(source);
+    locate(&mut doc, &locators);
     let mut all = diagnostics;
     all.append(&mut doc.diagnostics);
     doc.diagnostics = all;
     Ok(doc)
+}
+
+/// Gives each node of an office document its locator, and names it in the parser's warnings
+/// that point at a place (« … (word/document.xml §37) »), since offsets into the intermediate
+/// text mean nothing to a reader of the .docx.
+fn locate(doc: &mut Document, locators: &crate::extract::Locators) {
+    if locators.is_empty() {
+        return;
+    }
+    for node in doc.nodes.iter_mut().skip(1) {
+        node.locator.0 = locators.at(node.span.start).map(str::to_string);
+    }
+    for d in &mut doc.diagnostics {
+        if let Some(at) = d.span.and_then(|s| locators.at(s.start)) {
+            d.message = format!("{} ({at})", d.message);
+        }
+    }
 }
 
 /// Reads and parses a file, and refuses a document in which neither an article nor a section

@@ -6,6 +6,7 @@ pub mod office;
 pub mod pdf;
 pub mod text;
 
+pub use office::Locators;
 pub use text::{decode_text, ReadOptions, Revisions, DEFAULT_MAX_SIZE};
 
 use crate::error::{Error, ErrorKind, Result};
@@ -22,9 +23,18 @@ pub const STDIN_NAME: &str = "entrée standard";
 /// input; special files (FIFO, device, socket) are refused before being opened, so that a FIFO
 /// with no writer cannot block.
 pub fn read_path(path: &Path, options: &ReadOptions) -> Result<(Source, Vec<Diagnostic>)> {
+    read_path_located(path, options).map(|(s, d, _)| (s, d))
+}
+
+/// [`read_path`], with where each block of the text came from in an office document (empty for
+/// text and PDF, whose spans already point into the file's own text).
+pub fn read_path_located(
+    path: &Path,
+    options: &ReadOptions,
+) -> Result<(Source, Vec<Diagnostic>, Locators)> {
     if path.as_os_str() == STDIN_PATH {
         let bytes = read_limited(std::io::stdin().lock(), STDIN_NAME, options)?;
-        return read_bytes(STDIN_NAME, &bytes, options);
+        return read_bytes_located(STDIN_NAME, &bytes, options);
     }
     let name = path.display().to_string();
     let meta = match std::fs::metadata(path) {
@@ -52,7 +62,7 @@ pub fn read_path(path: &Path, options: &ReadOptions) -> Result<(Source, Vec<Diag
     let file =
         std::fs::File::open(path).map_err(|e| Error::new(&name, ErrorKind::Io(e.to_string())))?;
     let bytes = read_limited(file, &name, options)?;
-    read_bytes(&name, &bytes, options)
+    read_bytes_located(&name, &bytes, options)
 }
 
 /// Reads at most `max_size` bytes (a file that grew since it was measured, or standard input,
@@ -81,6 +91,15 @@ pub fn read_bytes(
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Result<(Source, Vec<Diagnostic>)> {
+    read_bytes_located(name, bytes, options).map(|(s, d, _)| (s, d))
+}
+
+/// [`read_bytes`], with the office locators (see [`read_path_located`]).
+pub fn read_bytes_located(
+    name: &str,
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<(Source, Vec<Diagnostic>, Locators)> {
     if bytes.len() as u64 > options.max_size {
         return Err(Error::new(
             name,
@@ -94,7 +113,7 @@ pub fn read_bytes(
         return Err(Error::new(name, ErrorKind::Empty));
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        return office::read_zip(name, bytes, options);
+        return office::read_zip_located(name, bytes, options);
     }
     if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
         return Err(Error::new(
@@ -112,7 +131,7 @@ pub fn read_bytes(
         return Err(Error::new(name, ErrorKind::Unsupported(what.to_string())));
     }
     if is_pdf(bytes) {
-        return read_pdf(name, bytes);
+        return read_pdf(name, bytes).map(|(s, d)| (s, d, Locators::default()));
     }
     let (text, diagnostics) = decode_text(bytes).map_err(|kind| Error::new(name, kind))?;
     Ok((
@@ -122,6 +141,7 @@ pub fn read_bytes(
             text,
         },
         diagnostics,
+        Locators::default(),
     ))
 }
 

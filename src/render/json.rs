@@ -38,6 +38,9 @@ struct JsonNode<'a> {
     party: Option<&'a Party>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     notes: &'a [String],
+    /// Where the node is in an office document (`word/document.xml §37`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    locator: Option<&'a str>,
     children: Vec<JsonNode<'a>>,
 }
 
@@ -58,6 +61,7 @@ fn node(doc: &Document, id: NodeId) -> JsonNode<'_> {
         cells: &n.cells,
         party: n.party.as_ref(),
         notes: &n.note_refs,
+        locator: n.locator.0.as_deref(),
         children: n.children.iter().map(|c| node(doc, *c)).collect(),
     }
 }

@@ -32,6 +32,7 @@ mod draft_roundtrip;
 mod draft_verified;
 mod edit_props;
 mod legistique_fixture;
+mod office_pandoc;
 mod office_read;
 mod office_snapshots;
 mod parse_properties;

@@ -93,6 +93,8 @@ fn run(args: &[&std::ffi::OsStr]) -> Run {
 enum Expect {
     /// Refused: exit 2, exactly one line naming the file.
     Refused,
+    /// Refused because of another input (the avenant): exit 2, exactly one « avenant : » line.
+    RefusedElsewhere,
     /// Read: one of these exit codes, and this many warning lines naming the file.
     Read(&'static [i32], usize),
     /// Either read (exit 0, no warning) or refused (exit 2, one line naming the file): the
@@ -119,6 +121,11 @@ fn check_run(what: &str, file: &Path, args: &[&std::ffi::OsStr], expect: Expect)
     };
     match expect {
         Expect::ReadOrRefused => unreachable!("resolved above"),
+        Expect::RefusedElsewhere => {
+            assert_eq!(code, 2, "{what}: exit code\n{}", r.stderr);
+            assert_eq!(lines.len(), 1, "{what}: one stderr line\n{}", r.stderr);
+            assert!(lines[0].starts_with("avenant : "), "{what}\n{}", r.stderr);
+        }
         Expect::Refused => {
             assert_eq!(code, 2, "{what}: exit code\n{}", r.stderr);
             assert_eq!(lines.len(), 1, "{what}: one stderr line\n{}", r.stderr);
@@ -606,4 +613,186 @@ fn one_bad_byte_changes_one_unit_only() {
     let modified = json.matches("\"status\": \"modified\"").count()
         + json.matches("\"status\":\"modified\"").count();
     assert!(modified <= 2, "{modified} units modified");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers that overflow every integer type, and one number repeated: every command.
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn thirty_digit_and_repeated_numbers_on_every_command() {
+    let dir = scratch("numbers-all");
+    let big = "Article 123456789012345678901234567890 – Objet\n\nLa présente convention a un objet.\n\nArticle 999999999999999999999999999999 – Durée\n\nElle dure un an.\n";
+    let trente = write(&dir, "trente.md", big.as_bytes());
+    let mut same = String::from("Convention de partenariat\n\n");
+    for i in 0..500 {
+        same.push_str(&format!(
+            "Article 3 – Clause {i}\n\nTexte de la clause {i}.\n\n"
+        ));
+    }
+    let meme = write(&dir, "meme-numero.md", same.as_bytes());
+    for file in [&trente, &meme] {
+        // apply with the corpus avenant: its target articles are missing, refused by every
+        // command in one line naming the avenant (checked below with avenants of their own).
+        every_command(
+            file,
+            [
+                Expect::Read(&[0], 0),
+                Expect::Read(&[0, 1], 0),
+                Expect::ReadOrRefused,
+                Expect::RefusedElsewhere,
+                Expect::Read(&[0, 1], 0),
+            ],
+        );
+    }
+    // An avenant aimed at the 30-digit article applies; one aimed at the repeated number is
+    // refused (its words are not where the first « article 3 » is), never applied silently.
+    let av = write(
+        &dir,
+        "avenant-trente.md",
+        "Avenant n° 1\n\nArticle 1er\n\nÀ l'article 123456789012345678901234567890 de la convention, les mots : « un objet » sont remplacés par les mots : « un objet précis ».\n".as_bytes(),
+    );
+    let r = run(&["apply".as_ref(), trente.as_os_str(), av.as_os_str()]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let av = write(
+        &dir,
+        "avenant-trois.md",
+        "Avenant n° 1\n\nArticle 1er\n\nÀ l'article 3 de la convention, les mots : « Texte de la clause 7 » sont remplacés par les mots : « Texte modifié ».\n".as_bytes(),
+    );
+    check_run(
+        "apply numéro répété",
+        &av,
+        &["apply".as_ref(), meme.as_os_str(), av.as_os_str()],
+        Expect::Refused,
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Office files that are not readable documents: refused by every command.
+// ---------------------------------------------------------------------------------------------
+
+fn zip_file(path: &Path, entries: &[(&str, &[u8])]) {
+    let file = std::fs::File::create(path).expect("create");
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in entries {
+        zip.start_file(*name, options).expect("entry");
+        zip.write_all(bytes).expect("write");
+    }
+    zip.finish().expect("finish");
+}
+
+fn ole_file(stream: &str) -> Vec<u8> {
+    let mut bytes = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    bytes.extend(std::iter::repeat_n(0u8, 512));
+    bytes.extend(stream.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    bytes.extend(std::iter::repeat_n(0u8, 512));
+    bytes
+}
+
+const ODT_MIME: &[u8] = b"application/vnd.oasis.opendocument.text";
+
+#[test]
+fn bad_office_files_on_every_command() {
+    let dir = scratch("office");
+    let mut files = Vec::new();
+    for ext in ["docx", "odt"] {
+        let real = std::fs::read(root().join(format!("corpus/office/ena-dinum-2021.pandoc.{ext}")))
+            .expect("office fixture");
+        files.push(write(
+            &dir,
+            &format!("tronque.{ext}"),
+            &real[..real.len() / 2],
+        ));
+        let not_document = dir.join(format!("archive.{ext}"));
+        zip_file(&not_document, &[("photos/lisezmoi.txt", b"bonjour")]);
+        files.push(not_document);
+    }
+    // Encrypted: a password-protected Word file is an OLE file holding EncryptionInfo; an
+    // encrypted .odt is a zip whose manifest declares encrypted parts.
+    files.push(write(&dir, "protege.docx", &ole_file("EncryptionInfo")));
+    let encrypted_odt = dir.join("protege.odt");
+    zip_file(
+        &encrypted_odt,
+        &[
+            ("mimetype", ODT_MIME),
+            ("content.xml", &[0x8Bu8, 0x13, 0xF7, 0x02, 0x55, 0xA0, 0x10, 0x99]),
+            (
+                "META-INF/manifest.xml",
+                br#"<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x"><manifest:algorithm manifest:algorithm-name="Blowfish CFB" manifest:initialisation-vector="x"/></manifest:encryption-data></manifest:file-entry></manifest:manifest>"#,
+            ),
+        ],
+    );
+    files.push(encrypted_odt);
+    // Bombs: 64 MiB of spaces compressed to a few tens of kilobytes.
+    let spaces = vec![b' '; 64 * 1024 * 1024];
+    let bomb_docx = dir.join("bombe.docx");
+    zip_file(&bomb_docx, &[("word/document.xml", &spaces)]);
+    files.push(bomb_docx);
+    let bomb_odt = dir.join("bombe.odt");
+    zip_file(
+        &bomb_odt,
+        &[("mimetype", ODT_MIME), ("content.xml", &spaces)],
+    );
+    files.push(bomb_odt);
+    // A Word 97 file and an RTF file, renamed .docx.
+    files.push(write(&dir, "ancien.docx", &ole_file("WordDocument")));
+    files.push(write(
+        &dir,
+        "lettre.docx",
+        b"{\\rtf1\\ansi Article 1 : Objet\\par La convention a un objet.\\par}",
+    ));
+    for file in &files {
+        refused_everywhere(file);
+    }
+}
+
+/// Office XML nested far deeper than any real document (tables in tables, lists in lists):
+/// read without recursion, so no stack overflow.
+#[test]
+fn deeply_nested_office_xml() {
+    let dir = scratch("office-deep");
+    let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let mut body = String::from("<w:p><w:r><w:t>Article 1 – Objet</w:t></w:r></w:p>");
+    for _ in 0..5_000 {
+        body.push_str("<w:tbl><w:tr><w:tc>");
+    }
+    body.push_str("<w:p><w:r><w:t>au fond</w:t></w:r></w:p>");
+    for _ in 0..5_000 {
+        body.push_str("</w:tc></w:tr></w:tbl>");
+    }
+    body.push_str("<w:p><w:r><w:t>Article 2 – Durée</w:t></w:r></w:p>");
+    let docx = dir.join("tableaux.docx");
+    zip_file(
+        &docx,
+        &[(
+            "word/document.xml",
+            format!("<w:document {w}><w:body>{body}</w:body></w:document>").as_bytes(),
+        )],
+    );
+    let mut lists = String::new();
+    for _ in 0..5_000 {
+        lists.push_str("<text:list><text:list-item>");
+    }
+    lists.push_str("<text:p>au fond</text:p>");
+    for _ in 0..5_000 {
+        lists.push_str("</text:list-item></text:list>");
+    }
+    let content = format!(
+        r#"<office:document-content xmlns:office="o" xmlns:text="t"><office:body><office:text><text:h text:outline-level="1">Article 1 – Objet</text:h>{lists}<text:h text:outline-level="1">Article 2 – Durée</text:h></office:text></office:body></office:document-content>"#
+    );
+    let odt = dir.join("listes.odt");
+    zip_file(
+        &odt,
+        &[("mimetype", ODT_MIME), ("content.xml", content.as_bytes())],
+    );
+    for file in [&docx, &odt] {
+        check_run(
+            "parse imbrication profonde",
+            file,
+            &["parse".as_ref(), file.as_os_str()],
+            Expect::Read(&[0], 0),
+        );
+    }
 }

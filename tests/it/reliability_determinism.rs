@@ -98,3 +98,73 @@ fn json_holds_no_absolute_path_not_given() {
         }
     }
 }
+
+/// `check` reads its conventions in parallel: the report is the same bytes whatever `--jobs`.
+#[test]
+fn same_bytes_whatever_jobs() {
+    let conventions = [
+        "corpus/conventions/canope-dinum-2020.md",
+        "corpus/conventions/ena-dinum-2021.md",
+        "corpus/10-partenaires/old.md",
+        "corpus/10-partenaires/new.md",
+        "corpus/office/ena-dinum-2021.pandoc.docx",
+        "corpus/office/canope-dinum-2020.pandoc.odt",
+        PDF,
+    ];
+    for format in ["terminal", "json", "md"] {
+        let mut first: Option<(Option<i32>, Vec<u8>, Vec<u8>)> = None;
+        for jobs in ["1", "2", "3", "8", "0"] {
+            let mut args = vec![
+                "check",
+                "--format",
+                format,
+                "--jobs",
+                jobs,
+                "corpus/templates/dinum-partenariat.md",
+            ];
+            args.extend(conventions);
+            let out = run(&args, root(), &[]);
+            assert!(out.0.is_some_and(|c| c <= 1), "{args:?}: {out:?}");
+            match &first {
+                None => first = Some(out),
+                Some(f) => assert!(*f == out, "check --format {format} --jobs {jobs} differs"),
+            }
+        }
+    }
+}
+
+/// The same file named in several ways (`./`, doubled separators, `..`): the output differs
+/// only by the name as the user gave it (the program builds no path of its own).
+#[test]
+fn same_bytes_whatever_the_path_spelling() {
+    let spellings = [
+        OLD.to_string(),
+        format!("./{OLD}"),
+        OLD.replace('/', "//"),
+        format!("corpus/../{OLD}"),
+    ];
+    for format in ["json", "md", "outline"] {
+        let mut first: Option<String> = None;
+        for spelled in &spellings {
+            let (code, stdout, stderr) = run(&["parse", "--format", format, spelled], root(), &[]);
+            assert_eq!(
+                code,
+                Some(0),
+                "{spelled}: {}",
+                String::from_utf8_lossy(&stderr)
+            );
+            let out = String::from_utf8_lossy(&stdout).replace(spelled.as_str(), "FICHIER");
+            match &first {
+                None => first = Some(out),
+                Some(f) => assert!(*f == out, "parse --format {format} {spelled} differs"),
+            }
+        }
+    }
+    let (_, stdout, _) = run(
+        &["diff", "--format", "json", &format!("./{OLD}"), NEW],
+        root(),
+        &[],
+    );
+    let out = String::from_utf8_lossy(&stdout);
+    assert!(out.contains(&format!("\"./{OLD}\"")), "the path as given");
+}

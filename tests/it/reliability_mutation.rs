@@ -1,6 +1,7 @@
 //! Seeded mutation test on the stable toolchain: what the fuzzers guard, kept in CI. Corpus
-//! texts and avenants are mutated with French markers, cut lines and flipped bytes (a fixed
-//! seed: the same cases every run), then parsed, rendered, compared and applied — no panic.
+//! texts, avenants and office files are mutated with French markers, office markup, cut lines
+//! and flipped bytes (a fixed seed: the same cases every run), then read, parsed, rendered,
+//! compared and applied — no panic.
 
 use avenant::diff::{compare, DiffOptions};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -204,6 +205,186 @@ fn apply_mutated_avenants() {
         guarded("apply", case, &text, || {
             if let Ok(av) = avenant::avenant::parse_avenant(&text) {
                 let _ = avenant::avenant::apply(&convention, &av);
+            }
+        });
+    }
+    assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
+}
+
+/// Markup the office mutations insert: what the .docx and .odt readers key on.
+const OFFICE_MARKERS: &[&str] = &[
+    "<w:p>",
+    "</w:p>",
+    "<w:r><w:t>Article 3 – </w:t></w:r>",
+    "<w:tbl><w:tr><w:tc>",
+    "</w:tc></w:tr></w:tbl>",
+    "<w:ins w:id=\"9\">",
+    "</w:ins>",
+    "<w:del w:id=\"8\"><w:r><w:delText>x</w:delText></w:r></w:del>",
+    "<w:moveFrom w:id=\"7\">",
+    "<w:numPr><w:ilvl w:val=\"8\"/><w:numId w:val=\"1\"/></w:numPr>",
+    "<w:footnoteReference w:id=\"1\"/>",
+    "<w:fldChar w:fldCharType=\"begin\"/>",
+    "<w:fldChar w:fldCharType=\"end\"/>",
+    "<w:sym w:font=\"Wingdings\" w:char=\"F0FE\"/>",
+    "<w:gridSpan w:val=\"4000000000\"/>",
+    "<text:p>",
+    "</text:p>",
+    "<text:h text:outline-level=\"99\">",
+    "<text:list><text:list-item>",
+    "</text:list-item></text:list>",
+    "<text:s text:c=\"99999999\"/>",
+    "<text:change text:change-id=\"c1\"/>",
+    "<text:change-start text:change-id=\"c1\"/>",
+    "<table:table><table:table-row><table:table-cell>",
+    "&#0;",
+    "&unknown;",
+    "<!DOCTYPE x [<!ENTITY e \"eeeeeeeeee\">]>",
+];
+
+fn mutate_xml(xml: &str, rng: &mut Rng) -> String {
+    let mut out = xml.to_string();
+    for _ in 0..1 + rng.below(3) {
+        let at = boundary(&out, rng.below(out.len() + 1));
+        match rng.below(4) {
+            0 | 1 => out.insert_str(at, OFFICE_MARKERS[rng.below(OFFICE_MARKERS.len())]),
+            2 => {
+                let end = boundary(&out, (at + 1 + rng.below(64)).min(out.len()));
+                out.replace_range(at..end, "");
+            }
+            _ => {
+                // A tag of the document moved elsewhere.
+                if let Some(open) = out[at..].find('<') {
+                    let s = at + open;
+                    if let Some(len) = out[s..].find('>') {
+                        let tag = out[s..s + len + 1].to_string();
+                        let to = boundary(&out, rng.below(out.len() + 1));
+                        out.insert_str(to, &tag);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The parts of an office file, and the file rebuilt from (possibly changed) parts.
+fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    (0..archive.len())
+        .map(|i| {
+            let mut entry = archive.by_index(i).expect("entry");
+            let mut data = Vec::new();
+            std::io::Read::read_to_end(&mut entry, &mut data).expect("read");
+            (entry.name().expect("entry name").to_string(), data)
+        })
+        .collect()
+}
+
+fn rezip(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut z = zip::ZipWriter::new(&mut out);
+    let o = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, data) in parts {
+        z.start_file(name.as_str(), o).expect("entry");
+        z.write_all(data).expect("write");
+    }
+    z.finish().expect("finish");
+    out.into_inner()
+}
+
+#[test]
+fn office_mutants() {
+    let start = Instant::now();
+    let mut rng = Rng(0x5EED_0004);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files: Vec<Vec<(String, Vec<u8>)>> = [
+        "corpus/office/ena-dinum-2021.pandoc.docx",
+        "corpus/office/canope-dinum-2020.pandoc.odt",
+    ]
+    .iter()
+    .map(|f| unzip(&std::fs::read(root.join(f)).expect("office fixture")))
+    .collect();
+    let options = avenant::ReadOptions::default();
+    for case in 0..400 {
+        let mut parts = files[case % files.len()].clone();
+        let xml_parts: Vec<usize> = (0..parts.len())
+            .filter(|i| parts[*i].0.ends_with(".xml"))
+            .collect();
+        let i = xml_parts[rng.below(xml_parts.len())];
+        let xml = String::from_utf8_lossy(&parts[i].1).into_owned();
+        parts[i].1 = mutate_xml(&xml, &mut rng).into_bytes();
+        let bytes = rezip(&parts);
+        let revisions = [
+            avenant::extract::Revisions::Accept,
+            avenant::extract::Revisions::Reject,
+        ][case % 2];
+        let options = avenant::ReadOptions {
+            revisions,
+            ..options
+        };
+        guarded("office", case, &parts[i].0, || {
+            if let Ok((source, _)) = avenant::extract::read_bytes("mutant.docx", &bytes, &options) {
+                let doc = avenant::parse_str("mutant.docx", &source.text);
+                let mut out = Vec::new();
+                avenant::render::json::write_json(&doc, &mut out).expect("json");
+            }
+        });
+    }
+    // Bytes of the archive itself flipped: refused in one error or read, never a panic.
+    for case in 0..200 {
+        let mut bytes = rezip(&files[case % files.len()]);
+        for _ in 0..1 + rng.below(8) {
+            let at = rng.below(bytes.len());
+            bytes[at] ^= 1 << rng.below(8);
+        }
+        guarded("zip", case, "octets", || {
+            let _ = avenant::extract::read_bytes("mutant.docx", &bytes, &options);
+        });
+    }
+    assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
+}
+
+#[test]
+fn byte_mutants_through_extract() {
+    // Raw bytes flipped, cut or re-encoded: the decoder picks an encoding or refuses, then the
+    // parser reads what it got.
+    let start = Instant::now();
+    let mut rng = Rng(0x5EED_0005);
+    let bases = texts();
+    let options = avenant::ReadOptions::default();
+    for case in 0..600 {
+        let mut bytes = bases[case % bases.len()].clone().into_bytes();
+        match rng.below(4) {
+            0 => {
+                for _ in 0..1 + rng.below(6) {
+                    let at = rng.below(bytes.len());
+                    bytes[at] = rng.next() as u8;
+                }
+            }
+            1 => bytes.truncate(rng.below(bytes.len())),
+            2 => {
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                let mut utf16: Vec<u8> = if rng.below(2) == 0 {
+                    vec![0xFF, 0xFE]
+                } else {
+                    Vec::new()
+                };
+                utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+                let cut = rng.below(utf16.len());
+                utf16.truncate(cut);
+                bytes = utf16;
+            }
+            _ => {
+                let at = rng.below(bytes.len());
+                bytes.splice(at..at, [0xFF, 0xFE, 0x00, 0xC3]);
+            }
+        }
+        guarded("octets", case, &String::from_utf8_lossy(&bytes), || {
+            if let Ok((source, _)) = avenant::extract::read_bytes("mutant.md", &bytes, &options) {
+                let _ = avenant::parse_str("mutant.md", &source.text);
             }
         });
     }

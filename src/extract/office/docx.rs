@@ -39,9 +39,11 @@ pub(super) fn read(parts: &mut Parts, revisions: Revisions) -> Result<Read, Stri
     let mut w = Walker::new(&styles, &mut numbering, revisions, &notes);
     w.run(&xml, "word/document.xml")?;
     counts.add(&w.counts);
+    let (text, locators) = w.builder.finish_located();
     Ok(Read {
-        text: w.builder.finish(),
+        text,
         counts,
+        locators,
     })
 }
 
@@ -340,11 +342,15 @@ struct Para {
     outline: Option<u8>,
     text: String,
     notes: Vec<(u32, String)>,
+    /// Its number among the part's paragraphs (1-based), for its locator.
+    ordinal: u32,
 }
 
 #[derive(Debug, Default)]
 struct Table {
     rows: Vec<Vec<TableCell>>,
+    /// The number of its first paragraph, for its locator.
+    first: u32,
 }
 
 #[derive(Debug)]
@@ -376,6 +382,9 @@ struct Walker<'a> {
     found_notes: HashMap<String, String>,
     /// Per paragraph style: its heading level and numbering, resolved once.
     style_cache: HashMap<String, StyleInfo>,
+    /// The part being read, and how many paragraphs it has opened so far.
+    part: String,
+    paragraphs: u32,
 }
 
 type StyleInfo = (Option<u8>, Option<(String, Option<u8>, String)>);
@@ -407,6 +416,8 @@ impl<'a> Walker<'a> {
             note: None,
             found_notes: HashMap::new(),
             style_cache: HashMap::new(),
+            part: String::new(),
+            paragraphs: 0,
         }
     }
 
@@ -436,8 +447,12 @@ impl<'a> Walker<'a> {
 
     fn run(&mut self, xml: &str, part: &str) -> Result<(), String> {
         let mut reader = Reader::from_str(xml);
+        self.part = part.to_string();
         loop {
-            let event = reader.read_event().map_err(|e| xml_error(part, e))?;
+            let event = reader.read_event().map_err(|e| {
+                let at = super::locator(part, self.paragraphs.max(1));
+                xml_error(&at, e)
+            })?;
             match event {
                 Event::Start(ref e) => {
                     if self.skip > 0 {
@@ -490,7 +505,13 @@ impl<'a> Walker<'a> {
             return;
         }
         match name {
-            b"w:p" => self.paras.push(Para::default()),
+            b"w:p" => {
+                self.paragraphs += 1;
+                self.paras.push(Para {
+                    ordinal: self.paragraphs,
+                    ..Para::default()
+                });
+            }
             b"w:pPr" if !self.paras.is_empty() => self.in_ppr = true,
             b"w:rPr" | b"w:tblPr" | b"w:tblGrid" | b"w:trPr" | b"w:sectPr" | b"w:tblPrEx"
             | b"mc:Fallback" | b"w:sdtPr" | b"w:delInstrText" | b"w:pPr" => self.skip = 1,
@@ -523,7 +544,10 @@ impl<'a> Walker<'a> {
                     result: true,
                 });
             }
-            b"w:tbl" => self.tables.push(Table::default()),
+            b"w:tbl" => self.tables.push(Table {
+                rows: Vec::new(),
+                first: self.paragraphs + 1,
+            }),
             b"w:tr" => {
                 if let Some(t) = self.tables.last_mut() {
                     t.rows.push(Vec::new());
@@ -589,6 +613,8 @@ impl<'a> Walker<'a> {
             return;
         }
         match qname(e) {
+            // An empty paragraph still counts in the locators' numbering.
+            b"w:p" => self.paragraphs += 1,
             b"w:tab" | b"w:ptab" => self.push_char(" "),
             b"w:br" => match attr(e, "w:type").as_deref() {
                 Some("page") | Some("column") => self.push_char(" "),
@@ -596,6 +622,15 @@ impl<'a> Walker<'a> {
             },
             b"w:cr" => self.push_char("\n"),
             b"w:noBreakHyphen" => self.push_char("-"),
+            b"w:sym" => {
+                let font = attr(e, "w:font").unwrap_or_default();
+                let code = attr(e, "w:char")
+                    .and_then(|c| u32::from_str_radix(c.trim(), 16).ok())
+                    .unwrap_or(0);
+                if let Some(c) = symbol(&font, code) {
+                    self.push_char(c.encode_utf8(&mut [0; 4]));
+                }
+            }
             b"w:fldChar" => match attr(e, "w:fldCharType").as_deref() {
                 Some("begin") => self.fields.push(Field {
                     instr: String::new(),
@@ -745,7 +780,7 @@ impl<'a> Walker<'a> {
                 Block::Para(text)
             }
         };
-        self.emit(block, p.notes);
+        self.emit(block, p.notes, p.ordinal);
     }
 
     fn attach_notes(&mut self, notes: Vec<(u32, String)>) {
@@ -754,7 +789,7 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn emit(&mut self, block: Block, notes: Vec<(u32, String)>) {
+    fn emit(&mut self, block: Block, notes: Vec<(u32, String)>, ordinal: u32) {
         if let Some(cell) = self
             .tables
             .last_mut()
@@ -765,6 +800,7 @@ impl<'a> Walker<'a> {
             cell.notes.extend(notes);
             return;
         }
+        self.builder.here = Some(super::locator(&self.part, ordinal));
         self.builder.push(block);
         self.attach_notes(notes);
     }
@@ -773,6 +809,7 @@ impl<'a> Walker<'a> {
         let Some(table) = self.tables.pop() else {
             return;
         };
+        let first = table.first;
         let (blocks, mut notes) = table_blocks(table.rows, !self.tables.is_empty());
         let last = blocks.len().saturating_sub(1);
         for (i, b) in blocks.into_iter().enumerate() {
@@ -781,7 +818,7 @@ impl<'a> Walker<'a> {
             } else {
                 Vec::new()
             };
-            self.emit(b, n);
+            self.emit(b, n, first);
         }
         self.attach_notes(notes);
     }
@@ -791,4 +828,127 @@ impl<'a> Walker<'a> {
 fn hides(instr: &str) -> bool {
     let word = instr.split_whitespace().next().unwrap_or("").to_uppercase();
     matches!(word.as_str(), "TOC" | "INDEX" | "TOA")
+}
+
+/// The Unicode character a `w:sym` shows: Symbol and Wingdings codes (`F0xx` or `00xx`) mapped
+/// where Unicode has the glyph; any other code is kept as the character it names, so that nothing
+/// is silently dropped.
+fn symbol(font: &str, code: u32) -> Option<char> {
+    let low = if (0xF020..=0xF0FF).contains(&code) {
+        code - 0xF000
+    } else {
+        code
+    };
+    let font = font.to_lowercase();
+    let mapped = if font == "wingdings" {
+        WINGDINGS.iter().find(|(c, _)| *c == low).map(|(_, u)| *u)
+    } else if font == "symbol" {
+        SYMBOL
+            .iter()
+            .find(|(c, _)| *c == low)
+            .map(|(_, u)| *u)
+            .or_else(|| {
+                // Symbol's letters are Greek, in the order of the Latin letters they stand on.
+                const UPPER: &str = "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ";
+                const LOWER: &str = "αβχδεφγηιϕκλμνοπθρστυϖωξψζ";
+                match low {
+                    0x41..=0x5A => UPPER.chars().nth((low - 0x41) as usize),
+                    0x61..=0x7A => LOWER.chars().nth((low - 0x61) as usize),
+                    0x20..=0x3F => char::from_u32(low),
+                    _ => None,
+                }
+            })
+    } else {
+        None
+    };
+    mapped.or_else(|| char::from_u32(code).filter(|c| !c.is_control()))
+}
+
+/// Wingdings codes with a Unicode equivalent (check boxes, bullets, arrows).
+const WINGDINGS: &[(u32, char)] = &[
+    (0x6C, '●'),
+    (0x6E, '■'),
+    (0x6F, '□'),
+    (0x71, '❑'),
+    (0x72, '❒'),
+    (0x75, '◆'),
+    (0x76, '❖'),
+    (0x9F, '•'),
+    (0xA7, '▪'),
+    (0xA8, '◻'),
+    (0xD8, '➢'),
+    (0xE8, '➔'),
+    (0xFB, '✗'),
+    (0xFC, '✓'),
+    (0xFD, '☒'),
+    (0xFE, '☑'),
+];
+
+/// Symbol codes that are not Greek letters nor ASCII.
+const SYMBOL: &[(u32, char)] = &[
+    (0x22, '∀'),
+    (0x24, '∃'),
+    (0x27, '∋'),
+    (0x2A, '∗'),
+    (0x2D, '−'),
+    (0x40, '≅'),
+    (0x5C, '∴'),
+    (0x5E, '⊥'),
+    (0x7E, '∼'),
+    (0xA2, '′'),
+    (0xA3, '≤'),
+    (0xA5, '∞'),
+    (0xA7, '♣'),
+    (0xA8, '♦'),
+    (0xA9, '♥'),
+    (0xAA, '♠'),
+    (0xAB, '↔'),
+    (0xAC, '←'),
+    (0xAD, '↑'),
+    (0xAE, '→'),
+    (0xAF, '↓'),
+    (0xB0, '°'),
+    (0xB1, '±'),
+    (0xB2, '″'),
+    (0xB3, '≥'),
+    (0xB4, '×'),
+    (0xB5, '∝'),
+    (0xB7, '•'),
+    (0xB8, '÷'),
+    (0xB9, '≠'),
+    (0xBA, '≡'),
+    (0xBB, '≈'),
+    (0xBC, '…'),
+    (0xD0, '∠'),
+    (0xD2, '®'),
+    (0xD3, '©'),
+    (0xD4, '™'),
+    (0xD6, '√'),
+    (0xD7, '⋅'),
+    (0xD8, '¬'),
+    (0xD9, '∧'),
+    (0xDA, '∨'),
+    (0xDB, '⇔'),
+    (0xDC, '⇐'),
+    (0xDE, '⇒'),
+    (0xE0, '◊'),
+    (0xE5, '∑'),
+    (0xF2, '∫'),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::symbol;
+
+    #[test]
+    fn symbols_map_to_unicode() {
+        assert_eq!(symbol("Wingdings", 0xF0FE), Some('☑'));
+        assert_eq!(symbol("Wingdings", 0x6F), Some('□'));
+        assert_eq!(symbol("Symbol", 0xF0B7), Some('•'));
+        assert_eq!(symbol("Symbol", 0xF061), Some('α'));
+        assert_eq!(symbol("Symbol", 0xF0A3), Some('≤'));
+        // An unknown font keeps the character it names.
+        assert_eq!(symbol("Arial", 0x2013), Some('–'));
+        assert_eq!(symbol("Webdings", 0xF021), Some('\u{F021}'));
+    }
 }

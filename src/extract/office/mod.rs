@@ -34,6 +34,15 @@ pub fn read_zip(
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Result<(Source, Vec<Diagnostic>)> {
+    read_zip_located(name, bytes, options).map(|(s, d, _)| (s, d))
+}
+
+/// [`read_zip`], with where each block of the text came from in the document's XML.
+pub fn read_zip_located(
+    name: &str,
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<(Source, Vec<Diagnostic>, Locators)> {
     let fail = |msg: String| Error::new(name, ErrorKind::Office(msg));
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| {
         fail("archive zip illisible (tronquée ou endommagée) : ce n'est pas un .docx ou un .odt lisible ; ré-enregistrez le document depuis le traitement de texte".into())
@@ -44,6 +53,17 @@ pub fn read_zip(
         archive: &mut archive,
         total: 0,
     };
+    if let Kind::Odt = kind {
+        // An .odt saved with a password keeps its zip and mimetype, and declares its encrypted
+        // parts in the manifest: say so rather than « XML mal formé ».
+        let manifest = parts.get("META-INF/manifest.xml").map_err(fail)?;
+        if manifest.is_some_and(|m| m.contains("encryption-data")) {
+            return Err(Error::new(
+                name,
+                ErrorKind::Unsupported(ODT_ENCRYPTED.into()),
+            ));
+        }
+    }
     let read = match kind {
         Kind::Docx => docx::read(&mut parts, options.revisions),
         Kind::Odt => odt::read(&mut parts, options.revisions),
@@ -72,6 +92,7 @@ pub fn read_zip(
             text: read.text,
         },
         read.counts.diagnostics(options.revisions),
+        read.locators,
     ))
 }
 
@@ -117,6 +138,9 @@ pub fn ole_refusal(bytes: &[u8]) -> String {
         "fichier Office ancien (format binaire OLE : .doc, .xls…) non pris en charge : enregistrez-le au format .docx ou .odt".into()
     }
 }
+
+/// The refusal for a password-protected OpenDocument file.
+const ODT_ENCRYPTED: &str = "document OpenDocument protégé par un mot de passe (chiffré) : ouvrez-le dans LibreOffice, retirez le mot de passe et enregistrez-le au format .odt ou .docx";
 
 /// The refusal for an RTF file.
 pub const RTF_REFUSAL: &str =
@@ -170,6 +194,30 @@ impl Parts<'_, '_> {
 pub(crate) struct Read {
     pub text: String,
     pub counts: Counts,
+    pub locators: Locators,
+}
+
+/// Where each block of the intermediate text came from, as a person can find it in the document
+/// (`word/document.xml §37`: the 37th paragraph of the part), by byte offset into the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Locators(Vec<(usize, String)>);
+
+impl Locators {
+    /// The locator of the block holding byte `offset` of the intermediate text.
+    pub fn at(&self, offset: usize) -> Option<&str> {
+        let i = self.0.partition_point(|(start, _)| *start <= offset);
+        i.checked_sub(1).map(|i| self.0[i].1.as_str())
+    }
+
+    /// Whether no block has a locator (a text or PDF source).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// `part §n`: the n-th paragraph (1-based) of an XML part, in document order.
+pub(crate) fn locator(part: &str, paragraph: u32) -> String {
+    format!("{part} §{paragraph}")
 }
 
 /// Tracked changes and comments met while reading.
@@ -238,6 +286,9 @@ pub(crate) enum Block {
 pub(crate) struct Builder {
     blocks: Vec<Block>,
     pending: Vec<(u32, String)>,
+    /// The locator given to the blocks pushed from now on.
+    pub(crate) here: Option<String>,
+    located: Vec<Option<String>>,
 }
 
 impl Builder {
@@ -250,6 +301,7 @@ impl Builder {
             self.flush_notes();
         }
         self.blocks.push(block);
+        self.located.push(self.here.clone());
     }
 
     pub(crate) fn note(&mut self, number: u32, text: String) {
@@ -259,17 +311,30 @@ impl Builder {
     fn flush_notes(&mut self) {
         for (n, text) in std::mem::take(&mut self.pending) {
             self.blocks.push(Block::Note(n, text));
+            self.located.push(self.here.clone());
         }
     }
 
-    pub(crate) fn finish(mut self) -> String {
+    #[cfg(test)]
+    pub(crate) fn finish(self) -> String {
+        self.finish_located().0
+    }
+
+    /// The intermediate text, and where each of its blocks came from.
+    pub(crate) fn finish_located(mut self) -> (String, Locators) {
         self.flush_notes();
         let mut out = String::new();
+        let mut locators = Locators::default();
         let mut previous: Option<&Block> = None;
-        for block in &self.blocks {
+        for (block, here) in self.blocks.iter().zip(&self.located) {
             if let Some(p) = previous {
                 let tight = matches!((p, block), (Block::Item(..), Block::Item(..)));
                 out.push_str(if tight { "\n" } else { "\n\n" });
+            }
+            if let Some(here) = here {
+                if locators.0.last().is_none_or(|(_, l)| l != here) {
+                    locators.0.push((out.len(), here.clone()));
+                }
             }
             match block {
                 Block::Heading(level, text) => {
@@ -309,7 +374,7 @@ impl Builder {
             previous = Some(block);
         }
         out.push('\n');
-        out
+        (out, locators)
     }
 }
 
@@ -620,5 +685,62 @@ mod reader_tests {
                 "1 commentaire ignoré (hors texte de la convention)"
             ]
         );
+    }
+
+    #[test]
+    fn odt_tracked_changes_accepted_or_rejected() {
+        let content = r#"<office:document-content xmlns:office="o" xmlns:text="t" xmlns:dc="d"><office:body><office:text><text:tracked-changes><text:changed-region text:id="c1"><text:insertion><office:change-info><dc:creator>Relectrice</dc:creator></office:change-info></text:insertion></text:changed-region><text:changed-region text:id="c2"><text:deletion><office:change-info><dc:creator>Relectrice</dc:creator><dc:date>2024-01-01</dc:date></office:change-info><text:p>30 juin</text:p></text:deletion></text:changed-region><text:changed-region text:id="c3"><text:deletion><office:change-info/><text:p>Un alinéa supprimé.</text:p></text:deletion></text:changed-region></text:tracked-changes><text:p>jusqu'au <text:change text:change-id="c2"/><text:change-start text:change-id="c1"/>31 décembre<text:change-end text:change-id="c1"/> inclus.</text:p><text:change text:change-id="c3"/><text:p>Fin.</text:p></office:text></office:body></office:document-content>"#;
+        let bytes = zip(&[
+            ("mimetype", "application/vnd.oasis.opendocument.text"),
+            ("content.xml", content),
+        ]);
+        let read = |revisions| {
+            let options = ReadOptions {
+                revisions,
+                ..ReadOptions::default()
+            };
+            read_bytes("t.odt", &bytes, &options).expect("reads")
+        };
+        let (accepted, diags) = read(Revisions::Accept);
+        assert_eq!(accepted.text, "jusqu'au 31 décembre inclus.\n\nFin.\n");
+        assert_eq!(
+            diags[0].message,
+            "modifications suivies acceptées : 1 insertion, 2 suppressions"
+        );
+        let (rejected, diags) = read(Revisions::Reject);
+        assert_eq!(
+            rejected.text,
+            "jusqu'au 30 juin inclus.\n\nUn alinéa supprimé.\n\nFin.\n"
+        );
+        assert!(diags[0]
+            .message
+            .starts_with("modifications suivies refusées"));
+    }
+
+    #[test]
+    fn symbols_are_kept() {
+        let body = r#"<w:p><w:r><w:sym w:font="Wingdings" w:char="F0FE"/><w:t xml:space="preserve"> accepte ; </w:t><w:sym w:font="Symbol" w:char="F0B3"/><w:t xml:space="preserve"> 18 ans</w:t></w:r></w:p>"#;
+        assert_eq!(docx(body, &[], Revisions::Accept), "☑ accepte ; ≥ 18 ans\n");
+    }
+
+    #[test]
+    fn blocks_know_their_paragraph() {
+        let body = format!(
+            "{}{}<w:tbl><w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr></w:tbl>{}",
+            p("Article 1 – Objet"),
+            "<w:p/>",
+            p("a"),
+            p("b"),
+            p("Fin")
+        );
+        let doc = format!("<w:document {W}><w:body>{body}</w:body></w:document>");
+        let bytes = zip(&[("word/document.xml", doc.as_str())]);
+        let (source, _, locators) =
+            crate::extract::read_bytes_located("t.docx", &bytes, &ReadOptions::default())
+                .expect("reads");
+        let at = |needle: &str| locators.at(source.text.find(needle).expect("in text"));
+        assert_eq!(at("Article"), Some("word/document.xml §1"));
+        assert_eq!(at("| a"), Some("word/document.xml §3"));
+        assert_eq!(at("Fin"), Some("word/document.xml §5"));
     }
 }

@@ -6,7 +6,7 @@ use super::{attr, blank, one_line, qname, reference, Block, Builder, Counts, Par
 use crate::extract::text::Revisions;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A list style: per level, its label style and whether it is a bullet.
 type ListStyle = Vec<Option<(OdfLevel, bool)>>;
@@ -148,14 +148,21 @@ pub(super) fn read(parts: &mut Parts, revisions: Revisions) -> Result<Read, Stri
         note: None,
         note_number: 0,
         in_changes: false,
+        reject: revisions == Revisions::Reject,
+        region: None,
+        deleted: HashMap::new(),
+        inserted: HashSet::new(),
+        in_deleted_text: 0,
+        hidden: Vec::new(),
+        paragraphs: 0,
+        table_first: Vec::new(),
     };
     w.run(&xml)?;
-    if revisions == Revisions::Reject && w.counts.insertions + w.counts.deletions > 0 {
-        return Err("refuser les modifications suivies d'un .odt n'est pas pris en charge : refusez-les dans LibreOffice, ou utilisez --revisions accept".into());
-    }
+    let (text, locators) = w.builder.finish_located();
     Ok(Read {
-        text: w.builder.finish(),
+        text,
         counts: w.counts,
+        locators,
     })
 }
 
@@ -167,6 +174,8 @@ struct Para {
     level: u8,
     text: String,
     notes: Vec<(u32, String)>,
+    /// Its number among content.xml's paragraphs (1-based), for its locator.
+    ordinal: u32,
 }
 
 #[derive(Debug)]
@@ -197,10 +206,27 @@ struct Walker<'a> {
     note: Option<(u32, String, usize)>,
     note_number: u32,
     in_changes: bool,
+    /// `--revisions reject`: inserted ranges are left out, deleted text put back.
+    reject: bool,
+    /// In the tracked-changes list: the region being read and whether it is a deletion.
+    region: Option<(String, bool)>,
+    /// Deleted text by change id, and the ids of insertions.
+    deleted: HashMap<String, String>,
+    inserted: HashSet<String>,
+    /// Depth of paragraphs inside a deletion being read.
+    in_deleted_text: usize,
+    /// Insertions open in the body while rejecting (their text is left out).
+    hidden: Vec<String>,
+    /// Paragraphs opened so far in the body, and the first paragraph of each open table.
+    paragraphs: u32,
+    table_first: Vec<u32>,
 }
 
 impl Walker<'_> {
     fn push(&mut self, s: &str) {
+        if !self.hidden.is_empty() {
+            return;
+        }
         if let Some(p) = self.paras.last_mut() {
             p.text.push_str(s);
         }
@@ -219,6 +245,9 @@ impl Walker<'_> {
                         self.skip += 1;
                         if self.in_changes {
                             self.count_change(e);
+                            if matches!(qname(e), b"text:p" | b"text:h") && self.in_deletion() {
+                                self.in_deleted_text += 1;
+                            }
                         }
                     } else if qname(e) == b"office:text" {
                         in_body = true;
@@ -235,6 +264,9 @@ impl Walker<'_> {
                 }
                 Event::End(ref e) => {
                     if self.skip > 0 {
+                        if self.in_changes {
+                            self.end_change(e.name().into_inner().as_bytes());
+                        }
                         self.skip -= 1;
                         if self.skip == 0 {
                             self.in_changes = false;
@@ -253,6 +285,14 @@ impl Walker<'_> {
                     let s = reference(r);
                     self.push(&s);
                 }
+                Event::Text(ref t) if self.in_deleted_text > 0 => {
+                    let s = t.xml10_content().replace(['\n', '\r', '\t'], " ");
+                    self.deleted_text(&s);
+                }
+                Event::GeneralRef(ref r) if self.in_deleted_text > 0 => {
+                    let s = reference(r);
+                    self.deleted_text(&s);
+                }
                 Event::Eof => break,
                 _ => {}
             }
@@ -260,10 +300,77 @@ impl Walker<'_> {
         Ok(())
     }
 
+    fn in_deletion(&self) -> bool {
+        self.region.as_ref().is_some_and(|(_, deletion)| *deletion)
+    }
+
+    fn deleted_text(&mut self, s: &str) {
+        if let Some((id, true)) = &self.region {
+            self.deleted.entry(id.clone()).or_default().push_str(s);
+        }
+    }
+
     fn count_change(&mut self, e: &BytesStart) {
         match qname(e) {
-            b"text:insertion" => self.counts.insertions += 1,
-            b"text:deletion" => self.counts.deletions += 1,
+            b"text:changed-region" => {
+                self.region = attr(e, "text:id")
+                    .or_else(|| attr(e, "xml:id"))
+                    .map(|id| (id, false));
+            }
+            b"text:insertion" => {
+                self.counts.insertions += 1;
+                if let Some((id, _)) = &self.region {
+                    self.inserted.insert(id.clone());
+                }
+            }
+            b"text:deletion" => {
+                self.counts.deletions += 1;
+                if let Some((id, deletion)) = self.region.as_mut() {
+                    *deletion = true;
+                    self.deleted.entry(id.clone()).or_default();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn end_change(&mut self, name: &[u8]) {
+        match name {
+            b"text:p" | b"text:h" if self.in_deleted_text > 0 => {
+                self.in_deleted_text -= 1;
+                self.deleted_text("\n");
+            }
+            b"text:changed-region" => self.region = None,
+            _ => {}
+        }
+    }
+
+    /// A change mark in the body, when rejecting: an insertion's text is left out, a deletion's
+    /// text put back where it was.
+    fn change_mark(&mut self, e: &BytesStart) {
+        if !self.reject {
+            return;
+        }
+        let Some(id) = attr(e, "text:change-id") else {
+            return;
+        };
+        match qname(e) {
+            b"text:change-start" if self.inserted.contains(&id) => self.hidden.push(id),
+            b"text:change-end" => self.hidden.retain(|h| *h != id),
+            b"text:change" => {
+                if let Some(text) = self.deleted.get(&id) {
+                    let text = text.trim_end_matches('\n').to_string();
+                    if self.paras.is_empty() {
+                        // Whole paragraphs deleted between two paragraphs.
+                        for line in text.split('\n').filter(|l| !blank(l)) {
+                            let ordinal = self.paragraphs;
+                            self.emit(Block::Para(line.trim().to_string()), Vec::new(), ordinal);
+                        }
+                    } else {
+                        self.push(&text);
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -300,8 +407,13 @@ impl Walker<'_> {
             {
                 self.skip = 1;
             }
+            b"text:change-start" | b"text:change-end" | b"text:change" => self.change_mark(e),
             b"text:p" | b"text:h" => {
-                let mut p = Para::default();
+                self.paragraphs += 1;
+                let mut p = Para {
+                    ordinal: self.paragraphs,
+                    ..Para::default()
+                };
                 if name == b"text:h" {
                     p.heading = Some(
                         attr(e, "text:outline-level")
@@ -375,7 +487,10 @@ impl Walker<'_> {
                     self.note = Some((n, String::new(), self.paras.len()));
                 }
             }
-            b"table:table" => self.tables.push(Vec::new()),
+            b"table:table" => {
+                self.tables.push(Vec::new());
+                self.table_first.push(self.paragraphs + 1);
+            }
             b"table:table-row" => {
                 if let Some(t) = self.tables.last_mut() {
                     t.push(Vec::new());
@@ -484,10 +599,10 @@ impl Walker<'_> {
             (None, Some(t)) => Block::Item(p.level, t),
             (None, None) => Block::Para(text),
         };
-        self.emit(block, p.notes);
+        self.emit(block, p.notes, p.ordinal);
     }
 
-    fn emit(&mut self, block: Block, notes: Vec<(u32, String)>) {
+    fn emit(&mut self, block: Block, notes: Vec<(u32, String)>, ordinal: u32) {
         // A paragraph of a frame or text box is its own block, read where it is anchored.
         if let Some(cell) = self
             .tables
@@ -499,6 +614,7 @@ impl Walker<'_> {
             cell.notes.extend(notes);
             return;
         }
+        self.builder.here = Some(super::locator("content.xml", ordinal));
         self.builder.push(block);
         for (n, t) in notes {
             self.builder.note(n, t);
@@ -509,6 +625,7 @@ impl Walker<'_> {
         let Some(rows) = self.tables.pop() else {
             return;
         };
+        let first = self.table_first.pop().unwrap_or(self.paragraphs);
         let (blocks, notes) = super::table_blocks(
             rows.into_iter()
                 .map(|r| {
@@ -532,7 +649,7 @@ impl Walker<'_> {
             } else {
                 Vec::new()
             };
-            self.emit(b, n);
+            self.emit(b, n, first);
         }
         for (n, t) in notes.unwrap_or_default() {
             self.builder.note(n, t);
