@@ -448,11 +448,11 @@ fn run(conv: &str, avenant_body: &str) -> Result<String, String> {
 }
 
 /// Cases read right but consolidated wrong by `apply` today, kept with their true expected
-/// text: case 29's second alinéa « II. – Une durée… » comes back as a division heading,
-/// because `apply` renders the edited convention to Markdown and parses it again (the tree
-/// editing API of issue 17 removes that step). The test fails when one starts to pass, so
-/// that it moves back to the catalogue.
-const KNOWN_GAPS: &[usize] = &[29];
+/// text; the test fails when one starts to pass, so that it moves back to the catalogue. None
+/// left: case 29 (« II. – Une durée… » inside a rewritten article came back as a division
+/// heading when `apply` rendered Markdown and parsed it again) passes since `apply` edits the
+/// tree through `edit`.
+const KNOWN_GAPS: &[usize] = &[];
 
 #[test]
 fn every_real_sentence_gives_the_hand_written_text() {
