@@ -6,15 +6,23 @@ use std::fmt;
 /// What went wrong with an input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ErrorKind {
+    /// The file does not exist.
     NotFound,
+    /// A folder was given where a file was expected.
     IsDirectory,
     /// A FIFO, device or socket: refused before it is opened (a FIFO could block for ever).
     SpecialFile,
+    /// Reading failed (the system's message).
     Io(String),
+    /// The file is empty or holds only blanks.
     Empty,
+    /// The bytes are not text in a known encoding.
     Binary,
+    /// The file is over the size the reader accepts.
     TooLarge {
+        /// Its size in bytes.
         size: u64,
+        /// The largest size accepted, in bytes.
         limit: u64,
     },
     /// A format recognised but not read (docx, zip, image…).
@@ -25,7 +33,9 @@ pub enum ErrorKind {
     Office(String),
     /// Tracked changes found while `--revisions refuse` asks for a document without any.
     Revisions {
+        /// Tracked insertions found.
         insertions: usize,
+        /// Tracked deletions found.
         deletions: usize,
     },
     /// The text holds no article: not a convention avenant can work on.
@@ -39,11 +49,14 @@ pub enum ErrorKind {
 /// An error about one input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
+    /// The file, as the user named it.
     pub path: String,
+    /// What went wrong.
     pub kind: ErrorKind,
 }
 
 impl Error {
+    /// An error about the file `path`.
     pub fn new(path: impl Into<String>, kind: ErrorKind) -> Self {
         Error {
             path: path.into(),
@@ -107,4 +120,5 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// The result of reading a convention.
 pub type Result<T> = std::result::Result<T, Error>;

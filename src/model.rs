@@ -8,11 +8,14 @@ use std::collections::BTreeMap;
 /// equality of nodes and trees ignores where the text came from.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
 pub struct Span {
+    /// First byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
 }
 
 impl Span {
+    /// The span from `start` to `end`.
     pub fn new(start: usize, end: usize) -> Self {
         Span { start, end }
     }
@@ -37,6 +40,7 @@ impl Eq for Span {}
 pub struct NodeId(pub u32);
 
 impl NodeId {
+    /// The index of the node in [`Document::nodes`].
     pub fn index(self) -> usize {
         self.0 as usize
     }
@@ -46,28 +50,46 @@ impl NodeId {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum NodeKind {
+    /// The root of the tree.
     Document,
+    /// The title of the convention.
     Titre,
+    /// The header above the title (logos, references).
     EnTete,
+    /// The list of the parties (« Entre … et … »).
     Parties,
+    /// One party.
     Partie,
+    /// The visas (« Vu … »).
     Visas,
+    /// The préambule (« Il a été convenu ce qui suit »…).
     Preambule,
     /// Partie, Livre, Titre, Chapitre, Section… of a larger text, or an unrecognised heading.
     Structure,
+    /// An article.
     Article,
+    /// An annexe.
     Annexe,
+    /// An alinéa: a paragraph of an article.
     Alinea,
+    /// An item of a list (« 1° », « a) », « – »).
     Item,
+    /// A table.
     Table,
+    /// A row of a table.
     Row,
+    /// The notes (footnotes) of the document.
     Notes,
+    /// One note.
     Note,
+    /// The signature block.
     Signatures,
+    /// Text the parser could not classify, kept as it is.
     Unclassified,
 }
 
 impl NodeKind {
+    /// The kind's name in the JSON output.
     pub fn as_str(self) -> &'static str {
         match self {
             NodeKind::Document => "document",
@@ -119,6 +141,7 @@ pub struct Party {
 /// One node of the tree.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Node {
+    /// What the node is.
     pub kind: NodeKind,
     /// Stable, human-readable address: `article-5.1`, `annexe-2/table-1/row-3`, `article-4/al-3`.
     pub key: String,
@@ -139,8 +162,11 @@ pub struct Node {
     pub note_refs: Vec<String>,
     /// Content hash of the normalised text (fixed hasher: stable across runs and machines).
     pub fingerprint: u64,
+    /// Where the node's text stands in [`Source::text`].
     pub span: Span,
+    /// The parent node, `None` for the root.
     pub parent: Option<NodeId>,
+    /// The child nodes, in document order.
     pub children: Vec<NodeId>,
     /// Where the node is in an office document, as a person finds it (`word/document.xml §37`:
     /// the part and the paragraph's number in it); `None` for text and PDF, whose spans suffice.
@@ -163,6 +189,7 @@ impl PartialEq for Locator {
 impl Eq for Locator {}
 
 impl Node {
+    /// A node with no parent and no children.
     pub fn new(
         kind: NodeKind,
         key: impl Into<String>,
@@ -210,6 +237,7 @@ pub fn fingerprint(text: &str) -> u64 {
 pub enum Format {
     /// Markdown or plain text as an office suite exports it.
     Text,
+    /// A PDF, its text extracted.
     Pdf,
     /// A Word document (.docx), read from its XML.
     Docx,
@@ -220,32 +248,43 @@ pub enum Format {
 /// The input as decoded text, with where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
+    /// The path as the user named it.
     pub path: String,
+    /// How the input was read.
     pub format: Format,
     /// The decoded text that spans point into (for a PDF, the extracted text).
     pub text: String,
 }
 
+/// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth knowing, nothing to do.
     Info,
+    /// The reading may be wrong: the jurist should look.
     Warning,
+    /// The reading failed where it points.
     Error,
 }
 
 /// Something a stage noticed about the input: kept with the document, shown by the CLI.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
+    /// How serious it is.
     pub severity: Severity,
+    /// The message, in French.
     pub message: String,
+    /// Where it applies in the source, if somewhere.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
+    /// What the user can do about it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
 }
 
 impl Diagnostic {
+    /// A diagnostic with no span and no hint.
     pub fn new(severity: Severity, message: impl Into<String>) -> Self {
         Diagnostic {
             severity,
@@ -254,10 +293,12 @@ impl Diagnostic {
             hint: None,
         }
     }
+    /// The same diagnostic, pointing at `span`.
     pub fn with_span(mut self, span: Span) -> Self {
         self.span = Some(span);
         self
     }
+    /// The same diagnostic, with a hint.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
@@ -267,8 +308,11 @@ impl Diagnostic {
 /// A parsed convention: its source, the node arena (node 0 is the root) and diagnostics.
 #[derive(Debug, Clone)]
 pub struct Document {
+    /// The input the document was read from.
     pub source: Source,
+    /// Every node; the root is the first, [`NodeId`]s index this vector.
     pub nodes: Vec<Node>,
+    /// What the reader noticed on the way.
     pub diagnostics: Vec<Diagnostic>,
     index: BTreeMap<String, NodeId>,
     /// Last `~n` suffix given to each repeated key, so that repeats cost no rescan.
@@ -291,22 +335,27 @@ impl Document {
         }
     }
 
+    /// The root node.
     pub fn root(&self) -> NodeId {
         NodeId(0)
     }
 
+    /// The node `id`.
     pub fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id.index()]
     }
 
+    /// The node `id`, to change it.
     pub fn node_mut(&mut self, id: NodeId) -> &mut Node {
         &mut self.nodes[id.index()]
     }
 
+    /// The children of `id`, in document order.
     pub fn children(&self, id: NodeId) -> &[NodeId] {
         &self.nodes[id.index()].children
     }
 
+    /// The parent of `id` (`None` for the root).
     pub fn parent(&self, id: NodeId) -> Option<NodeId> {
         self.nodes[id.index()].parent
     }
@@ -420,6 +469,7 @@ impl Document {
         }
     }
 
+    /// True when a diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics
             .iter()

@@ -24,14 +24,18 @@ pub struct Avenant {
     pub articles: Vec<AmendingArticle>,
     /// Entry into force on a set date (« prend effet le … »); `None`: on signature.
     pub effet: Option<String>,
+    /// Where it is signed (« Fait à Strasbourg »), if known.
     pub lieu: Option<String>,
+    /// When it is signed, as written, if known.
     pub date: Option<String>,
 }
 
 /// A party: « L'École nationale d'administration (ENA) », ci-après dénommée « l'ENA ».
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct AvenantParty {
+    /// The name in full (« L'École nationale d'administration (ENA) »).
     pub name: String,
+    /// The name it is called by afterwards (« l'ENA »), if any.
     pub short_name: Option<String>,
 }
 

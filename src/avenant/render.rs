@@ -11,9 +11,12 @@ use std::io::{self, Write};
 /// Output format of an avenant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum AvenantFormat {
+    /// Markdown, headings as `#`.
     #[default]
     Markdown,
+    /// Plain text.
     Text,
+    /// The avenant model as JSON.
     Json,
 }
 

@@ -50,6 +50,7 @@ use tokens::{tokenize, Token};
 /// Options of [`compare`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct DiffOptions {
+    /// How the two trees are aligned.
     pub align: AlignOptions,
     /// Occurrences from which an identical replacement is reported as global (in as many units).
     pub global_min_count: usize,
@@ -71,11 +72,14 @@ pub enum Status {
     Unchanged,
     /// Its own words, or something below it, changed.
     Modified,
+    /// Only in the new version.
     Inserted,
+    /// Only in the old version.
     Deleted,
 }
 
 impl Status {
+    /// The name in the JSON output.
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Unchanged => "unchanged",
@@ -89,12 +93,16 @@ impl Status {
 /// The kind of a word change (Equal stretches are not stored: they lie between changes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ChangeTag {
+    /// Words replaced by others.
     Replace,
+    /// Words inserted.
     Insert,
+    /// Words deleted.
     Delete,
 }
 
 impl ChangeTag {
+    /// The name in the JSON output.
     pub fn as_str(self) -> &'static str {
         match self {
             ChangeTag::Replace => "replace",
@@ -111,16 +119,23 @@ impl ChangeTag {
 /// the words go (after the previous word), a deletion an empty `new_range`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WordChange {
+    /// Replacement, insertion or deletion.
     pub tag: ChangeTag,
+    /// The text or the heading of the node.
     pub field: Field,
+    /// The old words, as a byte range into the old field.
     pub old_range: Range<usize>,
+    /// The new words, as a byte range into the new field.
     pub new_range: Range<usize>,
     /// The old words (empty for an insertion).
     pub old: String,
     /// The new words (empty for a deletion).
     pub new: String,
+    /// What the words are (a date, an amount…; text otherwise).
     pub value_type: ValueType,
+    /// The old value, when the words are a typed value that could be read.
     pub old_value: Option<Value>,
+    /// The new value, when the words are a typed value that could be read.
     pub new_value: Option<Value>,
     /// Typography only (case of a heading, accent on a capital): never makes a pair modified.
     pub cosmetic: bool,
@@ -131,17 +146,25 @@ pub struct WordChange {
 /// The diff of one aligned pair, and of its children.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PairDiff {
+    /// The node in the old version, if any.
     pub old: Option<NodeId>,
+    /// The node in the new version, if any.
     pub new: Option<NodeId>,
+    /// Unchanged, modified, inserted or deleted.
     pub status: Status,
+    /// How the pair was aligned (same key, same text, similar text…).
     pub basis: Basis,
+    /// Similarity of the two texts, 0 to 1.
     pub similarity: f32,
+    /// The unit changed place.
     pub moved: bool,
+    /// The unit changed number.
     pub renumbered: bool,
     /// It, or something below it, has cosmetic changes.
     pub cosmetic: bool,
     /// Changes of the unit's own text (a leaf's text, a container's heading), in order.
     pub changes: Vec<WordChange>,
+    /// The pairs of the children, in the new version's order.
     pub children: Vec<PairDiff>,
 }
 
@@ -163,8 +186,11 @@ impl PairDiff {
 /// A replacement repeated identically across the document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GlobalReplacement {
+    /// The words replaced.
     pub old: String,
+    /// The words that replace them.
     pub new: String,
+    /// What the words are (a date, an amount…; text otherwise).
     pub value_type: ValueType,
     /// Occurrences.
     pub count: usize,
@@ -175,11 +201,17 @@ pub struct GlobalReplacement {
 /// Counts of pairs by status and flag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Counts {
+    /// Unchanged.
     pub unchanged: usize,
+    /// Modified.
     pub modified: usize,
+    /// Inserted.
     pub inserted: usize,
+    /// Deleted.
     pub deleted: usize,
+    /// Renumbered.
     pub renumbered: usize,
+    /// Moved.
     pub moved: usize,
     /// Pairs whose own text has cosmetic changes.
     pub cosmetic: usize,
@@ -189,7 +221,9 @@ pub struct Counts {
 /// tables, signatures…) apart from alinéas (alinéas, items, table rows, notes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Summary {
+    /// Articles, annexes and other units.
     pub units: Counts,
+    /// Alinéas.
     pub alineas: Counts,
     /// Global replacements.
     pub global: usize,
@@ -212,12 +246,17 @@ pub const COARSE_CHUNK: usize = 48;
 /// The comparison of two documents: the one value every renderer takes.
 #[derive(Debug, Clone)]
 pub struct Comparison {
+    /// The old version.
     pub old: Document,
+    /// The new version.
     pub new: Document,
+    /// The alignment of the two trees.
     pub alignment: Alignment,
     /// Top-level pair diffs, in the new document's order.
     pub pairs: Vec<PairDiff>,
+    /// Replacements repeated identically across the document.
     pub globals: Vec<GlobalReplacement>,
+    /// The counts of changes.
     pub summary: Summary,
 }
 
@@ -865,8 +904,11 @@ fn significant(old: &str, new: &str) -> bool {
 /// A run of a pair's text for display: unchanged, deleted or inserted words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Segment {
+    /// Words the same on both sides.
     Equal(String),
+    /// Words deleted.
     Delete(String),
+    /// Words inserted.
     Insert(String),
 }
 

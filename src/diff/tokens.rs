@@ -51,11 +51,14 @@ impl TokenKind {
 /// One token: a byte range into the text it was cut from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
+    /// Where it stands in the text.
     pub range: Range<usize>,
+    /// What it is.
     pub kind: TokenKind,
 }
 
 impl Token {
+    /// The token's text in `source`.
     pub fn text<'a>(&self, source: &'a str) -> &'a str {
         source.get(self.range.clone()).unwrap_or("")
     }

@@ -237,7 +237,9 @@ pub fn worth_showing(pair: &PairDiff, show_cosmetic: bool) -> bool {
 /// A run of text on one side: unchanged, or changed (deleted on the old side, inserted on the new).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Run {
+    /// Words the same on both sides.
     Same(String),
+    /// Words deleted (old side) or inserted (new side).
     Changed(String),
 }
 

@@ -13,6 +13,7 @@ use std::path::Path;
 /// One convention's status for one clause.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixCell {
+    /// The clause's status in this convention.
     pub status: ClauseStatus,
     /// The cell as shown: « conforme », « adapté (3) », « absent (facultatif) »…
     pub text: String,
@@ -23,9 +24,13 @@ pub struct MatrixCell {
 /// One clause: of the template, or added by some conventions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixRow {
+    /// The clause's key (`article-5`).
     pub key: String,
+    /// The clause's heading.
     pub heading: String,
+    /// Depth in the template's tree (0 for a top-level unit).
     pub depth: usize,
+    /// The template marks it optional.
     pub optional: bool,
     /// A clause the template lacks, added by some conventions.
     pub added: bool,
@@ -36,9 +41,11 @@ pub struct MatrixRow {
 /// Clauses × conventions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Matrix {
+    /// The template's path.
     pub template: String,
     /// The conventions' paths, in the order given.
     pub columns: Vec<String>,
+    /// One row per clause, in the template's order.
     pub rows: Vec<MatrixRow>,
     /// Departures counted per convention.
     pub deviations: Vec<usize>,

@@ -20,7 +20,9 @@ fn placeholder_type(name: &str) -> Option<PlaceholderType> {
 /// A placeholder of a template: its name and type.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Placeholder {
+    /// The name between the braces (`date_fin`).
     pub name: String,
+    /// What it stands for (text when no type is written).
     #[serde(rename = "type")]
     pub ty: PlaceholderType,
 }
@@ -38,7 +40,9 @@ impl fmt::Display for Placeholder {
 /// A piece of a template clause's text: literal words or a placeholder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece {
+    /// Words the convention must write as they are.
     Literal(String),
+    /// A placeholder the convention fills.
     Hole(Placeholder),
 }
 

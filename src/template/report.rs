@@ -73,6 +73,7 @@ pub enum ChangeKind {
 }
 
 impl ChangeKind {
+    /// The name in the JSON report.
     pub fn json_name(self) -> &'static str {
         match self {
             ChangeKind::Replace => "replace",
@@ -92,6 +93,7 @@ impl ChangeKind {
 pub struct Change {
     /// Where: « intitulé », « alinéa 3 », « tableau 1, ligne 6 ».
     pub place: String,
+    /// Replaced, inserted or deleted.
     pub kind: ChangeKind,
     /// The template's words (placeholders filled), empty when none.
     pub old: String,
@@ -133,6 +135,7 @@ pub struct ClauseReport {
     pub heading: String,
     /// 0 for a top-level unit, 1 for a sub-article or a party…
     pub depth: usize,
+    /// How the convention's clause stands against the template's.
     pub status: ClauseStatus,
     /// Marked `[optionnel]` in the template (or inside such a clause).
     pub optional: bool,
@@ -234,6 +237,7 @@ pub(crate) fn plural(n: usize, noun: &str) -> String {
 /// What one placeholder took in the convention.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlaceholderReport {
+    /// The template's placeholder.
     pub placeholder: Placeholder,
     /// The value (for a party, the party's name as the convention calls it), if found.
     pub value: Option<String>,

@@ -57,6 +57,7 @@ pub fn fold_capital_accents(text: &str) -> String {
         .collect()
 }
 
+/// The French months in lower case, January first.
 pub const MONTHS: &[&str] = &[
     "janvier",
     "février",
@@ -72,6 +73,7 @@ pub const MONTHS: &[&str] = &[
     "décembre",
 ];
 
+/// The units of a duration (« mois », « ans »…), as written.
 pub const DURATION_UNITS: &[&str] = &[
     "jour",
     "jours",
@@ -92,6 +94,7 @@ pub const DURATION_UNITS: &[&str] = &[
     "semestres",
 ];
 
+/// The number (1 to 12) of a French month name, in any case.
 pub fn month_number(word: &str) -> Option<u32> {
     let lower = word.to_lowercase();
     let lower = if lower == "fevrier" {

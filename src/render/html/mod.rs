@@ -1,5 +1,6 @@
-//! The HTML views a jurist opens in a browser: the « tableau comparatif » of a [`Comparison`]
-//! (one self-contained page, inline CSS, no script, no network reference) and the check matrix.
+//! The HTML views a jurist opens in a browser: the « tableau comparatif » of a
+//! [`Comparison`](crate::diff::Comparison) (one self-contained page, inline CSS, no script, no
+//! network reference) and the check matrix.
 //!
 //! The page is built in two steps: a plain model of blocks and rows (so that moves can be linked
 //! both ways, from where a unit left to where it arrived and back), then the markup. Every
