@@ -76,6 +76,10 @@ pub fn pair_name(cmp: &Comparison, pair: &PairDiff) -> String {
 pub fn pair_name_versions(cmp: &Comparison, pair: &PairDiff) -> String {
     let counted = |k: NodeKind| k.is_alinea_like() || matches!(k, NodeKind::Row);
     match (pair.old, pair.new) {
+        (Some(_), Some(n)) if pair.moved && counted(cmp.new.node(n).kind) => {
+            // Its old number counts in another unit: « déplacé depuis … » names it.
+            format!("{} (nouveau)", unit_name(&cmp.new, n))
+        }
         (Some(o), Some(n)) if counted(cmp.new.node(n).kind) => {
             let (a, b) = (unit_name(&cmp.old, o), unit_name(&cmp.new, n));
             if a == b {
@@ -110,6 +114,28 @@ pub fn renumbering_lines(cmp: &Comparison) -> Vec<String> {
                 "{noun} {} {link} {} deviennent {} {link} {}",
                 r.old_first, r.old_last, r.new_first, r.new_last
             )
+        })
+        .collect()
+}
+
+/// The alinéas that left the old unit `old_parent` for another unit (paired across parents):
+/// « Alinéa 2 (ancien) : déplacé vers l'article 3, alinéa 3 », so that a move is shown on
+/// both sides.
+pub fn moved_out(cmp: &Comparison, old_parent: NodeId) -> Vec<String> {
+    cmp.iter()
+        .filter(|p| p.moved)
+        .filter_map(|p| match (p.old, p.new) {
+            (Some(o), Some(n))
+                if cmp.old.parent(o) == Some(old_parent)
+                    && cmp.alignment.new_of(old_parent) != cmp.new.parent(n) =>
+            {
+                Some(format!(
+                    "{} (ancien) : déplacé vers {}",
+                    unit_name(&cmp.old, o),
+                    new_place(cmp, n)
+                ))
+            }
+            _ => None,
         })
         .collect()
 }

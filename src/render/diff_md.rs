@@ -62,6 +62,11 @@ fn observations(
 ) -> String {
     let mut notes: Vec<String> = Vec::new();
     notes.extend(unit_notes(cmp, p, options.show_cosmetic));
+    if let Some(o) = p.old {
+        for line in super::diff_common::moved_out(cmp, o) {
+            notes.push(capitalise(&line) + ".");
+        }
+    }
     for l in leaves {
         let name = super::diff_common::pair_name_versions(cmp, l).to_lowercase();
         let mut phrase = status_phrase(cmp, l);
@@ -105,7 +110,9 @@ fn rows(
         || p.renumbered
         || p.moved
         || p.changes.iter().any(|c| shown(c, options.show_cosmetic))
-        || ls.iter().any(|l| worth_showing(l, options.show_cosmetic));
+        || ls.iter().any(|l| worth_showing(l, options.show_cosmetic))
+        || p.old
+            .is_some_and(|o| !super::diff_common::moved_out(cmp, o).is_empty());
     if own {
         let mut old_cell = vec![title(cmp, p, true, options)];
         let mut new_cell = vec![title(cmp, p, false, options)];
@@ -189,7 +196,10 @@ pub fn write_diff_md(
     let mut unchanged = Vec::new();
     let mut only_global = Vec::new();
     for p in &cmp.pairs {
-        if worth_showing(p, options.show_cosmetic) {
+        let left = p
+            .old
+            .is_some_and(|o| !super::diff_common::moved_out(cmp, o).is_empty());
+        if worth_showing(p, options.show_cosmetic) || left {
             rows(cmp, p, options, w)?;
         } else if p.status == Status::Modified {
             only_global.push(pair_name(cmp, p));

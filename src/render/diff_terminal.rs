@@ -58,7 +58,10 @@ pub fn write_diff_terminal(
     let mut unchanged: Vec<String> = Vec::new();
     let mut only_global: Vec<String> = Vec::new();
     for pair in &cmp.pairs {
-        if !worth_showing(pair, options.show_cosmetic) {
+        let left = pair
+            .old
+            .is_some_and(|o| !super::diff_common::moved_out(cmp, o).is_empty());
+        if !worth_showing(pair, options.show_cosmetic) && !left {
             let name = pair_name(cmp, pair);
             if pair.status == Status::Modified {
                 only_global.push(name);
@@ -256,6 +259,11 @@ fn write_block(
     {
         if let Some(t) = typed_phrase(c) {
             writeln!(w, "{indent}  ↳ {t}")?;
+        }
+    }
+    if let Some(o) = pair.old {
+        for line in super::diff_common::moved_out(cmp, o) {
+            writeln!(w, "{indent}  {line}")?;
         }
     }
     let whole = matches!(pair.status, Status::Inserted | Status::Deleted);

@@ -623,3 +623,60 @@ fn renumbering_series_reported() {
         "{term}"
     );
 }
+
+/// An alinéa that left one article for another is shown on both sides: where it arrives
+/// (« déplacé depuis … ») and where it left (« déplacé vers … »). LRB statuts: Article 3's
+/// last alinéa moved to the end of Article 4; ENA: Article 3's first alinéa to the end of
+/// Article 4.
+#[test]
+fn moved_alinea_shown_on_both_sides() {
+    for (name, from, skip, next) in [
+        (
+            "lrb-statuts-association-2016-06-24",
+            "Article 3 ",
+            2,
+            "Article 5 ",
+        ),
+        ("seed-ena", "Article 3 :", 1, "Article 5 :"),
+    ] {
+        let Some(old) = soffice(name) else { return };
+        let norm = |l: &str| l.trim_start().replace('\u{a0}', " ");
+        let mut lines: Vec<String> = old.lines().map(str::to_string).collect();
+        let head = lines
+            .iter()
+            .position(|l| norm(l).starts_with(from))
+            .expect("from");
+        let at = (head + 1..lines.len())
+            .filter(|k| !lines[*k].trim().is_empty())
+            .nth(skip - 1)
+            .expect("alinéa");
+        let moved = lines.remove(at);
+        let to = lines
+            .iter()
+            .position(|l| norm(l).starts_with(next))
+            .expect("next");
+        lines.insert(to, moved);
+        let new = lines.join("\n");
+        let cmp = avenant::diff::compare(
+            avenant::parse_str("v1", &old),
+            avenant::parse_str("v2", &new),
+            &avenant::diff::DiffOptions::default(),
+        );
+        let options = avenant::render::diff_common::DiffRenderOptions::default();
+        let mut term = Vec::new();
+        avenant::render::diff_terminal::write_diff_terminal(&cmp, &options, &mut term).unwrap();
+        let term = String::from_utf8(term).unwrap();
+        assert!(
+            term.contains("(ancien) : déplacé vers article 4"),
+            "{name}\n{term}"
+        );
+        assert!(term.contains("(déplacé depuis article 3"), "{name}\n{term}");
+        let mut md = Vec::new();
+        avenant::render::diff_md::write_diff_md(&cmp, &options, &mut md).unwrap();
+        let md = String::from_utf8(md).unwrap();
+        assert!(
+            md.contains("(ancien) : déplacé vers article 4"),
+            "{name}\n{md}"
+        );
+    }
+}
