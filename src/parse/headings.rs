@@ -14,10 +14,14 @@ pub struct ArticleHeading {
     pub heading: Option<String>,
 }
 
+/// The Latin suffixes of an inserted article's number (« 5 bis », « 47-1 ter »), shared with the
+/// avenant reader so that both read the same numbers.
+pub const LATIN_SUFFIX: &str = "bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies";
+
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:article|art\.)\s+(premier|unique|1\s?er|[LRDA]\.?\s?\*?\d+(?:[-.]\d+)*|\d+(?:[.-]\d+)*(?:er)?|[IVXLC]+)(?:[\s-]+(bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies|[A-Z]))?\b(?:\s*\((?:nouveau|nouvelle|ancien|ancienne)\))?\s*((?:[:.\-–—]\s*)+)?(.*)$",
-    )
+    Regex::new(&format!(
+        r"(?i)^(?:article|art\.)\s+(premier|unique|1\s?er|[LRDA]\.?\s?\*?\d+(?:[-.]\d+)*|\d+(?:[.-]\d+)*(?:er)?|[IVXLC]+)(?:[\s-]+({LATIN_SUFFIX}|[A-Z]))?\b(?:\s*\((?:nouveau|nouvelle|ancien|ancienne)\))?\s*((?:[:.\-–—]\s*)+)?(.*)$",
+    ))
     .expect("valid regex")
 });
 

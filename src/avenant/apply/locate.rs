@@ -58,17 +58,73 @@ pub(crate) fn find_unit(doc: &Document, unit: &Unit) -> Option<NodeId> {
         Unit::Parties => block(doc, NodeKind::Parties),
         Unit::Visas => block(doc, NodeKind::Visas),
         Unit::Signatures => block(doc, NodeKind::Signatures),
-        Unit::Division { label } => reachable(doc).into_iter().find(|id| {
-            let n = doc.node(*id);
-            n.kind == NodeKind::Structure
-                && n.label.as_deref().is_some_and(|l| {
-                    l.split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                        .eq_ignore_ascii_case(label)
-                })
-        }),
+        Unit::Division { label } => divisions(doc, label).into_iter().next(),
     }
+}
+
+/// The divisions a label names, in document order: `Chapitre Ier` alone, or with the
+/// divisions enclosing it, `Chapitre Ier du titre V`.
+pub(crate) fn divisions(doc: &Document, label: &str) -> Vec<NodeId> {
+    let chain = division_chain(label);
+    let Some((first, within)) = chain.split_first() else {
+        return Vec::new();
+    };
+    reachable(doc)
+        .into_iter()
+        .filter(|id| {
+            same_division(doc, *id, first) && {
+                // Each enclosing division named, nearest first, among the ancestors.
+                let mut up = doc.parent(*id);
+                within.iter().all(|w| loop {
+                    match up {
+                        Some(a) if same_division(doc, a, w) => {
+                            up = doc.parent(a);
+                            break true;
+                        }
+                        Some(a) => up = doc.parent(a),
+                        None => break false,
+                    }
+                })
+            }
+        })
+        .collect()
+}
+
+/// `Chapitre Ier du titre V de la section 2` → `[Chapitre Ier, titre V, section 2]`.
+pub(crate) fn division_chain(label: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        let next = words.get(i + 1).copied().unwrap_or("");
+        if w == "du" && i > 0 {
+            out.push(String::new());
+        } else if w == "de" && next == "la" {
+            out.push(String::new());
+            i += 1;
+        } else {
+            let last = out.last_mut().expect("one segment");
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(w);
+        }
+        i += 1;
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+fn same_division(doc: &Document, id: NodeId, label: &str) -> bool {
+    let n = doc.node(id);
+    n.kind == NodeKind::Structure
+        && n.label.as_deref().is_some_and(|l| {
+            l.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .eq_ignore_ascii_case(label)
+        })
 }
 
 /// The first node of a kind that a convention has once (visas, signatures), in document order.

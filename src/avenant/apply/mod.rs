@@ -22,11 +22,12 @@ mod phrases;
 mod tree;
 mod words;
 
-pub(crate) use locate::find_unit;
 use locate::*;
+pub(crate) use locate::{divisions, find_unit};
 pub use phrases::phrases;
 use phrases::*;
 use tree::*;
+pub(crate) use words::replace_everywhere_in;
 use words::*;
 pub use words::{occurrences, tidy};
 

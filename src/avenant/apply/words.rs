@@ -172,20 +172,32 @@ pub(super) fn replace_everywhere(
     new: &str,
     t: &Target,
 ) -> Result<(), String> {
-    let mut count = replace_all(doc, old, new);
-    let cap = formules::capitalise(old);
-    if cap != old {
-        count += replace_all(doc, &cap, &formules::capitalise(new));
-    }
-    if count == 0 {
+    let ids = reachable(doc);
+    if replace_everywhere_in(doc, &ids, old, new) == 0 {
         return Err(formules::words_not_found(old, t));
     }
     Ok(())
 }
 
-pub(super) fn replace_all(doc: &mut Document, old: &str, new: &str) -> usize {
+/// « Dans l'ensemble de la convention » restricted to the nodes `ids` (the caller knows the
+/// others hold none of the words): the occurrences replaced, as written and capitalised.
+pub(crate) fn replace_everywhere_in(
+    doc: &mut Document,
+    ids: &[NodeId],
+    old: &str,
+    new: &str,
+) -> usize {
+    let mut count = replace_all(doc, ids, old, new);
+    let cap = formules::capitalise(old);
+    if cap != old {
+        count += replace_all(doc, ids, &cap, &formules::capitalise(new));
+    }
+    count
+}
+
+pub(super) fn replace_all(doc: &mut Document, ids: &[NodeId], old: &str, new: &str) -> usize {
     let mut count = 0;
-    for id in reachable(doc) {
+    for &id in ids {
         let node = doc.node_mut(id);
         let mut changed = false;
         let fix = |s: &str, count: &mut usize| -> Option<String> {

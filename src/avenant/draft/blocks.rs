@@ -105,9 +105,7 @@ impl Drafter<'_> {
         {
             return None;
         }
-        let unit = Unit::Division {
-            label: label.split_whitespace().collect::<Vec<_>>().join(" "),
-        };
+        let unit = division_unit(&self.w, o)?;
         let ins = Instruction {
             target: Target::unit(unit.clone()).with_heading(),
             op: Op::RewriteHeading { heading },
@@ -179,5 +177,37 @@ impl Drafter<'_> {
             .blocks
             .push(formules::block_in_objet(Some(&unit)));
         Some((formules::modification_heading(&unit), ins))
+    }
+}
+
+/// The division `id` named so that it is found again, and alone: its label, then its
+/// enclosing divisions (« chapitre Ier du titre V du livre Ier ») until no other division of
+/// the convention answers to the name.
+pub(super) fn division_unit(doc: &Document, id: NodeId) -> Option<Unit> {
+    let own = |i: NodeId| {
+        doc.node(i)
+            .label
+            .as_deref()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    let mut label = own(id)?;
+    let mut up = doc.parent(id);
+    loop {
+        if crate::avenant::apply::divisions(doc, &label) == [id] {
+            return Some(Unit::Division { label });
+        }
+        // The next enclosing division, « du titre V », « de la section 2 ».
+        let a = loop {
+            let a = up?;
+            up = doc.parent(a);
+            if doc.node(a).kind == NodeKind::Structure {
+                break a;
+            }
+        };
+        let outer = own(a)?;
+        let (noun, rest) = outer.split_once(' ')?;
+        let noun = noun.to_lowercase();
+        let fem = matches!(noun.as_str(), "section" | "sous-section" | "partie");
+        label = format!("{label} {} {noun} {rest}", if fem { "de la" } else { "du" });
     }
 }

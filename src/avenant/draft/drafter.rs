@@ -920,14 +920,7 @@ impl<'a> Drafter<'a> {
                 let on = self.w.node(old);
                 match on.kind {
                     NodeKind::Article => Unit::article(&self.label(old)),
-                    NodeKind::Structure => Unit::Division {
-                        label: on
-                            .label
-                            .as_deref()?
-                            .split_whitespace()
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                    },
+                    NodeKind::Structure => super::blocks::division_unit(&self.w, old)?,
                     _ => return None,
                 }
             }

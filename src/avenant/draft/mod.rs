@@ -44,7 +44,7 @@
 //! article first in its article or division: « Au début du chapitre II, il est inséré … ».
 //! A global replacement is written only when the new version keeps none of the old words.
 
-use super::apply::{apply, apply_instruction, occurrences, phrases};
+use super::apply::{apply, apply_instruction, occurrences, phrases, replace_everywhere_in};
 use super::formules::{self, Changes, Style};
 use super::model::{
     canonical_label, AlineaAt, AmendingArticle, Anchor, Avenant, AvenantParty, Instruction, Op,
@@ -62,12 +62,14 @@ mod blocks;
 mod drafter;
 mod edits;
 mod header;
+mod index;
 mod units;
 
 use drafter::*;
 pub(crate) use edits::edits;
 use edits::*;
 use header::*;
+use index::WordIndex;
 use units::*;
 
 /// Options of [`draft`].
@@ -340,7 +342,11 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
     let mut everywhere = Vec::new();
     let mut base = cmp.old.clone();
     let mut replaced = false;
-    if options.everywhere {
+    if options.everywhere && !cmp.globals.is_empty() {
+        // Where each word is, in both versions: a candidate is counted in the nodes holding
+        // its words, not by a walk of the whole convention.
+        let new_index = WordIndex::build(&cmp.new);
+        let mut base_index = WordIndex::build(&base);
         for g in &cmp.globals {
             // Names and typed values only: a repeated fragment of ordinary words (« quarante »
             // in two amounts in letters) stays with its occurrences.
@@ -366,29 +372,32 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
             let cap = formules::capitalise(&g.old);
             // Every occurrence changed: the new version keeps none of the old words (a case
             // change counts), else each unit drafts its own replacements.
-            if count_all(&cmp.new, &g.old) > 0
+            if new_index.count(&cmp.new, &g.old) > 0
                 || (cap != g.old
                     && cap != formules::capitalise(&g.new)
-                    && count_all(&cmp.new, &cap) > 0)
+                    && new_index.count(&cmp.new, &cap) > 0)
             {
                 continue;
             }
-            let touched = base.descendants(base.root()).into_iter().filter(|id| {
-                let n = base.node(*id);
-                let has = |s: &str| s.contains(g.old.as_str()) || s.contains(cap.as_str());
-                has(&n.text)
-                    || n.heading.as_deref().is_some_and(has)
-                    || n.cells.iter().any(|c| has(c))
-            });
-            let saved = crate::edit::Snapshot::nodes(&base, touched.collect::<Vec<_>>());
-            if apply_instruction(&mut base, &ins).is_err() {
+            // The nodes the replacement may change: those holding the words, as written or
+            // capitalised (the rest of the convention is left unread).
+            let mut touched = base_index.candidates(&g.old);
+            if cap != g.old {
+                touched.extend(base_index.candidates(&cap));
+                touched.sort_unstable();
+                touched.dedup();
+            }
+            let saved = crate::edit::Snapshot::nodes(&base, touched.iter().copied());
+            if replace_everywhere_in(&mut base, &touched, &g.old, &g.new) == 0 {
                 saved.restore(&mut base);
                 continue;
             }
             // Not further than the new version goes: no more of the new words than it has.
+            let new_cap = formules::capitalise(&g.new);
+            base_index.add(&base, &touched);
             let reach =
-                |d: &Document| count_all(d, &g.new) + count_all(d, &formules::capitalise(&g.new));
-            if reach(&base) > reach(&cmp.new) {
+                |d: &Document, index: &WordIndex| index.count(d, &g.new) + index.count(d, &new_cap);
+            if reach(&base, &base_index) > reach(&cmp.new, &new_index) {
                 saved.restore(&mut base);
                 continue;
             }

@@ -231,10 +231,14 @@ pub(super) static P_ROW: LazyLock<Regex> =
 pub(super) static P_ITEM_RANGE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d+)° (et|à) (\d+)°"));
 pub(super) static P_ITEM: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(\d+°(?: (?:bis|ter|quater|quinquies))?|[a-z])(?:\))?(?:\s|$)"));
+/// An article or point by its number: « 7 », « 47-1 bis », « L. 5214-1 A » — the Latin suffixes
+/// and the capital-letter suffix the parser reads (`parse::headings`), the letter in capitals
+/// only (« l'article 5 a été… » is no suffix).
 pub(super) static P_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:nouvel )?(?:article|point)(?: de)? (premier|unique|(?:[LRD]\.? ?)?\d+(?:[.\-‑]\d+)*(?: ?er)?(?: (?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?|[IVXLC]+(?: (?:bis|ter))?)\b(?: ?§\d+)?(?: de la (?:présente )?convention)?",
-    )
+    re(&format!(
+        r"^(?:nouvel )?(?:article|point)(?: de)? (premier|unique|(?:[LRD]\.? ?)?\d+(?:[.\-‑]\d+)*(?: ?er)?(?: (?:{}|(?-i:[A-Z])))?|[IVXLC]+(?: (?:bis|ter))?)\b(?: ?§\d+)?(?: de la (?:présente )?convention)?",
+        crate::parse::headings::LATIN_SUFFIX
+    ))
 });
 pub(super) static P_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^annexe(?: n°)?(?: (\d+|[IVXLC]+|[A-Z])\b)?(?: de la (?:présente )?convention)?")

@@ -169,4 +169,19 @@ mod tests {
         assert_eq!(t, Target::article("7").with_alinea(Position::Last));
         assert!(parse_np("le chat de la voisine", None).is_none());
     }
+
+    #[test]
+    fn article_numbers_with_a_capital_letter_suffix() {
+        for (np, label) in [
+            ("l'article L5214-1 A", "L5214-1 A"),
+            ("l'article L. 5214-1 A", "L. 5214-1 A"),
+            ("le premier alinéa de l'article 47-1 A", "47-1 A"),
+            ("l'article 5 bis", "5 bis"),
+        ] {
+            let (t, _) = parse_np(np, None).unwrap_or_else(|| panic!("{np}"));
+            assert_eq!(t.unit, Unit::article(label), "{np}");
+        }
+        // A lower-case letter after the number is no suffix.
+        assert!(parse_np("l'article 5 a", None).is_none());
+    }
 }

@@ -48,6 +48,8 @@ pub fn read_block_unit(rest: &str) -> Option<(Unit, usize)> {
 
 /// The nouns of divisions, as [`block_np`] writes them.
 const DIVISIONS: &[&str] = &[
+    "sous-paragraphe",
+    "paragraphe",
     "sous-section",
     "section",
     "chapitre",
@@ -56,26 +58,52 @@ const DIVISIONS: &[&str] = &[
     "partie",
 ];
 
-/// « titre II », « chapitre 3 », « section 1 bis »: a division noun, its number (roman or
-/// arabic) and an optional latin suffix.
+/// « titre II », « chapitre Ier », « section 1 bis », « paragraphe 2 », « titre préliminaire »:
+/// a division noun, its number (arabic, roman with « er », or a word the codes use) and an
+/// optional latin suffix; then the enclosing divisions that make it unique, « du titre V »,
+/// « de la section 2 » (the label is the chain: `Chapitre Ier du titre V`).
 fn read_division(rest: &str) -> Option<(Unit, usize)> {
+    let (mut label, mut len) = read_one_division(rest, true)?;
+    loop {
+        let tail = &rest[len..];
+        let Some(det) = [" du ", " de la "].iter().find(|d| {
+            tail.get(..d.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(d))
+        }) else {
+            break;
+        };
+        let Some((inner, n)) = read_one_division(&tail[det.len()..], false) else {
+            break;
+        };
+        label.push_str(det);
+        label.push_str(&inner);
+        len += det.len() + n;
+    }
+    Some((Unit::Division { label }, len))
+}
+
+/// One division noun and number at the start of `rest`: its label (noun capitalised when
+/// `first`, else as written) and the length read.
+fn read_one_division(rest: &str, first: bool) -> Option<(String, usize)> {
     let lower = rest.to_lowercase();
     let noun = DIVISIONS.iter().find(|d| lower.starts_with(*d))?;
     let after = rest.get(noun.len()..)?.strip_prefix(' ')?;
-    let number: String = after
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || "IVXLC".contains(*c) || *c == '.')
-        .collect();
-    let number = number.trim_end_matches('.');
-    if number.is_empty() {
+    let number: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let roman = number.trim_end_matches("er");
+    let is_number = number.starts_with(|c: char| c.is_ascii_digit())
+        || (!roman.is_empty() && roman.chars().all(|c| "IVXLC".contains(c)))
+        || ["préliminaire", "unique", "législative", "réglementaire"].contains(&number.as_str());
+    if !is_number {
         return None;
     }
     let mut len = noun.len() + 1 + number.len();
     let tail = &rest[len..];
-    if tail.chars().next().is_some_and(char::is_alphanumeric) {
-        return None;
-    }
-    let mut label = format!("{} {number}", capitalise(noun));
+    let noun_written = if first {
+        capitalise(noun)
+    } else {
+        noun.to_string()
+    };
+    let mut label = format!("{noun_written} {number}");
     for suffix in [" bis", " ter", " quater"] {
         if tail.starts_with(suffix)
             && !tail[suffix.len()..]
@@ -88,7 +116,7 @@ fn read_division(rest: &str) -> Option<(Unit, usize)> {
             break;
         }
     }
-    Some((Unit::Division { label }, len))
+    Some((label, len))
 }
 
 fn read_block_head(rest: &str) -> Option<(Unit, usize)> {
@@ -186,6 +214,33 @@ pub fn block_op(unit: &Unit, lines: Option<Vec<String>>) -> Option<Op> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn divisions_of_the_codes_read_back_with_their_enclosing_divisions() {
+        for (np, label) in [
+            (
+                "chapitre Ier du titre V du livre Ier de la convention",
+                "Chapitre Ier du titre V du livre Ier",
+            ),
+            (
+                "paragraphe 1 de la sous-section 2 de la section 3",
+                "Paragraphe 1 de la sous-section 2 de la section 3",
+            ),
+            ("titre préliminaire", "Titre préliminaire"),
+            ("titre Ier bis", "Titre Ier bis"),
+        ] {
+            let (u, len) = read_block_unit(np).unwrap_or_else(|| panic!("{np}"));
+            assert_eq!(
+                u,
+                Unit::Division {
+                    label: label.into()
+                },
+                "{np}"
+            );
+            assert_eq!(len, np.len(), "{np}");
+        }
+        assert!(read_block_unit("titre de la convention").is_none());
+    }
 
     #[test]
     fn block_units_read_back() {
