@@ -63,6 +63,7 @@ mod drafter;
 mod edits;
 mod header;
 mod index;
+mod inserts;
 mod units;
 
 use drafter::*;
@@ -926,12 +927,12 @@ mod tests {
 
     #[test]
     fn label_order_sorts_numbers_and_suffixes() {
-        let k = |l: &str| drafter::label_order(l).expect("numbered");
+        let k = |l: &str| inserts::label_order(l).expect("numbered");
         assert!(k("5.6") < k("5.7") && k("5.7") < k("6"));
         assert!(k("47-1") < k("47-2") && k("47-2") < k("48"));
         assert!(k("4") < k("4 bis") && k("4 bis") < k("4 ter") && k("4 ter") < k("5"));
         assert_eq!(k("1er"), vec![1]);
-        assert!(drafter::label_order("I").is_none());
+        assert!(inserts::label_order("I").is_none());
     }
 
     #[test]

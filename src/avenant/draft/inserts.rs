@@ -1,0 +1,270 @@
+//! The drafter's articles deleted and inserted: « L'article 5 est abrogé », « Après l'article 4,
+//! il est inséré un article 4-1 », the new version's number when free, « bis » when taken.
+
+use super::*;
+
+impl Drafter<'_> {
+    pub(super) fn delete_article(&mut self, o: NodeId) -> (String, Vec<Instruction>) {
+        let label = self.label(o);
+        if !crate::edit::is_attached(&self.w, o) {
+            // Gone with the article holding it.
+            return (String::new(), Vec::new());
+        }
+        let unit = Unit::article(&label);
+        let ins = Instruction {
+            target: Target::unit(unit.clone()),
+            op: Op::DeleteArticle,
+        };
+        let ok = self.exec(&ins).is_ok();
+        self.changes.deleted_articles.push(label);
+        (
+            formules::deletion_heading(&unit),
+            if ok { vec![ins] } else { Vec::new() },
+        )
+    }
+
+    /// The label, in the working copy, of the article of the new version before `n`.
+    pub(super) fn previous_label(&self, n: NodeId) -> Option<String> {
+        let new = &self.cmp.new;
+        let parent = new.parent(n)?;
+        let siblings: Vec<NodeId> = new
+            .children(parent)
+            .iter()
+            .copied()
+            .filter(|c| new.node(*c).kind == NodeKind::Article)
+            .collect();
+        let i = siblings.iter().position(|c| *c == n)?;
+        let prev = *siblings.get(i.checked_sub(1)?)?;
+        if let Some(l) = self.inserted_labels.get(&prev) {
+            return Some(l.clone());
+        }
+        let old = self.cmp.alignment.old_of(prev)?;
+        let live = crate::edit::is_attached(&self.w, old);
+        live.then(|| self.label(old))
+    }
+
+    pub(super) fn label_exists(&self, label: &str) -> bool {
+        super::super::apply::find_unit(&self.w, &Unit::article(label)).is_some()
+    }
+
+    pub(super) fn is_last_article(&self, label: &str) -> bool {
+        let last = last_top_article(&self.w, self.w.root());
+        last.is_some_and(|id| self.label(id) == canonical_label(label))
+    }
+
+    pub(super) fn insert_article(&mut self, p: &PairDiff) -> Option<(String, Vec<Instruction>)> {
+        let n = p.new?;
+        let new = &self.cmp.new;
+        let node = new.node(n);
+        let Some(prev) = self.previous_label(n) else {
+            return self.insert_article_first(n);
+        };
+        let top = new
+            .parent(n)
+            .is_none_or(|x| new.node(x).kind != NodeKind::Article);
+        let append = top && self.is_last_article(&prev);
+        let own = canonical_label(node.label.as_deref().unwrap_or(""));
+        let label = if self.opts.renumber {
+            own
+        } else if !self.opts.bis && self.fits_after(&own, &prev) {
+            // The new version's own number, free in the old one and in order there.
+            own
+        } else if append {
+            match prev.trim_end_matches("er").parse::<u32>() {
+                Ok(k) => (k + 1).to_string(),
+                Err(_) => self.bis(&prev),
+            }
+        } else {
+            self.bis(&prev)
+        };
+        if label.is_empty() || self.label_exists(&label) {
+            return None;
+        }
+        let heading = node.heading.clone();
+        let alineas = unit_lines(new, n);
+        let ins = if append {
+            Instruction {
+                target: Target::convention(),
+                op: Op::AddArticle {
+                    label: label.clone(),
+                    heading,
+                    alineas,
+                },
+            }
+        } else {
+            Instruction {
+                target: Target::article(&prev),
+                op: Op::InsertArticle {
+                    label: label.clone(),
+                    heading,
+                    alineas,
+                },
+            }
+        };
+        self.exec(&ins).ok()?;
+        self.inserted_labels.insert(n, label.clone());
+        self.changes.inserted_articles.push(label.clone());
+        Some((formules::insertion_heading(&label), vec![ins]))
+    }
+
+    /// True when `label` is free in the working copy and falls, in the numbering order,
+    /// between the article `prev` and the article following it there (any article after it at
+    /// the same depth): « 5.7 » after « 5.6 », « 12 » after the last article « 11 », « 47-2 »
+    /// after « 47-1 » and before « 48 ».
+    pub(super) fn fits_after(&self, label: &str, prev: &str) -> bool {
+        let (Some(key), Some(prev_key)) = (label_order(label), label_order(prev)) else {
+            return false;
+        };
+        if label.is_empty() || self.label_exists(label) || key <= prev_key {
+            return false;
+        }
+        // The next article after `prev` in the working copy, at the same depth or above.
+        let w = &self.w;
+        let arts: Vec<NodeId> = w
+            .descendants(w.root())
+            .into_iter()
+            .filter(|id| w.node(*id).kind == NodeKind::Article)
+            .collect();
+        let Some(i) = arts
+            .iter()
+            .position(|id| self.label(*id) == canonical_label(prev))
+        else {
+            return false;
+        };
+        let depth = |id: NodeId| {
+            let mut d = 0;
+            let mut x = id;
+            while let Some(p) = w.parent(x) {
+                if w.node(p).kind == NodeKind::Article {
+                    d += 1;
+                }
+                x = p;
+            }
+            d
+        };
+        let d = depth(arts[i]);
+        let next = arts[i + 1..].iter().find(|id| depth(**id) <= d);
+        match next {
+            None => true,
+            Some(id) => label_order(&self.label(*id)).is_some_and(|nk| key < nk),
+        }
+    }
+
+    /// An article first in its article or division (« Au début de l'article 3, il est inséré
+    /// un article 3.1 … »), under the new version's number, which must be free.
+    pub(super) fn insert_article_first(&mut self, n: NodeId) -> Option<(String, Vec<Instruction>)> {
+        let new = &self.cmp.new;
+        let node = new.node(n);
+        let parent = new.parent(n)?;
+        // Only the first article (or division) of its parent.
+        let first = new
+            .children(parent)
+            .iter()
+            .copied()
+            .find(|c| matches!(new.node(*c).kind, NodeKind::Article | NodeKind::Structure));
+        if first != Some(n) {
+            return None;
+        }
+        let unit = match new.node(parent).kind {
+            NodeKind::Article | NodeKind::Structure => {
+                let old = self.cmp.alignment.old_of(parent)?;
+                if !self.w.descendants(self.w.root()).contains(&old) {
+                    return None;
+                }
+                let on = self.w.node(old);
+                match on.kind {
+                    NodeKind::Article => Unit::article(&self.label(old)),
+                    NodeKind::Structure => super::blocks::division_unit(&self.w, old)?,
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        let label = canonical_label(node.label.as_deref().unwrap_or(""));
+        if label.is_empty() || self.label_exists(&label) {
+            return None;
+        }
+        let ins = Instruction {
+            target: Target::unit(unit),
+            op: Op::InsertArticleFirst {
+                label: label.clone(),
+                heading: node.heading.clone(),
+                alineas: unit_lines(new, n),
+            },
+        };
+        self.exec(&ins).ok()?;
+        self.inserted_labels.insert(n, label.clone());
+        self.changes.inserted_articles.push(label.clone());
+        Some((formules::insertion_heading(&label), vec![ins]))
+    }
+
+    /// « 5 bis », else « 5 ter »…, the first label free after `prev`.
+    pub(super) fn bis(&self, prev: &str) -> String {
+        let base = canonical_label(prev);
+        let base = base
+            .split_whitespace()
+            .next()
+            .unwrap_or(base.as_str())
+            .to_string();
+        for s in [
+            "bis",
+            "ter",
+            "quater",
+            "quinquies",
+            "sexies",
+            "septies",
+            "octies",
+            "nonies",
+            "decies",
+        ] {
+            let l = format!("{base} {s}");
+            if !self.label_exists(&l) {
+                return l;
+            }
+        }
+        format!("{base} bis")
+    }
+}
+
+/// A label as a sortable key: its numbers (« 5.7 » → 5, 7; « 47-2 » → 47, 2; « 1er » → 1) then
+/// the rank of a latin suffix (« 4 bis » → 4, 0, 2); `None` for a label without numbers.
+pub(super) fn label_order(label: &str) -> Option<Vec<u32>> {
+    let canon = canonical_label(label);
+    let mut parts = canon.split_whitespace();
+    let head = parts.next()?.trim_end_matches("er");
+    let mut key = Vec::new();
+    for n in head.split(['.', '-']) {
+        key.push(n.parse::<u32>().ok()?);
+    }
+    if let Some(suffix) = parts.next() {
+        let rank = [
+            "bis",
+            "ter",
+            "quater",
+            "quinquies",
+            "sexies",
+            "septies",
+            "octies",
+            "nonies",
+            "decies",
+        ]
+        .iter()
+        .position(|s| *s == suffix)?;
+        key.push(0);
+        key.push(rank as u32 + 2);
+    }
+    Some(key)
+}
+
+/// The last article not inside an article, in document order, below `id`: searched from the end.
+pub(super) fn last_top_article(doc: &Document, id: NodeId) -> Option<NodeId> {
+    for c in doc.children(id).iter().rev() {
+        if doc.node(*c).kind == NodeKind::Article {
+            return Some(*c);
+        }
+        if let Some(a) = last_top_article(doc, *c) {
+            return Some(a);
+        }
+    }
+    None
+}
