@@ -367,9 +367,6 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
                     value_type: typed_noun(g.value_type),
                 },
             };
-            // Executed in place on `base` (texts only): the nodes it may change are saved
-            // first and put back if the replacement is refused, instead of a copy of the whole
-            // convention per replacement; `base` is rekeyed once, after the loop.
             let cap = formules::capitalise(&g.old);
             // Every occurrence changed: the new version keeps none of the old words (a case
             // change counts), else each unit drafts its own replacements.
@@ -380,8 +377,9 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
             {
                 continue;
             }
-            // The nodes the replacement may change: those holding the words, as written or
-            // capitalised (the rest of the convention is left unread).
+            // Executed in place on `base` (texts only): the nodes it may change — those holding
+            // the words, as written or capitalised — are saved first and put back if the
+            // replacement is refused; `base` is rekeyed once, after the loop.
             let mut touched = base_index.candidates(&g.old);
             if cap != g.old {
                 touched.extend(base_index.candidates(&cap));

@@ -173,17 +173,12 @@ pub fn insert_article_first(
     style: &Style,
 ) -> Sentence {
     let s = subject(t, 1, ctx, true);
-    Sentence::with_block(
-        format!(
-            "au début {}, il est inséré un article {} ainsi rédigé{}",
-            de(&s.with(Case::Nom)),
-            article_label(label),
-            colon(style)
-        ),
-        quote_block(
-            &with_heading_line(article_heading_line(label, heading), alineas),
-            style,
-        ),
+    super::sentences::with_article(
+        format!("au début {}, il est inséré", de(&s.with(Case::Nom))),
+        label,
+        heading,
+        alineas,
+        style,
     )
 }
 

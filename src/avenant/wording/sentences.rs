@@ -437,10 +437,28 @@ pub fn insert_article(
     style: &Style,
 ) -> Sentence {
     let s = subject(t, 1, ctx, true);
+    with_article(
+        format!("après {}, il est inséré", s.with(Case::Nom)),
+        label,
+        heading,
+        alineas,
+        style,
+    )
+}
+
+/// « {lead} un article N ainsi rédigé : » and the article quoted whole, heading line first: the
+/// formula of every sentence that adds a whole article (after another, at the start of a unit,
+/// at the end of the convention).
+pub(super) fn with_article(
+    lead: String,
+    label: &str,
+    heading: Option<&str>,
+    alineas: &[String],
+    style: &Style,
+) -> Sentence {
     Sentence::with_block(
         format!(
-            "après {}, il est inséré un article {} ainsi rédigé{}",
-            s.with(Case::Nom),
+            "{lead} un article {} ainsi rédigé{}",
             article_label(label),
             colon(style)
         ),
@@ -458,16 +476,12 @@ pub fn add_article(
     alineas: &[String],
     style: &Style,
 ) -> Sentence {
-    Sentence::with_block(
-        format!(
-            "la convention est complétée par un article {} ainsi rédigé{}",
-            article_label(label),
-            colon(style)
-        ),
-        quote_block(
-            &with_heading_line(article_heading_line(label, heading), alineas),
-            style,
-        ),
+    with_article(
+        "la convention est complétée par".to_string(),
+        label,
+        heading,
+        alineas,
+        style,
     )
 }
 
