@@ -44,6 +44,7 @@ mod pdf_cctp;
 mod pdf_equivalence;
 mod perf_batch;
 mod readme;
+mod reliability_budget;
 mod reliability_catalogue;
 mod reliability_conservation;
 mod reliability_determinism;

@@ -7,11 +7,19 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::reliability_budget as budget;
+
+/// The CPU time a command may use on one hostile input (« under 10 s »). Counted in CPU time of
+/// the child process, so that a loaded machine does not fail the test; a process that waits
+/// without working (a FIFO read) is caught by [`WALL_DEADLINE`].
 const DEADLINE: Duration = Duration::from_secs(10);
 /// PDFs and multi-megabyte inputs in a debug build: pdf-extract unoptimised takes 4 s on the
-/// broken MENJ file alone, apply reads about 1 MB/s, and the machine is shared; release builds
-/// stay far under [`DEADLINE`].
+/// broken MENJ file alone and apply reads about 1 MB/s; release builds stay far under
+/// [`DEADLINE`].
 const SLOW_DEADLINE: Duration = Duration::from_secs(30);
+/// Wall-clock limit, for a process blocked without using the CPU: generous, since on a shared
+/// machine a process may get a tenth of a core.
+const WALL_DEADLINE: Duration = Duration::from_secs(300);
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -46,10 +54,13 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 struct Run {
     code: Option<i32>,
     stderr: String,
+    /// CPU time of the child (wall-clock time where `/proc` cannot tell).
+    cpu: Duration,
     elapsed: Duration,
 }
 
-/// Runs the binary with a deadline; a run past it is killed and reported with no exit code.
+/// Runs the binary with a deadline on its CPU time (and a far wall-clock one); a run past
+/// either is killed and reported with no exit code.
 fn run(args: &[&std::ffi::OsStr]) -> Run {
     let slow = args.iter().any(|a| {
         a.to_string_lossy().to_lowercase().ends_with(".pdf")
@@ -70,11 +81,17 @@ fn run(args: &[&std::ffi::OsStr]) -> Run {
         let _ = std::io::Read::read_to_string(&mut stderr, &mut s);
         s
     });
+    let mut cpu = Duration::ZERO;
     let code = loop {
+        // Read before try_wait reaps the child: the last figure seen while it ran.
+        cpu = match budget::process_cpu(child.id()) {
+            Some(now) => cpu.max(now),
+            None => start.elapsed(),
+        };
         if let Some(status) = child.try_wait().expect("wait") {
             break status.code();
         }
-        if start.elapsed() > deadline {
+        if cpu > deadline || start.elapsed() > WALL_DEADLINE {
             let _ = child.kill();
             let _ = child.wait();
             break None;
@@ -84,6 +101,7 @@ fn run(args: &[&std::ffi::OsStr]) -> Run {
     Run {
         code,
         stderr: reader.join().unwrap_or_default(),
+        cpu,
         elapsed: start.elapsed(),
     }
 }
@@ -104,6 +122,8 @@ enum Expect {
 
 fn check_run(what: &str, file: &Path, args: &[&std::ffi::OsStr], expect: Expect) {
     let r = run(args);
+    // Shown with --nocapture: the cost of each hostile input.
+    eprintln!("{what}: {:?} CPU, {:?} wall", r.cpu, r.elapsed);
     let name = file.display().to_string();
     let lines: Vec<&str> = r.stderr.lines().collect();
     assert!(
@@ -111,9 +131,12 @@ fn check_run(what: &str, file: &Path, args: &[&std::ffi::OsStr], expect: Expect)
         "{what}: panic\n{}",
         r.stderr
     );
-    let code = r
-        .code
-        .unwrap_or_else(|| panic!("{what}: no exit in time ({:?})", r.elapsed));
+    let code = r.code.unwrap_or_else(|| {
+        panic!(
+            "{what}: no exit in time ({:?} CPU, {:?} wall)",
+            r.cpu, r.elapsed
+        )
+    });
     let expect = match expect {
         Expect::ReadOrRefused if code == 2 => Expect::Refused,
         Expect::ReadOrRefused => Expect::Read(&[0], 0),
