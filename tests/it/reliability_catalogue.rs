@@ -508,6 +508,62 @@ fn run_parse_words(file: &Path) -> Option<usize> {
     })
 }
 
+/// A PDF whose one page holds an article heading, then `n` characters of text drawn as one
+/// line (font size 1, so that they stay on the page's baseline).
+fn pdf_with_one_long_line(n: usize) -> Vec<u8> {
+    let words: String = "la partie versera la somme convenue "
+        .chars()
+        .cycle()
+        .take(n)
+        .collect();
+    tiny_pdf(
+        &format!("BT /F1 12 Tf 72 780 Td (Article 1 : Objet) Tj ET BT /F1 1 Tf 20 700 Td ({words}) Tj ET"),
+        "",
+        "/Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >>",
+    )
+}
+
+#[test]
+fn a_pdf_line_of_fifty_thousand_glyphs() {
+    // Lines were built in quadratic time (12 s of CPU for 20,000 glyphs in a debug build).
+    let dir = scratch("pdf-long-line");
+    let file = write(&dir, "ligne.pdf", &pdf_with_one_long_line(50_000));
+    check_run(
+        "parse ligne de 50 000 glyphes",
+        &file,
+        &["parse".as_ref(), file.as_os_str()],
+        Expect::Read(&[0], 0),
+    );
+}
+
+#[test]
+fn a_pdf_page_past_the_character_cap_is_read_with_a_warning() {
+    // Past 200,000 characters a page is cut, and the user is told: never a quiet partial text.
+    let dir = scratch("pdf-cap");
+    let file = write(&dir, "page.pdf", &pdf_with_one_long_line(250_000));
+    let g = good();
+    for (what, args) in [
+        ("parse", vec!["parse".as_ref(), file.as_os_str()]),
+        (
+            "diff",
+            vec!["diff".as_ref(), g.as_os_str(), file.as_os_str()],
+        ),
+    ] {
+        check_run(
+            &format!("{what} page plafonnée"),
+            &file,
+            &args,
+            Expect::Read(&[0, 1], 1),
+        );
+    }
+    let r = run(&["parse".as_ref(), file.as_os_str()]);
+    assert!(
+        r.stderr.contains("est coupé à la limite de lecture"),
+        "{}",
+        r.stderr
+    );
+}
+
 #[test]
 fn a_pdf_whose_text_layer_is_broken_is_refused() {
     let broken =

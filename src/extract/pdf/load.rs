@@ -29,6 +29,12 @@ pub(super) struct Page {
     pub(super) run: usize,
     /// A content stream of the page failed to decompress: what it draws may be missing.
     pub(super) damaged: bool,
+    /// Characters pdf-extract drew on the page (mapped, unmapped, spaces), bounded by
+    /// [`MAX_PAGE_CHARACTERS`].
+    pub(super) characters: usize,
+    /// The page drew more than [`MAX_PAGE_CHARACTERS`] (or the document more than
+    /// [`MAX_CHARACTERS`]): the rest of it is not read.
+    pub(super) cut: bool,
 }
 
 /// `OutputDev` that keeps every glyph of the pages it is shown.
@@ -36,7 +42,17 @@ pub(super) struct Page {
 pub(super) struct Collector {
     pub(super) pages: Vec<Page>,
     pub(super) origin: (f64, f64),
+    /// Characters drawn on all pages so far.
+    pub(super) characters: usize,
 }
+
+/// Characters read on one page: a dense A4 page of small print holds about 10,000; past this
+/// the page is not text a person reads (a generated or hostile stream), and the rest of it is
+/// left out with a warning, so that time and memory stay bounded.
+pub const MAX_PAGE_CHARACTERS: usize = 200_000;
+/// Characters read in the whole document (about 500 dense pages); the pages past it are left
+/// out with a warning.
+pub const MAX_CHARACTERS: usize = 5_000_000;
 
 /// Consecutive unmapped glyphs from which they count as lost text.
 pub(super) const LOST_RUN: usize = 3;
@@ -82,6 +98,15 @@ impl OutputDev for Collector {
         font_size: f64,
         text: &str,
     ) -> Result<(), OutputError> {
+        if let Some(page) = self.pages.last_mut() {
+            if page.characters >= MAX_PAGE_CHARACTERS || self.characters >= MAX_CHARACTERS {
+                // Stops pdf-extract on this page: `load_pages` knows the error is ours.
+                page.cut = true;
+                return Err(OutputError::FormatError(fmt::Error));
+            }
+            page.characters += 1;
+            self.characters += 1;
+        }
         // Same size formula as pdf-extract's PlainTextOutput.
         let vx = font_size * trm.m11 + font_size * trm.m21;
         let vy = font_size * trm.m12 + font_size * trm.m22;
@@ -218,7 +243,24 @@ pub(super) fn load_pages(bytes: &[u8]) -> Result<(Vec<Page>, usize), PdfError> {
     }
     let mut collector = Collector::default();
     for (&number, &page_id) in &page_ids {
+        if collector.characters >= MAX_CHARACTERS {
+            break;
+        }
         let outcome = quietly(|| pdf_extract::output_doc_page(&doc, &mut collector, number));
+        // A page cut at the character cap ends in our own error: read up to there.
+        let cut = collector
+            .pages
+            .last()
+            .is_some_and(|p| p.cut && p.number == number);
+        let outcome = match outcome {
+            Some(Err(_)) if cut => {
+                if let Some(page) = collector.pages.last_mut() {
+                    page.close_run();
+                }
+                Some(Ok(()))
+            }
+            other => other,
+        };
         match outcome {
             Some(Ok(())) => {
                 let damaged = quietly(|| page_damaged(&doc, page_id)).unwrap_or(true);
@@ -231,7 +273,10 @@ pub(super) fn load_pages(bytes: &[u8]) -> Result<(Vec<Page>, usize), PdfError> {
         }
     }
     let declared = quietly(|| declared_page_count(&doc)).flatten().unwrap_or(0);
-    let missing = declared.saturating_sub(collector.pages.len());
+    // Pages the page tree announces, or pages found but left unread past the cap.
+    let missing = declared
+        .max(page_ids.len())
+        .saturating_sub(collector.pages.len());
     Ok((collector.pages, missing))
 }
 

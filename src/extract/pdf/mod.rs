@@ -339,6 +339,59 @@ mod tests {
     // --- lines and superscripts
 
     #[test]
+    fn the_running_size_tally_agrees_with_a_recount() {
+        // Sizes and baselines mixed as in superscripts, headings and footnotes: after each
+        // glyph, the tally gives what counting the whole run again gives.
+        let mut glyphs = Vec::new();
+        let mut state = 7u64;
+        for i in 0..400 {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let size = [6.4, 11.0, 11.2, 14.0][(state >> 33) as usize % 4];
+            let text = if (state >> 40).is_multiple_of(5) {
+                " "
+            } else {
+                "ab"
+            };
+            glyphs.push(Glyph {
+                x: i as f64,
+                y: 500.0 + ((state >> 20) % 7) as f64,
+                size,
+                end: i as f64 + 0.5,
+                text: text.to_string(),
+                space: text == " ",
+            });
+        }
+        let mut tally = lines::SizeTally::default();
+        let mut seen: Vec<&Glyph> = Vec::new();
+        for g in &glyphs {
+            tally.add(g);
+            seen.push(g);
+            let mut by_size: BTreeMap<i64, (usize, f64)> = BTreeMap::new();
+            for g in seen.iter().filter(|g| !g.space) {
+                let e = by_size
+                    .entry((g.size * 2.0).round() as i64)
+                    .or_insert((0, g.y));
+                e.0 += g.text.chars().count();
+            }
+            let recount = by_size
+                .iter()
+                .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(a.0.cmp(b.0)))
+                .map_or((seen[0].size, 0.0), |(k, (_, y))| (*k as f64 / 2.0, *y));
+            assert_eq!(tally.main_size_and_base(), recount);
+        }
+    }
+
+    #[test]
+    fn a_line_of_many_glyphs_is_built_in_linear_time() {
+        // 200,000 glyphs on one baseline: quadratic work would take minutes.
+        let text: String = "la somme convenue ".chars().cycle().take(200_000).collect();
+        let lines = build_lines(&page(run(&text, 10.0, 500.0, 1.0)));
+        assert_eq!(lines.len(), 1);
+    }
+
+    #[test]
     fn superscript_digits_become_footnote_calls() {
         let mut glyphs = run("ANSSI", 100.0, 500.0, 11.0);
         glyphs.extend(run("1", 127.5, 504.5, 6.4));

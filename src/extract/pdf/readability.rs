@@ -86,8 +86,12 @@ pub struct TextLayer {
     pub unmapped_pages: Vec<u32>,
     /// Pages with a content stream that failed to decompress.
     pub damaged_pages: Vec<u32>,
-    /// Pages the page tree announces but that could not be reached.
+    /// Pages the page tree announces but that could not be reached, or that were left
+    /// unread past [`MAX_CHARACTERS`].
     pub missing_pages: usize,
+    /// Pages whose text stops at [`MAX_PAGE_CHARACTERS`] (or [`MAX_CHARACTERS`]): the rest of
+    /// what they draw is not read.
+    pub cut_pages: Vec<u32>,
 }
 
 /// Share of unmapped glyphs above which the text is refused rather than given with a warning.
@@ -106,6 +110,9 @@ impl TextLayer {
             }
             if page.damaged {
                 layer.damaged_pages.push(page.number);
+            }
+            if page.cut {
+                layer.cut_pages.push(page.number);
             }
         }
         layer
@@ -137,6 +144,14 @@ impl TextLayer {
                 of_pages(&self.damaged_pages)
             ));
         }
+        if !self.cut_pages.is_empty() {
+            parts.push(format!(
+                "le texte {} est coupé à la limite de lecture ({} caractères par page, {} par document)",
+                of_pages(&self.cut_pages),
+                thousands(MAX_PAGE_CHARACTERS),
+                thousands(MAX_CHARACTERS)
+            ));
+        }
         if self.missing_pages == 1 {
             parts.push("1 page annoncée par le document n'a pas pu être lue".to_string());
         } else if self.missing_pages > 1 {
@@ -153,6 +168,19 @@ impl TextLayer {
             parts.join(" ; ")
         ))
     }
+}
+
+/// « 200 000 », with a no-break space between groups of three digits.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{a0}');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// « 12 % », « 0,4 % », « moins de 0,1 % ».
@@ -206,6 +234,7 @@ mod tests {
             unmapped_pages: vec![2, 3],
             damaged_pages: vec![4],
             missing_pages: 0,
+            cut_pages: Vec::new(),
         };
         assert_eq!(
             layer.warning().unwrap(),
@@ -219,11 +248,12 @@ mod tests {
             unmapped_pages: vec![1],
             damaged_pages: (1..=9).collect(),
             missing_pages: 2,
+            cut_pages: vec![3],
         };
         assert!(many
             .warning()
             .unwrap()
-            .contains("le contenu de 9 pages, de 1 à 9 est endommagé ; 2 pages annoncées"));
+            .contains("le contenu de 9 pages, de 1 à 9 est endommagé ; le texte de la page 3 est coupé à la limite de lecture (200\u{a0}000 caractères par page, 5\u{a0}000\u{a0}000 par document) ; 2 pages annoncées"));
         assert_eq!(TextLayer::default().warning(), None);
     }
 }
