@@ -280,6 +280,81 @@ fn a_file_over_max_size_is_refused() {
     }
 }
 
+/// The hostile file in the other places a command takes a file: first version of diff and
+/// draft, the template of check, the avenant of apply.
+fn refused_in_other_places(file: &Path) {
+    let f = file.as_os_str();
+    let g = good();
+    let g = g.as_os_str();
+    for (what, args) in [
+        ("diff (ancienne version)", vec!["diff".as_ref(), f, g]),
+        ("draft (ancienne version)", vec!["draft".as_ref(), f, g]),
+        ("check (modèle)", vec!["check".as_ref(), f, g]),
+        ("apply (avenant)", vec!["apply".as_ref(), g, f]),
+    ] {
+        check_run(
+            &format!("{what} {}", file.display()),
+            file,
+            &args,
+            Expect::Refused,
+        );
+    }
+}
+
+#[test]
+fn bad_files_in_every_place_a_command_takes_one() {
+    let dir = scratch("places");
+    let binary: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
+    let whole = pdf_with_articles();
+    for file in [
+        write(&dir, "vide.md", b""),
+        write(&dir, "binaire.md", &binary),
+        write(&dir, "tronque.pdf", &whole[..whole.len() / 3]),
+        dir.join("nulle-part.md"),
+        dir.clone(),
+    ] {
+        refused_in_other_places(&file);
+    }
+    #[cfg(unix)]
+    {
+        let fifo = dir.join("tube.md");
+        if Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            refused_in_other_places(&fifo);
+        }
+    }
+}
+
+#[test]
+fn a_file_over_max_size_is_refused_by_every_command() {
+    // The limit lies just above every other input, so only the big file is over it.
+    let dir = scratch("max-size-all");
+    let (g, av, t) = (good(), good_avenant(), template());
+    let biggest = [&g, &av, &t]
+        .iter()
+        .map(|p| std::fs::metadata(p).expect("input").len())
+        .max()
+        .expect("inputs");
+    let limit = (biggest + 1).to_string();
+    let filler = "Un alinéa ajouté pour grossir le fichier. ".repeat(biggest as usize / 40 + 10);
+    let file = write(&dir, "grand.md", with_paragraph(&filler).as_bytes());
+    let f = file.as_os_str();
+    for (what, args) in [
+        ("parse", vec!["parse".as_ref(), f]),
+        ("diff", vec!["diff".as_ref(), g.as_os_str(), f]),
+        ("draft", vec!["draft".as_ref(), g.as_os_str(), f]),
+        ("apply", vec!["apply".as_ref(), f, av.as_os_str()]),
+        ("check", vec!["check".as_ref(), t.as_os_str(), f]),
+    ] {
+        let mut all: Vec<&std::ffi::OsStr> = vec!["--max-size".as_ref(), limit.as_ref()];
+        all.extend(args);
+        check_run(&format!("{what} --max-size"), &file, &all, Expect::Refused);
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Encodings.
 // ---------------------------------------------------------------------------------------------

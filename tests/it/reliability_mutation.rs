@@ -395,3 +395,72 @@ fn byte_mutants_through_extract() {
     }
     budget.assert_under(LIMIT, "byte_mutants_through_extract");
 }
+
+/// What the `diff` fuzz target does with one input (fuzz/fuzz_targets/diff.rs): the text and
+/// the text with its lines rotated and one dropped, compared, rendered and drafted.
+fn diff_target(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let mut other: Vec<&str> = lines.clone();
+    if !other.is_empty() {
+        let k = data[0] as usize % other.len();
+        other.rotate_left(k / 2);
+        other.remove(k);
+    }
+    let old = avenant::parse_str("ancien.md", text);
+    let new = avenant::parse_str("nouveau.md", &other.join("\n"));
+    let cmp = compare(old, new, &DiffOptions::default());
+    let render = avenant::render::diff_common::DiffRenderOptions::default();
+    let mut out = Vec::new();
+    let _ = avenant::render::diff_terminal::write_diff_terminal(&cmp, &render, &mut out);
+    out.clear();
+    let _ = avenant::render::diff_json::write_diff_json(&cmp, &render, &mut out);
+    out.clear();
+    let _ = avenant::render::diff_md::write_diff_md(&cmp, &render, &mut out);
+    let _ = avenant::avenant::draft(&cmp, &avenant::avenant::DraftOptions::default());
+}
+
+#[test]
+fn inputs_that_stopped_the_fuzzers_run_in_bounded_time() {
+    // Every input a fuzz run reported (crash, timeout, OOM), replayed through what its target
+    // does: no panic, under 10 s of CPU each. The two timeouts of the first runs were CPU
+    // starvation (0.22 s and 1.9 s alone, instrumented); they stay here as guards.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut cases: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("fuzz/regressions"))
+        .expect("fuzz/regressions")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    cases.sort();
+    // The PDF timeout was the seed itself.
+    cases.push(root.join("corpus/pdf/dinum-cctp-accord-cadre-produit-2025.pdf"));
+    for path in cases {
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        let data = std::fs::read(&path).expect("regression input");
+        let budget = Budget::start();
+        guarded("régression", 0, &name, || {
+            if name.starts_with("diff-") {
+                diff_target(&data);
+            } else if name.starts_with("parse-") {
+                let _ = avenant::parse_str("relu.md", &String::from_utf8_lossy(&data));
+            } else if name.starts_with("apply-") {
+                if let Ok(av) = avenant::avenant::parse_avenant(&String::from_utf8_lossy(&data)) {
+                    let convention = avenant::parse_str(
+                        "convention.md",
+                        &read("corpus/conventions/ena-dinum-2021.md"),
+                    );
+                    let _ = avenant::avenant::apply(&convention, &av);
+                }
+            } else {
+                let _ =
+                    avenant::extract::read_bytes(&name, &data, &avenant::ReadOptions::default());
+            }
+        });
+        budget.assert_under(Duration::from_secs(10), &name);
+    }
+}
