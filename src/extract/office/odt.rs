@@ -176,6 +176,8 @@ struct Para {
     notes: Vec<(u32, String)>,
     /// Its number among content.xml's paragraphs (1-based), for its locator.
     ordinal: u32,
+    /// The paragraphs of the frames and text boxes anchored in it, read after it.
+    boxes: Vec<super::Anchored>,
 }
 
 #[derive(Debug)]
@@ -482,7 +484,11 @@ impl Walker<'_> {
             b"text:note" => {
                 self.note_number += 1;
                 let n = self.note_number;
-                self.push(&format!("[^{n}]"));
+                if self.hidden.is_empty() {
+                    if let Some(p) = self.paras.last_mut() {
+                        super::push_call(&mut p.text, n);
+                    }
+                }
                 if !empty {
                     self.note = Some((n, String::new(), self.paras.len()));
                 }
@@ -571,7 +577,7 @@ impl Walker<'_> {
     }
 
     fn end_paragraph(&mut self) {
-        let Some(p) = self.paras.pop() else {
+        let Some(mut p) = self.paras.pop() else {
             return;
         };
         if let Some((_, text, depth)) = self.note.as_mut() {
@@ -581,29 +587,44 @@ impl Walker<'_> {
                 return;
             }
         }
+        let boxes = std::mem::take(&mut p.boxes);
         let text = p.text.trim().to_string();
         let labelled = match (&p.label, p.bullet) {
             (_, true) => Some(format!("- {text}")),
             (Some(l), _) if !l.trim().is_empty() => Some(format!("{} {text}", l.trim_end())),
             _ => None,
         };
-        if blank(&text) {
-            for (n, t) in p.notes {
-                self.builder.note(n, t);
+        let block = match (p.heading, labelled) {
+            _ if blank(&text) => None,
+            (Some(h), Some(t)) => Some(Block::Heading(h, t)),
+            (Some(h), None) => Some(Block::Heading(h, text)),
+            (None, Some(t)) => Some(Block::Item(p.level, t)),
+            (None, None) => Some(Block::Para(text)),
+        };
+        // A paragraph of a frame or text box (`draw:frame` anchored in a paragraph) is read in
+        // place: after the paragraph it is anchored in, not before it.
+        if let Some(outer) = self.paras.last_mut() {
+            match block {
+                Some(b) => outer.boxes.push((b, p.notes, p.ordinal)),
+                None => outer.notes.extend(p.notes),
             }
+            outer.boxes.extend(boxes);
             return;
         }
-        let block = match (p.heading, labelled) {
-            (Some(h), Some(t)) => Block::Heading(h, t),
-            (Some(h), None) => Block::Heading(h, text),
-            (None, Some(t)) => Block::Item(p.level, t),
-            (None, None) => Block::Para(text),
-        };
-        self.emit(block, p.notes, p.ordinal);
+        match block {
+            Some(b) => self.emit(b, p.notes, p.ordinal),
+            None => {
+                for (n, t) in p.notes {
+                    self.builder.note(n, t);
+                }
+            }
+        }
+        for (b, notes, ordinal) in boxes {
+            self.emit(b, notes, ordinal);
+        }
     }
 
     fn emit(&mut self, block: Block, notes: Vec<(u32, String)>, ordinal: u32) {
-        // A paragraph of a frame or text box is its own block, read where it is anchored.
         if let Some(cell) = self
             .tables
             .last_mut()
