@@ -36,6 +36,7 @@ mod office_pandoc;
 mod office_read;
 mod office_snapshots;
 mod office_tables;
+mod office_textbox;
 mod parse_properties;
 mod parse_seeds;
 mod parse_structure;
