@@ -11,4 +11,10 @@ for n in encadre; do
     cp "$out/$n.$e" "corpus/office/$n.soffice.$e"
   done
 done
+# Two real .docx with merged cells (gridSpan, vMerge), re-saved by LibreOffice as .odt
+# (number-columns-spanned, number-rows-spanned, covered cells).
+for n in esup-notice-convention-stage-type-v4-2013-10-08 apilos-convention-apl-foyer-2022-12-06; do
+  soffice --headless --convert-to odt --outdir "$out" "../shared/corpus/real/$n.docx" >/dev/null
+  cp "$out/$n.odt" "corpus/office/$n.soffice.odt"
+done
 rm -rf "$out"

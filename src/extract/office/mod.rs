@@ -454,14 +454,16 @@ pub(crate) fn table_blocks(
         if filled.is_empty() {
             continue;
         }
-        // A row whose only text spans most of the table is a full-width line (a heading or a
-        // paragraph set in a layout table): its paragraphs are body text. Not so a row holding
-        // only template tags (docxtpl's `{%tr for … %}` loop rows, docxtemplater's `{#…}`
+        // A row of one cell spanning most of the table is a full-width line (a heading or a
+        // paragraph set in a layout table): its paragraphs are body text. A row of several
+        // cells stays a row even when one holds all its text (a form's label beside its blank
+        // to fill in, convention text beside an empty commentary). Nor is a row holding only
+        // template tags a line (docxtpl's `{%tr for … %}` loop rows, docxtemplater's `{#…}`
         // sections): the template repeats the rows it brackets, so it is a row of its table.
-        if filled.len() == 1
+        if row.len() == 1
             && !nested
-            && row[filled[0]].span.max(1) * 2 > width
-            && !template_tags_only(&texts[filled[0]])
+            && row[0].span.max(1) * 2 > width
+            && !template_tags_only(&texts[0])
         {
             flush(&mut out, &mut blocks);
             for cell in row {
@@ -505,6 +507,21 @@ pub(crate) fn template_tags_only(text: &str) -> bool {
         rest = rest[end..].trim_start();
     }
     tags > 0
+}
+
+/// Text as typed in a run, hyphens as they print: a no-break hyphen (U+2011, which LibreOffice
+/// writes for Word's `w:noBreakHyphen`) is a hyphen, a soft hyphen (U+00AD, `w:softHyphen`) only
+/// marks where a word may break and is dropped, as both readers do for the Word elements.
+pub(crate) fn typed(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['\u{2011}', '\u{ad}']) {
+        text.chars()
+            .filter(|c| *c != '\u{ad}')
+            .map(|c| if c == '\u{2011}' { '-' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
 }
 
 /// Appends a note call to a paragraph's text, glued to the word it follows: French typography
@@ -607,6 +624,13 @@ mod tests {
         assert!(!template_tags_only("Article 1 : Objet"));
         assert!(!template_tags_only(""));
         assert!(!template_tags_only("{% for x in y"));
+    }
+
+    #[test]
+    fn typed_hyphens_print_as_hyphens() {
+        assert_eq!(typed("Aix\u{2011}Marseille"), "Aix-Marseille");
+        assert_eq!(typed("con\u{ad}vention"), "convention");
+        assert_eq!(typed("rien"), "rien");
     }
 
     #[test]
@@ -776,7 +800,7 @@ mod reader_tests {
         let (source, diags) = read_bytes("t.odt", &bytes, &ReadOptions::default()).expect("reads");
         assert_eq!(
             source.text,
-            "## Article 1 – Objet\n\n1° un[^1]\n  - sous\n2° deux suite\n\n[^1]: Note.\n\n| a |  |\n| b | c |\n"
+            "## Article 1 – Objet\n\n1° un[^1]\n  - sous\n2° deux suite\n\n[^1]: Note.\n\na\n\n| b | c |\n"
         );
         let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(
@@ -816,6 +840,23 @@ mod reader_tests {
         assert!(diags[0]
             .message
             .starts_with("modifications suivies refusées"));
+    }
+
+    #[test]
+    fn odt_spans_covered_and_repeated_cells_keep_the_columns() {
+        // A 3-column table: a heading cell spanning all three (one cell: a line of text), a row
+        // spanning two columns then a cell, a cell spanning two rows (covered below), and a
+        // run of three empty cells written once (number-columns-repeated).
+        let content = r#"<office:document-content xmlns:office="o" xmlns:text="t" xmlns:table="tb"><office:body><office:text><table:table><table:table-column table:number-columns-repeated="3"/><table:table-row><table:table-cell table:number-columns-spanned="3"><text:p>Article 1 : Objet</text:p></table:table-cell><table:covered-table-cell table:number-columns-repeated="2"/></table:table-row><table:table-row><table:table-cell table:number-columns-spanned="2"><text:p>Nom :</text:p></table:table-cell><table:covered-table-cell/><table:table-cell/></table:table-row><table:table-row><table:table-cell table:number-rows-spanned="2"><text:p>a</text:p></table:table-cell><table:table-cell><text:p>b</text:p></table:table-cell><table:table-cell><text:p>c</text:p></table:table-cell></table:table-row><table:table-row><table:covered-table-cell/><table:table-cell><text:p>d</text:p></table:table-cell><table:table-cell/></table:table-row><table:table-row><table:table-cell><text:p>e</text:p></table:table-cell><table:table-cell table:number-columns-repeated="2"/></table:table-row></table:table></office:text></office:body></office:document-content>"#;
+        let bytes = zip(&[
+            ("mimetype", "application/vnd.oasis.opendocument.text"),
+            ("content.xml", content),
+        ]);
+        let (source, _) = read_bytes("t.odt", &bytes, &ReadOptions::default()).expect("reads");
+        assert_eq!(
+            source.text,
+            "Article 1 : Objet\n\n| Nom : |  |  |\n| a | b | c |\n|  | d |  |\n| e |  |  |\n"
+        );
     }
 
     #[test]

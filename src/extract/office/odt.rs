@@ -144,6 +144,7 @@ pub(super) fn read(parts: &mut Parts, revisions: Revisions) -> Result<Read, Stri
         counters: HashMap::new(),
         outline: OdfCounter::default(),
         tables: Vec::new(),
+        covered: Vec::new(),
         skip: 0,
         note: None,
         note_number: 0,
@@ -193,6 +194,8 @@ struct Cell {
     notes: Vec<(u32, String)>,
     continued: bool,
     span: usize,
+    /// `table:number-columns-repeated`: the cell stands for this many identical cells.
+    repeat: usize,
 }
 
 struct Walker<'a> {
@@ -204,6 +207,8 @@ struct Walker<'a> {
     counters: HashMap<String, OdfCounter>,
     outline: OdfCounter,
     tables: Vec<Vec<Vec<Cell>>>,
+    /// Per open table: the cells of the current row still covered by a column span.
+    covered: Vec<usize>,
     skip: usize,
     note: Option<(u32, String, usize)>,
     note_number: u32,
@@ -230,7 +235,7 @@ impl Walker<'_> {
             return;
         }
         if let Some(p) = self.paras.last_mut() {
-            p.text.push_str(s);
+            p.text.push_str(&super::typed(s));
         }
     }
 
@@ -495,18 +500,55 @@ impl Walker<'_> {
             }
             b"table:table" => {
                 self.tables.push(Vec::new());
+                self.covered.push(0);
                 self.table_first.push(self.paragraphs + 1);
             }
             b"table:table-row" => {
                 if let Some(t) = self.tables.last_mut() {
                     t.push(Vec::new());
                 }
+                if let Some(c) = self.covered.last_mut() {
+                    *c = 0;
+                }
             }
             b"table:table-cell" | b"table:covered-table-cell" => {
+                let count = |a: &str| {
+                    attr(e, a)
+                        .and_then(|n| n.trim().parse::<usize>().ok())
+                        .unwrap_or(1)
+                        .clamp(1, 64)
+                };
+                let mut repeat = count("table:number-columns-repeated");
+                let covered = name == b"table:covered-table-cell";
+                // The cells a column span covers are written after it as covered cells: they
+                // are the span, as Word's gridSpan is, not cells of their own. A covered cell
+                // under no pending span continues a row span from above (Word's vMerge).
+                let pending = self.covered.last_mut();
+                if covered {
+                    if let Some(p) = pending {
+                        let taken = repeat.min(*p);
+                        *p -= taken;
+                        repeat -= taken;
+                    }
+                    if repeat == 0 {
+                        return;
+                    }
+                } else {
+                    let span = count("table:number-columns-spanned");
+                    if let Some(p) = pending {
+                        *p = span - 1;
+                    }
+                }
                 if let Some(r) = self.tables.last_mut().and_then(|t| t.last_mut()) {
+                    let span = if covered {
+                        1
+                    } else {
+                        count("table:number-columns-spanned")
+                    };
                     r.push(Cell {
-                        continued: name == b"table:covered-table-cell",
-                        span: 1,
+                        continued: covered,
+                        span,
+                        repeat,
                         ..Cell::default()
                     });
                 }
@@ -646,18 +688,31 @@ impl Walker<'_> {
         let Some(rows) = self.tables.pop() else {
             return;
         };
+        self.covered.pop();
         let first = self.table_first.pop().unwrap_or(self.paragraphs);
         let (blocks, notes) = super::table_blocks(
             rows.into_iter()
                 .map(|r| {
-                    r.into_iter()
-                        .map(|c| super::TableCell {
+                    let mut cells = Vec::with_capacity(r.len());
+                    for c in r {
+                        // A repeated cell is written once for several identical ones (LibreOffice
+                        // does so for runs of empty cells): each copy is a column, its notes once.
+                        for _ in 1..c.repeat {
+                            cells.push(super::TableCell {
+                                blocks: c.blocks.clone(),
+                                notes: Vec::new(),
+                                span: c.span,
+                                continued: c.continued,
+                            });
+                        }
+                        cells.push(super::TableCell {
                             blocks: c.blocks,
                             notes: c.notes,
                             span: c.span,
                             continued: c.continued,
-                        })
-                        .collect()
+                        });
+                    }
+                    cells
                 })
                 .collect(),
             !self.tables.is_empty(),

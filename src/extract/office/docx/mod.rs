@@ -174,7 +174,7 @@ impl<'a> Walker<'a> {
             }
         } else if self.in_text && self.visible() {
             if let Some(p) = self.paras.last_mut() {
-                p.text.push_str(s);
+                p.text.push_str(&super::typed(s));
             }
         }
     }
