@@ -35,6 +35,8 @@ mod legistique_fixture;
 mod office_pandoc;
 mod office_read;
 mod office_snapshots;
+mod office_tables;
+mod office_textbox;
 mod parse_properties;
 mod parse_seeds;
 mod parse_structure;

@@ -281,6 +281,10 @@ pub(crate) enum Block {
     Note(u32, String),
 }
 
+/// A block read in a text box or frame, kept to be read after the paragraph it is anchored in:
+/// the block, the notes it calls and its paragraph number.
+pub(crate) type Anchored = (Block, Vec<(u32, String)>, u32);
+
 /// Builds the intermediate text: notes are written after the block (or list) that calls them.
 #[derive(Debug, Default)]
 pub(crate) struct Builder {
@@ -450,9 +454,17 @@ pub(crate) fn table_blocks(
         if filled.is_empty() {
             continue;
         }
-        // A row whose only text spans most of the table is a full-width line (a heading or a
-        // paragraph set in a layout table): its paragraphs are body text.
-        if filled.len() == 1 && !nested && row[filled[0]].span.max(1) * 2 > width {
+        // A row of one cell spanning most of the table is a full-width line (a heading or a
+        // paragraph set in a layout table): its paragraphs are body text. A row of several
+        // cells stays a row even when one holds all its text (a form's label beside its blank
+        // to fill in, convention text beside an empty commentary). Nor is a row holding only
+        // template tags a line (docxtpl's `{%tr for … %}` loop rows, docxtemplater's `{#…}`
+        // sections): the template repeats the rows it brackets, so it is a row of its table.
+        if row.len() == 1
+            && !nested
+            && row[0].span.max(1) * 2 > width
+            && !template_tags_only(&texts[0])
+        {
             flush(&mut out, &mut blocks);
             for cell in row {
                 blocks.extend(cell.blocks);
@@ -472,6 +484,54 @@ pub(crate) fn table_blocks(
     }
     flush(&mut out, &mut blocks);
     (blocks, notes)
+}
+
+/// Whether a text is nothing but template control tags: Jinja statements `{% … %}` (docxtpl's
+/// `{%tr …%}`, `{%tc …%}`, `{%p …%}`) or docxtemplater section tags `{#…}`, `{/…}`, `{^…}`.
+/// Placeholders that print a value (`{{ … }}`, `{nom}`) are text, not control.
+pub(crate) fn template_tags_only(text: &str) -> bool {
+    let mut rest = text.trim();
+    let mut tags = 0;
+    while !rest.is_empty() {
+        let close = if rest.starts_with("{%") {
+            rest.find("%}").map(|i| i + 2)
+        } else if rest.starts_with("{#") || rest.starts_with("{/") || rest.starts_with("{^") {
+            rest.find('}').map(|i| i + 1)
+        } else {
+            None
+        };
+        let Some(end) = close else {
+            return false;
+        };
+        tags += 1;
+        rest = rest[end..].trim_start();
+    }
+    tags > 0
+}
+
+/// Text as typed in a run, hyphens as they print: a no-break hyphen (U+2011, which LibreOffice
+/// writes for Word's `w:noBreakHyphen`) is a hyphen, a soft hyphen (U+00AD, `w:softHyphen`) only
+/// marks where a word may break and is dropped, as both readers do for the Word elements.
+pub(crate) fn typed(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['\u{2011}', '\u{ad}']) {
+        text.chars()
+            .filter(|c| *c != '\u{ad}')
+            .map(|c| if c == '\u{2011}' { '-' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
+}
+
+/// Appends a note call to a paragraph's text, glued to the word it follows: French typography
+/// sets no space before a call, and a space typed there would part the call from its word.
+pub(crate) fn push_call(text: &mut String, number: u32) {
+    let kept = text
+        .trim_end_matches([' ', '\u{a0}', '\u{202f}', '\t'])
+        .len();
+    text.truncate(kept);
+    text.push_str(&format!("[^{number}]"));
 }
 
 /// Longest text kept as a heading, in characters: a longer paragraph in a heading style is text
@@ -546,6 +606,71 @@ mod tests {
         assert_eq!(
             b.finish(),
             "## Article 1 : Objet\n\n- un[^1] ;\n  a) deux.\n\n[^1]: Une note.\n\n| a\\|b |  |\n"
+        );
+    }
+
+    #[test]
+    fn template_control_rows_are_told_from_text() {
+        assert!(template_tags_only(
+            "{%tr for rc in references_cadastrales %}"
+        ));
+        assert!(template_tags_only(" {%tr endfor %} "));
+        assert!(template_tags_only("{% endif %}{% for a in b %}"));
+        assert!(template_tags_only("{#familles}"));
+        assert!(template_tags_only("{/familles}"));
+        assert!(!template_tags_only("{{ rc.section }}"));
+        assert!(!template_tags_only("{nomProjet}"));
+        assert!(!template_tags_only("{% if x %}Article 1 : Objet"));
+        assert!(!template_tags_only("Article 1 : Objet"));
+        assert!(!template_tags_only(""));
+        assert!(!template_tags_only("{% for x in y"));
+    }
+
+    #[test]
+    fn typed_hyphens_print_as_hyphens() {
+        assert_eq!(typed("Aix\u{2011}Marseille"), "Aix-Marseille");
+        assert_eq!(typed("con\u{ad}vention"), "convention");
+        assert_eq!(typed("rien"), "rien");
+    }
+
+    #[test]
+    fn a_note_call_is_glued_to_its_word() {
+        let mut t = "En trois exemplaires \u{a0}".to_string();
+        push_call(&mut t, 1);
+        assert_eq!(t, "En trois exemplaires[^1]");
+        let mut t = "ANSSI".to_string();
+        push_call(&mut t, 2);
+        assert_eq!(t, "ANSSI[^2]");
+    }
+
+    #[test]
+    fn layout_rows_leave_the_table_template_rows_stay() {
+        let cell = |t: &str, span: usize| TableCell {
+            blocks: vec![Block::Para(t.into())],
+            span,
+            ..TableCell::default()
+        };
+        let rows = vec![
+            vec![cell("Section", 1), cell("Numéro", 1)],
+            vec![cell("{%tr for rc in refs %}", 2)],
+            vec![cell("{{ rc.section }}", 1), cell("{{ rc.numero }}", 1)],
+            vec![cell("{%tr endfor %}", 2)],
+            vec![cell("Article 2 : Durée", 2)],
+            vec![cell("La convention…", 1), cell("Commentaire", 1)],
+        ];
+        let (blocks, _) = table_blocks(rows, false);
+        assert_eq!(
+            blocks,
+            [
+                Block::Rows(vec![
+                    vec!["Section".into(), "Numéro".into()],
+                    vec!["{%tr for rc in refs %}".into(), String::new()],
+                    vec!["{{ rc.section }}".into(), "{{ rc.numero }}".into()],
+                    vec!["{%tr endfor %}".into(), String::new()],
+                ]),
+                Block::Para("Article 2 : Durée".into()),
+                Block::Rows(vec![vec!["La convention…".into(), "Commentaire".into()]]),
+            ]
         );
     }
 
@@ -661,7 +786,7 @@ mod reader_tests {
         );
         assert_eq!(
             text,
-            "## Article 1 – Objet\n\nc) troisième[^1]\nd) quatrième\n\n[^1]: Voir l'annexe.\n\n| Poste |  | Montant |\n| A | B |  |\n\nencadré\n\nAvant\n"
+            "## Article 1 – Objet\n\nc) troisième[^1]\nd) quatrième\n\n[^1]: Voir l'annexe.\n\n| Poste |  | Montant |\n| A | B |  |\n\nAvant\n\nencadré\n"
         );
     }
 
@@ -675,7 +800,7 @@ mod reader_tests {
         let (source, diags) = read_bytes("t.odt", &bytes, &ReadOptions::default()).expect("reads");
         assert_eq!(
             source.text,
-            "## Article 1 – Objet\n\n1° un[^1]\n  - sous\n2° deux suite\n\n[^1]: Note.\n\n| a |  |\n| b | c |\n"
+            "## Article 1 – Objet\n\n1° un[^1]\n  - sous\n2° deux suite\n\n[^1]: Note.\n\na\n\n| b | c |\n"
         );
         let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(
@@ -715,6 +840,37 @@ mod reader_tests {
         assert!(diags[0]
             .message
             .starts_with("modifications suivies refusées"));
+    }
+
+    #[test]
+    fn odt_spans_covered_and_repeated_cells_keep_the_columns() {
+        // A 3-column table: a heading cell spanning all three (one cell: a line of text), a row
+        // spanning two columns then a cell, a cell spanning two rows (covered below), and a
+        // run of three empty cells written once (number-columns-repeated).
+        let content = r#"<office:document-content xmlns:office="o" xmlns:text="t" xmlns:table="tb"><office:body><office:text><table:table><table:table-column table:number-columns-repeated="3"/><table:table-row><table:table-cell table:number-columns-spanned="3"><text:p>Article 1 : Objet</text:p></table:table-cell><table:covered-table-cell table:number-columns-repeated="2"/></table:table-row><table:table-row><table:table-cell table:number-columns-spanned="2"><text:p>Nom :</text:p></table:table-cell><table:covered-table-cell/><table:table-cell/></table:table-row><table:table-row><table:table-cell table:number-rows-spanned="2"><text:p>a</text:p></table:table-cell><table:table-cell><text:p>b</text:p></table:table-cell><table:table-cell><text:p>c</text:p></table:table-cell></table:table-row><table:table-row><table:covered-table-cell/><table:table-cell><text:p>d</text:p></table:table-cell><table:table-cell/></table:table-row><table:table-row><table:table-cell><text:p>e</text:p></table:table-cell><table:table-cell table:number-columns-repeated="2"/></table:table-row></table:table></office:text></office:body></office:document-content>"#;
+        let bytes = zip(&[
+            ("mimetype", "application/vnd.oasis.opendocument.text"),
+            ("content.xml", content),
+        ]);
+        let (source, _) = read_bytes("t.odt", &bytes, &ReadOptions::default()).expect("reads");
+        assert_eq!(
+            source.text,
+            "Article 1 : Objet\n\n| Nom : |  |  |\n| a | b | c |\n|  | d |  |\n| e |  |  |\n"
+        );
+    }
+
+    #[test]
+    fn odt_frames_are_read_after_their_anchor() {
+        let content = r#"<office:document-content xmlns:office="o" xmlns:text="t" xmlns:draw="d"><office:body><office:text><text:p>Avant<draw:frame text:anchor-type="paragraph"><draw:text-box><text:p>encadré<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>Note.</text:p></text:note-body></text:note></text:p><text:p>second</text:p></draw:text-box></draw:frame> ancre</text:p><text:p>Après</text:p></office:text></office:body></office:document-content>"#;
+        let bytes = zip(&[
+            ("mimetype", "application/vnd.oasis.opendocument.text"),
+            ("content.xml", content),
+        ]);
+        let (source, _) = read_bytes("t.odt", &bytes, &ReadOptions::default()).expect("reads");
+        assert_eq!(
+            source.text,
+            "Avant ancre\n\nencadré[^1]\n\n[^1]: Note.\n\nsecond\n\nAprès\n"
+        );
     }
 
     #[test]

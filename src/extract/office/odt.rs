@@ -144,6 +144,7 @@ pub(super) fn read(parts: &mut Parts, revisions: Revisions) -> Result<Read, Stri
         counters: HashMap::new(),
         outline: OdfCounter::default(),
         tables: Vec::new(),
+        covered: Vec::new(),
         skip: 0,
         note: None,
         note_number: 0,
@@ -176,6 +177,8 @@ struct Para {
     notes: Vec<(u32, String)>,
     /// Its number among content.xml's paragraphs (1-based), for its locator.
     ordinal: u32,
+    /// The paragraphs of the frames and text boxes anchored in it, read after it.
+    boxes: Vec<super::Anchored>,
 }
 
 #[derive(Debug)]
@@ -191,6 +194,8 @@ struct Cell {
     notes: Vec<(u32, String)>,
     continued: bool,
     span: usize,
+    /// `table:number-columns-repeated`: the cell stands for this many identical cells.
+    repeat: usize,
 }
 
 struct Walker<'a> {
@@ -202,6 +207,8 @@ struct Walker<'a> {
     counters: HashMap<String, OdfCounter>,
     outline: OdfCounter,
     tables: Vec<Vec<Vec<Cell>>>,
+    /// Per open table: the cells of the current row still covered by a column span.
+    covered: Vec<usize>,
     skip: usize,
     note: Option<(u32, String, usize)>,
     note_number: u32,
@@ -228,7 +235,7 @@ impl Walker<'_> {
             return;
         }
         if let Some(p) = self.paras.last_mut() {
-            p.text.push_str(s);
+            p.text.push_str(&super::typed(s));
         }
     }
 
@@ -482,25 +489,66 @@ impl Walker<'_> {
             b"text:note" => {
                 self.note_number += 1;
                 let n = self.note_number;
-                self.push(&format!("[^{n}]"));
+                if self.hidden.is_empty() {
+                    if let Some(p) = self.paras.last_mut() {
+                        super::push_call(&mut p.text, n);
+                    }
+                }
                 if !empty {
                     self.note = Some((n, String::new(), self.paras.len()));
                 }
             }
             b"table:table" => {
                 self.tables.push(Vec::new());
+                self.covered.push(0);
                 self.table_first.push(self.paragraphs + 1);
             }
             b"table:table-row" => {
                 if let Some(t) = self.tables.last_mut() {
                     t.push(Vec::new());
                 }
+                if let Some(c) = self.covered.last_mut() {
+                    *c = 0;
+                }
             }
             b"table:table-cell" | b"table:covered-table-cell" => {
+                let count = |a: &str| {
+                    attr(e, a)
+                        .and_then(|n| n.trim().parse::<usize>().ok())
+                        .unwrap_or(1)
+                        .clamp(1, 64)
+                };
+                let mut repeat = count("table:number-columns-repeated");
+                let covered = name == b"table:covered-table-cell";
+                // The cells a column span covers are written after it as covered cells: they
+                // are the span, as Word's gridSpan is, not cells of their own. A covered cell
+                // under no pending span continues a row span from above (Word's vMerge).
+                let pending = self.covered.last_mut();
+                if covered {
+                    if let Some(p) = pending {
+                        let taken = repeat.min(*p);
+                        *p -= taken;
+                        repeat -= taken;
+                    }
+                    if repeat == 0 {
+                        return;
+                    }
+                } else {
+                    let span = count("table:number-columns-spanned");
+                    if let Some(p) = pending {
+                        *p = span - 1;
+                    }
+                }
                 if let Some(r) = self.tables.last_mut().and_then(|t| t.last_mut()) {
+                    let span = if covered {
+                        1
+                    } else {
+                        count("table:number-columns-spanned")
+                    };
                     r.push(Cell {
-                        continued: name == b"table:covered-table-cell",
-                        span: 1,
+                        continued: covered,
+                        span,
+                        repeat,
                         ..Cell::default()
                     });
                 }
@@ -571,7 +619,7 @@ impl Walker<'_> {
     }
 
     fn end_paragraph(&mut self) {
-        let Some(p) = self.paras.pop() else {
+        let Some(mut p) = self.paras.pop() else {
             return;
         };
         if let Some((_, text, depth)) = self.note.as_mut() {
@@ -581,29 +629,44 @@ impl Walker<'_> {
                 return;
             }
         }
+        let boxes = std::mem::take(&mut p.boxes);
         let text = p.text.trim().to_string();
         let labelled = match (&p.label, p.bullet) {
             (_, true) => Some(format!("- {text}")),
             (Some(l), _) if !l.trim().is_empty() => Some(format!("{} {text}", l.trim_end())),
             _ => None,
         };
-        if blank(&text) {
-            for (n, t) in p.notes {
-                self.builder.note(n, t);
+        let block = match (p.heading, labelled) {
+            _ if blank(&text) => None,
+            (Some(h), Some(t)) => Some(Block::Heading(h, t)),
+            (Some(h), None) => Some(Block::Heading(h, text)),
+            (None, Some(t)) => Some(Block::Item(p.level, t)),
+            (None, None) => Some(Block::Para(text)),
+        };
+        // A paragraph of a frame or text box (`draw:frame` anchored in a paragraph) is read in
+        // place: after the paragraph it is anchored in, not before it.
+        if let Some(outer) = self.paras.last_mut() {
+            match block {
+                Some(b) => outer.boxes.push((b, p.notes, p.ordinal)),
+                None => outer.notes.extend(p.notes),
             }
+            outer.boxes.extend(boxes);
             return;
         }
-        let block = match (p.heading, labelled) {
-            (Some(h), Some(t)) => Block::Heading(h, t),
-            (Some(h), None) => Block::Heading(h, text),
-            (None, Some(t)) => Block::Item(p.level, t),
-            (None, None) => Block::Para(text),
-        };
-        self.emit(block, p.notes, p.ordinal);
+        match block {
+            Some(b) => self.emit(b, p.notes, p.ordinal),
+            None => {
+                for (n, t) in p.notes {
+                    self.builder.note(n, t);
+                }
+            }
+        }
+        for (b, notes, ordinal) in boxes {
+            self.emit(b, notes, ordinal);
+        }
     }
 
     fn emit(&mut self, block: Block, notes: Vec<(u32, String)>, ordinal: u32) {
-        // A paragraph of a frame or text box is its own block, read where it is anchored.
         if let Some(cell) = self
             .tables
             .last_mut()
@@ -625,18 +688,31 @@ impl Walker<'_> {
         let Some(rows) = self.tables.pop() else {
             return;
         };
+        self.covered.pop();
         let first = self.table_first.pop().unwrap_or(self.paragraphs);
         let (blocks, notes) = super::table_blocks(
             rows.into_iter()
                 .map(|r| {
-                    r.into_iter()
-                        .map(|c| super::TableCell {
+                    let mut cells = Vec::with_capacity(r.len());
+                    for c in r {
+                        // A repeated cell is written once for several identical ones (LibreOffice
+                        // does so for runs of empty cells): each copy is a column, its notes once.
+                        for _ in 1..c.repeat {
+                            cells.push(super::TableCell {
+                                blocks: c.blocks.clone(),
+                                notes: Vec::new(),
+                                span: c.span,
+                                continued: c.continued,
+                            });
+                        }
+                        cells.push(super::TableCell {
                             blocks: c.blocks,
                             notes: c.notes,
                             span: c.span,
                             continued: c.continued,
-                        })
-                        .collect()
+                        });
+                    }
+                    cells
                 })
                 .collect(),
             !self.tables.is_empty(),

@@ -5,8 +5,8 @@ mod styles;
 
 use super::numbering::{Label, WordNumbering};
 use super::{
-    attr, blank, one_line, qname, reference, table_blocks, Block, Builder, Counts, Parts, Read,
-    TableCell,
+    attr, blank, one_line, qname, reference, table_blocks, Anchored, Block, Builder, Counts, Parts,
+    Read, TableCell,
 };
 use crate::extract::text::Revisions;
 use quick_xml::events::{BytesStart, Event};
@@ -84,6 +84,8 @@ struct Para {
     notes: Vec<(u32, String)>,
     /// Its number among the part's paragraphs (1-based), for its locator.
     ordinal: u32,
+    /// The paragraphs of the text boxes anchored in it, read after it.
+    boxes: Vec<Anchored>,
 }
 
 #[derive(Debug, Default)]
@@ -172,7 +174,7 @@ impl<'a> Walker<'a> {
             }
         } else if self.in_text && self.visible() {
             if let Some(p) = self.paras.last_mut() {
-                p.text.push_str(s);
+                p.text.push_str(&super::typed(s));
             }
         }
     }
@@ -406,7 +408,7 @@ impl<'a> Walker<'a> {
                 self.note_number += 1;
                 let n = self.note_number;
                 if let Some(p) = self.paras.last_mut() {
-                    p.text.push_str(&format!("[^{n}]"));
+                    super::push_call(&mut p.text, n);
                     p.notes.push((n, text));
                 }
             }
@@ -474,7 +476,7 @@ impl<'a> Walker<'a> {
     }
 
     fn end_paragraph(&mut self) {
-        let Some(p) = self.paras.pop() else {
+        let Some(mut p) = self.paras.pop() else {
             return;
         };
         if let Some((_, text)) = self.note.as_mut() {
@@ -482,45 +484,52 @@ impl<'a> Walker<'a> {
             text.push_str(&p.text);
             return;
         }
+        let boxes = std::mem::take(&mut p.boxes);
+        let block = self.paragraph_block(&p);
+        let mut notes = std::mem::take(&mut p.notes);
+        // A paragraph inside a text box (its `w:p` within the anchoring `w:p`) is read in place:
+        // after the paragraph it is anchored in, not before it.
+        if let Some(outer) = self.paras.last_mut() {
+            match block {
+                Some(b) => outer.boxes.push((b, notes, p.ordinal)),
+                None => outer.notes.append(&mut notes),
+            }
+            outer.boxes.extend(boxes);
+            return;
+        }
+        match block {
+            Some(b) => self.emit(b, notes, p.ordinal),
+            None => self.attach_notes(notes),
+        }
+        for (b, notes, ordinal) in boxes {
+            self.emit(b, notes, ordinal);
+        }
+    }
+
+    /// The block a finished paragraph becomes, `None` when it holds no words.
+    fn paragraph_block(&mut self, p: &Para) -> Option<Block> {
         let (style_heading, style_numbering) = self.style_info(p.style.as_deref());
-        let label = self.label(&p, style_numbering);
+        let label = self.label(p, style_numbering);
         let heading = p
             .outline
             .map(|o| (o < 9).then_some(o + 1))
             .unwrap_or(style_heading);
         let text = p.text.trim_start().to_string();
-        let labelled = |label: &Option<(Label, u8)>, text: &str| -> Option<(String, bool, u8)> {
-            match label {
-                Some((Label::Text { text: l, separated }, ilvl)) if !l.trim().is_empty() => {
-                    let sep = if *separated { " " } else { "" };
-                    Some((format!("{}{sep}{text}", l.trim_end()), true, *ilvl))
-                }
-                Some((Label::Bullet, ilvl)) => Some((format!("- {text}"), true, *ilvl)),
-                _ => None,
+        let labelled = match label {
+            Some((Label::Text { text: l, separated }, ilvl)) if !l.trim().is_empty() => {
+                let sep = if separated { " " } else { "" };
+                Some((format!("{}{sep}{text}", l.trim_end()), ilvl))
             }
+            Some((Label::Bullet, ilvl)) => Some((format!("- {text}"), ilvl)),
+            _ => None,
         };
-        let block = match (heading, labelled(&label, &text)) {
-            (Some(h), Some((t, _, _))) => Block::Heading(h, t),
-            (Some(h), None) => {
-                if blank(&text) {
-                    return self.attach_notes(p.notes);
-                }
-                Block::Heading(h, text)
-            }
-            (None, Some((t, _, ilvl))) => {
-                if blank(&text) {
-                    return self.attach_notes(p.notes);
-                }
-                Block::Item(ilvl, t)
-            }
-            (None, None) => {
-                if blank(&text) {
-                    return self.attach_notes(p.notes);
-                }
-                Block::Para(text)
-            }
-        };
-        self.emit(block, p.notes, p.ordinal);
+        match (heading, labelled) {
+            (Some(h), Some((t, _))) => Some(Block::Heading(h, t)),
+            (_, _) if blank(&text) => None,
+            (Some(h), None) => Some(Block::Heading(h, text)),
+            (None, Some((t, ilvl))) => Some(Block::Item(ilvl, t)),
+            (None, None) => Some(Block::Para(text)),
+        }
     }
 
     fn attach_notes(&mut self, notes: Vec<(u32, String)>) {
