@@ -1,8 +1,10 @@
 //! The document tree every stage shares: a `Document` is an arena of `Node`s addressed by `NodeId`.
 //! Built by `parse`, read by `align`, `diff`, `render` and `avenant`; it never reads files itself.
 
+use rustc_hash::FxBuildHasher;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::hash::BuildHasher;
 
 /// A byte range into [`Source::text`]. Two spans always compare equal, so that content
 /// equality of nodes and trees ignores where the text came from.
@@ -305,6 +307,39 @@ impl Diagnostic {
     }
 }
 
+/// The nodes by key, without a copy of the keys: each entry is a node id and the hash its
+/// node's key had when it was pushed, the key itself compared in the node (a hash table over
+/// the arena). A key changed afterwards by [`Document::node_mut`] is no longer found under
+/// either name (as before, a renamed node is reached again once the tree is rekeyed).
+#[derive(Clone, Default)]
+struct KeyIndex(hashbrown::HashTable<(u64, NodeId)>);
+
+impl KeyIndex {
+    fn hash(key: &str) -> u64 {
+        FxBuildHasher.hash_one(key)
+    }
+
+    fn get(&self, nodes: &[Node], key: &str) -> Option<NodeId> {
+        let h = Self::hash(key);
+        self.0
+            .find(h, |(kh, id)| {
+                *kh == h && nodes.get(id.index()).is_some_and(|n| n.key == key)
+            })
+            .map(|(_, id)| *id)
+    }
+
+    fn insert(&mut self, key: &str, id: NodeId) {
+        let h = Self::hash(key);
+        self.0.insert_unique(h, (h, id), |(kh, _)| *kh);
+    }
+}
+
+impl std::fmt::Debug for KeyIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "KeyIndex({} keys)", self.0.len())
+    }
+}
+
 /// A parsed convention: its source, the node arena (node 0 is the root) and diagnostics.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -314,7 +349,7 @@ pub struct Document {
     pub nodes: Vec<Node>,
     /// What the reader noticed on the way.
     pub diagnostics: Vec<Diagnostic>,
-    index: BTreeMap<String, NodeId>,
+    index: KeyIndex,
     /// Last `~n` suffix given to each repeated key, so that repeats cost no rescan.
     suffixes: BTreeMap<String, u32>,
 }
@@ -324,8 +359,8 @@ impl Document {
     pub fn new(source: Source) -> Document {
         let len = source.text.len();
         let root = Node::new(NodeKind::Document, "", "", Span::new(0, len));
-        let mut index = BTreeMap::new();
-        index.insert(String::new(), NodeId(0));
+        let mut index = KeyIndex::default();
+        index.insert(&root.key, NodeId(0));
         Document {
             source,
             nodes: vec![root],
@@ -362,15 +397,15 @@ impl Document {
 
     /// The node with this key, if any.
     pub fn get(&self, key: &str) -> Option<NodeId> {
-        self.index.get(key).copied()
+        self.index.get(&self.nodes, key)
     }
 
     /// Appends `node` as the last child of `parent`. If its key is already taken (two articles
     /// numbered alike), a `~2`, `~3`… suffix keeps keys unique.
     pub fn push(&mut self, parent: NodeId, mut node: Node) -> NodeId {
-        if self.index.contains_key(&node.key) {
+        if self.get(&node.key).is_some() {
             let mut n = self.suffixes.get(&node.key).map_or(2, |n| n + 1);
-            while self.index.contains_key(&format!("{}~{n}", node.key)) {
+            while self.get(&format!("{}~{n}", node.key)).is_some() {
                 n += 1;
             }
             self.suffixes.insert(node.key.clone(), n);
@@ -378,7 +413,7 @@ impl Document {
         }
         let id = NodeId(self.nodes.len() as u32);
         node.parent = Some(parent);
-        self.index.insert(node.key.clone(), id);
+        self.index.insert(&node.key, id);
         self.nodes.push(node);
         self.nodes[parent.index()].children.push(id);
         id

@@ -6,12 +6,22 @@ use crate::model::NodeId;
 use rustc_hash::FxHashMap;
 
 pub(super) fn bag_words(text: &str, words: &mut FxHashMap<String, u32>, out: &mut Vec<u32>) {
+    // One buffer for the lower-cased words (most capitals are ASCII: no allocation for them).
+    let mut lower = String::new();
     for w in text.split(|c: char| !c.is_alphanumeric()) {
         if w.is_empty() {
             continue;
         }
-        let lower;
-        let w = if w.chars().any(char::is_uppercase) {
+        let w = if w.is_ascii() {
+            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                lower.clear();
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+                lower.as_str()
+            } else {
+                w
+            }
+        } else if w.chars().any(char::is_uppercase) {
             lower = w.to_lowercase();
             lower.as_str()
         } else {

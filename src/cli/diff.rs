@@ -7,6 +7,7 @@ use avenant::render::diff_common::DiffRenderOptions;
 use avenant::render::{diff_json, diff_md, diff_terminal, docx, html};
 use avenant::ReadOptions;
 use clap::{Args, ValueEnum};
+use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -80,27 +81,43 @@ pub(super) fn run(args: &DiffArgs, options: &ReadOptions, out: &Output) -> Resul
     };
     let mut buffer = Vec::new();
     match args.format {
-        DiffFormat::Terminal => diff_terminal::write_diff_terminal(&cmp, &render, &mut buffer)?,
-        DiffFormat::Md => diff_md::write_diff_md(&cmp, &render, &mut buffer)?,
-        DiffFormat::Json => diff_json::write_diff_json(&cmp, &render, &mut buffer)?,
-        DiffFormat::Html => html::write_diff_html(&cmp, &render, &mut buffer)?,
+        // Text formats are written as they are rendered, through a buffered writer: no copy
+        // of the whole output in memory (the JSON of a code's diff is tens of megabytes).
+        DiffFormat::Terminal | DiffFormat::Md | DiffFormat::Json | DiffFormat::Html => {
+            let mut w = out.writer()?;
+            match args.format {
+                DiffFormat::Terminal => diff_terminal::write_diff_terminal(&cmp, &render, &mut w)?,
+                DiffFormat::Md => diff_md::write_diff_md(&cmp, &render, &mut w)?,
+                DiffFormat::Json => diff_json::write_diff_json(&cmp, &render, &mut w)?,
+                _ => html::write_diff_html(&cmp, &render, &mut w)?,
+            }
+            w.flush()?;
+        }
         DiffFormat::Docx => {
             let options = docx::DocxOptions {
                 date: date.unwrap_or_else(docx::now),
                 ..Default::default()
             };
-            docx::write_diff_docx(&cmp, &options, &mut std::io::Cursor::new(&mut buffer))?
+            docx::write_diff_docx(&cmp, &options, &mut std::io::Cursor::new(&mut buffer))?;
+            out.write(&buffer)?;
         }
         DiffFormat::Pdf => {
             let mut page = Vec::new();
             html::write_diff_html(&cmp, &render, &mut page)?;
             buffer = super::pdf::print(&page)?;
+            out.write(&buffer)?;
         }
         DiffFormat::Avenant => {
-            super::draft::write_avenant(&cmp, &Default::default(), Default::default(), &mut buffer)?
+            // Drafting may refuse (exit 2, nothing written): rendered whole first.
+            super::draft::write_avenant(
+                &cmp,
+                &Default::default(),
+                Default::default(),
+                &mut buffer,
+            )?;
+            out.write(&buffer)?;
         }
     }
-    out.write(&buffer)?;
     Ok(if cmp.has_differences() {
         EXIT_DIFFERENCES
     } else {

@@ -67,6 +67,26 @@ impl Output {
         }
     }
 
+    /// A buffered writer to the file of `-o` or to stdout, for results written as they are
+    /// rendered (no whole copy in memory); [`Output::write`] for bytes already made.
+    pub(crate) fn writer(&self) -> Result<Box<dyn Write>, Failure> {
+        match &self.path {
+            Some(path) if path.as_os_str() != "-" => {
+                let file = std::fs::File::create(path).map_err(|e| {
+                    Failure::Input(Error::new(
+                        path.display().to_string(),
+                        ErrorKind::Invalid(format!("écriture impossible ({e})")),
+                    ))
+                })?;
+                Ok(Box::new(io::BufWriter::with_capacity(1 << 16, file)))
+            }
+            _ => Ok(Box::new(io::BufWriter::with_capacity(
+                1 << 16,
+                io::stdout().lock(),
+            ))),
+        }
+    }
+
     /// Refuses a binary format on a terminal: call before doing the work.
     pub(crate) fn check_binary(&self, format: &str) -> Result<(), Failure> {
         let to_stdout = self.path.as_ref().is_none_or(|p| p.as_os_str() == "-");

@@ -4,6 +4,7 @@
 use comrak::arena_tree::NodeEdge;
 use comrak::nodes::NodeValue;
 use comrak::{parse_document, Arena, Options};
+use std::borrow::Cow;
 
 /// Characters that may make comrak's inline parser change the text (emphasis, HTML, escapes…).
 fn has_markup(s: &str) -> bool {
@@ -18,19 +19,18 @@ fn has_markup(s: &str) -> bool {
 /// ligatures expanded, soft hyphens and stray bullets removed.
 pub fn inline(line: &str) -> String {
     let pre = pre_clean(line);
-    let plain = if has_markup(&pre) {
-        markdown_text(&pre)
+    if has_markup(&pre) {
+        typography(&markdown_text(&pre))
     } else {
-        pre
-    };
-    typography(&plain)
+        typography(&pre)
+    }
 }
 
 /// Character-level clean-ups done before Markdown is read.
-fn pre_clean(s: &str) -> String {
-    // Most lines need nothing: one scan, one copy.
+fn pre_clean(s: &str) -> Cow<'_, str> {
+    // Most lines need nothing: one scan, no copy.
     if !s.chars().any(needs_pre_clean) {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -69,7 +69,7 @@ fn pre_clean(s: &str) -> String {
         }
         rest = &rest[c.len_utf8()..];
     }
-    out
+    Cow::Owned(out)
 }
 
 /// A character [`pre_clean`] changes or starts a pattern at (`^{`, `[^`).
@@ -221,6 +221,12 @@ fn typography(s: &str) -> String {
     let mut before: Option<char> = None;
     let mut chars = s.chars();
     while let Some(c) = chars.next() {
+        // Most characters are copied as they are: no look-ahead for them.
+        if is_plain(c) {
+            out.push(c);
+            before = Some(c);
+            continue;
+        }
         let mut ahead = chars.clone();
         let (next, next2) = (ahead.next(), ahead.next());
         let prev_is_space = out.is_empty() || out.ends_with(' ');
@@ -295,6 +301,19 @@ fn typography(s: &str) -> String {
     } else {
         trimmed.to_string()
     }
+}
+
+/// A character [`typography`] copies whatever stands around it: a letter, a digit, or a sign
+/// none of its rules looks at (spaces, apostrophes, quotes, `.`, `;:!?`, bullets).
+fn is_plain(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                ',' | '-' | '(' | ')' | '/' | '%' | '+' | '=' | '[' | ']' | '*' | '_' | '&'
+            );
+    }
+    c.is_alphanumeric() && !is_space(c) && !is_apostrophe(c) && !is_bullet(c)
 }
 
 /// `«` with exactly one space after it, glued to an apostrophe before it (`d'« x »`).
