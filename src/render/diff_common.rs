@@ -1,6 +1,7 @@
 //! French wording shared by the diff renderers: [`Comparison`] pieces → names of units,
 //! status phrases, quoted values. No I/O here, and no choice of format.
 
+use crate::align::renumber::Renumbering;
 use crate::diff::{ChangeTag, Comparison, PairDiff, Status, WordChange};
 use crate::model::{Document, NodeId, NodeKind};
 use crate::text::capitalise;
@@ -103,19 +104,22 @@ pub fn cosmetic_only(pair: &PairDiff) -> bool {
 pub fn renumbering_lines(cmp: &Comparison) -> Vec<String> {
     crate::align::renumber::renumberings(&cmp.old, &cmp.new, &cmp.alignment)
         .iter()
-        .map(|r| {
-            let noun = match r.kind {
-                NodeKind::Article => "articles",
-                NodeKind::Annexe => "annexes",
-                _ => "divisions",
-            };
-            let link = if r.units.len() == 2 { "et" } else { "à" };
-            format!(
-                "{noun} {} {link} {} deviennent {} {link} {}",
-                r.old_first, r.old_last, r.new_first, r.new_last
-            )
-        })
+        .map(renumbering_line)
         .collect()
+}
+
+/// One renumbering series in French: « articles 5.2 à 5.6 deviennent 5.1 à 5.5 ».
+pub fn renumbering_line(r: &Renumbering) -> String {
+    let noun = match r.kind {
+        NodeKind::Article => "articles",
+        NodeKind::Annexe => "annexes",
+        _ => "divisions",
+    };
+    let link = if r.units.len() == 2 { "et" } else { "à" };
+    format!(
+        "{noun} {} {link} {} deviennent {} {link} {}",
+        r.old_first, r.old_last, r.new_first, r.new_last
+    )
 }
 
 /// The alinéas that left the old unit `old_parent` for another unit (paired across parents):

@@ -248,7 +248,7 @@ fn seed_canope_numbered_and_tracked() {
 // ---- Mechanisms, each on two real documents (their text as LibreOffice exports it, edited as
 // a new version would be). ----
 
-fn soffice(name: &str) -> Option<String> {
+pub(crate) fn soffice(name: &str) -> Option<String> {
     let path = format!(
         "{}/../shared/corpus/real/{name}.soffice.txt",
         env!("CARGO_MANIFEST_DIR")
@@ -258,7 +258,7 @@ fn soffice(name: &str) -> Option<String> {
 
 /// The text with the block opened by the line starting with `heading` (up to the next line
 /// starting with one of `next`) replaced by `with` (lines).
-fn replace_block(text: &str, heading: &str, next: &[&str], with: &[&str]) -> String {
+pub(crate) fn replace_block(text: &str, heading: &str, next: &[&str], with: &[&str]) -> String {
     let mut out = Vec::new();
     let mut inside = false;
     let mut done = false;
@@ -334,7 +334,7 @@ fn titled_article_rewritten_in_place_is_modified_under_its_number() {
 
 /// Each line starting with `from(n)` (after indentation) starts with `to(n)` instead, for `n`
 /// in `range`.
-fn renumber(
+pub(crate) fn renumber(
     text: &str,
     range: std::ops::RangeInclusive<u32>,
     from: impl Fn(u32) -> String,

@@ -4,7 +4,10 @@
 use super::builder::{cell, deleted, doc_title, inserted, summary_counts, Block, Builder};
 use super::{escape, head};
 use crate::diff::{Comparison, Status};
-use crate::render::diff_common::{pair_name, quote, worth_showing, DiffRenderOptions};
+use crate::render::diff_common::{
+    pair_name, quote, renumbering_lines, worth_showing, DiffRenderOptions,
+};
+use crate::text::capitalise;
 use std::io::{self, Write};
 
 /// Writes the comparison as a self-contained HTML « tableau comparatif ».
@@ -54,6 +57,7 @@ pub fn write_diff_html(
         }
     }
 
+    let renumbered = renumbering_lines(cmp);
     writeln!(w, "<nav aria-labelledby=\"synthese\">")?;
     writeln!(w, "<h2 id=\"synthese\">Synthèse</h2>")?;
     if !cmp.has_differences() {
@@ -88,6 +92,12 @@ pub fn write_diff_html(
                     escape(name)
                 )?;
             }
+        }
+        if !renumbered.is_empty() {
+            writeln!(
+                w,
+                "<li><a href=\"#renumerotations\">Renumérotations</a></li>"
+            )?;
         }
         if !cmp.globals.is_empty() {
             writeln!(
@@ -187,6 +197,14 @@ pub fn write_diff_html(
         }
     }
     writeln!(w, "</table>")?;
+    if !renumbered.is_empty() {
+        writeln!(w, "<h2 id=\"renumerotations\">Renumérotations</h2>")?;
+        writeln!(w, "<ul>")?;
+        for line in &renumbered {
+            writeln!(w, "<li>{}.</li>", escape(&capitalise(line)))?;
+        }
+        writeln!(w, "</ul>")?;
+    }
     if !only_global.is_empty() {
         writeln!(
             w,
