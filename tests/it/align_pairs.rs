@@ -525,6 +525,39 @@ fn code_civil_2012_2015_articles_keep_their_numbers() {
         .collect();
     assert_eq!(deleted, ["article-2279"]);
     assert!(!pairs.iter().any(|p| p.3 && p.0 == p.1), "no article moved");
+    // Divisions: every old one keeps its place under its number (headings retouched, as
+    // « modifié » by heading); two created by the loi du 17 mai 2013 (mariage pour tous) in
+    // livre Ier, titre V « Du mariage ».
+    let divisions: Vec<(String, String)> = a
+        .iter()
+        .filter(|p| {
+            p.old
+                .map(|x| o.node(x).kind)
+                .or(p.new.map(|x| n.node(x).kind))
+                == Some(NodeKind::Structure)
+        })
+        .map(|p| {
+            (
+                p.old.map_or("-".into(), |x| o.node(x).key.clone()),
+                p.new.map_or("-".into(), |x| n.node(x).key.clone()),
+            )
+        })
+        .collect();
+    assert!(divisions.len() > 100, "{}", divisions.len());
+    let unpaired: Vec<&(String, String)> = divisions.iter().filter(|d| d.0 != d.1).collect();
+    assert_eq!(
+        unpaired,
+        [
+            &(
+                "-".to_string(),
+                "livre-ier/titre-v/chapitre-ii-bis/section-4".to_string()
+            ),
+            &(
+                "-".to_string(),
+                "livre-ier/titre-v/chapitre-iv-bis".to_string()
+            ),
+        ]
+    );
 }
 
 #[test]

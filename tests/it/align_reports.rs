@@ -1,5 +1,6 @@
 //! What the reports say of an alignment: the renumbering series in every format (JSON, HTML,
-//! Markdown, terminal).
+//! Markdown, terminal), and an alinéa that moved between units at any depth (sub-articles,
+//! articles inside divisions, an article and an annexe) shown where it left and where it arrived.
 
 use crate::align_pairs::{renumber, replace_block, soffice};
 use avenant::diff::{compare, Comparison, DiffOptions};
@@ -144,4 +145,125 @@ fn json_carries_the_renumbering_series_of_articles_after_an_insertion() {
     let same = cmp(&old, &old);
     assert!(json(&same).get("renumberings").is_none());
     assert!(!html(&same).contains("renumerotations"));
+}
+
+/// The text with the line starting with `line` moved before the line starting with `before`
+/// (both read after indentation, no-break spaces as spaces).
+fn move_line(text: &str, line: &str, before: &str) -> String {
+    let norm = |l: &str| l.trim_start().replace('\u{a0}', " ");
+    let mut lines: Vec<&str> = text.lines().collect();
+    let from = lines
+        .iter()
+        .position(|l| norm(l).starts_with(line))
+        .unwrap_or_else(|| panic!("{line}"));
+    let moved = lines.remove(from);
+    let to = lines
+        .iter()
+        .position(|l| norm(l).starts_with(before))
+        .unwrap_or_else(|| panic!("{before}"));
+    lines.insert(to, moved);
+    lines.join("\n")
+}
+
+/// Asserts that every report shows the move where it left (`left`, the unit it left, and the
+/// departure line) and where it arrived.
+fn shown_on_both_sides(c: &Comparison, left: &str, departure: &str, arrival: &str) {
+    let t = term(c);
+    let block = t
+        .split("\n\n")
+        .find(|b| b.contains(departure))
+        .unwrap_or_else(|| panic!("terminal: no « {departure} »\n{t}"));
+    assert!(block.contains(left), "terminal: « {left} »\n{t}");
+    assert!(t.contains(arrival), "terminal: « {arrival} »\n{t}");
+    let m = md(c);
+    let row = m
+        .lines()
+        .find(|l| l.contains(departure))
+        .unwrap_or_else(|| panic!("Markdown: no « {departure} »\n{m}"));
+    assert!(
+        row.starts_with(&format!("| **{left}**")),
+        "Markdown: the row of {left}\n{row}"
+    );
+    assert!(m.contains(arrival), "Markdown: « {arrival} »\n{m}");
+    let h = html(c);
+    assert!(h.contains("id=\"depart-1\""), "HTML: no departure row\n{h}");
+    assert!(h.contains("href=\"#depart-1\""), "HTML: no link back\n{h}");
+    let unit = h
+        .split("<tbody")
+        .find(|b| b.contains("id=\"depart-1\""))
+        .expect("HTML block");
+    assert!(
+        unit.contains(&format!("class=\"unite\">{left}")),
+        "HTML: the departure under {left}\n{unit}"
+    );
+}
+
+#[test]
+fn alinea_moved_between_sub_articles_shown_on_both_sides() {
+    // Canopé: « Dans tous les cas, la DINUM ne pourra appliquer aucun frais… » leaves 5.2
+    // for the end of 5.3.
+    let Some(old) = soffice("seed-canope") else {
+        return;
+    };
+    let new = move_line(&old, "Dans tous les cas, la DINUM", "5.4 Imputation");
+    let c = cmp(&old, &new);
+    shown_on_both_sides(
+        &c,
+        "Article 5.2",
+        "Alinéa 5 (ancien) : déplacé vers article 5.3, alinéa 4",
+        "déplacé depuis article 5.2, alinéa 5",
+    );
+}
+
+#[test]
+fn alinea_moved_between_articles_inside_divisions_shown_on_both_sides() {
+    // Code civil, livre Ier, titre Ier bis, chapitre Ier: the second alinéa of article 17-1
+    // goes to the end of article 17-2, three divisions deep.
+    let path = format!(
+        "{}/../shared/corpus/bench/code-civil-2015-04-01.md",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let Ok(code) = std::fs::read_to_string(path) else {
+        return;
+    };
+    let end = code.find("#### Chapitre II").expect("chapitre II");
+    let old = &code[..end];
+    let new = move_line(
+        old,
+        "Les dispositions de l'alinéa précédent s'appliquent à titre interprétatif",
+        "##### Article 17-3",
+    );
+    let c = cmp(old, &new);
+    shown_on_both_sides(
+        &c,
+        "Article 17-1",
+        "Alinéa 2 (ancien) : déplacé vers",
+        "déplacé depuis",
+    );
+}
+
+#[test]
+fn alinea_moved_from_an_article_to_an_annexe_shown_on_both_sides() {
+    // Canopé: Article 8's only alinéa goes to the end of Annexe 2; ENA: Article 4's second
+    // alinéa opens Annexe 1.
+    let Some(old) = soffice("seed-canope") else {
+        return;
+    };
+    let new = move_line(&old, "Pour tout différend", "ANNEXE 3");
+    shown_on_both_sides(
+        &cmp(&old, &new),
+        "Article 8",
+        "Alinéa 1 (ancien) : déplacé vers annexe 2",
+        "déplacé depuis article 8, alinéa 1",
+    );
+    let Some(old) = soffice("seed-ena") else {
+        return;
+    };
+    let new = move_line(&old, "Les codes sources documentés", "DINUM");
+    shown_on_both_sides(
+        &cmp(&old, &new),
+        "Article 4",
+        "Alinéa 2 (ancien) : déplacé vers annexe 1, alinéa 1",
+        "déplacé depuis article 4, alinéa 2",
+    );
 }

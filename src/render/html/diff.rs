@@ -4,9 +4,7 @@
 use super::builder::{cell, deleted, doc_title, inserted, summary_counts, Block, Builder};
 use super::{escape, head};
 use crate::diff::{Comparison, Status};
-use crate::render::diff_common::{
-    pair_name, quote, renumbering_lines, worth_showing, DiffRenderOptions,
-};
+use crate::render::diff_common::{pair_name, quote, renumbering_lines, DiffRenderOptions};
 use crate::text::capitalise;
 use std::io::{self, Write};
 
@@ -40,14 +38,14 @@ pub fn write_diff_html(
     let mut b = Builder::new(cmp, options);
     let mut rendered = Vec::new();
     for p in &cmp.pairs {
-        if worth_showing(p, options.show_cosmetic) {
+        if b.visible(p) {
             b.rendered(p, &mut rendered);
         }
     }
     b.index_departures(&rendered.into_iter().collect());
     let mut only_global = Vec::new();
     for p in &cmp.pairs {
-        if worth_showing(p, options.show_cosmetic) {
+        if b.visible(p) {
             b.unit(p);
         } else {
             if p.status == Status::Modified {
