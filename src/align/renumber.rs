@@ -16,6 +16,8 @@ pub struct Renumbering {
     pub old_last: String,
     pub new_first: String,
     pub new_last: String,
+    /// The step every number moved by, new − old: −1 after a deletion, +1 after an insertion.
+    pub shift: i64,
 }
 
 /// The part of a label before its last number, and that number: `6.1.3` → (`6.1.`, 3),
@@ -66,21 +68,23 @@ fn walk(old: &Document, new: &Document, pairs: &[Pair], out: &mut Vec<Renumberin
     // (kind, old prefix, new prefix, shift, last old number) of the open series.
     let mut open: Option<(NodeKind, String, String, i64, i64)> = None;
     let mut series: Vec<(NodeId, NodeId)> = Vec::new();
-    let close = |series: &mut Vec<(NodeId, NodeId)>, out: &mut Vec<Renumbering>| {
-        if series.len() >= 2 {
-            let label = |d: &Document, id: NodeId| d.node(id).label.clone().unwrap_or_default();
-            let (f, l) = (series[0], series[series.len() - 1]);
-            out.push(Renumbering {
-                kind: old.node(f.0).kind,
-                units: std::mem::take(series),
-                old_first: label(old, f.0),
-                old_last: label(old, l.0),
-                new_first: label(new, f.1),
-                new_last: label(new, l.1),
-            });
-        }
-        series.clear();
-    };
+    let close =
+        |series: &mut Vec<(NodeId, NodeId)>, shift: Option<i64>, out: &mut Vec<Renumbering>| {
+            if let (true, Some(shift)) = (series.len() >= 2, shift) {
+                let label = |d: &Document, id: NodeId| d.node(id).label.clone().unwrap_or_default();
+                let (f, l) = (series[0], series[series.len() - 1]);
+                out.push(Renumbering {
+                    kind: old.node(f.0).kind,
+                    units: std::mem::take(series),
+                    old_first: label(old, f.0),
+                    old_last: label(old, l.0),
+                    new_first: label(new, f.1),
+                    new_last: label(new, l.1),
+                    shift,
+                });
+            }
+            series.clear();
+        };
     for p in pairs {
         let step = match (p.old, p.new) {
             (Some(o), Some(n)) if p.renumbered && !p.moved => {
@@ -105,19 +109,19 @@ fn walk(old: &Document, new: &Document, pairs: &[Pair], out: &mut Vec<Renumberin
                     *k == kind && *p1 == op && *p2 == np && *s == shift && ov == last + 1
                 });
                 if !continues {
-                    close(&mut series, out);
+                    close(&mut series, open.as_ref().map(|o| o.3), out);
                 }
                 series.push((o, n));
                 open = Some((kind, op, np, shift, ov));
             }
             None => {
-                close(&mut series, out);
+                close(&mut series, open.as_ref().map(|o| o.3), out);
                 open = None;
             }
         }
         walk(old, new, &p.children, out);
     }
-    close(&mut series, out);
+    close(&mut series, open.as_ref().map(|o| o.3), out);
 }
 
 #[cfg(test)]
@@ -167,5 +171,6 @@ mod tests {
             ("6.1.2", "6.1.4", "6.1.1", "6.1.3")
         );
         assert_eq!(r[0].units.len(), 3);
+        assert_eq!(r[0].shift, -1);
     }
 }

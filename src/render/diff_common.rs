@@ -1,9 +1,11 @@
 //! French wording shared by the diff renderers: [`Comparison`] pieces → names of units,
 //! status phrases, quoted values. No I/O here, and no choice of format.
 
+use crate::align::renumber::Renumbering;
 use crate::diff::{ChangeTag, Comparison, PairDiff, Status, WordChange};
 use crate::model::{Document, NodeId, NodeKind};
 use crate::text::capitalise;
+use std::collections::{HashMap, HashSet};
 
 /// No-break space, inside « ».
 pub const NBSP: char = '\u{a0}';
@@ -103,68 +105,145 @@ pub fn cosmetic_only(pair: &PairDiff) -> bool {
 pub fn renumbering_lines(cmp: &Comparison) -> Vec<String> {
     crate::align::renumber::renumberings(&cmp.old, &cmp.new, &cmp.alignment)
         .iter()
-        .map(|r| {
-            let noun = match r.kind {
-                NodeKind::Article => "articles",
-                NodeKind::Annexe => "annexes",
-                _ => "divisions",
-            };
-            let link = if r.units.len() == 2 { "et" } else { "à" };
-            format!(
-                "{noun} {} {link} {} deviennent {} {link} {}",
-                r.old_first, r.old_last, r.new_first, r.new_last
-            )
-        })
+        .map(renumbering_line)
         .collect()
+}
+
+/// One renumbering series in French: « articles 5.2 à 5.6 deviennent 5.1 à 5.5 ».
+pub fn renumbering_line(r: &Renumbering) -> String {
+    let noun = match r.kind {
+        NodeKind::Article => "articles",
+        NodeKind::Annexe => "annexes",
+        _ => "divisions",
+    };
+    let link = if r.units.len() == 2 { "et" } else { "à" };
+    format!(
+        "{noun} {} {link} {} deviennent {} {link} {}",
+        r.old_first, r.old_last, r.new_first, r.new_last
+    )
 }
 
 /// The alinéas that left the old unit `old_parent` for another unit (paired across parents):
 /// « Alinéa 2 (ancien) : déplacé vers l'article 3, alinéa 3 », so that a move is shown on
-/// both sides.
+/// both sides. One call indexes the whole comparison: a renderer asking at every unit builds
+/// [`Departures`] once instead.
 pub fn moved_out(cmp: &Comparison, old_parent: NodeId) -> Vec<String> {
-    cmp.iter()
-        .filter(|p| p.moved)
-        .filter_map(|p| match (p.old, p.new) {
-            (Some(o), Some(n))
-                if cmp.old.parent(o) == Some(old_parent)
-                    && cmp.alignment.new_of(old_parent) != cmp.new.parent(n) =>
-            {
-                Some(format!(
-                    "{} (ancien) : déplacé vers {}",
-                    unit_name(&cmp.old, o),
-                    new_place(cmp, n)
-                ))
-            }
-            _ => None,
-        })
-        .collect()
+    Departures::new(cmp).lines(cmp, old_parent)
 }
 
-/// Where an old unit stood: « article 4, alinéa 2 ».
-pub fn old_place(cmp: &Comparison, id: NodeId) -> String {
-    let mut parts = Vec::new();
-    let mut cur = Some(id);
-    while let Some(c) = cur {
-        if c == cmp.old.root() {
-            break;
+/// The moves that left each old unit for another one, at every depth (between sub-articles,
+/// between articles inside a division, from an article to an annexe), indexed once per
+/// report so that each unit asks in constant time.
+#[derive(Debug, Default)]
+pub struct Departures {
+    /// (old, new) of each moved unit, by the old unit it left, in document order.
+    by_parent: HashMap<NodeId, Vec<(NodeId, NodeId)>>,
+    /// Old units with a departure at or below them.
+    within: HashSet<NodeId>,
+}
+
+impl Departures {
+    /// Indexes the moves of a comparison whose arrival is under another unit than the one
+    /// paired with their old parent.
+    pub fn new(cmp: &Comparison) -> Self {
+        let mut moved = Vec::new();
+        for p in cmp.iter().filter(|p| p.moved) {
+            if let (Some(o), Some(n)) = (p.old, p.new) {
+                if let Some(parent) = cmp.old.parent(o) {
+                    moved.push((parent, o, n));
+                }
+            }
         }
-        parts.push(unit_name(&cmp.old, c).to_lowercase());
-        cur = cmp.old.parent(c);
+        if moved.is_empty() {
+            return Departures::default();
+        }
+        // The first new unit paired with each old one (a split has several), as
+        // `Alignment::new_of` says, in one pass.
+        let mut new_of: HashMap<NodeId, Option<NodeId>> = HashMap::new();
+        for p in cmp.alignment.iter() {
+            if let Some(o) = p.old {
+                new_of.entry(o).or_insert(p.new);
+            }
+        }
+        let mut by_parent: HashMap<NodeId, Vec<(NodeId, NodeId)>> = HashMap::new();
+        for (parent, o, n) in moved {
+            if new_of.get(&parent).copied().flatten() != cmp.new.parent(n) {
+                by_parent.entry(parent).or_default().push((o, n));
+            }
+        }
+        let mut within = HashSet::new();
+        for &parent in by_parent.keys() {
+            let mut cur = Some(parent);
+            while let Some(c) = cur {
+                if !within.insert(c) {
+                    break;
+                }
+                cur = cmp.old.parent(c);
+            }
+        }
+        Departures { by_parent, within }
     }
-    parts.reverse();
-    parts.join(", ")
+
+    /// « Alinéa 2 (ancien) : déplacé vers article 3, alinéa 3 » for each unit that left
+    /// `old_parent`.
+    pub fn lines(&self, cmp: &Comparison, old_parent: NodeId) -> Vec<String> {
+        self.by_parent
+            .get(&old_parent)
+            .map(|moves| {
+                moves
+                    .iter()
+                    .map(|&(o, n)| {
+                        format!(
+                            "{} (ancien) : déplacé vers {}",
+                            unit_name(&cmp.old, o),
+                            new_place(cmp, n)
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// True when a unit left this pair's old unit itself.
+    pub fn from(&self, pair: &PairDiff) -> bool {
+        pair.old.is_some_and(|o| self.by_parent.contains_key(&o))
+    }
+
+    /// True when a unit left this pair's old unit or one below it: the pair is shown, so that
+    /// the departure is.
+    pub fn below(&self, pair: &PairDiff) -> bool {
+        pair.old.is_some_and(|o| self.within.contains(&o))
+    }
+}
+
+/// Where an old unit stood: « article 4, alinéa 2 », « article 5.2, alinéa 5 ».
+pub fn old_place(cmp: &Comparison, id: NodeId) -> String {
+    place(&cmp.old, id)
 }
 
 /// Where a new unit stands: « article 2, alinéa 1 ».
 pub fn new_place(cmp: &Comparison, id: NodeId) -> String {
-    let mut parts = Vec::new();
+    place(&cmp.new, id)
+}
+
+/// The names of a unit and its ancestors, outermost first; a sub-article's name already
+/// says its article (« article 5.2 », not « article 5, article 5.2 »).
+fn place(doc: &Document, id: NodeId) -> String {
+    let mut parts: Vec<String> = Vec::new();
     let mut cur = Some(id);
     while let Some(c) = cur {
-        if c == cmp.new.root() {
+        if c == doc.root() {
             break;
         }
-        parts.push(unit_name(&cmp.new, c).to_lowercase());
-        cur = cmp.new.parent(c);
+        let name = unit_name(doc, c).to_lowercase();
+        let inner = parts.last().is_some_and(|last| {
+            last.strip_prefix(name.as_str())
+                .is_some_and(|rest| rest.starts_with('.'))
+        });
+        if !inner {
+            parts.push(name);
+        }
+        cur = doc.parent(c);
     }
     parts.reverse();
     parts.join(", ")

@@ -1,7 +1,8 @@
 //! The public JSON of a [`Comparison`] (`"schema": 1`): its own view model — pairs with keys,
-//! status, flags, basis, similarity, word changes and children — never a dump of internal types.
+//! status, flags, basis, similarity, word changes and children, global replacements, renumbering
+//! series and counts — never a dump of internal types.
 
-use super::diff_common::{shown, DiffRenderOptions};
+use super::diff_common::{renumbering_line, shown, DiffRenderOptions};
 use super::json::SCHEMA;
 use crate::diff::{Comparison, PairDiff};
 use serde::Serialize;
@@ -14,6 +15,10 @@ struct JsonComparison<'a> {
     new: JsonSide<'a>,
     pairs: Vec<JsonPair<'a>>,
     global: Vec<JsonGlobal<'a>>,
+    /// The renumbering series (absent when none): each run of sibling units renumbered by
+    /// the same step, reported once.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    renumberings: Vec<JsonRenumbering<'a>>,
     summary: JsonSummary,
 }
 
@@ -54,6 +59,37 @@ struct JsonGlobal<'a> {
     count: usize,
     /// Keys of the units where it occurs (new key, or old key for a deleted unit).
     units: Vec<&'a str>,
+}
+
+/// One renumbering series: consecutive sibling units of one kind (articles or sub-articles,
+/// annexes, divisions) whose numbers all moved by the same step, « articles 5.2 à 5.6
+/// deviennent 5.1 à 5.5 ».
+#[derive(Serialize)]
+struct JsonRenumbering<'a> {
+    /// The units' kind, as in `parse --format json`: `article`, `annexe`, `structure`…
+    kind: &'static str,
+    /// Labels of the first and last units of the series in the old version (`5.2`, `5.6`).
+    old: JsonSpan,
+    /// Labels of the same units in the new version (`5.1`, `5.5`).
+    new: JsonSpan,
+    /// The step every number moved by, new − old (−1 after a deletion).
+    shift: i64,
+    /// The units of the series, in order: old key and new key.
+    units: Vec<JsonUnitPair<'a>>,
+    /// The series in French, as the terminal and Markdown reports say it.
+    text: String,
+}
+
+#[derive(Serialize)]
+struct JsonSpan {
+    first: String,
+    last: String,
+}
+
+#[derive(Serialize)]
+struct JsonUnitPair<'a> {
+    old: &'a str,
+    new: &'a str,
 }
 
 #[derive(Serialize)]
@@ -148,6 +184,30 @@ pub fn write_diff_json(
                         _ => "",
                     })
                     .collect(),
+            })
+            .collect(),
+        renumberings: crate::align::renumber::renumberings(&cmp.old, &cmp.new, &cmp.alignment)
+            .iter()
+            .map(|r| JsonRenumbering {
+                kind: r.kind.as_str(),
+                old: JsonSpan {
+                    first: r.old_first.clone(),
+                    last: r.old_last.clone(),
+                },
+                new: JsonSpan {
+                    first: r.new_first.clone(),
+                    last: r.new_last.clone(),
+                },
+                shift: r.shift,
+                units: r
+                    .units
+                    .iter()
+                    .map(|(o, n)| JsonUnitPair {
+                        old: cmp.old.node(*o).key.as_str(),
+                        new: cmp.new.node(*n).key.as_str(),
+                    })
+                    .collect(),
+                text: renumbering_line(r),
             })
             .collect(),
         summary: JsonSummary {

@@ -3,7 +3,7 @@
 
 use super::diff_common::{
     is_table_unit, pair_name, quote, shown, side_runs, status_phrase, typed_phrase, unit_name,
-    worth_showing, DiffRenderOptions, Run,
+    worth_showing, Departures, DiffRenderOptions, Run,
 };
 use crate::diff::{Comparison, PairDiff, Status};
 use crate::render::diff_common::{leaves, unit_notes};
@@ -58,12 +58,13 @@ fn observations(
     cmp: &Comparison,
     p: &PairDiff,
     leaves: &[&PairDiff],
+    departures: &Departures,
     options: &DiffRenderOptions,
 ) -> String {
     let mut notes: Vec<String> = Vec::new();
     notes.extend(unit_notes(cmp, p, options.show_cosmetic));
     if let Some(o) = p.old {
-        for line in super::diff_common::moved_out(cmp, o) {
+        for line in departures.lines(cmp, o) {
             notes.push(capitalise(&line) + ".");
         }
     }
@@ -101,6 +102,7 @@ fn escape_obs(s: &str) -> String {
 fn rows(
     cmp: &Comparison,
     p: &PairDiff,
+    departures: &Departures,
     options: &DiffRenderOptions,
     w: &mut impl Write,
 ) -> io::Result<()> {
@@ -111,8 +113,7 @@ fn rows(
         || p.moved
         || p.changes.iter().any(|c| shown(c, options.show_cosmetic))
         || ls.iter().any(|l| worth_showing(l, options.show_cosmetic))
-        || p.old
-            .is_some_and(|o| !super::diff_common::moved_out(cmp, o).is_empty());
+        || departures.from(p);
     if own {
         let mut old_cell = vec![title(cmp, p, true, options)];
         let mut new_cell = vec![title(cmp, p, false, options)];
@@ -155,12 +156,13 @@ fn rows(
             "| {} | {} | {} |",
             join(old_cell),
             join(new_cell),
-            observations(cmp, p, &ls, options)
+            observations(cmp, p, &ls, departures, options)
         )?;
     }
     for c in &p.children {
-        if is_table_unit(cmp, c) && worth_showing(c, options.show_cosmetic) {
-            rows(cmp, c, options, w)?;
+        if is_table_unit(cmp, c) && (worth_showing(c, options.show_cosmetic) || departures.below(c))
+        {
+            rows(cmp, c, departures, options, w)?;
         }
     }
     Ok(())
@@ -195,12 +197,10 @@ pub fn write_diff_md(
     writeln!(w, "|---|---|---|")?;
     let mut unchanged = Vec::new();
     let mut only_global = Vec::new();
+    let departures = Departures::new(cmp);
     for p in &cmp.pairs {
-        let left = p
-            .old
-            .is_some_and(|o| !super::diff_common::moved_out(cmp, o).is_empty());
-        if worth_showing(p, options.show_cosmetic) || left {
-            rows(cmp, p, options, w)?;
+        if worth_showing(p, options.show_cosmetic) || departures.below(p) {
+            rows(cmp, p, &departures, options, w)?;
         } else if p.status == Status::Modified {
             only_global.push(pair_name(cmp, p));
         } else {

@@ -3,7 +3,7 @@
 
 use super::diff_common::{
     count, pair_name, quote, status_phrase, trim_context, typed_phrase, unit_name, worth_showing,
-    DiffRenderOptions,
+    Departures, DiffRenderOptions,
 };
 use crate::diff::{Comparison, PairDiff, Status};
 use crate::model::NodeKind;
@@ -57,11 +57,9 @@ pub fn write_diff_terminal(
     writeln!(w, "{}", style.bold(&format!("+++ {}", cmp.new.source.path)))?;
     let mut unchanged: Vec<String> = Vec::new();
     let mut only_global: Vec<String> = Vec::new();
+    let departures = Departures::new(cmp);
     for pair in &cmp.pairs {
-        let left = pair
-            .old
-            .is_some_and(|o| !super::diff_common::moved_out(cmp, o).is_empty());
-        if !worth_showing(pair, options.show_cosmetic) && !left {
+        if !worth_showing(pair, options.show_cosmetic) && !departures.below(pair) {
             let name = pair_name(cmp, pair);
             if pair.status == Status::Modified {
                 only_global.push(name);
@@ -71,7 +69,7 @@ pub fn write_diff_terminal(
             continue;
         }
         writeln!(w)?;
-        write_block(cmp, pair, 0, options, &style, w)?;
+        write_block(cmp, pair, 0, &departures, options, &style, w)?;
     }
     let renumbered = super::diff_common::renumbering_lines(cmp);
     if !renumbered.is_empty() {
@@ -216,6 +214,7 @@ fn write_block(
     cmp: &Comparison,
     pair: &PairDiff,
     depth: usize,
+    departures: &Departures,
     options: &DiffRenderOptions,
     style: &Style,
     w: &mut impl Write,
@@ -262,7 +261,7 @@ fn write_block(
         }
     }
     if let Some(o) = pair.old {
-        for line in super::diff_common::moved_out(cmp, o) {
+        for line in departures.lines(cmp, o) {
             writeln!(w, "{indent}  {line}")?;
         }
     }
@@ -283,8 +282,8 @@ fn write_block(
             k = end;
             continue;
         }
-        if whole || worth_showing(child, options.show_cosmetic) {
-            write_block(cmp, child, depth + 1, options, style, w)?;
+        if whole || worth_showing(child, options.show_cosmetic) || departures.below(child) {
+            write_block(cmp, child, depth + 1, departures, options, style, w)?;
         }
         k += 1;
     }

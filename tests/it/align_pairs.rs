@@ -248,7 +248,7 @@ fn seed_canope_numbered_and_tracked() {
 // ---- Mechanisms, each on two real documents (their text as LibreOffice exports it, edited as
 // a new version would be). ----
 
-fn soffice(name: &str) -> Option<String> {
+pub(crate) fn soffice(name: &str) -> Option<String> {
     let path = format!(
         "{}/../shared/corpus/real/{name}.soffice.txt",
         env!("CARGO_MANIFEST_DIR")
@@ -258,7 +258,7 @@ fn soffice(name: &str) -> Option<String> {
 
 /// The text with the block opened by the line starting with `heading` (up to the next line
 /// starting with one of `next`) replaced by `with` (lines).
-fn replace_block(text: &str, heading: &str, next: &[&str], with: &[&str]) -> String {
+pub(crate) fn replace_block(text: &str, heading: &str, next: &[&str], with: &[&str]) -> String {
     let mut out = Vec::new();
     let mut inside = false;
     let mut done = false;
@@ -334,7 +334,7 @@ fn titled_article_rewritten_in_place_is_modified_under_its_number() {
 
 /// Each line starting with `from(n)` (after indentation) starts with `to(n)` instead, for `n`
 /// in `range`.
-fn renumber(
+pub(crate) fn renumber(
     text: &str,
     range: std::ops::RangeInclusive<u32>,
     from: impl Fn(u32) -> String,
@@ -525,6 +525,39 @@ fn code_civil_2012_2015_articles_keep_their_numbers() {
         .collect();
     assert_eq!(deleted, ["article-2279"]);
     assert!(!pairs.iter().any(|p| p.3 && p.0 == p.1), "no article moved");
+    // Divisions: every old one keeps its place under its number (headings retouched, as
+    // « modifié » by heading); two created by the loi du 17 mai 2013 (mariage pour tous) in
+    // livre Ier, titre V « Du mariage ».
+    let divisions: Vec<(String, String)> = a
+        .iter()
+        .filter(|p| {
+            p.old
+                .map(|x| o.node(x).kind)
+                .or(p.new.map(|x| n.node(x).kind))
+                == Some(NodeKind::Structure)
+        })
+        .map(|p| {
+            (
+                p.old.map_or("-".into(), |x| o.node(x).key.clone()),
+                p.new.map_or("-".into(), |x| n.node(x).key.clone()),
+            )
+        })
+        .collect();
+    assert!(divisions.len() > 100, "{}", divisions.len());
+    let unpaired: Vec<&(String, String)> = divisions.iter().filter(|d| d.0 != d.1).collect();
+    assert_eq!(
+        unpaired,
+        [
+            &(
+                "-".to_string(),
+                "livre-ier/titre-v/chapitre-ii-bis/section-4".to_string()
+            ),
+            &(
+                "-".to_string(),
+                "livre-ier/titre-v/chapitre-iv-bis".to_string()
+            ),
+        ]
+    );
 }
 
 #[test]

@@ -6,7 +6,7 @@ use crate::diff::{Basis, Comparison, PairDiff, Status};
 use crate::model::{Document, NodeId, NodeKind};
 use crate::render::diff_common::{
     count, is_table_unit, old_order, pair_name, shown, side_runs, status_phrase, typed_phrase,
-    unit_name, worth_showing, DiffRenderOptions, Run,
+    unit_name, worth_showing, Departures, DiffRenderOptions, Run,
 };
 use crate::render::diff_common::{leaves, unit_notes};
 use crate::text::capitalise;
@@ -115,7 +115,7 @@ pub(super) enum Block {
 pub(super) struct Moves {
     /// Move number by the moved pair's old node.
     pub(super) by_old: HashMap<NodeId, usize>,
-    /// Moves whose departure row was written (an arrival links back only to those).
+    /// Moves whose departure row is written (an arrival links back only to those).
     pub(super) departures: Vec<bool>,
     /// Pre-order rank of each old node.
     pub(super) rank: HashMap<NodeId, usize>,
@@ -143,6 +143,8 @@ pub(super) struct Builder<'a> {
     pub(super) moves: Moves,
     /// Moved pairs (old node, pair) grouped by the old unit they left.
     pub(super) moved_from: HashMap<NodeId, Vec<&'a PairDiff>>,
+    /// The units each old unit lost to another (a unit that lost one gets rows).
+    pub(super) departures: Departures,
     pub(super) blocks: Vec<Block>,
 }
 
@@ -154,6 +156,7 @@ impl<'a> Builder<'a> {
             options,
             moves,
             moved_from: HashMap::new(),
+            departures: Departures::new(cmp),
             blocks: Vec::new(),
         }
     }
@@ -169,6 +172,10 @@ impl<'a> Builder<'a> {
             while let Some(c) = cur {
                 if rendered.contains(&c) {
                     self.moved_from.entry(c).or_default().push(p);
+                    // Its departure row will be written: an arrival met first links to it.
+                    if let Some(&k) = self.moves.by_old.get(&o) {
+                        self.moves.departures[k] = true;
+                    }
                     break;
                 }
                 cur = cmp.old.parent(c);
@@ -186,6 +193,13 @@ impl<'a> Builder<'a> {
             || ls
                 .iter()
                 .any(|l| worth_showing(l, self.options.show_cosmetic))
+            || self.departures.from(p)
+    }
+
+    /// True when the pair gets a block or has one below it: something changed, or a unit
+    /// left it (or a unit below it) for another.
+    pub(super) fn visible(&self, p: &PairDiff) -> bool {
+        worth_showing(p, self.options.show_cosmetic) || self.departures.below(p)
     }
 
     /// The old units that will get rows (first pass, same walk as [`Self::unit`]).
@@ -198,7 +212,7 @@ impl<'a> Builder<'a> {
             }
         }
         for c in &p.children {
-            if is_table_unit(self.cmp, c) && worth_showing(c, self.options.show_cosmetic) {
+            if is_table_unit(self.cmp, c) && self.visible(c) {
                 self.rendered(c, out);
             }
         }
@@ -381,7 +395,7 @@ impl<'a> Builder<'a> {
             });
         }
         for c in &p.children {
-            if is_table_unit(cmp, c) && worth_showing(c, options.show_cosmetic) {
+            if is_table_unit(cmp, c) && self.visible(c) {
                 self.unit(c);
             } else if is_table_unit(cmp, c) {
                 // Unchanged sub-units of a changed one are folded where they stand.

@@ -4,7 +4,8 @@
 use super::builder::{cell, deleted, doc_title, inserted, summary_counts, Block, Builder};
 use super::{escape, head};
 use crate::diff::{Comparison, Status};
-use crate::render::diff_common::{pair_name, quote, worth_showing, DiffRenderOptions};
+use crate::render::diff_common::{pair_name, quote, renumbering_lines, DiffRenderOptions};
+use crate::text::capitalise;
 use std::io::{self, Write};
 
 /// Writes the comparison as a self-contained HTML « tableau comparatif ».
@@ -37,14 +38,14 @@ pub fn write_diff_html(
     let mut b = Builder::new(cmp, options);
     let mut rendered = Vec::new();
     for p in &cmp.pairs {
-        if worth_showing(p, options.show_cosmetic) {
+        if b.visible(p) {
             b.rendered(p, &mut rendered);
         }
     }
     b.index_departures(&rendered.into_iter().collect());
     let mut only_global = Vec::new();
     for p in &cmp.pairs {
-        if worth_showing(p, options.show_cosmetic) {
+        if b.visible(p) {
             b.unit(p);
         } else {
             if p.status == Status::Modified {
@@ -54,6 +55,7 @@ pub fn write_diff_html(
         }
     }
 
+    let renumbered = renumbering_lines(cmp);
     writeln!(w, "<nav aria-labelledby=\"synthese\">")?;
     writeln!(w, "<h2 id=\"synthese\">Synthèse</h2>")?;
     if !cmp.has_differences() {
@@ -88,6 +90,12 @@ pub fn write_diff_html(
                     escape(name)
                 )?;
             }
+        }
+        if !renumbered.is_empty() {
+            writeln!(
+                w,
+                "<li><a href=\"#renumerotations\">Renumérotations</a></li>"
+            )?;
         }
         if !cmp.globals.is_empty() {
             writeln!(
@@ -187,6 +195,14 @@ pub fn write_diff_html(
         }
     }
     writeln!(w, "</table>")?;
+    if !renumbered.is_empty() {
+        writeln!(w, "<h2 id=\"renumerotations\">Renumérotations</h2>")?;
+        writeln!(w, "<ul>")?;
+        for line in &renumbered {
+            writeln!(w, "<li>{}.</li>", escape(&capitalise(line)))?;
+        }
+        writeln!(w, "</ul>")?;
+    }
     if !only_global.is_empty() {
         writeln!(
             w,
