@@ -241,6 +241,16 @@ pub enum Anchor {
     Before(String),
 }
 
+/// Where a new division goes, relative to its target: after the target (an article or a
+/// division), first in it, or last in it (a division, or the convention).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Place {
+    After,
+    Start,
+    End,
+}
+
 /// Start or end of a unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -368,6 +378,17 @@ pub enum Op {
     },
     /// « Les visas de la convention sont supprimés. »
     DeleteBlock,
+    /// A new division (titre, chapitre, section…) quoted whole: its heading, then its lines —
+    /// the headings of the divisions and articles it holds (« Section 1 : … », « Article 7 »)
+    /// and their alinéas: « Après le chapitre IV, il est inséré un chapitre IV bis ainsi
+    /// rédigé : », « Au début du titre II, … », « Le chapitre II est complété par une section 4 ».
+    InsertDivision {
+        place: Place,
+        /// As written: `Chapitre IV bis`.
+        label: String,
+        heading: Option<String>,
+        lines: Vec<String>,
+    },
     /// « Dans l'ensemble de la convention, les mots : « old » sont remplacés par les mots : « new ». »
     ReplaceEverywhere {
         old: String,

@@ -17,6 +17,7 @@ use std::fmt;
 
 pub use super::read::parse_avenant;
 
+mod divisions;
 mod locate;
 mod phrases;
 mod tree;
@@ -295,6 +296,12 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             insert_lines(doc, id, 0, lines, None);
             Ok(())
         }
+        Op::InsertDivision {
+            place,
+            label,
+            heading,
+            lines,
+        } => divisions::insert_division(doc, t, *place, label, heading.as_deref(), lines),
         Op::DeleteArticle | Op::DeleteAnnex | Op::DeleteBlock => {
             let id = resolve_unit(doc, t)?;
             let parent = doc.parent(id).unwrap_or(doc.root());

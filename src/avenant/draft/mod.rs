@@ -59,6 +59,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 mod annexes;
 mod blocks;
+mod divisions;
 mod drafter;
 mod edits;
 mod header;
@@ -431,8 +432,17 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
     collect_units(cmp, &cmp.pairs, &mut units);
     let mut deferred: Vec<&PairDiff> = Vec::new();
     let mut renumber: (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    // The new version's nodes quoted in a division this act inserts.
+    let mut quoted: BTreeSet<NodeId> = BTreeSet::new();
     for p in units {
         let kind = pair_kind(cmp, p);
+        if p.new.is_some_and(|n| quoted.contains(&n)) {
+            // An article moved into the new division: gone from its old place.
+            if let (NodeKind::Article, Some(o)) = (kind, p.old) {
+                articles.push(d.delete_article(o));
+            }
+            continue;
+        }
         match (kind, p.old, p.new) {
             (NodeKind::Article, Some(o), Some(n)) if !p.moved => {
                 if let Some(a) = d.modify_article(p, o, n) {
@@ -465,6 +475,13 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
             (NodeKind::Annexe, o, n) => articles.extend(d.annex(o, n)),
             (NodeKind::Preambule, Some(o), Some(n)) => articles.extend(d.preambule(p, o, n)),
             (NodeKind::Structure, Some(o), Some(n)) => articles.extend(d.division_heading(o, n)),
+            (NodeKind::Structure, None, Some(n)) => {
+                if let Some(a) = d.insert_division(n) {
+                    quoted.extend(divisions::subtree(&cmp.new, n));
+                    articles.extend(a);
+                }
+            }
+            (NodeKind::Structure, Some(_), None) => articles.extend(d.delete_division(p)),
             _ => {}
         }
     }
@@ -919,6 +936,54 @@ mod tests {
             "Au début de l'article 3 de la convention, il est inséré un article 3.1 ainsi rédigé",
             "L'article 3.1 devient l'article 3.2.",
         ] {
+            assert!(md.contains(want), "{want}\n{md}");
+        }
+    }
+
+    #[test]
+    fn new_and_deleted_divisions_are_drafted_whole() {
+        let old = "Convention de partenariat\n\nTitre I : Dispositions générales\n\nArticle 1 : Objet\n\nLa convention lie les parties.\n\nChapitre 1 : Comité\n\nArticle 2 : Comité\n\nLe comité se réunit.\n\nTitre II : Financement\n\nArticle 3 : Montant\n\nLe montant est fixé.\n\nTitre III : Contrôle\n\nArticle 4 : Audit\n\nUn audit est fait.\n";
+        let cases = [
+            (
+                // After a division, its articles and a sub-division quoted with it.
+                old.replace(
+                    "Titre III : Contrôle",
+                    "Titre II bis : Données\n\nArticle 3-1 : Hébergement\n\nLes données sont hébergées en France.\n\nChapitre 1 : Accès\n\nArticle 3-2 : Accès\n\nL'accès est réservé.\n\nTitre III : Contrôle",
+                ),
+                "Après le titre II de la convention, il est inséré un titre II bis ainsi rédigé\u{a0}:",
+            ),
+            (
+                // Last in its division.
+                old.replace(
+                    "Le comité se réunit.\n\n",
+                    "Le comité se réunit.\n\nChapitre 2 : Secrétariat\n\nArticle 2-1 : Secrétariat\n\nUn secrétariat est assuré.\n\n",
+                ),
+                "Le titre I de la convention est complété par un chapitre 2 ainsi rédigé\u{a0}:",
+            ),
+            (
+                // First in its division.
+                old.replace(
+                    "Titre II : Financement\n\n",
+                    "Titre II : Financement\n\nChapitre 1 : Principe\n\nArticle 2-1 : Principe\n\nLe financement est partagé.\n\n",
+                ),
+                "Au début du titre II de la convention, il est inséré un chapitre 1 ainsi rédigé\u{a0}:",
+            ),
+            (
+                // A division deleted with its articles.
+                old.replace("Titre III : Contrôle\n\nArticle 4 : Audit\n\nUn audit est fait.\n", ""),
+                "Le titre III de la convention est supprimé.",
+            ),
+        ];
+        for (new, want) in cases {
+            let cmp = compare(
+                crate::parse_str("old", old),
+                crate::parse_str("new", &new),
+                &DiffOptions::default(),
+            );
+            let av = draft_checked(&cmp, &DraftOptions::default()).unwrap_or_else(|e| {
+                panic!("{e}\n{}", markdown(&draft(&cmp, &DraftOptions::default())))
+            });
+            let md = markdown(&av);
             assert!(md.contains(want), "{want}\n{md}");
         }
     }

@@ -357,6 +357,9 @@ fn parse_one(
             },
         });
     }
+    if let Some((place, t, label)) = crate::avenant::formules::read_insert_division(&skel) {
+        return division_block(&block, place, target_of(&t)?.0, label);
+    }
     if let Some(c) = R_INSERT_ART.captures(&skel) {
         let (heading, alineas) = article_block(&block, &c["l"])?;
         let t = c.name("t").or(c.name("t2")).map_or("", |m| m.as_str());
@@ -611,6 +614,36 @@ pub(super) fn article_block(
         }
         None => Ok((None, lines.to_vec())),
     }
+}
+
+/// The quoted new division: its heading line (« Chapitre IV bis : Des règles… », the label the
+/// sentence names), then its lines as quoted.
+pub(super) fn division_block(
+    lines: &[String],
+    place: crate::avenant::model::Place,
+    target: Target,
+    label: String,
+) -> Result<Instruction, String> {
+    let first = lines
+        .first()
+        .ok_or_else(|| format!("citation manquante après « {label} »"))?;
+    let heading = match headings::structure(first, false) {
+        Some(h) if h.label.eq_ignore_ascii_case(&label) => h.heading,
+        _ => {
+            return Err(format!(
+            "la division citée (« {first} ») n'est pas celle que la phrase désigne (« {label} »)"
+        ))
+        }
+    };
+    Ok(Instruction {
+        target,
+        op: Op::InsertDivision {
+            place,
+            label,
+            heading,
+            lines: lines[1..].to_vec(),
+        },
+    })
 }
 
 pub(super) fn annex_block(lines: &[String]) -> (Option<String>, Vec<String>) {

@@ -120,6 +120,10 @@ pub struct Changes {
     /// Parts outside the articles brought up to date, as the motive names them, in order
     /// (« son intitulé », « la désignation de sa première partie », « son bloc des signatures »).
     pub blocks: Vec<String>,
+    /// Divisions inserted, by label as written (`Chapitre IV bis`).
+    pub inserted_divisions: Vec<String>,
+    /// Divisions deleted, cited (« le chapitre III du titre V »).
+    pub deleted_divisions: Vec<String>,
 }
 
 /// « de » or « d' » before an infinitive phrase.
@@ -186,6 +190,15 @@ pub fn objet_neutre(c: &Changes, style: &Style) -> Option<String> {
             cite_list("article", "articles", false, many)
         )),
     }
+    for d in &c.inserted_divisions {
+        // « insérer un chapitre IV bis », « insérer une section 4 ».
+        let (noun, rest) = d.trim().split_once(' ').unwrap_or((d.trim(), ""));
+        parts.push(format!(
+            "insérer {} {} {rest}",
+            if division_is_feminine(d) { "une" } else { "un" },
+            noun.to_lowercase(),
+        ));
+    }
     match c.added_annexes.as_slice() {
         [] => {}
         [one] => parts.push(format!("compléter la convention par une annexe {one}")),
@@ -203,6 +216,7 @@ pub fn objet_neutre(c: &Changes, style: &Style) -> Option<String> {
     if !del.is_empty() {
         deleted.push(cite_list("article", "articles", false, &del));
     }
+    deleted.extend(c.deleted_divisions.iter().cloned());
     if !c.deleted_annexes.is_empty() {
         deleted.push(cite_list("annexe", "annexes", true, &c.deleted_annexes));
     }

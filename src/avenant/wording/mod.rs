@@ -9,6 +9,7 @@ use super::model::{
 };
 
 mod blocks;
+mod divisions;
 mod fixed;
 mod messages;
 mod nps;
@@ -18,6 +19,7 @@ mod sentences;
 mod words;
 
 pub use blocks::*;
+pub use divisions::*;
 pub use fixed::*;
 pub use messages::*;
 pub use nps::*;

@@ -625,6 +625,12 @@ pub fn sentence(ins: &Instruction, ctx: Option<&Unit>, style: &Style) -> Sentenc
         } => add_annex(label.as_deref(), heading.as_deref(), blocks, style),
         Op::DeleteAnnex | Op::DeleteBlock => delete_units(t, 1, ctx, style),
         Op::RewriteBlock { lines } => rewrite_block(t, lines, ctx, style),
+        Op::InsertDivision {
+            place,
+            label,
+            heading,
+            lines,
+        } => insert_division(t, *place, label, heading.as_deref(), lines, ctx, style),
         Op::ReplaceEverywhere {
             old,
             new,
@@ -666,6 +672,7 @@ pub fn chapeau_unit(instructions: &[Instruction]) -> Option<&Unit> {
                     | Op::RewriteBlock { .. }
                     | Op::InsertArticleFirst { .. }
                     | Op::DeleteBlock
+                    | Op::InsertDivision { .. }
                     | Op::ReplaceEverywhere { .. }
             )
     });
