@@ -47,7 +47,7 @@ impl Drafter<'_> {
                 };
                 if self.exec(&ins).is_ok() {
                     self.changes.blocks.push(formules::block_in_objet(None));
-                    out.push((formules::title_heading(), vec![ins]));
+                    out.push((formules::title_heading(self.noun), vec![ins]));
                 }
             }
         }
@@ -114,7 +114,10 @@ impl Drafter<'_> {
         self.changes
             .blocks
             .push(formules::block_in_objet(Some(&unit)));
-        Some((formules::modification_heading(&unit), vec![ins]))
+        Some((
+            formules::modification_heading_in(&unit, self.noun),
+            vec![ins],
+        ))
     }
 
     /// « Les visas de la convention sont supprimés. »
@@ -127,7 +130,7 @@ impl Drafter<'_> {
         self.changes
             .blocks
             .push(formules::block_in_objet(Some(&unit)));
-        Some((formules::deletion_heading(&unit), vec![ins]))
+        Some((formules::deletion_heading_in(&unit, self.noun), vec![ins]))
     }
 
     /// A block amended alinéa by alinéa (as the préambule), or rewritten whole when that does
@@ -176,7 +179,7 @@ impl Drafter<'_> {
         self.changes
             .blocks
             .push(formules::block_in_objet(Some(&unit)));
-        Some((formules::modification_heading(&unit), ins))
+        Some((formules::modification_heading_in(&unit, self.noun), ins))
     }
 }
 

@@ -134,7 +134,10 @@ impl Drafter<'_> {
             }
         }
         self.changes.inserted_divisions.push(label.clone());
-        out.push((formules::division_insertion_heading(&label), vec![ins]));
+        out.push((
+            formules::division_insertion_heading(&label, self.noun),
+            vec![ins],
+        ));
         Some(out)
     }
 
@@ -159,6 +162,6 @@ impl Drafter<'_> {
         self.changes
             .deleted_divisions
             .push(formules::cite_unit(&unit, formules::Case::Nom, false));
-        Some((formules::deletion_heading(&unit), vec![ins]))
+        Some((formules::deletion_heading_in(&unit, self.noun), vec![ins]))
     }
 }

@@ -337,6 +337,7 @@ fn verify(cmp: &Comparison, av: &Avenant, options: &DraftOptions) -> Vec<Failing
 /// [`draft`], with the old articles whose labels are in `force` rewritten whole.
 fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>) -> Avenant {
     let mut av = header(&cmp.old, options);
+    let noun = formules::DocNoun::of(&av.title);
     let mut articles: Vec<(String, Vec<Instruction>)> = Vec::new();
     let mut changes = Changes::default();
 
@@ -413,7 +414,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
     let cmp: &Comparison = if everywhere.is_empty() {
         cmp
     } else {
-        articles.push((formules::everywhere_heading(), everywhere));
+        articles.push((formules::everywhere_heading(noun), everywhere));
         recompared = compare(base, cmp.new.clone(), &DiffOptions::default());
         &recompared
     };
@@ -426,6 +427,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
         inserted_labels: BTreeMap::new(),
         changes,
         force,
+        noun,
     };
     articles.extend(d.blocks_before());
     let mut units = Vec::new();
@@ -495,7 +497,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
         };
         if apply_instruction(&mut d.w, &ins).is_ok() {
             d.changes.renumbered = true;
-            articles.push((formules::renumbering_heading(), vec![ins]));
+            articles.push((formules::renumbering_heading(noun), vec![ins]));
         }
     }
     for p in deferred {
@@ -507,6 +509,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
         // The model holds normalised text: plain spaces inside the guillemets.
         let plain = Style {
             space: ' ',
+            noun,
             ..options.style()
         };
         formules::objet_neutre(&d.changes, &plain)
@@ -985,6 +988,92 @@ mod tests {
             });
             let md = markdown(&av);
             assert!(md.contains(want), "{want}\n{md}");
+        }
+    }
+
+    #[test]
+    fn the_body_names_the_document_by_its_own_noun() {
+        for (title, of, the, done, present) in [
+            (
+                "Contrat de subvention",
+                "du contrat",
+                "Le contrat",
+                "est complété",
+                "modifier le contrat",
+            ),
+            (
+                "Accord-cadre de coopération",
+                "de l'accord-cadre",
+                "L'accord-cadre",
+                "est complété",
+                "modifier l'accord-cadre",
+            ),
+            (
+                "Statuts de l'association",
+                "des statuts",
+                "Les statuts",
+                "sont complétés",
+                "modifier les statuts",
+            ),
+            (
+                "Charte du référent",
+                "de la charte",
+                "La charte",
+                "est complétée",
+                "modifier la charte",
+            ),
+            (
+                "Protocole d'accord",
+                "du protocole",
+                "Le protocole",
+                "est complété",
+                "modifier le protocole",
+            ),
+            (
+                "Convention de partenariat",
+                "de la convention",
+                "La convention",
+                "est complétée",
+                "modifier la convention",
+            ),
+        ] {
+            let old = OLD.replace("Convention de partenariat", title);
+            let new = old
+                .replace("ENA", "INSP")
+                .replace("pour un an", "pour deux ans")
+                .replace(
+                    "Le comité se réunit tous les six mois. Le comité rend compte au comité de direction.\n\nLe comité est présidé par la DINUM.",
+                    "Un secrétariat est assuré.\n\nSes membres sont désignés chaque année.",
+                )
+                .replace(
+                    "\n\nFait à",
+                    "\n\nArticle 5 : Litiges\n\nLes litiges relèvent du tribunal administratif.\n\nFait à",
+                );
+            let cmp = compare(
+                crate::parse_str("old", &old),
+                crate::parse_str("new", &new),
+                &DiffOptions::default(),
+            );
+            let av = draft_checked(&cmp, &DraftOptions::default()).expect("verified");
+            let md = markdown(&av);
+            for want in [
+                format!("Dans l'ensemble {of}, le mot"),
+                format!("## Article 2 – Modification de l'article 2 {of}"),
+                format!("L'article 2 {of} est ainsi rédigé"),
+                format!("{the} {done} par un article 5 ainsi rédigé"),
+                format!(
+                    "Insertion d'un article 5 dans {}",
+                    formules::capitalise(the).to_lowercase()
+                ),
+                format!("a pour objet de {present} afin"),
+                format!("Les autres stipulations {of} demeurent inchangées."),
+            ] {
+                assert!(md.contains(&want), "{want}\n{md}");
+            }
+            assert!(
+                !md.contains("de la convention") || title.starts_with("Convention"),
+                "{md}"
+            );
         }
     }
 

@@ -235,11 +235,7 @@ fn parse_one(
             .or_else(|| value_type(c.name("n2").map(|m| m.as_str())));
         let loc = c.name("loc").or(c.name("loc2"));
         if let Some(l) = loc {
-            let ll = l.as_str().to_lowercase();
-            if ll.contains("ensemble de la convention")
-                || ll == "dans toute la convention"
-                || ll == "dans la convention"
-            {
+            if P_WHOLE_DOC.is_match(l.as_str().trim()) {
                 return Ok(Instruction {
                     target: Target::convention(),
                     op: Op::ReplaceEverywhere {

@@ -57,7 +57,7 @@ pub fn insert_division(
         if fem { "rédigée" } else { "rédigé" },
         colon(style)
     );
-    let s = subject(t, 1, ctx, true);
+    let s = subject(t, 1, ctx, true, style.noun);
     let lead = match place {
         Place::After => format!("après {}, il est inséré {new}", s.with(Case::Nom)),
         Place::Start => format!("au début {}, il est inséré {new}", de(&s.with(Case::Nom))),
@@ -78,15 +78,16 @@ pub fn insert_division(
 }
 
 /// « Insertion d'un chapitre IV bis dans la convention », « … d'une section 4 … ».
-pub fn division_insertion_heading(label: &str) -> String {
+pub fn division_insertion_heading(label: &str, noun: DocNoun) -> String {
     format!(
-        "Insertion {} {} dans la convention",
+        "Insertion {} {} dans {}",
         if division_is_feminine(label) {
             "d'une"
         } else {
             "d'un"
         },
-        cited(label)
+        cited(label),
+        noun.the()
     )
 }
 
@@ -167,7 +168,7 @@ mod tests {
             "La convention est complétée par un titre V ainsi rédigé\u{a0}:"
         );
         assert_eq!(
-            division_insertion_heading("Section 4"),
+            division_insertion_heading("Section 4", DocNoun::CONVENTION),
             "Insertion d'une section 4 dans la convention"
         );
     }

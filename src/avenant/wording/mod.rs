@@ -12,6 +12,7 @@ mod blocks;
 mod divisions;
 mod fixed;
 mod messages;
+mod noun;
 mod nps;
 mod numbers;
 mod quotes;
@@ -22,6 +23,7 @@ pub use blocks::*;
 pub use divisions::*;
 pub use fixed::*;
 pub use messages::*;
+pub use noun::*;
 pub use nps::*;
 pub use numbers::*;
 pub use quotes::*;
@@ -35,6 +37,18 @@ pub struct Style {
     pub space: char,
     /// « abrogé(e)(s) » instead of « supprimé(e)(s) » for deleted clauses.
     pub abroge: bool,
+    /// The amended document's own noun in the body (« du contrat », « des statuts »).
+    pub noun: DocNoun,
+}
+
+impl Style {
+    /// This style for an act amending the document titled `title` (« contrat de … »).
+    pub fn for_title(&self, title: &str) -> Style {
+        Style {
+            noun: DocNoun::of(title),
+            ..*self
+        }
+    }
 }
 
 impl Default for Style {
@@ -42,6 +56,7 @@ impl Default for Style {
         Style {
             space: '\u{a0}',
             abroge: false,
+            noun: DocNoun::CONVENTION,
         }
     }
 }
