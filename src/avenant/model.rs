@@ -85,6 +85,10 @@ pub enum Unit {
     Division {
         label: String,
     },
+    /// A footnote by its number: « la note de bas de page n° 2 ».
+    Note {
+        label: String,
+    },
 }
 
 impl Unit {
@@ -355,6 +359,11 @@ pub enum Op {
         from: Vec<String>,
         to: Vec<String>,
     },
+    /// « Les annexes 3 à 5 deviennent respectivement les annexes 2 à 4. »
+    RenumberAnnexes {
+        from: Vec<String>,
+        to: Vec<String>,
+    },
     /// « L'intitulé de l'article 4 est ainsi rédigé : « … ». »
     RewriteHeading {
         heading: String,
@@ -388,6 +397,11 @@ pub enum Op {
         label: String,
         heading: Option<String>,
         lines: Vec<String>,
+    },
+    /// « La convention est complétée par une note de bas de page n° 4 ainsi rédigée : ».
+    AddNote {
+        label: String,
+        text: String,
     },
     /// « Dans l'ensemble de la convention, les mots : « old » sont remplacés par les mots : « new ». »
     ReplaceEverywhere {

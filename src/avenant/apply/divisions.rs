@@ -1,5 +1,6 @@
 //! A new division quoted whole (`Op::InsertDivision`): its lines read back into divisions,
-//! articles and their alinéas, and grafted after, first in or last in the target unit.
+//! articles and their alinéas, and grafted after, first in or last in the target unit; and
+//! annexes renumbered (`Op::RenumberAnnexes`); footnotes added (`Op::AddNote`).
 
 use super::*;
 use crate::avenant::model::Place;
@@ -178,4 +179,64 @@ pub(super) fn insert_division(
         }
     }
     flush(doc, &mut article)
+}
+
+/// « Les annexes 3 à 5 deviennent respectivement les annexes 2 à 4 »: every annex found first,
+/// then relabelled (its heading line too).
+pub(super) fn renumber_annexes(
+    doc: &mut Document,
+    t: &Target,
+    from: &[String],
+    to: &[String],
+) -> Result<(), String> {
+    if from.len() != to.len() {
+        return Err(formules::not_applicable(t));
+    }
+    let mut ids = Vec::new();
+    for l in from {
+        let unit = Unit::annex(Some(l));
+        ids.push(
+            find_unit(doc, &unit).ok_or_else(|| formules::target_missing(&Target::unit(unit)))?,
+        );
+    }
+    for (id, new) in ids.into_iter().zip(to) {
+        let old = node_label(doc, id);
+        let text = relabel(&doc.node(id).text, &old, new);
+        crate::edit::relabel(doc, id, new.clone(), text);
+    }
+    Ok(())
+}
+
+/// A new footnote, last of the notes (the notes block made at the end when there is none).
+pub(super) fn add_note(doc: &mut Document, label: &str, text: &str) -> Result<(), String> {
+    let unit = Unit::Note {
+        label: label.to_string(),
+    };
+    if find_unit(doc, &unit).is_some() {
+        return Err(formules::already_exists(&unit));
+    }
+    let root = doc.root();
+    let notes = match doc
+        .children(root)
+        .iter()
+        .copied()
+        .find(|c| doc.node(*c).kind == NodeKind::Notes)
+    {
+        Some(n) => n,
+        None => {
+            let at = doc.children(root).len();
+            let node = Node::new(NodeKind::Notes, fresh_key(doc), "", Span::default());
+            insert_child(doc, root, at, node)
+        }
+    };
+    let mut node = Node::new(
+        NodeKind::Note,
+        fresh_key(doc),
+        crate::normalise::inline(text),
+        Span::default(),
+    );
+    node.label = Some(label.to_string());
+    let at = doc.children(notes).len();
+    insert_child(doc, notes, at, node);
+    Ok(())
 }

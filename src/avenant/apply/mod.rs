@@ -292,6 +292,11 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
         }
         Op::RewriteBlock { lines } => {
             let id = resolve_unit(doc, t)?;
+            if doc.node(id).kind == NodeKind::Note {
+                // A footnote is its own text.
+                crate::edit::set_text(doc, id, crate::normalise::inline(&lines.join(" ")));
+                return Ok(());
+            }
             doc.node_mut(id).children.clear();
             insert_lines(doc, id, 0, lines, None);
             Ok(())
@@ -327,6 +332,8 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             }
             Ok(())
         }
+        Op::RenumberAnnexes { from, to } => divisions::renumber_annexes(doc, t, from, to),
+        Op::AddNote { label, text } => divisions::add_note(doc, label, text),
         Op::RewriteHeading { heading } => {
             let id = resolve_unit(doc, t)?;
             let label = node_label(doc, id);

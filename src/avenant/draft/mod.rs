@@ -228,7 +228,8 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
         let mut sig = String::new();
         for id in std::iter::once(top).chain(doc.descendants(top)) {
             let x = doc.node(id);
-            let label = if labels || x.kind != NodeKind::Article {
+            // Without `renumber`, articles and annexes keep their old numbers.
+            let label = if labels || !matches!(x.kind, NodeKind::Article | NodeKind::Annexe) {
                 x.label.as_deref().unwrap_or("")
             } else {
                 ""
@@ -434,6 +435,9 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
     collect_units(cmp, &cmp.pairs, &mut units);
     let mut deferred: Vec<&PairDiff> = Vec::new();
     let mut renumber: (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    // With `renumber`, annexes keep the new numbering too; new ones come after it.
+    let mut annex_renumber: (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    let mut deferred_annexes: Vec<&PairDiff> = Vec::new();
     // The new version's nodes quoted in a division this act inserts.
     let mut quoted: BTreeSet<NodeId> = BTreeSet::new();
     for p in units {
@@ -474,7 +478,20 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
                     articles.extend(d.insert_article(p));
                 }
             }
-            (NodeKind::Annexe, o, n) => articles.extend(d.annex(o, n)),
+            (NodeKind::Annexe, None, Some(_)) if options.renumber => deferred_annexes.push(p),
+            (NodeKind::Annexe, o, n) => {
+                articles.extend(d.annex(o, n));
+                if let (Some(o), Some(n), true) = (o, n, options.renumber) {
+                    let (from, to) = (
+                        d.w.node(o).label.clone().unwrap_or_default(),
+                        cmp.new.node(n).label.clone().unwrap_or_default(),
+                    );
+                    if !from.is_empty() && !to.is_empty() && !from.eq_ignore_ascii_case(&to) {
+                        annex_renumber.0.push(from);
+                        annex_renumber.1.push(to);
+                    }
+                }
+            }
             (NodeKind::Preambule, Some(o), Some(n)) => articles.extend(d.preambule(p, o, n)),
             (NodeKind::Structure, Some(o), Some(n)) => articles.extend(d.division_heading(o, n)),
             (NodeKind::Structure, None, Some(n)) => {
@@ -503,6 +520,23 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
     for p in deferred {
         articles.extend(d.insert_article(p));
     }
+    if !annex_renumber.0.is_empty() {
+        let ins = Instruction {
+            target: Target::convention(),
+            op: Op::RenumberAnnexes {
+                from: annex_renumber.0,
+                to: annex_renumber.1,
+            },
+        };
+        if apply_instruction(&mut d.w, &ins).is_ok() {
+            d.changes.renumbered_annexes = true;
+            articles.push((formules::annex_renumbering_heading(d.noun), vec![ins]));
+        }
+    }
+    for p in deferred_annexes {
+        articles.extend(d.annex(p.old, p.new));
+    }
+    articles.extend(d.notes());
     articles.extend(d.blocks_after());
 
     av.objet = options.objet.clone().or_else(|| {
@@ -1074,6 +1108,83 @@ mod tests {
                 !md.contains("de la convention") || title.starts_with("Convention"),
                 "{md}"
             );
+        }
+    }
+
+    #[test]
+    fn annexes_are_renumbered_with_renumber() {
+        let old = "Convention de partenariat\n\nArticle 1 : Objet\n\nLa convention lie les parties.\n\nAnnexe 1 : Budget\n\nLe budget est annexé.\n\nAnnexe 2 : Calendrier\n\nLe calendrier est annexé.\n\nAnnexe 3 : Contacts\n\nLes contacts sont annexés.\n\nAnnexe 4 : Glossaire\n\nLe glossaire est annexé.\n";
+        let new = old
+            .replace("Annexe 2 : Calendrier\n\nLe calendrier est annexé.\n\n", "")
+            .replace("Annexe 3 : Contacts", "Annexe 2 : Contacts")
+            .replace("Annexe 4 : Glossaire", "Annexe 3 : Glossaire");
+        let cmp = compare(
+            crate::parse_str("old", old),
+            crate::parse_str("new", &new),
+            &DiffOptions::default(),
+        );
+        let renumber = DraftOptions {
+            renumber: true,
+            ..DraftOptions::default()
+        };
+        let av = draft_checked(&cmp, &renumber).expect("verified");
+        let md = markdown(&av);
+        for want in [
+            "L'annexe 2 de la convention est supprimée.",
+            "Les annexes 3 et 4 deviennent respectivement les annexes 2 et 3.",
+            "renuméroter en conséquence ses annexes",
+        ] {
+            assert!(md.contains(want), "{want}\n{md}");
+        }
+        // Without it, the old numbers stay and the act still verifies.
+        let av = draft_checked(&cmp, &DraftOptions::default()).expect("verified");
+        assert!(!markdown(&av).contains("deviennent"));
+        // One annex: « L'annexe 3 devient l'annexe 2. »
+        let new = old
+            .replace("Annexe 2 : Calendrier\n\nLe calendrier est annexé.\n\n", "")
+            .replace("Annexe 4 : Glossaire\n\nLe glossaire est annexé.\n", "")
+            .replace("Annexe 3 : Contacts", "Annexe 2 : Contacts");
+        let cmp = compare(
+            crate::parse_str("old", old),
+            crate::parse_str("new", &new),
+            &DiffOptions::default(),
+        );
+        let md = markdown(&draft_checked(&cmp, &renumber).expect("verified"));
+        assert!(md.contains("L'annexe 3 devient l'annexe 2."), "{md}");
+    }
+
+    #[test]
+    fn footnotes_changed_added_and_deleted_are_drafted() {
+        let old = format!("{OLD}\n¹ Au sens du code de l'éducation.\n\n² Voir l'annexe.\n");
+        let cases = [
+            (
+                old.replace(
+                    "Au sens du code de l'éducation.",
+                    "Au sens du code général de la fonction publique.",
+                ),
+                "La note de bas de page n° 1 de la convention est ainsi rédigée\u{a0}:",
+            ),
+            (
+                old.replace("\n\n² Voir l'annexe.", ""),
+                "La note de bas de page n° 2 de la convention est supprimée.",
+            ),
+            (
+                format!("{old}\n³ Données de 2021.\n"),
+                "La convention est complétée par une note de bas de page n° 3 ainsi rédigée\u{a0}:",
+            ),
+        ];
+        for (new, want) in cases {
+            let cmp = compare(
+                crate::parse_str("old", &old),
+                crate::parse_str("new", &new),
+                &DiffOptions::default(),
+            );
+            assert!(cmp.old.get("notes").is_some());
+            let av = draft_checked(&cmp, &DraftOptions::default()).unwrap_or_else(|e| {
+                panic!("{e}\n{}", markdown(&draft(&cmp, &DraftOptions::default())))
+            });
+            let md = markdown(&av);
+            assert!(md.contains(want), "{want}\n{md}");
         }
     }
 

@@ -353,6 +353,15 @@ fn parse_one(
             },
         });
     }
+    if let Some(label) = crate::avenant::formules::read_add_note(&skel) {
+        return Ok(Instruction {
+            target: Target::convention(),
+            op: Op::AddNote {
+                label,
+                text: first_text(None)?,
+            },
+        });
+    }
     if let Some((place, t, label)) = crate::avenant::formules::read_insert_division(&skel) {
         return division_block(&block, place, target_of(&t)?.0, label);
     }
@@ -533,6 +542,13 @@ fn parse_one(
             Op::DeleteAlineas { count }
         };
         return Ok(Instruction { target, op });
+    }
+    if let Some(r) = crate::avenant::formules::read_renumber_annexes(&skel) {
+        let (from, to) = r?;
+        return Ok(Instruction {
+            target: Target::convention(),
+            op: Op::RenumberAnnexes { from, to },
+        });
     }
     if let Some(c) = R_RENUM1.captures(&skel) {
         return Ok(Instruction {

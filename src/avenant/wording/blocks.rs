@@ -22,6 +22,11 @@ pub fn block_np(unit: &Unit) -> Option<Np> {
             let fem = matches!(noun.as_str(), "section" | "sous-section" | "partie");
             Some(Np::new(format!("{noun} {}", rest.join(" ")), fem, false))
         }
+        Unit::Note { label } => Some(Np::new(
+            format!("note de bas de page n° {label}"),
+            true,
+            false,
+        )),
         _ => None,
     }
 }
@@ -42,6 +47,12 @@ static R_OF_DOC: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
         r"(?i)^ (?:de la |du |de l'|des )(?:présentes? |présents? )?(?:{DOC_NOUNS})\b"
     ))
     .expect("valid pattern")
+});
+
+/// « note de bas de page n° 2 », « note n° 2 ».
+static R_NOTE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^note(?: de bas de page)? n°\s*(?P<l>[0-9]+|[a-z])\b")
+        .expect("valid pattern")
 });
 
 /// The nouns of divisions, as [`block_np`] writes them.
@@ -120,6 +131,15 @@ fn read_one_division(rest: &str, first: bool) -> Option<(String, usize)> {
 fn read_block_head(rest: &str) -> Option<(Unit, usize)> {
     if let Some(d) = read_division(rest) {
         return Some(d);
+    }
+    if let Some(c) = R_NOTE.captures(rest) {
+        let len = c.get(0)?.end();
+        return Some((
+            Unit::Note {
+                label: c["l"].to_string(),
+            },
+            len,
+        ));
     }
     let lower = rest.to_lowercase();
     for (head, unit) in [

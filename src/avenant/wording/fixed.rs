@@ -49,6 +49,7 @@ pub fn block_in_objet(unit: Option<&Unit>) -> String {
         Some(Unit::Parties) => "son bloc des parties".into(),
         Some(Unit::Visas) => "ses visas".into(),
         Some(Unit::Signatures) => "son bloc des signatures".into(),
+        Some(Unit::Note { label }) => format!("sa note de bas de page n° {label}"),
         Some(u @ Unit::Division { .. }) => {
             format!("l'intitulé {}", de(&cite_unit(u, Case::Nom, false)))
         }
@@ -95,6 +96,11 @@ pub fn renumbering_heading(noun: DocNoun) -> String {
     format!("Renumérotation d'articles {}", noun.of_it())
 }
 
+/// « Renumérotation d'annexes de la convention », « … du contrat ».
+pub fn annex_renumbering_heading(noun: DocNoun) -> String {
+    format!("Renumérotation d'annexes {}", noun.of_it())
+}
+
 /// « Remplacement de mots dans l'ensemble de la convention », « … du contrat ».
 pub fn everywhere_heading(noun: DocNoun) -> String {
     format!("Remplacement de mots dans l'ensemble {}", noun.of_it())
@@ -135,6 +141,7 @@ pub struct Changes {
     pub inserted_articles: Vec<String>,
     pub deleted_articles: Vec<String>,
     pub renumbered: bool,
+    pub renumbered_annexes: bool,
     pub preambule: bool,
     pub modified_annexes: Vec<String>,
     pub added_annexes: Vec<String>,
@@ -146,6 +153,9 @@ pub struct Changes {
     pub inserted_divisions: Vec<String>,
     /// Divisions deleted, cited (« le chapitre III du titre V »).
     pub deleted_divisions: Vec<String>,
+    /// Footnotes added and deleted, by number.
+    pub added_notes: Vec<String>,
+    pub deleted_notes: Vec<String>,
 }
 
 /// « de » or « d' » before an infinitive phrase.
@@ -223,6 +233,12 @@ pub fn objet_neutre(c: &Changes, style: &Style) -> Option<String> {
             noun.to_lowercase(),
         ));
     }
+    for l in &c.added_notes {
+        parts.push(format!(
+            "compléter {} par une note de bas de page n° {l}",
+            noun.the()
+        ));
+    }
     match c.added_annexes.as_slice() {
         [] => {}
         [one] => parts.push(format!("compléter {} par une annexe {one}", noun.the())),
@@ -242,6 +258,11 @@ pub fn objet_neutre(c: &Changes, style: &Style) -> Option<String> {
         deleted.push(cite_list("article", "articles", false, &del));
     }
     deleted.extend(c.deleted_divisions.iter().cloned());
+    deleted.extend(
+        c.deleted_notes
+            .iter()
+            .map(|l| format!("la note de bas de page n° {l}")),
+    );
     if !c.deleted_annexes.is_empty() {
         deleted.push(cite_list("annexe", "annexes", true, &c.deleted_annexes));
     }
@@ -250,6 +271,9 @@ pub fn objet_neutre(c: &Changes, style: &Style) -> Option<String> {
     }
     if c.renumbered {
         parts.push(noun.possessive("renuméroter en conséquence ses articles"));
+    }
+    if c.renumbered_annexes {
+        parts.push(noun.possessive("renuméroter en conséquence ses annexes"));
     }
     let (first, rest) = parts.split_first()?;
     let mut out = first.clone();

@@ -12,10 +12,12 @@ mod blocks;
 mod divisions;
 mod fixed;
 mod messages;
+mod notes;
 mod noun;
 mod nps;
 mod numbers;
 mod quotes;
+mod renumber;
 mod sentences;
 mod words;
 
@@ -23,10 +25,12 @@ pub use blocks::*;
 pub use divisions::*;
 pub use fixed::*;
 pub use messages::*;
+pub use notes::*;
 pub use noun::*;
 pub use nps::*;
 pub use numbers::*;
 pub use quotes::*;
+pub use renumber::*;
 pub use sentences::*;
 pub use words::*;
 

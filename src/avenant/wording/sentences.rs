@@ -629,6 +629,8 @@ pub fn sentence(ins: &Instruction, ctx: Option<&Unit>, style: &Style) -> Sentenc
         } => add_article(label, heading.as_deref(), alineas, style),
         Op::DeleteArticle => delete_article(t, ctx, style),
         Op::Renumber { from, to } => renumber(from, to),
+        Op::RenumberAnnexes { from, to } => renumber_annexes(from, to),
+        Op::AddNote { label, text } => add_note(label, text, style),
         Op::RewriteHeading { heading } => rewrite_heading(t, heading, ctx, style),
         Op::RewriteAnnex { heading, blocks } => {
             rewrite_annex(t, heading.as_deref(), blocks, ctx, style)
@@ -681,6 +683,8 @@ pub fn chapeau_unit(instructions: &[Instruction]) -> Option<&Unit> {
                     | Op::AddArticle { .. }
                     | Op::DeleteArticle
                     | Op::Renumber { .. }
+                    | Op::RenumberAnnexes { .. }
+                    | Op::AddNote { .. }
                     | Op::RewriteAnnex { .. }
                     | Op::AddAnnex { .. }
                     | Op::DeleteAnnex
