@@ -14,7 +14,7 @@ pub use self::wording as formules;
 pub use apply::{apply, ApplyError};
 pub use draft::{draft, draft_checked, DraftError, DraftOptions};
 pub use model::{
-    AlineaAt, AmendingArticle, Anchor, Avenant, AvenantParty, Instruction, Op, Position, Target,
-    Unit, ValueType,
+    AlineaAt, AmendingArticle, Anchor, Avenant, AvenantParty, Instruction, Op, Place, Position,
+    Target, Unit, ValueType,
 };
 pub use read::{parse_avenant, ReadError};

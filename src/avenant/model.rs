@@ -85,6 +85,10 @@ pub enum Unit {
     Division {
         label: String,
     },
+    /// A footnote by its number: « la note de bas de page n° 2 ».
+    Note {
+        label: String,
+    },
 }
 
 impl Unit {
@@ -241,6 +245,16 @@ pub enum Anchor {
     Before(String),
 }
 
+/// Where a new division goes, relative to its target: after the target (an article or a
+/// division), first in it, or last in it (a division, or the convention).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Place {
+    After,
+    Start,
+    End,
+}
+
 /// Start or end of a unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -345,6 +359,11 @@ pub enum Op {
         from: Vec<String>,
         to: Vec<String>,
     },
+    /// « Les annexes 3 à 5 deviennent respectivement les annexes 2 à 4. »
+    RenumberAnnexes {
+        from: Vec<String>,
+        to: Vec<String>,
+    },
     /// « L'intitulé de l'article 4 est ainsi rédigé : « … ». »
     RewriteHeading {
         heading: String,
@@ -368,6 +387,22 @@ pub enum Op {
     },
     /// « Les visas de la convention sont supprimés. »
     DeleteBlock,
+    /// A new division (titre, chapitre, section…) quoted whole: its heading, then its lines —
+    /// the headings of the divisions and articles it holds (« Section 1 : … », « Article 7 »)
+    /// and their alinéas: « Après le chapitre IV, il est inséré un chapitre IV bis ainsi
+    /// rédigé : », « Au début du titre II, … », « Le chapitre II est complété par une section 4 ».
+    InsertDivision {
+        place: Place,
+        /// As written: `Chapitre IV bis`.
+        label: String,
+        heading: Option<String>,
+        lines: Vec<String>,
+    },
+    /// « La convention est complétée par une note de bas de page n° 4 ainsi rédigée : ».
+    AddNote {
+        label: String,
+        text: String,
+    },
     /// « Dans l'ensemble de la convention, les mots : « old » sont remplacés par les mots : « new ». »
     ReplaceEverywhere {
         old: String,

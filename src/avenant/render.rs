@@ -23,6 +23,8 @@ pub enum AvenantFormat {
 /// The avenant's blocks in order: (heading level or 0 for a paragraph, text); the Word renderer
 /// lays the same blocks out.
 pub fn blocks(av: &Avenant, style: &Style) -> Vec<(u8, String)> {
+    // The body names the document by its own noun (« du contrat », « des statuts »).
+    let style = &style.for_title(&av.title);
     let mut out: Vec<(u8, String)> = Vec::new();
     let p = |out: &mut Vec<(u8, String)>, s: String| out.push((0, s));
     out.push((1, formules::avenant_title(av)));
@@ -44,7 +46,7 @@ pub fn blocks(av: &Avenant, style: &Style) -> Vec<(u8, String)> {
         p(&mut out, format!("{v},"));
     }
     p(&mut out, formules::expose_heading(style));
-    p(&mut out, formules::objet(av.objet.as_deref()));
+    p(&mut out, formules::objet(av.objet.as_deref(), style.noun));
     p(&mut out, formules::convenu(style));
     let mut n = 0;
     for art in &av.articles {
@@ -61,7 +63,7 @@ pub fn blocks(av: &Avenant, style: &Style) -> Vec<(u8, String)> {
         2,
         formules::avenant_article_heading(n + 1, formules::AUTRES_STIPULATIONS_HEADING),
     ));
-    p(&mut out, formules::AUTRES_STIPULATIONS.to_string());
+    p(&mut out, formules::autres_stipulations(style.noun));
     out.push((
         2,
         formules::avenant_article_heading(n + 2, formules::ENTREE_EN_VIGUEUR_HEADING),
@@ -162,6 +164,7 @@ fn json_article<'a>(art: &'a AmendingArticle, style: &Style) -> JsonArticle<'a> 
 
 /// Writes the avenant as JSON (`"schema": 1`): the model, and each instruction's sentence.
 pub fn write_json(av: &Avenant, style: &Style, w: &mut impl Write) -> io::Result<()> {
+    let style = &style.for_title(&av.title);
     let view = JsonAvenant {
         schema: crate::render::json::SCHEMA,
         title: formules::avenant_title(av),

@@ -33,7 +33,7 @@ fn a_changed_signature_block_is_drafted() {
             &dir.join(format!("lrb-statuts-association-2016-06-24.{ext}")),
         );
         assert!(
-            md.contains("Modification du bloc des signatures de la convention"),
+            md.contains("Modification du bloc des signatures des statuts"),
             "{ext}\n{md}"
         );
         assert!(md.contains("Fait à Lyon, le 30 mars 2016."), "{ext}\n{md}");

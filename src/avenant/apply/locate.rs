@@ -59,6 +59,10 @@ pub(crate) fn find_unit(doc: &Document, unit: &Unit) -> Option<NodeId> {
         Unit::Visas => block(doc, NodeKind::Visas),
         Unit::Signatures => block(doc, NodeKind::Signatures),
         Unit::Division { label } => divisions(doc, label).into_iter().next(),
+        Unit::Note { label } => reachable(doc).into_iter().find(|id| {
+            let n = doc.node(*id);
+            n.kind == NodeKind::Note && n.label.as_deref() == Some(label.as_str())
+        }),
     }
 }
 

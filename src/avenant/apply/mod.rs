@@ -17,6 +17,7 @@ use std::fmt;
 
 pub use super::read::parse_avenant;
 
+mod divisions;
 mod locate;
 mod phrases;
 mod tree;
@@ -291,10 +292,21 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
         }
         Op::RewriteBlock { lines } => {
             let id = resolve_unit(doc, t)?;
+            if doc.node(id).kind == NodeKind::Note {
+                // A footnote is its own text.
+                crate::edit::set_text(doc, id, crate::normalise::inline(&lines.join(" ")));
+                return Ok(());
+            }
             doc.node_mut(id).children.clear();
             insert_lines(doc, id, 0, lines, None);
             Ok(())
         }
+        Op::InsertDivision {
+            place,
+            label,
+            heading,
+            lines,
+        } => divisions::insert_division(doc, t, *place, label, heading.as_deref(), lines),
         Op::DeleteArticle | Op::DeleteAnnex | Op::DeleteBlock => {
             let id = resolve_unit(doc, t)?;
             let parent = doc.parent(id).unwrap_or(doc.root());
@@ -320,6 +332,8 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             }
             Ok(())
         }
+        Op::RenumberAnnexes { from, to } => divisions::renumber_annexes(doc, t, from, to),
+        Op::AddNote { label, text } => divisions::add_note(doc, label, text),
         Op::RewriteHeading { heading } => {
             let id = resolve_unit(doc, t)?;
             let label = node_label(doc, id);

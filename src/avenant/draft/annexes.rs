@@ -53,7 +53,7 @@ impl<'a> Drafter<'a> {
                 self.changes
                     .modified_annexes
                     .push(label.unwrap_or_default());
-                Some((formules::modification_heading(&unit), ins))
+                Some((formules::modification_heading_in(&unit, self.noun), ins))
             }
             (Some(o), None) => {
                 let label = self.w.node(o).label.clone();
@@ -64,7 +64,7 @@ impl<'a> Drafter<'a> {
                 };
                 self.exec(&ins).ok()?;
                 self.changes.deleted_annexes.push(label.unwrap_or_default());
-                Some((formules::deletion_heading(&unit), vec![ins]))
+                Some((formules::deletion_heading_in(&unit, self.noun), vec![ins]))
             }
             (None, Some(n)) => {
                 let label = new.node(n).label.clone();
@@ -81,7 +81,7 @@ impl<'a> Drafter<'a> {
                     .added_annexes
                     .push(label.clone().unwrap_or_default());
                 Some((
-                    formules::annex_addition_heading(label.as_deref()),
+                    formules::annex_addition_heading(label.as_deref(), self.noun),
                     vec![ins],
                 ))
             }
@@ -179,7 +179,7 @@ impl<'a> Drafter<'a> {
             Err(_) => self.article_rewrite_alineas(o, n, &unit),
         };
         self.changes.preambule = true;
-        Some((formules::modification_heading(&unit), ins))
+        Some((formules::modification_heading_in(&unit, self.noun), ins))
     }
 
     /// All the alinéas of a unit rewritten at once.

@@ -47,7 +47,7 @@ impl Drafter<'_> {
                 };
                 if self.exec(&ins).is_ok() {
                     self.changes.blocks.push(formules::block_in_objet(None));
-                    out.push((formules::title_heading(), vec![ins]));
+                    out.push((formules::title_heading(self.noun), vec![ins]));
                 }
             }
         }
@@ -90,6 +90,75 @@ impl Drafter<'_> {
         }
     }
 
+    /// The footnotes, by number: a changed note rewritten (« La note de bas de page n° 2 de la
+    /// convention est ainsi rédigée : »), a note gone deleted, a new one added.
+    pub(super) fn notes(&mut self) -> Vec<(String, Vec<Instruction>)> {
+        let cmp = self.cmp;
+        let labelled = |doc: &Document| -> Vec<(String, NodeId)> {
+            all_of(doc, NodeKind::Note)
+                .into_iter()
+                .filter_map(|id| Some((doc.node(id).label.clone()?, id)))
+                .collect()
+        };
+        let (old, new) = (labelled(&cmp.old), labelled(&cmp.new));
+        let mut out = Vec::new();
+        for (label, o) in &old {
+            let unit = Unit::Note {
+                label: label.clone(),
+            };
+            let kept = new.iter().any(|(l, _)| l == label);
+            let (ins, heading) = match new.iter().find(|(l, _)| l == label) {
+                Some((_, n)) => {
+                    let text = cmp.new.node(*n).text.clone();
+                    if text_key(&cmp.old.node(*o).text) == text_key(&text) {
+                        continue;
+                    }
+                    (
+                        Instruction {
+                            target: Target::unit(unit.clone()),
+                            op: Op::RewriteBlock { lines: vec![text] },
+                        },
+                        formules::modification_heading_in(&unit, self.noun),
+                    )
+                }
+                None => (
+                    Instruction {
+                        target: Target::unit(unit.clone()),
+                        op: Op::DeleteBlock,
+                    },
+                    formules::deletion_heading_in(&unit, self.noun),
+                ),
+            };
+            if self.exec(&ins).is_ok() {
+                if kept {
+                    self.changes
+                        .blocks
+                        .push(formules::block_in_objet(Some(&unit)));
+                } else {
+                    self.changes.deleted_notes.push(label.clone());
+                }
+                out.push((heading, vec![ins]));
+            }
+        }
+        for (label, n) in &new {
+            if old.iter().any(|(l, _)| l == label) {
+                continue;
+            }
+            let ins = Instruction {
+                target: Target::convention(),
+                op: Op::AddNote {
+                    label: label.clone(),
+                    text: cmp.new.node(*n).text.clone(),
+                },
+            };
+            if self.exec(&ins).is_ok() {
+                self.changes.added_notes.push(label.clone());
+                out.push((formules::note_addition_heading(label, self.noun), vec![ins]));
+            }
+        }
+        out
+    }
+
     /// « L'intitulé du titre II est ainsi rédigé : « … ». » when a division keeps its label
     /// and changes its heading.
     pub(super) fn division_heading(
@@ -114,7 +183,10 @@ impl Drafter<'_> {
         self.changes
             .blocks
             .push(formules::block_in_objet(Some(&unit)));
-        Some((formules::modification_heading(&unit), vec![ins]))
+        Some((
+            formules::modification_heading_in(&unit, self.noun),
+            vec![ins],
+        ))
     }
 
     /// « Les visas de la convention sont supprimés. »
@@ -127,7 +199,7 @@ impl Drafter<'_> {
         self.changes
             .blocks
             .push(formules::block_in_objet(Some(&unit)));
-        Some((formules::deletion_heading(&unit), vec![ins]))
+        Some((formules::deletion_heading_in(&unit, self.noun), vec![ins]))
     }
 
     /// A block amended alinéa by alinéa (as the préambule), or rewritten whole when that does
@@ -176,7 +248,7 @@ impl Drafter<'_> {
         self.changes
             .blocks
             .push(formules::block_in_objet(Some(&unit)));
-        Some((formules::modification_heading(&unit), ins))
+        Some((formules::modification_heading_in(&unit, self.noun), ins))
     }
 }
 

@@ -13,6 +13,9 @@ pub(super) struct Drafter<'a> {
     pub(super) changes: Changes,
     /// Old articles (canonical labels) to rewrite whole: the verification's escalation.
     pub(super) force: &'a BTreeSet<String>,
+    /// The document's own noun (« convention », « contrat », « statuts »): the headings say
+    /// « Modification de l'article 7 du contrat ».
+    pub(super) noun: formules::DocNoun,
 }
 
 impl<'a> Drafter<'a> {
@@ -71,7 +74,7 @@ impl<'a> Drafter<'a> {
         if let Unit::Article { label } = &unit {
             self.changes.modified_articles.push(label.clone());
         }
-        Some((formules::modification_heading(&unit), ins))
+        Some((formules::modification_heading_in(&unit, self.noun), ins))
     }
 
     /// The whole article quoted (or, when it holds sub-articles, all its own alinéas).

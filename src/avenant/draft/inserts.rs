@@ -18,7 +18,7 @@ impl Drafter<'_> {
         let ok = self.exec(&ins).is_ok();
         self.changes.deleted_articles.push(label);
         (
-            formules::deletion_heading(&unit),
+            formules::deletion_heading_in(&unit, self.noun),
             if ok { vec![ins] } else { Vec::new() },
         )
     }
@@ -104,7 +104,7 @@ impl Drafter<'_> {
         self.exec(&ins).ok()?;
         self.inserted_labels.insert(n, label.clone());
         self.changes.inserted_articles.push(label.clone());
-        Some((formules::insertion_heading(&label), vec![ins]))
+        Some((formules::insertion_heading_in(&label, self.noun), vec![ins]))
     }
 
     /// True when `label` is free in the working copy and falls, in the numbering order,
@@ -195,7 +195,7 @@ impl Drafter<'_> {
         self.exec(&ins).ok()?;
         self.inserted_labels.insert(n, label.clone());
         self.changes.inserted_articles.push(label.clone());
-        Some((formules::insertion_heading(&label), vec![ins]))
+        Some((formules::insertion_heading_in(&label, self.noun), vec![ins]))
     }
 
     /// « 5 bis », else « 5 ter »…, the first label free after `prev`.

@@ -59,6 +59,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 mod annexes;
 mod blocks;
+mod divisions;
 mod drafter;
 mod edits;
 mod header;
@@ -227,7 +228,8 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
         let mut sig = String::new();
         for id in std::iter::once(top).chain(doc.descendants(top)) {
             let x = doc.node(id);
-            let label = if labels || x.kind != NodeKind::Article {
+            // Without `renumber`, articles and annexes keep their old numbers.
+            let label = if labels || !matches!(x.kind, NodeKind::Article | NodeKind::Annexe) {
                 x.label.as_deref().unwrap_or("")
             } else {
                 ""
@@ -336,6 +338,7 @@ fn verify(cmp: &Comparison, av: &Avenant, options: &DraftOptions) -> Vec<Failing
 /// [`draft`], with the old articles whose labels are in `force` rewritten whole.
 fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>) -> Avenant {
     let mut av = header(&cmp.old, options);
+    let noun = formules::DocNoun::of(&av.title);
     let mut articles: Vec<(String, Vec<Instruction>)> = Vec::new();
     let mut changes = Changes::default();
 
@@ -412,7 +415,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
     let cmp: &Comparison = if everywhere.is_empty() {
         cmp
     } else {
-        articles.push((formules::everywhere_heading(), everywhere));
+        articles.push((formules::everywhere_heading(noun), everywhere));
         recompared = compare(base, cmp.new.clone(), &DiffOptions::default());
         &recompared
     };
@@ -425,14 +428,27 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
         inserted_labels: BTreeMap::new(),
         changes,
         force,
+        noun,
     };
     articles.extend(d.blocks_before());
     let mut units = Vec::new();
     collect_units(cmp, &cmp.pairs, &mut units);
     let mut deferred: Vec<&PairDiff> = Vec::new();
     let mut renumber: (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    // With `renumber`, annexes keep the new numbering too; new ones come after it.
+    let mut annex_renumber: (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    let mut deferred_annexes: Vec<&PairDiff> = Vec::new();
+    // The new version's nodes quoted in a division this act inserts.
+    let mut quoted: BTreeSet<NodeId> = BTreeSet::new();
     for p in units {
         let kind = pair_kind(cmp, p);
+        if p.new.is_some_and(|n| quoted.contains(&n)) {
+            // An article moved into the new division: gone from its old place.
+            if let (NodeKind::Article, Some(o)) = (kind, p.old) {
+                articles.push(d.delete_article(o));
+            }
+            continue;
+        }
         match (kind, p.old, p.new) {
             (NodeKind::Article, Some(o), Some(n)) if !p.moved => {
                 if let Some(a) = d.modify_article(p, o, n) {
@@ -462,9 +478,29 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
                     articles.extend(d.insert_article(p));
                 }
             }
-            (NodeKind::Annexe, o, n) => articles.extend(d.annex(o, n)),
+            (NodeKind::Annexe, None, Some(_)) if options.renumber => deferred_annexes.push(p),
+            (NodeKind::Annexe, o, n) => {
+                articles.extend(d.annex(o, n));
+                if let (Some(o), Some(n), true) = (o, n, options.renumber) {
+                    let (from, to) = (
+                        d.w.node(o).label.clone().unwrap_or_default(),
+                        cmp.new.node(n).label.clone().unwrap_or_default(),
+                    );
+                    if !from.is_empty() && !to.is_empty() && !from.eq_ignore_ascii_case(&to) {
+                        annex_renumber.0.push(from);
+                        annex_renumber.1.push(to);
+                    }
+                }
+            }
             (NodeKind::Preambule, Some(o), Some(n)) => articles.extend(d.preambule(p, o, n)),
             (NodeKind::Structure, Some(o), Some(n)) => articles.extend(d.division_heading(o, n)),
+            (NodeKind::Structure, None, Some(n)) => {
+                if let Some(a) = d.insert_division(n) {
+                    quoted.extend(divisions::subtree(&cmp.new, n));
+                    articles.extend(a);
+                }
+            }
+            (NodeKind::Structure, Some(_), None) => articles.extend(d.delete_division(p)),
             _ => {}
         }
     }
@@ -478,18 +514,36 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
         };
         if apply_instruction(&mut d.w, &ins).is_ok() {
             d.changes.renumbered = true;
-            articles.push((formules::renumbering_heading(), vec![ins]));
+            articles.push((formules::renumbering_heading(noun), vec![ins]));
         }
     }
     for p in deferred {
         articles.extend(d.insert_article(p));
     }
+    if !annex_renumber.0.is_empty() {
+        let ins = Instruction {
+            target: Target::convention(),
+            op: Op::RenumberAnnexes {
+                from: annex_renumber.0,
+                to: annex_renumber.1,
+            },
+        };
+        if apply_instruction(&mut d.w, &ins).is_ok() {
+            d.changes.renumbered_annexes = true;
+            articles.push((formules::annex_renumbering_heading(d.noun), vec![ins]));
+        }
+    }
+    for p in deferred_annexes {
+        articles.extend(d.annex(p.old, p.new));
+    }
+    articles.extend(d.notes());
     articles.extend(d.blocks_after());
 
     av.objet = options.objet.clone().or_else(|| {
         // The model holds normalised text: plain spaces inside the guillemets.
         let plain = Style {
             space: ' ',
+            noun,
             ..options.style()
         };
         formules::objet_neutre(&d.changes, &plain)
@@ -919,6 +973,217 @@ mod tests {
             "Au début de l'article 3 de la convention, il est inséré un article 3.1 ainsi rédigé",
             "L'article 3.1 devient l'article 3.2.",
         ] {
+            assert!(md.contains(want), "{want}\n{md}");
+        }
+    }
+
+    #[test]
+    fn new_and_deleted_divisions_are_drafted_whole() {
+        let old = "Convention de partenariat\n\nTitre I : Dispositions générales\n\nArticle 1 : Objet\n\nLa convention lie les parties.\n\nChapitre 1 : Comité\n\nArticle 2 : Comité\n\nLe comité se réunit.\n\nTitre II : Financement\n\nArticle 3 : Montant\n\nLe montant est fixé.\n\nTitre III : Contrôle\n\nArticle 4 : Audit\n\nUn audit est fait.\n";
+        let cases = [
+            (
+                // After a division, its articles and a sub-division quoted with it.
+                old.replace(
+                    "Titre III : Contrôle",
+                    "Titre II bis : Données\n\nArticle 3-1 : Hébergement\n\nLes données sont hébergées en France.\n\nChapitre 1 : Accès\n\nArticle 3-2 : Accès\n\nL'accès est réservé.\n\nTitre III : Contrôle",
+                ),
+                "Après le titre II de la convention, il est inséré un titre II bis ainsi rédigé\u{a0}:",
+            ),
+            (
+                // Last in its division.
+                old.replace(
+                    "Le comité se réunit.\n\n",
+                    "Le comité se réunit.\n\nChapitre 2 : Secrétariat\n\nArticle 2-1 : Secrétariat\n\nUn secrétariat est assuré.\n\n",
+                ),
+                "Le titre I de la convention est complété par un chapitre 2 ainsi rédigé\u{a0}:",
+            ),
+            (
+                // First in its division.
+                old.replace(
+                    "Titre II : Financement\n\n",
+                    "Titre II : Financement\n\nChapitre 1 : Principe\n\nArticle 2-1 : Principe\n\nLe financement est partagé.\n\n",
+                ),
+                "Au début du titre II de la convention, il est inséré un chapitre 1 ainsi rédigé\u{a0}:",
+            ),
+            (
+                // A division deleted with its articles.
+                old.replace("Titre III : Contrôle\n\nArticle 4 : Audit\n\nUn audit est fait.\n", ""),
+                "Le titre III de la convention est supprimé.",
+            ),
+        ];
+        for (new, want) in cases {
+            let cmp = compare(
+                crate::parse_str("old", old),
+                crate::parse_str("new", &new),
+                &DiffOptions::default(),
+            );
+            let av = draft_checked(&cmp, &DraftOptions::default()).unwrap_or_else(|e| {
+                panic!("{e}\n{}", markdown(&draft(&cmp, &DraftOptions::default())))
+            });
+            let md = markdown(&av);
+            assert!(md.contains(want), "{want}\n{md}");
+        }
+    }
+
+    #[test]
+    fn the_body_names_the_document_by_its_own_noun() {
+        for (title, of, the, done, present) in [
+            (
+                "Contrat de subvention",
+                "du contrat",
+                "Le contrat",
+                "est complété",
+                "modifier le contrat",
+            ),
+            (
+                "Accord-cadre de coopération",
+                "de l'accord-cadre",
+                "L'accord-cadre",
+                "est complété",
+                "modifier l'accord-cadre",
+            ),
+            (
+                "Statuts de l'association",
+                "des statuts",
+                "Les statuts",
+                "sont complétés",
+                "modifier les statuts",
+            ),
+            (
+                "Charte du référent",
+                "de la charte",
+                "La charte",
+                "est complétée",
+                "modifier la charte",
+            ),
+            (
+                "Protocole d'accord",
+                "du protocole",
+                "Le protocole",
+                "est complété",
+                "modifier le protocole",
+            ),
+            (
+                "Convention de partenariat",
+                "de la convention",
+                "La convention",
+                "est complétée",
+                "modifier la convention",
+            ),
+        ] {
+            let old = OLD.replace("Convention de partenariat", title);
+            let new = old
+                .replace("ENA", "INSP")
+                .replace("pour un an", "pour deux ans")
+                .replace(
+                    "Le comité se réunit tous les six mois. Le comité rend compte au comité de direction.\n\nLe comité est présidé par la DINUM.",
+                    "Un secrétariat est assuré.\n\nSes membres sont désignés chaque année.",
+                )
+                .replace(
+                    "\n\nFait à",
+                    "\n\nArticle 5 : Litiges\n\nLes litiges relèvent du tribunal administratif.\n\nFait à",
+                );
+            let cmp = compare(
+                crate::parse_str("old", &old),
+                crate::parse_str("new", &new),
+                &DiffOptions::default(),
+            );
+            let av = draft_checked(&cmp, &DraftOptions::default()).expect("verified");
+            let md = markdown(&av);
+            for want in [
+                format!("Dans l'ensemble {of}, le mot"),
+                format!("## Article 2 – Modification de l'article 2 {of}"),
+                format!("L'article 2 {of} est ainsi rédigé"),
+                format!("{the} {done} par un article 5 ainsi rédigé"),
+                format!(
+                    "Insertion d'un article 5 dans {}",
+                    formules::capitalise(the).to_lowercase()
+                ),
+                format!("a pour objet de {present} afin"),
+                format!("Les autres stipulations {of} demeurent inchangées."),
+            ] {
+                assert!(md.contains(&want), "{want}\n{md}");
+            }
+            assert!(
+                !md.contains("de la convention") || title.starts_with("Convention"),
+                "{md}"
+            );
+        }
+    }
+
+    #[test]
+    fn annexes_are_renumbered_with_renumber() {
+        let old = "Convention de partenariat\n\nArticle 1 : Objet\n\nLa convention lie les parties.\n\nAnnexe 1 : Budget\n\nLe budget est annexé.\n\nAnnexe 2 : Calendrier\n\nLe calendrier est annexé.\n\nAnnexe 3 : Contacts\n\nLes contacts sont annexés.\n\nAnnexe 4 : Glossaire\n\nLe glossaire est annexé.\n";
+        let new = old
+            .replace("Annexe 2 : Calendrier\n\nLe calendrier est annexé.\n\n", "")
+            .replace("Annexe 3 : Contacts", "Annexe 2 : Contacts")
+            .replace("Annexe 4 : Glossaire", "Annexe 3 : Glossaire");
+        let cmp = compare(
+            crate::parse_str("old", old),
+            crate::parse_str("new", &new),
+            &DiffOptions::default(),
+        );
+        let renumber = DraftOptions {
+            renumber: true,
+            ..DraftOptions::default()
+        };
+        let av = draft_checked(&cmp, &renumber).expect("verified");
+        let md = markdown(&av);
+        for want in [
+            "L'annexe 2 de la convention est supprimée.",
+            "Les annexes 3 et 4 deviennent respectivement les annexes 2 et 3.",
+            "renuméroter en conséquence ses annexes",
+        ] {
+            assert!(md.contains(want), "{want}\n{md}");
+        }
+        // Without it, the old numbers stay and the act still verifies.
+        let av = draft_checked(&cmp, &DraftOptions::default()).expect("verified");
+        assert!(!markdown(&av).contains("deviennent"));
+        // One annex: « L'annexe 3 devient l'annexe 2. »
+        let new = old
+            .replace("Annexe 2 : Calendrier\n\nLe calendrier est annexé.\n\n", "")
+            .replace("Annexe 4 : Glossaire\n\nLe glossaire est annexé.\n", "")
+            .replace("Annexe 3 : Contacts", "Annexe 2 : Contacts");
+        let cmp = compare(
+            crate::parse_str("old", old),
+            crate::parse_str("new", &new),
+            &DiffOptions::default(),
+        );
+        let md = markdown(&draft_checked(&cmp, &renumber).expect("verified"));
+        assert!(md.contains("L'annexe 3 devient l'annexe 2."), "{md}");
+    }
+
+    #[test]
+    fn footnotes_changed_added_and_deleted_are_drafted() {
+        let old = format!("{OLD}\n¹ Au sens du code de l'éducation.\n\n² Voir l'annexe.\n");
+        let cases = [
+            (
+                old.replace(
+                    "Au sens du code de l'éducation.",
+                    "Au sens du code général de la fonction publique.",
+                ),
+                "La note de bas de page n° 1 de la convention est ainsi rédigée\u{a0}:",
+            ),
+            (
+                old.replace("\n\n² Voir l'annexe.", ""),
+                "La note de bas de page n° 2 de la convention est supprimée.",
+            ),
+            (
+                format!("{old}\n³ Données de 2021.\n"),
+                "La convention est complétée par une note de bas de page n° 3 ainsi rédigée\u{a0}:",
+            ),
+        ];
+        for (new, want) in cases {
+            let cmp = compare(
+                crate::parse_str("old", &old),
+                crate::parse_str("new", &new),
+                &DiffOptions::default(),
+            );
+            assert!(cmp.old.get("notes").is_some());
+            let av = draft_checked(&cmp, &DraftOptions::default()).unwrap_or_else(|e| {
+                panic!("{e}\n{}", markdown(&draft(&cmp, &DraftOptions::default())))
+            });
+            let md = markdown(&av);
             assert!(md.contains(want), "{want}\n{md}");
         }
     }

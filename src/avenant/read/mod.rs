@@ -12,8 +12,8 @@ mod target;
 pub use target::{cardinal_word, parse_np};
 
 use self::patterns::{
-    ARTICLE, ARTICLE_TITLE, BOILERPLATE, EFFET, FAIT, INSTRUCTION_LIKE, OBJET, PARTY, TITLE,
-    TITLE_UNIT,
+    ARTICLE, ARTICLE_TITLE, BOILERPLATE, EFFET, FAIT, INSTRUCTION_LIKE, OBJET, OWN_VISA, PARTY,
+    TITLE, TITLE_UNIT,
 };
 use self::quotes::extract_quotes;
 use self::sentence::parse_body;
@@ -97,7 +97,7 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
             }
         } else if headings::visa(t) {
             zone = Zone::Expose;
-            if !(t.contains("ci-après dénommé") && t.contains("la « convention »")) {
+            if !(t.contains("ci-après dénommé") && OWN_VISA.is_match(t)) {
                 av.visa
                     .push(t.trim_end_matches([',', ';', ' ']).to_string());
             }

@@ -7,8 +7,26 @@ use std::sync::LazyLock;
 pub(super) const NOUN: &str = r"(?:les mots|le mot|les termes|le terme|l'expression|la mention|la date|le montant|le nombre|le taux|la durée|la référence|la somme|les chiffres|le chiffre)";
 pub(super) const ORD: &str = r"(?:avant-derni[eè]re?|derni[eè]re?|premi[eè]re?|premier|seconde?|(?:[a-z]+(?:-[a-z]+)* et )?[a-zé-]+ième|\d+(?:e|ème|er|re))";
 
+/// The amended document's nouns (« convention », « contrat », « statuts »…), after an optional
+/// « présent(e)(s) »: what the act calls the document (wording's `DocNoun`).
+pub(super) fn doc() -> String {
+    format!(
+        "(?:présentes? |présents? )?(?:{})",
+        crate::avenant::formules::DOC_NOUNS
+    )
+}
+
+/// « de la convention », « du contrat », « de l'accord », « des statuts ».
+pub(super) fn de_doc() -> String {
+    format!("(?:de la |du |de l'|des ){}", doc())
+}
+
 pub(super) fn re(pattern: &str) -> Regex {
-    let p = pattern.replace("NOUN", NOUN).replace("ORD", ORD);
+    let p = pattern
+        .replace("DE_THEDOC", &de_doc())
+        .replace("THEDOC", &doc())
+        .replace("NOUN", NOUN)
+        .replace("ORD", ORD);
     Regex::new(&format!("(?i){p}")).expect("valid regex")
 }
 
@@ -32,14 +50,14 @@ pub(super) static INSTRUCTION_LIKE: LazyLock<Regex> = LazyLock::new(|| {
 /// stipulations demeurent inchangées »): skipped, never an instruction.
 pub(super) static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:le présent avenant\b|l'avenant\s+(?:entre en vigueur|prend effet)\b|il (?:demeure|reste) en vigueur jusqu'au terme de la convention\b|les autres (?:stipulations|dispositions|clauses)\b.*\b(?:demeurent|restent)\b)",
+        r"^(?:le présent avenant\b|l'avenant\s+(?:entre en vigueur|prend effet)\b|il (?:demeure|reste) en vigueur jusqu'au terme DE_THEDOC\b|les autres (?:stipulations|dispositions|clauses)\b.*\b(?:demeurent|restent)\b)",
     )
 });
 pub(super) static PARTY: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(.+?),?\s+ci-après\s+(?:dénommée?s?|désignée?s?)\s+(.+?),?$"));
 pub(super) static OBJET: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^le présent avenant a pour objet de modifier la convention(?:\s+afin\s+(?:de|d')\s*(.+?))?\s*\.?$",
+        r"^le présent avenant a pour objet de modifier (?:la |le |les |l')THEDOC(?:\s+afin\s+(?:de|d')\s*(.+?))?\s*\.?$",
     )
 });
 pub(super) static EFFET: LazyLock<Regex> =
@@ -97,12 +115,12 @@ pub(super) static R_INSERT_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 });
 pub(super) static R_ADD_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:la (?:présente )?convention est complétée par|il est ajouté(?: à la (?:présente )?convention)?) un article (?P<l>.+?) ainsi rédigé\s*:?$",
+        r"^(?:(?:la |le |les |l')THEDOC (?:est|sont) complétée?s? par|il est ajouté(?: (?:à la |au |aux |à l')THEDOC)?) un article (?P<l>.+?) ainsi rédigé\s*:?$",
     )
 });
 pub(super) static R_ADD_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:la (?:présente )?convention est complétée par une annexe(?: (?P<l>\S+))? ainsi rédigée|est ajoutée à la (?:présente )?convention l'annexe suivante)\s*:?$",
+        r"^(?:(?:la |le |les |l')THEDOC (?:est|sont) complétée?s? par une annexe(?: (?P<l>\S+))? ainsi rédigée|est ajoutée (?:à la |au |aux |à l')THEDOC l'annexe suivante)\s*:?$",
     )
 });
 pub(super) static R_INSERT_ART: LazyLock<Regex> = LazyLock::new(|| {
@@ -236,16 +254,30 @@ pub(super) static P_ITEM: LazyLock<Regex> =
 /// only (« l'article 5 a été… » is no suffix).
 pub(super) static P_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:nouvel )?(?:article|point)(?: de)? (premier|unique|(?:[LRD]\.? ?)?\d+(?:[.\-‑]\d+)*(?: ?er)?(?: (?:{}|(?-i:[A-Z])))?|[IVXLC]+(?: (?:bis|ter))?)\b(?: ?§\d+)?(?: de la (?:présente )?convention)?",
+        r"^(?:nouvel )?(?:article|point)(?: de)? (premier|unique|(?:[LRD]\.? ?)?\d+(?:[.\-‑]\d+)*(?: ?er)?(?: (?:{}|(?-i:[A-Z])))?|[IVXLC]+(?: (?:bis|ter))?)\b(?: ?§\d+)?(?: DE_THEDOC)?",
         crate::parse::headings::LATIN_SUFFIX
     ))
 });
-pub(super) static P_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^annexe(?: n°)?(?: (\d+|[IVXLC]+|[A-Z])\b)?(?: de la (?:présente )?convention)?")
-});
-pub(super) static P_CONVENTION: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:présente )?convention\b"));
+pub(super) static P_ANNEX: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^annexe(?: n°)?(?: (\d+|[IVXLC]+|[A-Z])\b)?(?: DE_THEDOC)?"));
+pub(super) static P_CONVENTION: LazyLock<Regex> = LazyLock::new(|| re(r"^THEDOC\b"));
 pub(super) static P_PREAMBULE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:préambule|exposé des motifs)\b(?: de la (?:présente )?convention)?"));
+    LazyLock::new(|| re(r"^(?:préambule|exposé des motifs)\b(?: DE_THEDOC)?"));
 pub(super) static P_PRONOUN: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:il|elle|celui-ci|celle-ci)$"));
+
+/// « dans l'ensemble de la convention », « dans tout le contrat », « dans les statuts »: a place
+/// that is the whole document.
+pub(super) static P_WHOLE_DOC: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^dans (?:l'ensemble (?:de la |du |de l'|des )|toute la |tout le |tout l'|tous les |la |le |l'|les )THEDOC$",
+    )
+});
+
+/// The act's own visa defines the document's noun: « (ci-après dénommé le « contrat ») ».
+pub(super) static OWN_VISA: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:la |le |les |l')«\s*(?:{})\s*»",
+        crate::avenant::formules::DOC_NOUNS
+    ))
+});

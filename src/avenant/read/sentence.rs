@@ -235,11 +235,7 @@ fn parse_one(
             .or_else(|| value_type(c.name("n2").map(|m| m.as_str())));
         let loc = c.name("loc").or(c.name("loc2"));
         if let Some(l) = loc {
-            let ll = l.as_str().to_lowercase();
-            if ll.contains("ensemble de la convention")
-                || ll == "dans toute la convention"
-                || ll == "dans la convention"
-            {
+            if P_WHOLE_DOC.is_match(l.as_str().trim()) {
                 return Ok(Instruction {
                     target: Target::convention(),
                     op: Op::ReplaceEverywhere {
@@ -356,6 +352,18 @@ fn parse_one(
                 alineas,
             },
         });
+    }
+    if let Some(label) = crate::avenant::formules::read_add_note(&skel) {
+        return Ok(Instruction {
+            target: Target::convention(),
+            op: Op::AddNote {
+                label,
+                text: first_text(None)?,
+            },
+        });
+    }
+    if let Some((place, t, label)) = crate::avenant::formules::read_insert_division(&skel) {
+        return division_block(&block, place, target_of(&t)?.0, label);
     }
     if let Some(c) = R_INSERT_ART.captures(&skel) {
         let (heading, alineas) = article_block(&block, &c["l"])?;
@@ -535,6 +543,13 @@ fn parse_one(
         };
         return Ok(Instruction { target, op });
     }
+    if let Some(r) = crate::avenant::formules::read_renumber_annexes(&skel) {
+        let (from, to) = r?;
+        return Ok(Instruction {
+            target: Target::convention(),
+            op: Op::RenumberAnnexes { from, to },
+        });
+    }
     if let Some(c) = R_RENUM1.captures(&skel) {
         return Ok(Instruction {
             target: Target::convention(),
@@ -611,6 +626,36 @@ pub(super) fn article_block(
         }
         None => Ok((None, lines.to_vec())),
     }
+}
+
+/// The quoted new division: its heading line (« Chapitre IV bis : Des règles… », the label the
+/// sentence names), then its lines as quoted.
+pub(super) fn division_block(
+    lines: &[String],
+    place: crate::avenant::model::Place,
+    target: Target,
+    label: String,
+) -> Result<Instruction, String> {
+    let first = lines
+        .first()
+        .ok_or_else(|| format!("citation manquante après « {label} »"))?;
+    let heading = match headings::structure(first, false) {
+        Some(h) if h.label.eq_ignore_ascii_case(&label) => h.heading,
+        _ => {
+            return Err(format!(
+            "la division citée (« {first} ») n'est pas celle que la phrase désigne (« {label} »)"
+        ))
+        }
+    };
+    Ok(Instruction {
+        target,
+        op: Op::InsertDivision {
+            place,
+            label,
+            heading,
+            lines: lines[1..].to_vec(),
+        },
+    })
 }
 
 pub(super) fn annex_block(lines: &[String]) -> (Option<String>, Vec<String>) {

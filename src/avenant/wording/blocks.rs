@@ -22,6 +22,11 @@ pub fn block_np(unit: &Unit) -> Option<Np> {
             let fem = matches!(noun.as_str(), "section" | "sous-section" | "partie");
             Some(Np::new(format!("{noun} {}", rest.join(" ")), fem, false))
         }
+        Unit::Note { label } => Some(Np::new(
+            format!("note de bas de page n° {label}"),
+            true,
+            false,
+        )),
         _ => None,
     }
 }
@@ -32,19 +37,23 @@ pub fn read_block_unit(rest: &str) -> Option<(Unit, usize)> {
     let (unit, len) = read_block_head(rest)?;
     // « … de la convention », « … de la présente convention », as a formal citation ends.
     let tail = &rest[len..];
-    let extra = [" de la présente convention", " de la convention"]
-        .iter()
-        .find(|t| {
-            tail.get(..t.len())
-                .is_some_and(|h| h.eq_ignore_ascii_case(t))
-                && tail[t.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric())
-        })
-        .map_or(0, |t| t.len());
+    let extra = R_OF_DOC.find(tail).map_or(0, |m| m.end());
     Some((unit, len + extra))
 }
+
+/// « de la convention », « du contrat », « des présents statuts »… at the start of a tail.
+static R_OF_DOC: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(&format!(
+        r"(?i)^ (?:de la |du |de l'|des )(?:présentes? |présents? )?(?:{DOC_NOUNS})\b"
+    ))
+    .expect("valid pattern")
+});
+
+/// « note de bas de page n° 2 », « note n° 2 ».
+static R_NOTE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^note(?: de bas de page)? n°\s*(?P<l>[0-9]+|[a-z])\b")
+        .expect("valid pattern")
+});
 
 /// The nouns of divisions, as [`block_np`] writes them.
 const DIVISIONS: &[&str] = &[
@@ -123,6 +132,15 @@ fn read_block_head(rest: &str) -> Option<(Unit, usize)> {
     if let Some(d) = read_division(rest) {
         return Some(d);
     }
+    if let Some(c) = R_NOTE.captures(rest) {
+        let len = c.get(0)?.end();
+        return Some((
+            Unit::Note {
+                label: c["l"].to_string(),
+            },
+            len,
+        ));
+    }
     let lower = rest.to_lowercase();
     for (head, unit) in [
         ("visas", Unit::Visas),
@@ -149,7 +167,7 @@ fn read_block_head(rest: &str) -> Option<(Unit, usize)> {
 
 /// « Le bloc des signatures de la convention est ainsi rédigé : » and the block quoted whole.
 pub fn rewrite_block(t: &Target, lines: &[String], ctx: Option<&Unit>, style: &Style) -> Sentence {
-    let s = subject(t, 1, ctx, true);
+    let s = subject(t, 1, ctx, true, style.noun);
     Sentence::with_block(
         format!(
             "{} {} ainsi {}{}",
@@ -172,7 +190,7 @@ pub fn insert_article_first(
     ctx: Option<&Unit>,
     style: &Style,
 ) -> Sentence {
-    let s = subject(t, 1, ctx, true);
+    let s = subject(t, 1, ctx, true, style.noun);
     super::sentences::with_article(
         format!("au début {}, il est inséré", de(&s.with(Case::Nom))),
         label,

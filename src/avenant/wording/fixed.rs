@@ -19,15 +19,23 @@ pub fn avenant_article_heading(n: u32, heading: &str) -> String {
 
 /// « Modification de l'article 7 de la convention » (the heading of an amending article).
 pub fn modification_heading(unit: &Unit) -> String {
+    modification_heading_in(unit, DocNoun::CONVENTION)
+}
+
+/// [`modification_heading`] in a document named by `noun` (« … de l'article 7 du contrat »).
+pub fn modification_heading_in(unit: &Unit, noun: DocNoun) -> String {
     match unit {
-        Unit::Convention => "Modification de la convention".into(),
-        u => format!("Modification {}", de(&cite_unit(u, Case::Nom, true))),
+        Unit::Convention => format!("Modification {}", noun.of_it()),
+        u => format!(
+            "Modification {}",
+            de(&cite_unit_in(u, Case::Nom, true, noun))
+        ),
     }
 }
 
-/// « Modification de l'intitulé de la convention ».
-pub fn title_heading() -> String {
-    "Modification de l'intitulé de la convention".into()
+/// « Modification de l'intitulé de la convention », « … du contrat ».
+pub fn title_heading(noun: DocNoun) -> String {
+    format!("Modification de l'intitulé {}", noun.of_it())
 }
 
 /// How the motive names a part outside the articles: « son intitulé », « ses visas »,
@@ -41,6 +49,7 @@ pub fn block_in_objet(unit: Option<&Unit>) -> String {
         Some(Unit::Parties) => "son bloc des parties".into(),
         Some(Unit::Visas) => "ses visas".into(),
         Some(Unit::Signatures) => "son bloc des signatures".into(),
+        Some(Unit::Note { label }) => format!("sa note de bas de page n° {label}"),
         Some(u @ Unit::Division { .. }) => {
             format!("l'intitulé {}", de(&cite_unit(u, Case::Nom, false)))
         }
@@ -50,32 +59,51 @@ pub fn block_in_objet(unit: Option<&Unit>) -> String {
 
 /// « Insertion d'un article 5 bis dans la convention », « Suppression de l'article 9 de la convention ».
 pub fn insertion_heading(label: &str) -> String {
+    insertion_heading_in(label, DocNoun::CONVENTION)
+}
+
+/// [`insertion_heading`] in a document named by `noun` (« … dans le contrat »).
+pub fn insertion_heading_in(label: &str, noun: DocNoun) -> String {
     format!(
-        "Insertion d'un article {} dans la convention",
-        article_label(label)
+        "Insertion d'un article {} dans {}",
+        article_label(label),
+        noun.the()
     )
 }
 
 pub fn deletion_heading(unit: &Unit) -> String {
-    format!("Suppression {}", de(&cite_unit(unit, Case::Nom, true)))
+    deletion_heading_in(unit, DocNoun::CONVENTION)
 }
 
-/// « Ajout d'une annexe 3 à la convention ».
-pub fn annex_addition_heading(label: Option<&str>) -> String {
+/// [`deletion_heading`] in a document named by `noun`.
+pub fn deletion_heading_in(unit: &Unit, noun: DocNoun) -> String {
+    format!(
+        "Suppression {}",
+        de(&cite_unit_in(unit, Case::Nom, true, noun))
+    )
+}
+
+/// « Ajout d'une annexe 3 à la convention », « … au contrat ».
+pub fn annex_addition_heading(label: Option<&str>, noun: DocNoun) -> String {
     match label {
-        Some(l) => format!("Ajout d'une annexe {l} à la convention"),
-        None => "Ajout d'une annexe à la convention".into(),
+        Some(l) => format!("Ajout d'une annexe {l} {}", noun.to_it()),
+        None => format!("Ajout d'une annexe {}", noun.to_it()),
     }
 }
 
-/// « Renumérotation d'articles de la convention ».
-pub fn renumbering_heading() -> String {
-    "Renumérotation d'articles de la convention".into()
+/// « Renumérotation d'articles de la convention », « … des statuts ».
+pub fn renumbering_heading(noun: DocNoun) -> String {
+    format!("Renumérotation d'articles {}", noun.of_it())
 }
 
-/// « Remplacement de mots dans l'ensemble de la convention ».
-pub fn everywhere_heading() -> String {
-    "Remplacement de mots dans l'ensemble de la convention".into()
+/// « Renumérotation d'annexes de la convention », « … du contrat ».
+pub fn annex_renumbering_heading(noun: DocNoun) -> String {
+    format!("Renumérotation d'annexes {}", noun.of_it())
+}
+
+/// « Remplacement de mots dans l'ensemble de la convention », « … du contrat ».
+pub fn everywhere_heading(noun: DocNoun) -> String {
+    format!("Remplacement de mots dans l'ensemble {}", noun.of_it())
 }
 
 /// French month names: the tokenizer's table, so that a date written here reads back as one.
@@ -113,6 +141,7 @@ pub struct Changes {
     pub inserted_articles: Vec<String>,
     pub deleted_articles: Vec<String>,
     pub renumbered: bool,
+    pub renumbered_annexes: bool,
     pub preambule: bool,
     pub modified_annexes: Vec<String>,
     pub added_annexes: Vec<String>,
@@ -120,6 +149,13 @@ pub struct Changes {
     /// Parts outside the articles brought up to date, as the motive names them, in order
     /// (« son intitulé », « la désignation de sa première partie », « son bloc des signatures »).
     pub blocks: Vec<String>,
+    /// Divisions inserted, by label as written (`Chapitre IV bis`).
+    pub inserted_divisions: Vec<String>,
+    /// Divisions deleted, cited (« le chapitre III du titre V »).
+    pub deleted_divisions: Vec<String>,
+    /// Footnotes added and deleted, by number.
+    pub added_notes: Vec<String>,
+    pub deleted_notes: Vec<String>,
 }
 
 /// « de » or « d' » before an infinitive phrase.
@@ -137,10 +173,11 @@ pub(super) fn de_inf(phrase: &str) -> String {
 pub fn objet_neutre(c: &Changes, style: &Style) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
     let mut updated: Vec<String> = Vec::new();
-    let own = |s: String| s.replacen("l'", "son ", 1).replacen("les ", "ses ", 1);
-    updated.extend(c.blocks.iter().cloned());
+    let noun = style.noun;
+    let own = |s: String| noun.possessive(&s.replacen("l'", "son ", 1).replacen("les ", "ses ", 1));
+    updated.extend(c.blocks.iter().map(|b| noun.possessive(b)));
     if c.preambule {
-        updated.push("son préambule".into());
+        updated.push(noun.possessive("son préambule"));
     }
     let arts: Vec<String> = c
         .modified_articles
@@ -168,7 +205,8 @@ pub fn objet_neutre(c: &Changes, style: &Style) -> Option<String> {
     }
     for (old, new) in &c.everywhere {
         parts.push(format!(
-            "remplacer, dans l'ensemble de son texte, {} par {}",
+            "remplacer, dans l'ensemble {}, {} par {}",
+            noun.possessive("de son texte"),
             quote(old, style),
             quote(new, style)
         ));
@@ -186,11 +224,27 @@ pub fn objet_neutre(c: &Changes, style: &Style) -> Option<String> {
             cite_list("article", "articles", false, many)
         )),
     }
+    for d in &c.inserted_divisions {
+        // « insérer un chapitre IV bis », « insérer une section 4 ».
+        let (noun, rest) = d.trim().split_once(' ').unwrap_or((d.trim(), ""));
+        parts.push(format!(
+            "insérer {} {} {rest}",
+            if division_is_feminine(d) { "une" } else { "un" },
+            noun.to_lowercase(),
+        ));
+    }
+    for l in &c.added_notes {
+        parts.push(format!(
+            "compléter {} par une note de bas de page n° {l}",
+            noun.the()
+        ));
+    }
     match c.added_annexes.as_slice() {
         [] => {}
-        [one] => parts.push(format!("compléter la convention par une annexe {one}")),
+        [one] => parts.push(format!("compléter {} par une annexe {one}", noun.the())),
         many => parts.push(format!(
-            "compléter la convention par {}",
+            "compléter {} par {}",
+            noun.the(),
             cite_list("annexe", "annexes", true, many)
         )),
     }
@@ -203,6 +257,12 @@ pub fn objet_neutre(c: &Changes, style: &Style) -> Option<String> {
     if !del.is_empty() {
         deleted.push(cite_list("article", "articles", false, &del));
     }
+    deleted.extend(c.deleted_divisions.iter().cloned());
+    deleted.extend(
+        c.deleted_notes
+            .iter()
+            .map(|l| format!("la note de bas de page n° {l}")),
+    );
     if !c.deleted_annexes.is_empty() {
         deleted.push(cite_list("annexe", "annexes", true, &c.deleted_annexes));
     }
@@ -210,7 +270,10 @@ pub fn objet_neutre(c: &Changes, style: &Style) -> Option<String> {
         parts.push(format!("supprimer {}", deleted.join(" ainsi que ")));
     }
     if c.renumbered {
-        parts.push("renuméroter en conséquence ses articles".into());
+        parts.push(noun.possessive("renuméroter en conséquence ses articles"));
+    }
+    if c.renumbered_annexes {
+        parts.push(noun.possessive("renuméroter en conséquence ses annexes"));
     }
     let (first, rest) = parts.split_first()?;
     let mut out = first.clone();
@@ -256,6 +319,7 @@ impl TitleNoun {
             "arrêté",
             "avenant",
             "cahier",
+            "code",
             "contrat",
             "marché",
             "mémorandum",
@@ -415,11 +479,14 @@ pub fn ensemble(style: &Style) -> String {
 
 /// « Vu la convention … (ci-après dénommée la « convention »), ».
 pub fn visa_convention(av: &Avenant, style: &Style) -> String {
+    let noun = DocNoun::of(&av.title);
+    let det = noun.the();
+    let det = &det[..det.len() - noun.word.len()];
     format!(
-        "Vu {} (ci-après {} la {}),",
+        "Vu {} (ci-après {} {det}{}),",
         convention_designation(av),
         designated(av).1.named(),
-        quote("convention", style)
+        quote(noun.word, style)
     )
 }
 
@@ -428,13 +495,17 @@ pub fn expose_heading(style: &Style) -> String {
 }
 
 /// « Le présent avenant a pour objet de modifier la convention afin de … ».
-pub fn objet(objet: Option<&str>) -> String {
+pub fn objet(objet: Option<&str>, noun: DocNoun) -> String {
     match objet {
         Some(o) => format!(
-            "Le présent avenant a pour objet de modifier la convention afin {}.",
+            "Le présent avenant a pour objet de modifier {} afin {}.",
+            noun.the(),
             de_inf(o)
         ),
-        None => "Le présent avenant a pour objet de modifier la convention.".into(),
+        None => format!(
+            "Le présent avenant a pour objet de modifier {}.",
+            noun.the()
+        ),
     }
 }
 
@@ -445,6 +516,14 @@ pub fn convenu(style: &Style) -> String {
 pub const AUTRES_STIPULATIONS_HEADING: &str = "Autres stipulations";
 pub const AUTRES_STIPULATIONS: &str =
     "Les autres stipulations de la convention demeurent inchangées.";
+
+/// « Les autres stipulations de la convention demeurent inchangées. », « … du contrat … ».
+pub fn autres_stipulations(noun: DocNoun) -> String {
+    format!(
+        "Les autres stipulations {} demeurent inchangées.",
+        noun.of_it()
+    )
+}
 pub const ENTREE_EN_VIGUEUR_HEADING: &str = "Entrée en vigueur";
 
 /// Entry into force: on signature, or on a set date.

@@ -9,20 +9,28 @@ use super::model::{
 };
 
 mod blocks;
+mod divisions;
 mod fixed;
 mod messages;
+mod notes;
+mod noun;
 mod nps;
 mod numbers;
 mod quotes;
+mod renumber;
 mod sentences;
 mod words;
 
 pub use blocks::*;
+pub use divisions::*;
 pub use fixed::*;
 pub use messages::*;
+pub use notes::*;
+pub use noun::*;
 pub use nps::*;
 pub use numbers::*;
 pub use quotes::*;
+pub use renumber::*;
 pub use sentences::*;
 pub use words::*;
 
@@ -33,6 +41,18 @@ pub struct Style {
     pub space: char,
     /// « abrogé(e)(s) » instead of « supprimé(e)(s) » for deleted clauses.
     pub abroge: bool,
+    /// The amended document's own noun in the body (« du contrat », « des statuts »).
+    pub noun: DocNoun,
+}
+
+impl Style {
+    /// This style for an act amending the document titled `title` (« contrat de … »).
+    pub fn for_title(&self, title: &str) -> Style {
+        Style {
+            noun: DocNoun::of(title),
+            ..*self
+        }
+    }
 }
 
 impl Default for Style {
@@ -40,6 +60,7 @@ impl Default for Style {
         Style {
             space: '\u{a0}',
             abroge: false,
+            noun: DocNoun::CONVENTION,
         }
     }
 }

@@ -93,24 +93,34 @@ pub fn article_label(label: &str) -> String {
 
 /// A unit as a noun phrase: « article 7 », « annexe 2 », « convention », « préambule ».
 pub fn unit_np(unit: &Unit) -> Np {
+    unit_np_in(unit, DocNoun::CONVENTION)
+}
+
+/// [`unit_np`], the whole document named by its own noun (« contrat », « statuts »).
+pub fn unit_np_in(unit: &Unit, noun: DocNoun) -> Np {
     match unit {
-        Unit::Convention => Np::new("convention", true, false),
+        Unit::Convention => noun.np(),
         Unit::Article { label } => {
             Np::new(format!("article {}", article_label(label)), false, false)
         }
         Unit::Annex { label: Some(l) } => Np::new(format!("annexe {l}"), true, false),
         Unit::Annex { label: None } => Np::new("annexe", true, false),
         Unit::Preambule => Np::new("préambule", false, false),
-        u => block_np(u).unwrap_or_else(|| Np::new("convention", true, false)),
+        u => block_np(u).unwrap_or_else(|| noun.np()),
     }
 }
 
 /// « l'article 7 » (plain) or « l'article 7 de la convention » (formal), in a case.
 pub fn cite_unit(unit: &Unit, case: Case, formal: bool) -> String {
-    let np = unit_np(unit);
+    cite_unit_in(unit, case, formal, DocNoun::CONVENTION)
+}
+
+/// [`cite_unit`] in a document named by `noun` (« l'article 7 du contrat »).
+pub fn cite_unit_in(unit: &Unit, case: Case, formal: bool, noun: DocNoun) -> String {
+    let np = unit_np_in(unit, noun);
     let s = np.with(case);
     if formal && *unit != Unit::Convention {
-        format!("{s} de la convention")
+        format!("{s} {}", noun.of_it())
     } else {
         s
     }
@@ -132,14 +142,20 @@ pub fn target_np(t: &Target, ctx: Option<&Unit>, formal: bool) -> Option<Np> {
     target_np_range(t, 1, ctx, formal)
 }
 
-pub(super) fn unit_tail(t: &Target, ctx: Option<&Unit>, formal: bool) -> Option<String> {
+pub(super) fn unit_tail(
+    t: &Target,
+    ctx: Option<&Unit>,
+    formal: bool,
+    noun: DocNoun,
+) -> Option<String> {
     if ctx == Some(&t.unit) {
         None
     } else {
-        let np = unit_np(&t.unit);
+        let np = unit_np_in(&t.unit, noun);
         let mut s = np.with(Case::Nom);
         if formal && t.unit != Unit::Convention {
-            s.push_str(" de la convention");
+            s.push(' ');
+            s.push_str(&noun.of_it());
         }
         Some(s)
     }
@@ -191,8 +207,19 @@ pub(super) fn item_range(marker: &str, count: u32) -> String {
 
 /// Like [`target_np`], for `count` consecutive alinéas, items or rows from the target.
 pub fn target_np_range(t: &Target, count: u32, ctx: Option<&Unit>, formal: bool) -> Option<Np> {
+    target_np_range_in(t, count, ctx, formal, DocNoun::CONVENTION)
+}
+
+/// [`target_np_range`] in a document named by `noun`.
+pub fn target_np_range_in(
+    t: &Target,
+    count: u32,
+    ctx: Option<&Unit>,
+    formal: bool,
+    noun: DocNoun,
+) -> Option<Np> {
     let plural = count > 1;
-    let tail = unit_tail(t, ctx, formal);
+    let tail = unit_tail(t, ctx, formal, noun);
     // Build from the largest up: each smaller unit is « X de <larger> ».
     let mut current: Option<String> = tail.clone();
     let mut np: Option<Np> = None;
@@ -254,9 +281,9 @@ pub fn target_np_range(t: &Target, count: u32, ctx: Option<&Unit>, formal: bool)
     if np.is_none() {
         if let Some(c) = tail {
             // The unit itself.
-            let u = unit_np(&t.unit);
+            let u = unit_np_in(&t.unit, noun);
             let head = if formal && t.unit != Unit::Convention {
-                format!("{} de la convention", u.head)
+                format!("{} {}", u.head, noun.of_it())
             } else {
                 u.head.clone()
             };

@@ -52,18 +52,24 @@ impl Sentence {
 
 /// « À l'article 7, » / « Au premier alinéa de l'article 2, » / nothing when the target is the
 /// chapeau's unit.
-pub(super) fn location(t: &Target, ctx: Option<&Unit>) -> String {
-    match target_np(t, ctx, false) {
+pub(super) fn location(t: &Target, ctx: Option<&Unit>, noun: DocNoun) -> String {
+    match target_np_range_in(t, 1, ctx, false, noun) {
         Some(np) => format!("{}, ", np.with(Case::A)),
         None => String::new(),
     }
 }
 
 /// The target in the nominative, the unit itself cited plainly or formally.
-pub(super) fn subject(t: &Target, count: u32, ctx: Option<&Unit>, formal: bool) -> Np {
-    target_np_range(t, count, ctx, formal).unwrap_or_else(|| {
+pub(super) fn subject(
+    t: &Target,
+    count: u32,
+    ctx: Option<&Unit>,
+    formal: bool,
+    noun: DocNoun,
+) -> Np {
+    target_np_range_in(t, count, ctx, formal, noun).unwrap_or_else(|| {
         // The chapeau's unit itself: cite it anyway.
-        let u = unit_np(&t.unit);
+        let u = unit_np_in(&t.unit, noun);
         Np::new(u.head, u.fem, u.plural)
     })
 }
@@ -80,7 +86,7 @@ pub fn replace_words(
     let np = words_np(old, vt);
     Sentence::line(format!(
         "{}{} {} {} par {}",
-        location(t, ctx),
+        location(t, ctx, style.noun),
         announce(old, vt, style),
         np.verb(),
         np.agree("remplacé"),
@@ -93,7 +99,8 @@ pub fn replace_words(
 pub fn replace_everywhere(old: &str, new: &str, vt: Option<ValueType>, style: &Style) -> Sentence {
     let np = words_np(old, vt);
     Sentence::line(format!(
-        "dans l'ensemble de la convention, {} {} {} par {}",
+        "dans l'ensemble {}, {} {} {} par {}",
+        style.noun.of_it(),
         announce(old, vt, style),
         np.verb(),
         np.agree("remplacé"),
@@ -116,7 +123,7 @@ pub fn insert_words(
     let np = words_np(words, None);
     Sentence::line(format!(
         "{}{rel} {}, {} {} {}",
-        location(t, ctx),
+        location(t, ctx, style.noun),
         announce(aw, None, style),
         np.verb(),
         np.agree("inséré"),
@@ -129,7 +136,7 @@ pub fn add_words_at_start(t: &Target, words: &str, ctx: Option<&Unit>, style: &S
     let np = words_np(words, None);
     Sentence::line(format!(
         "au début {}, {} {} {}",
-        de(&subject(t, 1, ctx, false).with(Case::Nom)),
+        de(&subject(t, 1, ctx, false, style.noun).with(Case::Nom)),
         np.verb(),
         np.agree("ajouté"),
         announce(words, None, style)
@@ -138,7 +145,7 @@ pub fn add_words_at_start(t: &Target, words: &str, ctx: Option<&Unit>, style: &S
 
 /// « Le premier alinéa de l'article 11 est complété par les mots : « w » ».
 pub fn add_words_at_end(t: &Target, words: &str, ctx: Option<&Unit>, style: &Style) -> Sentence {
-    let s = subject(t, 1, ctx, false);
+    let s = subject(t, 1, ctx, false, style.noun);
     Sentence::line(format!(
         "{} {} {} par {}",
         s.with(Case::Nom),
@@ -169,14 +176,14 @@ pub fn delete_words(
     };
     Sentence::line(format!(
         "{}{}{fin} {verb} {part}",
-        location(t, ctx),
+        location(t, ctx, style.noun),
         announce(words, None, style)
     ))
 }
 
 /// « La deuxième phrase du premier alinéa de l'article 3 est ainsi rédigée : ⏎ « … » ».
 pub fn rewrite_phrase(t: &Target, text: &str, ctx: Option<&Unit>, style: &Style) -> Sentence {
-    let s = subject(t, 1, ctx, false);
+    let s = subject(t, 1, ctx, false, style.noun);
     Sentence::with_block(
         format!(
             "{} {} ainsi {}{}",
@@ -191,7 +198,7 @@ pub fn rewrite_phrase(t: &Target, text: &str, ctx: Option<&Unit>, style: &Style)
 
 /// « Le premier alinéa de l'article 3 est complété par une phrase ainsi rédigée : ⏎ « … » ».
 pub fn add_phrase(t: &Target, text: &str, ctx: Option<&Unit>, style: &Style) -> Sentence {
-    let s = subject(t, 1, ctx, false);
+    let s = subject(t, 1, ctx, false, style.noun);
     Sentence::with_block(
         format!(
             "{} {} {} par une phrase ainsi rédigée{}",
@@ -206,7 +213,7 @@ pub fn add_phrase(t: &Target, text: &str, ctx: Option<&Unit>, style: &Style) -> 
 
 /// « Après la première phrase du …, est insérée une phrase ainsi rédigée : ⏎ « … » ».
 pub fn insert_phrase(t: &Target, text: &str, ctx: Option<&Unit>, style: &Style) -> Sentence {
-    let s = subject(t, 1, ctx, false);
+    let s = subject(t, 1, ctx, false, style.noun);
     Sentence::with_block(
         format!(
             "après {}, est insérée une phrase ainsi rédigée{}",
@@ -252,7 +259,7 @@ pub fn rewrite_alineas(
     ctx: Option<&Unit>,
     style: &Style,
 ) -> Sentence {
-    let s = subject(t, count, ctx, false);
+    let s = subject(t, count, ctx, false, style.noun);
     let n = alineas.len();
     let head = if n as u32 == count {
         format!(
@@ -283,7 +290,7 @@ pub fn insert_alineas(
     ctx: Option<&Unit>,
     style: &Style,
 ) -> Sentence {
-    let s = subject(t, 1, ctx, false);
+    let s = subject(t, 1, ctx, false, style.noun);
     let n = alineas.len();
     let new_item = (!t.item.is_empty() && n == 1)
         .then(|| alineas.first().and_then(|a| leading_marker(a)))
@@ -337,7 +344,7 @@ pub fn add_alineas(
     ctx: Option<&Unit>,
     style: &Style,
 ) -> Sentence {
-    let s = subject(t, 1, ctx, false);
+    let s = subject(t, 1, ctx, false, style.noun);
     let n = alineas.len();
     let (word, fem) = unit_word(t, n);
     let head = match at {
@@ -368,7 +375,7 @@ pub fn add_alineas(
 /// de l'article 5 sont supprimés. » / « La dernière phrase du … est supprimée. »
 pub fn delete_units(t: &Target, count: u32, ctx: Option<&Unit>, style: &Style) -> Sentence {
     let formal = t.is_whole_unit();
-    let s = subject(t, count, ctx, formal);
+    let s = subject(t, count, ctx, formal, style.noun);
     Sentence::line(format!(
         "{} {} {}",
         s.with(Case::Nom),
@@ -417,7 +424,7 @@ pub fn rewrite_article(
         Unit::Article { label } => label.clone(),
         _ => String::new(),
     };
-    let s = subject(t, 1, ctx, true);
+    let s = subject(t, 1, ctx, true, style.noun);
     Sentence::with_block(
         format!("{} est ainsi rédigé{}", s.with(Case::Nom), colon(style)),
         quote_block(
@@ -436,7 +443,7 @@ pub fn insert_article(
     ctx: Option<&Unit>,
     style: &Style,
 ) -> Sentence {
-    let s = subject(t, 1, ctx, true);
+    let s = subject(t, 1, ctx, true, style.noun);
     with_article(
         format!("après {}, il est inséré", s.with(Case::Nom)),
         label,
@@ -477,7 +484,12 @@ pub fn add_article(
     style: &Style,
 ) -> Sentence {
     with_article(
-        "la convention est complétée par".to_string(),
+        format!(
+            "{} {} {} par",
+            style.noun.the(),
+            style.noun.verb(),
+            style.noun.agree("complété")
+        ),
         label,
         heading,
         alineas,
@@ -522,7 +534,7 @@ pub fn renumber(from: &[String], to: &[String]) -> Sentence {
 
 /// « L'intitulé de l'article 4 est ainsi rédigé : « Durée de la convention » ».
 pub fn rewrite_heading(t: &Target, heading: &str, ctx: Option<&Unit>, style: &Style) -> Sentence {
-    let s = subject(t, 1, ctx, false);
+    let s = subject(t, 1, ctx, false, style.noun);
     Sentence::line(format!(
         "{} est ainsi rédigé{} {}",
         s.with(Case::Nom),
@@ -543,7 +555,7 @@ pub fn rewrite_annex(
         Unit::Annex { label } => label.clone(),
         _ => None,
     };
-    let s = subject(t, 1, ctx, true);
+    let s = subject(t, 1, ctx, true, style.noun);
     Sentence::with_block(
         format!("{} est ainsi rédigée{}", s.with(Case::Nom), colon(style)),
         quote_block(
@@ -563,7 +575,10 @@ pub fn add_annex(
     let l = label.map(|l| format!(" {l}")).unwrap_or_default();
     Sentence::with_block(
         format!(
-            "la convention est complétée par une annexe{l} ainsi rédigée{}",
+            "{} {} {} par une annexe{l} ainsi rédigée{}",
+            style.noun.the(),
+            style.noun.verb(),
+            style.noun.agree("complété"),
             colon(style)
         ),
         quote_block(
@@ -614,6 +629,8 @@ pub fn sentence(ins: &Instruction, ctx: Option<&Unit>, style: &Style) -> Sentenc
         } => add_article(label, heading.as_deref(), alineas, style),
         Op::DeleteArticle => delete_article(t, ctx, style),
         Op::Renumber { from, to } => renumber(from, to),
+        Op::RenumberAnnexes { from, to } => renumber_annexes(from, to),
+        Op::AddNote { label, text } => add_note(label, text, style),
         Op::RewriteHeading { heading } => rewrite_heading(t, heading, ctx, style),
         Op::RewriteAnnex { heading, blocks } => {
             rewrite_annex(t, heading.as_deref(), blocks, ctx, style)
@@ -625,6 +642,12 @@ pub fn sentence(ins: &Instruction, ctx: Option<&Unit>, style: &Style) -> Sentenc
         } => add_annex(label.as_deref(), heading.as_deref(), blocks, style),
         Op::DeleteAnnex | Op::DeleteBlock => delete_units(t, 1, ctx, style),
         Op::RewriteBlock { lines } => rewrite_block(t, lines, ctx, style),
+        Op::InsertDivision {
+            place,
+            label,
+            heading,
+            lines,
+        } => insert_division(t, *place, label, heading.as_deref(), lines, ctx, style),
         Op::ReplaceEverywhere {
             old,
             new,
@@ -660,12 +683,15 @@ pub fn chapeau_unit(instructions: &[Instruction]) -> Option<&Unit> {
                     | Op::AddArticle { .. }
                     | Op::DeleteArticle
                     | Op::Renumber { .. }
+                    | Op::RenumberAnnexes { .. }
+                    | Op::AddNote { .. }
                     | Op::RewriteAnnex { .. }
                     | Op::AddAnnex { .. }
                     | Op::DeleteAnnex
                     | Op::RewriteBlock { .. }
                     | Op::InsertArticleFirst { .. }
                     | Op::DeleteBlock
+                    | Op::InsertDivision { .. }
                     | Op::ReplaceEverywhere { .. }
             )
     });
@@ -674,10 +700,11 @@ pub fn chapeau_unit(instructions: &[Instruction]) -> Option<&Unit> {
 
 /// « L'article 7 de la convention est ainsi modifié : ».
 pub fn chapeau(unit: &Unit, style: &Style) -> String {
-    let np = unit_np(unit);
+    let np = unit_np_in(unit, style.noun);
     capitalise(&format!(
-        "{} de la convention {} ainsi {}{}",
+        "{} {} {} ainsi {}{}",
         np.with(Case::Nom),
+        style.noun.of_it(),
         np.verb(),
         np.agree("modifié"),
         colon(style)

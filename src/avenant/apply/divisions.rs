@@ -1,0 +1,242 @@
+//! A new division quoted whole (`Op::InsertDivision`): its lines read back into divisions,
+//! articles and their alinéas, and grafted after, first in or last in the target unit; and
+//! annexes renumbered (`Op::RenumberAnnexes`); footnotes added (`Op::AddNote`).
+
+use super::*;
+use crate::avenant::model::Place;
+use crate::parse::headings;
+
+/// One quoted line of a new division, read as the parser reads headings.
+enum Line {
+    Division {
+        rank: u8,
+        label: String,
+        heading: Option<String>,
+    },
+    Article {
+        label: String,
+        heading: Option<String>,
+    },
+    Text(String),
+}
+
+fn read_line(line: &str) -> Line {
+    if let Some(h) = headings::structure(line, false) {
+        return Line::Division {
+            rank: h.rank,
+            label: h.label,
+            heading: h.heading,
+        };
+    }
+    if let Some(h) = headings::article(line, false) {
+        return Line::Article {
+            label: h.label,
+            heading: h.heading,
+        };
+    }
+    Line::Text(line.to_string())
+}
+
+/// The rank of a division label's noun (1 partie … 8 sous-paragraphe).
+fn rank_of(label: &str) -> u8 {
+    headings::structure(label, false).map_or(8, |h| h.rank)
+}
+
+/// The level a new division takes: that of a division of the same noun in the convention, else
+/// one below its parent division, else its noun's rank.
+fn level_for(doc: &Document, parent: NodeId, label: &str) -> u8 {
+    let noun = |l: &str| {
+        l.split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_lowercase()
+    };
+    let want = noun(label);
+    let same = reachable(doc).into_iter().find(|id| {
+        let n = doc.node(*id);
+        n.kind == NodeKind::Structure && n.label.as_deref().map(noun).as_deref() == Some(&want)
+    });
+    if let Some(id) = same {
+        return doc.node(id).level;
+    }
+    let p = doc.node(parent);
+    if p.kind == NodeKind::Structure {
+        return p.level + 1;
+    }
+    rank_of(label)
+}
+
+fn new_division(
+    doc: &mut Document,
+    parent: NodeId,
+    at: usize,
+    label: &str,
+    heading: Option<&str>,
+) -> NodeId {
+    let text = formules::division_heading_line(label, heading);
+    let level = level_for(doc, parent, label);
+    let mut node = Node::new(NodeKind::Structure, fresh_key(doc), text, Span::default());
+    node.label = Some(label.to_string());
+    node.heading = heading.map(str::to_string);
+    node.level = level;
+    insert_child(doc, parent, at, node)
+}
+
+/// Where the new division goes: its parent and its index there.
+fn place_of(doc: &Document, t: &Target, place: Place) -> Result<(NodeId, usize), String> {
+    let id = resolve_unit(doc, t)?;
+    let is_unit = |c: &NodeId| matches!(doc.node(*c).kind, NodeKind::Article | NodeKind::Structure);
+    match place {
+        Place::After => {
+            let parent = doc.parent(id).unwrap_or(doc.root());
+            Ok((parent, child_index(doc, parent, id) + 1))
+        }
+        Place::Start => {
+            let ch = doc.children(id);
+            Ok((id, ch.iter().position(is_unit).unwrap_or(ch.len())))
+        }
+        Place::End => {
+            let ch = doc.children(id);
+            let at = if doc.node(id).kind == NodeKind::Document {
+                // After the last article or division, before annexes and signatures.
+                ch.iter().rposition(is_unit).map_or(ch.len(), |i| i + 1)
+            } else {
+                ch.len()
+            };
+            Ok((id, at))
+        }
+    }
+}
+
+/// Inserts the division `label` and everything its quoted `lines` hold.
+pub(super) fn insert_division(
+    doc: &mut Document,
+    t: &Target,
+    place: Place,
+    label: &str,
+    heading: Option<&str>,
+    lines: &[String],
+) -> Result<(), String> {
+    if place != Place::After
+        && !matches!(
+            doc.node(resolve_unit(doc, t)?).kind,
+            NodeKind::Structure | NodeKind::Document
+        )
+    {
+        return Err(formules::not_applicable(t));
+    }
+    let (parent, at) = place_of(doc, t, place)?;
+    let top_rank = rank_of(label);
+    let top = new_division(doc, parent, at, label, heading);
+    // The open divisions, innermost last, with their ranks; the article being filled.
+    let mut open: Vec<(NodeId, u8)> = vec![(top, top_rank)];
+    let mut article: Option<(String, Option<String>, Vec<String>, NodeId)> = None;
+    let model = reachable(doc)
+        .into_iter()
+        .find(|id| doc.node(*id).kind == NodeKind::Article);
+    let flush = |doc: &mut Document,
+                 article: &mut Option<(String, Option<String>, Vec<String>, NodeId)>|
+     -> Result<(), String> {
+        if let Some((label, heading, alineas, parent)) = article.take() {
+            let at = doc.children(parent).len();
+            let style = model.unwrap_or(parent);
+            new_article(doc, parent, at, style, &label, heading.as_deref(), &alineas)?;
+        }
+        Ok(())
+    };
+    for line in lines {
+        match read_line(line) {
+            Line::Division {
+                rank,
+                label,
+                heading,
+            } => {
+                flush(doc, &mut article)?;
+                if rank <= top_rank {
+                    return Err(formules::not_applicable(t));
+                }
+                while open.last().is_some_and(|(_, r)| *r >= rank) {
+                    open.pop();
+                }
+                let parent = open.last().map_or(top, |o| o.0);
+                let at = doc.children(parent).len();
+                let id = new_division(doc, parent, at, &label, heading.as_deref());
+                open.push((id, rank));
+            }
+            Line::Article { label, heading } => {
+                flush(doc, &mut article)?;
+                let parent = open.last().map_or(top, |o| o.0);
+                article = Some((label, heading, Vec::new(), parent));
+            }
+            Line::Text(text) => match article.as_mut() {
+                Some(a) => a.2.push(text),
+                None => {
+                    let parent = open.last().map_or(top, |o| o.0);
+                    let at = doc.children(parent).len();
+                    insert_lines(doc, parent, at, &[text], None);
+                }
+            },
+        }
+    }
+    flush(doc, &mut article)
+}
+
+/// « Les annexes 3 à 5 deviennent respectivement les annexes 2 à 4 »: every annex found first,
+/// then relabelled (its heading line too).
+pub(super) fn renumber_annexes(
+    doc: &mut Document,
+    t: &Target,
+    from: &[String],
+    to: &[String],
+) -> Result<(), String> {
+    if from.len() != to.len() {
+        return Err(formules::not_applicable(t));
+    }
+    let mut ids = Vec::new();
+    for l in from {
+        let unit = Unit::annex(Some(l));
+        ids.push(
+            find_unit(doc, &unit).ok_or_else(|| formules::target_missing(&Target::unit(unit)))?,
+        );
+    }
+    for (id, new) in ids.into_iter().zip(to) {
+        let old = node_label(doc, id);
+        let text = relabel(&doc.node(id).text, &old, new);
+        crate::edit::relabel(doc, id, new.clone(), text);
+    }
+    Ok(())
+}
+
+/// A new footnote, last of the notes (the notes block made at the end when there is none).
+pub(super) fn add_note(doc: &mut Document, label: &str, text: &str) -> Result<(), String> {
+    let unit = Unit::Note {
+        label: label.to_string(),
+    };
+    if find_unit(doc, &unit).is_some() {
+        return Err(formules::already_exists(&unit));
+    }
+    let root = doc.root();
+    let notes = match doc
+        .children(root)
+        .iter()
+        .copied()
+        .find(|c| doc.node(*c).kind == NodeKind::Notes)
+    {
+        Some(n) => n,
+        None => {
+            let at = doc.children(root).len();
+            let node = Node::new(NodeKind::Notes, fresh_key(doc), "", Span::default());
+            insert_child(doc, root, at, node)
+        }
+    };
+    let mut node = Node::new(
+        NodeKind::Note,
+        fresh_key(doc),
+        crate::normalise::inline(text),
+        Span::default(),
+    );
+    node.label = Some(label.to_string());
+    let at = doc.children(notes).len();
+    insert_child(doc, notes, at, node);
+    Ok(())
+}

@@ -1,0 +1,167 @@
+//! The drafter's new and deleted divisions: « Après le chapitre IV, il est inséré un chapitre
+//! IV bis ainsi rédigé : » with everything the division holds quoted, « La section 2 est
+//! supprimée. »
+
+use super::*;
+use crate::avenant::model::Place;
+
+/// The quoted lines of what a division holds: the headings of its divisions (« Section 1 :
+/// … ») and articles (« Article 7 – … »), each followed by its alinéas.
+fn division_lines(doc: &Document, id: NodeId, out: &mut Vec<String>) {
+    for c in doc.children(id) {
+        let n = doc.node(*c);
+        match n.kind {
+            NodeKind::Structure => {
+                out.push(formules::division_heading_line(
+                    n.label.as_deref().unwrap_or(""),
+                    n.heading.as_deref(),
+                ));
+                division_lines(doc, *c, out);
+            }
+            NodeKind::Article => {
+                out.push(formules::article_heading_line(
+                    n.label.as_deref().unwrap_or(""),
+                    n.heading.as_deref(),
+                ));
+                out.extend(unit_lines(doc, *c));
+                // Sub-articles follow as articles of their own.
+                division_lines_articles(doc, *c, out);
+            }
+            NodeKind::Table => out.extend(doc.children(*c).iter().map(|r| leaf_line(doc, *r))),
+            _ => out.push(leaf_line(doc, *c)),
+        }
+    }
+}
+
+fn division_lines_articles(doc: &Document, id: NodeId, out: &mut Vec<String>) {
+    for c in doc.children(id) {
+        let n = doc.node(*c);
+        if n.kind == NodeKind::Article {
+            out.push(formules::article_heading_line(
+                n.label.as_deref().unwrap_or(""),
+                n.heading.as_deref(),
+            ));
+            out.extend(unit_lines(doc, *c));
+            division_lines_articles(doc, *c, out);
+        }
+    }
+}
+
+/// The new version's nodes inside `id` (itself included).
+pub(super) fn subtree(doc: &Document, id: NodeId) -> Vec<NodeId> {
+    std::iter::once(id).chain(doc.descendants(id)).collect()
+}
+
+impl Drafter<'_> {
+    /// The unit naming, in the working copy, the unit of the new version `n` (an article or a
+    /// division kept from the old version, or inserted by this act).
+    fn working_unit(&self, n: NodeId) -> Option<Unit> {
+        let new = &self.cmp.new;
+        let node = new.node(n);
+        match node.kind {
+            NodeKind::Article => {
+                if let Some(l) = self.inserted_labels.get(&n) {
+                    return Some(Unit::article(l));
+                }
+                let old = self.cmp.alignment.old_of(n)?;
+                crate::edit::is_attached(&self.w, old).then(|| Unit::article(&self.label(old)))
+            }
+            NodeKind::Structure => match self.cmp.alignment.old_of(n) {
+                Some(old) if crate::edit::is_attached(&self.w, old) => {
+                    super::blocks::division_unit(&self.w, old)
+                }
+                // Inserted by this act: named as the new version names it.
+                _ => super::blocks::division_unit(new, n),
+            },
+            NodeKind::Document => Some(Unit::Convention),
+            _ => None,
+        }
+    }
+
+    /// « Après le chapitre IV …, il est inséré un chapitre IV bis ainsi rédigé : », « Au début
+    /// du titre II, … », « Le chapitre II bis est complété par une section 4 … »; the articles
+    /// it holds are then inserted with it (their labels recorded).
+    pub(super) fn insert_division(&mut self, n: NodeId) -> Option<Vec<(String, Vec<Instruction>)>> {
+        let new = &self.cmp.new;
+        let node = new.node(n);
+        let label = node.label.clone()?;
+        let parent = new.parent(n)?;
+        let siblings: Vec<NodeId> = new
+            .children(parent)
+            .iter()
+            .copied()
+            .filter(|c| matches!(new.node(*c).kind, NodeKind::Article | NodeKind::Structure))
+            .collect();
+        let i = siblings.iter().position(|c| *c == n)?;
+        let (place, unit) = if i + 1 == siblings.len() && i > 0 {
+            (Place::End, self.working_unit(parent)?)
+        } else if i > 0 {
+            (Place::After, self.working_unit(siblings[i - 1])?)
+        } else {
+            (Place::Start, self.working_unit(parent)?)
+        };
+        let mut lines = Vec::new();
+        division_lines(new, n, &mut lines);
+        let ins = Instruction {
+            target: Target::unit(unit),
+            op: Op::InsertDivision {
+                place,
+                label: label.clone(),
+                heading: node.heading.clone(),
+                lines,
+            },
+        };
+        // Articles of the old version moved into it leave their old place first.
+        let mut out = Vec::new();
+        for id in subtree(new, n) {
+            if new.node(id).kind != NodeKind::Article {
+                continue;
+            }
+            if let Some(old) = self.cmp.alignment.old_of(id) {
+                if crate::edit::is_attached(&self.w, old) {
+                    out.push(self.delete_article(old));
+                }
+            }
+        }
+        if self.exec(&ins).is_err() {
+            return None;
+        }
+        for id in subtree(new, n) {
+            let x = new.node(id);
+            if x.kind == NodeKind::Article {
+                let l = canonical_label(x.label.as_deref().unwrap_or(""));
+                self.inserted_labels.insert(id, l);
+            }
+        }
+        self.changes.inserted_divisions.push(label.clone());
+        out.push((
+            formules::division_insertion_heading(&label, self.noun),
+            vec![ins],
+        ));
+        Some(out)
+    }
+
+    /// « Le chapitre III de la convention est supprimé. », when nothing it holds is kept.
+    pub(super) fn delete_division(&mut self, p: &PairDiff) -> Option<(String, Vec<Instruction>)> {
+        let o = p.old?;
+        if !crate::edit::is_attached(&self.w, o) {
+            return None;
+        }
+        let kept = subtree(&self.cmp.old, o)
+            .into_iter()
+            .any(|id| self.cmp.alignment.new_of(id).is_some());
+        if kept {
+            return None;
+        }
+        let unit = super::blocks::division_unit(&self.w, o)?;
+        let ins = Instruction {
+            target: Target::unit(unit.clone()),
+            op: Op::DeleteBlock,
+        };
+        self.exec(&ins).ok()?;
+        self.changes
+            .deleted_divisions
+            .push(formules::cite_unit(&unit, formules::Case::Nom, false));
+        Some((formules::deletion_heading_in(&unit, self.noun), vec![ins]))
+    }
+}

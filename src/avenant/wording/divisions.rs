@@ -1,0 +1,212 @@
+//! New divisions (titre, chapitre, section…) quoted whole: the sentence that inserts one
+//! (« Après le chapitre IV, il est inséré un chapitre IV bis ainsi rédigé : »), its quoted
+//! heading line, and the reader of that sentence, side by side.
+
+use super::*;
+use crate::avenant::model::Place;
+
+/// The nouns of divisions that are feminine (« une section », « la sous-section 2 »).
+pub fn division_is_feminine(label: &str) -> bool {
+    let noun = label
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    matches!(noun.as_str(), "section" | "sous-section" | "partie")
+}
+
+/// « chapitre IV bis », « section 4 »: a division's label as cited in a sentence.
+fn cited(label: &str) -> String {
+    let mut words = label.split_whitespace();
+    let noun = words.next().unwrap_or_default().to_lowercase();
+    let rest: Vec<&str> = words.collect();
+    if rest.is_empty() {
+        noun
+    } else {
+        format!("{noun} {}", rest.join(" "))
+    }
+}
+
+/// The quoted heading line of a division: « Chapitre IV bis : Des règles de conflit de lois ».
+pub fn division_heading_line(label: &str, heading: Option<&str>) -> String {
+    let label = capitalise(label.trim());
+    match heading {
+        Some(h) => format!("{label} : {h}"),
+        None => label,
+    }
+}
+
+/// « Après le chapitre IV du titre V de la convention, il est inséré un chapitre IV bis ainsi
+/// rédigé : », « Au début du titre II de la convention, il est inséré une section 1 ainsi
+/// rédigée : », « Le chapitre II bis de la convention est complété par une section 4 ainsi
+/// rédigée : », then the division quoted whole, its heading line first.
+pub fn insert_division(
+    t: &Target,
+    place: Place,
+    label: &str,
+    heading: Option<&str>,
+    lines: &[String],
+    ctx: Option<&Unit>,
+    style: &Style,
+) -> Sentence {
+    let fem = division_is_feminine(label);
+    let new = format!(
+        "{} {} ainsi {}{}",
+        if fem { "une" } else { "un" },
+        cited(label),
+        if fem { "rédigée" } else { "rédigé" },
+        colon(style)
+    );
+    let s = subject(t, 1, ctx, true, style.noun);
+    let lead = match place {
+        Place::After => format!("après {}, il est inséré {new}", s.with(Case::Nom)),
+        Place::Start => format!("au début {}, il est inséré {new}", de(&s.with(Case::Nom))),
+        Place::End => format!(
+            "{} {} {} par {new}",
+            s.with(Case::Nom),
+            s.verb(),
+            s.agree("complété")
+        ),
+    };
+    Sentence::with_block(
+        lead,
+        quote_block(
+            &with_heading_line(division_heading_line(label, heading), lines),
+            style,
+        ),
+    )
+}
+
+/// « Insertion d'un chapitre IV bis dans la convention », « … d'une section 4 … ».
+pub fn division_insertion_heading(label: &str, noun: DocNoun) -> String {
+    format!(
+        "Insertion {} {} dans {}",
+        if division_is_feminine(label) {
+            "d'une"
+        } else {
+            "d'un"
+        },
+        cited(label),
+        noun.the()
+    )
+}
+
+static R_INSERT_DIVISION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^(?:après\s+(?P<a>.+?),\s*(?:il\s+)?est\s+(?:inséré|ajouté)e?|au\s+début\s+(?P<s>.+?),\s*(?:il\s+)?est\s+(?:inséré|ajouté)e?|(?P<e>.+?)\s+(?:est|sont)\s+complétée?s?\s+par)\s+(?:un|une)\s+(?P<l>(?:livre|titre|chapitre|section|sous-section|paragraphe|sous-paragraphe|partie)\s+.+?)\s+ainsi\s+rédigée?\s*:?$",
+    )
+    .expect("valid pattern")
+});
+
+/// Reads [`insert_division`]'s sentence (its quotations taken out): where (the noun phrase of
+/// the target, determiner included, « du chapitre II » after « au début »), and the label.
+pub fn read_insert_division(skel: &str) -> Option<(Place, String, String)> {
+    let c = R_INSERT_DIVISION.captures(skel.trim())?;
+    let label = capitalise(&c["l"]);
+    if let Some(a) = c.name("a") {
+        return Some((Place::After, a.as_str().to_string(), label));
+    }
+    if let Some(s) = c.name("s") {
+        return Some((Place::Start, s.as_str().to_string(), label));
+    }
+    Some((Place::End, c.name("e")?.as_str().to_string(), label))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_division_is_inserted_in_the_guide_formula() {
+        let st = Style::default();
+        let t = Target::unit(Unit::Division {
+            label: "Chapitre IV du titre V".into(),
+        });
+        let s = insert_division(
+            &t,
+            Place::After,
+            "Chapitre IV bis",
+            Some("Des règles de conflit de lois"),
+            &["Article 202-1".into(), "Le mariage est valable.".into()],
+            None,
+            &st,
+        )
+        .standalone();
+        assert_eq!(
+            s[0],
+            "Après le chapitre IV du titre V de la convention, il est inséré un chapitre IV bis ainsi rédigé\u{a0}:"
+        );
+        assert_eq!(
+            s[1],
+            "«\u{a0}Chapitre IV bis\u{a0}: Des règles de conflit de lois"
+        );
+        let t = Target::unit(Unit::Division {
+            label: "Chapitre II bis".into(),
+        });
+        let s = insert_division(&t, Place::End, "Section 4", None, &[], None, &st).standalone();
+        assert_eq!(
+            s[0],
+            "Le chapitre II bis de la convention est complété par une section 4 ainsi rédigée\u{a0}:"
+        );
+        let s = insert_division(&t, Place::Start, "Section 1", None, &[], None, &st).standalone();
+        assert_eq!(
+            s[0],
+            "Au début du chapitre II bis de la convention, il est inséré une section 1 ainsi rédigée\u{a0}:"
+        );
+        let s = insert_division(
+            &Target::convention(),
+            Place::End,
+            "Titre V",
+            None,
+            &[],
+            None,
+            &st,
+        )
+        .standalone();
+        assert_eq!(
+            s[0],
+            "La convention est complétée par un titre V ainsi rédigé\u{a0}:"
+        );
+        assert_eq!(
+            division_insertion_heading("Section 4", DocNoun::CONVENTION),
+            "Insertion d'une section 4 dans la convention"
+        );
+    }
+
+    #[test]
+    fn the_sentence_reads_back() {
+        let (p, t, l) = read_insert_division(
+            "Après le chapitre IV du titre V de la convention, il est inséré un chapitre IV bis ainsi rédigé :",
+        )
+        .expect("read");
+        assert_eq!(
+            (p, t.as_str(), l.as_str()),
+            (
+                Place::After,
+                "le chapitre IV du titre V de la convention",
+                "Chapitre IV bis"
+            )
+        );
+        let (p, t, l) = read_insert_division(
+            "Le chapitre II bis de la convention est complété par une section 4 ainsi rédigée :",
+        )
+        .expect("read");
+        assert_eq!(
+            (p, t.as_str(), l.as_str()),
+            (
+                Place::End,
+                "Le chapitre II bis de la convention",
+                "Section 4"
+            )
+        );
+        let (p, t, _) = read_insert_division(
+            "Au début du titre II, il est inséré une section 1 ainsi rédigée :",
+        )
+        .expect("read");
+        assert_eq!((p, t.as_str()), (Place::Start, "du titre II"));
+        assert!(read_insert_division(
+            "Après l'article 4, il est inséré un article 4 bis ainsi rédigé :"
+        )
+        .is_none());
+    }
+}
