@@ -79,7 +79,7 @@ fn candidate(at: usize, l: &Line) -> Option<Candidate> {
         Form::Item { ordered, .. } => *ordered,
         _ => false,
     };
-    if !listed {
+    if !listed || !may_start_with_marker(&l.text) {
         return None;
     }
     let caps = MARKER.captures(&l.text)?;
@@ -189,6 +189,20 @@ fn candidate(at: usize, l: &Line) -> Option<Candidate> {
         segment,
         heading,
     })
+}
+
+/// A cheap test before the regex: a digit first, or a letter soon followed by the marker's
+/// « . », « ) » or dash (« La présente… » is rejected at once).
+fn may_start_with_marker(text: &str) -> bool {
+    let b = text.as_bytes();
+    match b.first() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some(c) if c.is_ascii_alphabetic() => b
+            .iter()
+            .take(12)
+            .any(|c| matches!(c, b'.' | b')' | b'-' | 0xE2)),
+        _ => false,
+    }
 }
 
 /// Words of a heading, the model's bracketed instructions (« [selon la nature des travaux] »)
