@@ -212,7 +212,11 @@ pub fn rekey(old: &Document) -> Document {
                 } else {
                     base_key(last_segment(&o.key)).to_string()
                 };
-                let in_structure = doc.node(parent).kind == NodeKind::Structure;
+                // Sub-divisions of an article or annex (`annexe/3o/a`) are keyed below it too.
+                let in_structure = matches!(
+                    doc.node(parent).kind,
+                    NodeKind::Structure | NodeKind::Article | NodeKind::Annexe
+                );
                 keys::structure(in_structure.then_some(parent_key.as_str()), &slug)
             }
             NodeKind::Titre => {

@@ -3,10 +3,11 @@
 
 use super::continuations::opens_unit;
 use super::headings::{self, ArticleHeading};
+use super::subdivisions::{self, SubHeading};
 use super::{keys, Builder, Zone};
 use crate::model::{Diagnostic, Node, NodeId, NodeKind, Severity, Span};
 use crate::normalise::{Form, Line};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 impl Builder {
     // ----- body: articles, structures, signatures, annexes -----
@@ -16,12 +17,36 @@ impl Builder {
         let mut zone = Zone::Body;
         let mut annex: Option<NodeId> = None;
         let mut signatures: Option<NodeId> = None;
+        let subs = sub_headings(lines, articles);
         let mut i = 0;
         while i < lines.len() {
             let l = lines[i];
             let md = matches!(l.form, Form::Heading(_));
             // Annexes: after the signatures, after the last article, or an annex whose own
             // articles start again at 1.
+            // « ANNEXES » over several annexes: a heading of its own, never signature text.
+            if headings::annexes(&l.text)
+                && matches!(l.form, Form::Plain | Form::Heading(_))
+                && lines.get(i + 1).is_some_and(|n| {
+                    headings::annex(&n.text).is_some()
+                        && (zone != Zone::Body
+                            || n.span.start > last_article
+                            || restarts_numbering(lines, i + 1, articles))
+                })
+            {
+                let root = self.doc.root();
+                let mut node = Node::new(NodeKind::Structure, "annexes", l.text.clone(), l.span);
+                node.heading = Some(l.text.trim().trim_end_matches([':', ' ']).to_string());
+                node.level = 1;
+                self.doc.push(root, node);
+                self.articles.clear();
+                self.structures.clear();
+                self.subdivisions.clear();
+                self.table = None;
+                zone = Zone::Annex;
+                i += 1;
+                continue;
+            }
             if zone != Zone::Body
                 || l.span.start > last_article
                 || restarts_numbering(lines, i, articles)
@@ -44,6 +69,7 @@ impl Builder {
                     self.annex = annex;
                     self.articles.clear();
                     self.structures.clear();
+                    self.subdivisions.clear();
                     zone = Zone::Annex;
                     self.table = None;
                     i += consumed;
@@ -58,10 +84,17 @@ impl Builder {
                         self.open_article(lines, i, consumed, a);
                         i += consumed;
                         continue;
+                    } else if let Some(sub) = subs.get(&i) {
+                        self.open_subdivision(l, sub);
                     } else if let Some(sub) = self.sub_article_here(l) {
                         self.open_article(lines, i, 1, sub);
                     } else if let Some(a) = annex {
-                        let target = self.articles.last().map(|(_, id)| *id).unwrap_or(a);
+                        let target = self
+                            .subdivisions
+                            .last()
+                            .map(|(_, id)| *id)
+                            .or(self.articles.last().map(|(_, id)| *id))
+                            .unwrap_or(a);
                         self.content(target, l);
                     }
                 }
@@ -75,6 +108,7 @@ impl Builder {
                         && headings::signed(&l.text)
                         && (l.span.start > last_article || annex_before_article(lines, i, articles))
                     {
+                        self.subdivisions.clear();
                         let s = self.push_container(NodeKind::Signatures, "signatures", "", l.span);
                         self.leaf(s, l);
                         signatures = Some(s);
@@ -118,6 +152,8 @@ impl Builder {
                         // « II.-Engagements du bailleur » just before an article: a division.
                         let slug = headings::slug(&format!("division {label}"));
                         self.open_structure(l, 3, &slug, Some(label), Some(heading));
+                    } else if let Some(sub) = subs.get(&i).filter(|_| !self.articles.is_empty()) {
+                        self.open_subdivision(l, sub);
                     } else if let Some(sub) = self.sub_article_here(l) {
                         self.open_article(lines, i, 1, sub);
                     } else if let Form::Heading(level) = l.form {
@@ -207,8 +243,36 @@ impl Builder {
         sub.number.starts_with(&format!("{open}.")).then_some(sub)
     }
 
+    /// Opens a sub-division (« 1° Désignation », « A.-Locaux… ») of the open article or annex,
+    /// below the open sub-division of a lower level: `annexe/3o/a`.
+    fn open_subdivision(&mut self, l: &Line, sub: &SubHeading) {
+        self.table = None;
+        while self
+            .subdivisions
+            .last()
+            .is_some_and(|(lv, _)| *lv >= sub.level)
+        {
+            self.subdivisions.pop();
+        }
+        let parent = self
+            .subdivisions
+            .last()
+            .map(|(_, id)| *id)
+            .or(self.articles.last().map(|(_, id)| *id))
+            .or(self.annex)
+            .unwrap_or(self.doc.root());
+        let key = keys::structure(Some(&self.doc.node(parent).key), &sub.segment);
+        let mut node = Node::new(NodeKind::Structure, key, l.text.clone(), l.span);
+        node.label = Some(sub.label.clone());
+        node.heading = Some(sub.heading.clone());
+        node.level = 20 + sub.level.min(200) as u8;
+        let id = self.doc.push(parent, node);
+        self.subdivisions.push((sub.level, id));
+    }
+
     fn open_article(&mut self, lines: &[&Line], i: usize, consumed: usize, a: ArticleHeading) {
         self.table = None;
+        self.subdivisions.clear();
         // Nest `5.1` under `5`, `5.1.2` under `5.1`.
         while let Some((num, _)) = self.articles.last() {
             if a.number.starts_with(&format!("{num}.")) {
@@ -249,6 +313,7 @@ impl Builder {
     ) {
         self.table = None;
         self.articles.clear();
+        self.subdivisions.clear();
         while self.structures.last().is_some_and(|(r, _)| *r >= rank) {
             self.structures.pop();
         }
@@ -266,6 +331,9 @@ impl Builder {
 
     /// Where body text goes: the open article, else the open structure, else an unclassified node.
     fn body_target(&mut self, span: Span) -> NodeId {
+        if let Some((_, id)) = self.subdivisions.last() {
+            return *id;
+        }
         if let Some((_, id)) = self.articles.last() {
             return *id;
         }
@@ -290,6 +358,35 @@ impl Builder {
         self.unclassified = Some(u);
         u
     }
+}
+
+/// Sub-division headings of the body's articles and annexes, by line index: each unit (from
+/// an article or annex heading to the next unit) is read on its own.
+fn sub_headings(
+    lines: &[&Line],
+    articles: &BTreeMap<usize, ArticleHeading>,
+) -> HashMap<usize, SubHeading> {
+    let mut out = HashMap::new();
+    // (first line of the unit's text, is an article)
+    let mut unit: Option<(usize, bool)> = None;
+    let flush = |unit: Option<(usize, bool)>, end: usize, out: &mut HashMap<usize, SubHeading>| {
+        if let Some((start, article)) = unit.filter(|(s, _)| *s < end) {
+            for (k, v) in subdivisions::find(&lines[start..end], article) {
+                out.insert(start + k, v);
+            }
+        }
+    };
+    for (i, l) in lines.iter().enumerate() {
+        let is_article = articles.contains_key(&l.span.start);
+        let is_annex = !matches!(l.form, Form::Row(_) | Form::Item { .. })
+            && headings::annex(&l.text).is_some();
+        if is_article || is_annex || subdivisions::ends_unit(l) {
+            flush(unit, i, &mut out);
+            unit = (is_article || is_annex).then_some((i + 1, is_article));
+        }
+    }
+    flush(unit, lines.len(), &mut out);
+    out
 }
 
 /// Line `i` is an annex heading whose next article heading (before any other annex heading)

@@ -2,6 +2,7 @@
 //! préambule, everything before the first article.
 
 use super::headings;
+use super::subdivisions::words_outside_tags;
 use super::{keys, Builder};
 use crate::model::{Document, Node, NodeId, NodeKind, Party};
 use crate::normalise::{Form, Line};
@@ -36,7 +37,7 @@ impl Builder {
         };
         let head_end = entre.unwrap_or_else(|| first_after(0));
         let head_end = head_end.min(lines.len());
-        self.title_zone(&lines[..head_end]);
+        self.title_zone(&lines[..head_end], head_end == lines.len());
         let mut i = head_end;
         if let Some(e) = entre {
             let end = first_after(e + 1);
@@ -85,7 +86,9 @@ impl Builder {
         }
     }
 
-    fn title_zone(&mut self, lines: &[&Line]) {
+    /// `alone`: nothing follows in the head (no parties, visas or préambule), so that a short
+    /// text under the title is the document's chapeau, read as its préambule.
+    fn title_zone(&mut self, lines: &[&Line], alone: bool) {
         if lines.is_empty() {
             return;
         }
@@ -101,10 +104,37 @@ impl Builder {
         }
         let title = self.push_container(NodeKind::Titre, "titre", &lines[t].text, lines[t].span);
         self.doc.node_mut(title).heading = Some(lines[t].text.clone());
-        for l in &lines[t + 1..] {
+        // The title's own lines (sub-title, references, « entre X et Y »), up to the first
+        // sentence or table: what follows (a notice, definitions, a form to fill) is neither
+        // title, parties, visas nor préambule, and is kept as unclassified text.
+        let mut own = lines[t + 1..]
+            .iter()
+            .position(|l| !continues_title(l))
+            .map_or(lines.len(), |p| t + 1 + p);
+        // The title's last part may close it with a period (« … à {{ ville }}(3). »).
+        if own < lines.len() && ends_title(lines[own]) {
+            own += 1;
+        }
+        for l in &lines[t + 1..own] {
             self.content(title, l);
         }
         self.table = None;
+        let rest = &lines[own.min(lines.len())..];
+        let chapeau =
+            alone && rest.len() <= 3 && rest.iter().all(|l| !matches!(l.form, Form::Row(_)));
+        if !rest.is_empty() && chapeau {
+            let p = self.push_container(NodeKind::Preambule, "preambule", "", rest[0].span);
+            for l in rest {
+                self.content(p, l);
+            }
+            self.table = None;
+        } else if own < lines.len() {
+            let u = self.unclassified_node(lines[own].span);
+            for l in &lines[own..] {
+                self.content(u, l);
+            }
+            self.table = None;
+        }
     }
 
     fn parties(&mut self, lines: &[&Line]) {
@@ -151,6 +181,22 @@ impl Builder {
             }
         }
     }
+}
+
+/// A line that still belongs to the title block: no table row or list item, and no sentence
+/// (final period, or more than 100 words outside template tags).
+fn continues_title(l: &Line) -> bool {
+    matches!(l.form, Form::Plain | Form::Heading(_))
+        && words_outside_tags(&l.text) <= 100
+        && !l.text.trim_end().ends_with(['.', ';', '!', '?'])
+}
+
+/// The last part of a title cut by a line break, closed by a period: short, and not starting
+/// a sentence of its own (no capital first).
+fn ends_title(l: &Line) -> bool {
+    matches!(l.form, Form::Plain)
+        && words_outside_tags(&l.text) <= 25
+        && !l.text.starts_with(char::is_uppercase)
 }
 
 /// Sets a party node's name, « ci-après » names and heading from its alinéas (also called by

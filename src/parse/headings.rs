@@ -332,6 +332,15 @@ pub fn annex(text: &str) -> Option<AnnexHeading> {
     })
 }
 
+/// « Annexes », « ANNEXES : », « Liste des annexes »: a heading over several annexes.
+pub fn annexes(text: &str) -> bool {
+    let l = text.trim().trim_end_matches([':', '.', ' ']).to_lowercase();
+    matches!(
+        l.as_str(),
+        "annexes" | "liste des annexes" | "les annexes" | "pièces annexes"
+    )
+}
+
 fn lower_start(text: &str) -> String {
     text.chars().take(60).collect::<String>().to_lowercase()
 }
@@ -461,7 +470,9 @@ pub fn title(text: &str) -> bool {
         .iter()
         .find_map(|a| l.strip_prefix(a))
         .unwrap_or(&l);
-    WORDS.iter().any(|w| l.starts_with(w)) && text.len() < 300
+    // A sentence (« La convention de stage type ne s'applique pas aux stages… ») is no title.
+    let sentence = text.trim_end().ends_with('.') && text.split_whitespace().count() > 12;
+    WORDS.iter().any(|w| l.starts_with(w)) && text.len() < 300 && !sentence
 }
 
 /// A key segment: lower case, no accents, words joined by `-` (`Titre Ier` → `titre-ier`).
@@ -622,6 +633,8 @@ mod tests {
             Some("II")
         );
         assert!(annex("Annexes financières du marché passé avec le titulaire").is_none());
+        assert!(super::annexes("ANNEXES") && super::annexes("Liste des annexes :"));
+        assert!(!super::annexes("Annexes financières"));
     }
 
     #[test]
@@ -653,6 +666,9 @@ mod tests {
         assert!(title("La charte du référent"));
         assert!(title("L'accord-cadre de 2025"));
         assert!(!title("La DINUM s'engage"));
+        assert!(!title(
+            "La convention de stage type ne s'applique pas aux stages spécifiques, régis par des textes particuliers."
+        ));
         assert_eq!(slug("Partie législative"), "partie-legislative");
         assert_eq!(
             numbered("1. Objet de la charte").map(|a| a.number),

@@ -9,6 +9,7 @@ mod head;
 pub mod headings;
 pub(crate) mod keys;
 mod leaves;
+mod subdivisions;
 mod toc;
 
 pub use articles::roman_value;
@@ -55,6 +56,8 @@ struct Builder {
     unclassified: Option<NodeId>,
     /// The annex being filled, whose articles are its own.
     annex: Option<NodeId>,
+    /// Open sub-divisions of the current article or annex (« 1° », « A. »…): (level, node).
+    subdivisions: Vec<(usize, NodeId)>,
     /// The document is cut by capitalised intertitles (it has no article).
     intertitles: bool,
     /// Per container: (children seen, alinéa-like children, tables), kept up to date lazily.
@@ -72,6 +75,7 @@ impl Builder {
             table: None,
             unclassified: None,
             annex: None,
+            subdivisions: Vec::new(),
             intertitles: false,
             tallies: Vec::new(),
         }
@@ -157,6 +161,25 @@ impl Builder {
             self.table = None;
         }
         self.body(&lines[body_start..], &articles);
+        self.place_toc();
+    }
+
+    /// The `sommaire` block, built apart, goes back where it stands in the document: before
+    /// the first top-level unit that starts after it.
+    fn place_toc(&mut self) {
+        let Some(s) = self.doc.get("sommaire") else {
+            return;
+        };
+        let start = self.doc.node(s).span.start;
+        let root = self.doc.root();
+        let mut top: Vec<NodeId> = self.doc.children(root).to_vec();
+        top.retain(|c| *c != s);
+        let at = top
+            .iter()
+            .position(|c| self.doc.node(*c).span.start > start)
+            .unwrap_or(top.len());
+        top.insert(at, s);
+        self.doc.node_mut(root).children = top;
     }
 }
 
@@ -294,10 +317,13 @@ mod tests {
             top(&d),
             [
                 "titre",
+                "preambule",
                 "je-veille-au-bon-embarquement-des-aidants-sur-l-outil",
                 "je-veille-a-la-securite"
             ]
         );
+        // « Je m'engage. » under the title: the charter's chapeau, read as its préambule.
+        assert_eq!(d.alineas(d.get("preambule").unwrap()).len(), 1);
         assert!(!d.has_errors());
         assert_eq!(d.diagnostics[0].severity, Severity::Warning);
         let d = doc("LA CHARTE\n\nJE VEILLE\n\n- Je sensibilise les aidants\n(verrouiller l'ordinateur)\n- Je désactive\n\nJE SIGNALE\n\n- La perte");
@@ -307,6 +333,7 @@ mod tests {
             top(&d),
             [
                 "titre",
+                "preambule",
                 "je-veille-au-bon-embarquement",
                 "je-veille-a-la-securite"
             ]

@@ -86,12 +86,13 @@ fn cdtn_rupture_2019_2021_the_footnote_went() {
 
 #[test]
 fn potentiel_recours_2024_2025_one_title() {
-    // A letter: nothing but its title block (its tables inside) on each side, paired exactly.
+    // A letter: its title, then its text (tables inside), outside any structure, on each
+    // side, paired exactly.
     check(
         R,
         "potentiel-modele-reponse-recours-2024-09-18.docx",
         "potentiel-modele-reponse-recours-2025-01-31.docx",
-        &["titre>titre:exact"],
+        &["titre>titre:exact", "non-classe>non-classe:exact"],
     );
 }
 
@@ -128,6 +129,40 @@ fn apilos_convention_2022_2026_twenty_articles_under_their_numbers() {
     expected.extend((1..=20).map(|n| format!("article-{n}>article-{n}:similar")));
     expected.push("signatures>signatures:similar".into());
     expected.push("annexe>annexe:heading".into());
+    // The annex's sub-divisions: the 2022 edition numbers them 1° … 5° (A.-, B.- and 1. … 6.
+    // inside 3°), the 2026 edition I., I bis, II. … IV. (A. … D. inside III and IV). Read as a
+    // jurist: 1° Désignation ↔ I bis Désignation and 5° Renseignements administratifs ↔ IV
+    // (found, renumbered); 2° Nature ↔ II Nature, 3° Composition ↔ III Composition, 3°A ↔ III
+    // A, 3°B ↔ III B, 4° Origine des propriétés ↔ IV A Origine de propriété are the same
+    // divisions reworded, which the aligner does not pair yet (gap, listed here as found).
+    for p in [
+        "->annexe/i:unmatched",
+        "annexe/1o>annexe/i-bis:similar:r",
+        "annexe/2o>-:unmatched",
+        "annexe/3o>-:unmatched",
+        "annexe/3o/a>-:unmatched",
+        "annexe/3o/a/1>-:unmatched",
+        "annexe/3o/a/2>-:unmatched",
+        "annexe/3o/a/3>-:unmatched",
+        "annexe/3o/a/3-bis>-:unmatched",
+        "annexe/3o/a/3-ter>-:unmatched",
+        "annexe/3o/a/4>-:unmatched",
+        "annexe/3o/a/5>-:unmatched",
+        "annexe/3o/a/6>-:unmatched",
+        "annexe/3o/b>-:unmatched",
+        "annexe/4o>-:unmatched",
+        "->annexe/ii:unmatched",
+        "->annexe/iii:unmatched",
+        "->annexe/iii/a:unmatched",
+        "->annexe/iii/b:unmatched",
+        "annexe/5o>annexe/iv:similar:r",
+        "->annexe/iv/a:unmatched",
+        "->annexe/iv/b:unmatched",
+        "->annexe/iv/c:unmatched",
+        "->annexe/iv/d:unmatched",
+    ] {
+        expected.push(p.into());
+    }
     let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
     check(
         R,

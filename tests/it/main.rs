@@ -57,6 +57,7 @@ mod report_docx;
 mod report_html;
 mod report_support;
 mod structure_real;
+mod structure_subdivisions;
 mod template_check;
 mod template_guard;
 mod template_infer;

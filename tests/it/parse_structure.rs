@@ -35,9 +35,9 @@ fn a_table_of_contents_stays_out_of_the_body() {
         keys(&d),
         [
             "titre",
+            "sommaire",
             "parties",
             "preambule",
-            "sommaire",
             "article-1",
             "article-2",
             "article-3",
@@ -47,7 +47,7 @@ fn a_table_of_contents_stays_out_of_the_body() {
         ]
     );
     // The six entries and the « SOMMAIRE » line, every word kept, in a block of their own
-    // after the head (gap: it should stand where it stands in the document, before the parties).
+    // where it stands in the document: after the title, before the parties.
     let s = d.get("sommaire").unwrap();
     assert_eq!(d.children(s).len(), 7);
     assert!(d.get("annexe-1/table-1/row-3").is_some());

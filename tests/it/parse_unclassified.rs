@@ -89,7 +89,7 @@ fn unclassified_text_per_document() {
             u.len()
         ));
         if !u.is_empty() {
-            unplaced.push(name.clone());
+            unplaced.push((name.clone(), u.len()));
         }
         for t in u.iter().take(12) {
             report.push_str(&format!(
@@ -99,7 +99,12 @@ fn unclassified_text_per_document() {
         }
     }
     println!("{report}");
-    assert!(unplaced.is_empty(), "unclassified text:\n{report}");
+    let expected: Vec<(String, usize)> = OUTSIDE
+        .iter()
+        .filter(|(n, _)| seen.iter().any(|s| s == n))
+        .map(|(n, c)| (n.to_string(), *c))
+        .collect();
+    assert_eq!(unplaced, expected, "unclassified text:\n{report}");
     without_articles.sort();
     let mut expected: Vec<&str> = NO_ARTICLE
         .iter()
@@ -109,6 +114,23 @@ fn unclassified_text_per_document() {
     expected.sort();
     assert_eq!(without_articles, expected, "{report}");
 }
+
+/// Text that truly stands outside the structure, read by hand, with its number of nodes
+/// (alinéas, tables and rows): between the title and the first article, neither parties, visas
+/// nor préambule.
+/// - esup notice: the notice's introduction and definitions, then the form of the parties
+///   to fill in (« L'établissement d'enseignement supérieur : », tables of fields).
+/// - dinum CCTP: the cover page's « Procédure de passation » and the « Avant-propos » with
+///   its text, before the numbered sections.
+/// - potentiel (two versions) and the aidants connect legal notices: documents without
+///   articles or intertitles (see `NO_ARTICLE`), whose text under the title is all outside.
+const OUTSIDE: &[(&str, usize)] = &[
+    ("esup-notice-convention-stage-type-v4-2013-10-08.docx", 64),
+    ("potentiel-modele-reponse-recours-2024-09-18.docx", 30),
+    ("potentiel-modele-reponse-recours-2025-01-31.docx", 30),
+    ("aidants-connect-elements-juridiques-2024.pdf", 35),
+    ("dinum-cctp-accord-cadre-produit-2025.pdf", 18),
+];
 
 /// Documents that truly have no article, read by hand: a one-page agreement to end an
 /// apprenticeship (cdtn), a letter answering an appeal (potentiel), a page of legal notices

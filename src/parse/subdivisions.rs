@@ -1,0 +1,494 @@
+//! Sub-division headings inside an annex or an article (« 1° Désignation », « A.-Locaux… »,
+//! « a) Le remboursement : », « II.2 Durée », « i) Objet », « 1.1. Nombre… »), told from list
+//! items in a sentence: a short line that heads a block, in a series counting up from one.
+//!
+//! Levels follow the order in which marker styles are first met in the unit, as reStructuredText
+//! ranks its section adornments: the first style is level 1, a new style one level deeper, a
+//! style met again closes the deeper levels.
+
+use super::headings;
+use crate::normalise::{Form, Line};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A sub-division heading found in a unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct SubHeading {
+    /// Depth below the unit, from 1.
+    pub level: usize,
+    /// The marker as written, without its separator: `1°`, `A`, `a)`, `3 bis`, `II.2`.
+    pub label: String,
+    /// The key segment: `1o`, `a`, `3-bis`, `ii.2`, `1.1`.
+    pub segment: String,
+    pub heading: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Style {
+    /// `1°`
+    Ordinal,
+    /// `1.` `1)`
+    Arabic,
+    /// `1.1.`, `5.2` (by depth)
+    Dotted(usize),
+    /// `A.` `A)`
+    UpperLetter,
+    /// `a)` `a.`
+    LowerLetter,
+    /// `I.` `II –`
+    UpperRoman,
+    /// `i)` `ii.`
+    LowerRoman,
+    /// `II.2`
+    RomanDotted,
+}
+
+/// One reading of a marker: its style, value, and whether it repeats the previous value
+/// (« 3 bis » after « 3 »).
+#[derive(Debug, Clone, Copy)]
+struct Reading {
+    style: Style,
+    value: u32,
+    repeat: bool,
+}
+
+struct Candidate {
+    /// Index of the line in the unit.
+    at: usize,
+    readings: Vec<Reading>,
+    label: String,
+    segment: String,
+    heading: String,
+}
+
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?P<ord>\d{1,2})°|(?P<dot>\d{1,2}(?:\.\d{1,2})+)|(?P<rd>[IVX]{1,5})\.(?P<rdn>\d{1,2})|(?P<num>\d{1,2})(?:\s+(?P<suf>bis|ter|quater))?|(?P<let>[IVX]{2,5}|[ivx]{2,5}|[A-Za-z])(?:\s+(?P<lsuf>bis|ter|quater))?)(?P<sep>\s*[.)]?\s*(?:[-–—:]\s*)?)(?P<rest>.+)$",
+    )
+    .expect("valid regex")
+});
+
+fn roman(s: &str) -> Option<u32> {
+    super::articles::roman_value(s).filter(|_| s.chars().all(|c| "IVXivx".contains(c)))
+}
+
+fn candidate(at: usize, l: &Line) -> Option<Candidate> {
+    let listed = match &l.form {
+        Form::Plain | Form::Heading(_) => true,
+        Form::Item { ordered, .. } => *ordered,
+        _ => false,
+    };
+    if !listed || !may_start_with_marker(&l.text) {
+        return None;
+    }
+    let caps = MARKER.captures(&l.text)?;
+    let heading = caps.name("rest")?.as_str().trim().to_string();
+    // « 1 Objet », « A Locaux »: a number or a letter needs its « . », « ) » or dash.
+    let sep = caps.name("sep").map_or("", |m| m.as_str()).trim();
+    if (caps.name("num").is_some() || caps.name("let").is_some()) && sep.is_empty() {
+        return None;
+    }
+    // A heading: a capital (or a template field) first, short, not a list item's « ; ».
+    if !heading.starts_with(|c: char| c.is_uppercase() || c == '{')
+        || heading_words(&heading) > 30
+        || heading.ends_with([';', ','])
+    {
+        return None;
+    }
+    let mut readings = Vec::new();
+    let (label, segment);
+    if let Some(n) = caps.name("ord") {
+        let v: u32 = n.as_str().parse().ok()?;
+        readings.push(Reading {
+            style: Style::Ordinal,
+            value: v,
+            repeat: false,
+        });
+        label = format!("{v}°");
+        segment = format!("{v}o");
+    } else if let Some(d) = caps.name("dot") {
+        let parts: Vec<u32> = d
+            .as_str()
+            .split('.')
+            .filter_map(|p| p.parse().ok())
+            .collect();
+        readings.push(Reading {
+            style: Style::Dotted(parts.len()),
+            value: *parts.last()?,
+            repeat: false,
+        });
+        label = d.as_str().to_string();
+        segment = label.clone();
+    } else if let (Some(r), Some(n)) = (caps.name("rd"), caps.name("rdn")) {
+        roman(r.as_str())?;
+        readings.push(Reading {
+            style: Style::RomanDotted,
+            value: n.as_str().parse().ok()?,
+            repeat: false,
+        });
+        label = format!("{}.{}", r.as_str(), n.as_str());
+        segment = label.to_lowercase();
+    } else if let Some(n) = caps.name("num") {
+        let v: u32 = n.as_str().parse().ok()?;
+        let suffix = caps.name("suf").map(|s| s.as_str());
+        readings.push(Reading {
+            style: Style::Arabic,
+            value: v,
+            repeat: suffix.is_some(),
+        });
+        match suffix {
+            Some(s) => {
+                label = format!("{v} {s}");
+                segment = format!("{v}-{s}");
+            }
+            None => {
+                label = v.to_string();
+                segment = label.clone();
+            }
+        }
+    } else {
+        let m = caps.name("let")?.as_str();
+        let closing = sep.starts_with(')');
+        let upper = m.chars().all(|c| c.is_ascii_uppercase());
+        let suffix = caps.name("lsuf").map(|s| s.as_str());
+        if let Some(v) = roman(m) {
+            readings.push(Reading {
+                style: if upper {
+                    Style::UpperRoman
+                } else {
+                    Style::LowerRoman
+                },
+                value: v,
+                repeat: suffix.is_some(),
+            });
+        }
+        if m.len() == 1 {
+            let c = m.chars().next()?;
+            readings.push(Reading {
+                style: if upper {
+                    Style::UpperLetter
+                } else {
+                    Style::LowerLetter
+                },
+                value: (c.to_ascii_lowercase() as u32) - ('a' as u32) + 1,
+                repeat: suffix.is_some(),
+            });
+        }
+        let m = match suffix {
+            Some(s) => format!("{m} {s}"),
+            None => m.to_string(),
+        };
+        label = if closing { format!("{m})") } else { m.clone() };
+        segment = m.to_lowercase().replace(' ', "-");
+    }
+    Some(Candidate {
+        at,
+        readings,
+        label,
+        segment,
+        heading,
+    })
+}
+
+/// A cheap test before the regex: a digit first, or a letter soon followed by the marker's
+/// « . », « ) » or dash (« La présente… » is rejected at once).
+fn may_start_with_marker(text: &str) -> bool {
+    let b = text.as_bytes();
+    match b.first() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some(c) if c.is_ascii_alphabetic() => b
+            .iter()
+            .take(12)
+            .any(|c| matches!(c, b'.' | b')' | b'-' | 0xE2)),
+        _ => false,
+    }
+}
+
+/// Words of a heading, the model's bracketed instructions (« [selon la nature des travaux] »)
+/// left out.
+fn heading_words(text: &str) -> usize {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    words_outside_tags(&out)
+}
+
+/// Words of a line, template tags (`{{ … }}`, `{% … %}`) left out.
+pub(super) fn words_outside_tags(text: &str) -> usize {
+    let mut n = 0;
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        n += rest[..open].split_whitespace().count();
+        let after = &rest[open..];
+        let close = match after.get(..2) {
+            Some("{{") => after.find("}}"),
+            Some("{%") => after.find("%}"),
+            _ => None,
+        };
+        match close {
+            Some(c) => rest = &after[c + 2..],
+            None => {
+                n += after.split_whitespace().count();
+                rest = "";
+            }
+        }
+    }
+    n + rest.split_whitespace().count()
+}
+
+/// Levels of the candidates kept, as (candidate index, level, parent candidate index).
+fn levels(cands: &[Candidate], keep: &[bool]) -> Vec<Option<(usize, usize, Option<usize>)>> {
+    // Open levels: (style, value, candidate index).
+    let mut stack: Vec<(Style, u32, usize)> = Vec::new();
+    let mut out = vec![None; cands.len()];
+    for (i, c) in cands.iter().enumerate() {
+        if !keep[i] {
+            continue;
+        }
+        // A style already open, continued (next value, or « bis » of the same)…
+        let cont = c.readings.iter().find_map(|r| {
+            let pos = stack.iter().position(|(s, _, _)| *s == r.style)?;
+            let prev = stack[pos].1;
+            (r.value == prev + 1 || r.repeat && r.value == prev).then_some((pos, *r))
+        });
+        let placed = if let Some((pos, r)) = cont {
+            stack.truncate(pos);
+            stack.push((r.style, r.value, i));
+            Some(pos + 1)
+        } else if let Some(r) = c
+            .readings
+            .iter()
+            .find(|r| r.value == 1 && !r.repeat && !stack.iter().any(|(s, _, _)| *s == r.style))
+        {
+            // … or a new style starting at one, a level deeper.
+            stack.push((r.style, r.value, i));
+            Some(stack.len())
+        } else {
+            None
+        };
+        if let Some(level) = placed {
+            let parent = (level >= 2).then(|| stack[level - 2].2);
+            out[i] = Some((i, level, parent));
+        }
+    }
+    out
+}
+
+/// The sub-division headings of a unit's lines (its heading line excluded), by line index.
+/// `article`: the unit is an article, whose alinéas are counted through: a series must then
+/// open its text (after at most one line introducing it with « : »).
+pub(super) fn find(lines: &[&Line], article: bool) -> HashMap<usize, SubHeading> {
+    let cands: Vec<Candidate> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| candidate(i, l))
+        // In an article, « 5.1 Montant » is a sub-article, read elsewhere.
+        .filter(|c| {
+            !article
+                || !c
+                    .readings
+                    .iter()
+                    .any(|r| matches!(r.style, Style::Dotted(_)))
+        })
+        .collect();
+    if cands.len() < 2 {
+        return HashMap::new();
+    }
+    let mut keep = vec![true; cands.len()];
+    for _ in 0..4 {
+        let placed = levels(&cands, &keep);
+        // Series: candidates with the same parent and level.
+        let mut series: HashMap<(Option<usize>, usize), Vec<usize>> = HashMap::new();
+        for (i, p) in placed.iter().enumerate() {
+            match p {
+                Some((_, level, parent)) => series.entry((*parent, *level)).or_default().push(i),
+                None => keep[i] = false,
+            }
+        }
+        // Level of each line that is a placed candidate (one pass: linear in the unit).
+        let mut line_level: Vec<Option<usize>> = vec![None; lines.len()];
+        for (k, p) in placed.iter().enumerate() {
+            if let Some((_, level, _)) = p {
+                line_level[cands[k].at] = Some(*level);
+            }
+        }
+        let level_of = |line: usize| line_level.get(line).copied().flatten();
+        let mut changed = false;
+        for ((_, level), members) in &series {
+            // Headings head blocks: most members are followed by a line that is no heading
+            // of the same or an outer level.
+            let heads = members
+                .iter()
+                .filter(|m| {
+                    let next = cands[**m].at + 1;
+                    next < lines.len() && level_of(next).is_none_or(|l| l > *level)
+                })
+                .count();
+            if members.len() < 2 || heads * 2 < members.len() {
+                for m in members {
+                    if keep[*m] {
+                        keep[*m] = false;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let placed = levels(&cands, &keep);
+    let mut out = HashMap::new();
+    let first = placed.iter().flatten().next().map(|p| cands[p.0].at);
+    if article {
+        let opens = match first {
+            Some(0) => true,
+            // After a line introducing it, or the article's heading on its own line.
+            Some(1) => {
+                let t = lines[0].text.trim_end();
+                t.ends_with(':')
+                    || !t.ends_with(['.', ';', ',']) && t.split_whitespace().count() <= 12
+            }
+            _ => false,
+        };
+        if !opens {
+            return out;
+        }
+    }
+    for (i, p) in placed.iter().enumerate() {
+        if let Some((_, level, _)) = p {
+            let c = &cands[i];
+            out.insert(
+                c.at,
+                SubHeading {
+                    level: *level,
+                    label: c.label.clone(),
+                    segment: c.segment.clone(),
+                    heading: c.heading.clone(),
+                },
+            );
+        }
+    }
+    out
+}
+
+/// Whether line `l` closes a unit for the purpose of finding its sub-divisions.
+pub(super) fn ends_unit(l: &Line) -> bool {
+    !matches!(l.form, Form::Row(_) | Form::Item { .. })
+        && (headings::annex(&l.text).is_some()
+            || headings::structure(&l.text, matches!(l.form, Form::Heading(_))).is_some()
+            || headings::signed(&l.text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Format, Source};
+    use crate::normalise::normalise;
+
+    fn subs(text: &str, article: bool) -> Vec<(String, usize, String)> {
+        let ls = normalise(&Source {
+            path: "t".into(),
+            format: Format::Text,
+            text: text.into(),
+        })
+        .lines;
+        let refs: Vec<&Line> = ls.iter().collect();
+        let found = find(&refs, article);
+        let mut v: Vec<_> = found
+            .into_iter()
+            .map(|(i, s)| (i, (s.label, s.level, s.segment)))
+            .collect();
+        v.sort();
+        v.into_iter().map(|(_, s)| s).collect()
+    }
+
+    #[test]
+    fn ordinals_letters_numbers_nest_by_first_use() {
+        let t = "Description.\n1° Désignation des immeubles.\nTexte.\n2° Nature de l'opération.\nTexte.\n3° Composition.\nA.-Locaux conventionnés.\n1. Nombre de logements :\n- un\n2. Surface habitable :\nTexte.\n3 bis. Liste des annexes :\nTexte.\nB.-Autres locaux.\nTexte.\n4° Origine des propriétés :\nVendeur : X";
+        assert_eq!(
+            subs(t, false),
+            [
+                ("1°".into(), 1, "1o".into()),
+                ("2°".into(), 1, "2o".into()),
+                ("3°".into(), 1, "3o".into()),
+                ("A".into(), 2, "a".into()),
+                ("1".into(), 3, "1".into()),
+                ("2".into(), 3, "2".into()),
+                ("3 bis".into(), 3, "3-bis".into()),
+                ("B".into(), 2, "b".into()),
+                ("4°".into(), 1, "4o".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn roman_then_letters_c_and_d_stay_letters() {
+        let t = "I. Nom du foyer\nTexte.\nII. Nature du programme\nTexte.\nIII. Composition\nA. Locaux\nTexte.\nB. Autres\nTexte.\nC. Financement\nTexte.\nD. Historique\nTexte.\nIV. Renseignements\nTexte.";
+        let s = subs(t, false);
+        let labels: Vec<_> = s.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            labels,
+            [
+                ("I", 1),
+                ("II", 1),
+                ("III", 1),
+                ("A", 2),
+                ("B", 2),
+                ("C", 2),
+                ("D", 2),
+                ("IV", 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn list_items_in_a_sentence_are_no_headings() {
+        // Adjacent items, lower case, « ; »: a list.
+        assert!(subs("Sont parties :\n1° l'État ;\n2° la Ville.", true).is_empty());
+        assert!(subs("Les pièces :\na) Le budget ;\nb) Le bilan.", false).is_empty());
+        // Adjacent one-line points head no block.
+        assert!(subs("5.1. Permis : X\n5.2. Date : Y\n5.3. Achat : Z", false).is_empty());
+        // In an article, a series must open its text.
+        assert!(subs(
+            "Le loyer comprend deux éléments.\nI. Le remboursement\nTexte.\nII. Les frais\nTexte.",
+            true
+        )
+        .is_empty());
+        assert_eq!(
+            subs("I. Le remboursement\nTexte.\nII. Les frais\nTexte.", true).len(),
+            2
+        );
+        // A long sentence after its marker is an alinéa.
+        assert!(subs("I. En ce qui concerne l'équivalence du loyer, la participation du résident aux charges financières du foyer, le remboursement des emprunts et les frais de fonctionnement relatifs au foyer et à ses locaux collectifs comprennent :\na) x\nII. Texte", false).is_empty());
+    }
+
+    #[test]
+    fn roman_dotted_and_lower_roman() {
+        let s = subs(
+            "II.1 Objet\nTexte.\nII.2 Durée\ni) Premier\nTexte.\nii) Second\nTexte.",
+            false,
+        );
+        let got: Vec<_> = s
+            .iter()
+            .map(|x| (x.0.as_str(), x.1, x.2.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("II.1", 1, "ii.1"),
+                ("II.2", 1, "ii.2"),
+                ("i)", 2, "i"),
+                ("ii)", 2, "ii")
+            ]
+        );
+    }
+}
