@@ -524,6 +524,25 @@ pub(crate) fn typed(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A number set in superscript (a note call typed as such: `engagés<sup>1</sup>`) in the
+/// superscript digits the text path reads as a call (`engagés¹`); `None` for any other text
+/// (`1<sup>er</sup>` stays as it is).
+pub(crate) fn superscript_number(text: &str) -> Option<String> {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let t = text.trim();
+    if t.is_empty() || t.len() > 3 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(
+        text.chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) if c.is_ascii_digit() => DIGITS[d as usize],
+                _ => c,
+            })
+            .collect(),
+    )
+}
+
 /// Appends a note call to a paragraph's text, glued to the word it follows: French typography
 /// sets no space before a call, and a space typed there would part the call from its word.
 pub(crate) fn push_call(text: &mut String, number: u32) {
@@ -624,6 +643,16 @@ mod tests {
         assert!(!template_tags_only("Article 1 : Objet"));
         assert!(!template_tags_only(""));
         assert!(!template_tags_only("{% for x in y"));
+    }
+
+    #[test]
+    fn superscript_numbers_become_calls() {
+        assert_eq!(superscript_number("1").as_deref(), Some("¹"));
+        assert_eq!(superscript_number("12").as_deref(), Some("¹²"));
+        assert_eq!(superscript_number("1 ").as_deref(), Some("¹ "));
+        assert_eq!(superscript_number("er"), None);
+        assert_eq!(superscript_number("2 bis"), None);
+        assert_eq!(superscript_number(""), None);
     }
 
     #[test]

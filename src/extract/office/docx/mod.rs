@@ -114,6 +114,9 @@ struct Walker<'a> {
     fields: Vec<Field>,
     skip: usize,
     in_ppr: bool,
+    /// In a run's properties, and whether the run is set in superscript.
+    in_rpr: bool,
+    superscript: bool,
     in_tcpr: bool,
     in_text: bool,
     in_instr: bool,
@@ -150,6 +153,8 @@ impl<'a> Walker<'a> {
             fields: Vec::new(),
             skip: 0,
             in_ppr: false,
+            in_rpr: false,
+            superscript: false,
             in_tcpr: false,
             in_text: false,
             in_instr: false,
@@ -173,8 +178,12 @@ impl<'a> Walker<'a> {
                 f.instr.push_str(s);
             }
         } else if self.in_text && self.visible() {
+            let superscript = self.superscript;
             if let Some(p) = self.paras.last_mut() {
-                p.text.push_str(&super::typed(s));
+                match superscript.then(|| super::superscript_number(s)).flatten() {
+                    Some(call) => p.text.push_str(&call),
+                    None => p.text.push_str(&super::typed(s)),
+                }
             }
         }
     }
@@ -246,6 +255,13 @@ impl<'a> Walker<'a> {
             }
             return;
         }
+        if self.in_rpr {
+            match name {
+                b"w:rPrChange" => self.skip = 1,
+                _ => self.run_property(e),
+            }
+            return;
+        }
         match name {
             b"w:p" => {
                 self.paragraphs += 1;
@@ -255,8 +271,10 @@ impl<'a> Walker<'a> {
                 });
             }
             b"w:pPr" if !self.paras.is_empty() => self.in_ppr = true,
-            b"w:rPr" | b"w:tblPr" | b"w:tblGrid" | b"w:trPr" | b"w:sectPr" | b"w:tblPrEx"
-            | b"mc:Fallback" | b"w:sdtPr" | b"w:delInstrText" | b"w:pPr" => self.skip = 1,
+            b"w:r" => self.superscript = false,
+            b"w:rPr" => self.in_rpr = true,
+            b"w:tblPr" | b"w:tblGrid" | b"w:trPr" | b"w:sectPr" | b"w:tblPrEx" | b"mc:Fallback"
+            | b"w:sdtPr" | b"w:delInstrText" | b"w:pPr" => self.skip = 1,
             b"w:t" => self.in_text = true,
             b"w:delText" => self.in_text = self.revisions == Revisions::Reject,
             b"w:instrText" => self.in_instr = true,
@@ -324,6 +342,12 @@ impl<'a> Walker<'a> {
         }
     }
 
+    fn run_property(&mut self, e: &BytesStart) {
+        if qname(e) == b"w:vertAlign" {
+            self.superscript = attr(e, "w:val").as_deref() == Some("superscript");
+        }
+    }
+
     fn cell_property(&mut self, e: &BytesStart) {
         let Some(cell) = self
             .tables
@@ -352,6 +376,10 @@ impl<'a> Walker<'a> {
         }
         if self.in_tcpr {
             self.cell_property(e);
+            return;
+        }
+        if self.in_rpr {
+            self.run_property(e);
             return;
         }
         match qname(e) {
@@ -420,6 +448,8 @@ impl<'a> Walker<'a> {
     fn end(&mut self, name: &[u8]) {
         match name {
             b"w:pPr" => self.in_ppr = false,
+            b"w:rPr" => self.in_rpr = false,
+            b"w:r" => self.superscript = false,
             b"w:tcPr" => self.in_tcpr = false,
             b"w:t" | b"w:delText" => self.in_text = false,
             b"w:instrText" => self.in_instr = false,
