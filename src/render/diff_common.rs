@@ -109,18 +109,38 @@ pub fn renumbering_lines(cmp: &Comparison) -> Vec<String> {
         .collect()
 }
 
-/// One renumbering series in French: « articles 5.2 à 5.6 deviennent 5.1 à 5.5 ».
+/// One renumbering series in French: « articles 5.2 à 5.6 deviennent 5.1 à 5.5 »,
+/// « sous-sections 1 et 2 deviennent 3 et 4 » (a division's label names its kind).
 pub fn renumbering_line(r: &Renumbering) -> String {
-    let noun = match r.kind {
-        NodeKind::Article => "articles",
-        NodeKind::Annexe => "annexes",
-        _ => "divisions",
+    let labels = [&r.old_first, &r.old_last, &r.new_first, &r.new_last];
+    // « Sous-section 3 » → (« Sous-section », « 3 »), when every label starts with that word.
+    let word = |l: &str| {
+        l.split_once(' ')
+            .filter(|(w, _)| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+            .map(|(w, rest)| (w.to_string(), rest.to_string()))
+    };
+    let named = match labels.map(|l| word(l)) {
+        [Some(a), Some(b), Some(c), Some(d)] if a.0 == b.0 && a.0 == c.0 && a.0 == d.0 => {
+            Some((a.0, [a.1, b.1, c.1, d.1]))
+        }
+        _ => None,
+    };
+    let (noun, [old_first, old_last, new_first, new_last]) = match (r.kind, named) {
+        (NodeKind::Article, _) => ("articles".to_string(), labels.map(|l| l.clone())),
+        (NodeKind::Annexe, _) => ("annexes".to_string(), labels.map(|l| l.clone())),
+        (_, Some((w, numbers))) => {
+            let w = w.to_lowercase();
+            let plural = if w.ends_with(['s', 'x', 'z']) {
+                w
+            } else {
+                format!("{w}s")
+            };
+            (plural, numbers)
+        }
+        _ => ("divisions".to_string(), labels.map(|l| l.clone())),
     };
     let link = if r.units.len() == 2 { "et" } else { "à" };
-    format!(
-        "{noun} {} {link} {} deviennent {} {link} {}",
-        r.old_first, r.old_last, r.new_first, r.new_last
-    )
+    format!("{noun} {old_first} {link} {old_last} deviennent {new_first} {link} {new_last}")
 }
 
 /// The alinéas that left the old unit `old_parent` for another unit (paired across parents):
@@ -202,6 +222,11 @@ impl Departures {
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// (old, new) of the units that left `old_parent`, in document order.
+    pub fn moves(&self, old_parent: NodeId) -> &[(NodeId, NodeId)] {
+        self.by_parent.get(&old_parent).map_or(&[], Vec::as_slice)
     }
 
     /// True when a unit left this pair's old unit itself.
@@ -546,6 +571,49 @@ mod tests {
     #[test]
     fn quotes_use_no_break_spaces() {
         assert_eq!(quote("x"), "«\u{a0}x\u{a0}»");
+    }
+
+    #[test]
+    fn a_division_series_is_named_by_its_kind() {
+        let r = |kind, labels: [&str; 4], n: usize| Renumbering {
+            kind,
+            units: vec![(NodeId(0), NodeId(0)); n],
+            old_first: labels[0].into(),
+            old_last: labels[1].into(),
+            new_first: labels[2].into(),
+            new_last: labels[3].into(),
+            shift: 2,
+        };
+        let labels = [
+            "Sous-section 1",
+            "Sous-section 2",
+            "Sous-section 3",
+            "Sous-section 4",
+        ];
+        assert_eq!(
+            renumbering_line(&r(NodeKind::Structure, labels, 2)),
+            "sous-sections 1 et 2 deviennent 3 et 4"
+        );
+        let labels = [
+            "Paragraphe 1",
+            "Paragraphe 3",
+            "Paragraphe 2",
+            "Paragraphe 4",
+        ];
+        assert_eq!(
+            renumbering_line(&r(NodeKind::Structure, labels, 3)),
+            "paragraphes 1 à 3 deviennent 2 à 4"
+        );
+        let labels = ["D1271-8", "D1271-27", "R1271-8", "R1271-27"];
+        assert_eq!(
+            renumbering_line(&r(NodeKind::Article, labels, 20)),
+            "articles D1271-8 à D1271-27 deviennent R1271-8 à R1271-27"
+        );
+        let labels = ["II", "IV", "III", "V"];
+        assert_eq!(
+            renumbering_line(&r(NodeKind::Structure, labels, 3)),
+            "divisions II à IV deviennent III à V"
+        );
     }
 
     #[test]

@@ -6,8 +6,10 @@ use super::diff_common::{
     worth_showing, Departures, DiffRenderOptions, Run,
 };
 use crate::diff::{Comparison, PairDiff, Status};
+use crate::model::NodeId;
 use crate::render::diff_common::{leaves, unit_notes};
 use crate::text::capitalise;
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 fn escape(s: &str) -> String {
@@ -118,7 +120,21 @@ fn rows(
         let mut old_cell = vec![title(cmp, p, true, options)];
         let mut new_cell = vec![title(cmp, p, false, options)];
         let (mut last_old, mut last_new) = (None, None);
+        // The units that left this one stand in its old cell where they stood (the
+        // observations say where they went).
+        let (gone, index) = gone_from(cmp, p, departures);
+        let mut gone = gone.into_iter().peekable();
         for l in &ls {
+            let at = l
+                .old
+                .and_then(|lo| index.get(&top_child(cmp, p, lo)?).copied());
+            while let (Some(at), Some((i, m))) = (at, gone.peek()) {
+                if *i >= at {
+                    break;
+                }
+                old_cell.push(departed(cmp, *m));
+                gone.next();
+            }
             // The parts of a split share their old alinéa, those of a merge their new one.
             if l.old.is_some() && l.old == last_old && l.basis == crate::diff::Basis::Split {
                 let n = side(cmp, l, false, options);
@@ -143,6 +159,7 @@ fn rows(
             last_old = l.old;
             last_new = l.new;
         }
+        old_cell.extend(gone.map(|(_, m)| departed(cmp, m)));
         let join = |v: Vec<String>| {
             let v: Vec<String> = v.into_iter().filter(|s| !s.is_empty()).collect();
             if v.is_empty() {
@@ -166,6 +183,56 @@ fn rows(
         }
     }
     Ok(())
+}
+
+/// The units that left the pair's old unit, each with the position among the old unit's
+/// children it held, in order, and that position for every child (empty when none left).
+fn gone_from(
+    cmp: &Comparison,
+    p: &PairDiff,
+    departures: &Departures,
+) -> (Vec<(usize, NodeId)>, HashMap<NodeId, usize>) {
+    let Some(o) = p.old.filter(|_| departures.from(p)) else {
+        return (Vec::new(), HashMap::new());
+    };
+    let index: HashMap<NodeId, usize> = cmp
+        .old
+        .node(o)
+        .children
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (*c, i))
+        .collect();
+    let mut gone: Vec<(usize, NodeId)> = departures
+        .moves(o)
+        .iter()
+        .filter_map(|&(m, _)| Some((*index.get(&m)?, m)))
+        .collect();
+    gone.sort();
+    (gone, index)
+}
+
+/// The child of the pair's old unit that holds old node `id` (itself when a child).
+fn top_child(cmp: &Comparison, p: &PairDiff, id: NodeId) -> Option<NodeId> {
+    let o = p.old?;
+    let mut cur = id;
+    loop {
+        let parent = cmp.old.parent(cur)?;
+        if parent == o {
+            return Some(cur);
+        }
+        cur = parent;
+    }
+}
+
+/// A departed unit in its old cell: an alinéa's text, a larger unit's name.
+fn departed(cmp: &Comparison, id: NodeId) -> String {
+    let node = cmp.old.node(id);
+    if node.children.is_empty() {
+        escape(&node.text)
+    } else {
+        format!("**{}**", escape(&unit_name(&cmp.old, id)))
+    }
 }
 
 /// Writes the comparison as a Markdown « tableau comparatif ».

@@ -647,6 +647,20 @@ fn code_du_travail_2011_2015_rewritten_articles_keep_their_numbers() {
         "{new_key}"
     );
     assert_eq!(section.basis, Basis::Place);
+    // Renumbering series, read in both codes: the apprentissage's Chapitre VI « Dispositions
+    // pénales » became Chapitre VII (a new Chapitre VI on temporary work agencies), its
+    // R. 6226-1 to -10 now R. 6227-1 to -10; the CESU's D. 1271-8 to -27 became R. 1271-8 to
+    // -27, same words.
+    let series: Vec<String> = avenant::align::renumber::renumberings(&o, &n, &a)
+        .iter()
+        .map(avenant::render::diff_common::renumbering_line)
+        .collect();
+    for want in [
+        "articles R6226-1 à R6226-10 deviennent R6227-1 à R6227-10",
+        "articles D1271-8 à D1271-27 deviennent R1271-8 à R1271-27",
+    ] {
+        assert!(series.iter().any(|s| s == want), "{want}: {series:#?}");
+    }
 }
 
 /// The renumbering series is reported once, in Markdown and in the terminal.

@@ -213,6 +213,24 @@ fn alinea_moved_between_sub_articles_shown_on_both_sides() {
         "Alinéa 5 (ancien) : déplacé vers article 5.3, alinéa 4",
         "déplacé depuis article 5.2, alinéa 5",
     );
+    // In the tableau comparatif, the current wording of 5.2 still has it, in its place.
+    let m = md(&c);
+    let row = m
+        .lines()
+        .find(|l| l.starts_with("| **Article 5.2**"))
+        .expect("5.2");
+    let old_cell = row.split(" | ").next().expect("cell");
+    let at = old_cell
+        .find("Dans tous les cas, la DINUM")
+        .expect("in the old cell");
+    assert!(
+        old_cell[..at].contains("soit de la date d'effet"),
+        "{old_cell}"
+    );
+    assert!(
+        old_cell[at..].contains("Les factures afférentes"),
+        "{old_cell}"
+    );
 }
 
 #[test]
