@@ -22,7 +22,13 @@ pub(super) fn bag_words(text: &str, words: &mut FxHashMap<String, u32>, out: &mu
                 w
             }
         } else if w.chars().any(char::is_uppercase) {
-            lower = w.to_lowercase();
+            if w.contains('Σ') {
+                // The final sigma is the one letter whose lower case depends on its place.
+                lower = w.to_lowercase();
+            } else {
+                lower.clear();
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+            }
             lower.as_str()
         } else {
             w

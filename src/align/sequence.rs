@@ -175,10 +175,13 @@ impl Aligner<'_> {
                     continue;
                 }
                 let s = self.similarity(o, n);
-                let same_label = label_key(self.old.doc, o).is_some()
-                    && label_key(self.old.doc, o) == label_key(self.new.doc, n);
+                // The numbers are read only when the score alone does not decide.
+                let same_label = || {
+                    let label = label_key(self.old.doc, o);
+                    label.is_some() && label == label_key(self.new.doc, n)
+                };
                 if s >= self.options.min_similarity
-                    || (same_label && s >= self.options.label_similarity)
+                    || (s >= self.options.label_similarity && same_label())
                 {
                     scored.push((s, i, j));
                 }

@@ -69,22 +69,21 @@ impl Output {
 
     /// A buffered writer to the file of `-o` or to stdout, for results written as they are
     /// rendered (no whole copy in memory); [`Output::write`] for bytes already made.
-    pub(crate) fn writer(&self) -> Result<Box<dyn Write>, Failure> {
-        match &self.path {
+    pub(crate) fn writer(&self) -> Result<io::BufWriter<Box<dyn Write>>, Failure> {
+        // The buffer is concrete (small writes inline); the file or stdout behind it is reached
+        // once per 64 KiB.
+        let inner: Box<dyn Write> = match &self.path {
             Some(path) if path.as_os_str() != "-" => {
-                let file = std::fs::File::create(path).map_err(|e| {
+                Box::new(std::fs::File::create(path).map_err(|e| {
                     Failure::Input(Error::new(
                         path.display().to_string(),
                         ErrorKind::Invalid(format!("écriture impossible ({e})")),
                     ))
-                })?;
-                Ok(Box::new(io::BufWriter::with_capacity(1 << 16, file)))
+                })?)
             }
-            _ => Ok(Box::new(io::BufWriter::with_capacity(
-                1 << 16,
-                io::stdout().lock(),
-            ))),
-        }
+            _ => Box::new(io::stdout().lock()),
+        };
+        Ok(io::BufWriter::with_capacity(1 << 16, inner))
     }
 
     /// Refuses a binary format on a terminal: call before doing the work.

@@ -20,9 +20,19 @@ pub(super) fn key(text: &str, field: Field) -> Cow<'_, str> {
         {
             Cow::Owned(fold(text))
         }
-        Field::Text if !text.is_ascii() => Cow::Owned(fold_capital_accents(text)),
+        Field::Text if text.chars().any(is_accented_capital) => {
+            Cow::Owned(fold_capital_accents(text))
+        }
         _ => Cow::Borrowed(text),
     }
+}
+
+/// A capital [`fold_capital_accents`] changes (most tokens have none: borrowed, not copied).
+fn is_accented_capital(c: char) -> bool {
+    matches!(
+        c,
+        'À' | 'Â' | 'É' | 'È' | 'Ê' | 'Ë' | 'Î' | 'Ï' | 'Ô' | 'Ù' | 'Û' | 'Ü' | 'Ç'
+    )
 }
 
 /// A diff op over token indices: tag, old tokens, new tokens.
