@@ -2,8 +2,11 @@
 //! worth of alinéas, a signature block) is edited by a random script — party names and
 //! representatives, the title, headings, the signature block, appended / inserted / deleted
 //! sentences, case-only changes, word changes, alinéas deleted, articles inserted under the new
-//! version's free number — and the drafted act, read back from its text and applied to the old
-//! version, must give the new one: title, parties, signatures and every article.
+//! version's free number, new divisions (after another, last of the convention) and deleted
+//! ones, footnotes changed, added and deleted, annexes changed and deleted (the next ones
+//! renumbered) — and the drafted act, read back from its text and applied to the old version,
+//! must give the new one: title, parties, signatures, every article, annex and note (annex
+//! numbers compared when the act is drafted with `renumber`).
 
 use avenant::avenant::render::markdown;
 use avenant::avenant::{apply, draft_checked, parse_avenant, DraftOptions};
@@ -20,6 +23,10 @@ struct Conv {
     signatures: Vec<String>,
     /// Divisions: (number of the article it starts at, label, heading).
     divisions: Vec<(u32, String, String)>,
+    /// Annexes: (heading, alinéas), numbered 1, 2… in order.
+    annexes: Vec<(String, Vec<String>)>,
+    /// Footnotes: (number, text).
+    notes: Vec<(u32, String)>,
 }
 
 const WORDS: &[&str] = &[
@@ -99,7 +106,30 @@ fn base(seed: usize, n_articles: usize) -> Conv {
             "Pour l'AND,".into(),
             "Jeanne Martin".into(),
         ],
+        annexes: (0..seed % 4)
+            .map(|i| {
+                (
+                    format!("Pièce {}", WORDS[(seed + i) % WORDS.len()]),
+                    vec![sentence(seed * 13 + i)],
+                )
+            })
+            .collect(),
+        notes: (1..=(seed % 3) as u32)
+            .map(|i| (i, format!("Au sens du texte {seed} numéro {i}.")))
+            .collect(),
     }
+}
+
+fn superscript(n: u32) -> String {
+    n.to_string()
+        .chars()
+        .map(|c| match c {
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            d => char::from_u32(0x2070 + d.to_digit(10).unwrap_or(0)).unwrap_or('⁰'),
+        })
+        .collect()
 }
 
 fn render(c: &Conv) -> String {
@@ -129,6 +159,16 @@ fn render(c: &Conv) -> String {
         s.push_str(l);
         s.push_str("\n\n");
     }
+    for (i, (h, als)) in c.annexes.iter().enumerate() {
+        s.push_str(&format!("Annexe {} : {h}\n\n", i + 1));
+        for a in als {
+            s.push_str(a);
+            s.push_str("\n\n");
+        }
+    }
+    for (n, t) in &c.notes {
+        s.push_str(&format!("{} {t}\n\n", superscript(*n)));
+    }
     s
 }
 
@@ -147,6 +187,14 @@ enum Edit {
     InsertArticle(usize),
     DivisionHeading(usize),
     InsertFirstInDivision,
+    NewDivisionAfter,
+    NewDivisionLast,
+    DeleteLastDivision,
+    ChangeNote(usize),
+    AddNote,
+    DeleteNote,
+    ChangeAnnex(usize),
+    DeleteAnnex(usize),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -164,6 +212,14 @@ fn edit() -> impl Strategy<Value = Edit> {
         (0..8usize).prop_map(Edit::InsertArticle),
         (0..2usize).prop_map(Edit::DivisionHeading),
         Just(Edit::InsertFirstInDivision),
+        Just(Edit::NewDivisionAfter),
+        Just(Edit::NewDivisionLast),
+        Just(Edit::DeleteLastDivision),
+        (0..3usize).prop_map(Edit::ChangeNote),
+        Just(Edit::AddNote),
+        Just(Edit::DeleteNote),
+        (0..3usize).prop_map(Edit::ChangeAnnex),
+        (0..3usize).prop_map(Edit::DeleteAnnex),
     ]
 }
 
@@ -237,6 +293,78 @@ fn apply_edit(c: &mut Conv, e: &Edit, k: usize) {
                 ),
             );
         }
+        Edit::NewDivisionAfter => {
+            // « Titre I bis » before the titre II, holding one new article under a free number.
+            let Some(start) = c.divisions.get(1).map(|d| d.0) else {
+                return;
+            };
+            let num = start - 1;
+            if c.articles.iter().any(|x| x.0 == num) || c.divisions.iter().any(|d| d.0 == num) {
+                return;
+            }
+            let at = c
+                .articles
+                .iter()
+                .position(|x| x.0 > num)
+                .unwrap_or(c.articles.len());
+            c.articles.insert(
+                at,
+                (
+                    num,
+                    format!("Nouveauté {k}"),
+                    vec![format!("Le régime {k} est institué.")],
+                ),
+            );
+            c.divisions
+                .insert(1, (num, "Titre I bis".into(), format!("Nouveautés {k}")));
+        }
+        Edit::NewDivisionLast => {
+            // A last titre, after every article.
+            if c.divisions.is_empty() || c.divisions.iter().any(|d| d.1 == "Titre III") {
+                return;
+            }
+            let num = c.articles.last().map_or(1, |x| x.0 + 2);
+            c.articles.push((
+                num,
+                format!("Clause {k}"),
+                vec![format!("La clause {k} s'applique.")],
+            ));
+            c.divisions
+                .push((num, "Titre III".into(), format!("Clauses finales {k}")));
+        }
+        Edit::DeleteLastDivision => {
+            // The last division and the articles it holds.
+            if c.divisions.len() < 2 {
+                return;
+            }
+            let Some((start, ..)) = c.divisions.pop() else {
+                return;
+            };
+            c.articles.retain(|x| x.0 < start);
+        }
+        Edit::ChangeNote(i) => {
+            if let Some(note) = c.notes.get_mut(i) {
+                note.1 = format!("Au sens de la loi numéro {k}.");
+            }
+        }
+        Edit::AddNote => {
+            let n = c.notes.last().map_or(1, |x| x.0 + 1);
+            c.notes.push((n, format!("Source {k}.")));
+        }
+        Edit::DeleteNote => {
+            c.notes.pop();
+        }
+        Edit::ChangeAnnex(i) => {
+            if let Some(a) = c.annexes.get_mut(i) {
+                a.1[0] = a.1[0].replacen(" numéro ", &format!(" pièce {k} numéro "), 1);
+            }
+        }
+        Edit::DeleteAnnex(i) => {
+            // The next annexes take the numbers down (annexe 3 → annexe 2).
+            if i < c.annexes.len() {
+                c.annexes.remove(i);
+            }
+        }
         Edit::InsertArticle(a) => {
             let a = a % n;
             let num = c.articles[a].0 + 1;
@@ -254,8 +382,9 @@ fn apply_edit(c: &mut Conv, e: &Edit, k: usize) {
     }
 }
 
-/// Every line of the parts a jurist reads, in order, as (kind, label, text).
-fn lines(d: &Document) -> Vec<String> {
+/// Every line of the parts a jurist reads, in order, as (kind, label, text); an annex's
+/// number only when `annex_numbers`.
+fn lines(d: &Document, annex_numbers: bool) -> Vec<String> {
     d.descendants(d.root())
         .into_iter()
         .filter(|id| {
@@ -266,6 +395,9 @@ fn lines(d: &Document) -> Vec<String> {
         })
         .map(|id| {
             let n = d.node(id);
+            if n.kind == NodeKind::Annexe && !annex_numbers {
+                return format!("annexe {:?}", n.heading);
+            }
             format!(
                 "{} {:?} {}",
                 n.kind.as_str(),
@@ -284,6 +416,7 @@ proptest! {
         seed in 0usize..10_000,
         n_articles in 2usize..6,
         script in prop::collection::vec(edit(), 1..5),
+        renumber in any::<bool>(),
     ) {
         let old_conv = base(seed, n_articles);
         let mut new_conv = old_conv.clone();
@@ -296,15 +429,16 @@ proptest! {
             avenant::parse_str("new.md", &new_text),
             &DiffOptions::default(),
         );
-        let av = draft_checked(&cmp, &DraftOptions::default())
+        let options = DraftOptions { renumber, ..DraftOptions::default() };
+        let av = draft_checked(&cmp, &options)
             .map_err(|e| TestCaseError::fail(format!("{e}\n{new_text}")))?;
         if av.articles.iter().all(|a| a.instructions.is_empty()) {
-            prop_assert_eq!(lines(&cmp.old), lines(&cmp.new));
+            prop_assert_eq!(lines(&cmp.old, renumber), lines(&cmp.new, renumber));
             return Ok(());
         }
         let md = markdown(&av);
         let read = parse_avenant(&md).map_err(|e| TestCaseError::fail(format!("{e}\n{md}")))?;
         let back = apply(&cmp.old, &read).map_err(|e| TestCaseError::fail(format!("{e}\n{md}")))?;
-        prop_assert_eq!(lines(&back), lines(&cmp.new), "{}", md);
+        prop_assert_eq!(lines(&back, renumber), lines(&cmp.new, renumber), "{}", md);
     }
 }

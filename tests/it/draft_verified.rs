@@ -90,14 +90,13 @@ fn the_code_civil_drafts_a_verified_act_with_its_new_divisions() {
 }
 
 /// The Code civil and Code du travail pairs (issue 15): the drafted act must apply back to
-/// exactly the new version. Ignored: over 20 s in a debug build (the Code du travail pair), and
-/// both pairs still fail — the Code civil act leaves out its new divisions (« Section 4 » of
-/// chapitre … du titre V, « Chapitre IV bis »: no drafting of a new division yet), the Code du
+/// exactly the new version. Ignored: over 20 s in a debug build (the Code du travail pair). The
+/// Code civil act now verifies (its new divisions are drafted; see the test above); the Code du
 /// travail act rewrites an article quoting « Art. L. 5134-19-1 » with guillemets inside its
 /// quotation, which the reader does not read back. Run with
 /// `cargo test --release --test it -- --ignored codes_draft`.
 #[test]
-#[ignore = "over 20 s in debug; still fails on both codes (see the comment)"]
+#[ignore = "over 20 s in debug; the Code du travail still fails (see the comment)"]
 fn codes_draft_verified_acts() {
     let bench = Path::new("../shared/corpus/bench");
     let mut failures = Vec::new();

@@ -31,6 +31,7 @@ mod draft_cases;
 mod draft_props;
 mod draft_roundtrip;
 mod draft_verified;
+mod drafting_gaps;
 mod edit_props;
 mod legistique_fixture;
 mod office_pandoc;

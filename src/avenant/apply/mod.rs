@@ -311,6 +311,11 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             let id = resolve_unit(doc, t)?;
             let parent = doc.parent(id).unwrap_or(doc.root());
             remove_children(doc, parent, &[id]);
+            if doc.node(parent).kind == NodeKind::Notes && doc.children(parent).is_empty() {
+                // The last footnote gone, the notes go too.
+                let root = doc.root();
+                remove_children(doc, root, &[parent]);
+            }
             Ok(())
         }
         Op::Renumber { from, to } => {
