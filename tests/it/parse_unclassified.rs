@@ -125,7 +125,7 @@ fn unclassified_text_per_document() {
 /// - potentiel (two versions) and the aidants connect legal notices: documents without
 ///   articles or intertitles (see `NO_ARTICLE`), whose text under the title is all outside.
 const OUTSIDE: &[(&str, usize)] = &[
-    ("esup-notice-convention-stage-type-v4-2013-10-08.docx", 64),
+    ("esup-notice-convention-stage-type-v4-2013-10-08.docx", 58),
     ("potentiel-modele-reponse-recours-2024-09-18.docx", 30),
     ("potentiel-modele-reponse-recours-2025-01-31.docx", 30),
     ("aidants-connect-elements-juridiques-2024.pdf", 35),
