@@ -1151,6 +1151,30 @@ mod tests {
         );
         let md = markdown(&draft_checked(&cmp, &renumber).expect("verified"));
         assert!(md.contains("L'annexe 3 devient l'annexe 2."), "{md}");
+        // A new annex between two: inserted after the one before it, the next renumbered.
+        let new = old
+            .replace("Annexe 4 : Glossaire", "Annexe 5 : Glossaire")
+            .replace("Annexe 3 : Contacts", "Annexe 4 : Contacts")
+            .replace("Annexe 2 : Calendrier", "Annexe 3 : Calendrier")
+            .replace(
+                "annexé.\n\nAnnexe 3",
+                "annexé.\n\nAnnexe 2 : Risques\n\nLes risques sont recensés.\n\nAnnexe 3",
+            );
+        let cmp = compare(
+            crate::parse_str("old", old),
+            crate::parse_str("new", &new),
+            &DiffOptions::default(),
+        );
+        let md = markdown(
+            &draft_checked(&cmp, &renumber)
+                .unwrap_or_else(|e| panic!("{e}\n{}", markdown(&draft(&cmp, &renumber)))),
+        );
+        for want in [
+            "Les annexes 2 à 4 deviennent respectivement les annexes 3 à 5.",
+            "Après l'annexe 1 de la convention, il est inséré une annexe 2 ainsi rédigée\u{a0}:",
+        ] {
+            assert!(md.contains(want), "{want}\n{md}");
+        }
     }
 
     #[test]
