@@ -33,14 +33,18 @@
 //! divisions and their headings, articles, annexes, notes and signatures. The drafter writes
 //! them all (draft/blocks.rs: « L'intitulé de la convention est ainsi rédigé », « La
 //! désignation de la première partie … », « Les visas … sont supprimés », « Le bloc des
-//! signatures … », « L'intitulé du titre II … »), except notes, new divisions and title
-//! sub-lines, which the check then refuses (exit 2) rather than leave out silently.
+//! signatures … », « L'intitulé du titre II … »), new and deleted divisions (draft/divisions.rs:
+//! « Après le chapitre IV, il est inséré un chapitre IV bis ainsi rédigé : »), footnotes (« La
+//! note de bas de page n° 2 … est ainsi rédigée »), except title sub-lines, which the check then
+//! refuses (exit 2) rather than leave out silently. The body names the document by its own noun
+//! (« du contrat », « des statuts »: `wording::DocNoun`).
 //! Cosmetic differences aside (case of a heading, accent on a capital: never amended). An
 //! inserted article takes the new version's number when it is free in the old one and in
 //! order there (« 47-2 » after « 47-1 »), else « 5 bis » as the 1997 circular advises
 //! ([`DraftOptions::bis`] forces « bis »); deleted ones leave a gap. With
 //! [`DraftOptions::renumber`], the new numbering is kept (« Les articles 3.2 à 3.4 deviennent
-//! respectivement les articles 3.3 à 3.5. ») and the result equals `new` labels included. An
+//! respectivement les articles 3.3 à 3.5. », « L'annexe 3 devient l'annexe 2. ») and the
+//! result equals `new` labels included (annexes too; without it they keep their numbers). An
 //! article first in its article or division: « Au début du chapitre II, il est inséré … ».
 //! A global replacement is written only when the new version keeps none of the old words.
 
