@@ -3,8 +3,8 @@
 //! representatives, the title, headings, the signature block, appended / inserted / deleted
 //! sentences, case-only changes, word changes, alinéas deleted, articles inserted under the new
 //! version's free number, new divisions (after another, last of the convention) and deleted
-//! ones, footnotes changed, added and deleted, annexes changed and deleted (the next ones
-//! renumbered) — and the drafted act, read back from its text and applied to the old version,
+//! ones, footnotes changed, added and deleted, annexes changed, deleted and inserted (the next
+//! ones renumbered) — and the drafted act, read back from its text and applied to the old version,
 //! must give the new one: title, parties, signatures, every article, annex and note (annex
 //! numbers compared when the act is drafted with `renumber`).
 
@@ -195,6 +195,7 @@ enum Edit {
     DeleteNote,
     ChangeAnnex(usize),
     DeleteAnnex(usize),
+    InsertAnnex(usize),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -220,10 +221,11 @@ fn edit() -> impl Strategy<Value = Edit> {
         Just(Edit::DeleteNote),
         (0..3usize).prop_map(Edit::ChangeAnnex),
         (0..3usize).prop_map(Edit::DeleteAnnex),
+        (0..4usize).prop_map(Edit::InsertAnnex),
     ]
 }
 
-fn apply_edit(c: &mut Conv, e: &Edit, k: usize) {
+fn apply_edit(c: &mut Conv, e: &Edit, k: usize, renumber: bool) {
     let n = c.articles.len();
     match *e {
         Edit::PartyName(i) => {
@@ -365,6 +367,19 @@ fn apply_edit(c: &mut Conv, e: &Edit, k: usize) {
                 c.annexes.remove(i);
             }
         }
+        Edit::InsertAnnex(i) => {
+            // A new annex; after another one only with `renumber` (the next ones take new
+            // numbers), else last. (First of all annexes is not drafted yet.)
+            let n = c.annexes.len();
+            let at = if renumber && n > 0 { i.clamp(1, n) } else { n };
+            c.annexes.insert(
+                at,
+                (
+                    format!("Ajout {k}"),
+                    vec![format!("La pièce {k} est jointe.")],
+                ),
+            );
+        }
         Edit::InsertArticle(a) => {
             let a = a % n;
             let num = c.articles[a].0 + 1;
@@ -382,8 +397,8 @@ fn apply_edit(c: &mut Conv, e: &Edit, k: usize) {
     }
 }
 
-/// Every line of the parts a jurist reads, in order, as (kind, label, text); an annex's
-/// number only when `annex_numbers`.
+/// Every line of the parts a jurist reads, in order, as (kind, label, text); an annex by its
+/// heading, and its number only when `annex_numbers`.
 fn lines(d: &Document, annex_numbers: bool) -> Vec<String> {
     d.descendants(d.root())
         .into_iter()
@@ -395,8 +410,10 @@ fn lines(d: &Document, annex_numbers: bool) -> Vec<String> {
         })
         .map(|id| {
             let n = d.node(id);
-            if n.kind == NodeKind::Annexe && !annex_numbers {
-                return format!("annexe {:?}", n.heading);
+            if n.kind == NodeKind::Annexe {
+                // Its heading line's typography (« Annexe 2 – » or « : ») is not compared.
+                let label = if annex_numbers { n.label.clone() } else { None };
+                return format!("annexe {label:?} {:?}", n.heading);
             }
             format!(
                 "{} {:?} {}",
@@ -421,7 +438,7 @@ proptest! {
         let old_conv = base(seed, n_articles);
         let mut new_conv = old_conv.clone();
         for (k, e) in script.iter().enumerate() {
-            apply_edit(&mut new_conv, e, seed + k);
+            apply_edit(&mut new_conv, e, seed + k, renumber);
         }
         let (old_text, new_text) = (render(&old_conv), render(&new_conv));
         let cmp = compare(

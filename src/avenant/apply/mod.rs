@@ -386,11 +386,19 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
                 return Err(formules::already_exists(&unit));
             }
             let root = doc.root();
-            let at = doc
-                .children(root)
-                .iter()
-                .position(|c| doc.node(*c).kind == NodeKind::Notes)
-                .unwrap_or(doc.children(root).len());
+            let (root, at) = if let Unit::Annex { .. } = t.unit {
+                // « Après l'annexe 1, il est inséré une annexe 2 »: right after that annex.
+                let after = resolve_unit(doc, t)?;
+                let parent = doc.parent(after).unwrap_or(root);
+                (parent, child_index(doc, parent, after) + 1)
+            } else {
+                let at = doc
+                    .children(root)
+                    .iter()
+                    .position(|c| doc.node(*c).kind == NodeKind::Notes)
+                    .unwrap_or(doc.children(root).len());
+                (root, at)
+            };
             let text = formules::annex_heading_line(label.as_deref(), heading.as_deref());
             let mut node = Node::new(NodeKind::Annexe, fresh_key(doc), text, Span::default());
             node.label = label.clone();

@@ -67,9 +67,22 @@ impl<'a> Drafter<'a> {
                 Some((formules::deletion_heading_in(&unit, self.noun), vec![ins]))
             }
             (None, Some(n)) => {
-                let label = new.node(n).label.clone();
+                let mut label = new.node(n).label.clone();
+                // Its number taken in the working copy (old numbers kept, without
+                // `renumber`): « 2 bis », « 2 ter ».
+                if let Some(l) = label.clone() {
+                    let taken = |x: &str| {
+                        super::super::apply::find_unit(&self.w, &Unit::annex(Some(x))).is_some()
+                    };
+                    if taken(&l) {
+                        label = ["bis", "ter", "quater"]
+                            .iter()
+                            .map(|s| format!("{l} {s}"))
+                            .find(|x| !taken(x));
+                    }
+                }
                 let ins = Instruction {
-                    target: Target::convention(),
+                    target: self.annex_before(n),
                     op: Op::AddAnnex {
                         label: label.clone(),
                         heading: new.node(n).heading.clone(),
@@ -86,6 +99,42 @@ impl<'a> Drafter<'a> {
                 ))
             }
             (None, None) => None,
+        }
+    }
+
+    /// Where a new annex goes: after the annex preceding it in the new version when that one
+    /// is not the last of the working copy (« Après l'annexe 1, il est inséré une annexe 2 »),
+    /// else at the end (« La convention est complétée par une annexe 3 »).
+    fn annex_before(&self, n: NodeId) -> Target {
+        let new = &self.cmp.new;
+        let annexes: Vec<NodeId> = new
+            .descendants(new.root())
+            .into_iter()
+            .filter(|id| new.node(*id).kind == NodeKind::Annexe)
+            .collect();
+        let i = annexes.iter().position(|a| *a == n).unwrap_or(0);
+        let Some(prev) = i.checked_sub(1).map(|j| annexes[j]) else {
+            return Target::convention();
+        };
+        let working: Vec<NodeId> = self
+            .w
+            .descendants(self.w.root())
+            .into_iter()
+            .filter(|id| self.w.node(*id).kind == NodeKind::Annexe)
+            .collect();
+        // The preceding annex in the working copy: kept from the old version, or added.
+        let in_w = match self.cmp.alignment.old_of(prev) {
+            Some(o) if working.contains(&o) => Some(o),
+            _ => {
+                let l = new.node(prev).label.clone();
+                working.iter().copied().find(|w| self.w.node(*w).label == l)
+            }
+        };
+        match in_w {
+            Some(w) if working.last() != Some(&w) && self.w.node(w).label.is_some() => {
+                Target::unit(Unit::annex(self.w.node(w).label.as_deref()))
+            }
+            _ => Target::convention(),
         }
     }
 

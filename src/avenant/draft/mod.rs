@@ -33,14 +33,18 @@
 //! divisions and their headings, articles, annexes, notes and signatures. The drafter writes
 //! them all (draft/blocks.rs: « L'intitulé de la convention est ainsi rédigé », « La
 //! désignation de la première partie … », « Les visas … sont supprimés », « Le bloc des
-//! signatures … », « L'intitulé du titre II … »), except notes, new divisions and title
-//! sub-lines, which the check then refuses (exit 2) rather than leave out silently.
+//! signatures … », « L'intitulé du titre II … »), new and deleted divisions (draft/divisions.rs:
+//! « Après le chapitre IV, il est inséré un chapitre IV bis ainsi rédigé : »), footnotes (« La
+//! note de bas de page n° 2 … est ainsi rédigée »), except title sub-lines, which the check then
+//! refuses (exit 2) rather than leave out silently. The body names the document by its own noun
+//! (« du contrat », « des statuts »: `wording::DocNoun`).
 //! Cosmetic differences aside (case of a heading, accent on a capital: never amended). An
 //! inserted article takes the new version's number when it is free in the old one and in
 //! order there (« 47-2 » after « 47-1 »), else « 5 bis » as the 1997 circular advises
 //! ([`DraftOptions::bis`] forces « bis »); deleted ones leave a gap. With
 //! [`DraftOptions::renumber`], the new numbering is kept (« Les articles 3.2 à 3.4 deviennent
-//! respectivement les articles 3.3 à 3.5. ») and the result equals `new` labels included. An
+//! respectivement les articles 3.3 à 3.5. », « L'annexe 3 devient l'annexe 2. ») and the
+//! result equals `new` labels included (annexes too; without it they keep their numbers). An
 //! article first in its article or division: « Au début du chapitre II, il est inséré … ».
 //! A global replacement is written only when the new version keeps none of the old words.
 
@@ -1151,6 +1155,30 @@ mod tests {
         );
         let md = markdown(&draft_checked(&cmp, &renumber).expect("verified"));
         assert!(md.contains("L'annexe 3 devient l'annexe 2."), "{md}");
+        // A new annex between two: inserted after the one before it, the next renumbered.
+        let new = old
+            .replace("Annexe 4 : Glossaire", "Annexe 5 : Glossaire")
+            .replace("Annexe 3 : Contacts", "Annexe 4 : Contacts")
+            .replace("Annexe 2 : Calendrier", "Annexe 3 : Calendrier")
+            .replace(
+                "annexé.\n\nAnnexe 3",
+                "annexé.\n\nAnnexe 2 : Risques\n\nLes risques sont recensés.\n\nAnnexe 3",
+            );
+        let cmp = compare(
+            crate::parse_str("old", old),
+            crate::parse_str("new", &new),
+            &DiffOptions::default(),
+        );
+        let md = markdown(
+            &draft_checked(&cmp, &renumber)
+                .unwrap_or_else(|e| panic!("{e}\n{}", markdown(&draft(&cmp, &renumber)))),
+        );
+        for want in [
+            "Les annexes 2 à 4 deviennent respectivement les annexes 3 à 5.",
+            "Après l'annexe 1 de la convention, il est inséré une annexe 2 ainsi rédigée\u{a0}:",
+        ] {
+            assert!(md.contains(want), "{want}\n{md}");
+        }
     }
 
     #[test]

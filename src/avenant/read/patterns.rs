@@ -120,7 +120,7 @@ pub(super) static R_ADD_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 pub(super) static R_ADD_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?:la |le |les |l')THEDOC (?:est|sont) complétée?s? par une annexe(?: (?P<l>\S+))? ainsi rédigée|est ajoutée (?:à la |au |aux |à l')THEDOC l'annexe suivante)\s*:?$",
+        r"^(?:(?:la |le |les |l')THEDOC (?:est|sont) complétée?s? par une annexe(?: (?P<l>\S+(?: (?:bis|ter|quater))?))? ainsi rédigée|est ajoutée (?:à la |au |aux |à l')THEDOC l'annexe suivante)\s*:?$",
     )
 });
 pub(super) static R_INSERT_ART: LazyLock<Regex> = LazyLock::new(|| {

@@ -328,7 +328,10 @@ fn parse_one(
         });
     }
     if let Some(c) = R_ADD_ANNEX.captures(&skel) {
-        let (heading, blocks) = annex_block(&block);
+        let (heading, blocks) = match c.name("l") {
+            Some(l) => annex_block_for(&block, l.as_str()),
+            None => annex_block(&block),
+        };
         let quoted_label = block
             .first()
             .and_then(|f| headings::annex(f))
@@ -350,6 +353,24 @@ fn parse_one(
                 label: canonical_label(&l),
                 heading,
                 alineas,
+            },
+        });
+    }
+    if let Some((t, l)) = crate::avenant::formules::read_insert_annex(&skel) {
+        let (heading, blocks) = match &l {
+            Some(l) => annex_block_for(&block, l),
+            None => annex_block(&block),
+        };
+        let quoted_label = block
+            .first()
+            .and_then(|f| headings::annex(f))
+            .and_then(|h| h.label);
+        return Ok(Instruction {
+            target: target_of(&t)?.0,
+            op: Op::AddAnnex {
+                label: l.or(quoted_label),
+                heading,
+                blocks,
             },
         });
     }
@@ -656,6 +677,26 @@ pub(super) fn division_block(
             lines: lines[1..].to_vec(),
         },
     })
+}
+
+/// [`annex_block`] when the sentence names the annex's label (« 2 bis »): its quoted heading
+/// line « Annexe 2 bis – Titre » is read with that label whole.
+pub(super) fn annex_block_for(lines: &[String], label: &str) -> (Option<String>, Vec<String>) {
+    let head = format!("annexe {}", label.to_lowercase());
+    if let Some(first) = lines.first() {
+        let lower = first.to_lowercase();
+        if let Some(rest) = lower.strip_prefix(&head) {
+            if rest.is_empty() || rest.starts_with([' ', ':', '–', '-', '—']) {
+                let rest = first
+                    .get(head.len()..)
+                    .unwrap_or("")
+                    .trim_start_matches([' ', ':', '–', '-', '—']);
+                let heading = (!rest.trim().is_empty()).then(|| rest.trim().to_string());
+                return (heading, lines[1..].to_vec());
+            }
+        }
+    }
+    annex_block(lines)
 }
 
 pub(super) fn annex_block(lines: &[String]) -> (Option<String>, Vec<String>) {

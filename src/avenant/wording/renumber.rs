@@ -1,5 +1,6 @@
 //! Annexes renumbered (« L'annexe 3 devient l'annexe 2. », « Les annexes 3 à 5 deviennent
-//! respectivement les annexes 2 à 4. »): the sentence and its reader, side by side.
+//! respectivement les annexes 2 à 4. ») and inserted between two (« Après l'annexe 1, il est
+//! inséré une annexe 2 ainsi rédigée : »): the sentences and their readers, side by side.
 
 use super::*;
 
@@ -76,6 +77,46 @@ pub fn read_renumber_annexes(skel: &str) -> Option<Result<Relabelling, String>> 
         )));
     }
     Some(Ok((from, to)))
+}
+
+/// « Après l'annexe 1 de la convention, il est inséré une annexe 2 ainsi rédigée : » and the
+/// annex quoted whole.
+pub fn insert_annex(
+    t: &Target,
+    label: Option<&str>,
+    heading: Option<&str>,
+    blocks: &[String],
+    style: &Style,
+) -> Sentence {
+    let l = label.map(|l| format!(" {l}")).unwrap_or_default();
+    Sentence::with_block(
+        format!(
+            "après {}, il est inséré une annexe{l} ainsi rédigée{}",
+            cite_unit_in(&t.unit, Case::Nom, true, style.noun),
+            colon(style)
+        ),
+        quote_block(
+            &with_heading_line(annex_heading_line(label, heading), blocks),
+            style,
+        ),
+    )
+}
+
+static R_INSERT_ANNEX: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^après\s+(?P<t>l'annexe\b.*?),\s*(?:il\s+)?est\s+insérée?\s+une\s+annexe(?:\s+(?P<l>\S+(?:\s+(?:bis|ter|quater))?))?\s+ainsi\s+rédigée\s*:?$",
+    )
+    .expect("valid pattern")
+});
+
+/// Reads [`insert_annex`]'s sentence (quotations taken out): the annex it follows (noun
+/// phrase) and the new annex's label.
+pub fn read_insert_annex(skel: &str) -> Option<(String, Option<String>)> {
+    let c = R_INSERT_ANNEX.captures(skel.trim())?;
+    Some((
+        c["t"].to_string(),
+        c.name("l").map(|m| m.as_str().to_string()),
+    ))
 }
 
 #[cfg(test)]

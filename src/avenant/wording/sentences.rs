@@ -639,7 +639,12 @@ pub fn sentence(ins: &Instruction, ctx: Option<&Unit>, style: &Style) -> Sentenc
             label,
             heading,
             blocks,
-        } => add_annex(label.as_deref(), heading.as_deref(), blocks, style),
+        } => match t.unit {
+            Unit::Annex { .. } => {
+                insert_annex(t, label.as_deref(), heading.as_deref(), blocks, style)
+            }
+            _ => add_annex(label.as_deref(), heading.as_deref(), blocks, style),
+        },
         Op::DeleteAnnex | Op::DeleteBlock => delete_units(t, 1, ctx, style),
         Op::RewriteBlock { lines } => rewrite_block(t, lines, ctx, style),
         Op::InsertDivision {
