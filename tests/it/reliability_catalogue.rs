@@ -657,6 +657,78 @@ fn a_pdf_page_past_the_character_cap_is_read_with_a_warning() {
     );
 }
 
+/// A PDF of pages drawn by Flate-compressed content streams.
+fn pdf_of_flate_pages(pages: &[Vec<u8>]) -> Vec<u8> {
+    let n = pages.len();
+    let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 3 + 2 * i)).collect();
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")).into_bytes(),
+    ];
+    for (i, content) in pages.iter().enumerate() {
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        z.write_all(content).expect("deflate");
+        let packed = z.finish().expect("deflate");
+        objects.push(format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {} 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>", 4 + 2 * i).into_bytes());
+        let mut stream = format!(
+            "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+            packed.len()
+        )
+        .into_bytes();
+        stream.extend(packed);
+        stream.extend(b"\nendstream");
+        objects.push(stream);
+    }
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        writeln!(out, "{} 0 obj", i + 1).expect("write");
+        out.extend(o);
+        out.extend(b"\nendobj\n");
+    }
+    let xref = out.len();
+    write!(out, "xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).expect("write");
+    for off in offsets {
+        writeln!(out, "{off:010} 00000 n ").expect("write");
+    }
+    write!(
+        out,
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    )
+    .expect("write");
+    out
+}
+
+#[test]
+fn a_pdf_decompression_bomb_is_not_inflated() {
+    // 80 Mo of spaces behind a page's text, in a PDF of about 80 Ko: inflated whole, it took
+    // 2.3 times its decompressed size in memory. Past 64 Mo a page is left unread: refused when
+    // no page is left, read with a warning otherwise.
+    let dir = scratch("pdf-bomb");
+    let text = b"BT /F1 12 Tf 72 780 Td (Article 1 : Objet) Tj 0 -20 Td (La presente convention a pour objet de definir les modalites du partenariat entre les parties.) Tj ET\n".to_vec();
+    let mut bomb = text.clone();
+    bomb.resize(bomb.len() + 80 * 1024 * 1024, b' ');
+    let alone = write(
+        &dir,
+        "bombe.pdf",
+        &pdf_of_flate_pages(std::slice::from_ref(&bomb)),
+    );
+    refused_everywhere(&alone);
+    let r = run(&["parse".as_ref(), alone.as_os_str()]);
+    assert!(r.stderr.contains("bombe de décompression"), "{}", r.stderr);
+    let second = write(&dir, "bombe-p2.pdf", &pdf_of_flate_pages(&[text, bomb]));
+    check_run(
+        "parse bombe en page 2",
+        &second,
+        &["parse".as_ref(), second.as_os_str()],
+        Expect::Read(&[0], 1),
+    );
+    let r = run(&["parse".as_ref(), second.as_os_str()]);
+    assert!(r.stderr.contains("page 2 est coupé"), "{}", r.stderr);
+}
+
 #[test]
 fn a_pdf_whose_text_layer_is_broken_is_refused() {
     let broken =

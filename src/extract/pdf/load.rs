@@ -53,6 +53,12 @@ pub const MAX_PAGE_CHARACTERS: usize = 200_000;
 /// Characters read in the whole document (about 500 dense pages); the pages past it are left
 /// out with a warning.
 pub const MAX_CHARACTERS: usize = 5_000_000;
+/// Decompressed content of one page (a real page holds well under 1 Mo): a page past it is
+/// left unread with a warning rather than inflated whole in memory (a 260 Ko PDF drawing 256 Mo
+/// of spaces took 600 Mo of memory).
+pub const MAX_PAGE_CONTENT: u64 = 64 * 1024 * 1024;
+/// Decompressed content of all pages together; the pages past it are left unread.
+pub const MAX_CONTENT: u64 = 256 * 1024 * 1024;
 
 /// Consecutive unmapped glyphs from which they count as lost text.
 pub(super) const LOST_RUN: usize = 3;
@@ -202,6 +208,32 @@ fn flate_intact(stream: &pdf_extract::Stream) -> bool {
     true
 }
 
+/// The decompressed size of a page's content streams, counted up to `limit` (a little past it
+/// when over): FlateDecode streams are inflated into nothing, others count their stored bytes.
+fn content_size(doc: &Document, page_id: pdf_extract::ObjectId, limit: u64) -> u64 {
+    let mut total = 0u64;
+    for id in doc.get_page_contents(page_id) {
+        let Ok(stream) = doc.get_object(id).and_then(pdf_extract::Object::as_stream) else {
+            continue;
+        };
+        let flate = stream.filters().is_ok_and(|f| {
+            f.first()
+                .is_some_and(|f| *f == b"FlateDecode" || *f == b"Fl")
+        });
+        total += if flate {
+            let decoder = flate2::read::ZlibDecoder::new(stream.content.as_slice());
+            let mut bounded = std::io::Read::take(decoder, limit.saturating_sub(total) + 1);
+            std::io::copy(&mut bounded, &mut std::io::sink()).unwrap_or(0)
+        } else {
+            stream.content.len() as u64
+        };
+        if total > limit {
+            break;
+        }
+    }
+    total
+}
+
 /// Serialises the panic-hook swap: hooks are process-global.
 pub(super) static PANIC_HOOK_GUARD: Mutex<()> = Mutex::new(());
 
@@ -242,9 +274,22 @@ pub(super) fn load_pages(bytes: &[u8]) -> Result<(Vec<Page>, usize), PdfError> {
         return Err(PdfError::Malformed("aucune page".to_string()));
     }
     let mut collector = Collector::default();
+    let mut content = 0u64;
     for (&number, &page_id) in &page_ids {
-        if collector.characters >= MAX_CHARACTERS {
+        if collector.characters >= MAX_CHARACTERS || content >= MAX_CONTENT {
             break;
+        }
+        // Measured by inflating into nothing, before pdf-extract inflates it into memory.
+        let limit = MAX_PAGE_CONTENT.min(MAX_CONTENT - content);
+        let size = quietly(|| content_size(&doc, page_id, limit)).unwrap_or(0);
+        content += size;
+        if size > limit {
+            collector.pages.push(Page {
+                number,
+                cut: true,
+                ..Page::default()
+            });
+            continue;
         }
         let outcome = quietly(|| pdf_extract::output_doc_page(&doc, &mut collector, number));
         // A page cut at the character cap ends in our own error: read up to there.

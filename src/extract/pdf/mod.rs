@@ -16,6 +16,7 @@ use footnotes::*;
 use hyphenation::*;
 use lines::*;
 use load::*;
+pub use load::{MAX_CHARACTERS, MAX_CONTENT, MAX_PAGE_CHARACTERS, MAX_PAGE_CONTENT};
 use margins::*;
 use paragraphs::*;
 use readability::*;
@@ -42,6 +43,9 @@ pub enum PdfError {
     Unreadable,
     /// Most drawn glyphs have no Unicode mapping: the share (0..=1) that is lost.
     Untrusted(u32),
+    /// No page could be read within the reading limits ([`MAX_PAGE_CONTENT`],
+    /// [`MAX_PAGE_CHARACTERS`]): a decompression bomb or a generated file.
+    BeyondLimits,
 }
 
 impl fmt::Display for PdfError {
@@ -58,6 +62,11 @@ impl fmt::Display for PdfError {
             ),
             PdfError::Unreadable => f.write_str(
                 "la couche texte du PDF est illisible (polices sans table Unicode) ; utilisez une version exportée du document ou un OCR",
+            ),
+            PdfError::BeyondLimits => write!(
+                f,
+                "le contenu des pages du PDF dépasse la limite de lecture ({}\u{a0}Mo décompressés par page) : fichier suspect (bombe de décompression ?)",
+                MAX_PAGE_CONTENT >> 20
             ),
             PdfError::Untrusted(percent) => write!(
                 f,
@@ -86,6 +95,9 @@ pub fn pdf_to_checked_text(bytes: &[u8]) -> Result<(String, TextLayer), PdfError
         ..TextLayer::of(&pages)
     };
     if pages.iter().all(|p| p.glyphs.iter().all(|g| g.space)) {
+        if !layer.cut_pages.is_empty() {
+            return Err(PdfError::BeyondLimits);
+        }
         return Err(PdfError::NoTextLayer);
     }
     // Our own layout code runs behind the same guard as pdf-extract: whatever a strange page

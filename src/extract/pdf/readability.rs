@@ -146,10 +146,12 @@ impl TextLayer {
         }
         if !self.cut_pages.is_empty() {
             parts.push(format!(
-                "le texte {} est coupé à la limite de lecture ({} caractères par page, {} par document)",
+                "le texte {} est coupé à la limite de lecture ({} caractères ou {}\u{a0}Mo de contenu par page, {} caractères ou {}\u{a0}Mo par document)",
                 of_pages(&self.cut_pages),
                 thousands(MAX_PAGE_CHARACTERS),
-                thousands(MAX_CHARACTERS)
+                MAX_PAGE_CONTENT >> 20,
+                thousands(MAX_CHARACTERS),
+                MAX_CONTENT >> 20
             ));
         }
         if self.missing_pages == 1 {
@@ -253,7 +255,7 @@ mod tests {
         assert!(many
             .warning()
             .unwrap()
-            .contains("le contenu de 9 pages, de 1 à 9 est endommagé ; le texte de la page 3 est coupé à la limite de lecture (200\u{a0}000 caractères par page, 5\u{a0}000\u{a0}000 par document) ; 2 pages annoncées"));
+            .contains("le contenu de 9 pages, de 1 à 9 est endommagé ; le texte de la page 3 est coupé à la limite de lecture (200\u{a0}000 caractères ou 64\u{a0}Mo de contenu par page, 5\u{a0}000\u{a0}000 caractères ou 256\u{a0}Mo par document) ; 2 pages annoncées"));
         assert_eq!(TextLayer::default().warning(), None);
     }
 }
