@@ -251,27 +251,57 @@ pub fn new_place(cmp: &Comparison, id: NodeId) -> String {
     place(&cmp.new, id)
 }
 
-/// The names of a unit and its ancestors, outermost first; a sub-article's name already
-/// says its article (« article 5.2 », not « article 5, article 5.2 »).
+/// The names of a unit and its ancestors, outermost first, as a jurist cites it: a
+/// sub-article's name already says its article (« article 5.2 », not « article 5, article
+/// 5.2 »), and an article's number says where it stands in the divisions of a code
+/// (« article L1233-24-3, alinéa 2 », not the livre, titre, chapitre… above it), while an
+/// article itself is placed in its divisions; an annexe is named (« annexe 1, article 2 »).
+/// Only the first letter is lowered: « article L1233-57 ».
 fn place(doc: &Document, id: NodeId) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut cur = Some(id);
+    let mut article = false;
     while let Some(c) = cur {
         if c == doc.root() {
             break;
         }
-        let name = unit_name(doc, c).to_lowercase();
-        let inner = parts.last().is_some_and(|last| {
-            last.strip_prefix(name.as_str())
-                .is_some_and(|rest| rest.starts_with('.'))
-        });
-        if !inner {
-            parts.push(name);
+        let kind = doc.node(c).kind;
+        if !(article && kind == NodeKind::Structure) {
+            let name = decapitalise(&unit_name(doc, c));
+            let inner = parts.last().is_some_and(|last| {
+                last.strip_prefix(name.as_str())
+                    .is_some_and(|rest| rest.starts_with('.'))
+            });
+            if !inner {
+                parts.push(name);
+            }
         }
+        // The divisions above an article are left out, but not those a moved article went to.
+        article |= kind == NodeKind::Article && c != id;
         cur = doc.parent(c);
     }
     parts.reverse();
     parts.join(", ")
+}
+
+/// The text with its first word lowered: « Article L1233-57 » → « article L1233-57 »,
+/// « LIVRE Ier : DISPOSITIONS » → « livre Ier : DISPOSITIONS »; a text all in capitals all
+/// lowered (« JE VEILLE… » → « je veille… »).
+fn decapitalise(s: &str) -> String {
+    if !s.chars().any(char::is_lowercase) {
+        return s.to_lowercase();
+    }
+    let (first, rest) = s.split_at(s.find(' ').unwrap_or(s.len()));
+    let word = if first.chars().any(char::is_lowercase) {
+        let mut chars = first.chars();
+        chars
+            .next()
+            .map(|f| f.to_lowercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        first.to_lowercase()
+    };
+    word + rest
 }
 
 /// The words in parentheses after a unit's name: « renuméroté, modifié », « supprimé »…
@@ -613,6 +643,19 @@ mod tests {
         assert_eq!(
             renumbering_line(&r(NodeKind::Structure, labels, 3)),
             "divisions II à IV deviennent III à V"
+        );
+    }
+
+    #[test]
+    fn names_in_a_place_keep_their_capitals() {
+        assert_eq!(decapitalise("Article L1233-57"), "article L1233-57");
+        assert_eq!(
+            decapitalise("Livre II : Le contrat"),
+            "livre II : Le contrat"
+        );
+        assert_eq!(
+            decapitalise("JE VEILLE AU QUOTIDIEN"),
+            "je veille au quotidien"
         );
     }
 

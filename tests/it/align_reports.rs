@@ -255,8 +255,9 @@ fn alinea_moved_between_articles_inside_divisions_shown_on_both_sides() {
     shown_on_both_sides(
         &c,
         "Article 17-1",
-        "Alinéa 2 (ancien) : déplacé vers",
-        "déplacé depuis",
+        // An article's number says where it stands: no livre, titre, chapitre before it.
+        "Alinéa 2 (ancien) : déplacé vers article 17-2, alinéa 3",
+        "déplacé depuis article 17-1, alinéa 2",
     );
 }
 
