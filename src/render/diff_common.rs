@@ -267,7 +267,12 @@ fn place(doc: &Document, id: NodeId) -> String {
         }
         let kind = doc.node(c).kind;
         if !(article && kind == NodeKind::Structure) {
-            let name = decapitalise(&unit_name(doc, c));
+            // A sub-division inside an annex or an article is cited by its number (« 3° »,
+            // « I bis »), not by its whole heading.
+            let name = match &doc.node(c).label {
+                Some(label) if kind == NodeKind::Structure && within_unit(doc, c) => label.clone(),
+                _ => decapitalise(&unit_name(doc, c)),
+            };
             let inner = parts.last().is_some_and(|last| {
                 last.strip_prefix(name.as_str())
                     .is_some_and(|rest| rest.starts_with('.'))
@@ -282,6 +287,19 @@ fn place(doc: &Document, id: NodeId) -> String {
     }
     parts.reverse();
     parts.join(", ")
+}
+
+/// Whether a node stands inside an article or an annex (a sub-division of it, not a
+/// division of the document).
+fn within_unit(doc: &Document, id: NodeId) -> bool {
+    let mut cur = doc.parent(id);
+    while let Some(c) = cur {
+        if matches!(doc.node(c).kind, NodeKind::Article | NodeKind::Annexe) {
+            return true;
+        }
+        cur = doc.parent(c);
+    }
+    false
 }
 
 /// The text with its first word lowered: « Article L1233-57 » → « article L1233-57 »,
