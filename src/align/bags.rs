@@ -45,6 +45,26 @@ pub(super) fn bag_words(text: &str, words: &mut FxHashMap<String, u32>, out: &mu
     }
 }
 
+/// Sorts word ids. The bag of a whole division (every word below a Partie or a Livre) holds
+/// hundreds of thousands of ids drawn from far fewer words: counted, then written back in
+/// order (linear), rather than compared (n log n). Small bags are sorted as usual.
+fn sort_ids(ids: &mut [u32]) {
+    let max = ids.iter().copied().max().unwrap_or(0) as usize;
+    if ids.len() < 4096 || max >= ids.len() * 2 {
+        ids.sort_unstable();
+        return;
+    }
+    let mut counts = vec![0u32; max + 1];
+    for &w in ids.iter() {
+        counts[w as usize] += 1;
+    }
+    let mut at = 0;
+    for (w, &n) in counts.iter().enumerate() {
+        ids[at..at + n as usize].fill(w as u32);
+        at += n as usize;
+    }
+}
+
 /// Dice coefficient of two sorted multisets.
 pub(super) fn dice(a: &[u32], b: &[u32]) -> f32 {
     if a.is_empty() && b.is_empty() {
@@ -77,7 +97,7 @@ impl Aligner<'_> {
         }
         let mut out = Vec::new();
         self.collect_words(old_side, id, &mut out);
-        out.sort_unstable();
+        sort_ids(&mut out);
         out.shrink_to_fit();
         let side = if old_side {
             &mut self.old
@@ -193,5 +213,30 @@ impl Aligner<'_> {
         out.sort_unstable();
         out.dedup();
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counting_sort_of_large_bags_equals_a_sort() {
+        // Many repeats of few ids (the counting path), then ids spread too wide (the sort).
+        for (len, spread) in [(10_000usize, 300u64), (5_000, 1_000_000), (100, 50)] {
+            let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+            let ids: Vec<u32> = (0..len)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    (x % spread) as u32
+                })
+                .collect();
+            let (mut a, mut b) = (ids.clone(), ids);
+            sort_ids(&mut a);
+            b.sort_unstable();
+            assert_eq!(a, b);
+        }
     }
 }
