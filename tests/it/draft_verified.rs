@@ -1,7 +1,7 @@
 //! `draft` verifies its own act: rendered, read back, applied to the old version, it must give
 //! the new one unit by unit — or the act is refused with the units named, never printed wrong.
 
-use avenant::avenant::{draft_checked, DraftOptions};
+use avenant::avenant::{draft, draft_checked, DraftOptions};
 use avenant::diff::{compare, DiffOptions};
 use std::path::Path;
 
@@ -98,7 +98,20 @@ fn codes_draft_verified_acts() {
             continue;
         }
         if let Err(e) = check(&bench.join(old), &bench.join(new), false) {
-            failures.push(format!("{old}: {e}"));
+            // The unverified act, to read where it goes wrong.
+            let read = |p: &Path| avenant::read(p, &Default::default()).expect("readable");
+            let cmp = compare(
+                read(&bench.join(old)),
+                read(&bench.join(new)),
+                &DiffOptions::default(),
+            );
+            let act = avenant::avenant::render::markdown(&draft(&cmp, &DraftOptions::default()));
+            let dump = std::env::temp_dir().join(format!("unverified-act-{old}"));
+            let _ = std::fs::write(&dump, act);
+            failures.push(format!(
+                "{old}: {e} (acte non vérifié : {})",
+                dump.display()
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
