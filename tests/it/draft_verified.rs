@@ -75,14 +75,15 @@ fn an_act_that_does_not_verify_is_refused_naming_its_units() {
 }
 
 /// The Code civil and Code du travail pairs (issue 15): the drafted act must apply back to
-/// exactly the new version. Ignored: over 20 s in a debug build (the Code du travail pair), and
-/// both pairs still fail — the Code civil act leaves out its new divisions (« Section 4 » of
-/// chapitre … du titre V, « Chapitre IV bis »: no drafting of a new division yet), the Code du
-/// travail act rewrites an article quoting « Art. L. 5134-19-1 » with guillemets inside its
-/// quotation, which the reader does not read back. Run with
-/// `cargo test --release --test it -- --ignored codes_draft`.
+/// exactly the new version. Ignored: slow in a debug build, and both pairs still fail on the
+/// drafting side. The Code du travail act is now read back and applied whole (its quotations
+/// inside quotations, « R*3231-2 »), but the drafter numbers inserted articles « L1132-3-1 bis »
+/// where the new version has « L1132-3-2 » (free in the old one) and leaves out new divisions
+/// (« Section 4 : Télétravail »); the Code civil act leaves out its new divisions too. Run with
+/// `cargo test --release --test it -- --ignored codes_draft` (the unverified act is written to
+/// the temp dir).
 #[test]
-#[ignore = "over 20 s in debug; still fails on both codes (see the comment)"]
+#[ignore = "slow in debug; still fails on both codes on the drafting side (see the comment)"]
 fn codes_draft_verified_acts() {
     let bench = Path::new("../shared/corpus/bench");
     let mut failures = Vec::new();
