@@ -132,33 +132,37 @@ fn formules_write_each_fixture_sentence_word_for_word() {
 }
 
 #[test]
-fn failures_name_the_avenant_article_and_the_target() {
+fn failures_name_the_avenant_article_quote_the_instruction_and_name_the_target() {
     let conv = convention();
     let cases = [
         (
-            "À l'article 7, les mots : « 31 décembre 2099 » sont remplacés par les mots : « x ».",
-            "article 1er de l'avenant : les mots « 31 décembre 2099 » sont introuvables à l'article 7 de la convention",
+            "À l'article 7, les mots : « 31 décembre 2099 » sont remplacés par le mot : « x ».",
+            "les mots « 31 décembre 2099 » sont introuvables à l'article 7 de la convention",
         ),
         (
             "À l'article 7, le mot : « parties » est remplacé par le mot : « signataires ».",
-            "article 1er de l'avenant : le mot « parties » figure 2 fois à l'article 7 de la convention : l'avenant ne précise pas laquelle des occurrences est visée",
+            "le mot « parties » figure 2 fois à l'article 7 de la convention : l'avenant ne précise pas laquelle des occurrences est visée",
         ),
         (
             "Le cinquième alinéa de l'article 7 est supprimé.",
-            "article 1er de l'avenant : le cinquième alinéa de l'article 7 de la convention n'existe pas",
+            "le cinquième alinéa de l'article 7 de la convention n'existe pas",
         ),
         (
             "L'article 12 de la convention est supprimé.",
-            "article 1er de l'avenant : l'article 12 de la convention n'existe pas",
+            "l'article 12 de la convention n'existe pas",
         ),
         (
             "Au deuxième alinéa de l'article 7, les mots : « 30 juin 2021 » sont supprimés.",
-            "article 1er de l'avenant : les mots « 30 juin 2021 » sont introuvables au deuxième alinéa de l'article 7 de la convention",
+            "les mots « 30 juin 2021 » sont introuvables au deuxième alinéa de l'article 7 de la convention",
         ),
     ];
     for (sentence, message) in cases {
         let av = parse_avenant(&avenant_of(sentence)).unwrap();
         let e = apply(&conv, &av).expect_err(sentence);
-        assert_eq!(e.to_string(), message);
+        // The avenant's article, its instruction quoted, then why it fails.
+        assert_eq!(
+            e.to_string(),
+            format!("article 1er de l'avenant, « {sentence} » : {message}")
+        );
     }
 }

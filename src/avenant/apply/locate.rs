@@ -28,11 +28,16 @@ pub(crate) fn find_unit(doc: &Document, unit: &Unit) -> Option<NodeId> {
             if let Some(id) = by_key(doc, &want) {
                 return Some(id);
             }
-            reachable(doc).into_iter().find(|id| {
-                let n = doc.node(*id);
-                n.kind == NodeKind::Article
-                    && n.label.as_deref().map(canonical_label).as_deref() == Some(want.as_str())
-            })
+            // Articles are found under the root, divisions, annexes and articles only: the
+            // walk never enters alinéas, items nor tables (a code's 100,000 nodes).
+            first_under(
+                doc,
+                &[NodeKind::Structure, NodeKind::Annexe, NodeKind::Article],
+                |n| {
+                    n.kind == NodeKind::Article
+                        && n.label.as_deref().is_some_and(|l| same_label(l, &want))
+                },
+            )
         }
         Unit::Annex { label } => {
             let annexes: Vec<NodeId> = reachable(doc)
@@ -73,25 +78,77 @@ pub(crate) fn divisions(doc: &Document, label: &str) -> Vec<NodeId> {
     let Some((first, within)) = chain.split_first() else {
         return Vec::new();
     };
-    reachable(doc)
-        .into_iter()
-        .filter(|id| {
-            same_division(doc, *id, first) && {
-                // Each enclosing division named, nearest first, among the ancestors.
-                let mut up = doc.parent(*id);
-                within.iter().all(|w| loop {
-                    match up {
-                        Some(a) if same_division(doc, a, w) => {
-                            up = doc.parent(a);
-                            break true;
-                        }
-                        Some(a) => up = doc.parent(a),
-                        None => break false,
+    let mut out = Vec::new();
+    // Divisions hang from the root and from one another only: the walk never enters an
+    // article, so that naming a division costs the number of units, not of alinéas.
+    walk_under(doc, &[NodeKind::Structure, NodeKind::Annexe], |id| {
+        if same_division(doc, id, first) && {
+            // Each enclosing division named, nearest first, among the ancestors.
+            let mut up = doc.parent(id);
+            within.iter().all(|w| loop {
+                match up {
+                    Some(a) if same_division(doc, a, w) => {
+                        up = doc.parent(a);
+                        break true;
                     }
-                })
-            }
+                    Some(a) => up = doc.parent(a),
+                    None => break false,
+                }
+            })
+        } {
+            out.push(id);
+        }
+        false
+    });
+    out
+}
+
+/// Calls `f` on every node under the root in document order, entering only the root and nodes
+/// of the kinds `enter`, until `f` returns true.
+fn walk_under(doc: &Document, enter: &[NodeKind], mut f: impl FnMut(NodeId) -> bool) {
+    let mut stack: Vec<NodeId> = doc.children(doc.root()).iter().rev().copied().collect();
+    while let Some(id) = stack.pop() {
+        if f(id) {
+            return;
+        }
+        if enter.contains(&doc.node(id).kind) {
+            stack.extend(doc.children(id).iter().rev().copied());
+        }
+    }
+}
+
+/// The first node in document order (entering only `enter` kinds) that `pred` accepts.
+fn first_under(doc: &Document, enter: &[NodeKind], pred: impl Fn(&Node) -> bool) -> Option<NodeId> {
+    let mut found = None;
+    walk_under(doc, enter, |id| {
+        let hit = pred(doc.node(id));
+        if hit {
+            found = Some(id);
+        }
+        hit
+    });
+    found
+}
+
+/// `label` is `want` (canonical) once made canonical; the numbers are compared first, so that
+/// most labels are told apart without an allocation.
+fn same_label(label: &str, want: &str) -> bool {
+    if label == want {
+        return true;
+    }
+    let one = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            w == "1" || w.eq_ignore_ascii_case("premier") || w.eq_ignore_ascii_case("1er")
         })
-        .collect()
+    };
+    let (a, b) = (
+        label.split_whitespace().next(),
+        want.split_whitespace().next(),
+    );
+    if a != b && !(one(a) && one(b)) {
+        return false;
+    }
+    canonical_label(label) == want
 }
 
 /// `Chapitre Ier du titre V de la section 2` → `[Chapitre Ier, titre V, section 2]`.
@@ -124,10 +181,16 @@ fn same_division(doc: &Document, id: NodeId, label: &str) -> bool {
     let n = doc.node(id);
     n.kind == NodeKind::Structure
         && n.label.as_deref().is_some_and(|l| {
-            l.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .eq_ignore_ascii_case(label)
+            // Word by word, case aside, spaces collapsed: no allocation per division.
+            let mut a = l.split_whitespace();
+            let mut b = label.split_whitespace();
+            loop {
+                match (a.next(), b.next()) {
+                    (None, None) => break true,
+                    (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => {}
+                    _ => break false,
+                }
+            }
         })
 }
 

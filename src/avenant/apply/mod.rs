@@ -39,7 +39,9 @@ pub struct ApplyError {
     pub article: u32,
     /// What it targets.
     pub target: Target,
-    /// Why it fails, in French (« les mots « … » sont introuvables à l'article 7 de la convention »).
+    /// The instruction's sentence quoted (shortened with « … » when long), then why it fails,
+    /// in French (« « À l'article 7, les mots … » : les mots « … » sont introuvables à l'article
+    /// 7 de la convention »).
     pub message: String,
 }
 
@@ -47,7 +49,7 @@ impl fmt::Display for ApplyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} : {}",
+            "{}, {}",
             formules::avenant_article(self.article),
             self.message
         )
@@ -65,11 +67,40 @@ pub fn apply(convention: &Document, avenant: &Avenant) -> Result<Document, Apply
             apply_instruction(&mut doc, ins).map_err(|message| ApplyError {
                 article: art.number,
                 target: ins.target.clone(),
-                message,
+                message: format!("« {} » : {message}", quoted_instruction(ins)),
             })?;
         }
     }
     Ok(crate::edit::rekey(&doc))
+}
+
+/// Longest instruction quoted whole in an error, in characters.
+const QUOTED_MAX: usize = 160;
+
+/// The instruction's sentence (its first line: the quoted block it introduces is left out),
+/// cut at a word with « … » past [`QUOTED_MAX`] characters.
+fn quoted_instruction(ins: &Instruction) -> String {
+    // Plain spaces, as in the rest of the error line.
+    let plain = formules::Style {
+        space: ' ',
+        ..formules::Style::default()
+    };
+    let lines = formules::sentence(ins, None, &plain).standalone();
+    let first = lines.first().map(String::as_str).unwrap_or("");
+    shorten(first, QUOTED_MAX)
+}
+
+/// `s` cut at the last space before `max` characters, followed by « … ».
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut = s.char_indices().nth(max).map_or(s.len(), |(i, _)| i);
+    let head = &s[..cut];
+    let head = head
+        .rfind([' ', '\u{a0}', '\u{202f}'])
+        .map_or(head, |i| &head[..i]);
+    format!("{} …", head.trim_end())
 }
 
 /// Applies one instruction to the tree in place (keys of new or relabelled nodes are then
@@ -432,6 +463,16 @@ mod tests {
     fn whole_words() {
         assert_eq!(occurrences("par écrit, parfois", "par"), vec![0]);
         assert_eq!(occurrences("l'ENA et l'ENA", "l'ENA"), vec![0, 9]);
+    }
+
+    #[test]
+    fn long_instructions_are_shortened_at_a_word() {
+        assert_eq!(
+            shorten("les mots sont remplacés", 100),
+            "les mots sont remplacés"
+        );
+        assert_eq!(shorten("les mots sont remplacés", 12), "les mots …");
+        assert_eq!(shorten("éééé éééé", 6), "éééé …");
     }
 
     #[test]

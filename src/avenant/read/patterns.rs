@@ -249,12 +249,13 @@ pub(super) static P_ROW: LazyLock<Regex> =
 pub(super) static P_ITEM_RANGE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d+)° (et|à) (\d+)°"));
 pub(super) static P_ITEM: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(\d+°(?: (?:bis|ter|quater|quinquies))?|[a-z])(?:\))?(?:\s|$)"));
-/// An article or point by its number: « 7 », « 47-1 bis », « L. 5214-1 A » — the Latin suffixes
+/// An article or point by its number: « 7 », « 47-1 bis », « L. 5214-1 A », « R*3231-2 » (a
+/// code's article taken in Conseil d'État, starred) — the Latin suffixes
 /// and the capital-letter suffix the parser reads (`parse::headings`), the letter in capitals
 /// only (« l'article 5 a été… » is no suffix).
 pub(super) static P_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:nouvel )?(?:article|point)(?: de)? (premier|unique|(?:[LRD]\.? ?)?\d+(?:[.\-‑]\d+)*(?: ?er)?(?: (?:{}|(?-i:[A-Z])))?|[IVXLC]+(?: (?:bis|ter))?)\b(?: ?§\d+)?(?: DE_THEDOC)?",
+        r"^(?:nouvel )?(?:article|point)(?: de)? (premier|unique|(?:[LRD]\*?\.? ?)?\d+(?:[.\-‑]\d+)*(?: ?er)?(?: (?:{}|(?-i:[A-Z])))?|[IVXLC]+(?: (?:bis|ter))?)\b(?: ?§\d+)?(?: DE_THEDOC)?",
         crate::parse::headings::LATIN_SUFFIX
     ))
 });

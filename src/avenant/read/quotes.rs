@@ -4,27 +4,44 @@
 use super::patterns::{ARTICLE, ITEM};
 use super::{err, ReadError, L};
 
-/// Replaces each top-level « … » by `§n` and returns the quoted texts.
+/// Replaces each top-level « … » by `§n` and returns the quoted texts. Quotations inside
+/// quoted text nest (« l'« ENA » »); a » followed by another » is quoted text (the words « » »
+/// of an alinéa that ends a quotation); when nesting leaves a quotation open (quoted words
+/// holding a « whose » is not quoted: « « Art. 5 »), each quotation closes at its first » not
+/// followed by another.
 pub(super) fn extract_quotes(s: &str) -> (String, Vec<String>) {
+    match scan_quotes(s, true) {
+        Some(r) => r,
+        None => scan_quotes(s, false).unwrap_or_else(|| (s.to_string(), Vec::new())),
+    }
+}
+
+/// One reading of the quotations; `None` when `nested` leaves one open (the caller then reads
+/// them flat); flat, one left open runs to the end of the sentence.
+fn scan_quotes(s: &str, nested: bool) -> Option<(String, Vec<String>)> {
     let mut skel = String::with_capacity(s.len());
     let mut quotes = Vec::new();
     let mut depth = 0;
     let mut cur = String::new();
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
         match c {
-            '«' => {
+            '«' if depth == 0 || nested => {
                 if depth > 0 {
                     cur.push(c);
                 }
                 depth += 1;
             }
             '»' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 {
+                let closes = depth == 1 && !s[i + c.len_utf8()..].trim_start().starts_with('»');
+                if closes {
+                    depth = 0;
                     skel.push_str(&format!("§{}", quotes.len()));
                     quotes.push(cur.trim().to_string());
                     cur.clear();
                 } else {
+                    if depth > 1 {
+                        depth -= 1;
+                    }
                     cur.push(c);
                 }
             }
@@ -33,11 +50,14 @@ pub(super) fn extract_quotes(s: &str) -> (String, Vec<String>) {
         }
     }
     if depth > 0 {
+        if nested {
+            return None;
+        }
         // Unclosed quotation: take the rest as quoted.
         skel.push_str(&format!("§{}", quotes.len()));
         quotes.push(cur.trim().to_string());
     }
-    (skel, quotes)
+    Some((skel, quotes))
 }
 
 pub(super) fn balance(s: &str) -> i32 {
@@ -64,21 +84,25 @@ pub(super) fn block(lines: &[L], j: &mut usize) -> Result<Vec<String>, ReadError
         return Ok(out);
     }
     let start = *j;
-    let mut depth = 0;
+    // Open: the quotation runs on to the next line. Each line's leading « is the block's
+    // own mark (one, never more: an alinéa may itself open with a quotation, « « Art. … »);
+    // a line closes the block when it closes more quotations than it opens (« … » » closes
+    // the alinéa's own quotation and the block's), so that a quotation inside the quoted text
+    // running over several alinéas, each opening with « as French usage has it, never
+    // counts as the block's.
+    let mut open = false;
     while *j < lines.len() {
         let t = lines[*j].text.trim_end();
         let opens = t.starts_with('«');
-        if depth == 0 && !opens {
+        if !open && !opens {
             break;
         }
         *j += 1;
-        let body = if opens {
-            t.trim_start_matches('«').trim_start()
-        } else {
-            t
+        let body = match t.strip_prefix('«') {
+            Some(b) if opens => b.trim_start(),
+            _ => t,
         };
-        depth = depth.max(1) + balance(body);
-        if depth <= 0 {
+        if balance(body) < 0 {
             let trimmed = body.trim_end_matches([' ', '.', ';']);
             out.push(match trimmed.strip_suffix('»') {
                 Some(b) => b.trim_end().to_string(),
@@ -86,12 +110,13 @@ pub(super) fn block(lines: &[L], j: &mut usize) -> Result<Vec<String>, ReadError
             });
             // Alinéas each closed by » follow one another: the block goes on while lines
             // open with « (an instruction never does).
-            depth = 0;
+            open = false;
             continue;
         }
+        open = true;
         out.push(body.to_string());
     }
-    if depth > 0 {
+    if open {
         return Err(err(
             lines.get(start).map_or(0, |l| l.n),
             "citation ouverte par « et jamais fermée par » avant la fin de l'article de l'avenant",
@@ -109,5 +134,76 @@ mod tests {
         let (s, q) = extract_quotes("les mots : « l'« ENA » » sont remplacés par « x »");
         assert_eq!(s, "les mots : §0 sont remplacés par §1");
         assert_eq!(q, ["l'« ENA »", "x"]);
+        // A lone » quoted; a quoted « whose » is not.
+        let (s, q) = extract_quotes("Au dernier alinéa, le mot : « » » est supprimé");
+        assert_eq!(s, "Au dernier alinéa, le mot : §0 est supprimé");
+        assert_eq!(q, ["»"]);
+        let (s, q) =
+            extract_quotes("les mots : « « Art. 5 » sont remplacés par les mots : « « Art. 6 »");
+        assert_eq!(s, "les mots : §0 sont remplacés par les mots : §1");
+        assert_eq!(q, ["« Art. 5", "« Art. 6"]);
+        let (s, q) = extract_quotes("les mots : « a » » » sont supprimés");
+        assert_eq!(
+            (s.as_str(), q),
+            ("les mots : §0 sont supprimés", vec!["a » »".to_string()])
+        );
+    }
+
+    fn lines(ts: &[&str]) -> Vec<L> {
+        ts.iter()
+            .enumerate()
+            .map(|(i, t)| L {
+                n: i + 1,
+                text: t.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_block_quoting_alineas_that_themselves_quote() {
+        // The quoted article holds a quotation over three alinéas, each opening with «.
+        let ls = lines(&[
+            "« « Art. L. 5134-19-1. – Le contrat est pris par :",
+            "« « 1° Soit l'État ;",
+            "« « Le montant est fixé. »",
+            "« Il entre en vigueur. »",
+            "L'article 7 est abrogé.",
+        ]);
+        let mut j = 0;
+        let b = block(&ls, &mut j).expect("block");
+        assert_eq!(
+            b,
+            [
+                "« Art. L. 5134-19-1. – Le contrat est pris par :",
+                "« 1° Soit l'État ;",
+                "« Le montant est fixé. »",
+                "Il entre en vigueur.",
+            ]
+        );
+        assert_eq!(j, 4);
+        // The last alinéa is itself a quotation; one line alone; a middle alinéa quoting.
+        let ls = lines(&[
+            "« la mention « apprenti » ou",
+            "« « Je jure de remplir mes devoirs. » »",
+        ]);
+        let mut j = 0;
+        assert_eq!(
+            block(&ls, &mut j).expect("block"),
+            [
+                "la mention « apprenti » ou",
+                "« Je jure de remplir mes devoirs. »"
+            ]
+        );
+        // « on the first line and » on the last only.
+        let ls = lines(&["« premier", "second", "troisième. »", "Suite."]);
+        let mut j = 0;
+        assert_eq!(
+            block(&ls, &mut j).expect("block"),
+            ["premier", "second", "troisième."]
+        );
+        assert_eq!(j, 3);
+        // Left open: refused.
+        let ls = lines(&["« « premier", "« « second »"]);
+        assert!(block(&ls, &mut 0).is_err());
     }
 }
