@@ -148,6 +148,11 @@ pub struct DraftError {
 
 impl std::fmt::Display for DraftError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let [whole] = self.units.as_slice() {
+            if let Some(why) = whole.strip_prefix(WHOLE_ACT) {
+                return write!(f, "{why} ; aucun avenant n'est imprimé");
+            }
+        }
         let (noun, verb) = if self.units.len() > 1 {
             ("les unités", "ne reviennent")
         } else {
@@ -162,6 +167,10 @@ impl std::fmt::Display for DraftError {
 }
 
 impl std::error::Error for DraftError {}
+
+/// Marks a failure of the whole act (it is not read back, or does not apply), whose unit name is
+/// then the sentence saying why.
+const WHOLE_ACT: &str = "\u{1}";
 
 /// Drafts the avenant and verifies it as `apply` will read it: the act is rendered, read back,
 /// applied to the old version, and the result compared with the new one unit by unit
@@ -284,7 +293,7 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
 fn verify(cmp: &Comparison, av: &Avenant, options: &DraftOptions) -> Vec<Failing> {
     let everything = |why: String| {
         vec![Failing {
-            name: format!("l'avenant entier ({why})"),
+            name: format!("{WHOLE_ACT}{why}"),
             old_article: None,
         }]
     };
@@ -295,11 +304,19 @@ fn verify(cmp: &Comparison, av: &Avenant, options: &DraftOptions) -> Vec<Failing
         let text = super::render::markdown(av);
         let read = match super::read::parse_avenant(&text) {
             Ok(read) => read,
-            Err(e) => return everything(format!("relu : {e}")),
+            Err(e) => {
+                return everything(format!(
+                    "l'avenant rédigé ne se relit pas tel qu'il est écrit ({e})"
+                ))
+            }
         };
         match apply(&cmp.old, &read) {
             Ok(applied) => applied,
-            Err(e) => return everything(format!("appliqué : {e}")),
+            Err(e) => {
+                return everything(format!(
+                    "l'avenant rédigé ne s'applique pas à l'ancienne version ({e})"
+                ))
+            }
         }
     };
     let labels = options.renumber;
