@@ -24,7 +24,7 @@ const NOUNS: &[(&str, bool, bool)] = &[
     ("traité", false, false),
 ];
 
-/// The pattern of every noun of [`NOUNS`], for the reader (longest first).
+/// The pattern of every noun of `NOUNS`, for the reader (longest first).
 pub const DOC_NOUNS: &str =
     "convention|accord-cadre|accord|contrat|statuts|charte|protocole|marché|règlement|pacte|entente|code|traité";
 
