@@ -74,6 +74,22 @@ fn an_act_that_does_not_verify_is_refused_naming_its_units() {
     }
 }
 
+/// The two apilos avenant models (real .docx, 2023 and 2026): article 2 quotes a table whose
+/// cells hold template pipes (`{{ l.typologie|tl }}`); the act must quote them so that the row
+/// is split back at its own separators only, and the act verifies.
+#[test]
+fn the_apilos_avenant_pair_drafts_a_verified_act_with_pipes_in_cells() {
+    let real = Path::new("../shared/corpus/real");
+    let (old, new) = (
+        real.join("apilos-avenant-foyer-residence-2023-01-02.docx"),
+        real.join("apilos-avenant-foyer-residence-2026-06-02.docx"),
+    );
+    if !old.exists() {
+        return;
+    }
+    check(&old, &new, false).unwrap_or_else(|e| panic!("{e}"));
+}
+
 /// The Code civil pair: its new divisions (« Section 4 » completing chapitre II bis, « Chapitre
 /// IV bis » after chapitre IV of titre V of livre Ier) are drafted and the act verifies.
 #[test]

@@ -72,9 +72,30 @@ pub(super) fn is_row_line(line: &str) -> bool {
     t.starts_with('|') && t.ends_with('|') && t.len() > 1
 }
 
+/// The cells of a quoted row, split at its separators; an escaped pipe (`\|`) stays in its cell.
 pub(super) fn row_cells(line: &str) -> Vec<String> {
-    let t = line.trim().trim_start_matches('|').trim_end_matches('|');
-    t.split('|')
+    let t = line.trim();
+    let t = t.strip_prefix('|').unwrap_or(t);
+    let t = match t.strip_suffix('|') {
+        Some(rest) if !rest.ends_with('\\') => rest,
+        _ => t,
+    };
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                cell.push('|');
+                chars.next();
+            }
+            '|' => cells.push(std::mem::take(&mut cell)),
+            _ => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    cells
+        .iter()
         .map(|c| crate::normalise::inline(c.trim()))
         .collect()
 }
@@ -213,4 +234,21 @@ pub(super) fn new_article(
     let id = insert_child(doc, parent, at, node);
     insert_lines(doc, id, 0, alineas, None);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::row_cells;
+
+    #[test]
+    fn an_escaped_pipe_stays_in_its_cell() {
+        assert_eq!(
+            row_cells(r"| {{ l.typologie\|tl }} | 12 |"),
+            vec!["{{ l.typologie|tl }}".to_string(), "12".to_string()]
+        );
+        assert_eq!(
+            row_cells("| a | b |"),
+            vec!["a".to_string(), "b".to_string()]
+        );
+    }
 }

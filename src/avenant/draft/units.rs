@@ -115,7 +115,16 @@ pub(super) fn leaf_line(doc: &Document, id: NodeId) -> String {
     let n = doc.node(id);
     match n.kind {
         NodeKind::Item if n.label.is_none() => format!("– {}", n.text),
-        NodeKind::Row => collapse(&format!("| {} |", n.cells.join(" | "))),
+        // A pipe inside a cell (a template's `{{ x|f }}`) is escaped, so that the row is split
+        // back at its own separators only.
+        NodeKind::Row => collapse(&format!(
+            "| {} |",
+            n.cells
+                .iter()
+                .map(|c| c.replace('|', "\\|"))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        )),
         _ => n.text.clone(),
     }
 }
