@@ -144,14 +144,26 @@ pub fn draft(cmp: &Comparison, options: &DraftOptions) -> Avenant {
 pub struct DraftError {
     /// The units, as a jurist names them (« article 5 », « annexe 2 », « préambule »).
     pub units: Vec<String>,
+    /// Why the act as a whole fails, when it does not read back or does not apply (« l'avenant
+    /// rédigé ne s'applique pas à l'ancienne version (…) »): then no unit is compared.
+    pub act: Option<String>,
+}
+
+impl DraftError {
+    fn of(failing: Vec<Failing>) -> DraftError {
+        let (whole, units): (Vec<Failing>, Vec<Failing>) =
+            failing.into_iter().partition(|f| f.whole);
+        DraftError {
+            units: units.into_iter().map(|f| f.name).collect(),
+            act: whole.into_iter().next().map(|f| f.name),
+        }
+    }
 }
 
 impl std::fmt::Display for DraftError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if let [whole] = self.units.as_slice() {
-            if let Some(why) = whole.strip_prefix(WHOLE_ACT) {
-                return write!(f, "{why} ; aucun avenant n'est imprimé");
-            }
+        if let Some(why) = &self.act {
+            return write!(f, "{why} ; aucun avenant n'est imprimé");
         }
         let (noun, verb) = if self.units.len() > 1 {
             ("les unités", "ne reviennent")
@@ -167,10 +179,6 @@ impl std::fmt::Display for DraftError {
 }
 
 impl std::error::Error for DraftError {}
-
-/// Marks a failure of the whole act (it is not read back, or does not apply), whose unit name is
-/// then the sentence saying why.
-const WHOLE_ACT: &str = "\u{1}";
 
 /// Drafts the avenant and verifies it as `apply` will read it: the act is rendered, read back,
 /// applied to the old version, and the result compared with the new one unit by unit
@@ -189,18 +197,14 @@ pub fn draft_checked(cmp: &Comparison, options: &DraftOptions) -> Result<Avenant
         .filter_map(|f| f.old_article.clone())
         .collect();
     if force.is_empty() {
-        return Err(DraftError {
-            units: failing.into_iter().map(|f| f.name).collect(),
-        });
+        return Err(DraftError::of(failing));
     }
     let av = draft_with(cmp, options, &force);
     let failing = verify(cmp, &av, options);
     if failing.is_empty() {
         Ok(av)
     } else {
-        Err(DraftError {
-            units: failing.into_iter().map(|f| f.name).collect(),
-        })
+        Err(DraftError::of(failing))
     }
 }
 
@@ -209,6 +213,8 @@ struct Failing {
     name: String,
     /// The old article it comes from, if any (canonical label): what escalation rewrites.
     old_article: Option<String>,
+    /// The act as a whole fails (it does not read back or does not apply); `name` says why.
+    whole: bool,
 }
 
 /// The top-level parts the round trip compares: everything a jurist reads as the convention
@@ -293,8 +299,9 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
 fn verify(cmp: &Comparison, av: &Avenant, options: &DraftOptions) -> Vec<Failing> {
     let everything = |why: String| {
         vec![Failing {
-            name: format!("{WHOLE_ACT}{why}"),
+            name: why,
             old_article: None,
+            whole: true,
         }]
     };
     let applied = if av.articles.iter().all(|a| a.instructions.is_empty()) {
@@ -336,6 +343,7 @@ fn verify(cmp: &Comparison, av: &Avenant, options: &DraftOptions) -> Vec<Failing
                 failing.push(Failing {
                     name: format!("{name} (en trop)"),
                     old_article: None,
+                    whole: false,
                 });
             }
         }
@@ -350,6 +358,7 @@ fn verify(cmp: &Comparison, av: &Avenant, options: &DraftOptions) -> Vec<Failing
             failing.push(Failing {
                 name: name.clone(),
                 old_article,
+                whole: false,
             });
         }
     }
