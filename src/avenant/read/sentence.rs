@@ -405,13 +405,8 @@ fn parse_one(
         };
         let (target, _) = parse_np(&c["t"], unit.as_ref())
             .ok_or_else(|| format!("unité introuvable dans « {} »", &c["t"]))?;
-        if block.is_empty() {
-            return Err(missing_quote());
-        }
-        return Ok(Instruction {
-            target,
-            op: Op::InsertAlineas { alineas: block },
-        });
+        return with_block(target, block, |alineas| Op::InsertAlineas { alineas })
+            .ok_or_else(missing_quote);
     }
     if let Some(c) = R_END_FOLLOWING.captures(&skel) {
         let (target, _) = target_of(&c["t"])?;
@@ -435,26 +430,14 @@ fn parse_one(
     }
     if let Some(c) = R_INSERT.captures(&skel) {
         let (target, _) = target_of(&c["t"])?;
-        if block.is_empty() {
-            return Err(missing_quote());
-        }
-        return Ok(Instruction {
-            target,
-            op: Op::InsertAlineas { alineas: block },
-        });
+        return with_block(target, block, |alineas| Op::InsertAlineas { alineas })
+            .ok_or_else(missing_quote);
     }
     if let Some(c) = R_ADD_START.captures(&skel) {
         let (target, _) = target_of(&c["t"])?;
-        if block.is_empty() {
-            return Err(missing_quote());
-        }
-        return Ok(Instruction {
-            target,
-            op: Op::AddAlineas {
-                at: AlineaAt::Start,
-                alineas: block,
-            },
-        });
+        let at = AlineaAt::Start;
+        return with_block(target, block, |alineas| Op::AddAlineas { at, alineas })
+            .ok_or_else(missing_quote);
     }
     if let Some(c) = R_ADD_IL.captures(&skel) {
         let target = loc_target(c.name("loc"))?;
@@ -466,16 +449,9 @@ fn parse_one(
     }
     if let Some(c) = R_ADD_END.captures(&skel) {
         let (target, _) = target_of(&c["t"])?;
-        if block.is_empty() {
-            return Err(missing_quote());
-        }
-        return Ok(Instruction {
-            target,
-            op: Op::AddAlineas {
-                at: AlineaAt::End,
-                alineas: block,
-            },
-        });
+        let at = AlineaAt::End;
+        return with_block(target, block, |alineas| Op::AddAlineas { at, alineas })
+            .ok_or_else(missing_quote);
     }
     let rewrite = R_REWRITE
         .captures(&skel)
@@ -704,4 +680,17 @@ pub(super) fn annex_block(lines: &[String]) -> (Option<String>, Vec<String>) {
         Some(h) => (h.heading, lines[1..].to_vec()),
         None => (None, lines.to_vec()),
     }
+}
+
+/// The instruction whose text is the quoted block that follows the sentence; an instruction
+/// announcing a quotation that is not there gives none.
+fn with_block(
+    target: Target,
+    block: Vec<String>,
+    op: impl FnOnce(Vec<String>) -> Op,
+) -> Option<Instruction> {
+    (!block.is_empty()).then(|| Instruction {
+        target,
+        op: op(block),
+    })
 }
