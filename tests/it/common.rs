@@ -103,3 +103,26 @@ pub fn balanced_emphasis(prefix: &str) -> bool {
     let singles = prefix.replace("**", "").matches('*').count();
     doubles.is_multiple_of(2) && singles.is_multiple_of(2)
 }
+
+/// Writes a zip archive with these entries (deflated): the office files the reader must refuse.
+pub fn zip_file(path: &std::path::Path, entries: &[(&str, &[u8])]) {
+    let file = std::fs::File::create(path).expect("create");
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in entries {
+        zip.start_file(*name, options).expect("entry");
+        std::io::Write::write_all(&mut zip, bytes).expect("write");
+    }
+    zip.finish().expect("finish");
+}
+
+/// An OLE compound file (the container of Word 97 files and of password-protected Office
+/// files) naming one stream, enough for the reader to recognise it.
+pub fn ole_file(stream: &str) -> Vec<u8> {
+    let mut bytes = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    bytes.extend(std::iter::repeat_n(0u8, 512));
+    bytes.extend(stream.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    bytes.extend(std::iter::repeat_n(0u8, 512));
+    bytes
+}

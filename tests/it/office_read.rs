@@ -1,7 +1,6 @@
 //! The .docx / .odt reader through the real binary and the library: the seeds read as their text,
 //! numbering and tracked changes, every command on an office file, and each bad file refused.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -128,26 +127,6 @@ fn scratch() -> PathBuf {
     dir
 }
 
-fn zip_with(path: &Path, entries: &[(&str, &[u8])]) {
-    let file = std::fs::File::create(path).expect("create");
-    let mut zip = zip::ZipWriter::new(file);
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, bytes) in entries {
-        zip.start_file(*name, options).expect("entry");
-        zip.write_all(bytes).expect("write");
-    }
-    zip.finish().expect("finish");
-}
-
-fn ole(stream: &str) -> Vec<u8> {
-    let mut bytes = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
-    bytes.extend(std::iter::repeat_n(0u8, 512));
-    bytes.extend(stream.encode_utf16().flat_map(|u| u.to_le_bytes()));
-    bytes.extend(std::iter::repeat_n(0u8, 512));
-    bytes
-}
-
 /// Exit 2, one line naming the file and saying `what`, nothing on stdout, no panic.
 fn assert_refused(path: &Path, what: &str) {
     let o = avenant(&["parse", path.to_str().expect("utf-8 path")]);
@@ -174,11 +153,11 @@ fn bad_office_files_are_refused_in_one_line() {
     assert_refused(&truncated, "tronquée");
 
     let not_document = dir.join("archive.docx");
-    zip_with(&not_document, &[("photos/readme.txt", b"bonjour")]);
+    crate::common::zip_file(&not_document, &[("photos/readme.txt", b"bonjour")]);
     assert_refused(&not_document, "ni un document Word");
 
     let spreadsheet = dir.join("budget.odt");
-    zip_with(
+    crate::common::zip_file(
         &spreadsheet,
         &[
             (
@@ -191,11 +170,11 @@ fn bad_office_files_are_refused_in_one_line() {
     assert_refused(&spreadsheet, "feuille de calcul");
 
     let encrypted = dir.join("protege.docx");
-    std::fs::write(&encrypted, ole("EncryptionInfo")).expect("write");
+    std::fs::write(&encrypted, crate::common::ole_file("EncryptionInfo")).expect("write");
     assert_refused(&encrypted, "mot de passe");
 
     let doc = dir.join("ancien.doc");
-    std::fs::write(&doc, ole("WordDocument")).expect("write");
+    std::fs::write(&doc, crate::common::ole_file("WordDocument")).expect("write");
     assert_refused(&doc, "enregistrez-le au format .docx");
 
     let rtf = dir.join("convention.rtf");
@@ -205,12 +184,12 @@ fn bad_office_files_are_refused_in_one_line() {
     // A zip bomb: 64 MiB of spaces in word/document.xml, a few tens of kilobytes compressed.
     let bomb = dir.join("bombe.docx");
     let spaces = vec![b' '; 64 * 1024 * 1024];
-    zip_with(&bomb, &[("word/document.xml", &spaces)]);
+    crate::common::zip_file(&bomb, &[("word/document.xml", &spaces)]);
     assert!(std::fs::metadata(&bomb).expect("bomb").len() < 1024 * 1024);
     assert_refused(&bomb, "bombe zip");
 
     let broken_xml = dir.join("casse.docx");
-    zip_with(
+    crate::common::zip_file(
         &broken_xml,
         &[("word/document.xml", b"<w:document><w:body><w:p></w:body>")],
     );

@@ -915,26 +915,6 @@ fn thirty_digit_and_repeated_numbers_on_every_command() {
 // Office files that are not readable documents: refused by every command.
 // ---------------------------------------------------------------------------------------------
 
-fn zip_file(path: &Path, entries: &[(&str, &[u8])]) {
-    let file = std::fs::File::create(path).expect("create");
-    let mut zip = zip::ZipWriter::new(file);
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, bytes) in entries {
-        zip.start_file(*name, options).expect("entry");
-        zip.write_all(bytes).expect("write");
-    }
-    zip.finish().expect("finish");
-}
-
-fn ole_file(stream: &str) -> Vec<u8> {
-    let mut bytes = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
-    bytes.extend(std::iter::repeat_n(0u8, 512));
-    bytes.extend(stream.encode_utf16().flat_map(|u| u.to_le_bytes()));
-    bytes.extend(std::iter::repeat_n(0u8, 512));
-    bytes
-}
-
 const ODT_MIME: &[u8] = b"application/vnd.oasis.opendocument.text";
 
 #[test]
@@ -950,14 +930,18 @@ fn bad_office_files_on_every_command() {
             &real[..real.len() / 2],
         ));
         let not_document = dir.join(format!("archive.{ext}"));
-        zip_file(&not_document, &[("photos/lisezmoi.txt", b"bonjour")]);
+        crate::common::zip_file(&not_document, &[("photos/lisezmoi.txt", b"bonjour")]);
         files.push(not_document);
     }
     // Encrypted: a password-protected Word file is an OLE file holding EncryptionInfo; an
     // encrypted .odt is a zip whose manifest declares encrypted parts.
-    files.push(write(&dir, "protege.docx", &ole_file("EncryptionInfo")));
+    files.push(write(
+        &dir,
+        "protege.docx",
+        &crate::common::ole_file("EncryptionInfo"),
+    ));
     let encrypted_odt = dir.join("protege.odt");
-    zip_file(
+    crate::common::zip_file(
         &encrypted_odt,
         &[
             ("mimetype", ODT_MIME),
@@ -972,16 +956,20 @@ fn bad_office_files_on_every_command() {
     // Bombs: 64 MiB of spaces compressed to a few tens of kilobytes.
     let spaces = vec![b' '; 64 * 1024 * 1024];
     let bomb_docx = dir.join("bombe.docx");
-    zip_file(&bomb_docx, &[("word/document.xml", &spaces)]);
+    crate::common::zip_file(&bomb_docx, &[("word/document.xml", &spaces)]);
     files.push(bomb_docx);
     let bomb_odt = dir.join("bombe.odt");
-    zip_file(
+    crate::common::zip_file(
         &bomb_odt,
         &[("mimetype", ODT_MIME), ("content.xml", &spaces)],
     );
     files.push(bomb_odt);
     // A Word 97 file and an RTF file, renamed .docx.
-    files.push(write(&dir, "ancien.docx", &ole_file("WordDocument")));
+    files.push(write(
+        &dir,
+        "ancien.docx",
+        &crate::common::ole_file("WordDocument"),
+    ));
     files.push(write(
         &dir,
         "lettre.docx",
@@ -1008,7 +996,7 @@ fn deeply_nested_office_xml() {
     }
     body.push_str("<w:p><w:r><w:t>Article 2 – Durée</w:t></w:r></w:p>");
     let docx = dir.join("tableaux.docx");
-    zip_file(
+    crate::common::zip_file(
         &docx,
         &[(
             "word/document.xml",
@@ -1027,7 +1015,7 @@ fn deeply_nested_office_xml() {
         r#"<office:document-content xmlns:office="o" xmlns:text="t"><office:body><office:text><text:h text:outline-level="1">Article 1 – Objet</text:h>{lists}<text:h text:outline-level="1">Article 2 – Durée</text:h></office:text></office:body></office:document-content>"#
     );
     let odt = dir.join("listes.odt");
-    zip_file(
+    crate::common::zip_file(
         &odt,
         &[("mimetype", ODT_MIME), ("content.xml", content.as_bytes())],
     );
