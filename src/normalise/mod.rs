@@ -53,7 +53,21 @@ pub fn normalise(source: &Source) -> Normalised {
     let text = &source.text;
     let raws: Vec<&str> = text.split('\n').collect();
     let unpaired = emphasis_over_lines(&raws);
-    let joins = wrap::continuations(&raws);
+    // Drawn tables (grid, simple, multiline), found once: the wrap leaves their lines alone.
+    let mut drawn_tables = std::collections::BTreeMap::new();
+    let mut drawn = vec![false; raws.len()];
+    let mut at = 0;
+    while at < raws.len() {
+        match tables::table_at(&raws, at) {
+            Some((pieces, end)) => {
+                drawn[at..end].fill(true);
+                drawn_tables.insert(at, (pieces, end));
+                at = end;
+            }
+            None => at += 1,
+        }
+    }
+    let joins = wrap::continuations(&raws, &drawn);
     let mut starts = Vec::with_capacity(raws.len());
     let mut offset = 0;
     for raw in &raws {
@@ -68,7 +82,7 @@ pub fn normalise(source: &Source) -> Normalised {
     let mut index = 0;
     while index < raws.len() {
         // Drawn tables (grid, simple, multiline): rows of cells, never their borders.
-        if let Some((pieces, end)) = tables::table_at(&raws, index) {
+        if let Some((pieces, end)) = drawn_tables.remove(&index) {
             for placed in pieces {
                 let span = span_of(placed.first, placed.last);
                 let (form, text) = match placed.piece {

@@ -6,14 +6,23 @@ fn prose(raw: &str) -> bool {
     let t = raw.trim();
     !t.is_empty()
         && !raw.contains('\t')
-        && !t.starts_with(['|', '+'])
+        && !pipe_row(t)
+        && !t.starts_with('+')
         && !t.chars().all(|c| matches!(c, '-' | '=' | '_' | '*' | ' '))
+}
+
+/// A pipe table line (`| a | b |`, `|---|`): a bar followed by a blank or a rule, or a line
+/// closed by a bar. A template filter cut to the head of a line (`|default }} …`) is prose.
+fn pipe_row(t: &str) -> bool {
+    let t = t.trim();
+    t.starts_with('|')
+        && (t.len() == 1 || t.ends_with('|') || t[1..].starts_with([' ', '-', ':', '=', '\t']))
 }
 
 /// A drawn table line or a separator rule (`+---+`, `| a |`, `--`, `***`): never a continuation.
 fn rule(t: &str) -> bool {
     let t = t.trim();
-    t.starts_with(['|', '+']) || t.chars().all(|c| matches!(c, '-' | '=' | '_' | '*' | ' '))
+    pipe_row(t) || t.starts_with('+') || t.chars().all(|c| matches!(c, '-' | '=' | '_' | '*' | ' '))
 }
 
 /// Dot leaders before a page number, as tables of contents draw them (« Objet ...... 5 »).
@@ -28,11 +37,22 @@ fn ends_complete(t: &str) -> bool {
     t.ends_with(['.', ';', ':', '!', '?', '…', '»', ')'])
 }
 
-/// A line that may open a paragraph of its own: capital, digit, bullet, heading, quote.
+/// A line that may open a paragraph of its own: capital, bullet, heading, quote, or a number
+/// that is a marker (« 2° », « 3.2 Objet »), not one a sentence goes on with (« 301-5-2 du code »).
 fn opens(t: &str) -> bool {
-    t.chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "#-–—•*«\"{[".contains(c))
+    let Some(c) = t.chars().next() else {
+        return false;
+    };
+    if c.is_ascii_digit() {
+        let mut words = t.split_whitespace();
+        let number = words.next().unwrap_or("");
+        return item(t)
+            || number.ends_with(['.', ')', '°', ':'])
+            || words
+                .next()
+                .is_none_or(|w| !w.starts_with(|c: char| c.is_lowercase()));
+    }
+    c.is_uppercase() || "#-–—•*«\"{[".contains(c)
 }
 
 /// A list item's marker: a bullet, `1.`, `2°`, `a)` followed by a space.
@@ -58,13 +78,17 @@ pub(super) enum Join {
 }
 
 /// For each raw line, whether it continues the line before it (the text is hard-wrapped and
-/// the line before was full: the first word of this one would not have fitted on it).
-pub(super) fn continuations(raws: &[&str]) -> Vec<Join> {
+/// the line before was full: the first word of this one would not have fitted on it). Lines
+/// of drawn tables (`drawn[k]`) neither count for the width nor join: a table keeps its own
+/// layout, wider than the text around it.
+pub(super) fn continuations(raws: &[&str], drawn: &[bool]) -> Vec<Join> {
     let mut out = vec![Join::No; raws.len()];
+    let drawn = |k: usize| drawn.get(k).copied().unwrap_or(false);
     let widths: Vec<usize> = raws
         .iter()
-        .filter(|r| prose(r))
-        .map(|r| r.trim_end().len())
+        .enumerate()
+        .filter(|(k, r)| !drawn(*k) && prose(r))
+        .map(|(_, r)| r.trim_end().len())
         .collect();
     let Some(width) = widths.iter().copied().max() else {
         return out;
@@ -92,6 +116,9 @@ pub(super) fn continuations(raws: &[&str]) -> Vec<Join> {
     // with a blank too, the blank marks nothing.)
     let (mut full, mut blank_ended, mut short, mut short_blank) = (0usize, 0, 0, 0);
     for k in 1..raws.len() {
+        if drawn(k) || drawn(k - 1) {
+            continue;
+        }
         let blank = raws[k - 1].trim_end_matches('\r').ends_with([' ', '\t']);
         if full_at(k) {
             full += 1;
@@ -106,13 +133,21 @@ pub(super) fn continuations(raws: &[&str]) -> Vec<Join> {
     // The logical line being built starts with a pipe row not closed yet.
     let mut open_row = false;
     for k in 1..raws.len() {
+        if drawn(k) || drawn(k - 1) {
+            continue;
+        }
         let (prev, cur) = (raws[k - 1].trim_end_matches([' ', '\r']), raws[k].trim());
         if out[k - 1] == Join::No {
-            open_row = prev.trim_start().starts_with('|');
+            open_row = pipe_row(prev);
         }
         if open_row && !prev.ends_with('|') && !cur.is_empty() {
             // A pipe row cut by the wrap: its tail lines up to the closing bar.
             out[k] = Join::Space;
+            continue;
+        }
+        // Where a blank marks the cuts, a row without one was not cut.
+        let blank = raws[k - 1].trim_end_matches('\r').ends_with([' ', '\t']);
+        if prev.contains('\t') && blank_marks_cut && !blank {
             continue;
         }
         if prev.contains('\t') && !cur.is_empty() && !rule(cur) {
@@ -132,7 +167,8 @@ pub(super) fn continuations(raws: &[&str]) -> Vec<Join> {
         }
         // (A TAB row's tail may hold TABs of its own: only the line before must be prose.)
         // A table-of-contents entry (« Objet ........ 5 ») ends its line.
-        if !prose(prev) || cur.is_empty() || cur.starts_with(['|', '+']) || leaders(prev) {
+        if !prose(prev) || cur.is_empty() || pipe_row(cur) || cur.starts_with('+') || leaders(prev)
+        {
             continue;
         }
         let first_word = cur.split([' ', '\t']).next().unwrap_or("");
@@ -144,19 +180,27 @@ pub(super) fn continuations(raws: &[&str]) -> Vec<Join> {
         } else {
             opens(cur)
         };
+        // A word is cut only where the line has no blank to break at: the whole line is one word.
+        // A cut that fell just before a blank leaves that blank at the head of the next line.
+        let glue = if raws[k].starts_with([' ', '\t']) {
+            Join::Space
+        } else {
+            Join::Glue
+        };
         if raws[k - 1].len() == width
             && !raws[k - 1].ends_with(' ')
+            && !prev.trim().contains(' ')
             && !cur.contains(' ')
             && !rule(cur)
         {
-            out[k] = Join::Glue;
+            out[k] = glue;
         } else if blank_marks_cut {
             let blank = raws[k - 1].trim_end_matches('\r').ends_with([' ', '\t']);
             if full && blank && !rule(cur) {
                 out[k] = Join::Space;
             } else if !blank && prev.len() == width && !prev.trim().contains(' ') && !rule(cur) {
                 // A word longer than the line (a template field, an address) cut at the width.
-                out[k] = Join::Glue;
+                out[k] = glue;
             }
         } else if full && !(ends_complete(prev_t) && new_start) {
             out[k] = Join::Space;
@@ -173,7 +217,7 @@ mod tests {
     fn wrapped_lines_continue() {
         let text = "Article 1er : Objet\nLa présente convention a pour objet de définir les conditions dans\nlesquelles les parties coopèrent pour la mise en œuvre du projet de\nservice public numérique.\nArticle 2 : Durée\nLa présente convention est conclue pour une durée de trois ans à\ncompter de sa signature par la dernière des parties, renouvelable.\nElle peut être dénoncée par chacune des parties avec un préavis de\ntrois mois, par lettre recommandée avec accusé de réception adressée.\nFait à Paris.";
         let raws: Vec<&str> = text.split('\n').collect();
-        let c: Vec<bool> = continuations(&raws)
+        let c: Vec<bool> = continuations(&raws, &[])
             .iter()
             .map(|j| *j != Join::No)
             .collect();
@@ -188,6 +232,103 @@ mod tests {
         let long = "mot ".repeat(60);
         let text = format!("Titre\n{long}\nsuite en minuscules\nautre ligne");
         let raws: Vec<&str> = text.split('\n').collect();
-        assert!(continuations(&raws).iter().all(|c| *c == Join::No));
+        assert!(continuations(&raws, &[]).iter().all(|c| *c == Join::No));
+    }
+
+    fn joined(text: &str, drawn: &[bool]) -> Vec<Join> {
+        let raws: Vec<&str> = text.split('\n').collect();
+        continuations(&raws, drawn)
+    }
+
+    /// Ten full lines (41 bytes, the width) cut with their blank, so that the blank marks the cuts.
+    fn filler() -> String {
+        "Les parties conviennent de ce qui suit et \n".repeat(10) + "fin.\n"
+    }
+
+    /// Words up to `n` bytes and `tail` after them.
+    fn line(n: usize, tail: &str) -> String {
+        let mut s = String::new();
+        while s.len() + 4 + tail.len() <= n {
+            s.push_str("mot ");
+        }
+        s.push_str(&"x".repeat(n - s.len() - tail.len()));
+        s + tail
+    }
+
+    #[test]
+    fn a_number_that_goes_on_with_the_sentence_continues_it() {
+        // « l'article L. » ⏎ « 301-5-2 du code » (a sentence ends no more at « L. » than
+        // a marker opens at « 301-5-2 du »), but « 2° Le » opens an item.
+        for (next, expected) in [
+            ("301-5-2 du code de la construction.", Join::Space),
+            ("2° Le bénéficiaire s'engage à verser.", Join::No),
+            ("3.2 Objet de la présente convention.", Join::No),
+        ] {
+            let text = format!(
+                "Article 1er : Objet\n{}{}\n{next}",
+                "Les parties conviennent de ce qui suit et\n".repeat(10),
+                line(41, " de l'article L.")
+            );
+            let j = joined(&text, &[]);
+            assert_eq!(j[12], expected, "{next}");
+        }
+    }
+
+    #[test]
+    fn a_template_filter_at_the_head_of_a_line_is_no_table_row() {
+        let text = format!(
+            "{}à {{{{ \n{}\n|default_str_if_none }} au gestionnaire ;\n| a | b |\n",
+            filler(),
+            "programme.ville_signature_residence_agrement"
+                .chars()
+                .cycle()
+                .take(41)
+                .collect::<String>()
+        );
+        let j = joined(&text, &[]);
+        let n = j.len();
+        // The filter joins its field; the pipe row after it stays a row of its own.
+        assert_eq!(j[n - 3], Join::Glue);
+        assert_eq!(j[n - 2], Join::No);
+    }
+
+    #[test]
+    fn a_cut_just_before_a_blank_keeps_the_blank() {
+        // `fold` cut a word of exactly the width; the blank after it heads the next line.
+        let word = "x".repeat(41);
+        let text = format!("{}{word}\n en date du 3 mai ;\n{word}\nsuite\n", filler());
+        let j = joined(&text, &[]);
+        let n = j.len();
+        assert_eq!(j[n - 4], Join::Space);
+        assert_eq!(j[n - 2], Join::Glue);
+    }
+
+    #[test]
+    fn a_tab_row_without_the_cut_blank_is_a_row_of_its_own() {
+        let text = format!(
+            "{}Poste\tNb jours\tTJM\tTotal\tMarkUp\nDéveloppeur 1\t120\t750\t90.000\nRH\tMobilisation des personnels aptes \nde participer.\tOui\n",
+            filler()
+        );
+        let j = joined(&text, &[]);
+        let n = j.len();
+        assert_eq!(j[n - 4], Join::No);
+        assert_eq!(j[n - 2], Join::Space);
+    }
+
+    #[test]
+    fn drawn_tables_neither_set_the_width_nor_join() {
+        // A simple table wider than the text: the text is still read as wrapped at 41, and
+        // the table's lines are left alone.
+        let wide = format!("  {}   {}", "a".repeat(60), "b".repeat(60));
+        let text = format!("{}{wide}\n{wide}\nLa suite.", filler().repeat(2));
+        let raws: Vec<&str> = text.split('\n').collect();
+        let mut drawn = vec![false; raws.len()];
+        let n = raws.len();
+        drawn[n - 3] = true;
+        drawn[n - 2] = true;
+        let j = continuations(&raws, &drawn);
+        assert_eq!(j[1], Join::Space);
+        assert!(j[n - 3..].iter().all(|c| *c == Join::No));
+        assert!(joined(&text, &[]).iter().all(|c| *c == Join::No));
     }
 }
