@@ -84,6 +84,12 @@ impl Builder {
                         self.open_article(lines, i, consumed, a);
                         i += consumed;
                         continue;
+                    } else if let Some(s) = headings::structure(&l.text, md)
+                        .filter(|_| matches!(l.form, Form::Plain | Form::Heading(_)))
+                    {
+                        // An annex that is a whole document (statuts, règlement) has its own
+                        // Titres and Chapitres: divisions of the annex (`annexe-1/titre-i`).
+                        self.open_structure(l, s.rank, &s.slug, Some(s.label), s.heading);
                     } else if let Some(sub) = subs.get(&i) {
                         self.open_subdivision(l, sub);
                     } else if let Some(sub) = self.sub_article_here(l) {
@@ -94,6 +100,7 @@ impl Builder {
                             .last()
                             .map(|(_, id)| *id)
                             .or(self.articles.last().map(|(_, id)| *id))
+                            .or(self.structures.last().map(|(_, id)| *id))
                             .unwrap_or(a);
                         self.content(target, l);
                     }
@@ -259,6 +266,7 @@ impl Builder {
             .last()
             .map(|(_, id)| *id)
             .or(self.articles.last().map(|(_, id)| *id))
+            .or(self.structures.last().map(|(_, id)| *id))
             .or(self.annex)
             .unwrap_or(self.doc.root());
         let key = keys::structure(Some(&self.doc.node(parent).key), &sub.segment);
@@ -317,8 +325,9 @@ impl Builder {
         while self.structures.last().is_some_and(|(r, _)| *r >= rank) {
             self.structures.pop();
         }
-        let (parent, key) = match self.structures.last() {
-            Some((_, id)) => (*id, keys::structure(Some(&self.doc.node(*id).key), slug)),
+        // Outside any structure: at the top of the document, or of the annex being read.
+        let (parent, key) = match self.structures.last().map(|s| s.1).or(self.annex) {
+            Some(id) => (id, keys::structure(Some(&self.doc.node(id).key), slug)),
             None => (self.doc.root(), keys::structure(None, slug)),
         };
         let mut node = Node::new(NodeKind::Structure, key, l.text.clone(), l.span);
@@ -376,13 +385,17 @@ fn sub_headings(
             }
         }
     };
+    // Once an annex has opened, its Titres and Chapitres open units of the annex's own.
+    let mut in_annex = false;
     for (i, l) in lines.iter().enumerate() {
         let is_article = articles.contains_key(&l.span.start);
         let is_annex = !matches!(l.form, Form::Row(_) | Form::Item { .. })
             && headings::annex(&l.text).is_some();
+        in_annex |= is_annex;
         if is_article || is_annex || subdivisions::ends_unit(l) {
             flush(unit, i, &mut out);
-            unit = (is_article || is_annex).then_some((i + 1, is_article));
+            let opens = is_article || is_annex || in_annex && !headings::signed(&l.text);
+            unit = opens.then_some((i + 1, is_article));
         }
     }
     flush(unit, lines.len(), &mut out);

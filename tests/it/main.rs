@@ -57,6 +57,7 @@ mod report_cli;
 mod report_docx;
 mod report_html;
 mod report_support;
+mod structure_annex_divisions;
 mod structure_real;
 mod structure_subdivisions;
 mod template_check;
