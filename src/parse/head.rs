@@ -37,12 +37,11 @@ impl Builder {
         };
         let head_end = entre.unwrap_or_else(|| first_after(0));
         let head_end = head_end.min(lines.len());
-        self.title_zone(&lines[..head_end], head_end == lines.len());
+        self.title_zone(&lines[..head_end], head_end == lines.len(), has_articles);
         let mut i = head_end;
         if let Some(e) = entre {
             let end = first_after(e + 1);
-            self.parties(&lines[e..end]);
-            i = end;
+            i = e + self.parties(&lines[e..end]);
         }
         if let Some(v) = visas.filter(|v| *v >= i) {
             let end = [pre]
@@ -78,32 +77,82 @@ impl Builder {
                 }
                 self.table = None;
             } else {
-                let u = self.unclassified_node(rest[0].span);
-                for l in rest {
-                    self.content(u, l);
-                }
+                self.outside_then_signatures(rest);
             }
+        }
+    }
+
+    /// The text of a document without articles after its head: unclassified up to its
+    /// signature block. It still ends with « Fait à …, le … » and its signatures, a letter
+    /// with its closing formula (« Je vous prie d'agréer … ») and its copies: they are its
+    /// signature block, not unclassified text.
+    fn outside_then_signatures(&mut self, rest: &[&Line]) {
+        let signed = rest
+            .iter()
+            .position(|l| {
+                matches!(l.form, Form::Plain | Form::Heading(_))
+                    && (headings::signed(&l.text) || headings::closing(&l.text))
+            })
+            .unwrap_or(rest.len());
+        if signed > 0 {
+            let u = self.unclassified_node(rest[0].span);
+            for l in &rest[..signed] {
+                self.content(u, l);
+            }
+            self.table = None;
+        }
+        if signed < rest.len() {
+            let s = self.push_container(NodeKind::Signatures, "signatures", "", rest[signed].span);
+            for l in &rest[signed..] {
+                self.content(s, l);
+            }
+            self.table = None;
         }
     }
 
     /// `alone`: nothing follows in the head (no parties, visas or préambule), so that a short
     /// text under the title is the document's chapeau, read as its préambule.
-    fn title_zone(&mut self, lines: &[&Line], alone: bool) {
+    fn title_zone(&mut self, lines: &[&Line], alone: bool, has_articles: bool) {
         if lines.is_empty() {
             return;
         }
+        // The line naming the document; else, after a letterhead or address table (sender,
+        // addressee, « Paris, le … », references), the first line that is not a table row: a
+        // letter's « Objet : … », a document's own name. A table cell never names it.
+        // A letter (« Objet : … » just before « Madame, Monsieur, ») is named by its object,
+        // even when a reference above it (« Code Potentiel : … ») looks like a name.
+        let letter = || {
+            (0..lines.len()).find(|i| {
+                headings::object(&lines[*i].text).is_some()
+                    && lines
+                        .get(i + 1)
+                        .is_some_and(|n| headings::salutation(&n.text))
+            })
+        };
         let t = lines
             .iter()
-            .position(|l| matches!(l.form, Form::Heading(1)) || headings::title(&l.text))
+            .position(|l| matches!(l.form, Form::Heading(1)))
+            .or_else(letter)
+            .or_else(|| lines.iter().position(|l| headings::title(&l.text)))
+            .or_else(|| {
+                lines
+                    .iter()
+                    .position(|l| !matches!(l.form, Form::Row(_)))
+                    .filter(|t| *t > 0)
+            })
             .unwrap_or(0);
         if t > 0 {
             let e = self.push_container(NodeKind::EnTete, "en-tete", "", lines[0].span);
+            // A letterhead or address table stays a table.
             for l in &lines[..t] {
-                self.leaf(e, l);
+                self.content(e, l);
             }
+            self.table = None;
         }
         let title = self.push_container(NodeKind::Titre, "titre", &lines[t].text, lines[t].span);
-        self.doc.node_mut(title).heading = Some(lines[t].text.clone());
+        // « Objet : Recours gracieux … »: the letter's object is its name.
+        let heading = headings::object(&lines[t].text).unwrap_or(&lines[t].text);
+        self.doc.node_mut(title).heading = Some(heading.to_string());
         // The title's own lines (sub-title, references, « entre X et Y »), up to the first
         // sentence or table: what follows (a notice, definitions, a form to fill) is neither
         // title, parties, visas nor préambule, and is kept as unclassified text.
@@ -128,6 +177,8 @@ impl Builder {
                 self.content(p, l);
             }
             self.table = None;
+        } else if own < lines.len() && !has_articles {
+            self.outside_then_signatures(&lines[own..]);
         } else if own < lines.len() {
             let u = self.unclassified_node(lines[own].span);
             for l in &lines[own..] {
@@ -137,11 +188,22 @@ impl Builder {
         }
     }
 
-    fn parties(&mut self, lines: &[&Line]) {
+    /// The « Entre … Et … » block, read from `lines` up to where it ends: the number of lines
+    /// it takes. Once two parties or more are named (« ci-après dénommé… »), a line that neither
+    /// goes on describing the last one nor brings another (« Et », « d'autre part ») is no
+    /// longer about a party: « Le 3 mai, les parties désignées ci-dessus ont conclu… ».
+    fn parties(&mut self, lines: &[&Line]) -> usize {
         let root_parties = self.push_container(NodeKind::Parties, "parties", "", lines[0].span);
         let mut current: Option<NodeId> = None;
         let mut count = 0;
-        for l in lines {
+        // The last party was given its name.
+        let mut named = false;
+        let mut taken = lines.len();
+        for (k, l) in lines.iter().enumerate() {
+            if named && count >= 2 && !about_a_party(l) {
+                taken = k;
+                break;
+            }
             if let Some(rest) = headings::between(&l.text) {
                 if rest.is_empty() {
                     self.leaf(root_parties, l);
@@ -152,14 +214,17 @@ impl Builder {
             if headings::and(&l.text) || headings::together(&l.text) {
                 self.leaf(root_parties, l);
                 current = None;
+                named = false;
                 continue;
             }
             if headings::part_end(&l.text) {
                 // Closes the block it ends (or stands alone when no party is open).
                 self.leaf(current.unwrap_or(root_parties), l);
                 current = None;
+                named = false;
                 continue;
             }
+            named |= l.text.to_lowercase().contains("ci-après");
             let party = match current {
                 Some(p) => p,
                 None => {
@@ -180,7 +245,32 @@ impl Builder {
                 describe_party(&mut self.doc, pid);
             }
         }
+        taken
     }
+}
+
+/// A line of the parties' block after a party was named: another party (« Et », « et la
+/// société … », « d'autre part »), or more about the last one (« représentée par … »,
+/// « agissant … », « ci-après … », a line going on in lower case).
+fn about_a_party(l: &Line) -> bool {
+    let t = &l.text;
+    let lower = t.to_lowercase();
+    headings::and(t)
+        || headings::part_end(t)
+        || headings::together(t)
+        || headings::between(t).is_some()
+        || lower.starts_with("et ")
+        || lower.contains("ci-après")
+        || [
+            "représenté",
+            "agissant",
+            "domicilié",
+            "sis ",
+            "dont le siège",
+        ]
+        .iter()
+        .any(|w| lower.starts_with(w))
+        || t.starts_with(|c: char| c.is_lowercase())
 }
 
 /// A line that still belongs to the title block: no table row or list item, and no sentence
@@ -189,6 +279,7 @@ fn continues_title(l: &Line) -> bool {
     matches!(l.form, Form::Plain | Form::Heading(_))
         && words_outside_tags(&l.text) <= 100
         && !l.text.trim_end().ends_with(['.', ';', '!', '?'])
+        && !headings::salutation(&l.text)
 }
 
 /// The last part of a title cut by a line break, closed by a period: short, and not starting

@@ -444,6 +444,41 @@ pub fn signed(text: &str) -> bool {
         || l.starts_with("fait le ")
 }
 
+/// The object of a letter, after its label: « Objet : Recours gracieux … » → « Recours
+/// gracieux … ».
+pub fn object(text: &str) -> Option<&str> {
+    let rest = text
+        .strip_prefix("Objet")
+        .or_else(|| text.strip_prefix("OBJET"))?
+        .trim_start_matches([' ', '\u{a0}']);
+    let rest = rest.strip_prefix(':')?.trim();
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// A letter's closing formula (« Je vous prie d'agréer, Madame, Monsieur, l'expression … »,
+/// « Veuillez agréer … »): what follows is the signature and the copies.
+pub fn closing(text: &str) -> bool {
+    let l = text.to_lowercase();
+    (l.starts_with("je vous prie d")
+        || l.starts_with("veuillez ")
+        || l.starts_with("nous vous prions d"))
+        && (l.contains("agréer") || l.contains("recevoir"))
+        && l.contains("expression")
+        && l.len() < 300
+}
+
+/// A letter's salutation (« Madame, Monsieur, », « Monsieur le Préfet, »): the letter's body
+/// starts there.
+pub fn salutation(text: &str) -> bool {
+    let t = text.trim();
+    let first = t.split([' ', ',', '\u{a0}']).next().unwrap_or("");
+    matches!(
+        first,
+        "Madame" | "Monsieur" | "Mesdames" | "Messieurs" | "Mademoiselle" | "Maître"
+    ) && t.ends_with(',')
+        && t.split_whitespace().count() <= 8
+}
+
 /// A line that names the document (« Convention de partenariat », « AVENANT N° 1 »).
 pub fn title(text: &str) -> bool {
     let l = lower_start(text);

@@ -410,6 +410,61 @@ mod tests {
     }
 
     #[test]
+    fn a_letter_is_named_by_its_object_never_by_its_address_table() {
+        // The letterhead table stays a table of the en-tête; « Code Potentiel : … » above the
+        // object names nothing; the closing formula starts the signature block.
+        for head in [
+            "\tParis, le 3 mai 2024\nAffaire suivie par : M. X\t\n\tSociété Y\n",
+            "Paris, le 3 mai 2024\n\nCode Potentiel : 12\n\nSociété Y\n",
+        ] {
+            let d = doc(&format!("{head}\nObjet : Recours gracieux\n\nMadame, Monsieur,\n\nVotre recours est rejeté.\n\nJe vous prie d'agréer, Madame, Monsieur, l'expression de ma considération distinguée.\n\nLa directrice\n"));
+            let t = d.node(d.get("titre").unwrap());
+            assert_eq!(t.heading.as_deref(), Some("Recours gracieux"), "{head}");
+            assert_eq!(d.children(d.get("titre").unwrap()).len(), 0);
+            assert_eq!(
+                top(&d),
+                ["en-tete", "titre", "non-classe", "signatures"],
+                "{head}"
+            );
+            assert_eq!(d.children(d.get("signatures").unwrap()).len(), 2);
+        }
+        let d = doc("\tParis, le 3 mai 2024\nAffaire suivie par : M. X\t\n\nObjet : Recours\n\nMadame,\n\nTexte.\n");
+        assert!(d.get("en-tete/table-1/row-2").is_some());
+    }
+
+    #[test]
+    fn the_parties_block_ends_where_the_text_is_no_longer_about_a_party() {
+        let d = doc("Rupture d'un commun accord du contrat\n\nEntre,\n\nLa société X, représentée par M. Y,\n\nCi-après dénommée « l'employeur »,\n\nEt,\n\nMadame Z,\n\nReprésentée par sa mère,\n\nCi-après dénommée « l'apprentie ».\n\nLe 3 mai, les parties désignées ci-dessus ont conclu un contrat.\n\nElles décident d'y mettre fin.\n\nFait à Lyon, le 4 juin 2024\n\nL'employeur\n");
+        assert_eq!(top(&d), ["titre", "parties", "non-classe", "signatures"]);
+        let p2 = d.get("parties/partie-2").unwrap();
+        assert_eq!(d.children(p2).len(), 3);
+        assert_eq!(d.alineas(d.get("non-classe").unwrap()).len(), 2);
+        // A convention's parties still run up to its préambule.
+        let d = doc(SMALL);
+        assert_eq!(d.parties().len(), 2);
+        assert_eq!(d.children(d.get("parties/partie-2").unwrap()).len(), 2);
+    }
+
+    #[test]
+    fn titres_of_an_annex_are_the_annexs() {
+        let d = doc("Convention\n\nTitre I : Dispositions\n\nArticle 1er : Objet\n\nTexte.\n\nFait à Paris, le 3 mai 2024.\n\nAnnexe 1 : Statuts\n\nTITRE I – OBJET\n\nArticle 1 – Nom\n\nTexte.\n\nChapitre 2 – Bureau\n\nLe bureau.\n\nArticle 2 – Bureau\n\nTexte.\n\nAnnexe 2 : Budget\n\nTexte.\n");
+        assert_eq!(
+            top(&d),
+            ["titre", "titre-i", "signatures", "annexe-1", "annexe-2"]
+        );
+        let parent_key = |k: &str| d.node(d.parent(d.get(k).unwrap()).unwrap()).key.clone();
+        assert_eq!(parent_key("annexe-1/titre-i"), "annexe-1");
+        assert_eq!(parent_key("annexe-1/article-1"), "annexe-1/titre-i");
+        assert_eq!(
+            parent_key("annexe-1/article-2"),
+            "annexe-1/titre-i/chapitre-2"
+        );
+        // Text between a Chapitre and its first article is the Chapitre's.
+        assert!(d.get("annexe-1/titre-i/chapitre-2/al-1").is_some());
+        assert_eq!(parent_key("annexe-2/al-1"), "annexe-2");
+    }
+
+    #[test]
     fn roman() {
         assert_eq!(roman_value("IV"), Some(4));
         assert_eq!(roman_value("XII"), Some(12));
