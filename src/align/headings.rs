@@ -362,6 +362,62 @@ impl Aligner<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::{align, AlignOptions};
+    use crate::parse_str;
+
+    /// « old>new:basis » of every division pair.
+    fn divisions(old: &str, new: &str) -> Vec<String> {
+        let (o, n) = (parse_str("a", old), parse_str("b", new));
+        let a = align(&o, &n, &AlignOptions::default());
+        let key = |d: &crate::Document, id: Option<NodeId>| {
+            id.map_or("-".to_string(), |i| d.node(i).key.clone())
+        };
+        a.iter()
+            .filter(|p| {
+                p.old
+                    .map(|x| o.node(x).kind)
+                    .or(p.new.map(|x| n.node(x).kind))
+                    == Some(crate::NodeKind::Structure)
+            })
+            .map(|p| format!("{}>{}:{}", key(&o, p.old), key(&n, p.new), p.basis.as_str()))
+            .collect()
+    }
+
+    const BODY: &str =
+        "Convention\n\nArticle 1 : Objet\n\nLa convention organise la coopération.\n\n";
+
+    #[test]
+    fn a_division_reworded_in_another_scheme_is_paired_at_its_rank() {
+        let old = format!(
+            "{BODY}TITRE I – Dispositions générales\n\nArticle 2 : Durée\n\nTrois ans.\n\n\
+             TITRE II – Engagements financiers de la commune\n\nArticle 3 : Montant\n\n\
+             La commune verse dix mille euros.\n"
+        );
+        let new = format!(
+            "{BODY}TITRE 1 – Dispositions générales\n\nArticle 2 : Durée\n\nTrois ans.\n\n\
+             TITRE 2 – Engagements de la commune\n\nArticle 3 : Subvention\n\n\
+             Une subvention annuelle est attribuée sur demande motivée de l'association.\n"
+        );
+        let d = divisions(&old, &new);
+        assert!(d.iter().any(|x| x.ends_with(":rank")), "{d:?}");
+    }
+
+    #[test]
+    fn a_deleted_division_and_a_new_one_are_not_paired_by_a_shared_word_alone() {
+        // Titre II deleted, a new Titre III added: nothing inserted before it explains the
+        // step from II to III, and the contents differ.
+        let old = format!(
+            "{BODY}Titre I : Dispositions générales\n\nArticle 2 : Durée\n\nTrois ans.\n\n\
+             Titre II : Dispositions finales\n\nArticle 3 : Litiges\n\n\
+             Le tribunal administratif de Paris est compétent.\n"
+        );
+        let new = format!(
+            "{BODY}Titre I : Dispositions générales\n\nArticle 2 : Durée\n\nTrois ans.\n\n\
+             Titre III : Clauses finales\n\nArticle 4 : Clause\n\nLa clause s'applique.\n"
+        );
+        let d = divisions(&old, &new);
+        assert!(!d.iter().any(|x| x.ends_with(":rank")), "{d:?}");
+    }
 
     #[test]
     fn ranks_agree_across_numbering_schemes() {
