@@ -48,7 +48,7 @@ impl Aligner<'_> {
         let mut scored: Vec<(f32, usize, usize)> = Vec::new();
         for (d, x) in cands {
             let s = self.similarity(olds[d], news[x]);
-            if s >= self.options.move_similarity {
+            if s >= self.options.move_similarity && self.shares_its_text(olds[d], news[x]) {
                 scored.push((s, d, x));
             }
         }
@@ -96,14 +96,57 @@ impl Aligner<'_> {
             .copied()
             .filter(|c| self.new.kind(*c) == NodeKind::Structure)
             .collect();
-        if new_subs.iter().any(|c| self.similarity(o, *c) >= floor) {
+        if new_subs
+            .iter()
+            .any(|c| self.similarity(o, *c) >= floor && self.shares_its_text(o, *c))
+        {
             return true;
         }
         let old_subs: Vec<NodeId> = (self.old.doc.children(o).iter())
             .copied()
             .filter(|c| self.old.kind(*c) == NodeKind::Structure)
             .collect();
-        old_subs.iter().any(|c| self.similarity(*c, n) >= floor)
+        old_subs
+            .iter()
+            .any(|c| self.similarity(*c, n) >= floor && self.shares_its_text(*c, n))
+    }
+
+    /// Whether two divisions share their text paragraph for paragraph: at least half of the
+    /// last-level units (alinéas, rows, notes) of the smaller one have their exact content in
+    /// the other. Words alone are not enough across parents: two sections of a code on
+    /// neighbouring subjects share most of their vocabulary and none of their paragraphs.
+    fn shares_its_text(&self, o: NodeId, n: NodeId) -> bool {
+        let leaves = |side: &super::Side, id: NodeId| {
+            let mut out: Vec<u64> = Vec::new();
+            let mut stack = vec![id];
+            while let Some(x) = stack.pop() {
+                let children = side.doc.children(x);
+                if children.is_empty() && x != id {
+                    out.push(side.hash[x.index()]);
+                }
+                stack.extend_from_slice(children);
+            }
+            out.sort_unstable();
+            out
+        };
+        let (a, b) = (leaves(&self.old, o), leaves(&self.new, n));
+        let smaller = a.len().min(b.len());
+        if smaller == 0 {
+            return false;
+        }
+        let (mut i, mut j, mut common) = (0, 0, 0usize);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    common += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        2 * common >= smaller
     }
 }
 
