@@ -20,16 +20,22 @@
 //! 5. **place**: a numbered unit without a heading (article, annexe, division) still unpaired
 //!    whose number is that of an untitled unpaired unit of the other side standing between the
 //!    same paired neighbours: rewritten in place, whatever its words;
-//! 6. **role**: the one remaining unit of a kind that exists once (préambule, parties, visas,
+//! 6. **rank**: in each run of unpaired units between paired neighbours, numbered units whose
+//!    headings still share their subject words, in order, even renumbered in another scheme
+//!    (« 2° Nature de l'opération » → « II. Nature du programme »);
+//! 7. **role**: the one remaining unit of a kind that exists once (préambule, parties, visas,
 //!    signatures, notes, a table, the last unpaired party).
 //!
 //! A pair out of order (not in the longest increasing run of old positions) is *moved*; a
 //! numbered unit whose number changed is *renumbered*. Finally, units left unpaired anywhere in
-//! the tree (articles first, then alinéas) are paired across parents, exact then similar
-//! (≥ [`AlignOptions::move_similarity`]): an alinéa that left one article for another.
+//! the tree (divisions first, then articles, then alinéas) are paired across parents, exact
+//! then similar (≥ [`AlignOptions::move_similarity`]): an alinéa that left one article for
+//! another, a sub-division that went one level down.
 
 mod bags;
+mod divisions;
 mod hash;
+mod headings;
 mod moves;
 pub mod renumber;
 mod sequence;
@@ -91,6 +97,10 @@ pub enum Basis {
     /// beyond similarity, the number unique among the units left on both sides: a code's
     /// article keeps its number wherever it goes (« même numéro »).
     Number,
+    /// Numbered units left between the same paired neighbours whose headings still share their
+    /// subject words, paired in order: the same division or article at the same place, its
+    /// heading reworded, often renumbered in another scheme (« 2° » → « II. »).
+    Rank,
     /// No counterpart: inserted or deleted.
     Unmatched,
 }
@@ -106,6 +116,7 @@ impl Basis {
             Basis::Merge => "merge",
             Basis::Place => "place",
             Basis::Number => "number",
+            Basis::Rank => "rank",
             Basis::Unmatched => "unmatched",
         }
     }
@@ -299,6 +310,7 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Alignmen
         arena: Vec::new(),
     };
     let top = a.align_seq(old.top_level(), new.top_level());
+    a.division_moves(&top);
     a.global_moves(&top, true);
     a.global_moves(&top, false);
     Alignment {

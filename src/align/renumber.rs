@@ -21,9 +21,15 @@ pub struct Renumbering {
 }
 
 /// The part of a label before its last number, and that number: `6.1.3` → (`6.1.`, 3),
-/// `L. 1233-4` → (`L. 1233-`, 4), `IV` → (``, 4). `None` without a final number.
+/// `L. 1233-4` → (`L. 1233-`, 4). A number in another scheme says which in its part: `IV` →
+/// (`#R`, 4), `2°` → (`#°`, 2), so that a change of scheme (`2°` → `II`) is a renumbering
+/// even when the value stays. `None` without a final number.
 fn split_label(label: &str) -> Option<(String, i64)> {
     let label = label.trim();
+    if let Some(ordinal) = label.strip_suffix(['°', 'º']) {
+        let (head, value) = split_label(ordinal)?;
+        return Some((format!("{head}#°"), value));
+    }
     let digits = label.len() - label.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     if digits > 0 {
         let (head, num) = label.split_at(label.len() - digits);
@@ -32,7 +38,14 @@ fn split_label(label: &str) -> Option<(String, i64)> {
     if label.eq_ignore_ascii_case("1er") || label.eq_ignore_ascii_case("premier") {
         return Some((String::new(), 1));
     }
-    roman(label).map(|v| (String::new(), v))
+    // A single letter is a letter (« C. » is the third point), except I, V and X.
+    let mut chars = label.chars();
+    if let (Some(c @ 'A'..='Z'), None) = (chars.next(), chars.next()) {
+        if !matches!(c, 'I' | 'V' | 'X') {
+            return Some(("#L".to_string(), (c as u8 - b'A') as i64 + 1));
+        }
+    }
+    roman(label).map(|v| ("#R".to_string(), v))
 }
 
 /// Value of an upper-case Roman numeral (`IV` → 4).
@@ -93,7 +106,10 @@ fn walk(old: &Document, new: &Document, pairs: &[Pair], out: &mut Vec<Renumberin
                     on.label.as_deref().and_then(split_label),
                     nn.label.as_deref().and_then(split_label),
                 ) {
-                    (Some((op, ov)), Some((np, nv))) if on.kind == nn.kind => {
+                    // The same number in the same scheme (« 1er » → « 1 »): not a renumbering.
+                    (Some((op, ov)), Some((np, nv)))
+                        if on.kind == nn.kind && (nv != ov || op != np) =>
+                    {
                         Some((o, n, on.kind, op, np, nv - ov, ov))
                     }
                     _ => None,
@@ -136,6 +152,9 @@ mod tests {
         assert_eq!(split_label("L. 1233-4"), Some(("L. 1233-".into(), 4)));
         assert_eq!(split_label("1er"), Some(("".into(), 1)));
         assert_eq!(split_label("bis"), None);
+        assert_eq!(split_label("IV"), Some(("#R".into(), 4)));
+        assert_eq!(split_label("2°"), Some(("#°".into(), 2)));
+        assert_eq!(split_label("C"), Some(("#L".into(), 3)));
     }
 
     #[test]

@@ -180,8 +180,9 @@ impl Aligner<'_> {
                     let label = label_key(self.old.doc, o);
                     label.is_some() && label == label_key(self.new.doc, n)
                 };
-                if s >= self.options.min_similarity
-                    || (s >= self.options.label_similarity && same_label())
+                if (s >= self.options.min_similarity
+                    || (s >= self.options.label_similarity && same_label()))
+                    && !self.better_in_a_subdivision(o, n, s)
                 {
                     scored.push((s, i, j));
                 }
@@ -218,7 +219,9 @@ impl Aligner<'_> {
                     && label_key(self.new.doc, news[j]).as_deref() == Some(label.as_str())
             });
             if let Some(j) = found {
-                if !self.same_place_heading(olds[i], news[j]) {
+                if !self.same_place_heading(olds[i], news[j])
+                    || self.subject_elsewhere(olds, news, i, j, &m_old, &m_new)
+                {
                     continue;
                 }
                 let s = self.similarity(olds[i], news[j]);
@@ -230,6 +233,9 @@ impl Aligner<'_> {
                 );
             }
         }
+
+        // 5b. Rank: headings reworded in place, numbers in any scheme.
+        self.reworded_headings(olds, news, &mut m_old, &mut m_new, &mut matches);
 
         // 6. Role: the one unpaired unit of a kind on each side.
         let mut roles: BTreeMap<NodeKind, (u32, usize, u32, usize)> = BTreeMap::new();

@@ -213,9 +213,15 @@ impl Departures {
                 moves
                     .iter()
                     .map(|&(o, n)| {
+                        let e = if feminine(cmp.old.node(o).kind) {
+                            "e"
+                        } else {
+                            ""
+                        };
                         format!(
-                            "{} (ancien) : déplacé vers {}",
-                            unit_name(&cmp.old, o),
+                            "{} (ancien{}) : déplacé{e} vers {}",
+                            departed_name(&cmp.old, o),
+                            if e.is_empty() { "" } else { "ne" },
                             new_place(cmp, n)
                         )
                     })
@@ -238,6 +244,25 @@ impl Departures {
     /// the departure is.
     pub fn below(&self, pair: &PairDiff) -> bool {
         pair.old.is_some_and(|o| self.within.contains(&o))
+    }
+}
+
+/// Whether a unit's noun is feminine (annexe, note, ligne, partie, division).
+fn feminine(kind: NodeKind) -> bool {
+    matches!(
+        kind,
+        NodeKind::Annexe | NodeKind::Note | NodeKind::Row | NodeKind::Partie | NodeKind::Structure
+    )
+}
+
+/// The name of a unit that left its place: a division by its heading line without its final
+/// colon or full stop (« 4° Origine des propriétés »), another unit as [`unit_name`].
+fn departed_name(doc: &Document, id: NodeId) -> String {
+    let name = unit_name(doc, id);
+    if doc.node(id).kind == NodeKind::Structure {
+        name.trim_end_matches([' ', '\u{a0}', ':', '.']).to_string()
+    } else {
+        name
     }
 }
 
@@ -328,16 +353,7 @@ pub fn status_phrase(cmp: &Comparison, pair: &PairDiff) -> String {
         .new
         .map(|n| cmp.new.node(n).kind)
         .or(pair.old.map(|o| cmp.old.node(o).kind))
-        .is_some_and(|k| {
-            matches!(
-                k,
-                NodeKind::Annexe
-                    | NodeKind::Note
-                    | NodeKind::Row
-                    | NodeKind::Partie
-                    | NodeKind::Structure
-            )
-        });
+        .is_some_and(feminine);
     let e = if feminine { "e" } else { "" };
     let mut words: Vec<String> = Vec::new();
     match pair.status {
@@ -375,6 +391,7 @@ pub fn status_phrase(cmp: &Comparison, pair: &PairDiff) -> String {
         }
         crate::diff::Basis::Place => words.push("même numéro, même place".to_string()),
         crate::diff::Basis::Number => words.push("même numéro".to_string()),
+        crate::diff::Basis::Rank => words.push("même place".to_string()),
         _ => {}
     }
     if pair.status == Status::Modified
@@ -584,6 +601,34 @@ pub(crate) fn leaves<'a>(cmp: &Comparison, p: &'a PairDiff, out: &mut Vec<&'a Pa
     }
 }
 
+/// A renumbered unit's name in a note: « article 4 », a division by its number alone, its
+/// kind word in lower case and its numeral as written (« section 2 », « 5° », « IV, A »).
+fn renumbered_name(doc: &Document, id: NodeId) -> String {
+    let node = doc.node(id);
+    match (node.kind, node.label.as_deref()) {
+        (NodeKind::Structure, Some(label)) => match label.split_once(' ') {
+            Some((word, rest))
+                if word.chars().count() >= 3
+                    && word.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !word.chars().all(|c| "IVXLCDM".contains(c)) =>
+            {
+                format!("{} {rest}", word.to_lowercase())
+            }
+            // A sub-division of a sub-division is named with its parent's number: « IV, A ».
+            _ => match doc.parent(id).map(|p| (p, doc.node(p))) {
+                Some((p, parent)) if parent.kind == NodeKind::Structure && within_unit(doc, p) => {
+                    match parent.label.as_deref() {
+                        Some(pl) => format!("{pl}, {label}"),
+                        None => label.to_string(),
+                    }
+                }
+                _ => label.to_string(),
+            },
+        },
+        _ => unit_name(doc, id).to_lowercase(),
+    }
+}
+
 /// The notes on a unit itself, each a capitalised sentence: its status (with the renumbering,
 /// « Renumérotée (article 4 → article 5). ») and the typed changes of its heading.
 pub(crate) fn unit_notes(cmp: &Comparison, p: &PairDiff, show_cosmetic: bool) -> Vec<String> {
@@ -595,8 +640,8 @@ pub(crate) fn unit_notes(cmp: &Comparison, p: &PairDiff, show_cosmetic: bool) ->
             if let (Some(o), Some(n)) = (p.old, p.new) {
                 s.push_str(&format!(
                     " ({} → {})",
-                    unit_name(&cmp.old, o).to_lowercase(),
-                    unit_name(&cmp.new, n).to_lowercase()
+                    renumbered_name(&cmp.old, o),
+                    renumbered_name(&cmp.new, n)
                 ));
             }
         }

@@ -286,3 +286,74 @@ fn alinea_moved_from_an_article_to_an_annexe_shown_on_both_sides() {
         "déplacé depuis article 4, alinéa 2",
     );
 }
+
+/// Sub-divisions renumbered in another scheme and reworded at their place, and one gone a
+/// level down, as every report says it: the CPO pair of corpus/align (1° … 4° → I … IV, 4°
+/// « Partenaires du projet » → IV A) and the APL foyer convention's annex (2022 → 2026).
+#[test]
+fn subdivisions_renumbered_reworded_and_moved_down_in_every_report() {
+    let read = |n: &str| {
+        std::fs::read_to_string(format!(
+            "{}/corpus/align/cpo-jardins-{n}.md",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("corpus/align")
+    };
+    let c = cmp(&read("2023"), &read("2026"));
+    let t = term(&c);
+    for want in [
+        "2° Nature des actions et financement. → II. Nature du programme d'actions (renumérotée, même place, modifiée)",
+        "4° Partenaires du projet (ancienne) : déplacée vers annexe 1, IV, A",
+        "(renumérotée, déplacée depuis annexe 1, 4°, modifiée)",
+        "Renumérotation : divisions 1° à 3° deviennent I à III.",
+    ] {
+        assert!(t.contains(want), "{want}\n{t}");
+    }
+    let m = md(&c);
+    for want in [
+        "Renumérotée, même place, modifiée (2° → II).",
+        "4° Partenaires du projet (ancienne) : déplacée vers annexe 1, IV, A.",
+        "Renumérotée, déplacée depuis annexe 1, 4°, modifiée (4° → IV, A).",
+        "- Divisions 1° à 3° deviennent I à III.",
+    ] {
+        assert!(m.contains(want), "{want}\n{m}");
+    }
+    let j = json(&c);
+    let text = j.to_string();
+    assert!(text.contains("\"basis\":\"rank\""), "{text}");
+    assert!(
+        text.contains("divisions 1° à 3° deviennent I à III"),
+        "{text}"
+    );
+    let h = html(&c);
+    assert!(
+        h.contains("<li>Divisions 1° à 3° deviennent I à III.</li>"),
+        "{h}"
+    );
+
+    // The APL foyer convention, read from its .docx.
+    let dir = format!("{}/../shared/corpus/real", env!("CARGO_MANIFEST_DIR"));
+    let read = |n: &str| {
+        avenant::read(
+            std::path::Path::new(&format!("{dir}/{n}")),
+            &Default::default(),
+        )
+    };
+    let (Ok(old), Ok(new)) = (
+        read("apilos-convention-apl-foyer-2022-12-06.docx"),
+        read("apilos-convention-apl-foyer-2026-06-10.docx"),
+    ) else {
+        eprintln!("real/ absent: skipped");
+        return;
+    };
+    let c = compare(old, new, &DiffOptions::default());
+    let t = term(&c);
+    for want in [
+        "2° Nature de l'opération et financement. → II. Nature du programme conventionné (renumérotée, même place, modifiée)",
+        "3° Composition de l'opération. → III. Composition du programme (renumérotée, même place, modifiée)",
+        "4° Origine des propriétés (ancienne) : déplacée vers annexe, IV, A",
+        "Renumérotation : divisions 2° et 3° deviennent II et III.",
+    ] {
+        assert!(t.contains(want), "{want}\n{t}");
+    }
+}

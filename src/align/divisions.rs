@@ -1,0 +1,186 @@
+//! Divisions and sub-divisions left unpaired anywhere in the tree paired across parents by
+//! their content (≥ [`AlignOptions::move_similarity`]): « 4° Origine des propriétés » that
+//! became « IV. A. Origine de propriété », one level down, is moved, not deleted and inserted.
+
+use super::{Aligner, Basis};
+use crate::model::{Document, NodeId, NodeKind};
+use rustc_hash::FxHashSet;
+
+impl Aligner<'_> {
+    /// Pairs deleted and inserted divisions (Structure units: parts, titles, chapters, sections,
+    /// an annex's numbered sub-divisions) across parents, best similarity first. A unit inside
+    /// or around one already paired here is left to that pair's own alignment. Runs before the
+    /// article and alinéa moves, which then see only what the divisions did not take.
+    pub(super) fn division_moves(&mut self, top: &[usize]) {
+        let mut deleted: Vec<usize> = Vec::new();
+        let mut inserted: Vec<usize> = Vec::new();
+        let mut stack: Vec<usize> = top.iter().rev().copied().collect();
+        while let Some(k) = stack.pop() {
+            let b = &self.arena[k];
+            if b.dropped {
+                continue;
+            }
+            stack.extend(b.children.iter().rev().copied());
+            if b.basis != Basis::Unmatched {
+                continue;
+            }
+            match (b.old, b.new) {
+                (Some(o), None) if self.old.kind(o) == NodeKind::Structure => deleted.push(k),
+                (None, Some(n)) if self.new.kind(n) == NodeKind::Structure => inserted.push(k),
+                _ => {}
+            }
+        }
+        if deleted.is_empty() || inserted.is_empty() {
+            return;
+        }
+        let olds: Vec<NodeId> = deleted.iter().filter_map(|k| self.arena[*k].old).collect();
+        let news: Vec<NodeId> = inserted.iter().filter_map(|k| self.arena[*k].new).collect();
+        let all_d: Vec<usize> = (0..olds.len()).collect();
+        let all_i: Vec<usize> = (0..news.len()).collect();
+        let cands = if olds.len() * news.len() <= 2500 {
+            all_d
+                .iter()
+                .flat_map(|d| all_i.iter().map(move |x| (*d, *x)))
+                .collect()
+        } else {
+            self.candidates(&olds, &news, &all_d, &all_i, true)
+        };
+        let mut scored: Vec<(f32, usize, usize)> = Vec::new();
+        for (d, x) in cands {
+            let s = self.similarity(olds[d], news[x]);
+            if s >= self.options.move_similarity && self.shares_its_text(olds[d], news[x]) {
+                scored.push((s, d, x));
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let (mut taken_old, mut taken_new) = (Taken::default(), Taken::default());
+        let mut found: Vec<(usize, usize, f32)> = Vec::new();
+        for (s, d, x) in scored {
+            if taken_old.overlaps(self.old.doc, olds[d])
+                || taken_new.overlaps(self.new.doc, news[x])
+            {
+                continue;
+            }
+            taken_old.take(self.old.doc, olds[d]);
+            taken_new.take(self.new.doc, news[x]);
+            found.push((d, x, s));
+        }
+        for (d, x, s) in found {
+            let (kd, kx) = (deleted[d], inserted[x]);
+            let (o, n) = (olds[d], news[x]);
+            self.old.matched[o.index()] = true;
+            self.new.matched[n.index()] = true;
+            self.arena[kd].dropped = true;
+            let children = self.align_children(o, n);
+            let renumbered = self.renumbered(o, n);
+            let b = &mut self.arena[kx];
+            b.old = Some(o);
+            b.basis = Basis::Similar;
+            b.similarity = s;
+            b.moved = true;
+            b.renumbered = renumbered;
+            b.children = children;
+        }
+    }
+}
+
+impl Aligner<'_> {
+    /// Whether one of the sub-divisions of `n` (or of `o`) is much closer to the other unit
+    /// than `n` itself is (≥ [`AlignOptions::move_similarity`] and by 0.2 more than `s`): the
+    /// old unit went one level down (« 4° Partenaires » → « IV. A. Partenaires »), or up, and
+    /// pairing it with the container would hide that. Left unpaired here, it is paired with
+    /// that sub-division by [`Aligner::division_moves`].
+    pub(super) fn better_in_a_subdivision(&mut self, o: NodeId, n: NodeId, s: f32) -> bool {
+        let floor = self.options.move_similarity.max(s + 0.2);
+        let new_subs: Vec<NodeId> = (self.new.doc.children(n).iter())
+            .copied()
+            .filter(|c| self.new.kind(*c) == NodeKind::Structure)
+            .collect();
+        if new_subs
+            .iter()
+            .any(|c| self.similarity(o, *c) >= floor && self.shares_its_text(o, *c))
+        {
+            return true;
+        }
+        let old_subs: Vec<NodeId> = (self.old.doc.children(o).iter())
+            .copied()
+            .filter(|c| self.old.kind(*c) == NodeKind::Structure)
+            .collect();
+        old_subs
+            .iter()
+            .any(|c| self.similarity(*c, n) >= floor && self.shares_its_text(*c, n))
+    }
+
+    /// Whether two divisions share their text paragraph for paragraph: at least half of the
+    /// last-level units (alinéas, rows, notes) of the smaller one have their exact content in
+    /// the other. Words alone are not enough across parents: two sections of a code on
+    /// neighbouring subjects share most of their vocabulary and none of their paragraphs.
+    fn shares_its_text(&self, o: NodeId, n: NodeId) -> bool {
+        let leaves = |side: &super::Side, id: NodeId| {
+            let mut out: Vec<u64> = Vec::new();
+            let mut stack = vec![id];
+            while let Some(x) = stack.pop() {
+                let children = side.doc.children(x);
+                if children.is_empty() && x != id {
+                    out.push(side.hash[x.index()]);
+                }
+                stack.extend_from_slice(children);
+            }
+            out.sort_unstable();
+            out
+        };
+        let (a, b) = (leaves(&self.old, o), leaves(&self.new, n));
+        let smaller = a.len().min(b.len());
+        if smaller == 0 {
+            return false;
+        }
+        let (mut i, mut j, mut common) = (0, 0, 0usize);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    common += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        2 * common >= smaller
+    }
+}
+
+/// Units already paired on one side, and their ancestors: a unit overlaps them when it is one
+/// of them, inside one, or around one.
+#[derive(Default)]
+struct Taken {
+    units: FxHashSet<NodeId>,
+    around: FxHashSet<NodeId>,
+}
+
+impl Taken {
+    fn overlaps(&self, doc: &Document, id: NodeId) -> bool {
+        if self.units.contains(&id) || self.around.contains(&id) {
+            return true;
+        }
+        let mut cur = doc.parent(id);
+        while let Some(p) = cur {
+            if self.units.contains(&p) {
+                return true;
+            }
+            cur = doc.parent(p);
+        }
+        false
+    }
+
+    fn take(&mut self, doc: &Document, id: NodeId) {
+        self.units.insert(id);
+        let mut cur = doc.parent(id);
+        while let Some(p) = cur {
+            if !self.around.insert(p) {
+                break;
+            }
+            cur = doc.parent(p);
+        }
+    }
+}
