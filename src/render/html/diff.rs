@@ -156,9 +156,9 @@ pub fn write_diff_html(
                     };
                     writeln!(
                         w,
-                        "<tr{id}{class}><td>{}</td><td>{}</td><td>{}</td></tr>",
-                        cell(&r.old),
-                        cell(&r.new),
+                        "<tr{id}{class}>{}{}<td>{}</td></tr>",
+                        spanned(&r.old, r.old_span),
+                        spanned(&r.new, r.new_span),
                         r.obs.join("<br>")
                     )?;
                 }
@@ -237,4 +237,13 @@ pub fn write_diff_html(
     writeln!(w, "</main>")?;
     writeln!(w, "</body>")?;
     writeln!(w, "</html>")
+}
+
+/// A text cell spanning `rows` rows (none when the cell above spans this row).
+fn spanned(html: &str, rows: usize) -> String {
+    match rows {
+        0 => String::new(),
+        1 => format!("<td>{}</td>", cell(html)),
+        n => format!("<td rowspan=\"{n}\">{}</td>", cell(html)),
+    }
 }
