@@ -251,3 +251,28 @@ fn a_party_named_by_its_first_alinea_is_written_once() {
     );
     assert!(html.contains("sa directrice générale"), "{html}");
 }
+
+/// An alinéa too long for a word-by-word diff is compared sentence by sentence, and the page
+/// says so, as the terminal report does.
+#[test]
+fn a_sentence_by_sentence_comparison_is_said_on_the_page() {
+    let long =
+        "La partie versera la somme convenue au titre de la présente convention. ".repeat(3_500);
+    let old = format!("Convention de test\n\nArticle 1 : Objet\n\n{long}\n");
+    let new = old.replacen("la somme convenue", "la somme révisée", 1);
+    let cmp = compare(
+        avenant::parse_str("ancienne.md", &old),
+        avenant::parse_str("nouvelle.md", &new),
+        &DiffOptions::default(),
+    );
+    assert_eq!(cmp.summary.coarse, 1, "over the budget");
+    let mut out = Vec::new();
+    write_diff_html(&cmp, &DiffRenderOptions::default(), &mut out).expect("html");
+    let html = String::from_utf8(out).expect("utf-8");
+    check_page("phrase par phrase", &html);
+    assert!(
+        html.contains("Note : 1 unité trop longue pour une comparaison mot à mot (plus de 60\u{a0}000 mots) : comparée phrase par phrase."),
+        "{}",
+        &html[..html.len().min(4000)]
+    );
+}
