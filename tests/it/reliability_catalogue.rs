@@ -964,6 +964,27 @@ fn bad_office_files_on_every_command() {
         &[("mimetype", ODT_MIME), ("content.xml", &spaces)],
     );
     files.push(bomb_odt);
+    // An .odt that is a spreadsheet, and an Excel and a PowerPoint file named .docx.
+    let sheet = dir.join("budget.odt");
+    crate::common::zip_file(
+        &sheet,
+        &[
+            (
+                "mimetype",
+                b"application/vnd.oasis.opendocument.spreadsheet",
+            ),
+            ("content.xml", b"<office:document-content/>"),
+        ],
+    );
+    files.push(sheet);
+    for (name, part) in [
+        ("classeur.docx", "xl/workbook.xml"),
+        ("diaporama.docx", "ppt/presentation.xml"),
+    ] {
+        let file = dir.join(name);
+        crate::common::zip_file(&file, &[(part, b"<x/>")]);
+        files.push(file);
+    }
     // A Word 97 file and an RTF file, renamed .docx.
     files.push(write(
         &dir,

@@ -1,5 +1,6 @@
 //! Determinism of the real binary: byte-identical output across runs, locales (LANG / LC_ALL)
-//! and working directories; JSON never holds an absolute path the user did not give.
+//! and working directories, for every reader and every output format; no output (JSON, HTML,
+//! the parts of a Word file) holds an absolute path the user did not give.
 
 use std::path::Path;
 use std::process::Command;
@@ -12,13 +13,27 @@ const OLD: &str = "corpus/conventions/ena-dinum-2021.md";
 const NEW: &str = "corpus/12-renouvellement-ena/new.md";
 const PDF: &str = "corpus/pdf/ena-dinum-2021.office.pdf";
 
-/// The commands compared, with paths relative to the repository root.
+const DOCX: &str = "corpus/office/ena-dinum-2021.pandoc.docx";
+const ODT: &str = "corpus/office/canope-dinum-2020.pandoc.odt";
+const AVENANT: &str = "corpus/avenants/ena-dinum-2021-avenant-1.md";
+const TEMPLATE: &str = "corpus/templates/dinum-partenariat.md";
+
+/// The commands compared, with paths relative to the repository root: every reader (text, PDF,
+/// .docx, .odt), every command, and the report formats (HTML, the Word « document comparé »
+/// with its date given).
 fn commands() -> Vec<Vec<&'static str>> {
     vec![
         vec!["parse", "--format", "json", OLD],
         vec!["parse", "--format", "md", PDF],
+        vec!["parse", "--format", "json", DOCX],
+        vec!["parse", "--format", "json", ODT],
         vec!["diff", "--format", "json", OLD, NEW],
+        vec!["diff", "--format", "html", OLD, NEW],
+        vec!["diff", "--format", "docx", "--date", "2026-01-31", OLD, NEW],
+        vec!["diff", "--format", "md", DOCX, NEW],
         vec!["draft", "--format", "json", OLD, NEW],
+        vec!["apply", OLD, AVENANT],
+        vec!["check", "--format", "json", TEMPLATE, OLD, ODT],
     ]
 }
 
@@ -71,8 +86,8 @@ fn same_bytes_from_another_working_directory() {
             .collect();
         let moved_args: Vec<&str> = moved.iter().map(String::as_str).collect();
         let there = run(&moved_args, &sub, &[]);
-        let rewrite =
-            |bytes: &[u8]| String::from_utf8_lossy(bytes).replace("../corpus/", "corpus/");
+        // A Word file names its sources inside deflated parts: compared part by part.
+        let rewrite = |bytes: &[u8]| unzipped(bytes).replace("../corpus/", "corpus/");
         assert_eq!(here.0, there.0, "{args:?}");
         assert!(
             rewrite(&here.1) == rewrite(&there.1),
@@ -81,12 +96,28 @@ fn same_bytes_from_another_working_directory() {
     }
 }
 
+/// The text of an output: a zip archive (the .docx formats) as its parts' names and contents.
+fn unzipped(bytes: &[u8]) -> String {
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return String::from_utf8_lossy(bytes).into_owned();
+    };
+    let mut out = String::new();
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).expect("part");
+        out.push_str(&part.name().expect("part name"));
+        out.push('\n');
+        std::io::Read::read_to_string(&mut part, &mut out).expect("utf-8 part");
+        out.push('\n');
+    }
+    out
+}
+
 #[test]
 fn json_holds_no_absolute_path_not_given() {
     let absolute = root().display().to_string();
     for args in commands() {
         let (_, stdout, stderr) = run(&args, root(), &[]);
-        let out = String::from_utf8_lossy(&stdout);
+        let out = unzipped(&stdout);
         assert!(!out.contains(&absolute), "{args:?}: {absolute} in stdout");
         assert!(
             !String::from_utf8_lossy(&stderr).contains(&absolute),

@@ -224,3 +224,55 @@ fn pdf_through_a_headless_browser() {
     );
     assert!(std::fs::read(&pdf).unwrap_or_default().starts_with(b"%PDF"));
 }
+
+/// A party named by its whole first alinéa (no short name follows, as in the apilos
+/// conventions): the title row gives « Partie 1 », the paragraph stands once, in its own row.
+#[test]
+fn a_party_named_by_its_first_alinea_is_written_once() {
+    let old = "Convention de partenariat\n\nEntre les soussignés :\n\nLe ministre chargé du logement, agissant au nom de l'État et représenté par le préfet du département, ou par le président de l'établissement public de coopération intercommunale ;\n\nL'organisme propriétaire, représenté par son directeur général ;\n\nIl a été convenu ce qui suit :\n\nArticle 1 : Objet\n\nLa présente convention a pour objet de fixer les obligations des parties.\n";
+    let new = old.replace("son directeur général", "sa directrice générale");
+    let cmp = compare(
+        avenant::parse_str("ancienne.md", old),
+        avenant::parse_str("nouvelle.md", &new),
+        &DiffOptions::default(),
+    );
+    let mut out = Vec::new();
+    write_diff_html(&cmp, &DiffRenderOptions::default(), &mut out).expect("html");
+    let html = String::from_utf8(out).expect("utf-8");
+    check_page("partie", &html);
+    assert_eq!(
+        html.matches("Le ministre chargé du logement").count(),
+        2,
+        "once a side\n{html}"
+    );
+    assert!(
+        html.contains("<td><strong>Partie 1</strong></td>"),
+        "{html}"
+    );
+    assert!(html.contains("sa directrice générale"), "{html}");
+}
+
+/// An alinéa too long for a word-by-word diff is compared sentence by sentence, and the page
+/// says so, as the terminal report does.
+#[test]
+fn a_sentence_by_sentence_comparison_is_said_on_the_page() {
+    let long =
+        "La partie versera la somme convenue au titre de la présente convention. ".repeat(3_500);
+    let old = format!("Convention de test\n\nArticle 1 : Objet\n\n{long}\n");
+    let new = old.replacen("la somme convenue", "la somme révisée", 1);
+    let cmp = compare(
+        avenant::parse_str("ancienne.md", &old),
+        avenant::parse_str("nouvelle.md", &new),
+        &DiffOptions::default(),
+    );
+    assert_eq!(cmp.summary.coarse, 1, "over the budget");
+    let mut out = Vec::new();
+    write_diff_html(&cmp, &DiffRenderOptions::default(), &mut out).expect("html");
+    let html = String::from_utf8(out).expect("utf-8");
+    check_page("phrase par phrase", &html);
+    assert!(
+        html.contains("Note : 1 unité trop longue pour une comparaison mot à mot (plus de 60\u{a0}000 mots) : comparée phrase par phrase."),
+        "{}",
+        &html[..html.len().min(4000)]
+    );
+}

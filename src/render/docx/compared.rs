@@ -2,7 +2,7 @@
 //! each change turned into tracked pieces, moves as deletion + insertion with a comment.
 
 use super::body::{Block, Mark, Para, Piece, TRow};
-use crate::diff::{Comparison, Field, PairDiff};
+use crate::diff::{Basis, Comparison, Field, PairDiff};
 use crate::model::{Document, NodeId, NodeKind};
 use crate::render::diff_common::{new_place, old_order, old_place};
 use std::collections::HashMap;
@@ -256,11 +256,25 @@ impl<'a> Compared<'a> {
 
     pub(super) fn children(&mut self, p: &'a PairDiff, old_parent: Option<NodeId>, depth: usize) {
         let (mut last_old, mut last_new) = (None, None);
-        for c in &p.children {
+        let kids = &p.children;
+        let mut i = 0;
+        while i < kids.len() {
+            let c = &kids[i];
+            i += 1;
             if !c.moved {
                 if let Some(co) = c.old {
                     self.departures(old_parent, Some(co), depth);
                 }
+            }
+            // A split or a merge of alinéas: their words diffed as one text, the paragraph
+            // marks between the parts inserted (split) or deleted (merge), as Word shows it.
+            let group = split_or_merge(self.cmp, &kids[i - 1..]);
+            if group > 1 {
+                self.split_or_merge(&kids[i - 1..i - 1 + group]);
+                i += group - 1;
+                last_old = kids[i - 1].old.or(last_old);
+                last_new = kids[i - 1].new.or(last_new);
+                continue;
             }
             // The later parts of a split share their old alinéa: inserted; the later parts of a
             // merge share their new one: deleted. The first part carries the word changes.
@@ -279,6 +293,60 @@ impl<'a> Compared<'a> {
             last_new = c.new.or(last_new);
         }
         self.departures(old_parent, None, depth);
+    }
+
+    /// The parts of a split (one old alinéa, several new) or a merge (several old, one new):
+    /// one paragraph per part on the side that has several, the words diffed across the joined
+    /// parts. Accepting gives the new paragraphs, rejecting the old ones.
+    pub(super) fn split_or_merge(&mut self, parts: &[PairDiff]) {
+        let cmp = self.cmp;
+        let split = parts[0].old == parts[1].old;
+        let texts = |doc: &Document, ids: Vec<NodeId>| -> Vec<String> {
+            ids.into_iter()
+                .map(|id| doc.node(id).text.clone())
+                .collect()
+        };
+        let (olds, news) = if split {
+            (
+                texts(&cmp.old, parts[0].old.into_iter().collect()),
+                texts(&cmp.new, parts.iter().filter_map(|p| p.new).collect()),
+            )
+        } else {
+            (
+                texts(&cmp.old, parts.iter().filter_map(|p| p.old).collect()),
+                texts(&cmp.new, parts[0].new.into_iter().collect()),
+            )
+        };
+        let (old, new) = (olds.join(" "), news.join(" "));
+        let changes = crate::diff::diff_texts(&old, &new, Field::Text);
+        let ranges: Vec<_> = changes
+            .iter()
+            .map(|c| (c.old_range.clone(), c.new_range.clone()))
+            .collect();
+        let joined = pieces(&old, &new, &ranges);
+        let parts_text = if split { &news } else { &olds };
+        let mut cuts = Vec::new();
+        let mut at = 0;
+        for t in &parts_text[..parts_text.len() - 1] {
+            at += t.len();
+            cuts.push(at);
+            at += 1;
+        }
+        for (pieces, last) in cut_at_joints(joined, &cuts, split) {
+            let mark = match (last, split) {
+                (true, _) => Mark::None,
+                (false, true) => Mark::Inserted,
+                (false, false) => Mark::Deleted,
+            };
+            self.blocks.push(Block::Para(Para {
+                style: None,
+                pieces,
+                mark,
+                comment: None,
+                bold: false,
+                center: false,
+            }));
+        }
     }
 
     /// The pieces of a pair's own paragraph: its number (renumbering) and its words.
@@ -377,5 +445,180 @@ impl<'a> Compared<'a> {
             }
         }
         self.blocks.push(Block::Table(rows));
+    }
+}
+
+/// How many pairs from the first one form a split (the same old alinéa, several new) or a
+/// merge (several old, the same new one) of plain alinéas; 1 when none.
+fn split_or_merge(cmp: &Comparison, pairs: &[PairDiff]) -> usize {
+    let plain = |doc: &Document, id: Option<NodeId>| {
+        id.is_some_and(|i| doc.node(i).kind == NodeKind::Alinea)
+    };
+    let Some(first) = pairs.first() else {
+        return 1;
+    };
+    if first.moved || !plain(&cmp.old, first.old) || !plain(&cmp.new, first.new) {
+        return 1;
+    }
+    let same = |a: &PairDiff, split: bool| {
+        !a.moved
+            && plain(&cmp.old, a.old)
+            && plain(&cmp.new, a.new)
+            && if split {
+                a.old == first.old && a.basis == Basis::Split
+            } else {
+                a.new == first.new && a.basis == Basis::Merge
+            }
+    };
+    for split in [true, false] {
+        let n = 1 + pairs[1..].iter().take_while(|a| same(a, split)).count();
+        if n > 1 {
+            return n;
+        }
+    }
+    1
+}
+
+/// The pieces of joined parts cut into one paragraph per part. `cuts` are the byte offsets of
+/// the joining spaces in the side that has the parts (new for a split, old for a merge). A
+/// joining space is not text of that side: the other side's own space there is kept as deleted
+/// (split: rejecting the inserted paragraph mark joins the parts with it) or inserted (merge).
+/// Returns each paragraph's pieces and whether it is the last.
+fn cut_at_joints(pieces: Vec<Piece>, cuts: &[usize], split: bool) -> Vec<(Vec<Piece>, bool)> {
+    let mut out = Vec::new();
+    let mut current = Vec::new();
+    let mut pos = 0;
+    let mut next = cuts.iter().copied().peekable();
+    for piece in pieces {
+        // Whether this piece's text belongs to the side that has the parts.
+        let (on_parts_side, mut text, kind) = match piece {
+            Piece::Same(t) => (true, t, 0),
+            Piece::Ins(t) => (split, t, 1),
+            Piece::Del(t) => (!split, t, 2),
+        };
+        let make = |t: String| match kind {
+            0 => Piece::Same(t),
+            1 => Piece::Ins(t),
+            _ => Piece::Del(t),
+        };
+        if !on_parts_side {
+            current.push(make(text));
+            continue;
+        }
+        while let Some(&cut) = next.peek() {
+            if cut < pos || cut >= pos + text.len() || !text.is_char_boundary(cut - pos) {
+                break;
+            }
+            let rest = text.split_off(cut - pos);
+            current.push(make(text));
+            // `rest` starts with the joining space.
+            let space = rest.get(..1).unwrap_or("").to_string();
+            if kind == 0 {
+                // Both sides have a space there: the other side keeps it as a tracked change.
+                current.push(if split {
+                    Piece::Del(space.clone())
+                } else {
+                    Piece::Ins(space.clone())
+                });
+            }
+            out.push((std::mem::take(&mut current), false));
+            pos = cut + 1;
+            text = rest.get(1..).unwrap_or("").to_string();
+            next.next();
+        }
+        pos += text.len();
+        current.push(make(text));
+    }
+    out.push((current, true));
+    for (p, _) in &mut out {
+        p.retain(|x| !matches!(x, Piece::Same(t) | Piece::Del(t) | Piece::Ins(t) if t.is_empty()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn side(paras: &[(Vec<Piece>, bool)], accept: bool, marks: Mark) -> Vec<String> {
+        // Paragraphs as Word shows them once every change is accepted (or rejected): a
+        // paragraph whose mark is removed runs into the next one.
+        let mut out = vec![String::new()];
+        for (pieces, last) in paras {
+            for p in pieces {
+                match (p, accept) {
+                    (Piece::Same(t), _) | (Piece::Ins(t), true) | (Piece::Del(t), false) => {
+                        out.last_mut().expect("one").push_str(t)
+                    }
+                    _ => {}
+                }
+            }
+            let removed = match marks {
+                Mark::Inserted => !accept,
+                Mark::Deleted => accept,
+                Mark::None => false,
+            };
+            if !last && !removed {
+                out.push(String::new());
+            }
+        }
+        out
+    }
+
+    fn joined(olds: &[&str], news: &[&str], split: bool) -> Vec<(Vec<Piece>, bool)> {
+        let (old, new) = (olds.join(" "), news.join(" "));
+        let ranges: Vec<_> = crate::diff::diff_texts(&old, &new, Field::Text)
+            .iter()
+            .map(|c| (c.old_range.clone(), c.new_range.clone()))
+            .collect();
+        let parts = if split { news } else { olds };
+        let mut cuts = Vec::new();
+        let mut at = 0;
+        for t in &parts[..parts.len() - 1] {
+            at += t.len();
+            cuts.push(at);
+            at += 1;
+        }
+        cut_at_joints(pieces(&old, &new, &ranges), &cuts, split)
+    }
+
+    #[test]
+    fn a_split_accepts_to_its_parts_and_rejects_to_the_alinea() {
+        let old = ["La convention prend effet à sa signature. Elle est conclue pour un an."];
+        for new in [
+            vec![
+                "La convention prend effet à sa signature.",
+                "Elle est conclue pour un an.",
+            ],
+            vec![
+                "La convention prend effet à la signature.",
+                "Elle est conclue pour deux ans.",
+            ],
+            vec![
+                "La convention prend effet",
+                "à sa signature.",
+                "Elle est conclue pour un an.",
+            ],
+        ] {
+            let paras = joined(&old, &new, true);
+            assert_eq!(side(&paras, true, Mark::Inserted), new, "{paras:?}");
+            assert_eq!(side(&paras, false, Mark::Inserted), old, "{paras:?}");
+        }
+    }
+
+    #[test]
+    fn a_merge_accepts_to_the_alinea_and_rejects_to_its_parts() {
+        let new = ["La convention prend effet à sa signature, elle est conclue pour un an."];
+        for old in [
+            vec![
+                "La convention prend effet à sa signature.",
+                "Elle est conclue pour un an.",
+            ],
+            vec!["Le directeur,", "Nadi BOU HANNA"],
+        ] {
+            let paras = joined(&old, &new, false);
+            assert_eq!(side(&paras, true, Mark::Deleted), new, "{paras:?}");
+            assert_eq!(side(&paras, false, Mark::Deleted), old, "{paras:?}");
+        }
     }
 }

@@ -69,7 +69,14 @@ pub(super) fn title(
     };
     let doc = if old_side { &cmp.old } else { &cmp.new };
     let name = escape(&unit_name(doc, id));
-    let heading = if p.old.is_some() && p.new.is_some() {
+    let repeated = p
+        .old
+        .is_none_or(|o| heading_opens_first_alinea(&cmp.old, o))
+        && p.new
+            .is_none_or(|n| heading_opens_first_alinea(&cmp.new, n));
+    let heading = if repeated {
+        String::new()
+    } else if p.old.is_some() && p.new.is_some() {
         side(cmp, p, old_side, options)
     } else {
         escape(doc.node(id).heading.as_deref().unwrap_or(""))
@@ -90,6 +97,22 @@ pub(super) fn title(
     }
 }
 
+/// A party named by the words its first alinéa opens with (« Le ministre chargé du logement,
+/// agissant au nom de l'État… » when no short name follows): the alinéa's row shows those words,
+/// so the unit's title row gives only « Partie 1 » instead of the same paragraph twice.
+fn heading_opens_first_alinea(doc: &Document, id: NodeId) -> bool {
+    let node = doc.node(id);
+    node.kind == NodeKind::Partie
+        && node.heading.as_deref().is_some_and(|h| {
+            let h = h.trim();
+            !h.is_empty()
+                && node.children.first().is_some_and(|&c| {
+                    let first = doc.node(c);
+                    first.kind == NodeKind::Alinea && first.text.trim_start().starts_with(h)
+                })
+        })
+}
+
 /// One row of the table: the two versions and the observations.
 pub(super) struct Row {
     pub(super) id: Option<String>,
@@ -97,6 +120,11 @@ pub(super) struct Row {
     pub(super) old: String,
     pub(super) new: String,
     pub(super) obs: Vec<String>,
+    /// Rows the old cell spans: 1, more for an alinéa split into several (one old cell beside
+    /// its parts), 0 for a row whose old cell is the one spanning from above.
+    pub(super) old_span: usize,
+    /// The same for the new cell: alinéas merged into one.
+    pub(super) new_span: usize,
 }
 
 pub(super) enum Block {
@@ -278,6 +306,8 @@ impl<'a> Builder<'a> {
                 "<a href=\"#arrivee-{k}\">Déplacé vers {}.</a>",
                 escape(&crate::render::diff_common::new_place(cmp, n))
             )],
+            old_span: 1,
+            new_span: 1,
         })
     }
 
@@ -345,8 +375,12 @@ impl<'a> Builder<'a> {
                 old: title(cmp, p, true, options),
                 new: title(cmp, p, false, options),
                 obs,
+                old_span: 1,
+                new_span: 1,
             });
             let (mut last_old, mut last_new) = (None, None);
+            // The rows holding the cells of `last_old` and `last_new`.
+            let (mut old_cell, mut new_cell) = (0, 0);
             for l in &ls {
                 if l.old.is_some() && !l.moved {
                     let before = self.departures_before(p.old, l.old);
@@ -357,9 +391,25 @@ impl<'a> Builder<'a> {
                     Status::Deleted => "supprimee",
                     _ => "",
                 };
-                // The parts of a split share their old alinéa, those of a merge their new one.
+                // The parts of a split share their old alinéa: one old cell spans their rows
+                // (those of a merge, one new cell), as a tableau comparatif sets them.
                 let split = l.old.is_some() && l.old == last_old && l.basis == Basis::Split;
                 let merge = l.new.is_some() && l.new == last_new && l.basis == Basis::Merge;
+                let here = rows.len();
+                let old_span = if split && old_cell + rows[old_cell].old_span == here {
+                    rows[old_cell].old_span += 1;
+                    0
+                } else {
+                    old_cell = here;
+                    1
+                };
+                let new_span = if merge && new_cell + rows[new_cell].new_span == here {
+                    rows[new_cell].new_span += 1;
+                    0
+                } else {
+                    new_cell = here;
+                    1
+                };
                 let old = if split {
                     String::new()
                 } else {
@@ -378,6 +428,8 @@ impl<'a> Builder<'a> {
                     old,
                     new,
                     obs,
+                    old_span,
+                    new_span,
                 });
                 last_old = l.old;
                 last_new = l.new;
@@ -413,7 +465,9 @@ impl<'a> Builder<'a> {
         let name = pair_name(cmp, p);
         let mut texts = Vec::new();
         if let Some(h) = doc.node(n).heading.as_deref() {
-            texts.push(h.to_string());
+            if !heading_opens_first_alinea(doc, n) {
+                texts.push(h.to_string());
+            }
         }
         for d in doc.descendants(n) {
             let node = doc.node(d);

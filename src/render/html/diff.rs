@@ -66,6 +66,16 @@ pub fn write_diff_html(
             writeln!(w, "<li>{}</li>", escape(&c))?;
         }
         writeln!(w, "</ul>")?;
+        if cmp.summary.coarse > 0 {
+            let n = cmp.summary.coarse;
+            let s = if n > 1 { "s" } else { "" };
+            writeln!(
+                w,
+                "<p>Note : {} unité{s} trop longue{s} pour une comparaison mot à mot (plus de {} mots) : comparée{s} phrase par phrase.</p>",
+                thousands(n),
+                thousands(crate::diff::WORD_DIFF_BUDGET)
+            )?;
+        }
         writeln!(
             w,
             "<p>Changements, dans l'ordre de la rédaction nouvelle :</p>"
@@ -156,9 +166,9 @@ pub fn write_diff_html(
                     };
                     writeln!(
                         w,
-                        "<tr{id}{class}><td>{}</td><td>{}</td><td>{}</td></tr>",
-                        cell(&r.old),
-                        cell(&r.new),
+                        "<tr{id}{class}>{}{}<td>{}</td></tr>",
+                        spanned(&r.old, r.old_span),
+                        spanned(&r.new, r.new_span),
                         r.obs.join("<br>")
                     )?;
                 }
@@ -237,4 +247,26 @@ pub fn write_diff_html(
     writeln!(w, "</main>")?;
     writeln!(w, "</body>")?;
     writeln!(w, "</html>")
+}
+
+/// A text cell spanning `rows` rows (none when the cell above spans this row).
+fn spanned(html: &str, rows: usize) -> String {
+    match rows {
+        0 => String::new(),
+        1 => format!("<td>{}</td>", cell(html)),
+        n => format!("<td rowspan=\"{n}\">{}</td>", cell(html)),
+    }
+}
+
+/// A count with French thousands separators (no-break spaces): « 60 000 ».
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{a0}');
+        }
+        out.push(c);
+    }
+    out
 }
