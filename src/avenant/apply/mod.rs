@@ -62,12 +62,18 @@ impl std::error::Error for ApplyError {}
 /// parsed. The convention itself is not changed.
 pub fn apply(convention: &Document, avenant: &Avenant) -> Result<Document, ApplyError> {
     let mut doc = convention.clone();
+    // The messages name the document by its own noun (« de l'avenant », « du contrat »).
+    let noun = formules::DocNoun::of(&avenant.title);
     for art in &avenant.articles {
         for ins in &art.instructions {
             apply_instruction(&mut doc, ins).map_err(|message| ApplyError {
                 article: art.number,
                 target: ins.target.clone(),
-                message: format!("« {} » : {message}", quoted_instruction(ins)),
+                message: format!(
+                    "« {} » : {}",
+                    quoted_instruction(ins, noun),
+                    formules::in_document(&message, noun)
+                ),
             })?;
         }
     }
@@ -79,10 +85,11 @@ const QUOTED_MAX: usize = 160;
 
 /// The instruction's sentence (its first line: the quoted block it introduces is left out),
 /// cut at a word with « … » past [`QUOTED_MAX`] characters.
-fn quoted_instruction(ins: &Instruction) -> String {
+fn quoted_instruction(ins: &Instruction, noun: formules::DocNoun) -> String {
     // Plain spaces, as in the rest of the error line.
     let plain = formules::Style {
         space: ' ',
+        noun,
         ..formules::Style::default()
     };
     let lines = formules::sentence(ins, None, &plain).standalone();
