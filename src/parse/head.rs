@@ -4,7 +4,7 @@
 use super::headings;
 use super::subdivisions::words_outside_tags;
 use super::{keys, Builder};
-use crate::model::{Document, Node, NodeId, NodeKind, Party};
+use crate::model::{Diagnostic, Document, Node, NodeId, NodeKind, Party, Severity};
 use crate::normalise::{Form, Line};
 
 impl Builder {
@@ -84,6 +84,89 @@ impl Builder {
                 }
             }
         }
+    }
+
+    /// A document with neither articles nor intertitles (an agreement, a model letter): its
+    /// title, its parties (« Entre … Et … », up to the last party's « ci-après dénommé(e) » or
+    /// « d'autre part »), its body (`corps`, whose alinéas are counted through: « le troisième
+    /// alinéa de l'accord ») and its signature block from « Fait à … ». Builds nothing and
+    /// returns false when there are neither parties nor signatures and the body holds fewer
+    /// than [`MIN_BODY_LINES`] lines (« Note de service » and a sentence): not an act one amends.
+    pub(super) fn articleless(&mut self, lines: &[&Line]) -> bool {
+        // Visas or a préambule: the head of a convention whose articles were not recognised
+        // (numbers lost in a conversion), read by `head` as before.
+        if lines.is_empty()
+            || lines.iter().any(|l| {
+                headings::visa(&l.text) || headings::preamble(&l.text) || headings::agreed(&l.text)
+            })
+        {
+            return false;
+        }
+        let t = lines
+            .iter()
+            .position(|l| matches!(l.form, Form::Heading(1)) || headings::title(&l.text))
+            .unwrap_or(0);
+        let mut own = lines[t + 1..]
+            .iter()
+            .position(|l| !continues_title(l))
+            .map_or(lines.len(), |p| t + 1 + p);
+        if own < lines.len() && ends_title(lines[own]) {
+            own += 1;
+        }
+        let entre = lines
+            .iter()
+            .skip(t + 1)
+            .position(|l| headings::between(&l.text).is_some())
+            .map(|p| t + 1 + p);
+        let title_end = entre.map_or(own, |e| e.min(own));
+        // The parties: from « Entre » to the end of the party after the last « Et ».
+        let parties_end = entre.and_then(|e| {
+            let et = (e + 1..lines.len()).rfind(|i| headings::and(&lines[*i].text))?;
+            let close = (et + 1..lines.len().min(et + 1 + PARTY_LINES)).find(|i| {
+                let l = &lines[*i].text;
+                headings::part_end(l) || l.to_lowercase().contains("ci-après")
+            })?;
+            // « ci-après dénommées ensemble « les parties » » still belongs to the block.
+            let mut end = close + 1;
+            while end < lines.len() && headings::together(&lines[end].text) {
+                end += 1;
+            }
+            Some(end)
+        });
+        let body_start = parties_end.unwrap_or(title_end);
+        let signed = (body_start..lines.len()).find(|i| headings::signed(&lines[*i].text));
+        let body_end = signed.unwrap_or(lines.len());
+        if parties_end.is_none() && signed.is_none() && body_end - body_start < MIN_BODY_LINES {
+            return false;
+        }
+        self.doc.diagnostics.push(
+            Diagnostic::new(
+                Severity::Warning,
+                "aucun article reconnu : les alinéas du document sont comptés d'un bout à l'autre",
+            )
+            .with_hint("un article commence par « Article 1er », « ARTICLE 2 » ou « 1. Objet »"),
+        );
+        self.title_zone(&lines[..title_end], false);
+        if let Some(end) = parties_end {
+            if let Some(e) = entre {
+                self.parties(&lines[e..end]);
+            }
+        }
+        if body_start < body_end {
+            let c = self.push_container(NodeKind::Corps, "corps", "", lines[body_start].span);
+            for l in &lines[body_start..body_end] {
+                self.content(c, l);
+            }
+            self.table = None;
+        }
+        if let Some(s) = signed {
+            let sig = self.push_container(NodeKind::Signatures, "signatures", "", lines[s].span);
+            for l in &lines[s..] {
+                self.content(sig, l);
+            }
+            self.table = None;
+        }
+        true
     }
 
     /// `alone`: nothing follows in the head (no parties, visas or préambule), so that a short
@@ -182,6 +265,13 @@ impl Builder {
         }
     }
 }
+
+/// Lines of an articleless document's body below which, without parties nor signatures, it
+/// is not read as an act (a title and a sentence or two).
+const MIN_BODY_LINES: usize = 3;
+
+/// How far after the last « Et » the last party's « ci-après dénommé(e) » is looked for.
+const PARTY_LINES: usize = 8;
 
 /// A line that still belongs to the title block: no table row or list item, and no sentence
 /// (final period, or more than 100 words outside template tags).

@@ -68,8 +68,9 @@ const R: &str = "real";
 
 #[test]
 fn cdtn_rupture_2019_2021_the_footnote_went() {
-    // A letter-like model without articles: title and the two parties pair; the 2019 footnote
-    // is gone in 2021 (its call was removed from the text).
+    // A letter-like model without articles: title, the two parties, the body and the
+    // signature block pair; the 2019 footnote is gone in 2021 (its call was removed from the
+    // text).
     check(
         R,
         "cdtn-rupture-amiable-apprentissage-2019-12-24.docx",
@@ -79,6 +80,8 @@ fn cdtn_rupture_2019_2021_the_footnote_went() {
             "parties>parties:similar",
             "parties/partie-1>parties/partie-1:similar",
             "parties/partie-2>parties/partie-2:similar",
+            "corps>corps:similar",
+            "signatures>signatures:role",
             "notes>-:unmatched",
         ],
     );
@@ -86,13 +89,12 @@ fn cdtn_rupture_2019_2021_the_footnote_went() {
 
 #[test]
 fn potentiel_recours_2024_2025_one_title() {
-    // A letter: its title, then its text (tables inside), outside any structure, on each
-    // side, paired exactly.
+    // A letter: its title, then its body (tables inside), on each side, paired exactly.
     check(
         R,
         "potentiel-modele-reponse-recours-2024-09-18.docx",
         "potentiel-modele-reponse-recours-2025-01-31.docx",
-        &["titre>titre:exact", "non-classe>non-classe:exact"],
+        &["titre>titre:exact", "corps>corps:exact"],
     );
 }
 

@@ -183,19 +183,6 @@ const EXPLAINED: &[(&str, usize, &str)] = &[
         20,
         "layout tables",
     ),
-    // The signature block is a table after the last paragraph of a document with no article:
-    // the parser keeps its rows in the parties block, as alinéas that keep their cells
-    // (checked below: as many row-alinéas as the table has rows with text).
-    (
-        "cdtn-rupture-amiable-apprentissage-2019-12-24.docx",
-        0,
-        "rows in the parties block",
-    ),
-    (
-        "cdtn-rupture-amiable-apprentissage-2021-02-03.docx",
-        0,
-        "rows in the parties block",
-    ),
 ];
 
 #[test]
@@ -237,14 +224,9 @@ fn tables_and_notes_match_the_xml() {
                 xml.widths
             );
         }
-        // The signature rows kept as alinéas with their cells: 2 rows in 2019 (names,
-        // « Signature »), 1 in 2021.
-        let rows = match name {
-            "cdtn-rupture-amiable-apprentissage-2019-12-24.docx" => 2,
-            "cdtn-rupture-amiable-apprentissage-2021-02-03.docx" => 1,
-            _ => 0,
-        };
-        assert_eq!(t.row_alineas, rows, "{name}: rows kept as alinéas");
+        // No row is kept as an alinéa: the cdtn signature tables (a document without
+        // articles) are tables of its signature block (2019) and of its body (2021).
+        assert_eq!(t.row_alineas, 0, "{name}: rows kept as alinéas");
     }
     println!("{}", report.join("\n"));
 }

@@ -122,13 +122,11 @@ fn unclassified_text_per_document() {
 ///   to fill in (« L'établissement d'enseignement supérieur : », tables of fields).
 /// - dinum CCTP: the cover page's « Procédure de passation » and the « Avant-propos » with
 ///   its text, before the numbered sections.
-/// - potentiel (two versions) and the aidants connect legal notices: documents without
-///   articles or intertitles (see `NO_ARTICLE`), whose text under the title is all outside.
+///
+/// The documents without articles or intertitles of `NO_ARTICLE` (potentiel and the aidants
+/// connect legal notices) have their text under the title read as their body, `corps`.
 const OUTSIDE: &[(&str, usize)] = &[
     ("esup-notice-convention-stage-type-v4-2013-10-08.docx", 58),
-    ("potentiel-modele-reponse-recours-2024-09-18.docx", 30),
-    ("potentiel-modele-reponse-recours-2025-01-31.docx", 30),
-    ("aidants-connect-elements-juridiques-2024.pdf", 35),
     ("dinum-cctp-accord-cadre-produit-2025.pdf", 18),
 ];
 

@@ -17,6 +17,7 @@ use std::fmt;
 
 pub use super::read::parse_avenant;
 
+mod corps;
 mod divisions;
 mod locate;
 mod phrases;
@@ -243,7 +244,7 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             Ok(())
         }
         Op::AddAlineas { at, alineas } => {
-            let unit = resolve_unit(doc, t)?;
+            let unit = corps::alineas_of(doc, resolve_unit(doc, t)?);
             let container = if t.row.is_some() {
                 first_table(doc, unit).ok_or_else(|| formules::target_missing(t))?
             } else {
@@ -279,6 +280,7 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             node.heading = heading.clone();
             node.children.clear();
             insert_lines(doc, id, 0, alineas, None);
+            divisions::nest_subdivisions(doc, id, alineas, true);
             Ok(())
         }
         Op::InsertArticle {
@@ -328,6 +330,7 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             let at = child_index(doc, parent, last) + 1;
             new_article(doc, parent, at, last, label, heading.as_deref(), alineas)
         }
+        Op::RewriteBlock { lines } if t.heading => corps::rewrite_title(doc, t, lines),
         Op::RewriteBlock { lines } => {
             let id = resolve_unit(doc, t)?;
             if doc.node(id).kind == NodeKind::Note {
@@ -410,6 +413,7 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             node.heading = heading.clone();
             node.children.clear();
             insert_lines(doc, id, 0, blocks, None);
+            divisions::nest_subdivisions(doc, id, blocks, false);
             Ok(())
         }
         Op::AddAnnex {
@@ -443,6 +447,7 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             node.heading = heading.clone();
             let id = insert_child(doc, root, at, node);
             insert_lines(doc, id, 0, blocks, None);
+            divisions::nest_subdivisions(doc, id, blocks, false);
             Ok(())
         }
     }
