@@ -99,20 +99,17 @@ fn the_act_addresses_the_alineas_of_the_document_and_applies_back() {
     let av = draft_checked(&cmp, &DraftOptions::default()).unwrap_or_else(|e| panic!("{e}"));
     let md = markdown(&av);
     let plain = md.replace('\u{a0}', " ");
-    // The document's own noun, and its alinéas counted through its body.
+    // The document's own noun, its alinéas counted through its body, the edits gathered
+    // under one chapeau.
     assert!(md.contains("Modification de l'accord"), "{md}");
-    assert!(
-        md.contains("Le troisième alinéa de l'accord est ainsi rédigé"),
-        "{md}"
-    );
-    assert!(
-        md.contains("L'accord est complété par un alinéa ainsi rédigé"),
-        "{md}"
-    );
-    assert!(
-        plain.contains("Au deuxième alinéa de l'accord, après le mot : « 2024 », sont insérés les mots : « et le 11 mai 2024 »"),
-        "{md}"
-    );
+    for line in [
+        "L'accord est ainsi modifié :",
+        "1° Au deuxième alinéa, après le mot : « 2024 », sont insérés les mots : « et le 11 mai 2024 » ;",
+        "2° Le troisième alinéa est ainsi rédigé :",
+        "3° L'accord est complété par un alinéa ainsi rédigé :",
+    ] {
+        assert!(plain.contains(line), "{line}\n{md}");
+    }
     assert!(!md.contains("de la convention"), "{md}");
     // Read back from its text and applied, it gives the new body.
     let back = parse_avenant(&md).expect("the act reads back");
