@@ -88,6 +88,9 @@ pub enum NodeKind {
     Signatures,
     /// Text the parser could not classify, kept as it is.
     Unclassified,
+    /// The body of a document without articles (an agreement, a model letter): its alinéas
+    /// are counted through, as « le troisième alinéa de l'accord ».
+    Corps,
 }
 
 impl NodeKind {
@@ -112,6 +115,7 @@ impl NodeKind {
             NodeKind::Note => "note",
             NodeKind::Signatures => "signatures",
             NodeKind::Unclassified => "unclassified",
+            NodeKind::Corps => "corps",
         }
     }
 
@@ -500,6 +504,7 @@ impl Document {
             NodeKind::EnTete => "en-tête".into(),
             NodeKind::Signatures => "signatures".into(),
             NodeKind::Notes => "notes".into(),
+            NodeKind::Corps => "corps".into(),
             _ => node.key.clone(),
         }
     }

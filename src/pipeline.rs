@@ -49,7 +49,12 @@ fn locate(doc: &mut Document, locators: &crate::extract::Locators) {
 /// compares or amends conventions needs.
 pub fn load(path: &Path, options: &ReadOptions) -> Result<Document> {
     let doc = read(path, options)?;
-    let sections = doc.nodes.iter().any(|n| n.kind == NodeKind::Structure);
+    // A document without articles is still read when its body was recognised (`corps`:
+    // an agreement, a model letter); see `parse`.
+    let sections = doc
+        .nodes
+        .iter()
+        .any(|n| matches!(n.kind, NodeKind::Structure | NodeKind::Corps));
     if doc.articles().is_empty() && !sections {
         return Err(Error::new(path.display().to_string(), ErrorKind::NoArticle));
     }

@@ -224,6 +224,7 @@ fn is_role(kind: NodeKind) -> bool {
             | NodeKind::Signatures
             | NodeKind::Notes
             | NodeKind::Table
+            | NodeKind::Corps
     )
 }
 

@@ -4,7 +4,7 @@
 use super::headings;
 use super::subdivisions::words_outside_tags;
 use super::{keys, Builder};
-use crate::model::{Document, Node, NodeId, NodeKind, Party};
+use crate::model::{Diagnostic, Document, Node, NodeId, NodeKind, Party, Severity};
 use crate::normalise::{Form, Line};
 
 impl Builder {
@@ -87,13 +87,7 @@ impl Builder {
     /// with its closing formula (« Je vous prie d'agréer … ») and its copies: they are its
     /// signature block, not unclassified text.
     fn outside_then_signatures(&mut self, rest: &[&Line]) {
-        let signed = rest
-            .iter()
-            .position(|l| {
-                matches!(l.form, Form::Plain | Form::Heading(_))
-                    && (headings::signed(&l.text) || headings::closing(&l.text))
-            })
-            .unwrap_or(rest.len());
+        let signed = rest.iter().position(|l| signs(l)).unwrap_or(rest.len());
         if signed > 0 {
             let u = self.unclassified_node(rest[0].span);
             for l in &rest[..signed] {
@@ -110,37 +104,99 @@ impl Builder {
         }
     }
 
+    /// A document with neither articles nor intertitles (an agreement, a model letter): its
+    /// title, its parties (« Entre … Et … », up to the last party's « ci-après dénommé(e) » or
+    /// « d'autre part »), its body (`corps`, whose alinéas are counted through: « le troisième
+    /// alinéa de l'accord ») and its signature block from « Fait à … ». Builds nothing and
+    /// returns false when there are neither parties nor signatures and the body holds fewer
+    /// than [`MIN_BODY_LINES`] lines (« Note de service » and a sentence): not an act one amends.
+    pub(super) fn articleless(&mut self, lines: &[&Line]) -> bool {
+        // Visas or a préambule: the head of a convention whose articles were not recognised
+        // (numbers lost in a conversion), read by `head` as before.
+        if lines.is_empty()
+            || lines.iter().any(|l| {
+                headings::visa(&l.text) || headings::preamble(&l.text) || headings::agreed(&l.text)
+            })
+        {
+            return false;
+        }
+        let t = title_line(lines);
+        let mut own = lines[t + 1..]
+            .iter()
+            .position(|l| !continues_title(l))
+            .map_or(lines.len(), |p| t + 1 + p);
+        if own < lines.len() && ends_title(lines[own]) {
+            own += 1;
+        }
+        let entre = lines
+            .iter()
+            .skip(t + 1)
+            .position(|l| headings::between(&l.text).is_some())
+            .map(|p| t + 1 + p);
+        let title_end = entre.map_or(own, |e| e.min(own));
+        // The parties: from « Entre » to the end of the party after the last « Et ».
+        let parties_end = entre.and_then(|e| {
+            let et = (e + 1..lines.len()).rfind(|i| headings::and(&lines[*i].text))?;
+            let close = (et + 1..lines.len().min(et + 1 + PARTY_LINES)).find(|i| {
+                let l = &lines[*i].text;
+                headings::part_end(l) || l.to_lowercase().contains("ci-après")
+            })?;
+            // « ci-après dénommées ensemble « les parties » » still belongs to the block.
+            let mut end = close + 1;
+            while end < lines.len() && headings::together(&lines[end].text) {
+                end += 1;
+            }
+            Some(end)
+        });
+        let body_start = parties_end.unwrap_or(title_end);
+        let signed = (body_start..lines.len()).find(|i| signs(lines[*i]));
+        let body_end = signed.unwrap_or(lines.len());
+        if parties_end.is_none() && signed.is_none() && body_end - body_start < MIN_BODY_LINES {
+            return false;
+        }
+        self.doc.diagnostics.push(
+            Diagnostic::new(
+                Severity::Warning,
+                "aucun article reconnu : les alinéas du document sont comptés d'un bout à l'autre",
+            )
+            .with_hint("un article commence par « Article 1er », « ARTICLE 2 » ou « 1. Objet »"),
+        );
+        self.title_zone_at(&lines[..title_end], t, false, false);
+        // The parties' block may end before `parties_end` (a line no longer about a party):
+        // the body starts where it ends.
+        let body_start = match (entre, parties_end) {
+            (Some(e), Some(end)) => e + self.parties(&lines[e..end]),
+            _ => body_start,
+        };
+        if body_start < body_end {
+            let c = self.push_container(NodeKind::Corps, "corps", "", lines[body_start].span);
+            for l in &lines[body_start..body_end] {
+                self.content(c, l);
+            }
+            self.table = None;
+        }
+        if let Some(s) = signed {
+            let sig = self.push_container(NodeKind::Signatures, "signatures", "", lines[s].span);
+            for l in &lines[s..] {
+                self.content(sig, l);
+            }
+            self.table = None;
+        }
+        true
+    }
+
     /// `alone`: nothing follows in the head (no parties, visas or préambule), so that a short
     /// text under the title is the document's chapeau, read as its préambule.
     fn title_zone(&mut self, lines: &[&Line], alone: bool, has_articles: bool) {
         if lines.is_empty() {
             return;
         }
-        // The line naming the document; else, after a letterhead or address table (sender,
-        // addressee, « Paris, le … », references), the first line that is not a table row: a
-        // letter's « Objet : … », a document's own name. A table cell never names it.
-        // A letter (« Objet : … » just before « Madame, Monsieur, ») is named by its object,
-        // even when a reference above it (« Code Potentiel : … ») looks like a name.
-        let letter = || {
-            (0..lines.len()).find(|i| {
-                headings::object(&lines[*i].text).is_some()
-                    && lines
-                        .get(i + 1)
-                        .is_some_and(|n| headings::salutation(&n.text))
-            })
-        };
-        let t = lines
-            .iter()
-            .position(|l| matches!(l.form, Form::Heading(1)))
-            .or_else(letter)
-            .or_else(|| lines.iter().position(|l| headings::title(&l.text)))
-            .or_else(|| {
-                lines
-                    .iter()
-                    .position(|l| !matches!(l.form, Form::Row(_)))
-                    .filter(|t| *t > 0)
-            })
-            .unwrap_or(0);
+        self.title_zone_at(lines, title_line(lines), alone, has_articles);
+    }
+
+    /// The title zone whose line `t` names the document (found on a wider slice when the
+    /// zone is cut before what identifies it, a letter's « Madame, Monsieur, »).
+    fn title_zone_at(&mut self, lines: &[&Line], t: usize, alone: bool, has_articles: bool) {
         if t > 0 {
             let e = self.push_container(NodeKind::EnTete, "en-tete", "", lines[0].span);
             // A letterhead or address table stays a table.
@@ -249,6 +305,41 @@ impl Builder {
     }
 }
 
+/// The line naming the document in its title zone. The first Heading 1; else, after a
+/// letterhead or address table (sender, addressee, « Paris, le … », references), a letter's
+/// « Objet : … » just before « Madame, Monsieur, » (even when a reference above it, « Code
+/// Potentiel : … », looks like a name); else a line that reads as a title; else the first
+/// line that is not a table row: a table cell never names the document.
+fn title_line(lines: &[&Line]) -> usize {
+    let letter = || {
+        (0..lines.len()).find(|i| {
+            headings::object(&lines[*i].text).is_some()
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|n| headings::salutation(&n.text))
+        })
+    };
+    lines
+        .iter()
+        .position(|l| matches!(l.form, Form::Heading(1)))
+        .or_else(letter)
+        .or_else(|| lines.iter().position(|l| headings::title(&l.text)))
+        .or_else(|| {
+            lines
+                .iter()
+                .position(|l| !matches!(l.form, Form::Row(_)))
+                .filter(|t| *t > 0)
+        })
+        .unwrap_or(0)
+}
+
+/// A line that opens the signature block: « Fait à …, le … », or a letter's closing formula
+/// (« Je vous prie d'agréer … »).
+fn signs(l: &Line) -> bool {
+    matches!(l.form, Form::Plain | Form::Heading(_))
+        && (headings::signed(&l.text) || headings::closing(&l.text))
+}
+
 /// A line of the parties' block after a party was named: another party (« Et », « et la
 /// société … », « d'autre part »), or more about the last one (« représentée par … »,
 /// « agissant … », « ci-après … », a line going on in lower case).
@@ -272,6 +363,13 @@ fn about_a_party(l: &Line) -> bool {
         .any(|w| lower.starts_with(w))
         || t.starts_with(|c: char| c.is_lowercase())
 }
+
+/// Lines of an articleless document's body below which, without parties nor signatures, it
+/// is not read as an act (a title and a sentence or two).
+const MIN_BODY_LINES: usize = 3;
+
+/// How far after the last « Et » the last party's « ci-après dénommé(e) » is looked for.
+const PARTY_LINES: usize = 8;
 
 /// A line that still belongs to the title block: no table row or list item, and no sentence
 /// (final period, or more than 100 words outside template tags).

@@ -21,6 +21,22 @@ use crate::normalise::{self, Form, Line, Normalised};
 use body::is_intertitle;
 use continuations::join_continuations;
 
+/// The sub-division headings (« I. Nom… », « 1° Désignation », « A.-Locaux… ») among the lines
+/// of one unit's text, as the parser finds them: (line index, label, heading, depth from 1).
+/// `apply` nests a unit quoted whole the way a reading of it would.
+pub(crate) fn sub_headings_of(
+    lines: &[Line],
+    article: bool,
+) -> Vec<(usize, String, String, usize)> {
+    let refs: Vec<&Line> = lines.iter().collect();
+    let mut out: Vec<(usize, String, String, usize)> = subdivisions::find(&refs, article)
+        .into_iter()
+        .map(|(i, s)| (i, s.label, s.heading, s.level))
+        .collect();
+    out.sort();
+    out
+}
+
 /// Reads a source into its tree: normalise, then parse.
 pub fn parse(source: Source) -> Document {
     let normalised = normalise::normalise(&source);
@@ -140,6 +156,11 @@ impl Builder {
                 ),
             );
             intertitles[0]
+        } else if self.articleless(&lines) {
+            // Title, parties, body and signatures are read; nothing is left for the body.
+            self.place_toc_block(toc_block);
+            self.place_toc();
+            return;
         } else {
             self.doc.diagnostics.push(
                 Diagnostic::new(Severity::Error, "aucun article reconnu dans le document")
@@ -153,6 +174,13 @@ impl Builder {
             &lines[..body_start],
             !articles.is_empty() || self.intertitles,
         );
+        self.place_toc_block(toc_block);
+        self.body(&lines[body_start..], &articles);
+        self.place_toc();
+    }
+
+    /// The « sommaire » lines kept out of the flow, as their own block.
+    fn place_toc_block(&mut self, toc_block: Vec<&Line>) {
         if let Some(first) = toc_block.first() {
             let s = self.push_container(NodeKind::Unclassified, "sommaire", "", first.span);
             for l in toc_block {
@@ -160,8 +188,6 @@ impl Builder {
             }
             self.table = None;
         }
-        self.body(&lines[body_start..], &articles);
-        self.place_toc();
     }
 
     /// The `sommaire` block, built apart, goes back where it stands in the document: before

@@ -68,9 +68,9 @@ const R: &str = "real";
 
 #[test]
 fn cdtn_rupture_2019_2021_the_footnote_went() {
-    // A letter-like model without articles: title, the two parties, the text after them and
-    // the signature block (« Fait à … ») pair; the 2019 footnote is gone in 2021 (its call was
-    // removed from the text).
+    // A letter-like model without articles: title, the two parties, the body and the
+    // signature block pair; the 2019 footnote is gone in 2021 (its call was removed from the
+    // text).
     check(
         R,
         "cdtn-rupture-amiable-apprentissage-2019-12-24.docx",
@@ -80,7 +80,7 @@ fn cdtn_rupture_2019_2021_the_footnote_went() {
             "parties>parties:similar",
             "parties/partie-1>parties/partie-1:similar",
             "parties/partie-2>parties/partie-2:similar",
-            "non-classe>non-classe:similar",
+            "corps>corps:similar",
             "signatures>signatures:role",
             "notes>-:unmatched",
         ],
@@ -89,9 +89,8 @@ fn cdtn_rupture_2019_2021_the_footnote_went() {
 
 #[test]
 fn potentiel_recours_2024_2025_one_title() {
-    // A letter: its letterhead table, its object (the title), then its text (tables inside),
-    // outside any structure, and its closing formula with the copies, on each side, paired
-    // exactly.
+    // A letter: its letterhead table, its object (the title), its body (tables inside) and its
+    // closing formula with the copies, on each side, paired exactly.
     check(
         R,
         "potentiel-modele-reponse-recours-2024-09-18.docx",
@@ -99,7 +98,7 @@ fn potentiel_recours_2024_2025_one_title() {
         &[
             "en-tete>en-tete:exact",
             "titre>titre:exact",
-            "non-classe>non-classe:exact",
+            "corps>corps:exact",
             "signatures>signatures:exact",
         ],
     );

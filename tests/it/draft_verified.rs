@@ -146,3 +146,51 @@ fn codes_draft_verified_acts() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The apilos APL convention for logements-foyers (real .docx, 2022 → 2026): the title's
+/// templated sub-lines and the annex's new parts « II. », « III. », « IV. » (sub-divisions with
+/// tables) are drafted, and the annex quoted whole applies back to the same sub-divisions.
+#[test]
+fn the_apilos_convention_pair_drafts_a_verified_act() {
+    let real = Path::new(REAL);
+    let (old, new) = (
+        real.join("apilos-convention-apl-foyer-2022-12-06.docx"),
+        real.join("apilos-convention-apl-foyer-2026-06-10.docx"),
+    );
+    if !old.exists() {
+        return;
+    }
+    for renumber in [false, true] {
+        check(&old, &new, renumber).unwrap_or_else(|e| panic!("renumber={renumber}: {e}"));
+    }
+}
+
+/// The Ministry of Labour's model agreement without articles (2019 → 2021): its body's
+/// alinéas are addressed as the document's own.
+#[test]
+fn the_cdtn_agreement_pair_drafts_a_verified_act() {
+    let real = Path::new(REAL);
+    let (old, new) = (
+        real.join("cdtn-rupture-amiable-apprentissage-2019-12-24.docx"),
+        real.join("cdtn-rupture-amiable-apprentissage-2021-02-03.docx"),
+    );
+    if !old.exists() {
+        return;
+    }
+    check(&old, &new, false).unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// The DGEC model letter without articles (2024 → 2025): no change of substance, an empty act
+/// that verifies.
+#[test]
+fn the_potentiel_letter_pair_drafts_a_verified_act() {
+    let real = Path::new(REAL);
+    let (old, new) = (
+        real.join("potentiel-modele-reponse-recours-2024-09-18.docx"),
+        real.join("potentiel-modele-reponse-recours-2025-01-31.docx"),
+    );
+    if !old.exists() {
+        return;
+    }
+    check(&old, &new, false).unwrap_or_else(|e| panic!("{e}"));
+}

@@ -105,6 +105,11 @@ fn pandoc_docx_and_odt_read_to_the_markdown_tree() {
     let mut compared = 0;
     for md in markdown_files() {
         let text = std::fs::read_to_string(&md).expect("markdown");
+        // A YAML front matter (`---` … `---`) is metadata to pandoc, not text: the office file
+        // cannot carry it (the beta FAQ, read since documents without articles are).
+        if text.starts_with("---\n") {
+            continue;
+        }
         let input = dir.join("entree.md");
         std::fs::write(&input, pipes(&text)).expect("write");
         let want = avenant::pipeline::load(&md, &options);

@@ -224,9 +224,8 @@ fn tables_and_notes_match_the_xml() {
                 xml.widths
             );
         }
-        // No row is kept as an alinéa: the cdtn agreements' signature tables (a document
-        // without articles) are tables of their signature block (2019) or of the text
-        // before it (2021), no longer rows swallowed by the parties block.
+        // No row is kept as an alinéa: the cdtn signature tables (a document without
+        // articles) are tables of its signature block (2019) and of its body (2021).
         assert_eq!(t.row_alineas, 0, "{name}: rows kept as alinéas");
     }
     println!("{}", report.join("\n"));

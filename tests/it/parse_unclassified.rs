@@ -118,30 +118,20 @@ fn unclassified_text_per_document() {
 /// Text that truly stands outside the structure, read by hand, with its number of nodes
 /// (alinéas, tables and rows): between the title and the first article, neither parties, visas
 /// nor préambule, or the text of a document that has no article.
-/// - cdtn agreements (2019, 2021): a one-page agreement without articles; after the parties
-///   (whose block now ends with the last party's « ci-après dénommé(e) ») and before « Fait à
-///   … » (its signature block), its three paragraphs (« Le DATE, les parties désignées
-///   ci-dessus ont conclu… », « En application de l'article L. 6222-18… », « À cette date… »)
-///   belong to no article; in 2021 the signature table (names, « Signature ») stands before
-///   « Fait à » and stays with them (a table and its row).
 /// - esup notice: the notice's introduction and definitions, then the form of the parties
 ///   to fill in (« L'établissement d'enseignement supérieur : », tables of fields), which has
 ///   no « Entre » to open a parties block.
-/// - potentiel (two versions): a letter without articles or intertitles (see `NO_ARTICLE`):
-///   its letterhead table is its en-tête, its « Objet : » its title, « Je vous prie d'agréer
-///   … » and the copies its signature block; the body between them (« Madame, Monsieur, »,
-///   21 paragraphs and list items, the project table) stands outside any article.
 /// - dinum CCTP: the cover page's « Procédure de passation » and the « Avant-propos » with
 ///   its text, before the numbered sections.
-/// - aidants connect legal notices: a page without articles or intertitles, whose text under
-///   the title is all outside.
+///
+/// The documents of `NO_ARTICLE` without intertitles are read as title, parties, body (`corps`)
+/// and signature block, so nothing of them is unclassified: the cdtn agreements (their three
+/// paragraphs after the parties, whose block ends with the last party's « ci-après
+/// dénommé(e) », up to « Fait à … »), the potentiel letters (letterhead table as en-tête,
+/// « Objet : » as title, the body, then « Je vous prie d'agréer … » and the copies as the
+/// signature block) and the aidants connect legal notices.
 const OUTSIDE: &[(&str, usize)] = &[
-    ("cdtn-rupture-amiable-apprentissage-2019-12-24.docx", 3),
-    ("cdtn-rupture-amiable-apprentissage-2021-02-03.docx", 5),
     ("esup-notice-convention-stage-type-v4-2013-10-08.docx", 58),
-    ("potentiel-modele-reponse-recours-2024-09-18.docx", 24),
-    ("potentiel-modele-reponse-recours-2025-01-31.docx", 24),
-    ("aidants-connect-elements-juridiques-2024.pdf", 35),
     ("dinum-cctp-accord-cadre-produit-2025.pdf", 18),
 ];
 

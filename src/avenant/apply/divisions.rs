@@ -240,3 +240,79 @@ pub(super) fn add_note(doc: &mut Document, label: &str, text: &str) -> Result<()
     insert_child(doc, notes, at, node);
     Ok(())
 }
+
+/// Nests the lines just quoted into `unit` (an annex or an article rewritten or added whole)
+/// under their sub-division headings (« I. Nom… », « I bis. Désignation… », « 1° … »), as the
+/// parser nests them when it reads the unit: the applied unit has the tree that a reading of
+/// the new version gives, not a flat list of alinéas. `article`: the unit is an article.
+pub(super) fn nest_subdivisions(doc: &mut Document, unit: NodeId, lines: &[String], article: bool) {
+    let children = doc.children(unit).to_vec();
+    // The lines as the parser reads them, each with the child it became (rows gather into
+    // one table, as `insert_lines` builds them).
+    let mut read: Vec<crate::normalise::Line> = Vec::with_capacity(lines.len());
+    let mut owner: Vec<usize> = Vec::with_capacity(lines.len());
+    let mut child: Option<usize> = None;
+    let mut in_table = false;
+    for line in lines {
+        let row = is_row_line(line);
+        if !row || !in_table {
+            child = Some(child.map_or(0, |c| c + 1));
+        }
+        in_table = row;
+        let (form, text) = if row {
+            let cells = row_cells(line);
+            let text = normalise::row_text(&cells);
+            (Form::Row(cells), text)
+        } else {
+            classify(line)
+        };
+        read.push(crate::normalise::Line {
+            form,
+            text,
+            span: Span::default(),
+            blank_before: true,
+        });
+        owner.push(child.unwrap_or(0));
+    }
+    if child.map_or(0, |c| c + 1) != children.len() {
+        // Not the children `insert_lines` made of these lines: left as they are.
+        return;
+    }
+    let subs = crate::parse::sub_headings_of(&read, article);
+    if subs.is_empty() {
+        return;
+    }
+    let mut heads: Vec<Option<(String, String, usize, String)>> = vec![None; children.len()];
+    for (i, label, heading, level) in subs {
+        if let (Some(c), Some(l)) = (owner.get(i), read.get(i)) {
+            heads[*c] = Some((label, heading, level, l.text.clone()));
+        }
+    }
+    let mut stack: Vec<(usize, NodeId)> = Vec::new();
+    let mut top: Vec<NodeId> = Vec::new();
+    for (c, head) in children.iter().zip(heads) {
+        if let Some((_, _, level, _)) = &head {
+            while stack.last().is_some_and(|(lv, _)| lv >= level) {
+                stack.pop();
+            }
+        }
+        let parent = stack.last().map(|s| s.1);
+        match parent {
+            Some(p) => {
+                doc.node_mut(p).children.push(*c);
+                doc.node_mut(*c).parent = Some(p);
+            }
+            None => top.push(*c),
+        }
+        if let Some((label, heading, level, text)) = head {
+            let node = doc.node_mut(*c);
+            node.kind = NodeKind::Structure;
+            node.label = Some(label);
+            node.heading = Some(heading);
+            node.level = 20 + level.min(200) as u8;
+            node.text = text;
+            stack.push((level, *c));
+        }
+    }
+    doc.node_mut(unit).children = top;
+}

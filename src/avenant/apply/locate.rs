@@ -233,7 +233,7 @@ pub(super) fn markers_match(label: Option<&str>, want: &str) -> bool {
 
 /// The alinéa-like node (or row) the target designates, with its parent; `None` for the unit.
 pub(super) fn resolve_leaf(doc: &Document, t: &Target) -> Result<Option<(NodeId, NodeId)>, String> {
-    let unit = resolve_unit(doc, t)?;
+    let unit = super::corps::alineas_of(doc, resolve_unit(doc, t)?);
     let missing = || formules::target_missing(t);
     if let Some(r) = t.row {
         let table = first_table(doc, unit).ok_or_else(missing)?;

@@ -17,6 +17,7 @@ use std::fmt;
 
 pub use super::read::parse_avenant;
 
+mod corps;
 mod divisions;
 mod locate;
 mod phrases;
@@ -62,12 +63,18 @@ impl std::error::Error for ApplyError {}
 /// parsed. The convention itself is not changed.
 pub fn apply(convention: &Document, avenant: &Avenant) -> Result<Document, ApplyError> {
     let mut doc = convention.clone();
+    // The messages name the document by its own noun (« de l'avenant », « du contrat »).
+    let noun = formules::DocNoun::of(&avenant.title);
     for art in &avenant.articles {
         for ins in &art.instructions {
             apply_instruction(&mut doc, ins).map_err(|message| ApplyError {
                 article: art.number,
                 target: ins.target.clone(),
-                message: format!("« {} » : {message}", quoted_instruction(ins)),
+                message: format!(
+                    "« {} » : {}",
+                    quoted_instruction(ins, noun),
+                    formules::in_document(&message, noun)
+                ),
             })?;
         }
     }
@@ -79,10 +86,11 @@ const QUOTED_MAX: usize = 160;
 
 /// The instruction's sentence (its first line: the quoted block it introduces is left out),
 /// cut at a word with « … » past [`QUOTED_MAX`] characters.
-fn quoted_instruction(ins: &Instruction) -> String {
+fn quoted_instruction(ins: &Instruction, noun: formules::DocNoun) -> String {
     // Plain spaces, as in the rest of the error line.
     let plain = formules::Style {
         space: ' ',
+        noun,
         ..formules::Style::default()
     };
     let lines = formules::sentence(ins, None, &plain).standalone();
@@ -236,7 +244,7 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             Ok(())
         }
         Op::AddAlineas { at, alineas } => {
-            let unit = resolve_unit(doc, t)?;
+            let unit = corps::alineas_of(doc, resolve_unit(doc, t)?);
             let container = if t.row.is_some() {
                 first_table(doc, unit).ok_or_else(|| formules::target_missing(t))?
             } else {
@@ -272,6 +280,7 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             node.heading = heading.clone();
             node.children.clear();
             insert_lines(doc, id, 0, alineas, None);
+            divisions::nest_subdivisions(doc, id, alineas, true);
             Ok(())
         }
         Op::InsertArticle {
@@ -321,6 +330,7 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             let at = child_index(doc, parent, last) + 1;
             new_article(doc, parent, at, last, label, heading.as_deref(), alineas)
         }
+        Op::RewriteBlock { lines } if t.heading => corps::rewrite_title(doc, t, lines),
         Op::RewriteBlock { lines } => {
             let id = resolve_unit(doc, t)?;
             if doc.node(id).kind == NodeKind::Note {
@@ -403,6 +413,7 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             node.heading = heading.clone();
             node.children.clear();
             insert_lines(doc, id, 0, blocks, None);
+            divisions::nest_subdivisions(doc, id, blocks, false);
             Ok(())
         }
         Op::AddAnnex {
@@ -436,6 +447,7 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             node.heading = heading.clone();
             let id = insert_child(doc, root, at, node);
             insert_lines(doc, id, 0, blocks, None);
+            divisions::nest_subdivisions(doc, id, blocks, false);
             Ok(())
         }
     }

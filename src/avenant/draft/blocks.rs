@@ -1,5 +1,5 @@
-//! Drafting the parts of the convention outside its articles: the title (« L'intitulé de la
-//! convention est ainsi rédigé »), each party's designation, the visas and the signature block.
+//! Drafting the parts of the convention outside its articles: the title with its sub-lines
+//! (« L'intitulé de la convention est ainsi rédigé »), each party's designation, the visas and the signature block.
 
 use super::*;
 
@@ -38,12 +38,24 @@ impl Drafter<'_> {
             first_of(&cmp.new, NodeKind::Titre),
         ) {
             let (ot, nt) = (&cmp.old.node(o).text, &cmp.new.node(n).text);
-            if text_key(ot) != text_key(nt) {
-                let ins = Instruction {
-                    target: Target::convention().with_heading(),
-                    op: Op::RewriteHeading {
-                        heading: nt.trim().to_string(),
-                    },
+            // The title's own lines under it (sub-title, references, « conclue entre … »).
+            let sub_lines_changed = content(&self.w, o) != content(&cmp.new, n);
+            if text_key(ot) != text_key(nt) || sub_lines_changed {
+                let ins = if sub_lines_changed {
+                    // « L'intitulé de la convention est ainsi rédigé : » and every line of it.
+                    let mut lines = vec![nt.trim().to_string()];
+                    lines.extend(unit_lines(&cmp.new, n));
+                    Instruction {
+                        target: Target::convention().with_heading(),
+                        op: Op::RewriteBlock { lines },
+                    }
+                } else {
+                    Instruction {
+                        target: Target::convention().with_heading(),
+                        op: Op::RewriteHeading {
+                            heading: nt.trim().to_string(),
+                        },
+                    }
                 };
                 if self.exec(&ins).is_ok() {
                     self.changes.blocks.push(formules::block_in_objet(None));

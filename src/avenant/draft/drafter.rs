@@ -643,6 +643,13 @@ impl<'a> Drafter<'a> {
             new: ch.new.trim().to_string(),
             ..ch.clone()
         };
+        // A lone punctuation mark is never quoted (« complété par le mot : « . » »): the
+        // phrase or alinéa holding it is rewritten instead.
+        if !text[s..e].chars().any(char::is_alphanumeric)
+            && !ch.new.chars().any(char::is_alphanumeric)
+        {
+            return Err("punctuation only".into());
+        }
         match ch.tag {
             ChangeTag::Insert => {
                 if text[..s].trim().is_empty() {

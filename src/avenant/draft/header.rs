@@ -8,14 +8,24 @@ pub(super) fn header(old: &Document, options: &DraftOptions) -> Avenant {
         .nodes
         .iter()
         .find(|n| n.kind == NodeKind::Titre)
-        .map(|n| lower_first(n.text.trim()))
-        .filter(|t| !t.is_empty())
+        .map(|n| n.text.trim())
+        // A table row read as the title (a letter's « | Paris, le … ») is no title.
+        .filter(|t| !t.is_empty() && !t.starts_with('|'))
+        .map(|t| {
+            if formules::names_a_document(t) {
+                lower_first(t)
+            } else {
+                // « Rupture d'un commun accord du contrat … » is not a noun the act can put
+                // « la » before: « la convention « Rupture d'un commun accord … » ».
+                format!("convention «\u{a0}{t}\u{a0}»")
+            }
+        })
         .unwrap_or_else(|| "convention".into());
     let parties = old
         .parties()
         .into_iter()
         .map(|p| AvenantParty {
-            name: p.name.clone(),
+            name: without_designation(&p.name, p.short_name.is_some()),
             short_name: p.short_name.clone(),
         })
         .collect();
@@ -30,6 +40,18 @@ pub(super) fn header(old: &Document, options: &DraftOptions) -> Avenant {
         effet: options.date_effet.clone(),
         lieu: options.lieu.clone(),
         date: options.date.clone(),
+    }
+}
+
+/// A party's name without the « ci-après dénommé(e) « … » » its line ends with, when the act
+/// writes that designation itself (`designated`): it is not said twice.
+fn without_designation(name: &str, designated: bool) -> String {
+    if !designated {
+        return name.to_string();
+    }
+    match name.find("ci-après").or_else(|| name.find("Ci-après")) {
+        Some(at) if at > 0 => name[..at].trim_end_matches([',', ' ']).to_string(),
+        _ => name.to_string(),
     }
 }
 
@@ -54,6 +76,9 @@ pub(super) fn convention_date(old: &Document) -> Option<String> {
         .map(|n| n.text.trim())
         .find(|t| t.starts_with("Fait à") || t.starts_with("Fait a"))?;
     let (_, date) = line.split_once(", le ")?;
+    // « le 10 mai 2024, en deux exemplaires »: the date alone.
+    let date = date.split(',').next().unwrap_or(date);
+    let date = date.split(" en ").next().unwrap_or(date);
     let date = date
         .trim()
         .trim_end_matches(['.', ',', ';'])

@@ -35,9 +35,10 @@
 //! désignation de la première partie … », « Les visas … sont supprimés », « Le bloc des
 //! signatures … », « L'intitulé du titre II … »), new and deleted divisions (draft/divisions.rs:
 //! « Après le chapitre IV, il est inséré un chapitre IV bis ainsi rédigé : »), footnotes (« La
-//! note de bas de page n° 2 … est ainsi rédigée »), except title sub-lines, which the check then
-//! refuses (exit 2) rather than leave out silently. The body names the document by its own noun
-//! (« du contrat », « des statuts »: `wording::DocNoun`).
+//! note de bas de page n° 2 … est ainsi rédigée »), the title with its sub-lines quoted whole
+//! when they change, and the body of a document without articles (draft/corps.rs: « Le
+//! troisième alinéa de l'accord est ainsi rédigé : »). The body names the document by its own
+//! noun (« du contrat », « des statuts », « de l'avenant »: `wording::DocNoun`).
 //! Cosmetic differences aside (case of a heading, accent on a capital: never amended). An
 //! inserted article takes the new version's number when it is free in the old one and in
 //! order there (« 47-2 » after « 47-1 »), else « 5 bis » as the 1997 circular advises
@@ -63,6 +64,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 mod annexes;
 mod blocks;
+mod corps;
 mod divisions;
 mod drafter;
 mod edits;
@@ -232,6 +234,7 @@ fn compared_kind(kind: NodeKind) -> bool {
             | NodeKind::Visas
             | NodeKind::Signatures
             | NodeKind::Notes
+            | NodeKind::Corps
     )
 }
 
@@ -258,7 +261,11 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
             // compared through its label and folded heading instead.
             let text = if matches!(
                 x.kind,
-                NodeKind::Article | NodeKind::Annexe | NodeKind::Structure | NodeKind::Preambule
+                NodeKind::Article
+                    | NodeKind::Annexe
+                    | NodeKind::Structure
+                    | NodeKind::Preambule
+                    | NodeKind::Corps
             ) {
                 ""
             } else {
@@ -278,6 +285,7 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
             (NodeKind::Annexe, Some(l)) => format!("annexe {l}"),
             (NodeKind::Annexe, None) => "annexe".to_string(),
             (NodeKind::Preambule, _) => "préambule".to_string(),
+            (NodeKind::Corps, _) => "corps".to_string(),
             (NodeKind::Titre, _) => "intitulé".to_string(),
             (NodeKind::Parties, _) => "parties".to_string(),
             (NodeKind::Visas, _) => "visas".to_string(),
@@ -523,6 +531,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
                 }
             }
             (NodeKind::Preambule, Some(o), Some(n)) => articles.extend(d.preambule(p, o, n)),
+            (NodeKind::Corps, Some(o), Some(n)) => articles.extend(d.corps(p, o, n)),
             (NodeKind::Structure, Some(o), Some(n)) => articles.extend(d.division_heading(o, n)),
             (NodeKind::Structure, None, Some(n)) => {
                 if let Some(a) = d.insert_division(n) {

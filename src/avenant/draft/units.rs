@@ -12,7 +12,8 @@ pub(super) fn pair_kind(cmp: &Comparison, p: &PairDiff) -> NodeKind {
         .unwrap_or(NodeKind::Unclassified)
 }
 
-/// The préambule, articles (sub-articles after their article) and annexes, in order.
+/// The préambule, articles (sub-articles after their article), annexes and the body of a
+/// document without articles, in order.
 pub(super) fn collect_units<'a>(
     cmp: &Comparison,
     pairs: &'a [PairDiff],
@@ -24,7 +25,7 @@ pub(super) fn collect_units<'a>(
                 out.push(p);
                 collect_units(cmp, &p.children, out);
             }
-            NodeKind::Annexe | NodeKind::Preambule => out.push(p),
+            NodeKind::Annexe | NodeKind::Preambule | NodeKind::Corps => out.push(p),
             NodeKind::Structure => {
                 // Its heading first (« L'intitulé du titre II »), then what it holds.
                 out.push(p);
@@ -148,6 +149,12 @@ pub(super) fn unit_lines(doc: &Document, id: NodeId) -> Vec<String> {
         match doc.node(*c).kind {
             NodeKind::Article => {}
             NodeKind::Table => out.extend(doc.children(*c).iter().map(|r| leaf_line(doc, *r))),
+            // A sub-division (« I bis. Désignation… », « 1° … »): its heading line, then
+            // what it holds.
+            NodeKind::Structure => {
+                out.push(leaf_line(doc, *c));
+                out.extend(unit_lines(doc, *c));
+            }
             _ => out.push(leaf_line(doc, *c)),
         }
     }

@@ -472,7 +472,10 @@ fn parse_one(
         if lines.is_empty() {
             return Err(missing_quote());
         }
-        let op = if target.heading {
+        let op = if target.heading && target.unit == Unit::Convention && lines.len() > 1 {
+            // The title quoted with its sub-lines, one quoted line each.
+            Op::RewriteBlock { lines }
+        } else if target.heading {
             Op::RewriteHeading {
                 heading: lines.join(" "),
             }

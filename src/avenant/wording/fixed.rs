@@ -127,7 +127,10 @@ pub fn long_date(day: u32, month: u32, year: u32) -> Option<String> {
 pub(super) fn cite_list(noun_sg: &str, noun_pl: &str, fem: bool, labels: &[String]) -> String {
     match labels.split_last() {
         None => String::new(),
-        Some((last, [])) => Np::new(format!("{noun_sg} {last}"), fem, false).with(Case::Nom),
+        // The only, unnumbered annex: « l'annexe ».
+        Some((last, [])) => {
+            Np::new(format!("{noun_sg} {last}").trim_end(), fem, false).with(Case::Nom)
+        }
         Some((last, rest)) => format!("les {noun_pl} {} et {last}", rest.join(", ")),
     }
 }
@@ -310,36 +313,55 @@ pub enum TitleNoun {
     Plural,
 }
 
+/// True when `title` opens with a noun that names a kind of document (« convention »,
+/// « contrat », « cahier », « conditions »…): the act can then cite the title as it is (« à
+/// la convention de partenariat »); otherwise it names it « la convention « … » ».
+pub fn names_a_document(title: &str) -> bool {
+    let first = title
+        .split(|c: char| !c.is_alphabetic() && c != '-')
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    DocNoun::of(&first) != DocNoun::CONVENTION
+        || first == "convention"
+        || TITLE_MASCULINE.contains(&first.as_str())
+        || TITLE_PLURAL.contains(&first.as_str())
+}
+
+const TITLE_MASCULINE: &[&str] = &[
+    "accord",
+    "acte",
+    "arrêté",
+    "avenant",
+    "cahier",
+    "code",
+    "contrat",
+    "marché",
+    "mémorandum",
+    "pacte",
+    "protocole",
+    "règlement",
+    "traité",
+];
+
+const TITLE_PLURAL: &[&str] = &[
+    "statuts",
+    "conditions",
+    "clauses",
+    "modalités",
+    "stipulations",
+];
+
 impl TitleNoun {
     /// Reads the first word of `title`.
     pub fn of(title: &str) -> TitleNoun {
-        const MASCULINE: &[&str] = &[
-            "accord",
-            "acte",
-            "arrêté",
-            "avenant",
-            "cahier",
-            "code",
-            "contrat",
-            "marché",
-            "mémorandum",
-            "pacte",
-            "protocole",
-            "règlement",
-            "traité",
-        ];
+        const MASCULINE: &[&str] = TITLE_MASCULINE;
         let first = title
             .split(|c: char| !c.is_alphabetic())
             .find(|w| !w.is_empty())
             .unwrap_or("")
             .to_lowercase();
-        const PLURAL: &[&str] = &[
-            "statuts",
-            "conditions",
-            "clauses",
-            "modalités",
-            "stipulations",
-        ];
+        const PLURAL: &[&str] = TITLE_PLURAL;
         if PLURAL.contains(&first.as_str()) {
             TitleNoun::Plural
         } else if MASCULINE.contains(&first.as_str()) {

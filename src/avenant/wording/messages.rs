@@ -70,3 +70,73 @@ pub fn already_exists(unit: &Unit) -> String {
 pub fn not_applicable(t: &Target) -> String {
     format!("cette opération ne peut pas viser {}", target_name(t))
 }
+
+/// A message of this module said in the amended document's own noun: the functions above name
+/// it « la convention » (« introuvables à l'article 7 de la convention »); in an act amending a
+/// contract or an avenant, `apply` says « du contrat », « de l'avenant ». Quoted words (inside
+/// « ») are left as they are.
+pub fn in_document(message: &str, noun: DocNoun) -> String {
+    if noun == DocNoun::CONVENTION {
+        return message.to_string();
+    }
+    let mut out = String::with_capacity(message.len());
+    let mut depth = 0usize;
+    let mut rest = message;
+    let forms = [
+        ("de la convention", noun.of_it()),
+        ("à la convention", noun.to_it()),
+        ("la convention", noun.the()),
+    ];
+    'outer: while let Some(c) = rest.chars().next() {
+        if depth == 0 {
+            for (from, to) in &forms {
+                let boundary = out.is_empty() || out.ends_with([' ', '(', '\'']);
+                if boundary
+                    && rest.starts_with(from)
+                    && !rest[from.len()..].starts_with(char::is_alphanumeric)
+                {
+                    out.push_str(to);
+                    rest = &rest[from.len()..];
+                    continue 'outer;
+                }
+            }
+        }
+        match c {
+            '«' => depth += 1,
+            '»' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_document_by_its_noun() {
+        let avenant = DocNoun::of("avenant n° 2");
+        let t = Target::article("7").with_alinea(Position::Nth(4));
+        assert_eq!(
+            in_document(&target_missing(&t), avenant),
+            "le quatrième alinéa de l'article 7 de l'avenant n'existe pas"
+        );
+        assert_eq!(
+            in_document(
+                &words_not_found("la convention", &Target::article("7")),
+                DocNoun::of("contrat")
+            ),
+            "les mots « la convention » sont introuvables à l'article 7 du contrat"
+        );
+        assert_eq!(
+            in_document(
+                &already_exists(&Unit::article("5 bis")),
+                DocNoun::of("statuts")
+            ),
+            "l'article 5 bis existe déjà dans les statuts"
+        );
+    }
+}

@@ -22,11 +22,13 @@ const NOUNS: &[(&str, bool, bool)] = &[
     ("entente", true, false),
     ("code", false, false),
     ("traité", false, false),
+    // An avenant amended by a later one (« Avenant n° 1 à l'avenant n° 3 … »).
+    ("avenant", false, false),
 ];
 
 /// The pattern of every noun of `NOUNS`, for the reader (longest first).
 pub const DOC_NOUNS: &str =
-    "convention|accord-cadre|accord|contrat|statuts|charte|protocole|marché|règlement|pacte|entente|code|traité";
+    "convention|accord-cadre|accord|contrat|statuts|charte|protocole|marché|règlement|pacte|entente|code|traité|avenant";
 
 /// The document's noun: « convention » (default), « contrat », « statuts »…
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,6 +193,14 @@ mod tests {
                 "du code",
                 "au code",
                 "le présent code",
+                "complété",
+            ),
+            (
+                "avenant n° 2 à la convention de partenariat",
+                "l'avenant",
+                "de l'avenant",
+                "à l'avenant",
+                "le présent avenant",
                 "complété",
             ),
             (

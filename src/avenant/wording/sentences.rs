@@ -668,15 +668,26 @@ pub fn chapeau_unit(instructions: &[Instruction]) -> Option<&Unit> {
         return None;
     }
     let unit = &instructions.first()?.target.unit;
-    if !matches!(
-        unit,
-        Unit::Article { .. }
-            | Unit::Annex { .. }
-            | Unit::Party { .. }
-            | Unit::Parties
-            | Unit::Visas
-            | Unit::Signatures
-    ) {
+    // The body of a document without articles (« L'accord est ainsi modifié : »): instructions
+    // inside it, each naming an alinéa, an item or a row.
+    let in_body = *unit == Unit::Convention
+        && instructions.iter().all(|i| {
+            i.target.alinea.is_some()
+                || !i.target.item.is_empty()
+                || i.target.row.is_some()
+                || matches!(i.op, Op::AddAlineas { .. })
+        });
+    if !in_body
+        && !matches!(
+            unit,
+            Unit::Article { .. }
+                | Unit::Annex { .. }
+                | Unit::Party { .. }
+                | Unit::Parties
+                | Unit::Visas
+                | Unit::Signatures
+        )
+    {
         return None;
     }
     let ok = instructions.iter().all(|i| {
@@ -706,6 +717,16 @@ pub fn chapeau_unit(instructions: &[Instruction]) -> Option<&Unit> {
 /// « L'article 7 de la convention est ainsi modifié : ».
 pub fn chapeau(unit: &Unit, style: &Style) -> String {
     let np = unit_np_in(unit, style.noun);
+    if *unit == Unit::Convention {
+        // « L'accord est ainsi modifié : ».
+        return capitalise(&format!(
+            "{} {} ainsi {}{}",
+            np.with(Case::Nom),
+            np.verb(),
+            np.agree("modifié"),
+            colon(style)
+        ));
+    }
     capitalise(&format!(
         "{} {} {} ainsi {}{}",
         np.with(Case::Nom),
