@@ -22,6 +22,19 @@ pub(super) struct Drafter<'a> {
     /// Deletions drafted ahead of their place because an insertion re-uses the number they
     /// free ([`Drafter::free_label`]): written just before the unit being drafted.
     pub(super) early: Vec<(String, Vec<Instruction>)>,
+    /// The canonical label of every article the working copy has ever held (the old
+    /// version's, then those its instructions insert or renumber): a label outside it is free
+    /// without a walk of the convention ([`Drafter::label_exists`] asks for many free ones).
+    pub(super) known: rustc_hash::FxHashSet<String>,
+}
+
+/// The canonical labels of every article in the arena of `doc` (removed ones too).
+pub(super) fn article_labels(doc: &Document) -> rustc_hash::FxHashSet<String> {
+    doc.nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Article)
+        .filter_map(|n| n.label.as_deref().map(canonical_label))
+        .collect()
 }
 
 /// The alignment's pairs indexed both ways.
@@ -59,7 +72,20 @@ impl<'a> Drafter<'a> {
     }
 
     pub(super) fn exec(&mut self, ins: &Instruction) -> Result<(), String> {
-        apply_instruction(&mut self.w, ins)
+        let before = self.w.nodes.len();
+        let r = apply_instruction(&mut self.w, ins);
+        // Articles get a label by being inserted (new nodes) or renumbered, nothing else.
+        for n in &self.w.nodes[before..] {
+            if n.kind == NodeKind::Article {
+                if let Some(l) = n.label.as_deref() {
+                    self.known.insert(canonical_label(l));
+                }
+            }
+        }
+        if let Op::Renumber { to, .. } = &ins.op {
+            self.known.extend(to.iter().map(|l| canonical_label(l)));
+        }
+        r
     }
 
     /// Frees the article number `label` for an insertion when the working copy gives it to an
@@ -68,6 +94,9 @@ impl<'a> Drafter<'a> {
     /// ([`Drafter::early`]), so that the act deletes before it re-uses the number, as `apply`
     /// reads it in order. A number held by an article kept elsewhere stays taken.
     pub(super) fn free_label(&mut self, label: &str) {
+        if !self.known.contains(&canonical_label(label)) {
+            return;
+        }
         let Some(o) = super::super::apply::find_unit(&self.w, &Unit::article(label)) else {
             return;
         };

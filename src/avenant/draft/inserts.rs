@@ -44,7 +44,8 @@ impl Drafter<'_> {
     }
 
     pub(super) fn label_exists(&self, label: &str) -> bool {
-        super::super::apply::find_unit(&self.w, &Unit::article(label)).is_some()
+        self.known.contains(&canonical_label(label))
+            && super::super::apply::find_unit(&self.w, &Unit::article(label)).is_some()
     }
 
     pub(super) fn is_last_article(&self, label: &str) -> bool {

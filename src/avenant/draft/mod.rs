@@ -461,6 +461,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
         noun,
         pairs: Pairs::of(cmp),
         early: Vec::new(),
+        known: article_labels(&cmp.old),
     };
     articles.extend(d.blocks_before());
     let mut units = Vec::new();
@@ -571,7 +572,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
                 to: renumber.1,
             },
         };
-        if apply_instruction(&mut d.w, &ins).is_ok() {
+        if d.exec(&ins).is_ok() {
             d.changes.renumbered = true;
             articles.push((formules::renumbering_heading(noun), vec![ins]));
         }
