@@ -194,3 +194,58 @@ fn the_potentiel_letter_pair_drafts_a_verified_act() {
     }
     check(&old, &new, false).unwrap_or_else(|e| panic!("{e}"));
 }
+
+/// A number freed by a deletion and re-used by an insertion drafted before it (issue 13: the
+/// Code du travail act inserted « D4622-14 » while the old D4622-14, moved out, was still
+/// there): the deletion is drafted first, and a division insertion refused leaves the working
+/// copy as it was. Two documents: a new chapter whose article takes the number of an article
+/// deleted further on, and an article inserted first in a division under such a number.
+#[test]
+fn a_number_freed_further_on_is_freed_before_it_is_re_used() {
+    let statuts = "Statuts de l'association Sport pour tous\n\nChapitre Ier : Dispositions générales\n\nArticle L1-1 : Objet\n\nL'association a pour objet la promotion du sport pour tous.\n\nArticle L1-2 : Siège\n\nLe siège de l'association est fixé à Lyon.\n\nChapitre II : Membres\n\nArticle L2-1 : Adhésion\n\nL'adhésion est ouverte à toute personne qui en fait la demande.\n\nArticle L2-2 : Cotisation\n\nLa cotisation est fixée chaque année par l'assemblée générale.\n\nArticle L2-3 : Radiation\n\nLa radiation est prononcée par le bureau pour non-paiement de la cotisation.\n";
+    let statuts_new = statuts
+        .replace(
+            "Chapitre II : Membres",
+            "Chapitre Ier bis : Ressources\n\nArticle L2-3 : Dons\n\nL'association peut recevoir des dons et des legs.\n\nChapitre II : Membres",
+        )
+        .replace(
+            "\n\nArticle L2-3 : Radiation\n\nLa radiation est prononcée par le bureau pour non-paiement de la cotisation.",
+            "",
+        );
+    let convention = "Convention de partenariat\n\nTitre I : Objet\n\nArticle 1 : Objet\n\nLa présente convention définit les conditions du partenariat entre les parties.\n\nArticle 2 : Engagements\n\nChaque partie désigne un référent chargé du suivi de la convention.\n\nTitre II : Financement\n\nArticle 3 : Montant\n\nLe montant de la participation est fixé à 10 000 euros.\n\nArticle 4 : Versement\n\nLe versement intervient en une fois à la signature.\n\nTitre III : Durée\n\nArticle 5 : Durée\n\nLa convention est conclue pour une durée de trois ans.\n\nArticle 6 : Reconduction\n\nLa convention est reconduite tacitement pour une durée d'un an.\n";
+    let convention_new = convention
+        .replace(
+            "Titre II : Financement\n\n",
+            "Titre II : Financement\n\nArticle 6 : Principe\n\nLe financement du partenariat est partagé entre les parties.\n\n",
+        )
+        .replace(
+            "\n\nArticle 6 : Reconduction\n\nLa convention est reconduite tacitement pour une durée d'un an.",
+            "",
+        );
+    for (old, new, deleted, inserted) in [
+        (
+            statuts,
+            statuts_new.as_str(),
+            "L'article L2-3 des statuts est supprimé.",
+            "Après le chapitre Ier des statuts, il est inséré un chapitre Ier bis ainsi rédigé",
+        ),
+        (
+            convention,
+            convention_new.as_str(),
+            "L'article 6 de la convention est supprimé.",
+            "Au début du titre II de la convention, il est inséré un article 6 ainsi rédigé",
+        ),
+    ] {
+        let cmp = compare(
+            avenant::parse_str("old", old),
+            avenant::parse_str("new", new),
+            &DiffOptions::default(),
+        );
+        let av = draft_checked(&cmp, &DraftOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+        let md = avenant::avenant::render::markdown(&av).replace('\u{a0}', " ");
+        let (Some(d), Some(i)) = (md.find(deleted), md.find(inserted)) else {
+            panic!("{deleted} / {inserted}\n{md}");
+        };
+        assert!(d < i, "the number is freed before it is re-used\n{md}");
+    }
+}

@@ -16,6 +16,54 @@ pub(super) struct Drafter<'a> {
     /// The document's own noun (« convention », « contrat », « statuts »): the headings say
     /// « Modification de l'article 7 du contrat ».
     pub(super) noun: formules::DocNoun,
+    /// The alignment as two maps (old unit → new, new unit → old): one lookup instead of a
+    /// walk of every pair per question (a code has 100,000 of them).
+    pub(super) pairs: Pairs,
+    /// Deletions drafted ahead of their place because an insertion re-uses the number they
+    /// free ([`Drafter::free_label`]): written just before the unit being drafted.
+    pub(super) early: Vec<(String, Vec<Instruction>)>,
+    /// The canonical label of every article the working copy has ever held (the old
+    /// version's, then those its instructions insert or renumber): a label outside it is free
+    /// without a walk of the convention ([`Drafter::label_exists`] asks for many free ones).
+    pub(super) known: rustc_hash::FxHashSet<String>,
+}
+
+/// The canonical labels of every article in the arena of `doc` (removed ones too).
+pub(super) fn article_labels(doc: &Document) -> rustc_hash::FxHashSet<String> {
+    doc.nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Article)
+        .filter_map(|n| n.label.as_deref().map(canonical_label))
+        .collect()
+}
+
+/// The alignment's pairs indexed both ways.
+pub(super) struct Pairs {
+    new_of: rustc_hash::FxHashMap<NodeId, NodeId>,
+    old_of: rustc_hash::FxHashMap<NodeId, NodeId>,
+}
+
+impl Pairs {
+    pub(super) fn of(cmp: &Comparison) -> Pairs {
+        let mut new_of = rustc_hash::FxHashMap::default();
+        let mut old_of = rustc_hash::FxHashMap::default();
+        for p in cmp.alignment.iter() {
+            if let (Some(o), Some(n)) = (p.old, p.new) {
+                // The first pair wins, as `Alignment::new_of` / `old_of` answer.
+                new_of.entry(o).or_insert(n);
+                old_of.entry(n).or_insert(o);
+            }
+        }
+        Pairs { new_of, old_of }
+    }
+
+    pub(super) fn new_of(&self, old: NodeId) -> Option<NodeId> {
+        self.new_of.get(&old).copied()
+    }
+
+    pub(super) fn old_of(&self, new: NodeId) -> Option<NodeId> {
+        self.old_of.get(&new).copied()
+    }
 }
 
 impl<'a> Drafter<'a> {
@@ -24,7 +72,70 @@ impl<'a> Drafter<'a> {
     }
 
     pub(super) fn exec(&mut self, ins: &Instruction) -> Result<(), String> {
-        apply_instruction(&mut self.w, ins)
+        let before = self.w.nodes.len();
+        let r = apply_instruction(&mut self.w, ins);
+        // Articles get a label by being inserted (new nodes) or renumbered, nothing else.
+        for n in &self.w.nodes[before..] {
+            if n.kind == NodeKind::Article {
+                if let Some(l) = n.label.as_deref() {
+                    self.known.insert(canonical_label(l));
+                }
+            }
+        }
+        if let Op::Renumber { to, .. } = &ins.op {
+            self.known.extend(to.iter().map(|l| canonical_label(l)));
+        }
+        r
+    }
+
+    /// Frees the article number `label` for an insertion when the working copy gives it to an
+    /// old article that this act deletes anyway (no counterpart in the new version, nor any of
+    /// its sub-articles): that deletion is drafted now, ahead of its place
+    /// ([`Drafter::early`]), so that the act deletes before it re-uses the number, as `apply`
+    /// reads it in order. A number held by an article kept elsewhere stays taken.
+    pub(super) fn free_label(&mut self, label: &str) {
+        if !self.known.contains(&canonical_label(label)) {
+            return;
+        }
+        let Some(o) = super::super::apply::find_unit(&self.w, &Unit::article(label)) else {
+            return;
+        };
+        // Only an article of the old version (inserted ones have later ids).
+        if o.index() >= self.cmp.old.nodes.len() {
+            return;
+        }
+        let kept = std::iter::once(o)
+            .chain(self.w.descendants(o))
+            .filter(|id| self.w.node(*id).kind == NodeKind::Article)
+            .any(|id| self.pairs.new_of(id).is_some());
+        if kept {
+            return;
+        }
+        let deletion = self.delete_article(o);
+        if !deletion.1.is_empty() {
+            self.early.push(deletion);
+        }
+    }
+
+    /// The nodes whose children a division insertion may change in the working copy: the root
+    /// and every division (where the new one goes), and the parents of the old articles moved
+    /// into it (`moved`), which leave their place. Saved, they let a refused insertion be
+    /// undone whole ([`crate::edit::Snapshot::restore`]): the working copy must only ever hold
+    /// what the act says.
+    pub(super) fn skeleton(&self, moved: &[NodeId]) -> crate::edit::Snapshot {
+        let w = &self.w;
+        let mut ids = vec![w.root()];
+        let mut stack: Vec<NodeId> = w.children(w.root()).to_vec();
+        while let Some(id) = stack.pop() {
+            if matches!(w.node(id).kind, NodeKind::Structure | NodeKind::Annexe) {
+                ids.push(id);
+                stack.extend(w.children(id).iter().copied());
+            }
+        }
+        ids.extend(moved.iter().filter_map(|m| w.parent(*m)));
+        ids.sort_unstable();
+        ids.dedup();
+        crate::edit::Snapshot::nodes(w, ids)
     }
 
     /// Runs `f`, whose edits stay inside the unit `id`, on the working copy; restores the unit

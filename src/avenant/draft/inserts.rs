@@ -38,13 +38,14 @@ impl Drafter<'_> {
         if let Some(l) = self.inserted_labels.get(&prev) {
             return Some(l.clone());
         }
-        let old = self.cmp.alignment.old_of(prev)?;
+        let old = self.pairs.old_of(prev)?;
         let live = crate::edit::is_attached(&self.w, old);
         live.then(|| self.label(old))
     }
 
     pub(super) fn label_exists(&self, label: &str) -> bool {
-        super::super::apply::find_unit(&self.w, &Unit::article(label)).is_some()
+        self.known.contains(&canonical_label(label))
+            && super::super::apply::find_unit(&self.w, &Unit::article(label)).is_some()
     }
 
     pub(super) fn is_last_article(&self, label: &str) -> bool {
@@ -64,6 +65,9 @@ impl Drafter<'_> {
             .is_none_or(|x| new.node(x).kind != NodeKind::Article);
         let append = top && self.is_last_article(&prev);
         let own = canonical_label(node.label.as_deref().unwrap_or(""));
+        if self.opts.renumber {
+            self.free_label(&own);
+        }
         let label = if self.opts.renumber {
             own
         } else if !self.opts.bis && self.fits_after(&own, &prev) {
@@ -77,7 +81,11 @@ impl Drafter<'_> {
         } else {
             self.bis(&prev)
         };
-        if label.is_empty() || self.label_exists(&label) {
+        if label.is_empty() {
+            return None;
+        }
+        self.free_label(&label);
+        if self.label_exists(&label) {
             return None;
         }
         let heading = node.heading.clone();
@@ -167,7 +175,7 @@ impl Drafter<'_> {
         }
         let unit = match new.node(parent).kind {
             NodeKind::Article | NodeKind::Structure => {
-                let old = self.cmp.alignment.old_of(parent)?;
+                let old = self.pairs.old_of(parent)?;
                 if !self.w.descendants(self.w.root()).contains(&old) {
                     return None;
                 }
@@ -181,7 +189,11 @@ impl Drafter<'_> {
             _ => return None,
         };
         let label = canonical_label(node.label.as_deref().unwrap_or(""));
-        if label.is_empty() || self.label_exists(&label) {
+        if label.is_empty() {
+            return None;
+        }
+        self.free_label(&label);
+        if self.label_exists(&label) {
             return None;
         }
         let ins = Instruction {

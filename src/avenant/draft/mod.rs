@@ -467,6 +467,9 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
         changes,
         force,
         noun,
+        pairs: Pairs::of(cmp),
+        early: Vec::new(),
+        known: article_labels(&cmp.old),
     };
     articles.extend(d.blocks_before());
     let mut units = Vec::new();
@@ -479,68 +482,95 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
     // The new version's nodes quoted in a division this act inserts.
     let mut quoted: BTreeSet<NodeId> = BTreeSet::new();
     for p in units {
-        let kind = pair_kind(cmp, p);
-        if p.new.is_some_and(|n| quoted.contains(&n)) {
-            // An article moved into the new division: gone from its old place.
-            if let (NodeKind::Article, Some(o)) = (kind, p.old) {
-                articles.push(d.delete_article(o));
+        // Deletions drafted ahead (a number freed for this unit) come just before it.
+        let mark = articles.len();
+        'unit: {
+            let kind = pair_kind(cmp, p);
+            if p.new.is_some_and(|n| quoted.contains(&n)) {
+                // An article moved into the new division: gone from its old place.
+                if let (NodeKind::Article, Some(o)) = (kind, p.old) {
+                    articles.push(d.delete_article(o));
+                }
+                break 'unit;
             }
-            continue;
+            match (kind, p.old, p.new) {
+                (NodeKind::Article, Some(o), Some(n)) if !p.moved => {
+                    if let Some(a) = d.modify_article(p, o, n) {
+                        articles.push(a);
+                    }
+                    if options.renumber {
+                        let from = d.label(o);
+                        let to = canonical_label(cmp.new.node(n).label.as_deref().unwrap_or(""));
+                        if canonical_label(&from) != to {
+                            renumber.0.push(from);
+                            renumber.1.push(to);
+                        }
+                    }
+                }
+                (NodeKind::Article, Some(o), n) => {
+                    articles.push(d.delete_article(o));
+                    if let (Some(_), true) = (n, options.renumber) {
+                        deferred.push(p);
+                    } else if n.is_some() {
+                        articles.extend(d.insert_article(p));
+                    }
+                }
+                (NodeKind::Article, None, Some(_)) => {
+                    if options.renumber {
+                        deferred.push(p);
+                    } else {
+                        articles.extend(d.insert_article(p));
+                    }
+                }
+                (NodeKind::Annexe, None, Some(_)) if options.renumber => deferred_annexes.push(p),
+                (NodeKind::Annexe, o, n) => {
+                    articles.extend(d.annex(o, n));
+                    if let (Some(o), Some(n), true) = (o, n, options.renumber) {
+                        let (from, to) = (
+                            d.w.node(o).label.clone().unwrap_or_default(),
+                            cmp.new.node(n).label.clone().unwrap_or_default(),
+                        );
+                        if !from.is_empty() && !to.is_empty() && !from.eq_ignore_ascii_case(&to) {
+                            annex_renumber.0.push(from);
+                            annex_renumber.1.push(to);
+                        }
+                    }
+                }
+                (NodeKind::Preambule, Some(o), Some(n)) => articles.extend(d.preambule(p, o, n)),
+                (NodeKind::Corps, Some(o), Some(n)) => articles.extend(d.corps(p, o, n)),
+                (NodeKind::Structure, Some(o), Some(n)) => {
+                    articles.extend(d.division_heading(o, n))
+                }
+                (NodeKind::Structure, None, Some(n)) => {
+                    let inside: Vec<NodeId> = divisions::subtree(&cmp.new, n)
+                        .into_iter()
+                        .filter(|id| cmp.new.node(*id).kind == NodeKind::Article)
+                        .collect();
+                    // The numbers its articles take, freed of old articles this act deletes.
+                    for id in &inside {
+                        d.free_label(&canonical_label(
+                            cmp.new.node(*id).label.as_deref().unwrap_or(""),
+                        ));
+                    }
+                    // A refused insertion leaves the working copy as it was: the articles
+                    // moved into it stay where they are (their deletions are not written).
+                    let moved: Vec<NodeId> =
+                        inside.iter().filter_map(|id| d.pairs.old_of(*id)).collect();
+                    let saved = d.skeleton(&moved);
+                    match d.insert_division(n) {
+                        Some(a) => {
+                            quoted.extend(divisions::subtree(&cmp.new, n));
+                            articles.extend(a);
+                        }
+                        None => saved.restore(&mut d.w),
+                    }
+                }
+                (NodeKind::Structure, Some(_), None) => articles.extend(d.delete_division(p)),
+                _ => {}
+            }
         }
-        match (kind, p.old, p.new) {
-            (NodeKind::Article, Some(o), Some(n)) if !p.moved => {
-                if let Some(a) = d.modify_article(p, o, n) {
-                    articles.push(a);
-                }
-                if options.renumber {
-                    let from = d.label(o);
-                    let to = canonical_label(cmp.new.node(n).label.as_deref().unwrap_or(""));
-                    if canonical_label(&from) != to {
-                        renumber.0.push(from);
-                        renumber.1.push(to);
-                    }
-                }
-            }
-            (NodeKind::Article, Some(o), n) => {
-                articles.push(d.delete_article(o));
-                if let (Some(_), true) = (n, options.renumber) {
-                    deferred.push(p);
-                } else if n.is_some() {
-                    articles.extend(d.insert_article(p));
-                }
-            }
-            (NodeKind::Article, None, Some(_)) => {
-                if options.renumber {
-                    deferred.push(p);
-                } else {
-                    articles.extend(d.insert_article(p));
-                }
-            }
-            (NodeKind::Annexe, None, Some(_)) if options.renumber => deferred_annexes.push(p),
-            (NodeKind::Annexe, o, n) => {
-                articles.extend(d.annex(o, n));
-                if let (Some(o), Some(n), true) = (o, n, options.renumber) {
-                    let (from, to) = (
-                        d.w.node(o).label.clone().unwrap_or_default(),
-                        cmp.new.node(n).label.clone().unwrap_or_default(),
-                    );
-                    if !from.is_empty() && !to.is_empty() && !from.eq_ignore_ascii_case(&to) {
-                        annex_renumber.0.push(from);
-                        annex_renumber.1.push(to);
-                    }
-                }
-            }
-            (NodeKind::Preambule, Some(o), Some(n)) => articles.extend(d.preambule(p, o, n)),
-            (NodeKind::Corps, Some(o), Some(n)) => articles.extend(d.corps(p, o, n)),
-            (NodeKind::Structure, Some(o), Some(n)) => articles.extend(d.division_heading(o, n)),
-            (NodeKind::Structure, None, Some(n)) => {
-                if let Some(a) = d.insert_division(n) {
-                    quoted.extend(divisions::subtree(&cmp.new, n));
-                    articles.extend(a);
-                }
-            }
-            (NodeKind::Structure, Some(_), None) => articles.extend(d.delete_division(p)),
-            _ => {}
+        if !d.early.is_empty() {
+            articles.splice(mark..mark, d.early.drain(..));
         }
     }
     if !renumber.0.is_empty() {
@@ -551,13 +581,15 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
                 to: renumber.1,
             },
         };
-        if apply_instruction(&mut d.w, &ins).is_ok() {
+        if d.exec(&ins).is_ok() {
             d.changes.renumbered = true;
             articles.push((formules::renumbering_heading(noun), vec![ins]));
         }
     }
     for p in deferred {
-        articles.extend(d.insert_article(p));
+        let a = d.insert_article(p);
+        articles.append(&mut d.early);
+        articles.extend(a);
     }
     if !annex_renumber.0.is_empty() {
         let ins = Instruction {
