@@ -5,6 +5,7 @@
 use super::{Aligner, Basis};
 use crate::model::{Document, NodeId, NodeKind};
 use rustc_hash::FxHashSet;
+use std::hash::BuildHasher;
 
 impl Aligner<'_> {
     /// Pairs deleted and inserted divisions (Structure units: parts, titles, chapters, sections,
@@ -52,10 +53,29 @@ impl Aligner<'_> {
                 scored.push((s, d, x));
             }
         }
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        // Outermost first (a division paired brings its sub-divisions along), then best
+        // similarity first.
+        let depth = |doc: &Document, id: NodeId| {
+            let (mut d, mut cur) = (0usize, doc.parent(id));
+            while let Some(p) = cur {
+                d += 1;
+                cur = doc.parent(p);
+            }
+            d
+        };
+        let mut scored: Vec<(usize, f32, usize, usize)> = scored
+            .into_iter()
+            .map(|(s, d, x)| (depth(self.old.doc, olds[d]), s, d, x))
+            .collect();
+        scored.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(b.1.total_cmp(&a.1))
+                .then(a.2.cmp(&b.2))
+                .then(a.3.cmp(&b.3))
+        });
         let (mut taken_old, mut taken_new) = (Taken::default(), Taken::default());
         let mut found: Vec<(usize, usize, f32)> = Vec::new();
-        for (s, d, x) in scored {
+        for (_, s, d, x) in scored {
             if taken_old.overlaps(self.old.doc, olds[d])
                 || taken_new.overlaps(self.new.doc, news[x])
             {
@@ -111,42 +131,50 @@ impl Aligner<'_> {
             .any(|c| self.similarity(*c, n) >= floor && self.shares_its_text(*c, n))
     }
 
-    /// Whether two divisions share their text paragraph for paragraph: at least half of the
-    /// last-level units (alinéas, rows, notes) of the smaller one have their exact content in
-    /// the other. Words alone are not enough across parents: two sections of a code on
+    /// Whether two divisions share their text paragraph for paragraph, or their articles
+    /// number for number: at least half of the last-level units (alinéas, rows, notes) of the
+    /// smaller one have their exact content in the other, or half of its articles their
+    /// number. Words alone are not enough across parents: two sections of a code on
     /// neighbouring subjects share most of their vocabulary and none of their paragraphs.
     fn shares_its_text(&self, o: NodeId, n: NodeId) -> bool {
-        let leaves = |side: &super::Side, id: NodeId| {
-            let mut out: Vec<u64> = Vec::new();
+        // (hashes of the last-level units, keys of the article numbers), sorted.
+        let parts = |side: &super::Side, id: NodeId| {
+            let (mut leaves, mut numbers): (Vec<u64>, Vec<u64>) = (Vec::new(), Vec::new());
             let mut stack = vec![id];
             while let Some(x) = stack.pop() {
                 let children = side.doc.children(x);
                 if children.is_empty() && x != id {
-                    out.push(side.hash[x.index()]);
+                    leaves.push(side.hash[x.index()]);
+                }
+                if side.kind(x) == NodeKind::Article {
+                    if let Some(l) = super::label_key(side.doc, x) {
+                        numbers.push(rustc_hash::FxBuildHasher.hash_one(l));
+                    }
                 }
                 stack.extend_from_slice(children);
             }
-            out.sort_unstable();
-            out
+            leaves.sort_unstable();
+            numbers.sort_unstable();
+            (leaves, numbers)
         };
-        let (a, b) = (leaves(&self.old, o), leaves(&self.new, n));
-        let smaller = a.len().min(b.len());
-        if smaller == 0 {
-            return false;
-        }
-        let (mut i, mut j, mut common) = (0, 0, 0usize);
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    common += 1;
-                    i += 1;
-                    j += 1;
+        let half_shared = |a: &[u64], b: &[u64]| {
+            let smaller = a.len().min(b.len());
+            let (mut i, mut j, mut common) = (0, 0, 0usize);
+            while i < a.len() && j < b.len() {
+                match a[i].cmp(&b[j]) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        common += 1;
+                        i += 1;
+                        j += 1;
+                    }
                 }
             }
-        }
-        2 * common >= smaller
+            smaller > 0 && 2 * common >= smaller
+        };
+        let ((la, na), (lb, nb)) = (parts(&self.old, o), parts(&self.new, n));
+        half_shared(&la, &lb) || half_shared(&na, &nb)
     }
 }
 
