@@ -4,7 +4,8 @@
 
 use super::{Aligner, Basis};
 use crate::model::{Document, NodeId, NodeKind};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::hash::BuildHasher;
 
 impl Aligner<'_> {
     /// Pairs deleted and inserted divisions (Structure units: parts, titles, chapters, sections,
@@ -35,27 +36,68 @@ impl Aligner<'_> {
         }
         let olds: Vec<NodeId> = deleted.iter().filter_map(|k| self.arena[*k].old).collect();
         let news: Vec<NodeId> = inserted.iter().filter_map(|k| self.arena[*k].new).collect();
-        let all_d: Vec<usize> = (0..olds.len()).collect();
-        let all_i: Vec<usize> = (0..news.len()).collect();
-        let cands = if olds.len() * news.len() <= 2500 {
-            all_d
+        // What each division holds (last-level contents, article numbers), read once; the
+        // candidates are the pairs that share one of the rarer of these.
+        let old_parts: Vec<Parts> = olds.iter().map(|o| parts(&self.old, *o)).collect();
+        let new_parts: Vec<Parts> = news.iter().map(|n| parts(&self.new, *n)).collect();
+        let mut postings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        for (x, (leaves, numbers)) in new_parts.iter().enumerate() {
+            for key in leaves.iter().chain(numbers.iter()) {
+                let list = postings.entry(*key).or_default();
+                if list.last() != Some(&x) {
+                    list.push(x);
+                }
+            }
+        }
+        let mut cands: Vec<(usize, usize)> = Vec::new();
+        for (d, (leaves, numbers)) in old_parts.iter().enumerate() {
+            let mut xs: Vec<usize> = leaves
                 .iter()
-                .flat_map(|d| all_i.iter().map(move |x| (*d, *x)))
-                .collect()
-        } else {
-            self.candidates(&olds, &news, &all_d, &all_i, true)
-        };
+                .chain(numbers.iter())
+                .filter_map(|key| postings.get(key))
+                .filter(|list| list.len() <= 64)
+                .flatten()
+                .copied()
+                .collect();
+            xs.sort_unstable();
+            xs.dedup();
+            cands.extend(xs.into_iter().map(|x| (d, x)));
+        }
         let mut scored: Vec<(f32, usize, usize)> = Vec::new();
         for (d, x) in cands {
+            let shares = half_shared(&old_parts[d].0, &new_parts[x].0)
+                || half_shared(&old_parts[d].1, &new_parts[x].1);
+            if !shares {
+                continue;
+            }
             let s = self.similarity(olds[d], news[x]);
-            if s >= self.options.move_similarity && self.shares_its_text(olds[d], news[x]) {
+            if s >= self.options.move_similarity {
                 scored.push((s, d, x));
             }
         }
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        // Outermost first (a division paired brings its sub-divisions along), then best
+        // similarity first.
+        let depth = |doc: &Document, id: NodeId| {
+            let (mut d, mut cur) = (0usize, doc.parent(id));
+            while let Some(p) = cur {
+                d += 1;
+                cur = doc.parent(p);
+            }
+            d
+        };
+        let mut scored: Vec<(usize, f32, usize, usize)> = scored
+            .into_iter()
+            .map(|(s, d, x)| (depth(self.old.doc, olds[d]), s, d, x))
+            .collect();
+        scored.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(b.1.total_cmp(&a.1))
+                .then(a.2.cmp(&b.2))
+                .then(a.3.cmp(&b.3))
+        });
         let (mut taken_old, mut taken_new) = (Taken::default(), Taken::default());
         let mut found: Vec<(usize, usize, f32)> = Vec::new();
-        for (s, d, x) in scored {
+        for (_, s, d, x) in scored {
             if taken_old.overlaps(self.old.doc, olds[d])
                 || taken_new.overlaps(self.new.doc, news[x])
             {
@@ -92,6 +134,16 @@ impl Aligner<'_> {
     /// that sub-division by [`Aligner::division_moves`].
     pub(super) fn better_in_a_subdivision(&mut self, o: NodeId, n: NodeId, s: f32) -> bool {
         let floor = self.options.move_similarity.max(s + 0.2);
+        // Nothing beats a container that close; a unit with no sub-division has none to offer.
+        let has_subs = |side: &super::Side, id: NodeId| {
+            side.doc
+                .children(id)
+                .iter()
+                .any(|c| side.kind(*c) == NodeKind::Structure)
+        };
+        if floor > 1.0 || !(has_subs(&self.new, n) || has_subs(&self.old, o)) {
+            return false;
+        }
         let new_subs: Vec<NodeId> = (self.new.doc.children(n).iter())
             .copied()
             .filter(|c| self.new.kind(*c) == NodeKind::Structure)
@@ -111,43 +163,58 @@ impl Aligner<'_> {
             .any(|c| self.similarity(*c, n) >= floor && self.shares_its_text(*c, n))
     }
 
-    /// Whether two divisions share their text paragraph for paragraph: at least half of the
-    /// last-level units (alinéas, rows, notes) of the smaller one have their exact content in
-    /// the other. Words alone are not enough across parents: two sections of a code on
+    /// Whether two divisions share their text paragraph for paragraph, or their articles
+    /// number for number: at least half of the last-level units (alinéas, rows, notes) of the
+    /// smaller one have their exact content in the other, or half of its articles their
+    /// number. Words alone are not enough across parents: two sections of a code on
     /// neighbouring subjects share most of their vocabulary and none of their paragraphs.
     fn shares_its_text(&self, o: NodeId, n: NodeId) -> bool {
-        let leaves = |side: &super::Side, id: NodeId| {
-            let mut out: Vec<u64> = Vec::new();
-            let mut stack = vec![id];
-            while let Some(x) = stack.pop() {
-                let children = side.doc.children(x);
-                if children.is_empty() && x != id {
-                    out.push(side.hash[x.index()]);
-                }
-                stack.extend_from_slice(children);
-            }
-            out.sort_unstable();
-            out
-        };
-        let (a, b) = (leaves(&self.old, o), leaves(&self.new, n));
-        let smaller = a.len().min(b.len());
-        if smaller == 0 {
-            return false;
-        }
-        let (mut i, mut j, mut common) = (0, 0, 0usize);
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    common += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        2 * common >= smaller
+        let ((la, na), (lb, nb)) = (parts(&self.old, o), parts(&self.new, n));
+        half_shared(&la, &lb) || half_shared(&na, &nb)
     }
+}
+
+/// What a division holds: the content hashes of its last-level units and hashes of its
+/// articles' numbers, each sorted.
+type Parts = (Vec<u64>, Vec<u64>);
+
+fn parts(side: &super::Side, id: NodeId) -> Parts {
+    let (mut leaves, mut numbers): (Vec<u64>, Vec<u64>) = (Vec::new(), Vec::new());
+    let mut stack = vec![id];
+    while let Some(x) = stack.pop() {
+        let children = side.doc.children(x);
+        if children.is_empty() && x != id {
+            leaves.push(side.hash[x.index()]);
+        }
+        if side.kind(x) == NodeKind::Article {
+            if let Some(l) = super::label_key(side.doc, x) {
+                // Apart from the contents' hashes: a number is not a paragraph.
+                numbers.push(rustc_hash::FxBuildHasher.hash_one(l) ^ 0x9e37_79b9_7f4a_7c15);
+            }
+        }
+        stack.extend_from_slice(children);
+    }
+    leaves.sort_unstable();
+    numbers.sort_unstable();
+    (leaves, numbers)
+}
+
+/// Whether at least half of the smaller of two sorted multisets is in the other.
+fn half_shared(a: &[u64], b: &[u64]) -> bool {
+    let smaller = a.len().min(b.len());
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    smaller > 0 && 2 * common >= smaller
 }
 
 /// Units already paired on one side, and their ancestors: a unit overlaps them when it is one

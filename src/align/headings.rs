@@ -211,9 +211,11 @@ impl Aligner<'_> {
 
     /// Whether two divisions with the same number at the same place are two subjects, their
     /// headings sharing no word, while one of them shares half its heading's words with another
-    /// unpaired unit nearby (a division inserted before « VI. Application » took its number:
-    /// old VI is new VII). Then the number does not pair them; [`Aligner::reworded_headings`]
-    /// pairs each with its subject.
+    /// unit nearby: an unpaired sibling (a division inserted before « VI. Application » took
+    /// its number: old VI is new VII) or a sub-division, of a sibling or of the unit itself
+    /// (sections 1 to 6 of a chapter became the sub-sections 1 to 6 of its new section 1).
+    /// Then the number does not pair them; [`Aligner::reworded_headings`] or the moves across
+    /// parents pair each with its subject.
     pub(super) fn subject_elsewhere(
         &self,
         olds: &[NodeId],
@@ -237,21 +239,35 @@ impl Aligner<'_> {
         }
         let near = |k: usize, len: usize| k.saturating_sub(12)..(k + 13).min(len);
         let kind_o = class(self.old.kind(o));
-        let new_elsewhere = near(j, news.len()).any(|k| {
-            k != j
-                && m_new[k].is_none()
-                && class(self.new.kind(news[k])) == kind_o
-                && self.headed(false, news[k])
-                && word_dice(&wo, &words(false, news[k])).0 >= 0.5
-        });
-        new_elsewhere
-            || near(i, olds.len()).any(|k| {
-                k != i
-                    && m_old[k].is_none()
-                    && class(self.old.kind(olds[k])) == kind_o
-                    && self.headed(true, olds[k])
-                    && word_dice(&wn, &words(true, olds[k])).0 >= 0.5
-            })
+        // The other units a subject may have gone to: the unpaired siblings nearby, their
+        // sub-divisions, and the sub-divisions of the unit itself (one level down).
+        let places = |old_side: bool, list: &[NodeId], at: usize, taken: &[Option<usize>]| {
+            let side = if old_side { &self.old } else { &self.new };
+            let mut out: Vec<NodeId> = Vec::new();
+            for k in near(at, list.len()) {
+                if k != at && taken[k].is_none() && class(side.kind(list[k])) == kind_o {
+                    out.push(list[k]);
+                }
+                if k == at || taken[k].is_none() {
+                    out.extend(
+                        side.doc
+                            .children(list[k])
+                            .iter()
+                            .filter(|c| side.kind(**c) == crate::model::NodeKind::Structure),
+                    );
+                }
+            }
+            out
+        };
+        let agrees = |old_side: bool, id: NodeId, with: &[String]| {
+            self.headed(old_side, id) && word_dice(with, &words(old_side, id)).0 >= 0.5
+        };
+        places(false, news, j, m_new)
+            .into_iter()
+            .any(|k| agrees(false, k, &wo))
+            || places(true, olds, i, m_old)
+                .into_iter()
+                .any(|k| agrees(true, k, &wn))
     }
 
     /// Whether a unit has a heading of its own (a titled article, annexe or division).

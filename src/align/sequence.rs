@@ -180,9 +180,15 @@ impl Aligner<'_> {
                     let label = label_key(self.old.doc, o);
                     label.is_some() && label == label_key(self.new.doc, n)
                 };
+                // Same number and some words in common is not enough when the headings say
+                // the subject went elsewhere (see `subject_elsewhere`).
+                let numbered_only = s < self.options.min_similarity;
                 if (s >= self.options.min_similarity
                     || (s >= self.options.label_similarity && same_label()))
                     && !self.better_in_a_subdivision(o, n, s)
+                    && !(numbered_only
+                        && self.old.kind(o) == NodeKind::Structure
+                        && self.subject_elsewhere(olds, news, i, j, &m_old, &m_new))
                 {
                     scored.push((s, i, j));
                 }

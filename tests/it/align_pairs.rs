@@ -655,6 +655,37 @@ fn code_du_travail_2011_2015_rewritten_articles_keep_their_numbers() {
         "{new_key}"
     );
     assert_eq!(section.basis, Basis::Place);
+    // Divisions one level down: partie réglementaire, livre VI (4e partie), titre II,
+    // chapitre V « Surveillance médicale des salariés temporaires » became « … de catégories
+    // particulières de travailleurs »; its sections 1 to 6 are now the sous-sections 1 to 6 of
+    // its new section 1 « Travailleur temporaire » (sections 2 « Salarié saisonnier » and 3
+    // « Travailleurs éloignés » are new). Each old section is paired with its sous-section
+    // (moved, renumbered), none with the new section that took its number.
+    let chapter = "partie-reglementaire/livre-vi~2/titre-ii/chapitre-v";
+    for k in 1..=6 {
+        let (old_key, new_key) = (
+            format!("{chapter}/section-{k}"),
+            format!("{chapter}/section-1/sous-section-{k}"),
+        );
+        let p = a
+            .iter()
+            .find(|p| p.old.is_some_and(|x| o.node(x).key == old_key))
+            .unwrap_or_else(|| panic!("{old_key} absent"));
+        let got = p.new.map(|x| n.node(x).key.clone()).unwrap_or_default();
+        assert_eq!(
+            (got.as_str(), p.moved),
+            (new_key.as_str(), true),
+            "{old_key}"
+        );
+    }
+    for k in 1..=3 {
+        let new_key = format!("{chapter}/section-{k}");
+        let p = a
+            .iter()
+            .find(|p| p.new.is_some_and(|x| n.node(x).key == new_key))
+            .unwrap_or_else(|| panic!("{new_key} absent"));
+        assert_eq!(p.basis, Basis::Unmatched, "{new_key} is new");
+    }
     // Renumbering series, read in both codes: the apprentissage's Chapitre VI « Dispositions
     // pénales » became Chapitre VII (a new Chapitre VI on temporary work agencies), its
     // R. 6226-1 to -10 now R. 6227-1 to -10; the CESU's D. 1271-8 to -27 became R. 1271-8 to
