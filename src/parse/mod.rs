@@ -449,7 +449,7 @@ mod tests {
             assert_eq!(d.children(d.get("titre").unwrap()).len(), 0);
             assert_eq!(
                 top(&d),
-                ["en-tete", "titre", "non-classe", "signatures"],
+                ["en-tete", "titre", "corps", "signatures"],
                 "{head}"
             );
             assert_eq!(d.children(d.get("signatures").unwrap()).len(), 2);
@@ -461,10 +461,10 @@ mod tests {
     #[test]
     fn the_parties_block_ends_where_the_text_is_no_longer_about_a_party() {
         let d = doc("Rupture d'un commun accord du contrat\n\nEntre,\n\nLa société X, représentée par M. Y,\n\nCi-après dénommée « l'employeur »,\n\nEt,\n\nMadame Z,\n\nReprésentée par sa mère,\n\nCi-après dénommée « l'apprentie ».\n\nLe 3 mai, les parties désignées ci-dessus ont conclu un contrat.\n\nElles décident d'y mettre fin.\n\nFait à Lyon, le 4 juin 2024\n\nL'employeur\n");
-        assert_eq!(top(&d), ["titre", "parties", "non-classe", "signatures"]);
+        assert_eq!(top(&d), ["titre", "parties", "corps", "signatures"]);
         let p2 = d.get("parties/partie-2").unwrap();
         assert_eq!(d.children(p2).len(), 3);
-        assert_eq!(d.alineas(d.get("non-classe").unwrap()).len(), 2);
+        assert_eq!(d.alineas(d.get("corps").unwrap()).len(), 2);
         // A convention's parties still run up to its préambule.
         let d = doc(SMALL);
         assert_eq!(d.parties().len(), 2);

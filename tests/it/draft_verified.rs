@@ -249,3 +249,23 @@ fn a_number_freed_further_on_is_freed_before_it_is_re_used() {
         assert!(d < i, "the number is freed before it is re-used\n{md}");
     }
 }
+
+/// A division the aligner pairs under another number (« Titre II : Dispositions finales » →
+/// « Titre III : Clauses finales », renumbered and reworded at its place) while no division
+/// renumbering is drafted: the old division is deleted and the new one inserted whole, with
+/// and without `--renumber` (found by `draft_props`).
+#[test]
+fn a_division_paired_under_another_number_is_deleted_and_inserted() {
+    let head = "Convention de partenariat\n\nEntre\n\nL'Agence nationale des données (AND)\n\nCi-après dénommée « l'AND »\n\nEt\n\nLa Direction du numérique (DNUM)\n\nCi-après dénommée « la DNUM »\n\nTitre I : Dispositions générales\n\nArticle 1 : Objet\n\nLa convention précise le financement de la réunion.\n\n";
+    let old = format!("{head}Titre II : Dispositions finales\n\nArticle 3 : Objet service\n\nLe délai précise le rapport de la réunion.\n\nFait à Paris, le 2 avril 2021\n");
+    let new = format!("{head}Titre I bis : Nouveautés\n\nArticle 2 : Nouveauté\n\nLe régime est institué.\n\nTitre III : Clauses finales 201\n\nArticle 3 : Clause 201\n\nLa clause 201 s'applique.\n\nFait à Paris, le 2 avril 2021\n");
+    let dir = std::env::temp_dir().join(format!("avenant-relabelled-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (o, n) = (dir.join("old.md"), dir.join("new.md"));
+    std::fs::write(&o, old).unwrap();
+    std::fs::write(&n, new).unwrap();
+    for renumber in [false, true] {
+        check(&o, &n, renumber).unwrap_or_else(|e| panic!("renumber={renumber}: {e}"));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

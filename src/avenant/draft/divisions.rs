@@ -164,4 +164,48 @@ impl Drafter<'_> {
             .push(formules::cite_unit(&unit, formules::Case::Nom, false));
         Some((formules::deletion_heading_in(&unit, self.noun), vec![ins]))
     }
+
+    /// Whether an old division and the new one it is paired with bear different numbers.
+    pub(super) fn relabelled_division(&self, o: NodeId, n: NodeId) -> bool {
+        let (ol, nl) = (
+            self.w.node(o).label.as_deref(),
+            self.cmp.new.node(n).label.as_deref(),
+        );
+        match (ol, nl) {
+            (Some(a), Some(b)) => canonical_label(a) != canonical_label(b),
+            _ => false,
+        }
+    }
+
+    /// « Le titre II de la convention est supprimé. » for an old division whose kept content
+    /// all went into the new division `n` (inserted just before): nothing of it stays.
+    pub(super) fn delete_emptied_division(
+        &mut self,
+        o: NodeId,
+        n: NodeId,
+    ) -> Option<(String, Vec<Instruction>)> {
+        if !crate::edit::is_attached(&self.w, o) {
+            return None;
+        }
+        let inside: std::collections::BTreeSet<NodeId> =
+            subtree(&self.cmp.new, n).into_iter().collect();
+        let kept = subtree(&self.cmp.old, o)
+            .into_iter()
+            .filter(|id| *id != o)
+            .filter_map(|id| self.cmp.alignment.new_of(id))
+            .any(|m| !inside.contains(&m));
+        if kept {
+            return None;
+        }
+        let unit = super::blocks::division_unit(&self.w, o)?;
+        let ins = Instruction {
+            target: Target::unit(unit.clone()),
+            op: Op::DeleteBlock,
+        };
+        self.exec(&ins).ok()?;
+        self.changes
+            .deleted_divisions
+            .push(formules::cite_unit(&unit, formules::Case::Nom, false));
+        Some((formules::deletion_heading_in(&unit, self.noun), vec![ins]))
+    }
 }

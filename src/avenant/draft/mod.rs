@@ -538,6 +538,16 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
                 }
                 (NodeKind::Preambule, Some(o), Some(n)) => articles.extend(d.preambule(p, o, n)),
                 (NodeKind::Corps, Some(o), Some(n)) => articles.extend(d.corps(p, o, n)),
+                (NodeKind::Structure, Some(o), Some(n)) if d.relabelled_division(o, n) => {
+                    // Paired under another number (renumbered and reworded, « II » → « III »):
+                    // no division renumbering is drafted (even with `--renumber`), so the old division is deleted when
+                    // nothing of it is kept elsewhere, and the new one inserted whole.
+                    articles.extend(d.delete_emptied_division(o, n));
+                    if let Some(a) = d.insert_division(n) {
+                        quoted.extend(divisions::subtree(&cmp.new, n));
+                        articles.extend(a);
+                    }
+                }
                 (NodeKind::Structure, Some(o), Some(n)) => {
                     articles.extend(d.division_heading(o, n))
                 }
