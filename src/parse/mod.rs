@@ -60,6 +60,9 @@ struct Builder {
     subdivisions: Vec<(usize, NodeId)>,
     /// The document is cut by capitalised intertitles (it has no article).
     intertitles: bool,
+    /// The titles a table of contents lists ([`toc::titles`]): body lines worded so are
+    /// headings.
+    toc_titles: std::collections::HashSet<String>,
     /// Per container: (children seen, alinéa-like children, tables), kept up to date lazily.
     /// (Indexed by node.)
     tallies: Vec<(usize, usize, usize)>,
@@ -77,6 +80,7 @@ impl Builder {
             annex: None,
             subdivisions: Vec::new(),
             intertitles: false,
+            toc_titles: std::collections::HashSet::new(),
             tallies: Vec::new(),
         }
     }
@@ -108,9 +112,11 @@ impl Builder {
             }
             lines = keep;
         }
+        self.toc_titles = toc::titles(&toc_block);
         let articles = self.find_articles(&lines);
         let first_unit = lines.iter().enumerate().position(|(i, l)| {
             articles.contains_key(&(l.span.start))
+                || !articles.is_empty() && self.toc_heading(l)
                 || headings::structure(&l.text, matches!(l.form, Form::Heading(_))).is_some()
                 || headings::division(&l.text).is_some()
                     && lines

@@ -54,6 +54,69 @@ fn a_table_of_contents_stays_out_of_the_body() {
     snapshot("sommaire.txt", &d);
 }
 
+/// Headings whose automatic numbering was lost in the text (« Objet de la consultation »
+/// for « 1 Objet de la consultation »), found because the table of contents lists them: on a
+/// small règlement de consultation, and on the DINUM CCTP (PDF text layer and pdftotext
+/// rendering), whose six chapters were alinéas of the sub-article before them.
+#[test]
+fn headings_listed_by_the_table_of_contents_open_divisions() {
+    let d = read("sommaire-sans-numeros.txt");
+    assert_eq!(
+        keys(&d),
+        [
+            "titre",
+            "sommaire",
+            "objet-de-la-consultation",
+            "conditions-de-la-consultation",
+            "jugement-des-offres"
+        ]
+    );
+    let parent = |d: &Document, k: &str| d.node(d.parent(d.get(k).expect(k)).unwrap()).key.clone();
+    assert_eq!(parent(&d, "article-1.2"), "objet-de-la-consultation");
+    assert_eq!(parent(&d, "article-2.1"), "conditions-de-la-consultation");
+    assert_eq!(d.alineas(d.get("jugement-des-offres").unwrap()).len(), 3);
+    snapshot("sommaire-sans-numeros.txt", &d);
+    let root = format!("{}/../shared/corpus/pdf", env!("CARGO_MANIFEST_DIR"));
+    for name in [
+        "dinum-cctp-accord-cadre-produit-2025.pdf",
+        "dinum-cctp-accord-cadre-produit-2025.pdftotext.txt",
+    ] {
+        let path = std::path::PathBuf::from(format!("{root}/{name}"));
+        if !path.exists() {
+            eprintln!("{name} absent: skipped");
+            continue;
+        }
+        let d = avenant::load(&path, &avenant::ReadOptions::default()).expect(name);
+        let chapters: Vec<String> = keys(&d)
+            .into_iter()
+            .filter(|k| {
+                !matches!(
+                    k.as_str(),
+                    "en-tete" | "titre" | "preambule" | "sommaire" | "notes"
+                )
+            })
+            .collect();
+        assert_eq!(
+            chapters,
+            [
+                "avant-propos",
+                "presentation-de-la-dinum-et-du-contexte-de-l-accord-cadre",
+                "objet-et-perimetre-de-l-accord-cadre-interministeriel",
+                "exigences-a-respecter-par-le-titulaire",
+                "description-des-unites-d-œuvres",
+                "pilotage-des-prestations"
+            ],
+            "{name}"
+        );
+        assert_eq!(
+            parent(&d, "article-6.2"),
+            "pilotage-des-prestations",
+            "{name}"
+        );
+        assert!(d.get("non-classe").is_none(), "{name}");
+    }
+}
+
 #[test]
 fn articles_quoted_inside_a_code_are_not_its_articles() {
     let d = read("code-cite.md");

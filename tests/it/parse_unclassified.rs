@@ -131,10 +131,12 @@ fn unclassified_text_per_document() {
 ///   its letterhead table is its en-tête, its « Objet : » its title, « Je vous prie d'agréer
 ///   … » and the copies its signature block; the body between them (« Madame, Monsieur, »,
 ///   21 paragraphs and list items, the project table) stands outside any article.
-/// - dinum CCTP: the cover page's « Procédure de passation » and the « Avant-propos » with
-///   its text, before the numbered sections.
 /// - aidants connect legal notices: a page without articles or intertitles, whose text under
 ///   the title is all outside.
+///
+/// The DINUM CCTP has none since its chapters, numbered automatically and unnumbered in the
+/// PDF's text, are found through its sommaire; its cover page's « Procédure de passation »
+/// is read as the chapeau under the title.
 const OUTSIDE: &[(&str, usize)] = &[
     ("cdtn-rupture-amiable-apprentissage-2019-12-24.docx", 3),
     ("cdtn-rupture-amiable-apprentissage-2021-02-03.docx", 5),
@@ -142,7 +144,6 @@ const OUTSIDE: &[(&str, usize)] = &[
     ("potentiel-modele-reponse-recours-2024-09-18.docx", 24),
     ("potentiel-modele-reponse-recours-2025-01-31.docx", 24),
     ("aidants-connect-elements-juridiques-2024.pdf", 35),
-    ("dinum-cctp-accord-cadre-produit-2025.pdf", 18),
 ];
 
 /// Documents that truly have no article, read by hand: a one-page agreement to end an
