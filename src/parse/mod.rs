@@ -452,6 +452,19 @@ mod tests {
     }
 
     #[test]
+    fn a_forms_parties_open_at_their_labels_and_end_after_the_last() {
+        let d = doc("Convention de stage\n\nL'établissement :\nNom\tLycée X\nAdresse\tLyon\n\nL'organisme d'accueil :\nNom\tSociété Y\nAdresse\tParis\n\nEt le stagiaire :\nNom\tZ\nClasse\tBTS\n\nLe tuteur :\nNom\tT\nTél\t01\n\nArticle 1er : Objet\n\nTexte.\n");
+        assert_eq!(d.parties().len(), 3);
+        assert_eq!(d.parties()[2].name, "le stagiaire");
+        assert!(d.get("parties/partie-1/table-1/row-2").is_some());
+        // The tutor's block, after the last party, is no party.
+        assert!(d.get("preambule/table-1/row-2").is_some());
+        // Without « Et … : », label lines are no parties.
+        let d = doc("Convention\n\nL'établissement :\nNom\tLycée X\nAdresse\tLyon\n\nArticle 1er : Objet\n\nTexte.\n");
+        assert!(d.parties().is_empty());
+    }
+
+    #[test]
     fn titres_of_an_annex_are_the_annexs() {
         let d = doc("Convention\n\nTitre I : Dispositions\n\nArticle 1er : Objet\n\nTexte.\n\nFait à Paris, le 3 mai 2024.\n\nAnnexe 1 : Statuts\n\nTITRE I – OBJET\n\nArticle 1 – Nom\n\nTexte.\n\nChapitre 2 – Bureau\n\nLe bureau.\n\nArticle 2 – Bureau\n\nTexte.\n\nAnnexe 2 : Budget\n\nTexte.\n");
         assert_eq!(

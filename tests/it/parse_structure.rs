@@ -117,6 +117,60 @@ fn headings_listed_by_the_table_of_contents_open_divisions() {
     }
 }
 
+/// A form's parties, without « Entre »: each opened by its label (« L'entreprise ou
+/// l'organisme d'accueil : »), the last by « Et l'élève : », their fields kept as tables; the
+/// next label (the tutor) ends the block. On a small convention of `corpus/structure/` and on
+/// the esup notice (.docx), whose three parties were unclassified.
+#[test]
+fn a_forms_parties_are_read_from_their_labels() {
+    let d = read("parties-formulaire.txt");
+    assert_eq!(
+        keys(&d),
+        [
+            "titre",
+            "parties",
+            "non-classe",
+            "visas",
+            "article-1",
+            "article-2",
+            "article-3",
+            "signatures"
+        ]
+    );
+    let names: Vec<&str> = d.parties().iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Le chef d'établissement d'enseignement",
+            "L'entreprise ou l'organisme d'accueil",
+            "l'élève"
+        ]
+    );
+    assert!(d.get("parties/partie-2/table-1/row-3").is_some());
+    // The tutor is no party: his block stands between the parties and the visas.
+    assert!(d.get("non-classe/table-1/row-2").is_some());
+    snapshot("parties-formulaire.txt", &d);
+    let path = std::path::PathBuf::from(format!(
+        "{}/../shared/corpus/real/esup-notice-convention-stage-type-v4-2013-10-08.docx",
+        env!("CARGO_MANIFEST_DIR")
+    ));
+    if !path.exists() {
+        eprintln!("esup notice absent: skipped");
+        return;
+    }
+    let d = avenant::load(&path, &avenant::ReadOptions::default()).expect("esup");
+    let names: Vec<&str> = d.parties().iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "L'établissement d'enseignement supérieur",
+            "L'organisme d'accueil",
+            "l'étudiant stagiaire"
+        ]
+    );
+    assert!(d.get("parties/partie-3/table-1/row-11").is_some());
+}
+
 #[test]
 fn articles_quoted_inside_a_code_are_not_its_articles() {
     let d = read("code-cite.md");

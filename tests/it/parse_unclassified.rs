@@ -124,9 +124,11 @@ fn unclassified_text_per_document() {
 ///   ci-dessus ont conclu… », « En application de l'article L. 6222-18… », « À cette date… »)
 ///   belong to no article; in 2021 the signature table (names, « Signature ») stands before
 ///   « Fait à » and stays with them (a table and its row).
-/// - esup notice: the notice's introduction and definitions, then the form of the parties
-///   to fill in (« L'établissement d'enseignement supérieur : », tables of fields), which has
-///   no « Entre » to open a parties block.
+/// - esup notice: the notice's own introduction and definitions (« La présente notice a
+///   vocation… », « Définitions », « Stage : … », « Note de lecture : … »), a commentary that
+///   stands before the convention's form and belongs to none of its parts. (The form's
+///   parties, read from their labels, are its parties block; the tutors' table after them
+///   reads as the préambule, the only text between the parties and article 1.)
 /// - potentiel (two versions): a letter without articles or intertitles (see `NO_ARTICLE`):
 ///   its letterhead table is its en-tête, its « Objet : » its title, « Je vous prie d'agréer
 ///   … » and the copies its signature block; the body between them (« Madame, Monsieur, »,
@@ -140,7 +142,7 @@ fn unclassified_text_per_document() {
 const OUTSIDE: &[(&str, usize)] = &[
     ("cdtn-rupture-amiable-apprentissage-2019-12-24.docx", 3),
     ("cdtn-rupture-amiable-apprentissage-2021-02-03.docx", 5),
-    ("esup-notice-convention-stage-type-v4-2013-10-08.docx", 58),
+    ("esup-notice-convention-stage-type-v4-2013-10-08.docx", 11),
     ("potentiel-modele-reponse-recours-2024-09-18.docx", 24),
     ("potentiel-modele-reponse-recours-2025-01-31.docx", 24),
     ("aidants-connect-elements-juridiques-2024.pdf", 35),
