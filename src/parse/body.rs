@@ -149,6 +149,11 @@ impl Builder {
                         self.open_structure(&merged, 3, &slug, None, Some(text));
                     } else if let Some(s) = headings::structure(&l.text, md) {
                         self.open_structure(l, s.rank, &s.slug, Some(s.label), s.heading);
+                    } else if self.toc_heading(l) {
+                        // A heading the table of contents lists, its number lost (« Avant-propos »,
+                        // « Présentation de la DINUM… »): a division over the articles after it.
+                        let slug = headings::slug(&l.text);
+                        self.open_structure(l, 3, &slug, None, Some(l.text.clone()));
                     } else if let Some((label, heading)) =
                         headings::division(&l.text).filter(|_| {
                             lines
@@ -180,6 +185,20 @@ impl Builder {
             }
             i += 1;
         }
+    }
+
+    /// A body line worded as a title of the table of contents, and shaped as a heading: a
+    /// paragraph of its own, short, without final punctuation.
+    pub(super) fn toc_heading(&self, l: &Line) -> bool {
+        matches!(l.form, Form::Plain | Form::Heading(_))
+            && !self.toc_titles.is_empty()
+            && l.text.split_whitespace().count() <= 20
+            && !l.text.trim_end().ends_with(['.', ';', ',', ':'])
+            // What has a place of its own (« Préambule », « Annexe 1 … ») keeps it.
+            && !headings::preamble(&l.text)
+            && !headings::annexes(&l.text)
+            && headings::annex(&l.text).is_none()
+            && self.toc_titles.contains(&super::toc::heading_key(&l.text))
     }
 
     /// When a heading has no words after its number and the next line is short, has no final

@@ -23,6 +23,10 @@ impl Builder {
                 let first_end = lines.iter().position(|l| headings::part_end(&l.text))?;
                 (first_end >= 1).then_some(first_end - 1)
             });
+        // A form's parties: « L'établissement : » [fields] « L'organisme d'accueil : » [fields]
+        // « Et l'étudiant stagiaire : » [fields], without « Entre ».
+        let labelled = entre.is_none().then(|| labelled_parties(lines)).flatten();
+        let entre = entre.or(labelled);
         let visas = lines.iter().position(|l| headings::visa(&l.text));
         let pre = lines
             .iter()
@@ -41,7 +45,16 @@ impl Builder {
         let mut i = head_end;
         if let Some(e) = entre {
             let end = first_after(e + 1);
-            i = e + self.parties(&lines[e..end]);
+            i = e + self.parties(&lines[e..end], labelled.is_some());
+        }
+        if let Some(v) = visas.filter(|v| *v > i) {
+            // Between the end of the parties' block and the visas: neither.
+            let u = self.unclassified_node(lines[i].span);
+            for l in &lines[i..v] {
+                self.content(u, l);
+            }
+            self.table = None;
+            i = v;
         }
         if let Some(v) = visas.filter(|v| *v >= i) {
             let end = [pre]
@@ -165,7 +178,7 @@ impl Builder {
         // The parties' block may end before `parties_end` (a line no longer about a party):
         // the body starts where it ends.
         let body_start = match (entre, parties_end) {
-            (Some(e), Some(end)) => e + self.parties(&lines[e..end]),
+            (Some(e), Some(end)) => e + self.parties(&lines[e..end], false),
             _ => body_start,
         };
         if body_start < body_end {
@@ -248,17 +261,30 @@ impl Builder {
     /// it takes. Once two parties or more are named (« ci-après dénommé… »), a line that neither
     /// goes on describing the last one nor brings another (« Et », « d'autre part ») is no
     /// longer about a party: « Le 3 mai, les parties désignées ci-dessus ont conclu… ».
-    fn parties(&mut self, lines: &[&Line]) -> usize {
+    /// `labels`: the block is a form's, each party opened by its label line (« L'organisme
+    /// d'accueil : »), the last one by « Et … : », its fields in tables; a label after the
+    /// last party's fields ends the block.
+    fn parties(&mut self, lines: &[&Line], labels: bool) -> usize {
         let root_parties = self.push_container(NodeKind::Parties, "parties", "", lines[0].span);
         let mut current: Option<NodeId> = None;
         let mut count = 0;
         // The last party was given its name.
         let mut named = false;
+        // The open party was brought by « Et »: it is the last one.
+        let mut last = false;
         let mut taken = lines.len();
         for (k, l) in lines.iter().enumerate() {
             if named && count >= 2 && !about_a_party(l) {
                 taken = k;
                 break;
+            }
+            if labels && party_label(&l.text) && k > 0 {
+                if last {
+                    taken = k;
+                    break;
+                }
+                current = None;
+                last = l.text.to_lowercase().starts_with("et ");
             }
             if let Some(rest) = headings::between(&l.text) {
                 if rest.is_empty() {
@@ -293,8 +319,14 @@ impl Builder {
                     id
                 }
             };
-            self.leaf(party, l);
+            if labels {
+                // A form's fields stay tables.
+                self.content(party, l);
+            } else {
+                self.leaf(party, l);
+            }
         }
+        self.table = None;
         // Name and « ci-après dénommé(e) » names of each party.
         for pid in self.doc.children(root_parties).to_vec() {
             if self.doc.node(pid).kind == NodeKind::Partie {
@@ -338,6 +370,42 @@ fn title_line(lines: &[&Line]) -> usize {
 fn signs(l: &Line) -> bool {
     matches!(l.form, Form::Plain | Form::Heading(_))
         && (headings::signed(&l.text) || headings::closing(&l.text))
+}
+
+/// A form's party label: a short line closed by a colon, opening with a capital
+/// (« L'établissement d'enseignement supérieur : », « Et l'étudiant stagiaire : »).
+fn party_label(text: &str) -> bool {
+    let t = text.trim();
+    t.ends_with(':')
+        && t.split_whitespace().count() <= 8
+        && t.starts_with(char::is_uppercase)
+        && headings::between(t).is_none()
+        && !headings::agreed(t)
+        && !headings::preamble(t)
+}
+
+/// Where a form's parties start: the first of the label lines (« L'organisme d'accueil : »)
+/// that, with only their fields (table rows) between them, lead to an « Et … : » label.
+fn labelled_parties(lines: &[&Line]) -> Option<usize> {
+    let et = lines.iter().position(|l| {
+        matches!(l.form, Form::Plain)
+            && party_label(&l.text)
+            && l.text.to_lowercase().starts_with("et ")
+    })?;
+    let mut start = None;
+    let mut k = et;
+    while k > 0 {
+        let p = lines[k - 1];
+        if matches!(p.form, Form::Row(_)) {
+            k -= 1;
+        } else if p.form == Form::Plain && party_label(&p.text) {
+            start = Some(k - 1);
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    start
 }
 
 /// A line of the parties' block after a party was named: another party (« Et », « et la
@@ -398,8 +466,12 @@ pub(crate) fn describe_party(doc: &mut Document, pid: NodeId) {
         .collect();
     let first = texts.first().cloned().unwrap_or_default();
     let name = headings::between(&first).unwrap_or(&first);
-    let name = name.strip_prefix("et ").unwrap_or(name).to_string();
-    let name = name.trim_end_matches([',', ';', ' ']).to_string();
+    let name = name
+        .strip_prefix("et ")
+        .or_else(|| name.strip_prefix("Et "))
+        .unwrap_or(name)
+        .to_string();
+    let name = name.trim_end_matches([',', ';', ':', ' ']).to_string();
     let aliases = aliases(&texts);
     let short_name = pick_short_name(&name, &aliases);
     let heading = short_name.clone().unwrap_or_else(|| name.clone());

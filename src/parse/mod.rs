@@ -76,6 +76,9 @@ struct Builder {
     subdivisions: Vec<(usize, NodeId)>,
     /// The document is cut by capitalised intertitles (it has no article).
     intertitles: bool,
+    /// The titles a table of contents lists ([`toc::titles`]): body lines worded so are
+    /// headings.
+    toc_titles: std::collections::HashSet<String>,
     /// Per container: (children seen, alinéa-like children, tables), kept up to date lazily.
     /// (Indexed by node.)
     tallies: Vec<(usize, usize, usize)>,
@@ -93,6 +96,7 @@ impl Builder {
             annex: None,
             subdivisions: Vec::new(),
             intertitles: false,
+            toc_titles: std::collections::HashSet::new(),
             tallies: Vec::new(),
         }
     }
@@ -124,9 +128,11 @@ impl Builder {
             }
             lines = keep;
         }
+        self.toc_titles = toc::titles(&toc_block);
         let articles = self.find_articles(&lines);
         let first_unit = lines.iter().enumerate().position(|(i, l)| {
             articles.contains_key(&(l.span.start))
+                || !articles.is_empty() && self.toc_heading(l)
                 || headings::structure(&l.text, matches!(l.form, Form::Heading(_))).is_some()
                 || headings::division(&l.text).is_some()
                     && lines
@@ -469,6 +475,19 @@ mod tests {
         let d = doc(SMALL);
         assert_eq!(d.parties().len(), 2);
         assert_eq!(d.children(d.get("parties/partie-2").unwrap()).len(), 2);
+    }
+
+    #[test]
+    fn a_forms_parties_open_at_their_labels_and_end_after_the_last() {
+        let d = doc("Convention de stage\n\nL'établissement :\nNom\tLycée X\nAdresse\tLyon\n\nL'organisme d'accueil :\nNom\tSociété Y\nAdresse\tParis\n\nEt le stagiaire :\nNom\tZ\nClasse\tBTS\n\nLe tuteur :\nNom\tT\nTél\t01\n\nArticle 1er : Objet\n\nTexte.\n");
+        assert_eq!(d.parties().len(), 3);
+        assert_eq!(d.parties()[2].name, "le stagiaire");
+        assert!(d.get("parties/partie-1/table-1/row-2").is_some());
+        // The tutor's block, after the last party, is no party.
+        assert!(d.get("preambule/table-1/row-2").is_some());
+        // Without « Et … : », label lines are no parties.
+        let d = doc("Convention\n\nL'établissement :\nNom\tLycée X\nAdresse\tLyon\n\nArticle 1er : Objet\n\nTexte.\n");
+        assert!(d.parties().is_empty());
     }
 
     #[test]

@@ -108,6 +108,61 @@ pub(super) fn toc_lines(lines: &[&Line]) -> Vec<usize> {
     out
 }
 
+/// The wording of a heading as entries and body lines are compared: lower case, spaces
+/// folded, curly apostrophes straightened.
+pub(super) fn heading_key(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(['’', '‘'], "'")
+        .to_lowercase()
+}
+
+/// The titles the table of contents lists without a number, page left out (« Avant-propos 3 »
+/// → `avant-propos`): a body line worded as one of them is a heading, where the document's
+/// automatic numbering was lost (PDF text layers, text exports). A numbered entry (« 3.1
+/// Objet 6 ») is found in the body by its number: its bare wording (an « Objet » inside
+/// another article) names nothing.
+pub(super) fn titles(entries: &[&Line]) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    for l in entries {
+        if toc_heading(&l.text) || !ends_with_page(l) && !dot_leaders(&l.text) {
+            continue;
+        }
+        let text = match &l.form {
+            Form::Row(cells) => {
+                let filled: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
+                match filled.split_last() {
+                    Some((_, rest)) => rest
+                        .iter()
+                        .map(|c| c.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    None => continue,
+                }
+            }
+            _ => l
+                .text
+                .trim_end()
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+                .to_string(),
+        };
+        let text = text.trim_end_matches(['.', '…', ' ', '_', '·', '\t']);
+        let numbered = text.split_whitespace().next().is_some_and(|w| {
+            w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && w.chars().all(|c| c.is_ascii_digit() || c == '.')
+        });
+        if numbered {
+            continue;
+        }
+        let title = heading_key(text);
+        if title.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+            out.insert(title);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +185,15 @@ mod tests {
         assert!(dot_leaders("Objet _ _ _ _ _ 4"));
         assert!(!dot_leaders("Le montant est de 5"));
         assert!(!dot_leaders("Voir l'article 3..."));
+    }
+
+    #[test]
+    fn entries_give_their_titles_without_number_or_page() {
+        let ls = lines("SOMMAIRE\n\nAvant-propos 3\n\n2.1 Stratégie numérique de l’État 3\n\nObjet ........ 6\n\nPrésentation\t3\n");
+        let refs: Vec<&Line> = ls.iter().collect();
+        let mut t: Vec<String> = titles(&refs).into_iter().collect();
+        t.sort();
+        assert_eq!(t, ["avant-propos", "objet", "présentation"]);
     }
 
     #[test]

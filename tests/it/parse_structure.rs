@@ -54,6 +54,123 @@ fn a_table_of_contents_stays_out_of_the_body() {
     snapshot("sommaire.txt", &d);
 }
 
+/// Headings whose automatic numbering was lost in the text (« Objet de la consultation »
+/// for « 1 Objet de la consultation »), found because the table of contents lists them: on a
+/// small règlement de consultation, and on the DINUM CCTP (PDF text layer and pdftotext
+/// rendering), whose six chapters were alinéas of the sub-article before them.
+#[test]
+fn headings_listed_by_the_table_of_contents_open_divisions() {
+    let d = read("sommaire-sans-numeros.txt");
+    assert_eq!(
+        keys(&d),
+        [
+            "titre",
+            "sommaire",
+            "objet-de-la-consultation",
+            "conditions-de-la-consultation",
+            "jugement-des-offres"
+        ]
+    );
+    let parent = |d: &Document, k: &str| d.node(d.parent(d.get(k).expect(k)).unwrap()).key.clone();
+    assert_eq!(parent(&d, "article-1.2"), "objet-de-la-consultation");
+    assert_eq!(parent(&d, "article-2.1"), "conditions-de-la-consultation");
+    assert_eq!(d.alineas(d.get("jugement-des-offres").unwrap()).len(), 3);
+    snapshot("sommaire-sans-numeros.txt", &d);
+    let root = format!("{}/../shared/corpus/pdf", env!("CARGO_MANIFEST_DIR"));
+    for name in [
+        "dinum-cctp-accord-cadre-produit-2025.pdf",
+        "dinum-cctp-accord-cadre-produit-2025.pdftotext.txt",
+    ] {
+        let path = std::path::PathBuf::from(format!("{root}/{name}"));
+        if !path.exists() {
+            eprintln!("{name} absent: skipped");
+            continue;
+        }
+        let d = avenant::load(&path, &avenant::ReadOptions::default()).expect(name);
+        let chapters: Vec<String> = keys(&d)
+            .into_iter()
+            .filter(|k| {
+                !matches!(
+                    k.as_str(),
+                    "en-tete" | "titre" | "preambule" | "sommaire" | "notes"
+                )
+            })
+            .collect();
+        assert_eq!(
+            chapters,
+            [
+                "avant-propos",
+                "presentation-de-la-dinum-et-du-contexte-de-l-accord-cadre",
+                "objet-et-perimetre-de-l-accord-cadre-interministeriel",
+                "exigences-a-respecter-par-le-titulaire",
+                "description-des-unites-d-œuvres",
+                "pilotage-des-prestations"
+            ],
+            "{name}"
+        );
+        assert_eq!(
+            parent(&d, "article-6.2"),
+            "pilotage-des-prestations",
+            "{name}"
+        );
+        assert!(d.get("non-classe").is_none(), "{name}");
+    }
+}
+
+/// A form's parties, without « Entre »: each opened by its label (« L'entreprise ou
+/// l'organisme d'accueil : »), the last by « Et l'élève : », their fields kept as tables; the
+/// next label (the tutor) ends the block. On a small convention of `corpus/structure/` and on
+/// the esup notice (.docx), whose three parties were unclassified.
+#[test]
+fn a_forms_parties_are_read_from_their_labels() {
+    let d = read("parties-formulaire.txt");
+    assert_eq!(
+        keys(&d),
+        [
+            "titre",
+            "parties",
+            "non-classe",
+            "visas",
+            "article-1",
+            "article-2",
+            "article-3",
+            "signatures"
+        ]
+    );
+    let names: Vec<&str> = d.parties().iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Le chef d'établissement d'enseignement",
+            "L'entreprise ou l'organisme d'accueil",
+            "l'élève"
+        ]
+    );
+    assert!(d.get("parties/partie-2/table-1/row-3").is_some());
+    // The tutor is no party: his block stands between the parties and the visas.
+    assert!(d.get("non-classe/table-1/row-2").is_some());
+    snapshot("parties-formulaire.txt", &d);
+    let path = std::path::PathBuf::from(format!(
+        "{}/../shared/corpus/real/esup-notice-convention-stage-type-v4-2013-10-08.docx",
+        env!("CARGO_MANIFEST_DIR")
+    ));
+    if !path.exists() {
+        eprintln!("esup notice absent: skipped");
+        return;
+    }
+    let d = avenant::load(&path, &avenant::ReadOptions::default()).expect("esup");
+    let names: Vec<&str> = d.parties().iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "L'établissement d'enseignement supérieur",
+            "L'organisme d'accueil",
+            "l'étudiant stagiaire"
+        ]
+    );
+    assert!(d.get("parties/partie-3/table-1/row-11").is_some());
+}
+
 #[test]
 fn articles_quoted_inside_a_code_are_not_its_articles() {
     let d = read("code-cite.md");

@@ -118,11 +118,15 @@ fn unclassified_text_per_document() {
 /// Text that truly stands outside the structure, read by hand, with its number of nodes
 /// (alinéas, tables and rows): between the title and the first article, neither parties, visas
 /// nor préambule, or the text of a document that has no article.
-/// - esup notice: the notice's introduction and definitions, then the form of the parties
-///   to fill in (« L'établissement d'enseignement supérieur : », tables of fields), which has
-///   no « Entre » to open a parties block.
-/// - dinum CCTP: the cover page's « Procédure de passation » and the « Avant-propos » with
-///   its text, before the numbered sections.
+/// - esup notice: the notice's own introduction and definitions (« La présente notice a
+///   vocation… », « Définitions », « Stage : … », « Note de lecture : … »), a commentary that
+///   stands before the convention's form and belongs to none of its parts. (The form's
+///   parties, read from their labels, are its parties block; the tutors' table after them
+///   reads as the préambule, the only text between the parties and article 1.)
+///
+/// The DINUM CCTP has none since its chapters, numbered automatically and unnumbered in the
+/// PDF's text, are found through its sommaire; its cover page's « Procédure de passation »
+/// is read as the chapeau under the title.
 ///
 /// The documents of `NO_ARTICLE` without intertitles are read as title, parties, body (`corps`)
 /// and signature block, so nothing of them is unclassified: the cdtn agreements (their three
@@ -131,8 +135,7 @@ fn unclassified_text_per_document() {
 /// « Objet : » as title, the body, then « Je vous prie d'agréer … » and the copies as the
 /// signature block) and the aidants connect legal notices.
 const OUTSIDE: &[(&str, usize)] = &[
-    ("esup-notice-convention-stage-type-v4-2013-10-08.docx", 58),
-    ("dinum-cctp-accord-cadre-produit-2025.pdf", 18),
+    ("esup-notice-convention-stage-type-v4-2013-10-08.docx", 11),
 ];
 
 /// Documents that truly have no article, read by hand: a one-page agreement to end an
