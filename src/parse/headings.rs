@@ -334,7 +334,13 @@ pub fn annex(text: &str) -> Option<AnnexHeading> {
 
 /// « Annexes », « ANNEXES : », « Liste des annexes »: a heading over several annexes.
 pub fn annexes(text: &str) -> bool {
-    let l = text.trim().trim_end_matches([':', '.', ' ']).to_lowercase();
+    let l = text.trim().trim_end_matches([':', '.', ' ']);
+    // Lower case never makes a text shorter in characters: a line longer than the longest
+    // name (17 characters, at most 4 bytes each) is none of them, and is not lower-cased.
+    if l.len() > 17 * 4 {
+        return false;
+    }
+    let l = l.to_lowercase();
     matches!(
         l.as_str(),
         "annexes" | "liste des annexes" | "les annexes" | "pièces annexes"
