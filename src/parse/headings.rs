@@ -348,7 +348,9 @@ pub fn annexes(text: &str) -> bool {
 }
 
 fn lower_start(text: &str) -> String {
-    text.chars().take(60).collect::<String>().to_lowercase()
+    // The first 60 characters, lower-cased (sliced, not copied char by char).
+    let end = text.char_indices().nth(60).map_or(text.len(), |(i, _)| i);
+    text[..end].to_lowercase()
 }
 
 /// « Préambule », « Exposé des motifs », « Il a été préalablement exposé ce qui suit : ».
