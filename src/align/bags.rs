@@ -45,23 +45,75 @@ pub(super) fn bag_words(text: &str, words: &mut FxHashMap<String, u32>, out: &mu
     }
 }
 
-/// Sorts word ids. The bag of a whole division (every word below a Partie or a Livre) holds
-/// hundreds of thousands of ids drawn from far fewer words: counted, then written back in
-/// order (linear), rather than compared (n log n). Small bags are sorted as usual.
-fn sort_ids(ids: &mut [u32]) {
-    let max = ids.iter().copied().max().unwrap_or(0) as usize;
-    if ids.len() < 4096 || max >= ids.len() * 2 {
-        ids.sort_unstable();
-        return;
+/// A bag of words: the distinct word ids of a unit in increasing order, each with its count,
+/// and the number of words. A division's bag (every word below a Partie or a Livre) holds
+/// hundreds of thousands of words drawn from a few thousand distinct ones: counted, it stays
+/// small and two bags compare in time proportional to their distinct words.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct Bag {
+    entries: Vec<(u32, u32)>,
+    total: usize,
+}
+
+impl Bag {
+    /// The distinct word ids, in increasing order.
+    fn ids(&self) -> impl Iterator<Item = u32> + '_ {
+        self.entries.iter().map(|e| e.0)
     }
-    let mut counts = vec![0u32; max + 1];
-    for &w in ids.iter() {
-        counts[w as usize] += 1;
-    }
-    let mut at = 0;
-    for (w, &n) in counts.iter().enumerate() {
-        ids[at..at + n as usize].fill(w as u32);
-        at += n as usize;
+}
+
+/// Scratch buffers to count the words of a unit: the count of each word id (zero between
+/// uses), the ids met, the unit's words.
+#[derive(Debug, Default)]
+pub(super) struct Counter {
+    counts: Vec<u32>,
+    seen: Vec<u32>,
+    words: Vec<u32>,
+}
+
+impl Counter {
+    /// The bag of `self.words` (emptied).
+    fn bag(&mut self) -> Bag {
+        let total = self.words.len();
+        let entries = if total < 64 {
+            // Small bags: sorted and run-length encoded.
+            self.words.sort_unstable();
+            let mut entries: Vec<(u32, u32)> = Vec::with_capacity(total);
+            for &w in &self.words {
+                match entries.last_mut() {
+                    Some(e) if e.0 == w => e.1 += 1,
+                    _ => entries.push((w, 1)),
+                }
+            }
+            entries
+        } else {
+            // Large ones: counted (linear), then the distinct ids sorted.
+            for &w in &self.words {
+                let w = w as usize;
+                if w >= self.counts.len() {
+                    self.counts.resize(w + 1, 0);
+                }
+                if self.counts[w] == 0 {
+                    self.seen.push(w as u32);
+                }
+                self.counts[w] += 1;
+            }
+            self.seen.sort_unstable();
+            let entries = self
+                .seen
+                .iter()
+                .map(|&w| {
+                    let c = std::mem::take(&mut self.counts[w as usize]);
+                    (w, c)
+                })
+                .collect();
+            self.seen.clear();
+            entries
+        };
+        self.words.clear();
+        let mut bag = Bag { entries, total };
+        bag.entries.shrink_to_fit();
+        bag
     }
 }
 
@@ -85,39 +137,57 @@ pub(super) fn dice(a: &[u32], b: &[u32]) -> f32 {
     2.0 * common as f32 / (a.len() + b.len()) as f32
 }
 
+/// Dice coefficient of two bags: the same value as [`dice`] on the multisets they count.
+pub(super) fn dice_bags(a: &Bag, b: &Bag) -> f32 {
+    if a.total == 0 && b.total == 0 {
+        return 1.0;
+    }
+    let total = a.total + b.total;
+    let (a, b) = (&a.entries, &b.entries);
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += a[i].1.min(b[j].1) as usize;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f32 / total as f32
+}
+
 impl Aligner<'_> {
-    /// Computes and caches the sorted word ids of a unit: its own text and its descendants'.
-    /// Only the bags of units actually compared are kept (alignment goes top-down and most
-    /// units are paired by their hash): a descendant's bag is reused when already cached,
-    /// else its words are read without being stored.
+    /// Computes and caches the bag of a unit: its own words and its descendants'. Only the
+    /// bags of units actually compared are kept (alignment goes top-down and most units are
+    /// paired by their hash).
     pub(super) fn ensure_bag(&mut self, old_side: bool, id: NodeId) {
         let side = if old_side { &self.old } else { &self.new };
         if side.bags[id.index()].is_some() {
             return;
         }
-        let mut out = Vec::new();
-        self.collect_words(old_side, id, &mut out);
-        sort_ids(&mut out);
-        out.shrink_to_fit();
+        let mut counter = std::mem::take(&mut self.counter);
+        self.collect_words(old_side, id, &mut counter.words);
+        let bag = counter.bag();
+        self.counter = counter;
         let side = if old_side {
             &mut self.old
         } else {
             &mut self.new
         };
-        side.bags[id.index()] = Some(out);
+        side.bags[id.index()] = Some(bag);
     }
 
-    pub(super) fn collect_words(&mut self, old_side: bool, id: NodeId, out: &mut Vec<u32>) {
+    /// Appends the word ids of a unit and of its descendants, in document order.
+    pub(super) fn collect_words(&self, old_side: bool, id: NodeId, out: &mut Vec<u32>) {
         let side = if old_side { &self.old } else { &self.new };
-        if let Some(b) = &side.bags[id.index()] {
-            out.extend_from_slice(b);
-            return;
-        }
-        let doc = side.doc;
-        let (start, end) = side.own_words[id.index()];
-        out.extend_from_slice(&side.words[start as usize..end as usize]);
-        for child in doc.children(id) {
-            self.collect_words(old_side, *child, out);
+        let mut stack = vec![id];
+        while let Some(id) = stack.pop() {
+            let (start, end) = side.own_words[id.index()];
+            out.extend_from_slice(&side.words[start as usize..end as usize]);
+            stack.extend(side.doc.children(id).iter().rev());
         }
     }
 
@@ -137,23 +207,30 @@ impl Aligner<'_> {
         out
     }
 
-    /// The cached bag of a unit (computed on first use).
+    /// The sorted word ids of a unit and its descendants, one per occurrence (computed on
+    /// first use and kept: split and merge detection joins them).
     pub(super) fn bag_ref(&mut self, old_side: bool, id: NodeId) -> &[u32] {
-        self.ensure_bag(old_side, id);
         let side = if old_side { &self.old } else { &self.new };
-        side.bags[id.index()].as_deref().unwrap_or(&[])
-    }
-
-    /// A copy of the bag, for callers that extend it.
-    pub(super) fn bag(&mut self, old_side: bool, id: NodeId) -> Vec<u32> {
-        self.bag_ref(old_side, id).to_vec()
+        if !side.flat_bags.contains_key(&id.0) {
+            let mut out = Vec::new();
+            self.collect_words(old_side, id, &mut out);
+            out.sort_unstable();
+            let side = if old_side {
+                &mut self.old
+            } else {
+                &mut self.new
+            };
+            side.flat_bags.insert(id.0, out);
+        }
+        let side = if old_side { &self.old } else { &self.new };
+        side.flat_bags.get(&id.0).map_or(&[], Vec::as_slice)
     }
 
     pub(super) fn similarity(&mut self, o: NodeId, n: NodeId) -> f32 {
         self.ensure_bag(true, o);
         self.ensure_bag(false, n);
         match (&self.old.bags[o.index()], &self.new.bags[n.index()]) {
-            (Some(a), Some(b)) => dice(a, b),
+            (Some(a), Some(b)) => dice_bags(a, b),
             _ => 0.0,
         }
     }
@@ -171,10 +248,11 @@ impl Aligner<'_> {
         let mut index: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
         let mut by_label: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for &i in uo {
-            let mut bag = self.bag(true, olds[i]);
-            bag.dedup();
-            for w in bag {
-                index.entry(w).or_default().push(i);
+            self.ensure_bag(true, olds[i]);
+            if let Some(bag) = &self.old.bags[olds[i].index()] {
+                for w in bag.ids() {
+                    index.entry(w).or_default().push(i);
+                }
             }
             if let Some(l) = label_key(self.old.doc, olds[i]) {
                 by_label.entry(l).or_default().push(i);
@@ -185,13 +263,14 @@ impl Aligner<'_> {
         let mut score: FxHashMap<usize, u32> = FxHashMap::default();
         for &j in un {
             score.clear();
-            let mut bag = self.bag(false, news[j]);
-            bag.dedup();
-            for w in bag {
-                if let Some(list) = index.get(&w) {
-                    if list.len() <= limit {
-                        for &i in list {
-                            *score.entry(i).or_insert(0) += 1;
+            self.ensure_bag(false, news[j]);
+            if let Some(bag) = &self.new.bags[news[j].index()] {
+                for w in bag.ids() {
+                    if let Some(list) = index.get(&w) {
+                        if list.len() <= limit {
+                            for &i in list {
+                                *score.entry(i).or_insert(0) += 1;
+                            }
                         }
                     }
                 }
@@ -221,22 +300,48 @@ mod tests {
     use super::*;
 
     #[test]
-    fn counting_sort_of_large_bags_equals_a_sort() {
-        // Many repeats of few ids (the counting path), then ids spread too wide (the sort).
-        for (len, spread) in [(10_000usize, 300u64), (5_000, 1_000_000), (100, 50)] {
-            let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-            let ids: Vec<u32> = (0..len)
+    fn bags_count_what_a_sort_would() {
+        // Many repeats of few ids (counted), ids spread wide, a small bag (sorted); the Dice
+        // coefficient of two bags is that of the multisets they count.
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut draw = |len: usize, spread: u64| -> Vec<u32> {
+            (0..len)
                 .map(|_| {
                     x ^= x << 13;
                     x ^= x >> 7;
                     x ^= x << 17;
                     (x % spread) as u32
                 })
+                .collect()
+        };
+        let cases = [
+            (10_000usize, 300u64),
+            (5_000, 1_000_000),
+            (100, 50),
+            (40, 30),
+            (0, 1),
+        ];
+        let mut counter = Counter::default();
+        let mut made = Vec::new();
+        for (len, spread) in cases {
+            let ids = draw(len, spread);
+            let mut sorted = ids.clone();
+            sorted.sort_unstable();
+            counter.words.extend_from_slice(&ids);
+            let bag = counter.bag();
+            let expanded: Vec<u32> = bag
+                .entries
+                .iter()
+                .flat_map(|&(w, c)| std::iter::repeat_n(w, c as usize))
                 .collect();
-            let (mut a, mut b) = (ids.clone(), ids);
-            sort_ids(&mut a);
-            b.sort_unstable();
-            assert_eq!(a, b);
+            assert_eq!(expanded, sorted);
+            assert_eq!(bag.total, len);
+            made.push((sorted, bag));
+        }
+        for (a, bag_a) in &made {
+            for (b, bag_b) in &made {
+                assert_eq!(dice(a, b).to_bits(), dice_bags(bag_a, bag_b).to_bits());
+            }
         }
     }
 }

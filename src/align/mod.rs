@@ -240,7 +240,9 @@ struct Side<'a> {
     doc: &'a Document,
     hash: Vec<u64>,
     matched: Vec<bool>,
-    bags: Vec<Option<Vec<u32>>>,
+    bags: Vec<Option<bags::Bag>>,
+    /// Flat sorted bags of the units split and merge detection joins.
+    flat_bags: FxHashMap<u32, Vec<u32>>,
     /// Every node's own words as interned ids (read once), node by node…
     words: Vec<u32>,
     /// …and the range of each node's own words in `words`.
@@ -269,6 +271,7 @@ impl<'a> Side<'a> {
             hash: content_hashes(doc),
             matched: vec![false; n],
             bags: vec![None; n],
+            flat_bags: FxHashMap::default(),
             words,
             own_words,
         }
@@ -295,6 +298,8 @@ struct Aligner<'a> {
     new: Side<'a>,
     options: &'a AlignOptions,
     arena: Vec<Build>,
+    /// Scratch buffers to count words into bags.
+    counter: bags::Counter,
 }
 
 /// A match inside one sibling list: old index, new index, basis, score.
@@ -309,6 +314,7 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Alignmen
         new: Side::new(new, &mut dictionary),
         options,
         arena: Vec::new(),
+        counter: Default::default(),
     };
     let top = a.align_seq(old.top_level(), new.top_level());
     a.division_moves(&top);

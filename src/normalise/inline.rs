@@ -227,6 +227,15 @@ fn typography(s: &str) -> String {
             before = Some(c);
             continue;
         }
+        // A plain space, the commonest other character: the rule for spaces below, without
+        // its look-ahead.
+        if c == ' ' {
+            if !(out.is_empty() || out.ends_with(' ') || out.ends_with('«')) {
+                out.push(' ');
+            }
+            before = Some(c);
+            continue;
+        }
         let mut ahead = chars.clone();
         let (next, next2) = (ahead.next(), ahead.next());
         let prev_is_space = out.is_empty() || out.ends_with(' ');

@@ -202,13 +202,19 @@ fn emphasis_over_lines(raws: &[&str]) -> std::collections::BTreeMap<usize, (usiz
 
 /// A line made only of `-`, `*`, `_` or `=` (two or more): a rule or a setext underline.
 fn is_separator(raw: &str) -> bool {
-    let t: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
-    t.len() >= 2
-        && (t.chars().all(|c| c == '-')
-            || t.chars().all(|c| c == '*')
-            || t.chars().all(|c| c == '_')
-            || t.chars().all(|c| c == '='))
-        || is_pipe_separator(raw)
+    // Two or more of one of `-*_=` and nothing else but spaces (read without a copy).
+    let mut t = raw.chars().filter(|c| !c.is_whitespace());
+    let rule = match t.next() {
+        Some(first @ ('-' | '*' | '_' | '=')) => {
+            let mut count = 1;
+            t.all(|c| {
+                count += 1;
+                c == first
+            }) && count >= 2
+        }
+        _ => false,
+    };
+    rule || is_pipe_separator(raw)
 }
 
 fn is_pipe_separator(raw: &str) -> bool {

@@ -334,7 +334,13 @@ pub fn annex(text: &str) -> Option<AnnexHeading> {
 
 /// « Annexes », « ANNEXES : », « Liste des annexes »: a heading over several annexes.
 pub fn annexes(text: &str) -> bool {
-    let l = text.trim().trim_end_matches([':', '.', ' ']).to_lowercase();
+    let l = text.trim().trim_end_matches([':', '.', ' ']);
+    // Lower case never makes a text shorter in characters: a line longer than the longest
+    // name (17 characters, at most 4 bytes each) is none of them, and is not lower-cased.
+    if l.len() > 17 * 4 {
+        return false;
+    }
+    let l = l.to_lowercase();
     matches!(
         l.as_str(),
         "annexes" | "liste des annexes" | "les annexes" | "pièces annexes"
@@ -342,7 +348,9 @@ pub fn annexes(text: &str) -> bool {
 }
 
 fn lower_start(text: &str) -> String {
-    text.chars().take(60).collect::<String>().to_lowercase()
+    // The first 60 characters, lower-cased (sliced, not copied char by char).
+    let end = text.char_indices().nth(60).map_or(text.len(), |(i, _)| i);
+    text[..end].to_lowercase()
 }
 
 /// « Préambule », « Exposé des motifs », « Il a été préalablement exposé ce qui suit : ».

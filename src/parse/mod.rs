@@ -47,6 +47,9 @@ pub fn parse(source: Source) -> Document {
 pub fn parse_normalised(source: Source, normalised: Normalised) -> Document {
     let lines = join_continuations(normalised.lines);
     let mut b = Builder::new(Document::new(source));
+    // About one node per line: the arena is sized once rather than doubled up to twice the
+    // size it needs (its unused tail is given back in `finish`).
+    b.doc.nodes.reserve(lines.len() + 16);
     b.run(&lines);
     b.finish()
 }

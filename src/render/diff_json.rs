@@ -13,7 +13,7 @@ struct JsonComparison<'a> {
     schema: u32,
     old: JsonSide<'a>,
     new: JsonSide<'a>,
-    pairs: Vec<JsonPair<'a>>,
+    pairs: JsonPairs<'a>,
     global: Vec<JsonGlobal<'a>>,
     /// The renumbering series (absent when none): each run of sibling units renumbered by
     /// the same step, reported once.
@@ -38,7 +38,21 @@ struct JsonPair<'a> {
     basis: &'static str,
     similarity: f64,
     changes: Vec<JsonChange<'a>>,
-    children: Vec<JsonPair<'a>>,
+    children: JsonPairs<'a>,
+}
+
+/// A list of pairs, each turned into its view as it is written: the JSON of a code's diff
+/// (tens of megabytes) never exists whole in memory, as a view tree or as text.
+struct JsonPairs<'a> {
+    cmp: &'a Comparison,
+    pairs: &'a [PairDiff],
+    options: &'a DiffRenderOptions,
+}
+
+impl Serialize for JsonPairs<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.pairs.iter().map(|p| pair(self.cmp, p, self.options)))
+    }
 }
 
 #[derive(Serialize)]
@@ -126,7 +140,7 @@ struct JsonCounts {
     cosmetic: usize,
 }
 
-fn pair<'a>(cmp: &'a Comparison, p: &'a PairDiff, options: &DiffRenderOptions) -> JsonPair<'a> {
+fn pair<'a>(cmp: &'a Comparison, p: &'a PairDiff, options: &'a DiffRenderOptions) -> JsonPair<'a> {
     JsonPair {
         old: p.old.map(|o| cmp.old.node(o).key.as_str()),
         new: p.new.map(|n| cmp.new.node(n).key.as_str()),
@@ -147,7 +161,11 @@ fn pair<'a>(cmp: &'a Comparison, p: &'a PairDiff, options: &DiffRenderOptions) -
                 kind: c.value_type.as_str(),
             })
             .collect(),
-        children: p.children.iter().map(|c| pair(cmp, c, options)).collect(),
+        children: JsonPairs {
+            cmp,
+            pairs: &p.children,
+            options,
+        },
     }
 }
 
@@ -166,7 +184,11 @@ pub fn write_diff_json(
         new: JsonSide {
             path: &cmp.new.source.path,
         },
-        pairs: cmp.pairs.iter().map(|p| pair(cmp, p, options)).collect(),
+        pairs: JsonPairs {
+            cmp,
+            pairs: &cmp.pairs,
+            options,
+        },
         global: cmp
             .globals
             .iter()
