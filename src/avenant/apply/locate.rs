@@ -103,17 +103,23 @@ pub(crate) fn divisions(doc: &Document, label: &str) -> Vec<NodeId> {
     out
 }
 
-/// Calls `f` on every node under the root in document order, entering only the root and nodes
-/// of the kinds `enter`, until `f` returns true.
+/// Calls `f` on every node of the kinds `enter` under the root in document order, entering
+/// only the root and those nodes, until `f` returns true. Nodes of other kinds (alinéas, items:
+/// most of a code) are never visited: the callers look for units of those kinds only.
 fn walk_under(doc: &Document, enter: &[NodeKind], mut f: impl FnMut(NodeId) -> bool) {
-    let mut stack: Vec<NodeId> = doc.children(doc.root()).iter().rev().copied().collect();
+    let units = |id: &&NodeId| enter.contains(&doc.node(**id).kind);
+    let mut stack: Vec<NodeId> = doc
+        .children(doc.root())
+        .iter()
+        .rev()
+        .filter(units)
+        .copied()
+        .collect();
     while let Some(id) = stack.pop() {
         if f(id) {
             return;
         }
-        if enter.contains(&doc.node(id).kind) {
-            stack.extend(doc.children(id).iter().rev().copied());
-        }
+        stack.extend(doc.children(id).iter().rev().filter(units).copied());
     }
 }
 
@@ -155,6 +161,44 @@ fn same_label(label: &str, want: &str) -> bool {
         return false;
     }
     canonical_label(label) == want
+}
+
+/// `a` and `b` word for word, ASCII case aside, runs of ASCII spaces as one: `None` when a
+/// non-ASCII byte is met before they are told apart (then compared word by word as Unicode
+/// splits them). Divisions are named on every instruction: no split, no allocation.
+fn same_ascii_words(a: &str, b: &str) -> Option<bool> {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let skip = |s: &[u8], mut i: usize| {
+        while i < s.len() && s[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        i
+    };
+    let (mut i, mut j) = (skip(a, 0), skip(b, 0));
+    loop {
+        match (a.get(i), b.get(j)) {
+            (None, None) => return Some(true),
+            (Some(x), _) if *x >= 0x80 => return None,
+            (_, Some(y)) if *y >= 0x80 => return None,
+            (Some(x), Some(y)) if x.is_ascii_whitespace() && y.is_ascii_whitespace() => {
+                (i, j) = (skip(a, i), skip(b, j));
+                // Trailing spaces on one side only.
+                if (i == a.len()) != (j == b.len()) {
+                    return Some(false);
+                }
+            }
+            (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => (i, j) = (i + 1, j + 1),
+            (Some(x), None) if x.is_ascii_whitespace() => {
+                i = skip(a, i);
+                return Some(i == a.len());
+            }
+            (None, Some(y)) if y.is_ascii_whitespace() => {
+                j = skip(b, j);
+                return Some(j == b.len());
+            }
+            _ => return Some(false),
+        }
+    }
 }
 
 /// True when the first words of `a` and `b` certainly differ: compared byte by byte up to an
@@ -205,6 +249,9 @@ fn same_division(doc: &Document, id: NodeId, label: &str) -> bool {
     let n = doc.node(id);
     n.kind == NodeKind::Structure
         && n.label.as_deref().is_some_and(|l| {
+            if let Some(same) = same_ascii_words(l, label) {
+                return same;
+            }
             // Word by word, case aside, spaces collapsed: no allocation per division.
             let mut a = l.split_whitespace();
             let mut b = label.split_whitespace();
@@ -344,7 +391,23 @@ pub(super) fn leaf_range(
 
 #[cfg(test)]
 mod tests {
-    use super::{first_words_differ, same_label};
+    use super::{first_words_differ, same_ascii_words, same_label};
+
+    #[test]
+    fn division_labels_compare_word_by_word_without_a_split() {
+        assert_eq!(same_ascii_words("Section 3", "section  3"), Some(true));
+        assert_eq!(same_ascii_words(" Section 3 ", "Section 3"), Some(true));
+        assert_eq!(same_ascii_words("Section 3", "Section 30"), Some(false));
+        assert_eq!(same_ascii_words("Section 3", "Sous-section 3"), Some(false));
+        assert_eq!(
+            same_ascii_words("Chapitre Ier", "Chapitre Ier bis"),
+            Some(false)
+        );
+        assert_eq!(
+            same_ascii_words("Titre préliminaire", "Titre préliminaire"),
+            None
+        );
+    }
 
     #[test]
     fn labels_are_told_apart_by_their_first_word_first() {
