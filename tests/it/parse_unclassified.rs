@@ -134,9 +134,7 @@ fn unclassified_text_per_document() {
 /// dénommé(e) », up to « Fait à … »), the potentiel letters (letterhead table as en-tête,
 /// « Objet : » as title, the body, then « Je vous prie d'agréer … » and the copies as the
 /// signature block) and the aidants connect legal notices.
-const OUTSIDE: &[(&str, usize)] = &[
-    ("esup-notice-convention-stage-type-v4-2013-10-08.docx", 11),
-];
+const OUTSIDE: &[(&str, usize)] = &[("esup-notice-convention-stage-type-v4-2013-10-08.docx", 11)];
 
 /// Documents that truly have no article, read by hand: a one-page agreement to end an
 /// apprenticeship (cdtn), a letter answering an appeal (potentiel), a page of legal notices
