@@ -271,3 +271,25 @@ fn a_division_paired_under_another_number_is_deleted_and_inserted() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// An annex deleted and another inserted under its number (the aligner pairs them no more: no
+/// shared subject): the annex is replaced whole (« L'annexe 1 est ainsi rédigée »), with and
+/// without `--renumber` (found by `draft_props`).
+#[test]
+fn an_annex_whose_number_is_re_used_is_replaced() {
+    let head = "Convention de partenariat\n\nEntre\n\nL'Agence nationale des données (AND)\n\nCi-après dénommée « l'AND »\n\nEt\n\nLa Direction du numérique (DNUM)\n\nCi-après dénommée « la DNUM »\n\nArticle 1 : Objet\n\nLa convention précise le financement de la réunion.\n\nFait à Paris, le 2 avril 2021\n\n";
+    let tail = "Annexe 2 : Pièce délai\n\nLe bilan précise le délai de la réunion.\n";
+    let old = format!(
+        "{head}Annexe 1 : Pièce réunion\n\nLa convention précise le délai du bilan.\n\n{tail}"
+    );
+    let new = format!("{head}Annexe 1 : Ajout\n\nLa pièce est jointe.\n\n{tail}");
+    let dir = std::env::temp_dir().join(format!("avenant-annex-reused-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (o, n) = (dir.join("old.md"), dir.join("new.md"));
+    std::fs::write(&o, old).unwrap();
+    std::fs::write(&n, new).unwrap();
+    for renumber in [false, true] {
+        check(&o, &n, renumber).unwrap_or_else(|e| panic!("renumber={renumber}: {e}"));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -481,11 +481,26 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
     let mut deferred_annexes: Vec<&PairDiff> = Vec::new();
     // The new version's nodes quoted in a division this act inserts.
     let mut quoted: BTreeSet<NodeId> = BTreeSet::new();
+    // An annex deleted and another inserted under its number: the annex is replaced (« L'annexe
+    // 1 est ainsi rédigée »), not deleted then inserted before the next one.
+    let replaced = replaced_annexes(cmp, &units);
     for p in units {
         // Deletions drafted ahead (a number freed for this unit) come just before it.
         let mark = articles.len();
         'unit: {
             let kind = pair_kind(cmp, p);
+            if kind == NodeKind::Annexe {
+                match (p.old, p.new) {
+                    (Some(o), None) => {
+                        if let Some((_, n)) = replaced.iter().find(|(x, _)| *x == o) {
+                            articles.extend(d.annex(Some(o), Some(*n)));
+                            break 'unit;
+                        }
+                    }
+                    (None, Some(n)) if replaced.iter().any(|(_, x)| *x == n) => break 'unit,
+                    _ => {}
+                }
+            }
             if p.new.is_some_and(|n| quoted.contains(&n)) {
                 // An article moved into the new division: gone from its old place.
                 if let (NodeKind::Article, Some(o)) = (kind, p.old) {
@@ -640,6 +655,35 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
         })
         .collect();
     av
+}
+
+/// Annexes deleted (old only) and inserted (new only) under the same number: (old, new).
+fn replaced_annexes(cmp: &Comparison, units: &[&PairDiff]) -> Vec<(NodeId, NodeId)> {
+    let label = |doc: &Document, id: NodeId| {
+        doc.node(id)
+            .label
+            .as_deref()
+            .map(canonical_label)
+            .filter(|l| !l.is_empty())
+    };
+    let annex = |p: &&&PairDiff| pair_kind(cmp, p) == NodeKind::Annexe;
+    let inserted: Vec<NodeId> = units
+        .iter()
+        .filter(annex)
+        .filter_map(|p| if p.old.is_none() { p.new } else { None })
+        .collect();
+    units
+        .iter()
+        .filter(annex)
+        .filter_map(|p| if p.new.is_none() { p.old } else { None })
+        .filter_map(|o| {
+            let l = label(&cmp.old, o)?;
+            let n = inserted
+                .iter()
+                .find(|n| label(&cmp.new, **n).as_ref() == Some(&l))?;
+            Some((o, *n))
+        })
+        .collect()
 }
 
 #[cfg(test)]
