@@ -293,3 +293,18 @@ fn an_annex_whose_number_is_re_used_is_replaced() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The aligner's written pair (`corpus/align/`, a CPO whose annex's parts are renumbered in
+/// another scheme and one moved one level down) drafts a verified act, with and without
+/// `--renumber`: the annex is amended or quoted whole with its sub-divisions.
+#[test]
+fn the_cpo_pair_of_the_aligner_drafts_a_verified_act() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/align");
+    let (old, new) = (
+        dir.join("cpo-jardins-2023.md"),
+        dir.join("cpo-jardins-2026.md"),
+    );
+    for renumber in [false, true] {
+        check(&old, &new, renumber).unwrap_or_else(|e| panic!("renumber={renumber}: {e}"));
+    }
+}
