@@ -18,7 +18,7 @@
 //!   (`{{partie-1_al-3}}`).
 //!
 //! Other wording differences keep the first convention's words (the others then check as
-//! *adapté*). Top-level articles are renumbered 1, 2, 3… once clauses are left out. The
+//! *adaptée*). Top-level articles are renumbered 1, 2, 3… once clauses are left out. The
 //! output is Markdown ([`crate::render::markdown`]) that parses back as a [`super::Template`].
 
 use super::values::{party_names, resolve_party};

@@ -15,7 +15,7 @@ use std::path::Path;
 pub struct MatrixCell {
     /// The clause's status in this convention.
     pub status: ClauseStatus,
-    /// The cell as shown: « conforme », « adapté (3) », « absent (facultatif) »…
+    /// The cell as shown: « conforme », « adaptée (3) », « absente (facultative) »…
     pub text: String,
     /// Counts as a departure (accepted ones and absent optional clauses do not).
     pub deviates: bool,

@@ -14,8 +14,8 @@
 //! with the convention. Every template clause (top-level unit or sub-article) is then:
 //!
 //! - *conforme*: every alinéa equal once the placeholders are filled;
-//! - *adapté*: words changed outside the placeholders, alinéas added or removed (listed);
-//! - *absent*: no counterpart in the convention (fine when the clause is `[optionnel]`);
+//! - *adaptée*: words changed outside the placeholders, alinéas added or removed (listed);
+//! - *absente*: no counterpart in the convention (fine when the clause is `[optionnel]`);
 //!
 //! and every convention clause the template lacks is *ajoutée*. Each placeholder's value is
 //! type-checked (a `date` must be one date, a `party` one of the convention's parties) and a
@@ -36,7 +36,7 @@
 //! assert!(report.conforms(), "{report}");
 //! let clause = report.clause("article-2").unwrap();
 //! assert_eq!(clause.status, avenant::template::ClauseStatus::Absent);
-//! assert!(report.to_string().contains("absent     Financement (facultatif)"));
+//! assert!(report.to_string().contains("absente    Financement (facultative)"));
 //! # Ok::<(), avenant::Error>(())
 //! ```
 

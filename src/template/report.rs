@@ -33,8 +33,8 @@ impl ClauseStatus {
     pub fn as_str(self) -> &'static str {
         match self {
             ClauseStatus::Conforme => "conforme",
-            ClauseStatus::Adapte => "adapté",
-            ClauseStatus::Absent => "absent",
+            ClauseStatus::Adapte => "adaptée",
+            ClauseStatus::Absent => "absente",
             ClauseStatus::Ajoutee => "ajoutée",
         }
     }
@@ -139,7 +139,7 @@ pub struct ClauseReport {
     pub status: ClauseStatus,
     /// Marked `[optionnel]` in the template (or inside such a clause).
     pub optional: bool,
-    /// Departures, in order (empty unless *adapté*).
+    /// Departures, in order (empty unless *adaptée*).
     pub changes: Vec<Change>,
     /// Placeholder values of this clause that do not fit their type.
     pub problems: Vec<String>,
@@ -162,12 +162,12 @@ impl ClauseReport {
         }
     }
 
-    /// The short status cell of a matrix: « conforme », « adapté (3) », « absent (facultatif) ».
+    /// The short status cell of a matrix: « conforme », « adaptée (3) », « absente (facultative) ».
     pub fn cell(&self) -> String {
         let mut s = self.status.as_str().to_string();
         match self.status {
             ClauseStatus::Adapte => s.push_str(&format!(" ({})", self.changes.len())),
-            ClauseStatus::Absent if self.optional => s.push_str(" (facultatif)"),
+            ClauseStatus::Absent if self.optional => s.push_str(" (facultative)"),
             _ => {}
         }
         if !self.problems.is_empty() {
@@ -199,7 +199,7 @@ impl ClauseReport {
         let mut tail = Vec::new();
         match self.status {
             ClauseStatus::Adapte => tail.push(plural(self.changes.len(), "modification")),
-            ClauseStatus::Absent if self.optional => parts.push("(facultatif)".to_string()),
+            ClauseStatus::Absent if self.optional => parts.push("(facultative)".to_string()),
             _ => {}
         }
         if !self.problems.is_empty() {
@@ -308,7 +308,7 @@ impl CheckReport {
             .find(|p| p.placeholder.name == name)
     }
 
-    /// « 9 conformes, 6 adaptés, 1 absent (facultatif), 4 ajoutées ; 10 écarts ».
+    /// « 9 conformes, 6 adaptées, 1 absente (facultative), 4 ajoutées ; 10 écarts ».
     pub fn summary(&self) -> String {
         let count = |s: ClauseStatus| self.clauses.iter().filter(|c| c.status == s).count();
         let optional_absent = self
@@ -321,20 +321,20 @@ impl CheckReport {
         let n = count(ClauseStatus::Adapte);
         s.push_str(&format!(
             ", {n} {}",
-            if n > 1 { "adaptés" } else { "adapté" }
+            if n > 1 { "adaptées" } else { "adaptée" }
         ));
         let n = count(ClauseStatus::Absent);
         s.push_str(&format!(
             ", {n} {}",
-            if n > 1 { "absents" } else { "absent" }
+            if n > 1 { "absentes" } else { "absente" }
         ));
         if optional_absent > 0 {
             s.push_str(&format!(
                 " (dont {optional_absent} {})",
                 if optional_absent > 1 {
-                    "facultatifs"
+                    "facultatives"
                 } else {
-                    "facultatif"
+                    "facultative"
                 }
             ));
         }

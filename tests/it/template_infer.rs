@@ -1,6 +1,6 @@
 //! `template::infer` on the two seeds: the shared core, the partner's name as a placeholder,
 //! Canopé's own clauses left out; the Markdown parses back as a template, and checking each
-//! seed against it gives *conforme* or *adapté* on every shared clause and *ajoutée* for
+//! seed against it gives *conforme* or *adaptée* on every shared clause and *ajoutée* for
 //! Canopé's articles 5 and 8 and annexes 2 and 3.
 
 use avenant::template::{self, ClauseStatus, Template};

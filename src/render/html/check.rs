@@ -40,12 +40,12 @@ pub fn write_check_html(
         ),
         (
             "ecart",
-            "adapté (n)",
+            "adaptée (n)",
             "n changements de mots ou d'alinéas par rapport au modèle",
         ),
         (
             "ecart",
-            "absent",
+            "absente",
             "la clause du modèle manque à la convention",
         ),
         (
@@ -53,7 +53,11 @@ pub fn write_check_html(
             "accepté",
             "écart admis par la liste --allow (il ne compte pas)",
         ),
-        ("", "facultatif", "clause du modèle marquée « [optionnel] »"),
+        (
+            "",
+            "facultative",
+            "clause du modèle marquée « [optionnel] »",
+        ),
         (
             "",
             "+ clause ajoutée",
@@ -92,7 +96,7 @@ pub fn write_check_html(
         let mark = if row.added {
             "+ "
         } else if row.optional {
-            "(facultatif) "
+            "(facultative) "
         } else {
             ""
         };
