@@ -308,3 +308,22 @@ fn the_cpo_pair_of_the_aligner_drafts_a_verified_act() {
         check(&old, &new, renumber).unwrap_or_else(|e| panic!("renumber={renumber}: {e}"));
     }
 }
+
+/// Without `--renumber`: an annex deleted (the next keeps its old number) and two annexes
+/// appended, the first under a taken number (« 2 bis »): the second goes after it, not after
+/// annexe 2 (found by `draft_props`).
+#[test]
+fn new_annexes_follow_each_other_under_the_numbers_they_took() {
+    let head = "Convention de partenariat\n\nEntre\n\nL'Agence nationale des données (AND)\n\nCi-après dénommée « l'AND »\n\nEt\n\nLa Direction du numérique (DNUM)\n\nCi-après dénommée « la DNUM »\n\nArticle 1 : Objet\n\nLa convention précise le financement de la réunion.\n\nFait à Paris, le 2 avril 2021\n\n";
+    let old = format!("{head}Annexe 1 : Pièce réunion\n\nLa convention précise le délai du bilan.\n\nAnnexe 2 : Pièce délai\n\nLe bilan précise le délai.\n");
+    let new = format!("{head}Annexe 1 : Pièce délai\n\nLe bilan précise le délai.\n\nAnnexe 2 : Ajout un\n\nLa première pièce est jointe.\n\nAnnexe 3 : Ajout deux\n\nLa seconde pièce est jointe.\n");
+    let dir = std::env::temp_dir().join(format!("avenant-annex-order-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (o, n) = (dir.join("old.md"), dir.join("new.md"));
+    std::fs::write(&o, old).unwrap();
+    std::fs::write(&n, new).unwrap();
+    for renumber in [false, true] {
+        check(&o, &n, renumber).unwrap_or_else(|e| panic!("renumber={renumber}: {e}"));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

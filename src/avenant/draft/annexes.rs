@@ -90,6 +90,10 @@ impl<'a> Drafter<'a> {
                     },
                 };
                 self.exec(&ins).ok()?;
+                // The number it took here (« 2 bis »): where the next new annex goes after it.
+                if let Some(l) = &label {
+                    self.inserted_labels.insert(n, l.clone());
+                }
                 self.changes
                     .added_annexes
                     .push(label.clone().unwrap_or_default());
@@ -122,11 +126,16 @@ impl<'a> Drafter<'a> {
             .into_iter()
             .filter(|id| self.w.node(*id).kind == NodeKind::Annexe)
             .collect();
-        // The preceding annex in the working copy: kept from the old version, or added.
+        // The preceding annex in the working copy: kept from the old version, added by this
+        // act under the number it took there (« 2 bis »), or else found by its new number.
         let in_w = match self.cmp.alignment.old_of(prev) {
             Some(o) if working.contains(&o) => Some(o),
             _ => {
-                let l = new.node(prev).label.clone();
+                let l = self
+                    .inserted_labels
+                    .get(&prev)
+                    .cloned()
+                    .or_else(|| new.node(prev).label.clone());
                 working.iter().copied().find(|w| self.w.node(*w).label == l)
             }
         };
