@@ -657,6 +657,31 @@ pub(crate) fn unit_notes(cmp: &Comparison, p: &PairDiff, show_cosmetic: bool) ->
     notes
 }
 
+/// A party named by the words its first alinéa opens with (« Le ministre chargé du logement,
+/// agissant au nom de l'État… » when no short name follows): the alinéa's row shows those words,
+/// so the unit's title row gives only « Partie 1 » instead of the same paragraph twice.
+pub(crate) fn heading_opens_first_alinea(doc: &Document, id: NodeId) -> bool {
+    let node = doc.node(id);
+    node.kind == NodeKind::Partie
+        && node.heading.as_deref().is_some_and(|h| {
+            let h = h.trim();
+            !h.is_empty()
+                && node.children.first().is_some_and(|&c| {
+                    let first = doc.node(c);
+                    first.kind == NodeKind::Alinea && first.text.trim_start().starts_with(h)
+                })
+        })
+}
+
+/// Whether a unit's title would repeat its first alinéa on every side it has (a party named by
+/// its whole first alinéa): the title then gives only the unit's name (« Partie 1 »).
+pub(crate) fn heading_repeated(cmp: &Comparison, p: &PairDiff) -> bool {
+    p.old
+        .is_none_or(|o| heading_opens_first_alinea(&cmp.old, o))
+        && p.new
+            .is_none_or(|n| heading_opens_first_alinea(&cmp.new, n))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

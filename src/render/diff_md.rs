@@ -44,7 +44,10 @@ fn title(cmp: &Comparison, p: &PairDiff, old_side: bool, options: &DiffRenderOpt
     };
     let doc = if old_side { &cmp.old } else { &cmp.new };
     let name = unit_name(doc, id);
-    let heading = if p.old.is_some() && p.new.is_some() {
+    let heading = if crate::render::diff_common::heading_repeated(cmp, p) {
+        // A party named by its whole first alinéa: the alinéa's row shows those words.
+        String::new()
+    } else if p.old.is_some() && p.new.is_some() {
         side(cmp, p, old_side, options)
     } else {
         escape(doc.node(id).heading.as_deref().unwrap_or(""))

@@ -8,7 +8,9 @@ use crate::render::diff_common::{
     count, is_table_unit, old_order, pair_name, shown, side_runs, status_phrase, typed_phrase,
     unit_name, worth_showing, Departures, DiffRenderOptions, Run,
 };
-use crate::render::diff_common::{leaves, unit_notes};
+use crate::render::diff_common::{
+    heading_opens_first_alinea, heading_repeated, leaves, unit_notes,
+};
 use crate::text::capitalise;
 use std::collections::HashMap;
 
@@ -69,11 +71,7 @@ pub(super) fn title(
     };
     let doc = if old_side { &cmp.old } else { &cmp.new };
     let name = escape(&unit_name(doc, id));
-    let repeated = p
-        .old
-        .is_none_or(|o| heading_opens_first_alinea(&cmp.old, o))
-        && p.new
-            .is_none_or(|n| heading_opens_first_alinea(&cmp.new, n));
+    let repeated = heading_repeated(cmp, p);
     let heading = if repeated {
         String::new()
     } else if p.old.is_some() && p.new.is_some() {
@@ -95,22 +93,6 @@ pub(super) fn title(
         ),
         _ => t,
     }
-}
-
-/// A party named by the words its first alinéa opens with (« Le ministre chargé du logement,
-/// agissant au nom de l'État… » when no short name follows): the alinéa's row shows those words,
-/// so the unit's title row gives only « Partie 1 » instead of the same paragraph twice.
-fn heading_opens_first_alinea(doc: &Document, id: NodeId) -> bool {
-    let node = doc.node(id);
-    node.kind == NodeKind::Partie
-        && node.heading.as_deref().is_some_and(|h| {
-            let h = h.trim();
-            !h.is_empty()
-                && node.children.first().is_some_and(|&c| {
-                    let first = doc.node(c);
-                    first.kind == NodeKind::Alinea && first.text.trim_start().starts_with(h)
-                })
-        })
 }
 
 /// One row of the table: the two versions and the observations.
