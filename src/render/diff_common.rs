@@ -682,6 +682,33 @@ pub(crate) fn heading_repeated(cmp: &Comparison, p: &PairDiff) -> bool {
             .is_none_or(|n| heading_opens_first_alinea(&cmp.new, n))
 }
 
+/// A count with French thousands separators (no-break spaces): « 10 412 ».
+pub(crate) fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{a0}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// « Note : 2 unités trop longues pour une comparaison mot à mot (plus de 60 000 mots) :
+/// comparées phrase par phrase. », when the work cap fired (`Summary::coarse`), for every report.
+pub(crate) fn coarse_note(cmp: &Comparison) -> Option<String> {
+    let n = cmp.summary.coarse;
+    let s = if n > 1 { "s" } else { "" };
+    (n > 0).then(|| {
+        format!(
+            "Note : {} unité{s} trop longue{s} pour une comparaison mot à mot (plus de {} mots) : comparée{s} phrase par phrase.",
+            thousands(n),
+            thousands(crate::diff::WORD_DIFF_BUDGET)
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

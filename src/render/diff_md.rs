@@ -313,5 +313,9 @@ pub fn write_diff_md(
         writeln!(w)?;
         writeln!(w, "Sans changement : {}.", unchanged.join(", "))?;
     }
+    if let Some(note) = crate::render::diff_common::coarse_note(cmp) {
+        writeln!(w)?;
+        writeln!(w, "{}", escape(&note))?;
+    }
     Ok(())
 }

@@ -2,8 +2,8 @@
 //! (renuméroté) »), words deleted red and struck, inserted green; it never detects a TTY itself.
 
 use super::diff_common::{
-    count, pair_name, quote, status_phrase, trim_context, typed_phrase, unit_name, worth_showing,
-    Departures, DiffRenderOptions,
+    coarse_note, count, pair_name, quote, status_phrase, thousands, trim_context, typed_phrase,
+    unit_name, worth_showing, Departures, DiffRenderOptions,
 };
 use crate::diff::{Comparison, PairDiff, Status};
 use crate::model::NodeKind;
@@ -152,29 +152,10 @@ pub fn write_diff_terminal(
         line(&s.units, "e"),
         line(&s.alineas, "")
     )?;
-    if s.coarse > 0 {
-        let plural = if s.coarse > 1 { "s" } else { "" };
-        writeln!(
-            w,
-            "Note : {} unité{plural} trop longue{plural} pour une comparaison mot à mot (plus de {} mots) : comparée{plural} phrase par phrase.",
-            thousands(s.coarse),
-            thousands(crate::diff::WORD_DIFF_BUDGET)
-        )?;
+    if let Some(note) = coarse_note(cmp) {
+        writeln!(w, "{note}")?;
     }
     Ok(())
-}
-
-/// A count with French thousands separators (no-break spaces): « 10 412 ».
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{a0}');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Units whose names are listed in full up to this many; beyond, a count and the first and last.

@@ -270,9 +270,16 @@ fn a_sentence_by_sentence_comparison_is_said_on_the_page() {
     write_diff_html(&cmp, &DiffRenderOptions::default(), &mut out).expect("html");
     let html = String::from_utf8(out).expect("utf-8");
     check_page("phrase par phrase", &html);
+    let note = "Note : 1 unité trop longue pour une comparaison mot à mot (plus de 60\u{a0}000 mots) : comparée phrase par phrase.";
+    assert!(html.contains(note), "{}", &html[..html.len().min(4000)]);
+    // The Markdown tableau comparatif says it too.
+    let mut out = Vec::new();
+    avenant::render::diff_md::write_diff_md(&cmp, &DiffRenderOptions::default(), &mut out)
+        .expect("md");
+    let md = String::from_utf8(out).expect("utf-8");
     assert!(
-        html.contains("Note : 1 unité trop longue pour une comparaison mot à mot (plus de 60\u{a0}000 mots) : comparée phrase par phrase."),
+        md.contains(note),
         "{}",
-        &html[..html.len().min(4000)]
+        &md[md.len().saturating_sub(2000)..]
     );
 }

@@ -4,7 +4,9 @@
 use super::builder::{cell, deleted, doc_title, inserted, summary_counts, Block, Builder};
 use super::{escape, head};
 use crate::diff::{Comparison, Status};
-use crate::render::diff_common::{pair_name, quote, renumbering_lines, DiffRenderOptions};
+use crate::render::diff_common::{
+    coarse_note, pair_name, quote, renumbering_lines, DiffRenderOptions,
+};
 use crate::text::capitalise;
 use std::io::{self, Write};
 
@@ -66,15 +68,8 @@ pub fn write_diff_html(
             writeln!(w, "<li>{}</li>", escape(&c))?;
         }
         writeln!(w, "</ul>")?;
-        if cmp.summary.coarse > 0 {
-            let n = cmp.summary.coarse;
-            let s = if n > 1 { "s" } else { "" };
-            writeln!(
-                w,
-                "<p>Note : {} unité{s} trop longue{s} pour une comparaison mot à mot (plus de {} mots) : comparée{s} phrase par phrase.</p>",
-                thousands(n),
-                thousands(crate::diff::WORD_DIFF_BUDGET)
-            )?;
+        if let Some(note) = coarse_note(cmp) {
+            writeln!(w, "<p>{}</p>", escape(&note))?;
         }
         writeln!(
             w,
@@ -256,17 +251,4 @@ fn spanned(html: &str, rows: usize) -> String {
         1 => format!("<td>{}</td>", cell(html)),
         n => format!("<td rowspan=\"{n}\">{}</td>", cell(html)),
     }
-}
-
-/// A count with French thousands separators (no-break spaces): « 60 000 ».
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{a0}');
-        }
-        out.push(c);
-    }
-    out
 }
