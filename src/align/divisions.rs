@@ -13,24 +13,8 @@ impl Aligner<'_> {
     /// or around one already paired here is left to that pair's own alignment. Runs before the
     /// article and alinéa moves, which then see only what the divisions did not take.
     pub(super) fn division_moves(&mut self, top: &[usize]) {
-        let mut deleted: Vec<usize> = Vec::new();
-        let mut inserted: Vec<usize> = Vec::new();
-        let mut stack: Vec<usize> = top.iter().rev().copied().collect();
-        while let Some(k) = stack.pop() {
-            let b = &self.arena[k];
-            if b.dropped {
-                continue;
-            }
-            stack.extend(b.children.iter().rev().copied());
-            if b.basis != Basis::Unmatched {
-                continue;
-            }
-            match (b.old, b.new) {
-                (Some(o), None) if self.old.kind(o) == NodeKind::Structure => deleted.push(k),
-                (None, Some(n)) if self.new.kind(n) == NodeKind::Structure => inserted.push(k),
-                _ => {}
-            }
-        }
+        let (deleted, inserted) =
+            self.unpaired_units(top, |doc, id| doc.node(id).kind == NodeKind::Structure);
         if deleted.is_empty() || inserted.is_empty() {
             return;
         }

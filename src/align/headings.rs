@@ -136,26 +136,10 @@ pub(super) fn rank(label: &str) -> Option<(String, i64, String)> {
 /// Value of an upper-case Roman numeral of two letters or more, or of `I`, `V`, `X` alone
 /// (other single letters are letters: `C.` is the third point, not 100).
 fn roman(s: &str) -> Option<i64> {
-    let value = |c: char| match c {
-        'I' => Some(1),
-        'V' => Some(5),
-        'X' => Some(10),
-        'L' => Some(50),
-        'C' => Some(100),
-        'D' => Some(500),
-        'M' => Some(1000),
-        _ => None,
-    };
     if s.chars().count() == 1 && !matches!(s, "I" | "V" | "X") {
         return None;
     }
-    let (mut total, mut prev) = (0i64, 0i64);
-    for c in s.chars().rev() {
-        let v = value(c)?;
-        total += if v < prev { -v } else { v };
-        prev = prev.max(v);
-    }
-    (total > 0).then_some(total)
+    super::renumber::roman(s)
 }
 
 impl Aligner<'_> {

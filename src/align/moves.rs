@@ -2,14 +2,18 @@
 //! exact then similar, as moves.
 
 use super::{label_key, Aligner, Basis};
-use crate::model::{NodeId, NodeKind};
+use crate::model::{Document, NodeId, NodeKind};
 use rustc_hash::FxHashMap;
 
 impl Aligner<'_> {
-    /// Pairs units left unpaired anywhere (articles when `articles`, else alinéas) across parents.
-    pub(super) fn global_moves(&mut self, top: &[usize], articles: bool) {
-        let mut deleted: Vec<usize> = Vec::new();
-        let mut inserted: Vec<usize> = Vec::new();
+    /// The units left unpaired under `top`, in document order, that `wanted` keeps (given the
+    /// unit's document and node): (deleted, inserted) arena indices.
+    pub(super) fn unpaired_units(
+        &self,
+        top: &[usize],
+        wanted: impl Fn(&Document, NodeId) -> bool,
+    ) -> (Vec<usize>, Vec<usize>) {
+        let (mut deleted, mut inserted) = (Vec::new(), Vec::new());
         let mut stack: Vec<usize> = top.iter().rev().copied().collect();
         while let Some(k) = stack.pop() {
             let b = &self.arena[k];
@@ -20,26 +24,25 @@ impl Aligner<'_> {
             if b.basis != Basis::Unmatched {
                 continue;
             }
-            let (doc, id) = match (b.old, b.new) {
-                (Some(o), None) => (self.old.doc, o),
-                (None, Some(n)) => (self.new.doc, n),
-                _ => continue,
-            };
-            let kind = doc.node(id).kind;
-            let wanted = if articles {
-                kind == NodeKind::Article
-            } else {
-                kind.is_alinea_like()
-            };
-            if !wanted || (!articles && doc.node(id).text.split_whitespace().count() < 4) {
-                continue;
-            }
-            if b.old.is_some() {
-                deleted.push(k);
-            } else {
-                inserted.push(k);
+            match (b.old, b.new) {
+                (Some(o), None) if wanted(self.old.doc, o) => deleted.push(k),
+                (None, Some(n)) if wanted(self.new.doc, n) => inserted.push(k),
+                _ => {}
             }
         }
+        (deleted, inserted)
+    }
+
+    /// Pairs units left unpaired anywhere (articles when `articles`, else alinéas) across parents.
+    pub(super) fn global_moves(&mut self, top: &[usize], articles: bool) {
+        let (deleted, inserted) = self.unpaired_units(top, |doc, id| {
+            let node = doc.node(id);
+            if articles {
+                node.kind == NodeKind::Article
+            } else {
+                node.kind.is_alinea_like() && node.text.split_whitespace().count() >= 4
+            }
+        });
         if deleted.is_empty() || inserted.is_empty() {
             return;
         }

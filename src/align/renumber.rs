@@ -48,25 +48,15 @@ fn split_label(label: &str) -> Option<(String, i64)> {
     roman(label).map(|v| ("#R".to_string(), v))
 }
 
-/// Value of an upper-case Roman numeral (`IV` → 4).
-fn roman(s: &str) -> Option<i64> {
-    let value = |c: char| match c {
-        'I' => Some(1),
-        'V' => Some(5),
-        'X' => Some(10),
-        'L' => Some(50),
-        'C' => Some(100),
-        'D' => Some(500),
-        'M' => Some(1000),
-        _ => None,
-    };
-    let (mut total, mut prev) = (0i64, 0i64);
-    for c in s.chars().rev() {
-        let v = value(c)?;
-        total += if v < prev { -v } else { v };
-        prev = prev.max(v);
+/// Value of an upper-case Roman numeral (`IV` → 4): the parser's reading, upper case only
+/// (« iv » is a list item, not a number here).
+pub(super) fn roman(s: &str) -> Option<i64> {
+    if s.is_empty() || !s.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
     }
-    (total > 0).then_some(total)
+    crate::parse::roman_value(s)
+        .filter(|v| *v > 0)
+        .map(i64::from)
 }
 
 /// Every renumbering series of the alignment (two units or more, same kind, same prefix on
