@@ -220,24 +220,39 @@ impl<'a> Drafter<'a> {
         o: NodeId,
         n: NodeId,
     ) -> Option<(String, Vec<Instruction>)> {
+        let unit = Unit::Preambule;
+        let ins = self.amend_alineas(p, o, n, &unit, true)?;
+        self.changes.preambule = true;
+        Some((formules::modification_heading_in(&unit, self.noun), ins))
+    }
+
+    /// The changed alinéas of a block without articles of its own (préambule, body of a
+    /// document without articles), finest first (words, phrases, alinéas, rows), else all
+    /// rewritten at once; `None` when nothing changed. `as_article`: passed to
+    /// `alineas_fine` (whether many changed alinéas make the whole block rewritten).
+    pub(super) fn amend_alineas(
+        &mut self,
+        p: &PairDiff,
+        o: NodeId,
+        n: NodeId,
+        unit: &Unit,
+        as_article: bool,
+    ) -> Option<Vec<Instruction>> {
         if content(&self.w, o) == content(&self.cmp.new, n) {
             return None;
         }
-        let unit = Unit::Preambule;
         let fine = self.attempt(o, |d| {
-            let ins = d.alineas_fine(p, o, n, &unit, true)?;
+            let ins = d.alineas_fine(p, o, n, unit, as_article)?;
             if content(&d.w, o) == content(&d.cmp.new, n) {
                 Ok(ins)
             } else {
                 Err("mismatch".into())
             }
         });
-        let ins = match fine {
+        Some(match fine {
             Ok(ins) => ins,
-            Err(_) => self.article_rewrite_alineas(o, n, &unit),
-        };
-        self.changes.preambule = true;
-        Some((formules::modification_heading_in(&unit, self.noun), ins))
+            Err(_) => self.article_rewrite_alineas(o, n, unit),
+        })
     }
 
     /// All the alinéas of a unit rewritten at once.

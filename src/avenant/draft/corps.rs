@@ -14,24 +14,10 @@ impl Drafter<'_> {
         o: NodeId,
         n: NodeId,
     ) -> Option<(String, Vec<Instruction>)> {
-        if content(&self.w, o) == content(&self.cmp.new, n) {
-            return None;
-        }
         let unit = Unit::Convention;
         // Not an article: however many of its alinéas change, each is amended on its own
-        // (the whole document rewritten is the last resort, below).
-        let fine = self.attempt(o, |d| {
-            let ins = d.alineas_fine(p, o, n, &unit, false)?;
-            if content(&d.w, o) == content(&d.cmp.new, n) {
-                Ok(ins)
-            } else {
-                Err("mismatch".into())
-            }
-        });
-        let ins = match fine {
-            Ok(ins) => ins,
-            Err(_) => self.article_rewrite_alineas(o, n, &unit),
-        };
+        // (the whole document rewritten is the last resort).
+        let ins = self.amend_alineas(p, o, n, &unit, false)?;
         self.changes.blocks.push(self.noun.possessive("son texte"));
         Some((formules::modification_heading_in(&unit, self.noun), ins))
     }

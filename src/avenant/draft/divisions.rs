@@ -143,26 +143,7 @@ impl Drafter<'_> {
 
     /// « Le chapitre III de la convention est supprimé. », when nothing it holds is kept.
     pub(super) fn delete_division(&mut self, p: &PairDiff) -> Option<(String, Vec<Instruction>)> {
-        let o = p.old?;
-        if !crate::edit::is_attached(&self.w, o) {
-            return None;
-        }
-        let kept = subtree(&self.cmp.old, o)
-            .into_iter()
-            .any(|id| self.cmp.alignment.new_of(id).is_some());
-        if kept {
-            return None;
-        }
-        let unit = super::blocks::division_unit(&self.w, o)?;
-        let ins = Instruction {
-            target: Target::unit(unit.clone()),
-            op: Op::DeleteBlock,
-        };
-        self.exec(&ins).ok()?;
-        self.changes
-            .deleted_divisions
-            .push(formules::cite_unit(&unit, formules::Case::Nom, false));
-        Some((formules::deletion_heading_in(&unit, self.noun), vec![ins]))
+        self.delete_division_unless_kept(p.old?, None)
     }
 
     /// Whether an old division and the new one it is paired with bear different numbers.
@@ -177,22 +158,33 @@ impl Drafter<'_> {
         }
     }
 
-    /// « Le titre II de la convention est supprimé. » for an old division whose kept content
-    /// all went into the new division `n` (inserted just before): nothing of it stays.
+    /// « Le titre II de la convention est supprimé. » for an old division paired with the new
+    /// division `n` under another number, when what it holds is kept only inside `n` (which is
+    /// inserted whole next).
     pub(super) fn delete_emptied_division(
         &mut self,
         o: NodeId,
         n: NodeId,
     ) -> Option<(String, Vec<Instruction>)> {
+        self.delete_division_unless_kept(o, Some(n))
+    }
+
+    /// Deletes the old division `o` unless a unit it holds (or itself) has a counterpart in the
+    /// new version outside the new division `into` (the whole new version when `None`).
+    fn delete_division_unless_kept(
+        &mut self,
+        o: NodeId,
+        into: Option<NodeId>,
+    ) -> Option<(String, Vec<Instruction>)> {
         if !crate::edit::is_attached(&self.w, o) {
             return None;
         }
-        let inside: std::collections::BTreeSet<NodeId> =
-            subtree(&self.cmp.new, n).into_iter().collect();
+        let inside: std::collections::BTreeSet<NodeId> = into
+            .map(|n| subtree(&self.cmp.new, n).into_iter().collect())
+            .unwrap_or_default();
         let kept = subtree(&self.cmp.old, o)
             .into_iter()
-            .filter(|id| *id != o)
-            .filter_map(|id| self.cmp.alignment.new_of(id))
+            .filter_map(|id| self.pairs.new_of(id))
             .any(|m| !inside.contains(&m));
         if kept {
             return None;
