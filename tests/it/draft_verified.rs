@@ -17,6 +17,34 @@ fn check(old: &Path, new: &Path, renumber: bool) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
+/// `check` with and without `--renumber`.
+fn check_both(old: &Path, new: &Path) {
+    for renumber in [false, true] {
+        check(old, new, renumber).unwrap_or_else(|e| panic!("renumber={renumber}: {e}"));
+    }
+}
+
+/// `check_both` on two texts read from memory.
+fn check_texts(old: &str, new: &str) {
+    let cmp = compare(
+        avenant::parse_str("old.md", old),
+        avenant::parse_str("new.md", new),
+        &DiffOptions::default(),
+    );
+    for renumber in [false, true] {
+        let options = DraftOptions {
+            renumber,
+            ..DraftOptions::default()
+        };
+        if let Err(e) = draft_checked(&cmp, &options) {
+            panic!("renumber={renumber}: {e}");
+        }
+    }
+}
+
+/// The title and parties of the small conventions below.
+const PARTIES: &str = "Convention de partenariat\n\nEntre\n\nL'Agence nationale des données (AND)\n\nCi-après dénommée « l'AND »\n\nEt\n\nLa Direction du numérique (DNUM)\n\nCi-après dénommée « la DNUM »\n\n";
+
 #[test]
 fn every_corpus_pair_drafts_a_verified_act() {
     let mut failures = Vec::new();
@@ -162,9 +190,7 @@ fn the_apilos_convention_pair_drafts_a_verified_act() {
     if !old.exists() {
         return;
     }
-    for renumber in [false, true] {
-        check(&old, &new, renumber).unwrap_or_else(|e| panic!("renumber={renumber}: {e}"));
-    }
+    check_both(&old, &new);
 }
 
 /// The Ministry of Labour's model agreement without articles (2019 → 2021): its body's
@@ -258,18 +284,10 @@ fn a_number_freed_further_on_is_freed_before_it_is_re_used() {
 /// and without `--renumber` (found by `draft_props`).
 #[test]
 fn a_division_paired_under_another_number_is_deleted_and_inserted() {
-    let head = "Convention de partenariat\n\nEntre\n\nL'Agence nationale des données (AND)\n\nCi-après dénommée « l'AND »\n\nEt\n\nLa Direction du numérique (DNUM)\n\nCi-après dénommée « la DNUM »\n\nTitre I : Dispositions générales\n\nArticle 1 : Objet\n\nLa convention précise le financement de la réunion.\n\n";
+    let head = format!("{PARTIES}Titre I : Dispositions générales\n\nArticle 1 : Objet\n\nLa convention précise le financement de la réunion.\n\n");
     let old = format!("{head}Titre II : Dispositions finales\n\nArticle 3 : Objet service\n\nLe délai précise le rapport de la réunion.\n\nFait à Paris, le 2 avril 2021\n");
     let new = format!("{head}Titre I bis : Nouveautés\n\nArticle 2 : Nouveauté\n\nLe régime est institué.\n\nTitre III : Clauses finales 201\n\nArticle 3 : Clause 201\n\nLa clause 201 s'applique.\n\nFait à Paris, le 2 avril 2021\n");
-    let dir = std::env::temp_dir().join(format!("avenant-relabelled-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let (o, n) = (dir.join("old.md"), dir.join("new.md"));
-    std::fs::write(&o, old).unwrap();
-    std::fs::write(&n, new).unwrap();
-    for renumber in [false, true] {
-        check(&o, &n, renumber).unwrap_or_else(|e| panic!("renumber={renumber}: {e}"));
-    }
-    let _ = std::fs::remove_dir_all(&dir);
+    check_texts(&old, &new);
 }
 
 /// An annex deleted and another inserted under its number (the aligner pairs them no more: no
@@ -277,21 +295,13 @@ fn a_division_paired_under_another_number_is_deleted_and_inserted() {
 /// without `--renumber` (found by `draft_props`).
 #[test]
 fn an_annex_whose_number_is_re_used_is_replaced() {
-    let head = "Convention de partenariat\n\nEntre\n\nL'Agence nationale des données (AND)\n\nCi-après dénommée « l'AND »\n\nEt\n\nLa Direction du numérique (DNUM)\n\nCi-après dénommée « la DNUM »\n\nArticle 1 : Objet\n\nLa convention précise le financement de la réunion.\n\nFait à Paris, le 2 avril 2021\n\n";
+    let head = format!("{PARTIES}Article 1 : Objet\n\nLa convention précise le financement de la réunion.\n\nFait à Paris, le 2 avril 2021\n\n");
     let tail = "Annexe 2 : Pièce délai\n\nLe bilan précise le délai de la réunion.\n";
     let old = format!(
         "{head}Annexe 1 : Pièce réunion\n\nLa convention précise le délai du bilan.\n\n{tail}"
     );
     let new = format!("{head}Annexe 1 : Ajout\n\nLa pièce est jointe.\n\n{tail}");
-    let dir = std::env::temp_dir().join(format!("avenant-annex-reused-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let (o, n) = (dir.join("old.md"), dir.join("new.md"));
-    std::fs::write(&o, old).unwrap();
-    std::fs::write(&n, new).unwrap();
-    for renumber in [false, true] {
-        check(&o, &n, renumber).unwrap_or_else(|e| panic!("renumber={renumber}: {e}"));
-    }
-    let _ = std::fs::remove_dir_all(&dir);
+    check_texts(&old, &new);
 }
 
 /// The aligner's written pair (`corpus/align/`, a CPO whose annex's parts are renumbered in
@@ -304,9 +314,7 @@ fn the_cpo_pair_of_the_aligner_drafts_a_verified_act() {
         dir.join("cpo-jardins-2023.md"),
         dir.join("cpo-jardins-2026.md"),
     );
-    for renumber in [false, true] {
-        check(&old, &new, renumber).unwrap_or_else(|e| panic!("renumber={renumber}: {e}"));
-    }
+    check_both(&old, &new);
 }
 
 /// Without `--renumber`: an annex deleted (the next keeps its old number) and two annexes
@@ -314,16 +322,8 @@ fn the_cpo_pair_of_the_aligner_drafts_a_verified_act() {
 /// annexe 2 (found by `draft_props`).
 #[test]
 fn new_annexes_follow_each_other_under_the_numbers_they_took() {
-    let head = "Convention de partenariat\n\nEntre\n\nL'Agence nationale des données (AND)\n\nCi-après dénommée « l'AND »\n\nEt\n\nLa Direction du numérique (DNUM)\n\nCi-après dénommée « la DNUM »\n\nArticle 1 : Objet\n\nLa convention précise le financement de la réunion.\n\nFait à Paris, le 2 avril 2021\n\n";
+    let head = format!("{PARTIES}Article 1 : Objet\n\nLa convention précise le financement de la réunion.\n\nFait à Paris, le 2 avril 2021\n\n");
     let old = format!("{head}Annexe 1 : Pièce réunion\n\nLa convention précise le délai du bilan.\n\nAnnexe 2 : Pièce délai\n\nLe bilan précise le délai.\n");
     let new = format!("{head}Annexe 1 : Pièce délai\n\nLe bilan précise le délai.\n\nAnnexe 2 : Ajout un\n\nLa première pièce est jointe.\n\nAnnexe 3 : Ajout deux\n\nLa seconde pièce est jointe.\n");
-    let dir = std::env::temp_dir().join(format!("avenant-annex-order-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let (o, n) = (dir.join("old.md"), dir.join("new.md"));
-    std::fs::write(&o, old).unwrap();
-    std::fs::write(&n, new).unwrap();
-    for renumber in [false, true] {
-        check(&o, &n, renumber).unwrap_or_else(|e| panic!("renumber={renumber}: {e}"));
-    }
-    let _ = std::fs::remove_dir_all(&dir);
+    check_texts(&old, &new);
 }
