@@ -155,10 +155,14 @@ impl Builder {
                         let slug = headings::slug(&l.text);
                         self.open_structure(l, 3, &slug, None, Some(l.text.clone()));
                     } else if let Some((label, heading)) =
-                        headings::division(&l.text).filter(|_| {
+                        headings::division(&l.text).filter(|(label, _)| {
                             lines
                                 .get(i + 1)
                                 .is_some_and(|n| articles.contains_key(&n.span.start))
+                                // « III.-Un décret… » after the open article's own « I.- » and
+                                // « II.- »: the article's third part, not a division.
+                                && (self.articles.is_empty()
+                                    || !continues_roman_series(lines, i, label, articles))
                         })
                     {
                         // « II.-Engagements du bailleur » just before an article: a division.
@@ -437,6 +441,46 @@ fn restarts_numbering(
         }
         if headings::annex(&l.text).is_some() {
             return false;
+        }
+    }
+    false
+}
+
+/// Lines at most this far back are looked at for the previous number of a series.
+const SERIES_LOOKBACK: usize = 400;
+
+/// Line `i`, numbered `label` in Roman (« III.-… »), follows a line of the same unit numbered
+/// one less (« II.-… »), the nearest numbered one, with no article or structure heading
+/// between them: it goes on a
+/// series of numbered paragraphs that the open article began, as legal codes number the parts
+/// of an article « I.- », « II.- », « III.- ».
+fn continues_roman_series(
+    lines: &[&Line],
+    i: usize,
+    label: &str,
+    articles: &BTreeMap<usize, ArticleHeading>,
+) -> bool {
+    let Some(n) = super::articles::roman_value(label).filter(|n| *n > 1) else {
+        return false;
+    };
+    for l in lines[..i].iter().rev().take(SERIES_LOOKBACK) {
+        if articles.contains_key(&l.span.start)
+            || headings::structure(&l.text, matches!(l.form, Form::Heading(_))).is_some()
+        {
+            return false;
+        }
+        let prefix: String = l
+            .text
+            .chars()
+            .take_while(|c| matches!(c, 'I' | 'V' | 'X'))
+            .collect();
+        let marked = l.text[prefix.len()..]
+            .trim_start()
+            .starts_with(['.', ')', '-', '–', '—']);
+        // The nearest numbered paragraph decides: after the article's own « I.- » and « II.- »,
+        // « II.-Engagements du bailleur » starts a division again.
+        if marked && !prefix.is_empty() {
+            return super::articles::roman_value(&prefix) == Some(n - 1);
         }
     }
     false

@@ -61,6 +61,7 @@ mod report_html;
 mod report_support;
 mod structure_annex_divisions;
 mod structure_real;
+mod structure_roman_parts;
 mod structure_subdivisions;
 mod template_check;
 mod template_guard;
