@@ -17,11 +17,28 @@ impl Builder {
         let mut zone = Zone::Body;
         let mut annex: Option<NodeId> = None;
         let mut signatures: Option<NodeId> = None;
-        let subs = sub_headings(lines, articles);
+        let untitled = untitled_annex(lines, last_article);
+        let subs = sub_headings(lines, articles, untitled);
         let mut i = 0;
         while i < lines.len() {
             let l = lines[i];
             let md = matches!(l.form, Form::Heading(_));
+            if untitled == Some(i) && zone == Zone::Signatures {
+                // An annex without a heading after the signatures: its first line heads it.
+                let mut node =
+                    Node::new(NodeKind::Annexe, keys::annex(None), l.text.clone(), l.span);
+                node.heading = Some(l.text.clone());
+                let root = self.doc.root();
+                annex = Some(self.doc.push(root, node));
+                self.annex = annex;
+                self.articles.clear();
+                self.structures.clear();
+                self.subdivisions.clear();
+                zone = Zone::Annex;
+                self.table = None;
+                i += 1;
+                continue;
+            }
             // Annexes: after the signatures, after the last article, or an annex whose own
             // articles start again at 1.
             // « ANNEXES » over several annexes: a heading of its own, never signature text.
@@ -397,6 +414,7 @@ impl Builder {
 fn sub_headings(
     lines: &[&Line],
     articles: &BTreeMap<usize, ArticleHeading>,
+    untitled_annex: Option<usize>,
 ) -> HashMap<usize, SubHeading> {
     let mut out = HashMap::new();
     // (first line of the unit's text, is an article)
@@ -413,7 +431,8 @@ fn sub_headings(
     for (i, l) in lines.iter().enumerate() {
         let is_article = articles.contains_key(&l.span.start);
         let is_annex = !matches!(l.form, Form::Row(_) | Form::Item { .. })
-            && headings::annex(&l.text).is_some();
+            && headings::annex(&l.text).is_some()
+            || untitled_annex == Some(i);
         in_annex |= is_annex;
         if is_article || is_annex || subdivisions::ends_unit(l) {
             flush(unit, i, &mut out);
@@ -423,6 +442,31 @@ fn sub_headings(
     }
     flush(unit, lines.len(), &mut out);
     out
+}
+
+/// An annex without a heading after the signatures (a description of the operation, a form,
+/// numbered « 1° », « 2° »…): the first line after « Fait à … » and its signatories that reads
+/// as prose, when a series of sub-division headings follows it before anything else is
+/// signed. A signature block holds places, dates, names and qualities, never numbered
+/// headings; what has them is a document of its own.
+fn untitled_annex(lines: &[&Line], last_article: usize) -> Option<usize> {
+    let fait = lines
+        .iter()
+        .position(|l| l.span.start > last_article && headings::signed(&l.text))?;
+    let end = lines[fait + 1..]
+        .iter()
+        .position(|l| subdivisions::ends_unit(l))
+        .map_or(lines.len(), |k| fait + 1 + k);
+    // A Markdown heading (the Markdown rendering of such an annex) heads it too.
+    let start = (fait + 1..end).find(|&k| {
+        let t = lines[k].text.trim_end();
+        matches!(lines[k].form, Form::Heading(_))
+            || lines[k].form == Form::Plain
+                && t.ends_with(['.', ':'])
+                && t.split_whitespace().count() >= 8
+    })?;
+    let series = subdivisions::find(&lines[start + 1..end], false);
+    (series.values().filter(|s| s.level == 1).count() >= 2).then_some(start)
 }
 
 /// Line `i` is an annex heading whose next article heading (before any other annex heading)

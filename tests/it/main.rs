@@ -63,6 +63,7 @@ mod structure_annex_divisions;
 mod structure_real;
 mod structure_roman_parts;
 mod structure_subdivisions;
+mod structure_untitled_annex;
 mod template_check;
 mod template_guard;
 mod template_infer;
