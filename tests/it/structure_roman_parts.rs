@@ -94,6 +94,8 @@ fn parts_of_articles_and_divisions_side_by_side() {
         return;
     };
     assert_eq!(divisions(&d), ["division-i", "division-ii", "division-iii"]);
+    // « Entre l'État, … » ⏎ « Et l'association « Parcours », … »: two parties.
+    assert!(d.get("parties/partie-2").is_some());
     let parent = |k: &str| d.node(d.parent(d.get(k).expect(k)).expect(k)).key.clone();
     assert_eq!(parent("article-2"), "division-i");
     assert_eq!(parent("article-4"), "division-ii");

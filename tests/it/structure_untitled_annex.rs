@@ -66,6 +66,11 @@ fn a_subsidy_conventions_fiche_is_its_annex() {
         ["annexe/1o", "annexe/2o", "annexe/3o"]
     );
     assert_eq!(signature_lines(&d), 3);
+    // « Entre la commune …, » ⏎ « Et l'association …, »: two parties.
+    assert_eq!(
+        children(&d, "parties"),
+        ["parties/partie-1", "parties/partie-2"]
+    );
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path("../../snapshots");
     settings.set_prepend_module_to_snapshot(false);
