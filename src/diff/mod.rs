@@ -423,8 +423,11 @@ fn diff_pair(old: &Document, new: &Document, p: &Pair, coarse: &Cell<usize>) -> 
             if ot == nt {
                 Vec::new()
             } else {
-                let (changes, capped) = diff_texts_capped(ot, nt, field);
+                let (mut changes, capped) = diff_texts_capped(ot, nt, field);
                 coarse.set(coarse.get() + usize::from(capped));
+                if field == Field::Heading {
+                    edge_punctuation_is_cosmetic(&mut changes, ot, nt);
+                }
                 changes
             }
         }
@@ -476,6 +479,24 @@ fn separator_apart(changes: Vec<WordChange>) -> Vec<WordChange> {
         out.push(c);
     }
     out
+}
+
+/// A heading's punctuation at either end (« Renseignements administratifs : » against
+/// « Renseignements administratifs », « Durée. » against « Durée ») is typography, as its case
+/// and spaces are: such a change is cosmetic.
+fn edge_punctuation_is_cosmetic(changes: &mut [WordChange], old: &str, new: &str) {
+    let punctuation = |s: &str| {
+        s.chars()
+            .all(|c| c.is_whitespace() || matches!(c, '.' | ':' | ';' | ',' | '-' | '–' | '—'))
+    };
+    let (old_end, new_end) = (old.trim_end().len(), new.trim_end().len());
+    for c in changes.iter_mut() {
+        let at_start = c.old_range.start == 0 && c.new_range.start == 0;
+        let at_end = c.old_range.end >= old_end && c.new_range.end >= new_end;
+        if (at_start || at_end) && punctuation(&c.old) && punctuation(&c.new) {
+            c.cosmetic = true;
+        }
+    }
 }
 
 fn finish(p: &Pair, changes: Vec<WordChange>, children: Vec<PairDiff>) -> PairDiff {
@@ -869,6 +890,21 @@ mod tests {
         assert!(c
             .iter()
             .any(|p| p.cosmetic && p.status == Status::Unchanged));
+    }
+
+    #[test]
+    fn heading_end_punctuation_is_cosmetic() {
+        let c = cmp(OLD, &OLD.replace("Article 2 : Durée", "Article 2 : Durée."));
+        assert!(!c.has_differences());
+        assert!(c
+            .iter()
+            .any(|p| p.cosmetic && p.status == Status::Unchanged));
+        // A word added is not.
+        let c = cmp(
+            OLD,
+            &OLD.replace("Article 2 : Durée", "Article 2 : Durée totale."),
+        );
+        assert!(c.has_differences());
     }
 
     #[test]
