@@ -5,6 +5,7 @@ mod align_cosmetic;
 mod align_pairs;
 mod align_real;
 mod align_reports;
+mod align_restructured;
 mod align_snapshots;
 mod apply_catalogue;
 mod apply_mutations;
