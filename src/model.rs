@@ -162,8 +162,8 @@ pub struct Node {
     pub cells: Vec<String>,
     /// Nesting depth of a list item (0 for top level) or rank of a structure heading.
     pub level: u8,
-    /// For a party node.
-    pub party: Option<Party>,
+    /// For a party node (boxed: one node in thousands is a party, and the arena holds every node).
+    pub party: Option<Box<Party>>,
     /// Keys of the footnotes this node's text calls (`notes/note-1`).
     pub note_refs: Vec<String>,
     /// Content hash of the normalised text (fixed hasher: stable across runs and machines).
@@ -184,7 +184,7 @@ pub struct Node {
 /// typed in Markdown.
 #[derive(Debug, Clone, Default, Serialize)]
 #[serde(transparent)]
-pub struct Locator(pub Option<String>);
+pub struct Locator(pub Option<Box<str>>);
 
 impl PartialEq for Locator {
     fn eq(&self, _: &Locator) -> bool {
@@ -449,7 +449,10 @@ impl Document {
 
     /// The parties, in the order of the « Entre … Et … » block.
     pub fn parties(&self) -> Vec<&Party> {
-        self.nodes.iter().filter_map(|n| n.party.as_ref()).collect()
+        self.nodes
+            .iter()
+            .filter_map(|n| n.party.as_deref())
+            .collect()
     }
 
     /// The alinéa-like children of a unit (alinéas and list items), the ones légistique counts.
@@ -570,6 +573,16 @@ mod tests {
             .map(|i| d.node(*i).key.clone())
             .collect();
         assert_eq!(keys, ["a", "a/al-1", "b"]);
+    }
+
+    #[test]
+    fn nodes_stay_small() {
+        // The arena holds every node of a code (90,000 for a pair): the rare fields are boxed.
+        assert!(
+            std::mem::size_of::<Node>() <= 232,
+            "{}",
+            std::mem::size_of::<Node>()
+        );
     }
 
     #[test]

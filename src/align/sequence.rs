@@ -314,6 +314,14 @@ impl Aligner<'_> {
             }
         }
 
+        // The bags of the units paired here are not needed any more (their children are
+        // aligned next, moves look only at unpaired units; a bag asked for again is counted
+        // again): given back now, so that the bags alive at once are those of one branch of
+        // the tree, not of a whole code.
+        for m in &matches {
+            self.old.bags[olds[m.0].index()] = None;
+            self.new.bags[news[m.1].index()] = None;
+        }
         let mut out = Vec::with_capacity(news.len() + front.len());
         for i in front {
             let b = self.unmatched(Some(olds[i]), None);

@@ -31,10 +31,14 @@ fn continues_in_lower_case(text: &str) -> bool {
 
 /// Re-joins a paragraph split by a page break or a hard wrap: a plain line, or an item, that
 /// ends without final punctuation, followed by a plain line starting in lower case.
-pub(super) fn join_continuations(lines: Vec<Line>) -> Vec<Line> {
-    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
-    for line in lines {
-        if let Some(prev) = out.last_mut() {
+pub(super) fn join_continuations(mut lines: Vec<Line>) -> Vec<Line> {
+    // In place: `lines[..kept]` are the lines kept so far (a code has tens of thousands of
+    // lines: no second vector of them).
+    let mut kept = 0;
+    for i in 0..lines.len() {
+        if kept > 0 {
+            let (done, rest) = lines.split_at_mut(i);
+            let (prev, line) = (&mut done[kept - 1], &rest[0]);
             let prev_ok = matches!(prev.form, Form::Plain | Form::Item { .. })
                 && !ends_complete(&prev.text)
                 && !headings::part_end(&prev.text);
@@ -52,7 +56,9 @@ pub(super) fn join_continuations(lines: Vec<Line>) -> Vec<Line> {
                 continue;
             }
         }
-        out.push(line);
+        lines.swap(kept, i);
+        kept += 1;
     }
-    out
+    lines.truncate(kept);
+    lines
 }

@@ -482,11 +482,11 @@ pub(crate) fn describe_party(doc: &mut Document, pid: NodeId) {
     let heading = short_name.clone().unwrap_or_else(|| name.clone());
     let node = doc.node_mut(pid);
     node.heading = Some(heading);
-    node.party = Some(Party {
+    node.party = Some(Box::new(Party {
         name,
         short_name,
         aliases,
-    });
+    }));
 }
 
 /// The quoted names after « ci-après dénommé(e)(s) », « ci-après désigné(e) », « ci-après ».

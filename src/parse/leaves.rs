@@ -91,9 +91,10 @@ impl Builder {
     fn tally(&mut self, parent: NodeId) -> (usize, usize, usize) {
         let children = self.doc.children(parent);
         if self.tallies.len() <= parent.index() {
-            self.tallies.resize(parent.index() + 1, (0, 0, 0));
+            self.tallies.resize(parent.index() + 1, [0; 3]);
         }
-        let mut t = self.tallies[parent.index()];
+        let [seen, alineas, tables] = self.tallies[parent.index()].map(|n| n as usize);
+        let mut t = (seen, alineas, tables);
         for c in &children[t.0..] {
             let kind = self.doc.node(*c).kind;
             if kind.is_alinea_like() {
@@ -104,7 +105,7 @@ impl Builder {
             }
         }
         t.0 = children.len();
-        self.tallies[parent.index()] = t;
+        self.tallies[parent.index()] = [t.0 as u32, t.1 as u32, t.2 as u32];
         t
     }
 

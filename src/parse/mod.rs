@@ -83,8 +83,8 @@ struct Builder {
     /// headings.
     toc_titles: std::collections::HashSet<String>,
     /// Per container: (children seen, alinéa-like children, tables), kept up to date lazily.
-    /// (Indexed by node.)
-    tallies: Vec<(usize, usize, usize)>,
+    /// (Indexed by node; `u32` counts, as node ids are.)
+    tallies: Vec<[u32; 3]>,
 }
 
 impl Builder {

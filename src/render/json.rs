@@ -59,7 +59,7 @@ fn node(doc: &Document, id: NodeId) -> JsonNode<'_> {
         span: [n.span.start, n.span.end],
         level: n.level,
         cells: &n.cells,
-        party: n.party.as_ref(),
+        party: n.party.as_deref(),
         notes: &n.note_refs,
         locator: n.locator.0.as_deref(),
         children: n.children.iter().map(|c| node(doc, *c)).collect(),
