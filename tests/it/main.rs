@@ -52,6 +52,7 @@ mod perf_batch;
 mod readme;
 mod reliability_budget;
 mod reliability_catalogue;
+mod reliability_compared;
 mod reliability_conservation;
 mod reliability_determinism;
 mod reliability_mutation;
