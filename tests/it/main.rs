@@ -56,6 +56,7 @@ mod reliability_compared;
 mod reliability_conservation;
 mod reliability_determinism;
 mod reliability_mutation;
+mod reliability_real_mutation;
 mod report_cli;
 mod report_docx;
 mod report_html;
