@@ -57,6 +57,7 @@ mod reliability_conservation;
 mod reliability_determinism;
 mod reliability_mutation;
 mod reliability_real_mutation;
+mod reliability_scaling;
 mod report_cli;
 mod report_docx;
 mod report_html;
