@@ -1,10 +1,12 @@
-//! Issue 16 item 9 guarded in CI: parsing texts whose article numbers repeat or come out of
-//! order, parse + diff, drafting and applying when every article changed, all grow linearly.
-//! Each shape is timed at n and 2n units in CPU time of this thread (the best of three runs, so
-//! that a loaded machine does not fail the test); t(2n)/t(n) must stay under
-//! [`MAX_RATIO`]. The criterion benches (`benches/parse.rs`, `scaling.rs`, `amend.rs`) give the
-//! release figures (target ≤ 2.2); this debug-build guard has some slack for noise and still
-//! catches a quadratic step (ratio 4 per doubling).
+//! Issue 16 item 9, checked by hand (`cargo test --test it -- --ignored grow_linearly`):
+//! parsing texts whose article numbers repeat or come out of order, parse + diff, drafting and
+//! applying when every article changed, all grow linearly. Each shape is timed at n and 2n
+//! units in CPU time of this thread (the best of three runs, so that a loaded machine does not
+//! fail the test); t(2n)/t(n) must stay under [`MAX_RATIO`]. The criterion benches
+//! (`benches/parse.rs`, `scaling.rs`, `amend.rs`) give the release figures (target ≤ 2.2);
+//! this debug-build check has some slack for noise and still catches a quadratic step (ratio 4
+//! per doubling). It is timed, so it is ignored in CI: benchmarks measure, tests never depend
+//! on the clock.
 
 use super::reliability_budget::Budget;
 use avenant::avenant::{apply, draft, DraftOptions};
@@ -88,6 +90,7 @@ fn ratio(what: &str, n: usize, mut work: impl FnMut(usize)) -> Option<String> {
 }
 
 #[test]
+#[ignore = "timed: run by hand on an idle machine; the criterion benches measure scaling"]
 fn parsing_diffing_drafting_and_applying_grow_linearly() {
     let mut failures = Vec::new();
     let p = 8_000;
