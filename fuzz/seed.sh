@@ -5,7 +5,9 @@ set -e
 cd "$(dirname "$0")"
 SHARED=${SHARED:-../../shared}
 mkdir -p corpus/parse corpus/diff corpus/apply corpus/pdf corpus/office corpus/render_html
-for f in ../corpus/*/*.md ../corpus/conventions/*.md ../corpus/templates/*.md "$SHARED"/seeds/*.txt; do
+# Texts: the corpus (Markdown and the structure cases in .txt), the seeds, and real/'s LibreOffice
+# renderings (documents without articles, statuts, templates full of tags).
+for f in ../corpus/*/*.md ../corpus/*/*.txt ../corpus/conventions/*.md ../corpus/templates/*.md "$SHARED"/seeds/*.txt "$SHARED"/corpus/real/*.soffice.txt; do
     [ -f "$f" ] || continue
     [ "$(wc -c < "$f")" -lt 200000 ] || continue
     name=$(echo "$f" | sed 's:^[./]*::; s:/:_:g')

@@ -235,3 +235,180 @@ impl Taken {
         }
     }
 }
+
+impl Aligner<'_> {
+    /// Pairs an alinéa left unpaired with a titled division or sub-article left unpaired of
+    /// the other side, under paired parents, whose heading now says what the alinéa said
+    /// (« 5.1. Permis de construire : … » → « B. Permis de construire … : … »), or whose
+    /// heading and first alinéa together do; and the converse, a division that became an
+    /// alinéa. Best score first. The pair's basis is [`Basis::Restructured`]: the unit was
+    /// restructured, not deleted and inserted; the division's other alinéas are paired with the
+    /// old ones by the alinéa moves that follow. Runs after the division and article moves, so
+    /// that a division that went elsewhere whole is paired as such first.
+    pub(super) fn restructured(&mut self, top: &[usize]) {
+        let unit = |doc: &Document, id: NodeId| {
+            let node = doc.node(id);
+            node.kind.is_alinea_like() || headed_unit(doc, id)
+        };
+        let (deleted, inserted) = self.unpaired_units(top, unit);
+        if deleted.is_empty() || inserted.is_empty() {
+            return;
+        }
+        let mut old_to_new: FxHashMap<NodeId, NodeId> = FxHashMap::default();
+        for b in &self.arena {
+            if let (false, Some(o), Some(n)) = (b.dropped, b.old, b.new) {
+                old_to_new.entry(o).or_insert(n);
+            }
+        }
+        // Where a unit stands: under its parent, and, for a division, also at the end of its
+        // previous sibling (a heading-only division that became an alinéa is read as the last
+        // alinéa of the division before it, and the converse).
+        let places = |doc: &Document, id: NodeId| -> [Option<NodeId>; 2] {
+            let previous = (!doc.node(id).kind.is_alinea_like())
+                .then(|| doc.parent(id))
+                .flatten()
+                .and_then(|p| {
+                    let siblings = doc.children(p);
+                    let at = siblings.iter().position(|c| *c == id)?;
+                    at.checked_sub(1).map(|k| siblings[k])
+                });
+            [doc.parent(id), previous]
+        };
+        let mut by_place: FxHashMap<NodeId, Vec<usize>> = FxHashMap::default();
+        for (x, k) in inserted.iter().enumerate() {
+            if let Some(n) = self.arena[*k].new {
+                for p in places(self.new.doc, n).into_iter().flatten() {
+                    by_place.entry(p).or_default().push(x);
+                }
+            }
+        }
+        let mut scored: Vec<(f32, usize, usize, bool)> = Vec::new();
+        for (d, k) in deleted.iter().enumerate() {
+            let Some(o) = self.arena[*k].old else {
+                continue;
+            };
+            let mut xs: Vec<usize> = places(self.old.doc, o)
+                .into_iter()
+                .flatten()
+                .filter_map(|p| old_to_new.get(&p))
+                .filter_map(|q| by_place.get(q))
+                .flat_map(|xs| xs.iter().take(64).copied())
+                .collect();
+            xs.sort_unstable();
+            xs.dedup();
+            let old_alinea = self.old.kind(o).is_alinea_like();
+            for x in xs {
+                let Some(n) = self.arena[inserted[x]].new else {
+                    continue;
+                };
+                // A division that became an alinéa has no alinéas of its own left to report.
+                let s = match (old_alinea, self.new.kind(n).is_alinea_like()) {
+                    (true, false) => restructure_score(self.old.doc, o, self.new.doc, n),
+                    (false, true) if self.old.doc.children(o).is_empty() => {
+                        restructure_score(self.new.doc, n, self.old.doc, o)
+                    }
+                    _ => None,
+                };
+                if let Some((s, first)) = s {
+                    scored.push((s, d, x, first));
+                }
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let (mut used_del, mut used_ins) =
+            (vec![false; deleted.len()], vec![false; inserted.len()]);
+        for (s, d, x, first) in scored {
+            if used_del[d] || used_ins[x] {
+                continue;
+            }
+            used_del[d] = true;
+            used_ins[x] = true;
+            let (kd, kx) = (deleted[d], inserted[x]);
+            let (Some(o), Some(n)) = (self.arena[kd].old, self.arena[kx].new) else {
+                continue;
+            };
+            self.old.matched[o.index()] = true;
+            self.new.matched[n.index()] = true;
+            self.arena[kd].dropped = true;
+            let children = self.align_children(o, n);
+            // The alinéa became the heading and the first alinéa: that alinéa is its sequel.
+            if first {
+                if let Some(&c) = children.first() {
+                    let b = &mut self.arena[c];
+                    if let (None, Some(f), Basis::Unmatched) = (b.old, b.new, b.basis) {
+                        b.old = Some(o);
+                        b.basis = Basis::Restructured;
+                        b.similarity = s;
+                        self.new.matched[f.index()] = true;
+                    }
+                }
+            }
+            let b = &mut self.arena[kx];
+            b.old = Some(o);
+            b.basis = Basis::Restructured;
+            b.similarity = s;
+            b.children = children;
+        }
+    }
+}
+
+/// A division or sub-article with a heading of its own (annexes are whole documents, never a
+/// former alinéa).
+fn headed_unit(doc: &Document, id: NodeId) -> bool {
+    let node = doc.node(id);
+    matches!(node.kind, NodeKind::Structure | NodeKind::Article)
+        && node
+            .heading
+            .as_deref()
+            .is_some_and(|h| !h.trim().is_empty())
+}
+
+/// How well the alinéa `alinea` (of `a_doc`) became the heading of `unit` (of `u_doc`), or its
+/// heading and first alinéa: `None` unless the heading's subject (its words before any
+/// bracket, colon or template tag: « Origine de propriété » in « Origine de propriété
+/// [établie conformément …] ») shares a word with the alinéa, the whole heading at least two,
+/// and the heading, with or without the first alinéa, three in five of the alinéa's subject
+/// words — an alinéa that says more than the division's heading and opening is another text.
+/// The score is the Dice coefficient of the subject words, and whether the first alinéa was
+/// needed to reach it (the alinéa became the heading and the first alinéa).
+fn restructure_score(
+    a_doc: &Document,
+    alinea: NodeId,
+    u_doc: &Document,
+    unit: NodeId,
+) -> Option<(f32, bool)> {
+    use super::headings::subject_words;
+    let words = subject_words(&a_doc.node(alinea).text);
+    let heading = u_doc.node(unit).heading.as_deref().unwrap_or("");
+    let shared =
+        |a: &[String], b: &[String]| a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    let core = heading
+        .split(['[', '{', ':', '('])
+        .next()
+        .unwrap_or(heading);
+    let in_heading = subject_words(heading);
+    if words.is_empty()
+        || shared(&words, &subject_words(core)) == 0
+        || shared(&words, &in_heading) < 2.min(words.len())
+    {
+        return None;
+    }
+    let dice = |u: &[String]| {
+        let common = shared(&words, u);
+        (5 * common >= 3 * words.len())
+            .then(|| 2.0 * common as f32 / (words.len() + u.len()) as f32)
+    };
+    let alone = dice(&in_heading);
+    let first = u_doc
+        .children(unit)
+        .first()
+        .filter(|c| u_doc.node(**c).kind.is_alinea_like())
+        .map(|c| subject_words(&format!("{heading} {}", u_doc.node(*c).text)))
+        .and_then(|u| dice(&u));
+    match (alone, first) {
+        (Some(a), Some(f)) if f > a => Some((f, true)),
+        (Some(a), _) => Some((a, false)),
+        (None, Some(f)) => Some((f, true)),
+        (None, None) => None,
+    }
+}

@@ -30,7 +30,10 @@
 //! numbered unit whose number changed is *renumbered*. Finally, units left unpaired anywhere in
 //! the tree (divisions first, then articles, then alinéas) are paired across parents, exact
 //! then similar (≥ [`AlignOptions::move_similarity`]): an alinéa that left one article for
-//! another, a sub-division that went one level down.
+//! another, a sub-division that went one level down. Between the article and the alinéa
+//! moves, an alinéa left unpaired whose words are now the heading of an unpaired division or
+//! sub-article under the same paired parent (« 5.1. Permis de construire : … » → « B. Permis
+//! de construire … ») is paired with it, as restructured, and the converse.
 
 mod bags;
 mod divisions;
@@ -101,6 +104,10 @@ pub enum Basis {
     /// subject words, paired in order: the same division or article at the same place, its
     /// heading reworded, often renumbered in another scheme (« 2° » → « II. »).
     Rank,
+    /// An alinéa that became the heading of a division or sub-article (with, at most, its
+    /// first alinéa), or the converse, under the same paired parent: the unit was
+    /// restructured, not deleted and inserted.
+    Restructured,
     /// No counterpart: inserted or deleted.
     Unmatched,
 }
@@ -117,6 +124,7 @@ impl Basis {
             Basis::Place => "place",
             Basis::Number => "number",
             Basis::Rank => "rank",
+            Basis::Restructured => "restructured",
             Basis::Unmatched => "unmatched",
         }
     }
@@ -319,6 +327,7 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Alignmen
     let top = a.align_seq(old.top_level(), new.top_level());
     a.division_moves(&top);
     a.global_moves(&top, true);
+    a.restructured(&top);
     a.global_moves(&top, false);
     Alignment {
         pairs: top.iter().filter_map(|i| a.finish(*i)).collect(),

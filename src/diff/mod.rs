@@ -390,22 +390,113 @@ fn diff_list(
 }
 
 fn diff_pair(old: &Document, new: &Document, p: &Pair, coarse: &Cell<usize>) -> PairDiff {
+    // An alinéa that became a heading and the first alinéa below it: one text split in two.
+    if p.basis == Basis::Restructured {
+        if let Some(first) = p
+            .children
+            .first()
+            .filter(|c| c.basis == Basis::Restructured && c.old == p.old && c.old.is_some())
+        {
+            let parts = [p.clone(), first.clone()];
+            let mut diffs = diff_group(old, new, &parts, coarse).into_iter();
+            if let (Some(head), Some(mut sequel)) = (diffs.next(), diffs.next()) {
+                sequel.changes = separator_apart(sequel.changes);
+                sequel.children = diff_list(old, new, &first.children, coarse);
+                let mut children = vec![finish(first, sequel.changes, sequel.children)];
+                children.extend(diff_list(old, new, &p.children[1..], coarse));
+                return finish(p, head.changes, children);
+            }
+        }
+    }
     let children = diff_list(old, new, &p.children, coarse);
     let changes = match (p.old, p.new) {
         (Some(o), Some(n)) => {
             let (ot, field) = own_text(old, o);
             let (nt, _) = own_text(new, n);
+            // An alinéa that became a heading (or the converse): its whole line against the
+            // heading's whole line, both texts.
+            let (ot, nt, field) = if p.basis == Basis::Restructured {
+                (&old.node(o).text[..], &new.node(n).text[..], Field::Text)
+            } else {
+                (ot, nt, field)
+            };
             if ot == nt {
                 Vec::new()
             } else {
-                let (changes, capped) = diff_texts_capped(ot, nt, field);
+                let (mut changes, capped) = diff_texts_capped(ot, nt, field);
                 coarse.set(coarse.get() + usize::from(capped));
+                if field == Field::Heading {
+                    edge_punctuation_is_cosmetic(&mut changes, ot, nt);
+                }
                 changes
             }
         }
         _ => Vec::new(),
     };
     finish(p, changes, children)
+}
+
+/// The changes of the alinéa that follows a heading the old alinéa became, with the separator
+/// that stood between the heading's words and the rest of the old alinéa (« Emplacement : parc
+/// … » → « Emplacement » + « Parc … ») set apart as a cosmetic deletion, and the case of the
+/// first letter, now opening an alinéa, as cosmetic.
+fn separator_apart(changes: Vec<WordChange>) -> Vec<WordChange> {
+    let mut out = Vec::with_capacity(changes.len() + 1);
+    for mut c in changes {
+        let cut = c
+            .old
+            .char_indices()
+            .find(|(_, ch)| {
+                !(ch.is_whitespace() || matches!(ch, ':' | ';' | ',' | '-' | '–' | '—'))
+            })
+            .map_or(c.old.len(), |(i, _)| i);
+        let starts_new = c
+            .new
+            .starts_with(|ch: char| !ch.is_whitespace() && !ch.is_ascii_punctuation());
+        if c.tag == ChangeTag::Delete && c.new_range.start == 0 && cut == c.old.len() {
+            c.cosmetic = true;
+        } else if c.tag == ChangeTag::Replace && cut > 0 && cut < c.old.len() && starts_new {
+            let at = c.old_range.start;
+            out.push(WordChange {
+                tag: ChangeTag::Delete,
+                old_range: at..at + cut,
+                new_range: c.new_range.start..c.new_range.start,
+                old: c.old[..cut].trim_end().to_string(),
+                new: String::new(),
+                value_type: ValueType::Text,
+                old_value: None,
+                new_value: None,
+                cosmetic: true,
+                global: None,
+                field: c.field,
+            });
+            c.old_range.start += cut;
+            c.old = c.old[cut..].to_string();
+            if c.old.to_lowercase() == c.new.to_lowercase() {
+                c.cosmetic = true;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A heading's punctuation at either end (« Renseignements administratifs : » against
+/// « Renseignements administratifs », « Durée. » against « Durée ») is typography, as its case
+/// and spaces are: such a change is cosmetic.
+fn edge_punctuation_is_cosmetic(changes: &mut [WordChange], old: &str, new: &str) {
+    let punctuation = |s: &str| {
+        s.chars()
+            .all(|c| c.is_whitespace() || matches!(c, '.' | ':' | ';' | ',' | '-' | '–' | '—'))
+    };
+    let (old_end, new_end) = (old.trim_end().len(), new.trim_end().len());
+    for c in changes.iter_mut() {
+        let at_start = c.old_range.start == 0 && c.new_range.start == 0;
+        let at_end = c.old_range.end >= old_end && c.new_range.end >= new_end;
+        if (at_start || at_end) && punctuation(&c.old) && punctuation(&c.new) {
+            c.cosmetic = true;
+        }
+    }
 }
 
 fn finish(p: &Pair, changes: Vec<WordChange>, children: Vec<PairDiff>) -> PairDiff {
@@ -443,10 +534,21 @@ fn diff_group(
     parts: &[Pair],
     coarse: &Cell<usize>,
 ) -> Vec<PairDiff> {
-    let split = parts.first().is_some_and(|p| p.basis == Basis::Split);
+    let split = parts
+        .first()
+        .is_some_and(|p| matches!(p.basis, Basis::Split | Basis::Restructured));
+    // A restructured unit's heading is compared whole (its number included), as its text.
     let texts = |doc: &Document, ids: Vec<Option<NodeId>>| -> Vec<String> {
         ids.into_iter()
-            .map(|id| id.map_or(String::new(), |i| own_text(doc, i).0.to_string()))
+            .map(|id| {
+                id.map_or(String::new(), |i| {
+                    if parts[0].basis == Basis::Restructured {
+                        doc.node(i).text.clone()
+                    } else {
+                        own_text(doc, i).0.to_string()
+                    }
+                })
+            })
             .collect()
     };
     let olds: Vec<String> = if split {
@@ -788,6 +890,21 @@ mod tests {
         assert!(c
             .iter()
             .any(|p| p.cosmetic && p.status == Status::Unchanged));
+    }
+
+    #[test]
+    fn heading_end_punctuation_is_cosmetic() {
+        let c = cmp(OLD, &OLD.replace("Article 2 : Durée", "Article 2 : Durée."));
+        assert!(!c.has_differences());
+        assert!(c
+            .iter()
+            .any(|p| p.cosmetic && p.status == Status::Unchanged));
+        // A word added is not.
+        let c = cmp(
+            OLD,
+            &OLD.replace("Article 2 : Durée", "Article 2 : Durée totale."),
+        );
+        assert!(c.has_differences());
     }
 
     #[test]

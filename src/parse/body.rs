@@ -17,11 +17,28 @@ impl Builder {
         let mut zone = Zone::Body;
         let mut annex: Option<NodeId> = None;
         let mut signatures: Option<NodeId> = None;
-        let subs = sub_headings(lines, articles);
+        let untitled = untitled_annex(lines, last_article);
+        let subs = sub_headings(lines, articles, untitled);
         let mut i = 0;
         while i < lines.len() {
             let l = lines[i];
             let md = matches!(l.form, Form::Heading(_));
+            if untitled == Some(i) && zone == Zone::Signatures {
+                // An annex without a heading after the signatures: its first line heads it.
+                let mut node =
+                    Node::new(NodeKind::Annexe, keys::annex(None), l.text.clone(), l.span);
+                node.heading = Some(l.text.clone());
+                let root = self.doc.root();
+                annex = Some(self.doc.push(root, node));
+                self.annex = annex;
+                self.articles.clear();
+                self.structures.clear();
+                self.subdivisions.clear();
+                zone = Zone::Annex;
+                self.table = None;
+                i += 1;
+                continue;
+            }
             // Annexes: after the signatures, after the last article, or an annex whose own
             // articles start again at 1.
             // « ANNEXES » over several annexes: a heading of its own, never signature text.
@@ -155,10 +172,14 @@ impl Builder {
                         let slug = headings::slug(&l.text);
                         self.open_structure(l, 3, &slug, None, Some(l.text.clone()));
                     } else if let Some((label, heading)) =
-                        headings::division(&l.text).filter(|_| {
+                        headings::division(&l.text).filter(|(label, _)| {
                             lines
                                 .get(i + 1)
                                 .is_some_and(|n| articles.contains_key(&n.span.start))
+                                // « III.-Un décret… » after the open article's own « I.- » and
+                                // « II.- »: the article's third part, not a division.
+                                && (self.articles.is_empty()
+                                    || !continues_roman_series(lines, i, label, articles))
                         })
                     {
                         // « II.-Engagements du bailleur » just before an article: a division.
@@ -393,6 +414,7 @@ impl Builder {
 fn sub_headings(
     lines: &[&Line],
     articles: &BTreeMap<usize, ArticleHeading>,
+    untitled_annex: Option<usize>,
 ) -> HashMap<usize, SubHeading> {
     let mut out = HashMap::new();
     // (first line of the unit's text, is an article)
@@ -409,7 +431,8 @@ fn sub_headings(
     for (i, l) in lines.iter().enumerate() {
         let is_article = articles.contains_key(&l.span.start);
         let is_annex = !matches!(l.form, Form::Row(_) | Form::Item { .. })
-            && headings::annex(&l.text).is_some();
+            && headings::annex(&l.text).is_some()
+            || untitled_annex == Some(i);
         in_annex |= is_annex;
         if is_article || is_annex || subdivisions::ends_unit(l) {
             flush(unit, i, &mut out);
@@ -419,6 +442,31 @@ fn sub_headings(
     }
     flush(unit, lines.len(), &mut out);
     out
+}
+
+/// An annex without a heading after the signatures (a description of the operation, a form,
+/// numbered « 1° », « 2° »…): the first line after « Fait à … » and its signatories that reads
+/// as prose, when a series of sub-division headings follows it before anything else is
+/// signed. A signature block holds places, dates, names and qualities, never numbered
+/// headings; what has them is a document of its own.
+fn untitled_annex(lines: &[&Line], last_article: usize) -> Option<usize> {
+    let fait = lines
+        .iter()
+        .position(|l| l.span.start > last_article && headings::signed(&l.text))?;
+    let end = lines[fait + 1..]
+        .iter()
+        .position(|l| subdivisions::ends_unit(l))
+        .map_or(lines.len(), |k| fait + 1 + k);
+    // A Markdown heading (the Markdown rendering of such an annex) heads it too.
+    let start = (fait + 1..end).find(|&k| {
+        let t = lines[k].text.trim_end();
+        matches!(lines[k].form, Form::Heading(_))
+            || lines[k].form == Form::Plain
+                && t.ends_with(['.', ':'])
+                && t.split_whitespace().count() >= 8
+    })?;
+    let series = subdivisions::find(&lines[start + 1..end], false);
+    (series.values().filter(|s| s.level == 1).count() >= 2).then_some(start)
 }
 
 /// Line `i` is an annex heading whose next article heading (before any other annex heading)
@@ -437,6 +485,46 @@ fn restarts_numbering(
         }
         if headings::annex(&l.text).is_some() {
             return false;
+        }
+    }
+    false
+}
+
+/// Lines at most this far back are looked at for the previous number of a series.
+const SERIES_LOOKBACK: usize = 400;
+
+/// Line `i`, numbered `label` in Roman (« III.-… »), follows a line of the same unit numbered
+/// one less (« II.-… »), the nearest numbered one, with no article or structure heading
+/// between them: it goes on a
+/// series of numbered paragraphs that the open article began, as legal codes number the parts
+/// of an article « I.- », « II.- », « III.- ».
+fn continues_roman_series(
+    lines: &[&Line],
+    i: usize,
+    label: &str,
+    articles: &BTreeMap<usize, ArticleHeading>,
+) -> bool {
+    let Some(n) = super::articles::roman_value(label).filter(|n| *n > 1) else {
+        return false;
+    };
+    for l in lines[..i].iter().rev().take(SERIES_LOOKBACK) {
+        if articles.contains_key(&l.span.start)
+            || headings::structure(&l.text, matches!(l.form, Form::Heading(_))).is_some()
+        {
+            return false;
+        }
+        let prefix: String = l
+            .text
+            .chars()
+            .take_while(|c| matches!(c, 'I' | 'V' | 'X'))
+            .collect();
+        let marked = l.text[prefix.len()..]
+            .trim_start()
+            .starts_with(['.', ')', '-', '–', '—']);
+        // The nearest numbered paragraph decides: after the article's own « I.- » and « II.- »,
+        // « II.-Engagements du bailleur » starts a division again.
+        if marked && !prefix.is_empty() {
+            return super::articles::roman_value(&prefix) == Some(n - 1);
         }
     }
     false

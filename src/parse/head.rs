@@ -293,6 +293,11 @@ impl Builder {
                     continue;
                 }
             }
+            if !labels && k > 0 && headings::and_party(&l.text) {
+                // « Et l'association X, … »: the next party, named on the « Et » line.
+                current = None;
+                named = false;
+            }
             if headings::and(&l.text) || headings::together(&l.text) {
                 self.leaf(root_parties, l);
                 current = None;

@@ -426,6 +426,23 @@ pub fn and(text: &str) -> bool {
     )
 }
 
+/// « Et l'association X, représentée par … », « Et la Ville de Lyon »: « Et » and the next
+/// party on the same line (the rest: a capital or an article first).
+pub fn and_party(text: &str) -> bool {
+    let Some(rest) = text
+        .strip_prefix("Et ")
+        .or_else(|| text.strip_prefix("ET "))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    !and(text)
+        && (rest.starts_with(|c: char| c.is_uppercase())
+            || ["l'", "l’", "la ", "le ", "les "]
+                .iter()
+                .any(|a| rest.starts_with(a)))
+}
+
 /// « d'une part, » / « d'autre part, »: the end of a party's block.
 pub fn part_end(text: &str) -> bool {
     let l = text.to_lowercase();
@@ -687,6 +704,14 @@ mod tests {
         assert!(agreed("sont convenus de ce qui suit :"));
         assert!(part_end("d'une part,"));
         assert!(!part_end("d'une part, la DINUM"));
+        assert!(and_party(
+            "Et l'association « Parcours », représentée par sa présidente,"
+        ));
+        assert!(and_party("Et la Ville de Lyon"));
+        assert!(and_party("ET LA SOCIÉTÉ X"));
+        assert!(!and_party("Et"));
+        assert!(!and_party("Et d'autre part,"));
+        assert!(!and_party("Et dont le siège est à Paris,"));
         assert!(visa(
             "Vu l'article L. 2511-6 du code de la commande publique,"
         ));

@@ -78,7 +78,10 @@ pub fn pair_name(cmp: &Comparison, pair: &PairDiff) -> String {
 pub fn pair_name_versions(cmp: &Comparison, pair: &PairDiff) -> String {
     let counted = |k: NodeKind| k.is_alinea_like() || matches!(k, NodeKind::Row);
     match (pair.old, pair.new) {
-        (Some(_), Some(n)) if pair.moved && counted(cmp.new.node(n).kind) => {
+        (Some(_), Some(n))
+            if (pair.moved || pair.basis == crate::diff::Basis::Restructured)
+                && counted(cmp.new.node(n).kind) =>
+        {
             // Its old number counts in another unit: « déplacé depuis … » names it.
             format!("{} (nouveau)", unit_name(&cmp.new, n))
         }
@@ -92,6 +95,15 @@ pub fn pair_name_versions(cmp: &Comparison, pair: &PairDiff) -> String {
         }
         _ => pair_name(cmp, pair),
     }
+}
+
+/// Whether an old alinéa became this pair's heading and its first alinéa: the first child
+/// pair shares the old alinéa, whose text is shown there, once.
+pub(crate) fn heading_and_sequel(pair: &PairDiff) -> bool {
+    pair.basis == crate::diff::Basis::Restructured
+        && pair.children.first().is_some_and(|c| {
+            c.basis == crate::diff::Basis::Restructured && c.old.is_some() && c.old == pair.old
+        })
 }
 
 /// « retouche de forme » for a pair whose only differences are typographic (shown with
@@ -392,6 +404,21 @@ pub fn status_phrase(cmp: &Comparison, pair: &PairDiff) -> String {
         crate::diff::Basis::Place => words.push("même numéro, même place".to_string()),
         crate::diff::Basis::Number => words.push("même numéro".to_string()),
         crate::diff::Basis::Rank => words.push("même place".to_string()),
+        crate::diff::Basis::Restructured => {
+            if let (Some(o), Some(n)) = (pair.old, pair.new) {
+                let (was, is) = (
+                    cmp.old.node(o).kind.is_alinea_like(),
+                    cmp.new.node(n).kind.is_alinea_like(),
+                );
+                let how = match (was, is) {
+                    // The first alinéa of a division whose heading the old alinéa became.
+                    (true, true) => "suite de l'intitulé",
+                    (true, false) => "alinéa devenu intitulé",
+                    _ => "intitulé devenu alinéa",
+                };
+                words.push(format!("{how}, depuis {}", old_place(cmp, o)));
+            }
+        }
         _ => {}
     }
     if pair.status == Status::Modified

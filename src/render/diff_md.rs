@@ -44,8 +44,11 @@ fn title(cmp: &Comparison, p: &PairDiff, old_side: bool, options: &DiffRenderOpt
     };
     let doc = if old_side { &cmp.old } else { &cmp.new };
     let name = unit_name(doc, id);
-    let heading = if crate::render::diff_common::heading_repeated(cmp, p) {
-        // A party named by its whole first alinéa: the alinéa's row shows those words.
+    let heading = if crate::render::diff_common::heading_repeated(cmp, p)
+        || old_side && crate::render::diff_common::heading_and_sequel(p)
+    {
+        // A party named by its whole first alinéa: the alinéa's row shows those words; the
+        // old alinéa that became a heading and the first alinéa: shown in that alinéa's row.
         String::new()
     } else if p.old.is_some() && p.new.is_some() {
         side(cmp, p, old_side, options)

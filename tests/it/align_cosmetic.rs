@@ -176,3 +176,90 @@ fn alinea_numbers_name_their_version() {
         }
     }
 }
+
+/// The document with the heading line starting with `from` (after indentation, no-break
+/// spaces read as spaces) replaced by `to`.
+fn retitled(text: &str, from: &str, to: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.trim_start().replace('\u{a0}', " ").starts_with(from) {
+                to.to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A heading whose only change is a final « . » or « : », its case or its spaces is a
+/// cosmetic change: nothing substantive, and the article, whose text is otherwise the same,
+/// is listed as a « retouche de forme » with `--show-cosmetic` (never « modifié »), in the
+/// terminal, Markdown and HTML reports. The LRB statuts (« Article 4 – Durée » →
+/// « ARTICLE 4 –  DURÉE. ») and the Canopé convention (« Article 6 : Modification de la
+/// convention » → « Article 6 : modification de la  convention : »).
+#[test]
+fn heading_punctuation_case_and_spaces_are_cosmetic() {
+    for (name, from, to, unit) in [
+        (
+            "lrb-statuts-association-2016-06-24",
+            "Article 4 ",
+            "Article 4 – DURÉE.",
+            "Article 4",
+        ),
+        (
+            "seed-canope",
+            "Article 6 :",
+            "Article 6 : modification de la  convention :",
+            "Article 6",
+        ),
+    ] {
+        let Some(old) = soffice(name) else {
+            eprintln!("{name}: corpus absent, skipped");
+            return;
+        };
+        let new = retitled(&old, from, to);
+        assert_ne!(old, new);
+        let cmp = compare(
+            avenant::parse_str("v1", &old),
+            avenant::parse_str("v2", &new),
+            &DiffOptions::default(),
+        );
+        assert!(!cmp.has_differences(), "{name}");
+        let article = cmp
+            .iter()
+            .find(|p| p.changes.iter().any(|c| c.cosmetic))
+            .unwrap_or_else(|| panic!("{name}: no cosmetic change"));
+        assert_eq!(article.status, avenant::diff::Status::Unchanged, "{name}");
+        assert!(article.changes.iter().all(|c| c.cosmetic), "{name}");
+        let show = DiffRenderOptions {
+            show_cosmetic: true,
+            ..DiffRenderOptions::default()
+        };
+        let mut term = Vec::new();
+        avenant::render::diff_terminal::write_diff_terminal(&cmp, &show, &mut term).unwrap();
+        let term = String::from_utf8(term).unwrap();
+        assert!(
+            term.contains(&format!("{unit} (retouche de forme)")),
+            "{name}\n{term}"
+        );
+        let mut plain = Vec::new();
+        avenant::render::diff_terminal::write_diff_terminal(
+            &cmp,
+            &DiffRenderOptions::default(),
+            &mut plain,
+        )
+        .unwrap();
+        let plain = String::from_utf8(plain).unwrap();
+        assert!(!plain.contains("(retouche"), "{name}\n{plain}");
+        assert!(!plain.contains("(modifié"), "{name}\n{plain}");
+        let mut md = Vec::new();
+        avenant::render::diff_md::write_diff_md(&cmp, &show, &mut md).unwrap();
+        let md = String::from_utf8(md).unwrap();
+        assert!(md.contains("Retouche de forme."), "{name}\n{md}");
+        let mut html = Vec::new();
+        avenant::render::html::write_diff_html(&cmp, &show, &mut html).unwrap();
+        let html = String::from_utf8(html).unwrap();
+        assert!(html.contains("etouche de forme"), "{name}");
+    }
+}

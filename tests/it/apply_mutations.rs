@@ -24,7 +24,7 @@ fn load(p: &Path) -> Document {
     avenant::read(p, &Default::default()).expect("readable")
 }
 
-fn outcome(old: &Document, text: &str) -> Result<String, String> {
+pub(crate) fn outcome(old: &Document, text: &str) -> Result<String, String> {
     let av = parse_avenant(text).map_err(|e| e.to_string())?;
     let doc = apply(old, &av).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
@@ -33,9 +33,9 @@ fn outcome(old: &Document, text: &str) -> Result<String, String> {
 }
 
 /// A small deterministic generator (no dependency): which occurrences to mutate.
-struct Lcg(u64);
+pub(crate) struct Lcg(pub(crate) u64);
 impl Lcg {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6364136223846793005)
@@ -46,7 +46,7 @@ impl Lcg {
 
 /// Mutants of one avenant text: (what was changed, mutated text). Each replaces one match of
 /// `re` in an instruction line (after the first article heading of the avenant) by `with`.
-fn mutants(text: &str, rng: &mut Lcg) -> Vec<(String, String)> {
+pub(crate) fn mutants(text: &str, rng: &mut Lcg) -> Vec<(String, String)> {
     let body_start = text
         .find("\n# Article 1")
         .or_else(|| text.find("\nArticle 1"))
@@ -83,7 +83,14 @@ fn mutants(text: &str, rng: &mut Lcg) -> Vec<(String, String)> {
                 let line = &line[..line.find('\n').unwrap_or(line.len())];
                 // Instruction lines only: not the avenant's own article headings or boilerplate.
                 let heading = line.starts_with('#') || line.starts_with("Article ");
+                // Nor the text an instruction quotes (a new alinéa « … l'article 3 du décret … »):
+                // changed, the instruction truly applies, with other words.
+                let before = &text[line_start..body_start + m.start()];
+                let quoted = *what != "mot cité"
+                    && (line.starts_with('«')
+                        || before.matches('«').count() > before.matches('»').count());
                 !heading
+                    && !quoted
                     && !line.starts_with("Le présent avenant")
                     && !line.contains("complétée par un article")
                     && !line.contains("inséré un article")

@@ -1,5 +1,6 @@
-//! Unclassified text per real document (`../shared/corpus/real/` read directly, the PDFs, the
-//! bench codes, the seeds): what the parser could not place in the structure, listed and checked
+//! Unclassified text per real document (`../shared/corpus/real/` read directly and through its
+//! pandoc and LibreOffice text renderings, the PDFs and their pdftotext rendering, the bench
+//! codes, the seeds): what the parser could not place in the structure, listed and checked
 //! against what truly stands outside it (read by hand, in the expected lists below).
 
 use avenant::{Document, NodeKind, ReadOptions};
@@ -16,22 +17,25 @@ fn shared(dir: &str) -> Vec<PathBuf> {
     files
 }
 
-/// The documents: real .docx/.odt, PDFs, seeds, and the codes when `AVENANT_CODES` is set
-/// (they take a minute in a debug build).
+/// The documents: real .docx/.odt and their pandoc and LibreOffice text renderings, the PDFs
+/// and their pdftotext rendering, the seeds and the bench codes.
 fn documents() -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = shared("corpus/real")
         .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "docx" || e == "odt"))
+        .filter(|p| {
+            let n = p.to_string_lossy();
+            n.ends_with(".docx")
+                || n.ends_with(".odt")
+                || n.ends_with(".pandoc.txt")
+                || n.ends_with(".soffice.txt")
+        })
         .collect();
-    out.extend(
-        shared("corpus/pdf")
-            .into_iter()
-            .filter(|p| p.extension().is_some_and(|e| e == "pdf")),
-    );
+    out.extend(shared("corpus/pdf").into_iter().filter(|p| {
+        let n = p.to_string_lossy();
+        n.ends_with(".pdf") || n.ends_with(".pdftotext.txt")
+    }));
     out.extend(shared("seeds"));
-    if std::env::var_os("AVENANT_CODES").is_some() {
-        out.extend(shared("corpus/bench"));
-    }
+    out.extend(shared("corpus/bench"));
     out
 }
 
@@ -54,6 +58,7 @@ fn unclassified_text_per_document() {
     let mut report = String::new();
     let mut unplaced = Vec::new();
     let mut without_articles = Vec::new();
+    let mut refused = Vec::new();
     let mut seen = Vec::new();
     for path in documents() {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
@@ -61,6 +66,7 @@ fn unclassified_text_per_document() {
             Ok((s, _)) => s,
             Err(e) => {
                 report.push_str(&format!("{name}: refusé ({e})\n"));
+                refused.push(name);
                 continue;
             }
         };
@@ -106,14 +112,26 @@ fn unclassified_text_per_document() {
         .collect();
     assert_eq!(unplaced, expected, "unclassified text:\n{report}");
     without_articles.sort();
-    let mut expected: Vec<&str> = NO_ARTICLE
+    // Each document in all its renderings (`x.docx`, `x.pandoc.txt`, `x.soffice.txt`).
+    let mut expected: Vec<&str> = seen
         .iter()
-        .copied()
-        .filter(|n| seen.iter().any(|s| s == n))
+        .map(String::as_str)
+        .filter(|s| {
+            NO_ARTICLE.iter().any(|n| {
+                let stem = n.trim_end_matches(".docx").trim_end_matches(".pdf");
+                s.strip_prefix(stem)
+                    .is_some_and(|rest| rest.starts_with('.'))
+            }) || LABELS_LOST.contains(s)
+        })
         .collect();
     expected.sort();
     assert_eq!(without_articles, expected, "{report}");
+    assert_eq!(refused, REFUSED, "{report}");
 }
+
+/// Refused with one line on stderr, as they should be: a PDF whose text layer is broken
+/// (its glyphs map to no letters), read by no tool.
+const REFUSED: &[&str] = &["menj-convention-sequence-observation-textlayer-broken.pdf"];
 
 /// Text that truly stands outside the structure, read by hand, with its number of nodes
 /// (alinéas, tables and rows): between the title and the first article, neither parties, visas
@@ -134,9 +152,29 @@ fn unclassified_text_per_document() {
 /// dénommé(e) », up to « Fait à … »), the potentiel letters (letterhead table as en-tête,
 /// « Objet : » as title, the body, then « Je vous prie d'agréer … » and the copies as the
 /// signature block) and the aidants connect legal notices.
-const OUTSIDE: &[(&str, usize)] = &[("esup-notice-convention-stage-type-v4-2013-10-08.docx", 11)];
+///
+/// The esup notice's text renderings keep more: pandoc draws the whole form as one grid table
+/// and LibreOffice writes its cells as lines, so the form's field labels (« Nom de
+/// l'établissement : », « Représenté par : », « Adresse : ») and their values stand as short
+/// lines between the parties' labels, where the .docx has them in table rows. The parties,
+/// read from labels with only table rows between them, are then not found, and the form (the
+/// three parties' fields, the internship's subject and dates, the tutors) stays unclassified
+/// with the notice's introduction: 65 nodes (alinéas, tables and rows) from pandoc, 69 lines
+/// from LibreOffice. Read from the .docx itself, the form is read (11). Not fixed: telling a
+/// party's label from a field's label in flattened form text needs a rule of its own.
+const OUTSIDE: &[(&str, usize)] = &[
+    ("esup-notice-convention-stage-type-v4-2013-10-08.docx", 11),
+    (
+        "esup-notice-convention-stage-type-v4-2013-10-08.pandoc.txt",
+        65,
+    ),
+    (
+        "esup-notice-convention-stage-type-v4-2013-10-08.soffice.txt",
+        69,
+    ),
+];
 
-/// Documents that truly have no article, read by hand: a one-page agreement to end an
+/// Documents that truly have no article (in every rendering), read by hand: a one-page agreement to end an
 /// apprenticeship (cdtn), a letter answering an appeal (potentiel), a page of legal notices
 /// and two charters cut by intertitles (aidants connect). Their text stays in the tree (title, parties,
 /// sections); the parser says it found no article.
@@ -148,6 +186,16 @@ const NO_ARTICLE: &[&str] = &[
     "aidants-connect-charte-referent-2025.pdf",
     "aidants-connect-charte-referent-old.pdf",
     "aidants-connect-elements-juridiques-2024.pdf",
+];
+
+/// Renderings that lost the article labels: the Word list numbering of
+/// `seed-*-numbered.docx` generates « Article N : » and « 5.1 », and pandoc drops generated
+/// labels (`real/README.md`), leaving « Objet de la coopération ». The parser says it found no
+/// article (an error, exit 2 on the command line) and keeps the whole text in the tree; the
+/// .docx itself and LibreOffice's rendering give the 15 and 7 articles.
+const LABELS_LOST: &[&str] = &[
+    "seed-canope-numbered.pandoc.txt",
+    "seed-ena-numbered.pandoc.txt",
 ];
 
 /// The codes keep one article per « Article … » heading: 10,265 and 10,645 for the Code du

@@ -59,6 +59,16 @@ struct Run {
     elapsed: Duration,
 }
 
+/// The binary under test: this build's, or the one `AVENANT_BIN` names, so that the catalogue
+/// also runs on a release build (`AVENANT_BIN=target/release/avenant cargo test --test it
+/// reliability_catalogue -- --nocapture` prints each command's cost and stderr line).
+fn binary() -> PathBuf {
+    std::env::var_os("AVENANT_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_avenant")),
+        PathBuf::from,
+    )
+}
+
 /// Runs the binary with a deadline on its CPU time (and a far wall-clock one); a run past
 /// either is killed and reported with no exit code.
 fn run(args: &[&std::ffi::OsStr]) -> Run {
@@ -68,7 +78,7 @@ fn run(args: &[&std::ffi::OsStr]) -> Run {
     });
     let deadline = if slow { SLOW_DEADLINE } else { DEADLINE };
     let start = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_avenant"))
+    let mut child = Command::new(binary())
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -126,7 +136,13 @@ enum Expect {
 fn check_run(what: &str, file: &Path, args: &[&std::ffi::OsStr], expect: Expect) {
     let r = run(args);
     // Shown with --nocapture: the cost of each hostile input.
-    eprintln!("{what}: {:?} CPU, {:?} wall", r.cpu, r.elapsed);
+    eprintln!(
+        "{what}: exit {:?}, {:?} CPU, {:?} wall: {}",
+        r.code,
+        r.cpu,
+        r.elapsed,
+        r.stderr.trim_end()
+    );
     let name = file.display().to_string();
     let lines: Vec<&str> = r.stderr.lines().collect();
     assert!(
@@ -588,7 +604,7 @@ fn a_bit_flipped_pdf_never_loses_words_quietly() {
 }
 
 fn run_parse_words(file: &Path) -> Option<usize> {
-    let out = Command::new(env!("CARGO_BIN_EXE_avenant"))
+    let out = Command::new(binary())
         .args(["parse", "--format", "md"])
         .arg(file)
         .output()
@@ -798,7 +814,7 @@ fn a_five_megabyte_avenant() {
 // ---------------------------------------------------------------------------------------------
 
 fn run_stdin(args: &[&str], input: &[u8]) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_avenant"))
+    let mut child = Command::new(binary())
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -820,7 +836,7 @@ fn dash_reads_standard_input() {
     let text = std::fs::read(good()).expect("good");
     let from_stdin = run_stdin(&["parse", "--format", "md", "-"], &text);
     assert_eq!(from_stdin.status.code(), Some(0));
-    let from_file = Command::new(env!("CARGO_BIN_EXE_avenant"))
+    let from_file = Command::new(binary())
         .args(["parse", "--format", "md"])
         .arg(good())
         .output()
@@ -846,7 +862,7 @@ fn one_bad_byte_changes_one_unit_only() {
         + 3;
     bytes.insert(at, 0xFF);
     let file = write(&dir, "octet.md", &bytes);
-    let out = Command::new(env!("CARGO_BIN_EXE_avenant"))
+    let out = Command::new(binary())
         .args(["diff", "--format", "json"])
         .arg(good())
         .arg(&file)
@@ -1047,5 +1063,92 @@ fn deeply_nested_office_xml() {
             &["parse".as_ref(), file.as_os_str()],
             Expect::Read(&[0], 0),
         );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents without articles (`corps`: an agreement, a model letter): read with one warning,
+// in every place a command takes a file; a refusal comes after that warning.
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn documents_without_articles_in_every_place() {
+    let real = root().join("../shared/corpus/real");
+    let dir = scratch("corps");
+    let mut files = vec![write(
+        &dir,
+        "accord.md",
+        "Accord de rupture\n\nEntre les soussignés :\n\nMadame Dupont, employeur,\n\nEt\n\nMonsieur Martin, apprenti,\n\nLe contrat d'apprentissage conclu le 1er septembre 2024 est rompu d'un commun accord.\n\nLa rupture prend effet le 30 juin 2025.\n\nFait à Paris, le 2 juin 2025.\n\nL'employeur\n\nL'apprenti\n"
+            .as_bytes(),
+    )];
+    for name in [
+        "cdtn-rupture-amiable-apprentissage-2019-12-24.docx",
+        "potentiel-modele-reponse-recours-2024-09-18.docx",
+    ] {
+        if real.join(name).exists() {
+            files.push(real.join(name));
+        }
+    }
+    let (g, av, t) = (good(), good_avenant(), template());
+    for file in &files {
+        let f = file.as_os_str();
+        let name = file.display().to_string();
+        let commands: Vec<(&str, Vec<&std::ffi::OsStr>, &[i32])> = vec![
+            ("parse", vec!["parse".as_ref(), f], &[0]),
+            ("diff", vec!["diff".as_ref(), g.as_os_str(), f], &[1]),
+            (
+                "diff (ancienne)",
+                vec!["diff".as_ref(), f, g.as_os_str()],
+                &[1],
+            ),
+            ("diff (même)", vec!["diff".as_ref(), f, f], &[0]),
+            ("draft", vec!["draft".as_ref(), g.as_os_str(), f], &[0, 2]),
+            (
+                "draft (ancienne)",
+                vec!["draft".as_ref(), f, g.as_os_str()],
+                &[0, 2],
+            ),
+            ("apply", vec!["apply".as_ref(), f, av.as_os_str()], &[2]),
+            ("check", vec!["check".as_ref(), t.as_os_str(), f], &[0, 1]),
+            (
+                "check (modèle)",
+                vec!["check".as_ref(), f, g.as_os_str()],
+                &[0, 1, 2],
+            ),
+        ];
+        for (what, args, codes) in commands {
+            let r = run(&args);
+            let what = format!("{what} {name}");
+            eprintln!(
+                "{what}: exit {:?}, {:?} CPU: {}",
+                r.code,
+                r.cpu,
+                r.stderr.trim_end()
+            );
+            assert!(
+                !r.stderr.contains("panicked"),
+                "{what}: panic\n{}",
+                r.stderr
+            );
+            let code = r.code.unwrap_or_else(|| panic!("{what}: no exit in time"));
+            assert!(codes.contains(&code), "{what}: exit {code}\n{}", r.stderr);
+            let lines: Vec<&str> = r.stderr.lines().collect();
+            // The warning about the document (once per place it is read), then at most one
+            // refusal.
+            let warnings = lines
+                .iter()
+                .filter(|l| {
+                    l.contains(&name) && l.contains("avertissement : aucun article reconnu")
+                })
+                .count();
+            assert!(warnings >= 1, "{what}: the warning\n{}", r.stderr);
+            let others = lines.len() - warnings;
+            assert_eq!(others, usize::from(code == 2), "{what}\n{}", r.stderr);
+            assert!(
+                lines.iter().all(|l| l.starts_with("avenant : ")),
+                "{what}\n{}",
+                r.stderr
+            );
+        }
     }
 }

@@ -4,8 +4,26 @@
 use super::body::{Block, Mark, Para, Piece, TRow};
 use crate::diff::{Basis, Comparison, Field, PairDiff};
 use crate::model::{Document, NodeId, NodeKind};
-use crate::render::diff_common::{new_place, old_order, old_place};
+use crate::render::diff_common::{new_place, old_order, old_place, thousands};
 use std::collections::HashMap;
+
+/// The comment on a paragraph whose two texts were too long to be compared word by word
+/// ([`crate::diff::WORD_DIFF_BUDGET`] tokens, both sides together) and were compared sentence
+/// by sentence, as `diff` does (`Summary::coarse`): a reader in Word sees why a whole sentence
+/// is deleted and inserted for a change of one word. `None` for texts compared word by word.
+pub(super) fn coarse_comment(old: &str, new: &str) -> Option<String> {
+    use crate::diff::{tokens::tokenize, WORD_DIFF_BUDGET};
+    // A token holds at least one byte: short texts need no tokenizing.
+    if old == new || old.len() + new.len() <= WORD_DIFF_BUDGET {
+        return None;
+    }
+    (tokenize(old).len() + tokenize(new).len() > WORD_DIFF_BUDGET).then(|| {
+        format!(
+            "Texte comparé phrase par phrase, trop long pour une comparaison mot à mot (plus de {} mots) : une phrase modifiée est supprimée puis insérée en entier.",
+            thousands(WORD_DIFF_BUDGET)
+        )
+    })
+}
 
 /// Pieces of a text changed from `old` to `new` given the change ranges: equal stretches kept,
 /// changed words deleted then inserted. Accepting gives exactly `new`, rejecting exactly `old`.
@@ -218,11 +236,15 @@ impl<'a> Compared<'a> {
                         .map(|(_, t)| t)
                         .unwrap_or_default();
                     let pieces = self.own_pieces(p, o, n, &old_text, &new_text);
+                    let comment = coarse_comment(
+                        crate::align::own_text(&cmp.old, o).0,
+                        crate::align::own_text(&cmp.new, n).0,
+                    );
                     self.blocks.push(Block::Para(Para {
                         style,
                         pieces,
                         mark: Mark::None,
-                        comment: None,
+                        comment,
                         bold: false,
                         center: false,
                     }));
@@ -324,6 +346,7 @@ impl<'a> Compared<'a> {
             .map(|c| (c.old_range.clone(), c.new_range.clone()))
             .collect();
         let joined = pieces(&old, &new, &ranges);
+        let mut comment = coarse_comment(&old, &new);
         let parts_text = if split { &news } else { &olds };
         let mut cuts = Vec::new();
         let mut at = 0;
@@ -342,7 +365,7 @@ impl<'a> Compared<'a> {
                 style: None,
                 pieces,
                 mark,
-                comment: None,
+                comment: comment.take(),
                 bold: false,
                 center: false,
             }));

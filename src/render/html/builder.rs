@@ -71,7 +71,10 @@ pub(super) fn title(
     };
     let doc = if old_side { &cmp.old } else { &cmp.new };
     let name = escape(&unit_name(doc, id));
-    let repeated = heading_repeated(cmp, p);
+    // An old alinéa that became the heading and the first alinéa is shown in that alinéa's
+    // row, once.
+    let repeated =
+        heading_repeated(cmp, p) || old_side && crate::render::diff_common::heading_and_sequel(p);
     let heading = if repeated {
         String::new()
     } else if p.old.is_some() && p.new.is_some() {
