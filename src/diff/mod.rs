@@ -15,8 +15,9 @@
 //! Word changes come from `similar`'s Patience diff over French tokens ([`tokens`]): elisions,
 //! spaced numbers, dates, amounts, durations, percentages and abbreviations are single tokens,
 //! so « 30 juin 2021 » → « 31 décembre 2021 » is one change, typed [`ValueType::Date`].
-//! Tokens are compared case- and accent-folded in headings and with capital accents folded in
-//! text: a difference only there is *cosmetic*, listed but never making a pair modified (other
+//! Tokens are compared case- and accent-folded in headings (whose final punctuation, « . » or
+//! « : », is typography too) and with capital accents folded in text: a difference only there
+//! is *cosmetic*, listed but never making a pair modified (other
 //! typography — quotes, apostrophes, spaces, emphasis, page breaks — is already gone from the
 //! normalised text).
 //!

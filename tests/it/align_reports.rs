@@ -304,7 +304,9 @@ fn subdivisions_renumbered_reworded_and_moved_down_in_every_report() {
     for want in [
         "2° Nature des actions et financement. → II. Nature du programme d'actions (renumérotée, même place, modifiée)",
         "4° Partenaires du projet (ancienne) : déplacée vers annexe 1, IV, A",
-        "(renumérotée, déplacée depuis annexe 1, 4°, modifiée)",
+        // « Partenaires du projet : » → « Partenaires du projet »: the heading's final « : »
+        // only, typography.
+        "(renumérotée, déplacée depuis annexe 1, 4°)",
         "Renumérotation : divisions 1° à 3° deviennent I à III.",
     ] {
         assert!(t.contains(want), "{want}\n{t}");
@@ -313,7 +315,7 @@ fn subdivisions_renumbered_reworded_and_moved_down_in_every_report() {
     for want in [
         "Renumérotée, même place, modifiée (2° → II).",
         "4° Partenaires du projet (ancienne) : déplacée vers annexe 1, IV, A.",
-        "Renumérotée, déplacée depuis annexe 1, 4°, modifiée (4° → IV, A).",
+        "Renumérotée, déplacée depuis annexe 1, 4° (4° → IV, A).",
         "- Divisions 1° à 3° deviennent I à III.",
     ] {
         assert!(m.contains(want), "{want}\n{m}");
