@@ -15,8 +15,9 @@
 //! Word changes come from `similar`'s Patience diff over French tokens ([`tokens`]): elisions,
 //! spaced numbers, dates, amounts, durations, percentages and abbreviations are single tokens,
 //! so « 30 juin 2021 » → « 31 décembre 2021 » is one change, typed [`ValueType::Date`].
-//! Tokens are compared case- and accent-folded in headings and with capital accents folded in
-//! text: a difference only there is *cosmetic*, listed but never making a pair modified (other
+//! Tokens are compared case- and accent-folded in headings (whose final punctuation, « . » or
+//! « : », is typography too) and with capital accents folded in text: a difference only there
+//! is *cosmetic*, listed but never making a pair modified (other
 //! typography — quotes, apostrophes, spaces, emphasis, page breaks — is already gone from the
 //! normalised text).
 //!
@@ -423,11 +424,8 @@ fn diff_pair(old: &Document, new: &Document, p: &Pair, coarse: &Cell<usize>) -> 
             if ot == nt {
                 Vec::new()
             } else {
-                let (mut changes, capped) = diff_texts_capped(ot, nt, field);
+                let (changes, capped) = diff_texts_capped(ot, nt, field);
                 coarse.set(coarse.get() + usize::from(capped));
-                if field == Field::Heading {
-                    edge_punctuation_is_cosmetic(&mut changes, ot, nt);
-                }
                 changes
             }
         }
@@ -479,24 +477,6 @@ fn separator_apart(changes: Vec<WordChange>) -> Vec<WordChange> {
         out.push(c);
     }
     out
-}
-
-/// A heading's punctuation at either end (« Renseignements administratifs : » against
-/// « Renseignements administratifs », « Durée. » against « Durée ») is typography, as its case
-/// and spaces are: such a change is cosmetic.
-fn edge_punctuation_is_cosmetic(changes: &mut [WordChange], old: &str, new: &str) {
-    let punctuation = |s: &str| {
-        s.chars()
-            .all(|c| c.is_whitespace() || matches!(c, '.' | ':' | ';' | ',' | '-' | '–' | '—'))
-    };
-    let (old_end, new_end) = (old.trim_end().len(), new.trim_end().len());
-    for c in changes.iter_mut() {
-        let at_start = c.old_range.start == 0 && c.new_range.start == 0;
-        let at_end = c.old_range.end >= old_end && c.new_range.end >= new_end;
-        if (at_start || at_end) && punctuation(&c.old) && punctuation(&c.new) {
-            c.cosmetic = true;
-        }
-    }
 }
 
 fn finish(p: &Pair, changes: Vec<WordChange>, children: Vec<PairDiff>) -> PairDiff {

@@ -228,6 +228,12 @@ pub(super) fn changes_of(
                 };
                 only_marks(old, ot, or) && only_marks(new, nt, nr)
             };
+            // A heading's final punctuation (« Objet » / « Objet. », « Durée : ») is typography.
+            let closing = field == Field::Heading
+                && or.end == ot.len()
+                && nr.end == nt.len()
+                && ot[or.clone()].iter().all(|t| is_closing_mark(t.text(old)))
+                && nt[nr.clone()].iter().all(|t| is_closing_mark(t.text(new)));
             out.extend(make_change(
                 *tag,
                 old,
@@ -237,7 +243,7 @@ pub(super) fn changes_of(
                 nt,
                 nr.clone(),
                 field,
-                bullet,
+                bullet || closing,
             ));
         }
     }
@@ -255,6 +261,14 @@ fn is_list_mark(token: &str) -> bool {
                 '-' | '–' | '—' | '•' | '*' | '·' | '◦' | '▪' | '‣' | '○' | '■' | '□'
             )
         })
+}
+
+/// Punctuation that may close a heading: « . », « : », « ; », « , », a dash.
+fn is_closing_mark(token: &str) -> bool {
+    !token.is_empty()
+        && token
+            .chars()
+            .all(|c| matches!(c, '.' | ':' | ';' | ',' | '-' | '–' | '—'))
 }
 
 /// Word changes between two texts of the same field.

@@ -41,6 +41,15 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// A heading as it is compared: folded ([`fold`]), its closing punctuation and spaces left out
+/// (« Objet », « OBJET. » and « Objet : » alike), since a heading's case and final
+/// punctuation are typography.
+pub fn heading_key(h: &str) -> String {
+    fold(h.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | ':' | ';' | ',' | '-' | '–' | '—')
+    }))
+}
+
 /// Capital letters without their accent (« École » and « Ecole » alike): a difference the
 /// diff treats as cosmetic in running text, and the drafter's round-trip check too.
 pub fn fold_capital_accents(text: &str) -> String {
@@ -115,6 +124,14 @@ pub fn month_number(word: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heading_keys_ignore_case_and_closing_punctuation() {
+        assert_eq!(heading_key("Objet"), heading_key("OBJET."));
+        assert_eq!(heading_key("Durée"), heading_key("Durée : "));
+        assert_ne!(heading_key("Durée"), heading_key("Durée initiale"));
+        assert_ne!(heading_key("Titre 1.2"), heading_key("Titre 1"));
+    }
 
     #[test]
     fn fold_ignores_case_and_accents() {

@@ -64,6 +64,7 @@ mod report_docx;
 mod report_html;
 mod report_support;
 mod structure_annex_divisions;
+mod structure_heading_punctuation;
 mod structure_real;
 mod structure_roman_parts;
 mod structure_subdivisions;

@@ -55,7 +55,6 @@ use super::model::{
     canonical_label, AlineaAt, AmendingArticle, Anchor, Avenant, AvenantParty, Instruction, Op,
     Position, Target, Unit, ValueType,
 };
-use crate::align::fold;
 use crate::diff::{
     compare, diff_texts, Basis, ChangeTag, Comparison, DiffOptions, Field, PairDiff, WordChange,
 };
@@ -256,7 +255,11 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
             } else {
                 ""
             };
-            let heading = x.heading.as_deref().map(fold).unwrap_or_default();
+            let heading = x
+                .heading
+                .as_deref()
+                .map(crate::text::heading_key)
+                .unwrap_or_default();
             // A unit's own text is its heading line (number and case of « ANNEXE » included):
             // compared through its label and folded heading instead.
             let text = if matches!(

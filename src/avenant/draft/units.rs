@@ -64,7 +64,7 @@ pub(super) fn text_key(s: &str) -> String {
 }
 
 pub(super) fn heading_key(h: Option<&str>) -> String {
-    fold(h.unwrap_or(""))
+    crate::text::heading_key(h.unwrap_or(""))
 }
 
 /// The content of a unit's own children (sub-articles excluded), as compared.
@@ -82,6 +82,13 @@ pub(super) fn content(doc: &Document, id: NodeId) -> Vec<String> {
                     out.push(format!("row {}", cells.join(" | ")));
                 }
             }
+            // A sub-division's heading line: its label and its heading as compared.
+            NodeKind::Structure => out.push(format!(
+                "structure {} {:?} {}",
+                n.level,
+                n.label,
+                heading_key(n.heading.as_deref())
+            )),
             k => out.push(format!(
                 "{} {} {:?} {}",
                 k.as_str(),
