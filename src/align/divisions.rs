@@ -422,6 +422,45 @@ fn restructure_score(
     Some((covered as f32 / core.len() as f32 + dice, dice, first))
 }
 
+impl super::Alignment {
+    /// The same alignment with every restructured pair (an alinéa that became a heading, or
+    /// the converse) taken apart into the old unit deleted and the new one inserted, where
+    /// they stood: for a consumer that amends unit by unit and has no words for a unit that
+    /// changed kind (the drafter).
+    pub fn restructured_apart(&self) -> super::Alignment {
+        /// `taken`: the old alinéa already deleted by the heading above (its sequel, the first
+        /// alinéa, is then only inserted).
+        fn apart(pairs: &[super::Pair], taken: Option<NodeId>) -> Vec<super::Pair> {
+            let unmatched = |old, new, children| super::Pair {
+                old,
+                new,
+                basis: Basis::Unmatched,
+                similarity: 0.0,
+                moved: false,
+                renumbered: false,
+                children,
+            };
+            let mut out = Vec::with_capacity(pairs.len() + 1);
+            for p in pairs {
+                if p.basis != Basis::Restructured {
+                    let mut p = p.clone();
+                    p.children = apart(&p.children, None);
+                    out.push(p);
+                    continue;
+                }
+                if p.old.is_some() && p.old != taken {
+                    out.push(unmatched(p.old, None, Vec::new()));
+                }
+                out.push(unmatched(None, p.new, apart(&p.children, p.old)));
+            }
+            out
+        }
+        super::Alignment {
+            pairs: apart(&self.pairs, None),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::align::{align, AlignOptions, Basis};
