@@ -282,7 +282,7 @@ impl Aligner<'_> {
                 }
             }
         }
-        let mut scored: Vec<(f32, usize, usize, bool)> = Vec::new();
+        let mut scored: Vec<(f32, f32, usize, usize, bool)> = Vec::new();
         for (d, k) in deleted.iter().enumerate() {
             let Some(o) = self.arena[*k].old else {
                 continue;
@@ -309,15 +309,15 @@ impl Aligner<'_> {
                     }
                     _ => None,
                 };
-                if let Some((s, first)) = s {
-                    scored.push((s, d, x, first));
+                if let Some((rank, s, first)) = s {
+                    scored.push((rank, s, d, x, first));
                 }
             }
         }
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
         let (mut used_del, mut used_ins) =
             (vec![false; deleted.len()], vec![false; inserted.len()]);
-        for (s, d, x, first) in scored {
+        for (_, s, d, x, first) in scored {
             if used_del[d] || used_ins[x] {
                 continue;
             }
@@ -364,31 +364,39 @@ fn headed_unit(doc: &Document, id: NodeId) -> bool {
 }
 
 /// How well the alinéa `alinea` (of `a_doc`) became the heading of `unit` (of `u_doc`), or its
-/// heading and first alinéa: `None` unless the heading's subject (its words before any
-/// bracket, colon or template tag: « Origine de propriété » in « Origine de propriété
-/// [établie conformément …] ») shares a word with the alinéa, the whole heading at least two,
+/// heading and first alinéa: `None` unless the alinéa holds two in five of the words of the
+/// heading's subject (its words before any bracket, colon or template tag: « Origine de
+/// propriété » in « Origine de propriété [établie conformément …] ») — a heading made from
+/// the alinéa, not an article rewritten around a few shared words —, the whole heading at
+/// least two of the alinéa's words,
 /// and the heading, with or without the first alinéa, three in five of the alinéa's subject
 /// words — an alinéa that says more than the division's heading and opening is another text.
-/// The score is the Dice coefficient of the subject words, and whether the first alinéa was
-/// needed to reach it (the alinéa became the heading and the first alinéa).
+/// Returns the rank of the candidate (the share of the heading's subject words the alinéa
+/// holds, plus the Dice coefficient: of two alinéas that fit, the one the heading was made
+/// from), the Dice coefficient of the subject words, and whether the first alinéa was needed
+/// to reach it (the alinéa became the heading and the first alinéa).
 fn restructure_score(
     a_doc: &Document,
     alinea: NodeId,
     u_doc: &Document,
     unit: NodeId,
-) -> Option<(f32, bool)> {
+) -> Option<(f32, f32, bool)> {
     use super::headings::subject_words;
     let words = subject_words(&a_doc.node(alinea).text);
     let heading = u_doc.node(unit).heading.as_deref().unwrap_or("");
     let shared =
         |a: &[String], b: &[String]| a.iter().filter(|w| b.binary_search(w).is_ok()).count();
-    let core = heading
-        .split(['[', '{', ':', '('])
-        .next()
-        .unwrap_or(heading);
+    let core = subject_words(
+        heading
+            .split(['[', '{', ':', '('])
+            .next()
+            .unwrap_or(heading),
+    );
     let in_heading = subject_words(heading);
+    let covered = shared(&core, &words);
     if words.is_empty()
-        || shared(&words, &subject_words(core)) == 0
+        || covered == 0
+        || 5 * covered < 2 * core.len()
         || shared(&words, &in_heading) < 2.min(words.len())
     {
         return None;
@@ -405,10 +413,105 @@ fn restructure_score(
         .filter(|c| u_doc.node(**c).kind.is_alinea_like())
         .map(|c| subject_words(&format!("{heading} {}", u_doc.node(*c).text)))
         .and_then(|u| dice(&u));
-    match (alone, first) {
-        (Some(a), Some(f)) if f > a => Some((f, true)),
-        (Some(a), _) => Some((a, false)),
-        (None, Some(f)) => Some((f, true)),
-        (None, None) => None,
+    let (dice, first) = match (alone, first) {
+        (Some(a), Some(f)) if f > a => (f, true),
+        (Some(a), _) => (a, false),
+        (None, Some(f)) => (f, true),
+        (None, None) => return None,
+    };
+    Some((covered as f32 / core.len() as f32 + dice, dice, first))
+}
+
+impl super::Alignment {
+    /// The same alignment with every restructured pair (an alinéa that became a heading, or
+    /// the converse) taken apart into the old unit deleted and the new one inserted, where
+    /// they stood: for a consumer that amends unit by unit and has no words for a unit that
+    /// changed kind (the drafter).
+    pub fn restructured_apart(&self) -> super::Alignment {
+        /// `taken`: the old alinéa already deleted by the heading above (its sequel, the first
+        /// alinéa, is then only inserted).
+        fn apart(pairs: &[super::Pair], taken: Option<NodeId>) -> Vec<super::Pair> {
+            let unmatched = |old, new, children| super::Pair {
+                old,
+                new,
+                basis: Basis::Unmatched,
+                similarity: 0.0,
+                moved: false,
+                renumbered: false,
+                children,
+            };
+            let mut out = Vec::with_capacity(pairs.len() + 1);
+            for p in pairs {
+                if p.basis != Basis::Restructured {
+                    let mut p = p.clone();
+                    p.children = apart(&p.children, None);
+                    out.push(p);
+                    continue;
+                }
+                if p.old.is_some() && p.old != taken {
+                    out.push(unmatched(p.old, None, Vec::new()));
+                }
+                out.push(unmatched(None, p.new, apart(&p.children, p.old)));
+            }
+            out
+        }
+        super::Alignment {
+            pairs: apart(&self.pairs, None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::align::{align, AlignOptions, Basis};
+    use crate::parse_str;
+
+    fn restructured(old: &str, new: &str) -> Vec<String> {
+        let (o, n) = (parse_str("a", old), parse_str("b", new));
+        let key = |d: &crate::Document, id: Option<crate::NodeId>| {
+            id.map_or("-".to_string(), |i| d.node(i).key.clone())
+        };
+        align(&o, &n, &AlignOptions::default())
+            .iter()
+            .filter(|p| p.basis == Basis::Restructured)
+            .map(|p| format!("{}>{}", key(&o, p.old), key(&n, p.new)))
+            .collect()
+    }
+
+    /// As the Code du travail's L. 5423-11 (2011 → 2015): of two alinéas whose words the new
+    /// « I.- » heading and its first alinéa hold, the one the heading was made from.
+    #[test]
+    fn the_alinea_the_heading_was_made_from() {
+        let old = "Code\n\n###### Article L1\n\nL'allocation temporaire d'attente est versée \
+                   mensuellement, à terme échu, aux personnes dont la demande d'asile n'a pas \
+                   fait l'objet d'une décision définitive.\n\nLe versement de l'allocation \
+                   prend fin au terme du mois qui suit la notification de la décision \
+                   définitive.\n";
+        let new = "Code\n\n###### Article L1\n\nI.-L'allocation temporaire d'attente est versée \
+                   mensuellement, à terme échu.\n\nPour les personnes en possession de l'un des \
+                   documents de séjour mentionnés à l'article L. 742-1 du code de l'entrée et \
+                   du séjour des étrangers, le versement de l'allocation prend fin au terme du \
+                   mois qui suit celui de la notification de la décision définitive concernant \
+                   cette demande.\n\nII.-Le versement peut être suspendu.\n";
+        let r = restructured(old, new);
+        assert_eq!(
+            r.first().map(String::as_str),
+            Some("article-L1/al-1>article-L1/i"),
+            "{r:?}"
+        );
+    }
+
+    /// As L. 6121-2: an article rewritten whole, its new « I.- » heading sharing a few words
+    /// with the old alinéa, is not a restructured alinéa.
+    #[test]
+    fn a_rewritten_article_is_not_restructured() {
+        let old = "Code\n\n###### Article L2\n\nUn contrat de plan régional de développement des \
+                   formations professionnelles est élaboré dans les conditions définies par la \
+                   loi.\n";
+        let new = "Code\n\n###### Article L2\n\nI.-La région organise et finance le service \
+                   public régional de la formation professionnelle selon les principes \
+                   ci-après.\n\nToute personne dispose du droit d'accéder à une formation \
+                   professionnelle.\n";
+        assert!(restructured(old, new).is_empty());
     }
 }

@@ -705,6 +705,42 @@ fn code_du_travail_2011_2015_rewritten_articles_keep_their_numbers() {
     ] {
         assert!(series.iter().any(|s| s == want), "{want}: {series:#?}");
     }
+    // Alinéas that became sub-divisions: D. 1271-5 quoted article D. 133-19 of the code de la
+    // sécurité sociale in 2011 (its points « 1° Mentions relatives à l'employeur : » … were
+    // alinéas of the quotation); in 2015 it states the mentions itself, the same points 1° to
+    // 4° now its sub-divisions. R. 6332-36: its opening « I.-Les frais de gestion … » alinéa is
+    // now the heading of its I.
+    let restructured: Vec<(String, String)> = a
+        .iter()
+        .filter(|p| p.basis == Basis::Restructured)
+        .map(|p| {
+            (
+                p.old.map_or("-".into(), |x| o.node(x).key.clone()),
+                p.new.map_or("-".into(), |x| n.node(x).key.clone()),
+            )
+        })
+        .collect();
+    for (old_key, new_key) in [
+        ("article-D1271-5/al-3", "article-D1271-5/1o"),
+        ("article-D1271-5/al-6", "article-D1271-5/2o"),
+        ("article-D1271-5/al-10", "article-D1271-5/3o"),
+        ("article-D1271-5/al-15", "article-D1271-5/4o"),
+        ("article-R6332-36/al-1", "article-R6332-36/i"),
+    ] {
+        assert!(
+            restructured
+                .iter()
+                .any(|(x, y)| x == old_key && y == new_key),
+            "{old_key} → {new_key}: {restructured:#?}"
+        );
+    }
+    // L. 6121-2, rewritten whole around the new « I.-La région organise … », is not.
+    assert!(
+        !restructured
+            .iter()
+            .any(|(x, _)| x.starts_with("article-L6121-2/")),
+        "{restructured:#?}"
+    );
 }
 
 /// The renumbering series is reported once, in Markdown and in the terminal.

@@ -124,6 +124,11 @@ fn canope_rib_alinea_became_a_sub_article() {
             "article-5.3/al-3>article-5.3.1/al-1"
         ]
     );
+    // The drafter amends units of one kind: the alinéa deleted, the sub-article inserted,
+    // and the act, applied to the old version, gives the new one back.
+    let cmp = compare(o.clone(), n.clone(), &DiffOptions::default());
+    avenant::avenant::draft_checked(&cmp, &avenant::avenant::DraftOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"));
     let (term, md, _) = reports(o, n);
     assert!(
         term.contains("suite de l'intitulé, depuis article 5.3, alinéa 3"),
@@ -160,6 +165,9 @@ fn kiosque_annex_points_became_subdivisions() {
             "annexe-1/ii/al-3>annexe-1/iii/c/al-1",
         ]
     );
+    let cmp = compare(o.clone(), n.clone(), &DiffOptions::default());
+    avenant::avenant::draft_checked(&cmp, &avenant::avenant::DraftOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"));
     let (term, _, _) = reports(o, n);
     for want in [
         "[-24-]{+30+}",

@@ -378,6 +378,24 @@ fn verify(cmp: &Comparison, av: &Avenant, options: &DraftOptions) -> Vec<Failing
 
 /// [`draft`], with the old articles whose labels are in `force` rewritten whole.
 fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>) -> Avenant {
+    // An alinéa that became a heading (or the converse) is drafted as the unit deleted and
+    // the new one inserted: the act amends units of one kind.
+    let apart;
+    let cmp = if cmp
+        .alignment
+        .iter()
+        .any(|p| p.basis == crate::align::Basis::Restructured)
+    {
+        apart = crate::diff::diff(
+            cmp.old.clone(),
+            cmp.new.clone(),
+            cmp.alignment.restructured_apart(),
+            &DiffOptions::default(),
+        );
+        &apart
+    } else {
+        cmp
+    };
     let mut av = header(&cmp.old, options);
     let noun = formules::DocNoun::of(&av.title);
     let mut articles: Vec<(String, Vec<Instruction>)> = Vec::new();
