@@ -242,7 +242,8 @@ impl<'a> Drafter<'a> {
             return None;
         }
         let fine = self.attempt(o, |d| {
-            let ins = d.alineas_fine(p, o, n, unit, as_article)?;
+            let mut ins = d.alineas_fine(p, o, n, unit, as_article)?;
+            ins.extend(d.tables_appended(o, n, unit)?);
             if content(&d.w, o) == content(&d.cmp.new, n) {
                 Ok(ins)
             } else {
@@ -253,6 +254,60 @@ impl<'a> Drafter<'a> {
             Ok(ins) => ins,
             Err(_) => self.article_rewrite_alineas(o, n, unit),
         })
+    }
+
+    /// The tables the new version adds after the unit's last alinéa (which the alinéa-level
+    /// pass does not see: a table is no alinéa), each appended whole, « … est complété par un
+    /// tableau ainsi rédigé : »; none when the unit already ends as the new one does.
+    fn tables_appended(
+        &mut self,
+        o: NodeId,
+        n: NodeId,
+        unit: &Unit,
+    ) -> Result<Vec<Instruction>, String> {
+        let is_table = |doc: &Document, id: &NodeId| doc.node(*id).kind == NodeKind::Table;
+        let new = &self.cmp.new;
+        let trailing = |doc: &Document, id: NodeId| {
+            doc.children(id)
+                .iter()
+                .rev()
+                .take_while(|c| is_table(doc, c))
+                .count()
+        };
+        let (tw, tn) = (trailing(&self.w, o), trailing(new, n));
+        // Only tables added at the end of a unit whose earlier tables are all kept.
+        let tables_w = self
+            .w
+            .children(o)
+            .iter()
+            .filter(|c| is_table(&self.w, c))
+            .count();
+        let tables_n = new.children(n).iter().filter(|c| is_table(new, c)).count();
+        if tn <= tw || tables_n - tn != tables_w - tw {
+            return Ok(Vec::new());
+        }
+        let children = new.children(n);
+        let mut out = Vec::new();
+        for t in &children[children.len() - (tn - tw)..] {
+            let rows: Vec<String> = new
+                .children(*t)
+                .iter()
+                .map(|r| leaf_line(new, *r))
+                .collect();
+            if rows.is_empty() {
+                continue;
+            }
+            let ins = Instruction {
+                target: Target::unit(unit.clone()),
+                op: Op::AddAlineas {
+                    at: AlineaAt::End,
+                    alineas: rows,
+                },
+            };
+            self.exec(&ins)?;
+            out.push(ins);
+        }
+        Ok(out)
     }
 
     /// All the alinéas of a unit rewritten at once.

@@ -446,6 +446,26 @@ mod tests {
             )),
             s("L'article 6 est complété par un alinéa ainsi rédigé~:\n«~A.~»")
         );
+        // Rows added to a unit, not to one of its tables: one table.
+        assert_eq!(
+            one(ins(
+                Target::article("6"),
+                Op::AddAlineas {
+                    at: AlineaAt::End,
+                    alineas: vec!["| a | b |".into(), "| c | d |".into()]
+                }
+            )),
+            s("L'article 6 est complété par un tableau ainsi rédigé~:\n«~| a | b |\n«~| c | d |~»")
+        );
+        assert_eq!(
+            one(ins(
+                Target::article("6").with_alinea(Position::Nth(2)),
+                Op::InsertAlineas {
+                    alineas: vec!["| a | b |".into()]
+                }
+            )),
+            s("Après le deuxième alinéa de l'article 6, il est inséré un tableau ainsi rédigé~:\n«~| a | b |~»")
+        );
         assert_eq!(
             one(ins(
                 a7().with_alinea(Position::Nth(3)),
