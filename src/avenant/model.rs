@@ -384,6 +384,13 @@ pub enum Op {
         blocks: Vec<String>,
     },
     DeleteAnnex,
+    /// « Avant l'annexe 1, il est inséré une annexe 1 A ainsi rédigée : »: a new annex placed
+    /// before the target annex (the first annexes of the convention stay where they are).
+    InsertAnnexBefore {
+        label: Option<String>,
+        heading: Option<String>,
+        blocks: Vec<String>,
+    },
     /// A part outside the articles (a party's designation, the visas, the signature block)
     /// quoted whole, tables as `a | b` rows: « Le bloc des signatures est ainsi rédigé : ».
     RewriteBlock {

@@ -31,6 +31,7 @@ mod draft_cases;
 mod draft_props;
 mod draft_roundtrip;
 mod draft_verified;
+mod drafting_annex_first;
 mod drafting_articleless;
 mod drafting_gaps;
 mod drafting_real;

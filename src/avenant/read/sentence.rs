@@ -367,7 +367,7 @@ fn parse_one(
             },
         });
     }
-    if let Some((t, l)) = crate::avenant::formules::read_insert_annex(&skel) {
+    if let Some((t, l, before)) = crate::avenant::formules::read_insert_annex(&skel) {
         let (heading, blocks) = match &l {
             Some(l) => annex_block_for(&block, l),
             None => annex_block(&block),
@@ -378,10 +378,18 @@ fn parse_one(
             .and_then(|h| h.label);
         return Ok(Instruction {
             target: target_of(&t)?.0,
-            op: Op::AddAnnex {
-                label: l.or(quoted_label),
-                heading,
-                blocks,
+            op: if before {
+                Op::InsertAnnexBefore {
+                    label: l.or(quoted_label),
+                    heading,
+                    blocks,
+                }
+            } else {
+                Op::AddAnnex {
+                    label: l.or(quoted_label),
+                    heading,
+                    blocks,
+                }
             },
         });
     }

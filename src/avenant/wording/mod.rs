@@ -585,6 +585,27 @@ mod tests {
             s("La convention est complétée par une annexe 4 ainsi rédigée~:\n«~Annexe 4\n«~X.~»")
         );
         assert_eq!(
+            one(ins(
+                Target::unit(Unit::annex(Some("1"))),
+                Op::InsertAnnexBefore {
+                    label: Some("1 A".into()),
+                    heading: Some("Contacts".into()),
+                    blocks: vec!["X.".into()]
+                }
+            )),
+            s("Avant l'annexe 1 de la convention, il est inséré une annexe 1 A ainsi rédigée~:\n«~Annexe 1 A – Contacts\n«~X.~»")
+        );
+        assert_eq!(
+            read_insert_annex(
+                "Avant l'annexe 1 de la convention, il est inséré une annexe 1 A ainsi rédigée :"
+            ),
+            Some((
+                "l'annexe 1 de la convention".to_string(),
+                Some("1 A".to_string()),
+                true
+            ))
+        );
+        assert_eq!(
             one(ins(Target::unit(Unit::annex(Some("3"))), Op::DeleteAnnex)),
             "L'annexe 3 de la convention est supprimée."
         );

@@ -655,11 +655,21 @@ pub fn sentence(ins: &Instruction, ctx: Option<&Unit>, style: &Style) -> Sentenc
             heading,
             blocks,
         } => match t.unit {
-            Unit::Annex { .. } => {
-                insert_annex(t, label.as_deref(), heading.as_deref(), blocks, style)
-            }
+            Unit::Annex { .. } => insert_annex(
+                t,
+                false,
+                label.as_deref(),
+                heading.as_deref(),
+                blocks,
+                style,
+            ),
             _ => add_annex(label.as_deref(), heading.as_deref(), blocks, style),
         },
+        Op::InsertAnnexBefore {
+            label,
+            heading,
+            blocks,
+        } => insert_annex(t, true, label.as_deref(), heading.as_deref(), blocks, style),
         Op::DeleteAnnex | Op::DeleteBlock => delete_units(t, 1, ctx, style),
         Op::RewriteBlock { lines } => rewrite_block(t, lines, ctx, style),
         Op::InsertDivision {
@@ -718,6 +728,7 @@ pub fn chapeau_unit(instructions: &[Instruction]) -> Option<&Unit> {
                     | Op::AddNote { .. }
                     | Op::RewriteAnnex { .. }
                     | Op::AddAnnex { .. }
+                    | Op::InsertAnnexBefore { .. }
                     | Op::DeleteAnnex
                     | Op::RewriteBlock { .. }
                     | Op::InsertArticleFirst { .. }
