@@ -34,6 +34,7 @@ mod draft_verified;
 mod drafting_annex_first;
 mod drafting_articleless;
 mod drafting_gaps;
+mod drafting_notes;
 mod drafting_real;
 mod edit_props;
 mod legistique_fixture;
