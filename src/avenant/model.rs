@@ -105,7 +105,8 @@ impl Unit {
     }
 }
 
-/// `1` and `premier` are cited `1er`; `5 BIS` is `5 bis`; other labels unchanged.
+/// `1` and `premier` are cited `1er`; `5 BIS` is `5 bis` (the Latin word only: `47 bis-1-A`
+/// keeps its capital); other labels unchanged.
 pub fn canonical_label(label: &str) -> String {
     let compact: Vec<&str> = label.split_whitespace().collect();
     let joined = compact.join(" ");
@@ -114,7 +115,10 @@ pub fn canonical_label(label: &str) -> String {
         return "1er".into();
     }
     match joined.split_once(' ') {
-        Some((n, suffix)) if suffix.chars().count() > 1 => format!("{n} {}", suffix.to_lowercase()),
+        Some((n, suffix)) if suffix.chars().count() > 1 => {
+            let (word, rest) = suffix.split_at(suffix.find(['-', '‑']).unwrap_or(suffix.len()));
+            format!("{n} {}{rest}", word.to_lowercase())
+        }
         _ => joined,
     }
 }
@@ -380,6 +384,13 @@ pub enum Op {
         blocks: Vec<String>,
     },
     DeleteAnnex,
+    /// « Avant l'annexe 1, il est inséré une annexe 1 A ainsi rédigée : »: a new annex placed
+    /// before the target annex (the first annexes of the convention stay where they are).
+    InsertAnnexBefore {
+        label: Option<String>,
+        heading: Option<String>,
+        blocks: Vec<String>,
+    },
     /// A part outside the articles (a party's designation, the visas, the signature block)
     /// quoted whole, tables as `a | b` rows: « Le bloc des signatures est ainsi rédigé : ».
     RewriteBlock {
@@ -436,6 +447,7 @@ mod tests {
         assert_eq!(canonical_label("5  BIS"), "5 bis");
         assert_eq!(canonical_label("2.4.2"), "2.4.2");
         assert_eq!(canonical_label("5 A"), "5 A");
+        assert_eq!(canonical_label("47 BIS-1-A"), "47 bis-1-A");
     }
 
     #[test]

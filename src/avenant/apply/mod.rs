@@ -416,6 +416,11 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             divisions::nest_subdivisions(doc, id, blocks, false);
             Ok(())
         }
+        Op::InsertAnnexBefore {
+            label,
+            heading,
+            blocks,
+        } => corps::insert_annex_before(doc, t, label, heading, blocks),
         Op::AddAnnex {
             label,
             heading,

@@ -68,25 +68,56 @@ impl<'a> Drafter<'a> {
             }
             (None, Some(n)) => {
                 let mut label = new.node(n).label.clone();
+                let (target, before) = self.annex_place(n);
                 // Its number taken in the working copy (old numbers kept, without
-                // `renumber`): « 2 bis », « 2 ter ».
+                // `renumber`): « 2 bis », « 2 ter » after an annex, « 1 A », « 1 B » before
+                // the first one.
                 if let Some(l) = label.clone() {
                     let taken = |x: &str| {
                         super::super::apply::find_unit(&self.w, &Unit::annex(Some(x))).is_some()
                     };
-                    if taken(&l) {
-                        label = ["bis", "ter", "quater"]
+                    // After an annex itself numbered « 1 A » (placed before annex 1), the
+                    // next letter of the same number: « 1 B ».
+                    let lettered = match &target.unit {
+                        Unit::Annex { label: Some(t) } if !before => t
+                            .rsplit_once(' ')
+                            .filter(|(_, x)| {
+                                x.len() == 1 && x.chars().all(|c| c.is_ascii_uppercase())
+                            })
+                            .map(|(base, _)| base.to_string()),
+                        _ => None,
+                    };
+                    if let Some(base) = lettered {
+                        label = ('B'..='Z')
+                            .map(|c| format!("{base} {c}"))
+                            .find(|x| !taken(x));
+                    } else if taken(&l) {
+                        let suffixes: &[&str] = if before {
+                            &["A", "B", "C"]
+                        } else {
+                            &["bis", "ter", "quater"]
+                        };
+                        label = suffixes
                             .iter()
                             .map(|s| format!("{l} {s}"))
                             .find(|x| !taken(x));
                     }
                 }
+                let (heading, blocks) = (new.node(n).heading.clone(), unit_lines(new, n));
                 let ins = Instruction {
-                    target: self.annex_before(n),
-                    op: Op::AddAnnex {
-                        label: label.clone(),
-                        heading: new.node(n).heading.clone(),
-                        blocks: unit_lines(new, n),
+                    target,
+                    op: if before {
+                        Op::InsertAnnexBefore {
+                            label: label.clone(),
+                            heading,
+                            blocks,
+                        }
+                    } else {
+                        Op::AddAnnex {
+                            label: label.clone(),
+                            heading,
+                            blocks,
+                        }
                     },
                 };
                 self.exec(&ins).ok()?;
@@ -106,10 +137,12 @@ impl<'a> Drafter<'a> {
         }
     }
 
-    /// Where a new annex goes: after the annex preceding it in the new version when that one
-    /// is not the last of the working copy (« Après l'annexe 1, il est inséré une annexe 2 »),
-    /// else at the end (« La convention est complétée par une annexe 3 »).
-    fn annex_before(&self, n: NodeId) -> Target {
+    /// Where a new annex goes, and whether before its target: after the annex preceding it
+    /// in the new version when that one is not the last of the working copy (« Après
+    /// l'annexe 1, il est inséré une annexe 2 »); before the working copy's annex that
+    /// follows it when it comes first in the new version (« Avant l'annexe 1, il est inséré
+    /// une annexe 1 A »); else at the end (« La convention est complétée par une annexe 3 »).
+    fn annex_place(&self, n: NodeId) -> (Target, bool) {
         let new = &self.cmp.new;
         let annexes: Vec<NodeId> = new
             .descendants(new.root())
@@ -117,33 +150,45 @@ impl<'a> Drafter<'a> {
             .filter(|id| new.node(*id).kind == NodeKind::Annexe)
             .collect();
         let i = annexes.iter().position(|a| *a == n).unwrap_or(0);
-        let Some(prev) = i.checked_sub(1).map(|j| annexes[j]) else {
-            return Target::convention();
-        };
         let working: Vec<NodeId> = self
             .w
             .descendants(self.w.root())
             .into_iter()
             .filter(|id| self.w.node(*id).kind == NodeKind::Annexe)
             .collect();
-        // The preceding annex in the working copy: kept from the old version, added by this
+        // A new-version annex in the working copy: kept from the old version, added by this
         // act under the number it took there (« 2 bis »), or else found by its new number.
-        let in_w = match self.cmp.alignment.old_of(prev) {
+        // `by_label`: an annex of the new version alone found by its new number too.
+        let in_w = |a: NodeId, by_label: bool| match self.cmp.alignment.old_of(a) {
             Some(o) if working.contains(&o) => Some(o),
             _ => {
                 let l = self
                     .inserted_labels
-                    .get(&prev)
+                    .get(&a)
                     .cloned()
-                    .or_else(|| new.node(prev).label.clone());
+                    .or_else(|| by_label.then(|| new.node(a).label.clone()).flatten());
+                l.as_ref()?;
                 working.iter().copied().find(|w| self.w.node(*w).label == l)
             }
         };
-        match in_w {
-            Some(w) if working.last() != Some(&w) && self.w.node(w).label.is_some() => {
-                Target::unit(Unit::annex(self.w.node(w).label.as_deref()))
-            }
-            _ => Target::convention(),
+        let Some(prev) = i.checked_sub(1).map(|j| annexes[j]) else {
+            // First in the new version: before the first of the following annexes that the
+            // working copy holds (kept, or inserted already), when that one is its first.
+            let next = annexes[i + 1..].iter().find_map(|a| in_w(*a, false));
+            return match next {
+                Some(w) if working.first() == Some(&w) && self.w.node(w).label.is_some() => (
+                    Target::unit(Unit::annex(self.w.node(w).label.as_deref())),
+                    true,
+                ),
+                _ => (Target::convention(), false),
+            };
+        };
+        match in_w(prev, true) {
+            Some(w) if working.last() != Some(&w) && self.w.node(w).label.is_some() => (
+                Target::unit(Unit::annex(self.w.node(w).label.as_deref())),
+                false,
+            ),
+            _ => (Target::convention(), false),
         }
     }
 
@@ -242,7 +287,8 @@ impl<'a> Drafter<'a> {
             return None;
         }
         let fine = self.attempt(o, |d| {
-            let ins = d.alineas_fine(p, o, n, unit, as_article)?;
+            let mut ins = d.alineas_fine(p, o, n, unit, as_article)?;
+            ins.extend(d.tables_appended(o, n, unit)?);
             if content(&d.w, o) == content(&d.cmp.new, n) {
                 Ok(ins)
             } else {
@@ -253,6 +299,60 @@ impl<'a> Drafter<'a> {
             Ok(ins) => ins,
             Err(_) => self.article_rewrite_alineas(o, n, unit),
         })
+    }
+
+    /// The tables the new version adds after the unit's last alinéa (which the alinéa-level
+    /// pass does not see: a table is no alinéa), each appended whole, « … est complété par un
+    /// tableau ainsi rédigé : »; none when the unit already ends as the new one does.
+    fn tables_appended(
+        &mut self,
+        o: NodeId,
+        n: NodeId,
+        unit: &Unit,
+    ) -> Result<Vec<Instruction>, String> {
+        let is_table = |doc: &Document, id: &NodeId| doc.node(*id).kind == NodeKind::Table;
+        let new = &self.cmp.new;
+        let trailing = |doc: &Document, id: NodeId| {
+            doc.children(id)
+                .iter()
+                .rev()
+                .take_while(|c| is_table(doc, c))
+                .count()
+        };
+        let (tw, tn) = (trailing(&self.w, o), trailing(new, n));
+        // Only tables added at the end of a unit whose earlier tables are all kept.
+        let tables_w = self
+            .w
+            .children(o)
+            .iter()
+            .filter(|c| is_table(&self.w, c))
+            .count();
+        let tables_n = new.children(n).iter().filter(|c| is_table(new, c)).count();
+        if tn <= tw || tables_n - tn != tables_w - tw {
+            return Ok(Vec::new());
+        }
+        let children = new.children(n);
+        let mut out = Vec::new();
+        for t in &children[children.len() - (tn - tw)..] {
+            let rows: Vec<String> = new
+                .children(*t)
+                .iter()
+                .map(|r| leaf_line(new, *r))
+                .collect();
+            if rows.is_empty() {
+                continue;
+            }
+            let ins = Instruction {
+                target: Target::unit(unit.clone()),
+                op: Op::AddAlineas {
+                    at: AlineaAt::End,
+                    alineas: rows,
+                },
+            };
+            self.exec(&ins)?;
+            out.push(ins);
+        }
+        Ok(out)
     }
 
     /// All the alinéas of a unit rewritten at once.

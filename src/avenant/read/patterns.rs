@@ -50,7 +50,7 @@ pub(super) static INSTRUCTION_LIKE: LazyLock<Regex> = LazyLock::new(|| {
 /// stipulations demeurent inchangées »): skipped, never an instruction.
 pub(super) static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:le présent avenant\b|l'avenant\s+(?:entre en vigueur|prend effet)\b|il (?:demeure|reste) en vigueur jusqu'au terme DE_THEDOC\b|les autres (?:stipulations|dispositions|clauses)\b.*\b(?:demeurent|restent)\b)",
+        r"^(?:le présent avenant\b|(?:les |la |le )?(?:dispositions|stipulations|clauses) du présent avenant\b|l'avenant\s+(?:entre en vigueur|prend effet)\b|il (?:demeure|reste) en vigueur jusqu'au terme DE_THEDOC\b|les autres (?:stipulations|dispositions|clauses)\b.*\b(?:demeurent|restent)\b)",
     )
 });
 pub(super) static PARTY: LazyLock<Regex> =
@@ -209,7 +209,7 @@ pub(super) static R_REPLACE_VALUE: LazyLock<Regex> = LazyLock::new(|| {
 /// « Art. 9-1. - Le présent décret… », « Art. L. 551-1. – Le montant… ».
 pub(super) static QUOTED_ART_INLINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^art\.\s*((?:[LRD]\.\s?)?\d+(?:[.\-‑]\d+)*(?:\s(?:bis|ter|quater))?)\s*\.?\s*[-–—]\s+(.+)$",
+        r"^art\.\s*((?:[LRD]\.\s?)?\d+(?:[.\-‑]\d+)*(?:\s(?:bis|ter|quater)(?:[\-‑][0-9A-Z]+)*)?)\s*\.?\s*[-–—]\s+(.+)$",
     )
 });
 /// A quoted article headed by its number alone: « 7.4. Prorogation des dotations ».
@@ -249,18 +249,25 @@ pub(super) static P_ROW: LazyLock<Regex> =
 pub(super) static P_ITEM_RANGE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d+)° (et|à) (\d+)°"));
 pub(super) static P_ITEM: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(\d+°(?: (?:bis|ter|quater|quinquies))?|[a-z])(?:\))?(?:\s|$)"));
-/// An article or point by its number: « 7 », « 47-1 bis », « L. 5214-1 A », « R*3231-2 » (a
+/// An article or point by its number: « 7 », « 47-1 bis », « 47 bis-1-A » (the Senate's
+/// rules), « L. 5214-1 A », « R*3231-2 » (a
 /// code's article taken in Conseil d'État, starred) — the Latin suffixes
 /// and the capital-letter suffix the parser reads (`parse::headings`), the letter in capitals
 /// only (« l'article 5 a été… » is no suffix).
 pub(super) static P_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:nouvel )?(?:article|point)(?: de)? (premier|unique|(?:[LRD]\*?\.? ?)?\d+(?:[.\-‑]\d+)*(?: ?er)?(?: (?:{}|(?-i:[A-Z])))?|[IVXLC]+(?: (?:bis|ter))?)\b(?: ?§\d+)?(?: DE_THEDOC)?",
+        r"^(?:nouvel )?(?:article|point)(?: de)? (premier|unique|(?:[LRD]\*?\.? ?)?\d+(?:[.\-‑]\d+)*(?: ?er)?(?: (?:(?:{})(?:[\-‑](?:\d+|(?-i:[A-Z])))*|(?-i:[A-Z])))?|[IVXLC]+(?: (?:bis|ter))?)\b(?: ?§\d+)?(?: DE_THEDOC)?",
         crate::parse::headings::LATIN_SUFFIX
     ))
 });
-pub(super) static P_ANNEX: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^annexe(?: n°)?(?: (\d+|[IVXLC]+|[A-Z])\b)?(?: DE_THEDOC)?"));
+/// An annex by its number: « 2 », « II », « B », « 2 bis », and « 1 A » (a new annex placed
+/// before annex 1).
+pub(super) static P_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^annexe(?: n°)?(?: ((?:\d+|[IVXLC]+)(?: (?:{}|(?-i:[A-Z])))?|[A-Z])\b)?(?: DE_THEDOC)?",
+        crate::parse::headings::LATIN_SUFFIX
+    ))
+});
 pub(super) static P_CONVENTION: LazyLock<Regex> = LazyLock::new(|| re(r"^THEDOC\b"));
 pub(super) static P_PREAMBULE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:préambule|exposé des motifs)\b(?: DE_THEDOC)?"));
@@ -281,4 +288,35 @@ pub(super) static OWN_VISA: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:la |le |les |l')«\s*(?:{})\s*»",
         crate::avenant::formules::DOC_NOUNS
     ))
+});
+
+/// The active and imperative phrasings of real amending texts, each with the passive formula
+/// it means (matched on the skeleton, quotations replaced by `§n`): the amendments to bills
+/// (« Compléter le II de cet article par les mots : … », « Rédiger ainsi le 3 : »,
+/// « Supprimer le dernier alinéa. ») and the conventions collectives' « Le présent article
+/// modifie intégralement l'article 3.2 … comme suit : ».
+pub(super) static ACTIVE_FORMS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
+    vec![
+        (
+            re(
+                r"^(?:le présent (?:article|avenant) )?modifie intégralement (?P<t>.+?) comme suit\s*:?\s*(?P<q>§\d+)?$",
+            ),
+            "$t est ainsi rédigé : $q",
+        ),
+        (
+            re(
+                r"^(?:le présent (?:article|avenant) )?(?:remplace|réécrit) (?P<t>.+?) (?:comme suit|par les dispositions suivantes)\s*:?\s*(?P<q>§\d+)?$",
+            ),
+            "$t est ainsi rédigé : $q",
+        ),
+        (
+            re(r"^compléter (?P<t>.+?) par (?P<w>.+)$"),
+            "$t est complété par $w",
+        ),
+        (
+            re(r"^rédiger (?:ainsi|comme suit) (?P<t>.+?)\s*:?\s*(?P<q>§\d+)?$"),
+            "$t est ainsi rédigé : $q",
+        ),
+        (re(r"^supprimer (?P<t>.+?)\.?$"), "$t est supprimé"),
+    ]
 });

@@ -114,6 +114,18 @@ pub(super) fn block(lines: &[L], j: &mut usize) -> Result<Vec<String>, ReadError
             continue;
         }
         open = true;
+        // « Article 3.2 », then on the next line of the same quotation (no « of its own) the
+        // article's title alone, « Révision », as the conventions collectives quote an
+        // article: one heading line, « Article 3.2 – Révision ».
+        if let Some(last) = out
+            .last_mut()
+            .filter(|l| !opens && BARE_ARTICLE.is_match(l))
+        {
+            if is_title_line(body) {
+                *last = format!("{} – {}", last.trim(), body.trim());
+                continue;
+            }
+        }
         out.push(body.to_string());
     }
     if open {
@@ -123,6 +135,21 @@ pub(super) fn block(lines: &[L], j: &mut usize) -> Result<Vec<String>, ReadError
         ));
     }
     Ok(out)
+}
+
+/// An article's number alone on its line: « Article 3.2 », « Article 5 bis ».
+static BARE_ARTICLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^article\s+\S+(?:\s+(?:bis|ter|quater))?\s*$").expect("valid pattern")
+});
+
+/// A short line that ends without punctuation and opens with a capital: a title, not an
+/// alinéa (« Révision », « Durée de la convention »).
+fn is_title_line(t: &str) -> bool {
+    let t = t.trim();
+    t.split_whitespace().count() <= 10
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && !t.ends_with(['.', ';', ':', '!', '?', '»', ','])
+        && !ITEM.is_match(t)
 }
 
 #[cfg(test)]
@@ -157,6 +184,28 @@ mod tests {
                 text: t.to_string(),
             })
             .collect()
+    }
+
+    #[test]
+    fn an_article_title_alone_on_the_next_line_of_the_quotation_is_its_heading() {
+        // As the conventions collectives quote an article: one «, the title on its own line.
+        let ls = lines(&["« Article 3.2", "Révision", "La convention est révisée. »"]);
+        let mut j = 0;
+        assert_eq!(
+            block(&ls, &mut j).expect("block"),
+            ["Article 3.2 – Révision", "La convention est révisée."]
+        );
+        // Each line opened by its own «, as the drafter writes: the line is an alinéa.
+        let ls = lines(&[
+            "« Article 3.2",
+            "« Révision",
+            "« La convention est révisée. »",
+        ]);
+        let mut j = 0;
+        assert_eq!(
+            block(&ls, &mut j).expect("block"),
+            ["Article 3.2", "Révision", "La convention est révisée."]
+        );
     }
 
     #[test]

@@ -124,7 +124,7 @@ pub(super) fn parse_sentence(
     joined: &[JoinedAnnex],
 ) -> Result<Vec<Instruction>, String> {
     let (skel, quotes) = extract_quotes(s);
-    let skel = skel.trim().to_string();
+    let skel = passive(skel.trim());
     // A chained replacement follows a first one: never cut before the first « remplacé ».
     let first = skel.to_lowercase().find("remplac").unwrap_or(skel.len());
     let cuts: Vec<usize> = R_CHAINED
@@ -155,6 +155,17 @@ pub(super) fn parse_sentence(
         out.push(parse_one(s, p, &quotes, Vec::new(), ctx, joined)?);
     }
     Ok(out)
+}
+
+/// The skeleton in the passive formula the patterns read, when it is written in the active
+/// voice or the imperative (« Compléter … par … » → « … est complété par … »).
+fn passive(skel: &str) -> String {
+    for (r, to) in ACTIVE_FORMS.iter() {
+        if r.is_match(skel) {
+            return r.replace(skel, *to).trim().to_string();
+        }
+    }
+    skel.to_string()
 }
 
 fn parse_one(
@@ -356,7 +367,7 @@ fn parse_one(
             },
         });
     }
-    if let Some((t, l)) = crate::avenant::formules::read_insert_annex(&skel) {
+    if let Some((t, l, before)) = crate::avenant::formules::read_insert_annex(&skel) {
         let (heading, blocks) = match &l {
             Some(l) => annex_block_for(&block, l),
             None => annex_block(&block),
@@ -367,10 +378,18 @@ fn parse_one(
             .and_then(|h| h.label);
         return Ok(Instruction {
             target: target_of(&t)?.0,
-            op: Op::AddAnnex {
-                label: l.or(quoted_label),
-                heading,
-                blocks,
+            op: if before {
+                Op::InsertAnnexBefore {
+                    label: l.or(quoted_label),
+                    heading,
+                    blocks,
+                }
+            } else {
+                Op::AddAnnex {
+                    label: l.or(quoted_label),
+                    heading,
+                    blocks,
+                }
             },
         });
     }
@@ -696,4 +715,35 @@ fn with_block(
         target,
         op: op(block),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn active_and_imperative_phrasings_read_as_their_passive_formula() {
+        for (skel, want) in [
+            (
+                "Le présent article modifie intégralement l'article 3.2 de la convention comme suit :",
+                "l'article 3.2 de la convention est ainsi rédigé :",
+            ),
+            (
+                "Compléter le second alinéa de l'article 12 par les mots : §0",
+                "le second alinéa de l'article 12 est complété par les mots : §0",
+            ),
+            (
+                "Rédiger ainsi le dernier alinéa de l'article 4 : §0",
+                "le dernier alinéa de l'article 4 est ainsi rédigé : §0",
+            ),
+            ("Supprimer le 2° de l'article 5.", "le 2° de l'article 5 est supprimé"),
+            // Already passive: unchanged.
+            (
+                "L'article 6 est complété par un alinéa ainsi rédigé :",
+                "L'article 6 est complété par un alinéa ainsi rédigé :",
+            ),
+        ] {
+            assert_eq!(passive(skel), want, "{skel}");
+        }
+    }
 }

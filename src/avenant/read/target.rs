@@ -171,12 +171,27 @@ mod tests {
     }
 
     #[test]
+    fn annex_numbers_with_a_suffix() {
+        for (np, label) in [
+            ("l'annexe 1 A de la convention", "1 A"),
+            ("l'annexe 2 bis", "2 bis"),
+            ("l'annexe II", "II"),
+            ("l'annexe B", "B"),
+            ("l'annexe 3", "3"),
+        ] {
+            let (t, _) = parse_np(np, None).unwrap_or_else(|| panic!("{np}"));
+            assert_eq!(t.unit, Unit::annex(Some(label)), "{np}");
+        }
+    }
+
+    #[test]
     fn article_numbers_with_a_capital_letter_suffix() {
         for (np, label) in [
             ("l'article L5214-1 A", "L5214-1 A"),
             ("l'article L. 5214-1 A", "L. 5214-1 A"),
             ("le premier alinéa de l'article 47-1 A", "47-1 A"),
             ("l'article 5 bis", "5 bis"),
+            ("l'article 47 bis-1-A", "47 bis-1-A"),
         ] {
             let (t, _) = parse_np(np, None).unwrap_or_else(|| panic!("{np}"));
             assert_eq!(t.unit, Unit::article(label), "{np}");

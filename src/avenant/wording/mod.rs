@@ -446,6 +446,26 @@ mod tests {
             )),
             s("L'article 6 est complété par un alinéa ainsi rédigé~:\n«~A.~»")
         );
+        // Rows added to a unit, not to one of its tables: one table.
+        assert_eq!(
+            one(ins(
+                Target::article("6"),
+                Op::AddAlineas {
+                    at: AlineaAt::End,
+                    alineas: vec!["| a | b |".into(), "| c | d |".into()]
+                }
+            )),
+            s("L'article 6 est complété par un tableau ainsi rédigé~:\n«~| a | b |\n«~| c | d |~»")
+        );
+        assert_eq!(
+            one(ins(
+                Target::article("6").with_alinea(Position::Nth(2)),
+                Op::InsertAlineas {
+                    alineas: vec!["| a | b |".into()]
+                }
+            )),
+            s("Après le deuxième alinéa de l'article 6, il est inséré un tableau ainsi rédigé~:\n«~| a | b |~»")
+        );
         assert_eq!(
             one(ins(
                 a7().with_alinea(Position::Nth(3)),
@@ -563,6 +583,27 @@ mod tests {
                 }
             )),
             s("La convention est complétée par une annexe 4 ainsi rédigée~:\n«~Annexe 4\n«~X.~»")
+        );
+        assert_eq!(
+            one(ins(
+                Target::unit(Unit::annex(Some("1"))),
+                Op::InsertAnnexBefore {
+                    label: Some("1 A".into()),
+                    heading: Some("Contacts".into()),
+                    blocks: vec!["X.".into()]
+                }
+            )),
+            s("Avant l'annexe 1 de la convention, il est inséré une annexe 1 A ainsi rédigée~:\n«~Annexe 1 A – Contacts\n«~X.~»")
+        );
+        assert_eq!(
+            read_insert_annex(
+                "Avant l'annexe 1 de la convention, il est inséré une annexe 1 A ainsi rédigée :"
+            ),
+            Some((
+                "l'annexe 1 de la convention".to_string(),
+                Some("1 A".to_string()),
+                true
+            ))
         );
         assert_eq!(
             one(ins(Target::unit(Unit::annex(Some("3"))), Op::DeleteAnnex)),

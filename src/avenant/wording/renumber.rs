@@ -79,10 +79,11 @@ pub fn read_renumber_annexes(skel: &str) -> Option<Result<Relabelling, String>> 
     Some(Ok((from, to)))
 }
 
-/// « Après l'annexe 1 de la convention, il est inséré une annexe 2 ainsi rédigée : » and the
-/// annex quoted whole.
+/// « Après l'annexe 1 de la convention, il est inséré une annexe 2 ainsi rédigée : » (or
+/// « Avant l'annexe 1 … » when `before`) and the annex quoted whole.
 pub fn insert_annex(
     t: &Target,
+    before: bool,
     label: Option<&str>,
     heading: Option<&str>,
     blocks: &[String],
@@ -91,7 +92,8 @@ pub fn insert_annex(
     let l = label.map(|l| format!(" {l}")).unwrap_or_default();
     Sentence::with_block(
         format!(
-            "après {}, il est inséré une annexe{l} ainsi rédigée{}",
+            "{} {}, il est inséré une annexe{l} ainsi rédigée{}",
+            if before { "avant" } else { "après" },
             cite_unit_in(&t.unit, Case::Nom, true, style.noun),
             colon(style)
         ),
@@ -104,18 +106,19 @@ pub fn insert_annex(
 
 static R_INSERT_ANNEX: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)^après\s+(?P<t>l'annexe\b.*?),\s*(?:il\s+)?est\s+insérée?\s+une\s+annexe(?:\s+(?P<l>\S+(?:\s+(?:bis|ter|quater))?))?\s+ainsi\s+rédigée\s*:?$",
+        r"(?i)^(?P<rel>après|avant)\s+(?P<t>l'annexe\b.*?),\s*(?:il\s+)?est\s+insérée?\s+une\s+annexe(?:\s+(?P<l>\S+(?:\s+(?:bis|ter|quater|(?-i:[A-Z])))?))?\s+ainsi\s+rédigée\s*:?$",
     )
     .expect("valid pattern")
 });
 
 /// Reads [`insert_annex`]'s sentence (quotations taken out): the annex it follows (noun
 /// phrase) and the new annex's label.
-pub fn read_insert_annex(skel: &str) -> Option<(String, Option<String>)> {
+pub fn read_insert_annex(skel: &str) -> Option<(String, Option<String>, bool)> {
     let c = R_INSERT_ANNEX.captures(skel.trim())?;
     Some((
         c["t"].to_string(),
         c.name("l").map(|m| m.as_str().to_string()),
+        c["rel"].eq_ignore_ascii_case("avant"),
     ))
 }
 

@@ -240,6 +240,16 @@ pub(super) fn unit_word(t: &Target, n: usize) -> (String, bool) {
     (word, fem)
 }
 
+/// « un tableau » when every quoted line is a table row added to a unit (not to a table).
+fn table_word(t: &Target, alineas: &[String]) -> Option<(String, bool)> {
+    let row = |a: &String| {
+        let a = a.trim();
+        a.len() > 1 && a.starts_with('|') && a.ends_with('|')
+    };
+    (t.row.is_none() && t.item.is_empty() && !alineas.is_empty() && alineas.iter().all(row))
+        .then(|| ("un tableau".to_string(), false))
+}
+
 pub(super) fn ainsi_redige(n: usize, fem: bool, style: &Style) -> String {
     let p = match (fem, n > 1) {
         (false, false) => "rédigé",
@@ -298,7 +308,10 @@ pub fn insert_alineas(
     let what = match new_item {
         Some(m) => format!("il est inséré un {m} {}", ainsi_redige(1, false, style)),
         None => {
-            let (word, fem) = unit_word(t, n);
+            let (n, (word, fem)) = match table_word(t, alineas) {
+                Some(w) => (1, w),
+                None => (n, unit_word(t, n)),
+            };
             let verb = match (n > 1, fem) {
                 (true, true) => "sont insérées",
                 (true, false) => "sont insérés",
@@ -345,8 +358,10 @@ pub fn add_alineas(
     style: &Style,
 ) -> Sentence {
     let s = subject(t, 1, ctx, false, style.noun);
-    let n = alineas.len();
-    let (word, fem) = unit_word(t, n);
+    let (n, (word, fem)) = match table_word(t, alineas) {
+        Some(w) => (1, w),
+        None => (alineas.len(), unit_word(t, alineas.len())),
+    };
     let head = match at {
         AlineaAt::Start => {
             let verb = if n > 1 {
@@ -640,11 +655,21 @@ pub fn sentence(ins: &Instruction, ctx: Option<&Unit>, style: &Style) -> Sentenc
             heading,
             blocks,
         } => match t.unit {
-            Unit::Annex { .. } => {
-                insert_annex(t, label.as_deref(), heading.as_deref(), blocks, style)
-            }
+            Unit::Annex { .. } => insert_annex(
+                t,
+                false,
+                label.as_deref(),
+                heading.as_deref(),
+                blocks,
+                style,
+            ),
             _ => add_annex(label.as_deref(), heading.as_deref(), blocks, style),
         },
+        Op::InsertAnnexBefore {
+            label,
+            heading,
+            blocks,
+        } => insert_annex(t, true, label.as_deref(), heading.as_deref(), blocks, style),
         Op::DeleteAnnex | Op::DeleteBlock => delete_units(t, 1, ctx, style),
         Op::RewriteBlock { lines } => rewrite_block(t, lines, ctx, style),
         Op::InsertDivision {
@@ -703,6 +728,7 @@ pub fn chapeau_unit(instructions: &[Instruction]) -> Option<&Unit> {
                     | Op::AddNote { .. }
                     | Op::RewriteAnnex { .. }
                     | Op::AddAnnex { .. }
+                    | Op::InsertAnnexBefore { .. }
                     | Op::DeleteAnnex
                     | Op::RewriteBlock { .. }
                     | Op::InsertArticleFirst { .. }
