@@ -351,6 +351,13 @@ pub enum Op {
         heading: Option<String>,
         alineas: Vec<String>,
     },
+    /// A new article before the target article, at its level: « Avant l'article 1er, il est
+    /// inséré un article 1er A ainsi rédigé : ».
+    InsertArticleBefore {
+        label: String,
+        heading: Option<String>,
+        alineas: Vec<String>,
+    },
     /// A new article after the last one (target: the convention).
     AddArticle {
         label: String,

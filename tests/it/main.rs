@@ -33,6 +33,7 @@ mod draft_props;
 mod draft_roundtrip;
 mod draft_verified;
 mod drafting_annex_first;
+mod drafting_article_first;
 mod drafting_articleless;
 mod drafting_gaps;
 mod drafting_notes;

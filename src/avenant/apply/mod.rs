@@ -293,6 +293,16 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             let at = child_index(doc, parent, after) + 1;
             new_article(doc, parent, at, after, label, heading.as_deref(), alineas)
         }
+        Op::InsertArticleBefore {
+            label,
+            heading,
+            alineas,
+        } => {
+            let before = resolve_unit(doc, t)?;
+            let parent = doc.parent(before).unwrap_or(doc.root());
+            let at = child_index(doc, parent, before);
+            new_article(doc, parent, at, before, label, heading.as_deref(), alineas)
+        }
         Op::InsertArticleFirst {
             label,
             heading,

@@ -58,7 +58,9 @@ impl Drafter<'_> {
         let new = &self.cmp.new;
         let node = new.node(n);
         let Some(prev) = self.previous_label(n) else {
-            return self.insert_article_first(n);
+            return self
+                .insert_article_first(n)
+                .or_else(|| self.insert_article_before(n));
         };
         let top = new
             .parent(n)
@@ -199,6 +201,74 @@ impl Drafter<'_> {
         let ins = Instruction {
             target: Target::unit(unit),
             op: Op::InsertArticleFirst {
+                label: label.clone(),
+                heading: node.heading.clone(),
+                alineas: unit_lines(new, n),
+            },
+        };
+        self.exec(&ins).ok()?;
+        self.inserted_labels.insert(n, label.clone());
+        self.changes.inserted_articles.push(label.clone());
+        Some((formules::insertion_heading_in(&label, self.noun), vec![ins]))
+    }
+
+    /// An article before the first one of its level (« Avant l'article 1er, il est inséré un
+    /// article 1er A … »): under the new version's number when it is free and comes before the
+    /// next article's, else the next article's number followed by « A » (then « B »…), as
+    /// amending acts number an article put before the first.
+    pub(super) fn insert_article_before(
+        &mut self,
+        n: NodeId,
+    ) -> Option<(String, Vec<Instruction>)> {
+        let new = &self.cmp.new;
+        let node = new.node(n);
+        let parent = new.parent(n)?;
+        // The next article of the new version that stands in the working copy.
+        let siblings = new.children(parent);
+        let at = siblings.iter().position(|c| *c == n)?;
+        let next = siblings[at + 1..]
+            .iter()
+            .filter(|c| new.node(**c).kind == NodeKind::Article)
+            .find_map(|c| {
+                let old = self.pairs.old_of(*c)?;
+                crate::edit::is_attached(&self.w, old).then_some(old)
+            })?;
+        let next_label = self.label(next);
+        if next_label.is_empty() {
+            return None;
+        }
+        let own = canonical_label(node.label.as_deref().unwrap_or(""));
+        if self.opts.renumber {
+            self.free_label(&own);
+        }
+        let before_next = |l: &str| matches!((label_order(l), label_order(&next_label)), (Some(a), Some(b)) if a < b);
+        // « 1 A » stands before « 1er », as amending acts number it.
+        let lettered_before = |l: &str| {
+            l.split_once(' ').is_some_and(|(base, letter)| {
+                canonical_label(base) == canonical_label(&next_label)
+                    && letter.len() == 1
+                    && letter.chars().all(|c| c.is_ascii_uppercase())
+            })
+        };
+        // With `renumber` the new version's number stands whenever it is free.
+        let label = if !own.is_empty()
+            && !self.label_exists(&own)
+            && (self.opts.renumber || before_next(&own) || lettered_before(&own))
+        {
+            own
+        } else {
+            let base = canonical_label(&next_label);
+            ('A'..='Z')
+                .map(|c| format!("{base} {c}"))
+                .find(|l| !self.label_exists(l))?
+        };
+        self.free_label(&label);
+        if self.label_exists(&label) {
+            return None;
+        }
+        let ins = Instruction {
+            target: Target::article(&next_label),
+            op: Op::InsertArticleBefore {
                 label: label.clone(),
                 heading: node.heading.clone(),
                 alineas: unit_lines(new, n),

@@ -250,10 +250,13 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
         for id in std::iter::once(top).chain(doc.descendants(top)) {
             let x = doc.node(id);
             // Without `renumber`, articles and annexes keep their old numbers.
-            let label = if labels || !matches!(x.kind, NodeKind::Article | NodeKind::Annexe) {
-                x.label.as_deref().unwrap_or("")
+            // « 1 » and « 1er » are one article number.
+            let label = if !labels && matches!(x.kind, NodeKind::Article | NodeKind::Annexe) {
+                String::new()
+            } else if x.kind == NodeKind::Article {
+                canonical_label(x.label.as_deref().unwrap_or(""))
             } else {
-                ""
+                x.label.clone().unwrap_or_default()
             };
             let heading = x
                 .heading

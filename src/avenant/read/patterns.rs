@@ -125,7 +125,7 @@ pub(super) static R_ADD_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
 });
 pub(super) static R_INSERT_ART: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:après\s+(?P<t>l'article .+?),\s*(?:il\s+)?est\s+(?:inséré|ajouté)|il\s+est\s+(?:inséré|ajouté)\s+après\s+(?P<t2>l'article .+?))\s+un\s+article\s+(?P<l>.+?)\s+ainsi\s+rédigé\s*:?$",
+        r"^(?:(?P<rel>après|avant)\s+(?P<t>l'article .+?),\s*(?:il\s+)?est\s+(?:inséré|ajouté)|il\s+est\s+(?:inséré|ajouté)\s+(?P<rel2>après|avant)\s+(?P<t2>l'article .+?))\s+un\s+article\s+(?P<l>.+?)\s+ainsi\s+rédigé\s*:?$",
     )
 });
 pub(super) static R_INSERT: LazyLock<Regex> = LazyLock::new(|| {

@@ -408,12 +408,25 @@ fn parse_one(
     if let Some(c) = R_INSERT_ART.captures(&skel) {
         let (heading, alineas) = article_block(&block, &c["l"])?;
         let t = c.name("t").or(c.name("t2")).map_or("", |m| m.as_str());
+        let before = c
+            .name("rel")
+            .or(c.name("rel2"))
+            .is_some_and(|m| m.as_str().eq_ignore_ascii_case("avant"));
+        let label = canonical_label(&c["l"]);
         return Ok(Instruction {
             target: target_of(t)?.0,
-            op: Op::InsertArticle {
-                label: canonical_label(&c["l"]),
-                heading,
-                alineas,
+            op: if before {
+                Op::InsertArticleBefore {
+                    label,
+                    heading,
+                    alineas,
+                }
+            } else {
+                Op::InsertArticle {
+                    label,
+                    heading,
+                    alineas,
+                }
             },
         });
     }

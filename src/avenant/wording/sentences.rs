@@ -468,6 +468,25 @@ pub fn insert_article(
     )
 }
 
+/// « Avant l'article 1er de la convention, il est inséré un article 1er A ainsi rédigé : ».
+pub fn insert_article_before(
+    t: &Target,
+    label: &str,
+    heading: Option<&str>,
+    alineas: &[String],
+    ctx: Option<&Unit>,
+    style: &Style,
+) -> Sentence {
+    let s = subject(t, 1, ctx, true, style.noun);
+    with_article(
+        format!("avant {}, il est inséré", s.with(Case::Nom)),
+        label,
+        heading,
+        alineas,
+        style,
+    )
+}
+
 /// « {lead} un article N ainsi rédigé : » and the article quoted whole, heading line first: the
 /// formula of every sentence that adds a whole article (after another, at the start of a unit,
 /// at the end of the convention).
@@ -637,6 +656,11 @@ pub fn sentence(ins: &Instruction, ctx: Option<&Unit>, style: &Style) -> Sentenc
             heading,
             alineas,
         } => insert_article_first(t, label, heading.as_deref(), alineas, ctx, style),
+        Op::InsertArticleBefore {
+            label,
+            heading,
+            alineas,
+        } => insert_article_before(t, label, heading.as_deref(), alineas, ctx, style),
         Op::AddArticle {
             label,
             heading,
@@ -732,6 +756,7 @@ pub fn chapeau_unit(instructions: &[Instruction]) -> Option<&Unit> {
                     | Op::DeleteAnnex
                     | Op::RewriteBlock { .. }
                     | Op::InsertArticleFirst { .. }
+                    | Op::InsertArticleBefore { .. }
                     | Op::DeleteBlock
                     | Op::InsertDivision { .. }
                     | Op::ReplaceEverywhere { .. }
