@@ -327,3 +327,62 @@ fn new_annexes_follow_each_other_under_the_numbers_they_took() {
     let new = format!("{head}Annexe 1 : Pièce délai\n\nLe bilan précise le délai.\n\nAnnexe 2 : Ajout un\n\nLa première pièce est jointe.\n\nAnnexe 3 : Ajout deux\n\nLa seconde pièce est jointe.\n");
     check_texts(&old, &new);
 }
+
+/// A code whose parts the parser does not tell apart (« PREMIÈRE PARTIE », « DEUXIÈME PARTIE »
+/// read as unnumbered headings): each part has its « Livre II », « Titre IV », « Chapitre II »,
+/// so « la section 1 du chapitre II du titre IV du livre II » names two divisions. `part`
+/// writes one part; `body` is what its chapitre II holds after its first article.
+fn code_with_two_parts(second: &str) -> String {
+    let part = |n: &str, p: &str, body: &str| {
+        format!(
+            "### {n} PARTIE : PARTIE {n}\n\n### Livre II : La négociation collective\n\n#### Titre IV : Domaines et périodicité\n\n##### Chapitre II : Négociation obligatoire\n\n###### Section 1 : Négociation annuelle\n\n###### Article {p}2242-1\n\nL'employeur engage chaque année une négociation sur les salaires effectifs ({n}).\n\n{body}##### Chapitre III : Dispositions pénales\n\n###### Article {p}2243-1\n\nLe fait de se soustraire aux obligations est puni d'une amende ({n}).\n\n"
+        )
+    };
+    format!(
+        "# Code de l'exemple\n\n## Partie législative\n\n{}{}",
+        part("PREMIÈRE", "L1", ""),
+        part("DEUXIÈME", "L", second)
+    )
+}
+
+/// A new section holding new sub-sections, where the section before it cannot be named alone:
+/// inserted whole, its sub-sections quoted with it, after the last article of the section it
+/// follows (« Après l'article L2242-1, il est inséré une section 2 »), as codes are amended.
+#[test]
+fn a_new_division_holding_new_divisions_goes_after_an_article_when_its_place_is_ambiguous() {
+    let old = code_with_two_parts("");
+    let new = code_with_two_parts(
+        "###### Section 2 : Négociation triennale\n\n###### Sous-section 1 : Gestion des emplois\n\n###### Article L2242-15\n\nDans les entreprises d'au moins trois cents salariés, l'employeur engage tous les trois ans une négociation.\n\n###### Sous-section 2 : Mobilité interne\n\n###### Article L2242-21\n\nL'employeur peut engager une négociation portant sur la mobilité interne.\n\n",
+    );
+    check_texts(&old, &new);
+    let cmp = compare(
+        avenant::parse_str("old.md", &old),
+        avenant::parse_str("new.md", &new),
+        &DiffOptions::default(),
+    );
+    let act = avenant::avenant::render::markdown(&draft(&cmp, &DraftOptions::default()));
+    assert!(
+        act.contains("Après l'article L2242-1 du code, il est inséré une section 2"),
+        "{act}"
+    );
+    assert!(act.contains("Mobilité interne"), "{act}");
+    assert_eq!(act.matches("il est inséré").count(), 1, "{act}");
+}
+
+/// The Code du travail's « Sous-section unique » become « Sous-section 1 » next to a new
+/// « Sous-section 2 », in a section that cannot be named alone: the new sub-section 1 goes
+/// right after the old one, which is then deleted; sub-section 2 follows its last article.
+#[test]
+fn a_renumbered_division_in_an_ambiguous_place_is_replaced_beside_the_old_one() {
+    let body = |label: &str, more: &str| {
+        format!(
+            "###### Section 3 : Négociation triennale\n\n###### Sous-section {label} : Gestion des emplois.\n\n###### Article L2242-15\n\nDans les entreprises d'au moins trois cents salariés, l'employeur engage tous les trois ans une négociation.\n\n###### Article L2242-16\n\nLa négociation porte également sur les conditions de la mobilité professionnelle.\n\n{more}"
+        )
+    };
+    let old = code_with_two_parts(&body("unique", ""));
+    let new = code_with_two_parts(&body(
+        "1",
+        "###### Sous-Section 2 : Mobilité interne\n\n###### Article L2242-21\n\nL'employeur peut engager une négociation portant sur la mobilité interne.\n\n",
+    ));
+    check_texts(&old, &new);
+}

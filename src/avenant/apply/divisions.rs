@@ -82,12 +82,32 @@ fn new_division(
     insert_child(doc, parent, at, node)
 }
 
-/// Where the new division goes: its parent and its index there.
-fn place_of(doc: &Document, t: &Target, place: Place) -> Result<(NodeId, usize), String> {
-    let id = resolve_unit(doc, t)?;
+/// Where the new division `label` goes: its parent and its index there.
+fn place_of(
+    doc: &Document,
+    t: &Target,
+    place: Place,
+    label: &str,
+) -> Result<(NodeId, usize), String> {
+    let mut id = resolve_unit(doc, t)?;
     let is_unit = |c: &NodeId| matches!(doc.node(*c).kind, NodeKind::Article | NodeKind::Structure);
     match place {
         Place::After => {
+            // « Après l'article L. 5134-119, il est inséré une section 9 » (how codes place a
+            // division): the section closes the divisions of its rank or below that hold the
+            // article, and follows the one of them its parent holds.
+            if doc.node(id).kind == NodeKind::Article {
+                let rank = rank_of(label);
+                while let Some(p) = doc.parent(id) {
+                    let n = doc.node(p);
+                    let closes = n.kind == NodeKind::Structure
+                        && n.label.as_deref().is_some_and(|l| rank_of(l) >= rank);
+                    if !closes {
+                        break;
+                    }
+                    id = p;
+                }
+            }
             let parent = doc.parent(id).unwrap_or(doc.root());
             Ok((parent, child_index(doc, parent, id) + 1))
         }
@@ -125,7 +145,7 @@ pub(super) fn insert_division(
     {
         return Err(formules::not_applicable(t));
     }
-    let (parent, at) = place_of(doc, t, place)?;
+    let (parent, at) = place_of(doc, t, place, label)?;
     let top_rank = rank_of(label);
     let top = new_division(doc, parent, at, label, heading);
     // The open divisions, innermost last, with their ranks; the article being filled.
