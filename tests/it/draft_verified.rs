@@ -386,3 +386,29 @@ fn a_renumbered_division_in_an_ambiguous_place_is_replaced_beside_the_old_one() 
     ));
     check_texts(&old, &new);
 }
+
+/// Numbered lines that the source breaks with `<br/>` (the Code du travail's HTML) are plain
+/// alinéas in the new version; quoted by the act, they read back as list items « 1° », « 2° ».
+/// The same words in the same place, one alinéa each for the circular: the act verifies, for
+/// an inserted article of a code and an article of a convention rewritten whole.
+#[test]
+fn numbered_lines_quoted_back_as_items_verify() {
+    let code = |inserted: &str| {
+        format!(
+            "# Code de l'exemple\n\n## Partie législative\n\n### Livre II : La négociation collective\n\n###### Article L1233-24-1\n\n<div align=\"left\">Dans les entreprises de cinquante salariés et plus, un accord collectif majoritaire peut déterminer le contenu du plan de sauvegarde de l'emploi. <br/>\n\n{inserted}###### Article L1233-25\n\n<div align=\"left\">Lorsqu'au moins dix salariés ont refusé la modification d'un élément essentiel de leur contrat de travail, leur licenciement est soumis aux dispositions applicables en cas de licenciement collectif. <br/>\n"
+        )
+    };
+    check_texts(
+        &code(""),
+        &code("###### Article L1233-24-2\n\n<div align=\"left\">L'accord collectif mentionné à l'article L. 1233-24-1 porte sur le contenu du plan de sauvegarde de l'emploi. <br/>\n<br/>Il peut également porter sur : <br/>\n<br/>1° Les modalités d'information et de consultation du comité d'entreprise ; <br/>\n<br/>2° Le calendrier des licenciements ; <br/>\n<br/>3° Le nombre de suppressions d'emploi et les catégories professionnelles concernées. <br/>\n\n"),
+    );
+    let convention = |engagements: &str| {
+        format!(
+            "{PARTIES}## Article 1er – Objet\n\n<div align=\"left\">La présente convention a pour objet de définir les conditions du partenariat. <br/>\n\n## Article 2 – Engagements\n\n<div align=\"left\">{engagements}\n\n## Article 3 – Durée\n\n<div align=\"left\">La convention est conclue pour une durée d'un an. <br/>\n"
+        )
+    };
+    check_texts(
+        &convention("L'Agence s'engage à transmettre les données. <br/>\n<br/>Elle désigne un référent. <br/>"),
+        &convention("Les parties s'engagent réciproquement : <br/>\n<br/>1° À transmettre les données dans un délai de quinze jours ; <br/>\n<br/>2° À désigner chacune un référent ; <br/>\n<br/>3° À se réunir au moins une fois par semestre. <br/>"),
+    );
+}

@@ -271,9 +271,17 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
             } else {
                 x.text.as_str()
             };
+            // A numbered line (« 1° Les modalités … ») is one alinéa for the circular whether
+            // the source made it a list item or a plain line (an HTML `<br/>` break): a quoted
+            // line reads back as an item, the same words in the same place.
+            let (kind, label) = if numbered_line(x) {
+                (NodeKind::Alinea, "")
+            } else {
+                (x.kind, label)
+            };
             sig.push_str(&format!(
                 "{}|{}|{}|{}|{}\n",
-                x.kind.as_str(),
+                kind.as_str(),
                 label,
                 heading,
                 x.level,
@@ -300,6 +308,13 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
         out.push((sig, name, top));
     }
     out
+}
+
+/// An item of the first level whose text begins with its own number (« 1° », « a) »).
+fn numbered_line(x: &crate::model::Node) -> bool {
+    x.kind == NodeKind::Item
+        && x.level == 0
+        && x.label.as_deref().is_some_and(|l| x.text.starts_with(l))
 }
 
 /// Renders the act, reads it back, applies it to the old version and compares the result with
