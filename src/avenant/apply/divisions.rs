@@ -145,6 +145,20 @@ pub(super) fn insert_division(
     {
         return Err(formules::not_applicable(t));
     }
+    // Its articles' numbers must be free, in the convention and among themselves: checked in
+    // one walk before anything is grafted (a refused insertion changes nothing).
+    let mut labels = rustc_hash::FxHashSet::default();
+    for line in lines {
+        if let Line::Article { label, .. } = read_line(line) {
+            let label = canonical_label(&label);
+            if !labels.insert(label.clone()) {
+                return Err(formules::already_exists(&Unit::article(&label)));
+            }
+        }
+    }
+    if let Some(label) = taken_article_label(doc, &labels) {
+        return Err(formules::already_exists(&Unit::article(&label)));
+    }
     let (parent, at) = place_of(doc, t, place, label)?;
     let top_rank = rank_of(label);
     let top = new_division(doc, parent, at, label, heading);
@@ -160,7 +174,8 @@ pub(super) fn insert_division(
         if let Some((label, heading, alineas, parent)) = article.take() {
             let at = doc.children(parent).len();
             let style = model.unwrap_or(parent);
-            new_article(doc, parent, at, style, &label, heading.as_deref(), &alineas)?;
+            let label = canonical_label(&label);
+            graft_article(doc, parent, at, style, label, heading.as_deref(), &alineas);
         }
         Ok(())
     };
