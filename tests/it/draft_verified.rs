@@ -135,11 +135,13 @@ fn the_code_civil_drafts_a_verified_act_with_its_new_divisions() {
 
 /// The Code civil and Code du travail pairs (issue 15): the drafted act must apply back to
 /// exactly the new version. Ignored: over 20 s in a debug build, and the Code du travail act
-/// does not verify yet. It now reads back and applies whole (a number freed further on is
-/// freed first; a refused division insertion no longer loses the deletions drafted with it),
-/// but still differs from the new version: new divisions whose place is inside a division
-/// this act could not insert, division headings, « 1° » lines read as items on one side and
-/// alinéas on the other. The unverified act is written to the temp dir. Run with
+/// does not verify yet. It reads back and applies whole (new divisions whose place cannot be
+/// named go after an article; « 1° » lines count as alinéas either way), but still differs
+/// from the new version in about 140 places: headings of divisions that cannot be named alone
+/// (the parser reads « PREMIÈRE PARTIE » … « HUITIÈME PARTIE » as unnumbered headings, so the
+/// eight « Livre II » of the partie législative share one name), new divisions first in such a
+/// division (no article to anchor on), « I. – » parts of a rewritten article read back as
+/// alinéas. The unverified act is written to the temp dir. Run with
 /// `cargo test --release --test it -- --ignored codes_draft`.
 #[test]
 #[ignore = "over 20 s in debug; the Code du travail act applies but does not verify yet (see the comment)"]
@@ -326,4 +328,89 @@ fn new_annexes_follow_each_other_under_the_numbers_they_took() {
     let old = format!("{head}Annexe 1 : Pièce réunion\n\nLa convention précise le délai du bilan.\n\nAnnexe 2 : Pièce délai\n\nLe bilan précise le délai.\n");
     let new = format!("{head}Annexe 1 : Pièce délai\n\nLe bilan précise le délai.\n\nAnnexe 2 : Ajout un\n\nLa première pièce est jointe.\n\nAnnexe 3 : Ajout deux\n\nLa seconde pièce est jointe.\n");
     check_texts(&old, &new);
+}
+
+/// A code whose parts the parser does not tell apart (« PREMIÈRE PARTIE », « DEUXIÈME PARTIE »
+/// read as unnumbered headings): each part has its « Livre II », « Titre IV », « Chapitre II »,
+/// so « la section 1 du chapitre II du titre IV du livre II » names two divisions. `part`
+/// writes one part; `body` is what its chapitre II holds after its first article.
+fn code_with_two_parts(second: &str) -> String {
+    let part = |n: &str, p: &str, body: &str| {
+        format!(
+            "### {n} PARTIE : PARTIE {n}\n\n### Livre II : La négociation collective\n\n#### Titre IV : Domaines et périodicité\n\n##### Chapitre II : Négociation obligatoire\n\n###### Section 1 : Négociation annuelle\n\n###### Article {p}2242-1\n\nL'employeur engage chaque année une négociation sur les salaires effectifs ({n}).\n\n{body}##### Chapitre III : Dispositions pénales\n\n###### Article {p}2243-1\n\nLe fait de se soustraire aux obligations est puni d'une amende ({n}).\n\n"
+        )
+    };
+    format!(
+        "# Code de l'exemple\n\n## Partie législative\n\n{}{}",
+        part("PREMIÈRE", "L1", ""),
+        part("DEUXIÈME", "L", second)
+    )
+}
+
+/// A new section holding new sub-sections, where the section before it cannot be named alone:
+/// inserted whole, its sub-sections quoted with it, after the last article of the section it
+/// follows (« Après l'article L2242-1, il est inséré une section 2 »), as codes are amended.
+#[test]
+fn a_new_division_holding_new_divisions_goes_after_an_article_when_its_place_is_ambiguous() {
+    let old = code_with_two_parts("");
+    let new = code_with_two_parts(
+        "###### Section 2 : Négociation triennale\n\n###### Sous-section 1 : Gestion des emplois\n\n###### Article L2242-15\n\nDans les entreprises d'au moins trois cents salariés, l'employeur engage tous les trois ans une négociation.\n\n###### Sous-section 2 : Mobilité interne\n\n###### Article L2242-21\n\nL'employeur peut engager une négociation portant sur la mobilité interne.\n\n",
+    );
+    check_texts(&old, &new);
+    let cmp = compare(
+        avenant::parse_str("old.md", &old),
+        avenant::parse_str("new.md", &new),
+        &DiffOptions::default(),
+    );
+    let act = avenant::avenant::render::markdown(&draft(&cmp, &DraftOptions::default()));
+    assert!(
+        act.contains("Après l'article L2242-1 du code, il est inséré une section 2"),
+        "{act}"
+    );
+    assert!(act.contains("Mobilité interne"), "{act}");
+    assert_eq!(act.matches("il est inséré").count(), 1, "{act}");
+}
+
+/// The Code du travail's « Sous-section unique » become « Sous-section 1 » next to a new
+/// « Sous-section 2 », in a section that cannot be named alone: the new sub-section 1 goes
+/// right after the old one, which is then deleted; sub-section 2 follows its last article.
+#[test]
+fn a_renumbered_division_in_an_ambiguous_place_is_replaced_beside_the_old_one() {
+    let body = |label: &str, more: &str| {
+        format!(
+            "###### Section 3 : Négociation triennale\n\n###### Sous-section {label} : Gestion des emplois.\n\n###### Article L2242-15\n\nDans les entreprises d'au moins trois cents salariés, l'employeur engage tous les trois ans une négociation.\n\n###### Article L2242-16\n\nLa négociation porte également sur les conditions de la mobilité professionnelle.\n\n{more}"
+        )
+    };
+    let old = code_with_two_parts(&body("unique", ""));
+    let new = code_with_two_parts(&body(
+        "1",
+        "###### Sous-Section 2 : Mobilité interne\n\n###### Article L2242-21\n\nL'employeur peut engager une négociation portant sur la mobilité interne.\n\n",
+    ));
+    check_texts(&old, &new);
+}
+
+/// Numbered lines that the source breaks with `<br/>` (the Code du travail's HTML) are plain
+/// alinéas in the new version; quoted by the act, they read back as list items « 1° », « 2° ».
+/// The same words in the same place, one alinéa each for the circular: the act verifies, for
+/// an inserted article of a code and an article of a convention rewritten whole.
+#[test]
+fn numbered_lines_quoted_back_as_items_verify() {
+    let code = |inserted: &str| {
+        format!(
+            "# Code de l'exemple\n\n## Partie législative\n\n### Livre II : La négociation collective\n\n###### Article L1233-24-1\n\n<div align=\"left\">Dans les entreprises de cinquante salariés et plus, un accord collectif majoritaire peut déterminer le contenu du plan de sauvegarde de l'emploi. <br/>\n\n{inserted}###### Article L1233-25\n\n<div align=\"left\">Lorsqu'au moins dix salariés ont refusé la modification d'un élément essentiel de leur contrat de travail, leur licenciement est soumis aux dispositions applicables en cas de licenciement collectif. <br/>\n"
+        )
+    };
+    check_texts(
+        &code(""),
+        &code("###### Article L1233-24-2\n\n<div align=\"left\">L'accord collectif mentionné à l'article L. 1233-24-1 porte sur le contenu du plan de sauvegarde de l'emploi. <br/>\n<br/>Il peut également porter sur : <br/>\n<br/>1° Les modalités d'information et de consultation du comité d'entreprise ; <br/>\n<br/>2° Le calendrier des licenciements ; <br/>\n<br/>3° Le nombre de suppressions d'emploi et les catégories professionnelles concernées. <br/>\n\n"),
+    );
+    let convention = |engagements: &str| {
+        format!(
+            "{PARTIES}## Article 1er – Objet\n\n<div align=\"left\">La présente convention a pour objet de définir les conditions du partenariat. <br/>\n\n## Article 2 – Engagements\n\n<div align=\"left\">{engagements}\n\n## Article 3 – Durée\n\n<div align=\"left\">La convention est conclue pour une durée d'un an. <br/>\n"
+        )
+    };
+    check_texts(
+        &convention("L'Agence s'engage à transmettre les données. <br/>\n<br/>Elle désigne un référent. <br/>"),
+        &convention("Les parties s'engagent réciproquement : <br/>\n<br/>1° À transmettre les données dans un délai de quinze jours ; <br/>\n<br/>2° À désigner chacune un référent ; <br/>\n<br/>3° À se réunir au moins une fois par semestre. <br/>"),
+    );
 }

@@ -82,12 +82,32 @@ fn new_division(
     insert_child(doc, parent, at, node)
 }
 
-/// Where the new division goes: its parent and its index there.
-fn place_of(doc: &Document, t: &Target, place: Place) -> Result<(NodeId, usize), String> {
-    let id = resolve_unit(doc, t)?;
+/// Where the new division `label` goes: its parent and its index there.
+fn place_of(
+    doc: &Document,
+    t: &Target,
+    place: Place,
+    label: &str,
+) -> Result<(NodeId, usize), String> {
+    let mut id = resolve_unit(doc, t)?;
     let is_unit = |c: &NodeId| matches!(doc.node(*c).kind, NodeKind::Article | NodeKind::Structure);
     match place {
         Place::After => {
+            // « Après l'article L. 5134-119, il est inséré une section 9 » (how codes place a
+            // division): the section closes the divisions of its rank or below that hold the
+            // article, and follows the one of them its parent holds.
+            if doc.node(id).kind == NodeKind::Article {
+                let rank = rank_of(label);
+                while let Some(p) = doc.parent(id) {
+                    let n = doc.node(p);
+                    let closes = n.kind == NodeKind::Structure
+                        && n.label.as_deref().is_some_and(|l| rank_of(l) >= rank);
+                    if !closes {
+                        break;
+                    }
+                    id = p;
+                }
+            }
             let parent = doc.parent(id).unwrap_or(doc.root());
             Ok((parent, child_index(doc, parent, id) + 1))
         }
@@ -125,7 +145,21 @@ pub(super) fn insert_division(
     {
         return Err(formules::not_applicable(t));
     }
-    let (parent, at) = place_of(doc, t, place)?;
+    // Its articles' numbers must be free, in the convention and among themselves: checked in
+    // one walk before anything is grafted (a refused insertion changes nothing).
+    let mut labels = rustc_hash::FxHashSet::default();
+    for line in lines {
+        if let Line::Article { label, .. } = read_line(line) {
+            let label = canonical_label(&label);
+            if !labels.insert(label.clone()) {
+                return Err(formules::already_exists(&Unit::article(&label)));
+            }
+        }
+    }
+    if let Some(label) = taken_article_label(doc, &labels) {
+        return Err(formules::already_exists(&Unit::article(&label)));
+    }
+    let (parent, at) = place_of(doc, t, place, label)?;
     let top_rank = rank_of(label);
     let top = new_division(doc, parent, at, label, heading);
     // The open divisions, innermost last, with their ranks; the article being filled.
@@ -140,7 +174,8 @@ pub(super) fn insert_division(
         if let Some((label, heading, alineas, parent)) = article.take() {
             let at = doc.children(parent).len();
             let style = model.unwrap_or(parent);
-            new_article(doc, parent, at, style, &label, heading.as_deref(), &alineas)?;
+            let label = canonical_label(&label);
+            graft_article(doc, parent, at, style, label, heading.as_deref(), &alineas);
         }
         Ok(())
     };

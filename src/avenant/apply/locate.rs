@@ -71,6 +71,30 @@ pub(crate) fn find_unit(doc: &Document, unit: &Unit) -> Option<NodeId> {
     }
 }
 
+/// The first of the canonical article labels `labels` that an article of the document bears:
+/// one walk of the units for all of them, where [`find_unit`] per label would walk a code once
+/// per article of a division quoted whole.
+pub(super) fn taken_article_label(
+    doc: &Document,
+    labels: &rustc_hash::FxHashSet<String>,
+) -> Option<String> {
+    let mut taken = None;
+    walk_under(
+        doc,
+        &[NodeKind::Structure, NodeKind::Annexe, NodeKind::Article],
+        |id| {
+            let n = doc.node(id);
+            if n.kind != NodeKind::Article {
+                return false;
+            }
+            let l = n.label.as_deref().map(canonical_label);
+            taken = l.filter(|l| labels.contains(l));
+            taken.is_some()
+        },
+    );
+    taken
+}
+
 /// The divisions a label names, in document order: `Chapitre Ier` alone, or with the
 /// divisions enclosing it, `Chapitre Ier du titre V`.
 pub(crate) fn divisions(doc: &Document, label: &str) -> Vec<NodeId> {

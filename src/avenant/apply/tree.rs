@@ -227,13 +227,26 @@ pub(super) fn new_article(
     if find_unit(doc, &unit).is_some() {
         return Err(formules::already_exists(&unit));
     }
+    graft_article(doc, parent, at, style, label, heading, alineas);
+    Ok(())
+}
+
+/// [`new_article`] once the caller has made sure that no article bears `label` (canonical).
+pub(super) fn graft_article(
+    doc: &mut Document,
+    parent: NodeId,
+    at: usize,
+    style: NodeId,
+    label: String,
+    heading: Option<&str>,
+    alineas: &[String],
+) {
     let text = heading_line(doc.node(style), &label, heading);
     let mut node = Node::new(NodeKind::Article, fresh_key(doc), text, Span::default());
     node.label = Some(label);
     node.heading = heading.map(str::to_string);
     let id = insert_child(doc, parent, at, node);
     insert_lines(doc, id, 0, alineas, None);
-    Ok(())
 }
 
 #[cfg(test)]

@@ -78,10 +78,53 @@ impl Drafter<'_> {
         }
     }
 
+    /// The articles inside the new division `n`, whose numbers are freed of the old articles
+    /// this act deletes anyway ([`Drafter::free_label`]).
+    pub(super) fn free_labels_of(&mut self, n: NodeId) -> Vec<NodeId> {
+        let new = &self.cmp.new;
+        let inside: Vec<NodeId> = subtree(new, n)
+            .into_iter()
+            .filter(|id| new.node(*id).kind == NodeKind::Article)
+            .collect();
+        for id in &inside {
+            self.free_label(&canonical_label(
+                new.node(*id).label.as_deref().unwrap_or(""),
+            ));
+        }
+        inside
+    }
+
+    /// The last article of the new version's unit `s` (itself when an article) that the
+    /// working copy holds, named as it is there, with a division for parent: what « Après
+    /// l'article L. 5134-119, il est inséré une section 9 » anchors on when `s` cannot be named.
+    fn last_working_article(&self, s: NodeId) -> Option<Unit> {
+        let new = &self.cmp.new;
+        subtree(new, s).into_iter().rev().find_map(|id| {
+            let in_division = new
+                .parent(id)
+                .is_some_and(|p| matches!(new.node(p).kind, NodeKind::Structure));
+            if new.node(id).kind != NodeKind::Article || !in_division {
+                return None;
+            }
+            self.working_unit(id)
+        })
+    }
+
     /// « Après le chapitre IV …, il est inséré un chapitre IV bis ainsi rédigé : », « Au début
     /// du titre II, … », « Le chapitre II bis est complété par une section 4 … »; the articles
-    /// it holds are then inserted with it (their labels recorded).
-    pub(super) fn insert_division(&mut self, n: NodeId) -> Option<Vec<(String, Vec<Instruction>)>> {
+    /// it holds are then inserted with it (their labels recorded). When the division before it
+    /// cannot be named alone (a code whose parts the parser does not tell apart), it is placed
+    /// after that division's last article, as codes are amended (« Après l'article L. 5134-119,
+    /// il est inséré une section 9 »). A refused insertion leaves the working copy as it was:
+    /// the old articles moved into it stay where they are (their deletions are not written).
+    ///
+    /// `beside`: an old division that the new one replaces under another number, still in
+    /// place; the new one may go right after it (it is deleted next).
+    pub(super) fn insert_division(
+        &mut self,
+        n: NodeId,
+        beside: Option<NodeId>,
+    ) -> Option<Vec<(String, Vec<Instruction>)>> {
         let new = &self.cmp.new;
         let node = new.node(n);
         let label = node.label.clone()?;
@@ -93,45 +136,69 @@ impl Drafter<'_> {
             .filter(|c| matches!(new.node(*c).kind, NodeKind::Article | NodeKind::Structure))
             .collect();
         let i = siblings.iter().position(|c| *c == n)?;
-        let (place, unit) = if i + 1 == siblings.len() && i > 0 {
-            (Place::End, self.working_unit(parent)?)
+        let mut anchors = Vec::new();
+        let named = if i + 1 == siblings.len() && i > 0 {
+            self.working_unit(parent).map(|u| (Place::End, u))
         } else if i > 0 {
-            (Place::After, self.working_unit(siblings[i - 1])?)
+            self.working_unit(siblings[i - 1])
+                .map(|u| (Place::After, u))
         } else {
-            (Place::Start, self.working_unit(parent)?)
+            self.working_unit(parent).map(|u| (Place::Start, u))
         };
-        let mut lines = Vec::new();
-        division_lines(new, n, &mut lines);
-        let ins = Instruction {
-            target: Target::unit(unit),
-            op: Op::InsertDivision {
-                place,
-                label: label.clone(),
-                heading: node.heading.clone(),
-                lines,
-            },
-        };
-        // Articles of the old version moved into it leave their old place first.
-        let mut out = Vec::new();
-        for id in subtree(new, n) {
-            if new.node(id).kind != NodeKind::Article {
-                continue;
-            }
-            if let Some(old) = self.cmp.alignment.old_of(id) {
-                if crate::edit::is_attached(&self.w, old) {
-                    out.push(self.delete_article(old));
+        anchors.extend(named);
+        if i > 0 {
+            if let Some(u) = self.last_working_article(siblings[i - 1]) {
+                if !anchors.iter().any(|(p, a)| *p == Place::After && *a == u) {
+                    anchors.push((Place::After, u));
                 }
             }
         }
-        if self.exec(&ins).is_err() {
+        if let Some(o) = beside.filter(|o| crate::edit::is_attached(&self.w, *o)) {
+            anchors.extend(super::blocks::division_unit(&self.w, o).map(|u| (Place::After, u)));
+        }
+        if anchors.is_empty() {
             return None;
         }
-        for id in subtree(new, n) {
-            let x = new.node(id);
-            if x.kind == NodeKind::Article {
-                let l = canonical_label(x.label.as_deref().unwrap_or(""));
-                self.inserted_labels.insert(id, l);
+        let inside = self.free_labels_of(n);
+        let moved: Vec<NodeId> = inside
+            .iter()
+            .filter_map(|id| self.pairs.old_of(*id))
+            .collect();
+        let saved = self.skeleton(&moved);
+        let mut lines = Vec::new();
+        division_lines(new, n, &mut lines);
+        // Articles of the old version moved into it leave their old place first.
+        let mut out = Vec::new();
+        for old in moved {
+            if crate::edit::is_attached(&self.w, old) {
+                out.push(self.delete_article(old));
             }
+        }
+        let mut done = None;
+        for (place, unit) in anchors {
+            let ins = Instruction {
+                target: Target::unit(unit),
+                op: Op::InsertDivision {
+                    place,
+                    label: label.clone(),
+                    heading: node.heading.clone(),
+                    lines: lines.clone(),
+                },
+            };
+            let attempt = self.skeleton(&[]);
+            if self.exec(&ins).is_ok() {
+                done = Some(ins);
+                break;
+            }
+            attempt.restore(&mut self.w);
+        }
+        let Some(ins) = done else {
+            saved.restore(&mut self.w);
+            return None;
+        };
+        for id in inside {
+            let l = canonical_label(new.node(id).label.as_deref().unwrap_or(""));
+            self.inserted_labels.insert(id, l);
         }
         self.changes.inserted_divisions.push(label.clone());
         out.push((

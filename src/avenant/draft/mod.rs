@@ -277,9 +277,17 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
             } else {
                 x.text.as_str()
             };
+            // A numbered line (« 1° Les modalités … ») is one alinéa for the circular whether
+            // the source made it a list item or a plain line (an HTML `<br/>` break): a quoted
+            // line reads back as an item, the same words in the same place.
+            let (kind, label) = if numbered_line(x) {
+                (NodeKind::Alinea, "")
+            } else {
+                (x.kind, label)
+            };
             sig.push_str(&format!(
                 "{}|{}|{}|{}|{}\n",
-                x.kind.as_str(),
+                kind.as_str(),
                 label,
                 heading,
                 x.level,
@@ -306,6 +314,13 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
         out.push((sig, name, top));
     }
     out
+}
+
+/// An item of the first level whose text begins with its own number (« 1° », « a) »).
+fn numbered_line(x: &crate::model::Node) -> bool {
+    x.kind == NodeKind::Item
+        && x.level == 0
+        && x.label.as_deref().is_some_and(|l| x.text.starts_with(l))
 }
 
 /// Renders the act, reads it back, applies it to the old version and compares the result with
@@ -513,6 +528,10 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
         let mark = articles.len();
         'unit: {
             let kind = pair_kind(cmp, p);
+            if kind == NodeKind::Structure && in_article(cmp, p) {
+                // A part of an article (« I. », « 1° » read as headings): drafted with it.
+                break 'unit;
+            }
             if kind == NodeKind::Annexe {
                 match (p.old, p.new) {
                     (Some(o), None) => {
@@ -581,37 +600,36 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
                     // Paired under another number (renumbered and reworded, « II » → « III »):
                     // no division renumbering is drafted (even with `--renumber`), so the old division is deleted when
                     // nothing of it is kept elsewhere, and the new one inserted whole.
-                    articles.extend(d.delete_emptied_division(o, n));
-                    if let Some(a) = d.insert_division(n) {
+                    // When the new one cannot be placed where the old one stood (its place
+                    // cannot be named), it goes right after the old one, deleted next; failing
+                    // that, nothing of either is drafted but the heading.
+                    d.free_labels_of(n);
+                    let saved = d.skeleton(&[]);
+                    let deleted = d.changes.deleted_divisions.len();
+                    let deletion = d.delete_emptied_division(o, n);
+                    if let Some(a) = d.insert_division(n, None) {
+                        articles.extend(deletion);
                         quoted.extend(divisions::subtree(&cmp.new, n));
                         articles.extend(a);
+                        break 'unit;
+                    }
+                    saved.restore(&mut d.w);
+                    d.changes.deleted_divisions.truncate(deleted);
+                    if let Some(a) = d.insert_division(n, Some(o)) {
+                        quoted.extend(divisions::subtree(&cmp.new, n));
+                        articles.extend(a);
+                        articles.extend(d.delete_emptied_division(o, n));
+                    } else {
+                        articles.extend(d.division_heading(o, n));
                     }
                 }
                 (NodeKind::Structure, Some(o), Some(n)) => {
                     articles.extend(d.division_heading(o, n))
                 }
                 (NodeKind::Structure, None, Some(n)) => {
-                    let inside: Vec<NodeId> = divisions::subtree(&cmp.new, n)
-                        .into_iter()
-                        .filter(|id| cmp.new.node(*id).kind == NodeKind::Article)
-                        .collect();
-                    // The numbers its articles take, freed of old articles this act deletes.
-                    for id in &inside {
-                        d.free_label(&canonical_label(
-                            cmp.new.node(*id).label.as_deref().unwrap_or(""),
-                        ));
-                    }
-                    // A refused insertion leaves the working copy as it was: the articles
-                    // moved into it stay where they are (their deletions are not written).
-                    let moved: Vec<NodeId> =
-                        inside.iter().filter_map(|id| d.pairs.old_of(*id)).collect();
-                    let saved = d.skeleton(&moved);
-                    match d.insert_division(n) {
-                        Some(a) => {
-                            quoted.extend(divisions::subtree(&cmp.new, n));
-                            articles.extend(a);
-                        }
-                        None => saved.restore(&mut d.w),
+                    if let Some(a) = d.insert_division(n, None) {
+                        quoted.extend(divisions::subtree(&cmp.new, n));
+                        articles.extend(a);
                     }
                 }
                 (NodeKind::Structure, Some(_), None) => articles.extend(d.delete_division(p)),
@@ -679,6 +697,17 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
         })
         .collect();
     av
+}
+
+/// Whether the pair's node (new side, else old) lies inside an article.
+fn in_article(cmp: &Comparison, p: &PairDiff) -> bool {
+    let (doc, id) = match (p.new, p.old) {
+        (Some(n), _) => (&cmp.new, n),
+        (None, Some(o)) => (&cmp.old, o),
+        (None, None) => return false,
+    };
+    std::iter::successors(doc.parent(id), |a| doc.parent(*a))
+        .any(|a| doc.node(a).kind == NodeKind::Article)
 }
 
 /// Annexes deleted (old only) and inserted (new only) under the same number: (old, new).
