@@ -283,7 +283,7 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
             let (kind, label) = if numbered_line(x) {
                 (NodeKind::Alinea, "")
             } else {
-                (x.kind, label)
+                (x.kind, label.as_str())
             };
             sig.push_str(&format!(
                 "{}|{}|{}|{}|{}\n",
