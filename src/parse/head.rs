@@ -262,8 +262,8 @@ impl Builder {
     /// goes on describing the last one nor brings another (« Et », « d'autre part ») is no
     /// longer about a party: « Le 3 mai, les parties désignées ci-dessus ont conclu… ».
     /// `labels`: the block is a form's, each party opened by its label line (« L'organisme
-    /// d'accueil : »), the last one by « Et … : », its fields in tables; a label after the
-    /// last party's fields ends the block.
+    /// d'accueil : »), the last one by « Et … : », its fields in tables or as lines of their
+    /// own; after the last party's fields, a new block's label ends it ([`ends_the_last_party`]).
     fn parties(&mut self, lines: &[&Line], labels: bool) -> usize {
         let root_parties = self.push_container(NodeKind::Parties, "parties", "", lines[0].span);
         let mut current: Option<NodeId> = None;
@@ -278,11 +278,11 @@ impl Builder {
                 taken = k;
                 break;
             }
+            if labels && last && k > 0 && ends_the_last_party(lines, k) {
+                taken = k;
+                break;
+            }
             if labels && party_label(&l.text) && k > 0 {
-                if last {
-                    taken = k;
-                    break;
-                }
                 current = None;
                 last = l.text.to_lowercase().starts_with("et ");
             }
@@ -377,9 +377,9 @@ fn signs(l: &Line) -> bool {
         && (headings::signed(&l.text) || headings::closing(&l.text))
 }
 
-/// A form's party label: a short line closed by a colon, opening with a capital
-/// (« L'établissement d'enseignement supérieur : », « Et l'étudiant stagiaire : »).
-fn party_label(text: &str) -> bool {
+/// A form's label: a short line closed by a colon, opening with a capital (« Nom de
+/// l'établissement : », « L'organisme d'accueil : », « Tuteur dans l'organisme d'accueil : »).
+fn form_label(text: &str) -> bool {
     let t = text.trim();
     t.ends_with(':')
         && t.split_whitespace().count() <= 8
@@ -389,8 +389,34 @@ fn party_label(text: &str) -> bool {
         && !headings::preamble(t)
 }
 
-/// Where a form's parties start: the first of the label lines (« L'organisme d'accueil : »)
-/// that, with only their fields (table rows) between them, lead to an « Et … : » label.
+/// A form's party label: a label that designates someone, with its definite article
+/// (« L'établissement d'enseignement supérieur : », « Le lycée : », « Et l'étudiant
+/// stagiaire : »). A field's label is a bare noun or participle (« Nom : », « Adresse : »,
+/// « Représenté par : », « Qualité du représentant : »): however the form's fields are laid
+/// out (table rows, or lines of their own as text exports write them), only the designations
+/// open parties.
+fn party_label(text: &str) -> bool {
+    if !form_label(text) {
+        return false;
+    }
+    let lower = text.trim().to_lowercase().replace('’', "'");
+    let lower = lower.strip_prefix("et ").unwrap_or(&lower);
+    ["l'", "le ", "la ", "les "]
+        .iter()
+        .any(|a| lower.starts_with(a))
+}
+
+/// A line of a form's fields read as text: a table row, or a short line that is no sentence
+/// (« Nom complet », « Adresse : », « président ou autre »; not « Note de lecture : … . »).
+fn form_field(l: &Line) -> bool {
+    matches!(l.form, Form::Row(_))
+        || (matches!(l.form, Form::Plain)
+            && words_outside_tags(&l.text) <= FIELD_WORDS
+            && !l.text.trim_end().ends_with(['.', ';', '!', '?']))
+}
+
+/// Where a form's parties start: the first of the party labels (« L'organisme d'accueil : »)
+/// that, with only their fields between them, lead to an « Et … : » label.
 fn labelled_parties(lines: &[&Line]) -> Option<usize> {
     let et = lines.iter().position(|l| {
         matches!(l.form, Form::Plain)
@@ -401,16 +427,31 @@ fn labelled_parties(lines: &[&Line]) -> Option<usize> {
     let mut k = et;
     while k > 0 {
         let p = lines[k - 1];
-        if matches!(p.form, Form::Row(_)) {
-            k -= 1;
-        } else if p.form == Form::Plain && party_label(&p.text) {
+        if p.form == Form::Plain && party_label(&p.text) {
             start = Some(k - 1);
-            k -= 1;
-        } else {
+        } else if !form_field(p) {
             break;
         }
+        k -= 1;
     }
     start
+}
+
+/// Whether line `k` of a form's parties' block, in its last party (« Et … : »), opens what
+/// follows the parties: another designation (« L'établissement … en la personne de : »), a
+/// label set apart after the party's table (« Tuteur dans l'organisme d'accueil : » after its
+/// rows), or a label over designations (« Encadrement du stagiaire assuré par : » followed by
+/// « L'établissement … en la personne de : »): a field's label is followed by its value.
+fn ends_the_last_party(lines: &[&Line], k: usize) -> bool {
+    let l = lines[k];
+    if party_label(&l.text) {
+        return true;
+    }
+    if !(matches!(l.form, Form::Plain) && form_label(&l.text)) {
+        return false;
+    }
+    matches!(lines[k - 1].form, Form::Row(_))
+        || lines.get(k + 1).is_some_and(|n| party_label(&n.text))
 }
 
 /// A line of the parties' block after a party was named: another party (« Et », « et la
@@ -440,6 +481,9 @@ fn about_a_party(l: &Line) -> bool {
 /// Lines of an articleless document's body below which, without parties nor signatures, it
 /// is not read as an act (a title and a sentence or two).
 const MIN_BODY_LINES: usize = 3;
+
+/// Words of a form's field line at most, when the fields are lines of their own.
+const FIELD_WORDS: usize = 25;
 
 /// How far after the last « Et » the last party's « ci-après dénommé(e) » is looked for.
 const PARTY_LINES: usize = 8;

@@ -494,6 +494,20 @@ mod tests {
     }
 
     #[test]
+    fn a_forms_parties_open_at_designations_not_at_field_labels() {
+        // The fields as lines of their own: « Nom : », « Adresse : » open no party.
+        let d = doc("Convention de stage\n\nL'établissement :\nNom :\nLycée X\nAdresse :\nLyon\n\nL'organisme d'accueil :\nNom :\nSociété Y\n\nEt le stagiaire :\nNom :\nZ\n\nEncadrement assuré par :\nLe tuteur :\nT\n\nArticle 1er : Objet\n\nTexte.\n");
+        assert_eq!(d.parties().len(), 3);
+        assert_eq!(d.alineas(d.get("parties/partie-1").unwrap()).len(), 5);
+        assert_eq!(d.alineas(d.get("parties/partie-3").unwrap()).len(), 3);
+        assert!(d.get("preambule/al-3").is_some());
+        // A sentence above the labels is not part of the form.
+        let d = doc("Convention de stage\n\nLa présente notice explique le formulaire.\n\nL'établissement :\nNom :\nLycée X\n\nEt le stagiaire :\nNom :\nZ\n\nArticle 1er : Objet\n\nTexte.\n");
+        assert_eq!(d.parties().len(), 2);
+        assert!(d.get("non-classe/al-1").is_some());
+    }
+
+    #[test]
     fn titres_of_an_annex_are_the_annexs() {
         let d = doc("Convention\n\nTitre I : Dispositions\n\nArticle 1er : Objet\n\nTexte.\n\nFait à Paris, le 3 mai 2024.\n\nAnnexe 1 : Statuts\n\nTITRE I – OBJET\n\nArticle 1 – Nom\n\nTexte.\n\nChapitre 2 – Bureau\n\nLe bureau.\n\nArticle 2 – Bureau\n\nTexte.\n\nAnnexe 2 : Budget\n\nTexte.\n");
         assert_eq!(

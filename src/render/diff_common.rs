@@ -36,6 +36,35 @@ pub fn quote(text: &str) -> String {
     format!("«{NBSP}{text}{NBSP}»")
 }
 
+/// A heading used as a name, without its closing punctuation (« I.-Dispositions générales. »
+/// → « I.-Dispositions générales »), so that a list or a sentence around it reads once:
+/// never « générales., » nor « générales. : ».
+pub fn name_of_heading(heading: &str) -> &str {
+    heading.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | ':' | ';' | ',' | '-' | '–' | '—')
+    })
+}
+
+/// A sentence ended with one period: « . » appended unless the text already ends a sentence
+/// (« . », « … », « ! », « ? », HTML closing tags passed over), a trailing « : », « ; » or
+/// « , » replaced. The one place where a report closes a line after a name or quoted text.
+pub fn sentence(text: &str) -> String {
+    let mut visible = text.trim_end();
+    while visible.ends_with('>') {
+        match visible.rfind("</") {
+            Some(i) if !visible[i..].contains(' ') => visible = visible[..i].trim_end(),
+            _ => break,
+        }
+    }
+    if visible.ends_with(['.', '…', '!', '?']) {
+        return text.to_string();
+    }
+    if visible.ends_with([':', ';', ',']) && visible.len() == text.trim_end().len() {
+        return format!("{}.", visible.trim_end_matches([':', ';', ',']).trim_end());
+    }
+    format!("{text}.")
+}
+
 /// A unit's name, capitalised: « Article 5.1 », « Annexe 2 », « Préambule », « Alinéa 3 ».
 pub fn unit_name(doc: &Document, id: NodeId) -> String {
     let node = doc.node(id);
@@ -47,7 +76,7 @@ pub fn unit_name(doc: &Document, id: NodeId) -> String {
         NodeKind::Note => format!("note {number}"),
         NodeKind::Table => format!("tableau {number}"),
         NodeKind::Partie => format!("partie {number}"),
-        NodeKind::Structure => node.text.clone(),
+        NodeKind::Structure => name_of_heading(&node.text).to_string(),
         NodeKind::Unclassified => node.key.clone(),
         _ => doc.display_name(id),
     };
@@ -672,13 +701,13 @@ pub(crate) fn unit_notes(cmp: &Comparison, p: &PairDiff, show_cosmetic: bool) ->
                 ));
             }
         }
-        notes.push(capitalise(&s) + ".");
+        notes.push(sentence(&capitalise(&s)));
     } else if show_cosmetic && cosmetic_only(p) {
         notes.push("Retouche de forme.".to_string());
     }
     for c in p.changes.iter().filter(|c| shown(c, show_cosmetic)) {
         if let Some(t) = typed_phrase(c) {
-            notes.push(capitalise(&format!("intitulé : {t}.")));
+            notes.push(sentence(&capitalise(&format!("intitulé : {t}"))));
         }
     }
     notes
@@ -739,6 +768,39 @@ pub(crate) fn coarse_note(cmp: &Comparison) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_ends_with_one_period() {
+        assert_eq!(sentence("Inchangés : Article 1"), "Inchangés : Article 1.");
+        assert_eq!(
+            sentence("Inchangés : Titre II – Dispositions finales."),
+            "Inchangés : Titre II – Dispositions finales."
+        );
+        assert_eq!(sentence("Voir l'annexe…"), "Voir l'annexe…");
+        assert_eq!(sentence("Liste des pièces :"), "Liste des pièces.");
+        assert_eq!(
+            sentence("<a href=\"#u1\">Supprimée.</a>"),
+            "<a href=\"#u1\">Supprimée.</a>"
+        );
+        assert_eq!(
+            sentence("<a href=\"#u1\">Supprimée</a>"),
+            "<a href=\"#u1\">Supprimée</a>."
+        );
+        assert_eq!(sentence(&quote("x")), "«\u{a0}x\u{a0}».");
+    }
+
+    #[test]
+    fn a_heading_names_its_unit_without_its_closing_punctuation() {
+        assert_eq!(
+            name_of_heading("I.-Dispositions générales."),
+            "I.-Dispositions générales"
+        );
+        assert_eq!(
+            name_of_heading("A. Locaux auxquels s'applique la présente convention :"),
+            "A. Locaux auxquels s'applique la présente convention"
+        );
+        assert_eq!(name_of_heading("TITRE II"), "TITRE II");
+    }
 
     #[test]
     fn quotes_use_no_break_spaces() {

@@ -7,7 +7,7 @@ use super::diff_common::{
 };
 use crate::diff::{Comparison, PairDiff, Status};
 use crate::model::NodeId;
-use crate::render::diff_common::{leaves, unit_notes};
+use crate::render::diff_common::{leaves, sentence, unit_notes};
 use crate::text::capitalise;
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -73,7 +73,7 @@ fn observations(
     notes.extend(unit_notes(cmp, p, options.show_cosmetic));
     if let Some(o) = p.old {
         for line in departures.lines(cmp, o) {
-            notes.push(capitalise(&line) + ".");
+            notes.push(sentence(&capitalise(&line)));
         }
     }
     for l in leaves {
@@ -92,11 +92,11 @@ fn observations(
                 || l.status != Status::Modified
                 || l.basis != crate::diff::Basis::Similar && l.basis != crate::diff::Basis::Exact)
         {
-            notes.push(capitalise(&format!("{name} : {phrase}.")));
+            notes.push(sentence(&capitalise(&format!("{name} : {phrase}"))));
         }
         for c in l.changes.iter().filter(|c| shown(c, options.show_cosmetic)) {
             if let Some(t) = typed_phrase(c) {
-                notes.push(capitalise(&format!("{name} : {t}.")));
+                notes.push(sentence(&capitalise(&format!("{name} : {t}"))));
             }
         }
     }
@@ -286,15 +286,18 @@ pub fn write_diff_md(
         writeln!(w, "Renumérotations :")?;
         writeln!(w)?;
         for line in renumbered {
-            writeln!(w, "- {}.", escape(&capitalise(&line)))?;
+            writeln!(w, "- {}", sentence(&escape(&capitalise(&line))))?;
         }
     }
     if !only_global.is_empty() {
         writeln!(w)?;
         writeln!(
             w,
-            "Modifiés par les seuls remplacements ci-dessous : {}.",
-            only_global.join(", ")
+            "{}",
+            sentence(&format!(
+                "Modifiés par les seuls remplacements ci-dessous : {}",
+                only_global.join(", ")
+            ))
         )?;
     }
     if !cmp.globals.is_empty() {
@@ -314,7 +317,11 @@ pub fn write_diff_md(
     }
     if !unchanged.is_empty() {
         writeln!(w)?;
-        writeln!(w, "Sans changement : {}.", unchanged.join(", "))?;
+        writeln!(
+            w,
+            "{}",
+            sentence(&format!("Sans changement : {}", unchanged.join(", ")))
+        )?;
     }
     if let Some(note) = crate::render::diff_common::coarse_note(cmp) {
         writeln!(w)?;

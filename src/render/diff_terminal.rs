@@ -1,6 +1,7 @@
 //! The terminal view of a [`Comparison`]: one block per changed unit (« Article 6 → Article 7
 //! (renuméroté) »), words deleted red and struck, inserted green; it never detects a TTY itself.
 
+use super::diff_common::sentence;
 use super::diff_common::{
     coarse_note, count, pair_name, quote, status_phrase, thousands, trim_context, typed_phrase,
     unit_name, worth_showing, Departures, DiffRenderOptions,
@@ -75,7 +76,7 @@ pub fn write_diff_terminal(
     if !renumbered.is_empty() {
         writeln!(w)?;
         for line in renumbered {
-            writeln!(w, "Renumérotation : {line}.")?;
+            writeln!(w, "{}", sentence(&format!("Renumérotation : {line}")))?;
         }
     }
     if !unchanged.is_empty() {
@@ -86,10 +87,10 @@ pub fn write_diff_terminal(
         writeln!(
             w,
             "{}",
-            style.dim(&format!(
-                "Modifiés par les seuls remplacements ci-dessous : {}.",
+            style.dim(&sentence(&format!(
+                "Modifiés par les seuls remplacements ci-dessous : {}",
                 only_global.join(", ")
-            ))
+            )))
         )?;
     }
     if !cmp.globals.is_empty() {
@@ -165,14 +166,14 @@ const LIST_MAX: usize = 40;
 /// Annexe 3. »
 fn unchanged_line(names: &[String]) -> String {
     if names.len() <= LIST_MAX {
-        return format!("Inchangés : {}.", names.join(", "));
+        return sentence(&format!("Inchangés : {}", names.join(", ")));
     }
-    format!(
-        "{} unités inchangées, de {} à {}.",
+    sentence(&format!(
+        "{} unités inchangées, de {} à {}",
         thousands(names.len()),
         names[0],
         names[names.len() - 1]
-    )
+    ))
 }
 
 fn is_leaf(cmp: &Comparison, pair: &PairDiff) -> bool {

@@ -302,11 +302,11 @@ fn subdivisions_renumbered_reworded_and_moved_down_in_every_report() {
     let c = cmp(&read("2023"), &read("2026"));
     let t = term(&c);
     for want in [
-        "2° Nature des actions et financement. → II. Nature du programme d'actions (renumérotée, même place, modifiée)",
+        "2° Nature des actions et financement → II. Nature du programme d'actions (renumérotée, même place, modifiée)",
         "4° Partenaires du projet (ancienne) : déplacée vers annexe 1, IV, A",
         // « 4° Partenaires du projet : » → « A. Partenaires du projet »: the colon is
-        // typography, the heading unchanged.
-        "4° Partenaires du projet : → A. Partenaires du projet (renumérotée, déplacée depuis annexe 1, 4°)",
+        // typography, the heading unchanged (and a name is given without it).
+        "4° Partenaires du projet → A. Partenaires du projet (renumérotée, déplacée depuis annexe 1, 4°)",
         "Renumérotation : divisions 1° à 3° deviennent I à III.",
     ] {
         assert!(t.contains(want), "{want}\n{t}");
@@ -351,8 +351,8 @@ fn subdivisions_renumbered_reworded_and_moved_down_in_every_report() {
     let c = compare(old, new, &DiffOptions::default());
     let t = term(&c);
     for want in [
-        "2° Nature de l'opération et financement. → II. Nature du programme conventionné (renumérotée, même place, modifiée)",
-        "3° Composition de l'opération. → III. Composition du programme (renumérotée, même place, modifiée)",
+        "2° Nature de l'opération et financement → II. Nature du programme conventionné (renumérotée, même place, modifiée)",
+        "3° Composition de l'opération → III. Composition du programme (renumérotée, même place, modifiée)",
         "4° Origine des propriétés (ancienne) : déplacée vers annexe, IV, A",
         "Renumérotation : divisions 2° et 3° deviennent II et III.",
     ] {

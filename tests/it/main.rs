@@ -69,6 +69,7 @@ mod report_support;
 mod structure_annex_divisions;
 mod structure_heading_punctuation;
 mod structure_real;
+mod structure_report_punctuation;
 mod structure_roman_parts;
 mod structure_subdivisions;
 mod structure_untitled_annex;

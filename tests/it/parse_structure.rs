@@ -171,6 +171,70 @@ fn a_forms_parties_are_read_from_their_labels() {
     assert!(d.get("parties/partie-3/table-1/row-11").is_some());
 }
 
+/// A form's parties when its fields are lines of their own, as text exports write a form's
+/// cells: only the labels that designate someone (« Le lycée professionnel : », « L'organisme
+/// d'accueil : », « Et le stagiaire : ») open parties; the fields' labels (« Nom de
+/// l'établissement : », « Représenté par : ») stay lines of their party; a label over further
+/// designations (« Encadrement du stage assuré par : ») ends the block. On a small convention
+/// of `corpus/structure/` and on the esup notice's pandoc and LibreOffice renderings, read as
+/// its .docx is.
+#[test]
+fn a_forms_parties_are_read_from_their_labels_whatever_the_layout() {
+    let d = read("parties-formulaire-lignes.txt");
+    assert_eq!(
+        keys(&d),
+        [
+            "titre",
+            "parties",
+            "preambule",
+            "article-1",
+            "article-2",
+            "signatures"
+        ]
+    );
+    let names: Vec<&str> = d.parties().iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Le lycée professionnel",
+            "L'organisme d'accueil",
+            "le stagiaire"
+        ]
+    );
+    assert_eq!(d.alineas(d.get("parties/partie-1").unwrap()).len(), 7);
+    assert_eq!(
+        d.node(d.get("preambule/al-1").unwrap()).text,
+        "Encadrement du stage assuré par :"
+    );
+    snapshot("parties-formulaire-lignes.txt", &d);
+    for rendering in ["pandoc.txt", "soffice.txt"] {
+        let path = std::path::PathBuf::from(format!(
+            "{}/../shared/corpus/real/esup-notice-convention-stage-type-v4-2013-10-08.{rendering}",
+            env!("CARGO_MANIFEST_DIR")
+        ));
+        if !path.exists() {
+            eprintln!("esup notice absent: skipped");
+            return;
+        }
+        let d = avenant::load(&path, &avenant::ReadOptions::default()).expect("esup");
+        let names: Vec<&str> = d.parties().iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "L'établissement d'enseignement supérieur",
+                "L'organisme d'accueil",
+                "l'étudiant stagiaire"
+            ],
+            "{rendering}"
+        );
+        // The parties' fields are theirs, whatever the layout.
+        let fields = |k: &str| d.descendants(d.get(k).unwrap()).len();
+        assert!(fields("parties/partie-1") >= 8, "{rendering}");
+        assert!(fields("parties/partie-3") >= 6, "{rendering}");
+        assert!(d.get("preambule").is_some(), "{rendering}");
+    }
+}
+
 #[test]
 fn articles_quoted_inside_a_code_are_not_its_articles() {
     let d = read("code-cite.md");

@@ -4,6 +4,7 @@
 use super::escape;
 use crate::diff::{Basis, Comparison, PairDiff, Status};
 use crate::model::{Document, NodeId, NodeKind};
+use crate::render::diff_common::sentence;
 use crate::render::diff_common::{
     count, is_table_unit, old_order, pair_name, shown, side_runs, status_phrase, typed_phrase,
     unit_name, worth_showing, Departures, DiffRenderOptions, Run,
@@ -257,7 +258,7 @@ impl<'a> Builder<'a> {
                     format!("<span id=\"arrivee-{n}\">{s}</span>")
                 };
             }
-            notes.push(s + ".");
+            notes.push(sentence(&s));
         }
         for c in l
             .changes
@@ -265,7 +266,7 @@ impl<'a> Builder<'a> {
             .filter(|c| shown(c, self.options.show_cosmetic))
         {
             if let Some(t) = typed_phrase(c) {
-                notes.push(escape(&capitalise(&t)) + ".");
+                notes.push(sentence(&escape(&capitalise(&t))));
             }
         }
         notes
