@@ -76,8 +76,11 @@ pub fn normalise(source: &Source) -> Normalised {
     }
     let span_of =
         |first: usize, last: usize| Span::new(starts[first], starts[last] + raws[last].len());
-    let mut lines = Vec::new();
-    let mut tab_rows = Vec::new();
+    // At most one line per non-blank raw line (joins and table rows only merge them): sized
+    // once rather than doubled up to twice what it needs, and the unused tail given back below.
+    let most = raws.iter().filter(|r| !r.trim().is_empty()).count();
+    let mut lines = Vec::with_capacity(most);
+    let mut tab_rows = Vec::with_capacity(most);
     let mut blank = false;
     let mut index = 0;
     while index < raws.len() {
@@ -155,6 +158,7 @@ pub fn normalise(source: &Source) -> Normalised {
         blank = false;
     }
     demote_lonely_rows(&mut lines, &tab_rows);
+    lines.shrink_to_fit();
     Normalised { lines }
 }
 

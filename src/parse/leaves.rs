@@ -37,10 +37,11 @@ impl Builder {
             };
             let n = self.doc.children(table).len() + 1;
             let key = keys::row(&self.doc.node(table).key, n);
-            let mut row = Node::new(NodeKind::Row, key, l.text.clone(), l.span);
+            let mut row = Node::new(NodeKind::Row, key, String::new(), l.span);
             row.cells = cells.clone();
             row.label = Some(n.to_string());
-            self.doc.push(table, row);
+            let id = self.doc.push(table, row);
+            self.text_from(id, l);
             let tnode = self.doc.node_mut(table);
             tnode.span = tnode.span.cover(l.span);
             return;
@@ -61,18 +62,50 @@ impl Builder {
             } => (NodeKind::Item, ordered.then(|| marker.clone()), *level),
             _ => (NodeKind::Alinea, None, 0),
         };
-        let text = match &l.form {
-            Form::Heading(_) | Form::Row(_) | Form::Note(_) | Form::Plain | Form::Item { .. } => {
-                l.text.clone()
-            }
-        };
-        let mut node = Node::new(kind, key, text, l.span);
+        let mut node = Node::new(kind, key, String::new(), l.span);
         node.label = label;
         node.level = level;
         if let Form::Row(cells) = &l.form {
             node.cells = cells.clone();
         }
-        self.doc.push(parent, node);
+        let id = self.doc.push(parent, node);
+        self.text_from(id, l);
+    }
+
+    /// Gives the leaf `id` the text of `l`. When `l` is one of the lines being read (not a line
+    /// made up by a rule) and no other leaf has it, the text is moved in by [`Builder::take_texts`]
+    /// once the reading is over: while both sides of a diff are parsed, every line's text is not
+    /// held twice. Otherwise a copy, and always for a party's alinéas, whose texts name the party
+    /// while the reading goes on ([`super::head::describe_party`]); no other rule reads a leaf's
+    /// text before the end.
+    fn text_from(&mut self, id: NodeId, l: &Line) {
+        let (first, count) = self.lines_at;
+        let size = std::mem::size_of::<Line>();
+        let offset = (l as *const Line as usize).wrapping_sub(first);
+        let index = offset / size;
+        let in_party = self
+            .doc
+            .node(id)
+            .parent
+            .is_some_and(|p| self.doc.node(p).kind == NodeKind::Partie);
+        if offset % size == 0 && index < count && !in_party && self.text_owner[index].is_none() {
+            self.text_owner[index] = Some(id);
+        } else {
+            set_text(self.doc.node_mut(id), l.text.clone());
+        }
+    }
+
+    /// Moves each deferred line's text into its leaf ([`Builder::text_from`]), at its length.
+    pub(super) fn take_texts(&mut self, lines: &mut [Line]) {
+        let owners = std::mem::take(&mut self.text_owner);
+        for (line, owner) in lines.iter_mut().zip(owners) {
+            if let Some(id) = owner {
+                let mut text = std::mem::take(&mut line.text);
+                text.shrink_to_fit();
+                set_text(self.doc.node_mut(id), text);
+            }
+        }
+        self.lines_at = (0, 0);
     }
 
     /// Tables among the children of `parent`, counted once: only the children added since the
@@ -144,6 +177,12 @@ fn cover_children(doc: &mut Document) {
             }
         }
     }
+}
+
+/// A leaf's text, and its fingerprint with it (made from the text in [`Node::new`]).
+fn set_text(node: &mut Node, text: String) {
+    node.fingerprint = crate::model::fingerprint(&text);
+    node.text = text;
 }
 
 /// Links superscript footnote calls (`ANSSI¹`) to the notes they call.

@@ -51,6 +51,9 @@ pub fn parse_normalised(source: Source, normalised: Normalised) -> Document {
     // size it needs (its unused tail is given back in `finish`).
     b.doc.nodes.reserve(lines.len() + 16);
     b.run(&lines);
+    let mut lines = lines;
+    b.take_texts(&mut lines);
+    drop(lines);
     b.finish()
 }
 
@@ -85,6 +88,11 @@ struct Builder {
     /// Per container: (children seen, alinéa-like children, tables), kept up to date lazily.
     /// (Indexed by node; `u32` counts, as node ids are.)
     tallies: Vec<[u32; 3]>,
+    /// The lines being read (address of the first, count), so that a leaf made of one of them
+    /// takes its text when the reading is over instead of a copy ([`Builder::text_from`]).
+    lines_at: (usize, usize),
+    /// Per line being read: the leaf that takes its text once the reading is over.
+    text_owner: Vec<Option<NodeId>>,
 }
 
 impl Builder {
@@ -101,10 +109,14 @@ impl Builder {
             intertitles: false,
             toc_titles: std::collections::HashSet::new(),
             tallies: Vec::new(),
+            lines_at: (0, 0),
+            text_owner: Vec::new(),
         }
     }
 
     fn run(&mut self, all: &[Line]) {
+        self.lines_at = (all.as_ptr() as usize, all.len());
+        self.text_owner = vec![None; all.len()];
         // Footnote definitions leave the flow wherever they stand.
         let mut lines: Vec<&Line> = Vec::with_capacity(all.len());
         for line in all {
