@@ -65,8 +65,15 @@ impl Error {
     }
 }
 
+/// A size as a reader says it: « 2,6 Mo », « 48,8 Ko », « 512 octets » (a small `--max-size`
+/// is not shown as « 0,0 Mo »).
 fn megabytes(n: u64) -> String {
-    format!("{:.1} Mo", n as f64 / 1_048_576.0).replace('.', ",")
+    let (value, unit) = match n {
+        0..1_024 => return format!("{n} octet{}", if n > 1 { "s" } else { "" }),
+        1_024..1_048_576 => (n as f64 / 1_024.0, "Ko"),
+        _ => (n as f64 / 1_048_576.0, "Mo"),
+    };
+    format!("{value:.1} {unit}").replace('.', ",")
 }
 
 impl fmt::Display for ErrorKind {
@@ -122,3 +129,25 @@ impl std::error::Error for Error {}
 
 /// The result of reading a convention.
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_said_in_the_unit_that_fits() {
+        let too_large = |size, limit| ErrorKind::TooLarge { size, limit }.to_string();
+        assert_eq!(
+            too_large(41_943_040, 33_554_432),
+            "fichier trop volumineux (40,0 Mo ; limite 32,0 Mo, voir --max-size)"
+        );
+        assert_eq!(
+            too_large(2_700_000, 50_000),
+            "fichier trop volumineux (2,6 Mo ; limite 48,8 Ko, voir --max-size)"
+        );
+        assert_eq!(
+            too_large(2, 1),
+            "fichier trop volumineux (2 octets ; limite 1 octet, voir --max-size)"
+        );
+    }
+}

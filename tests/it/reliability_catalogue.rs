@@ -1152,3 +1152,25 @@ fn documents_without_articles_in_every_place() {
         }
     }
 }
+
+/// A PDF made by a real tool, scanned (no text layer) or protected by a user password, is
+/// refused by every command with the line that says so, not as « endommagé ou tronqué »
+/// (`tests/fixtures/README.md` says how they were made).
+#[test]
+fn real_scanned_and_encrypted_pdfs_say_so() {
+    for (name, says) in [
+        (
+            "scan.pdf",
+            "le PDF n'a pas de couche texte (document numérisé ?)",
+        ),
+        (
+            "chiffre.pdf",
+            "le PDF est chiffré ; enregistrez-en une copie non protégée",
+        ),
+    ] {
+        let file = root().join("tests/fixtures").join(name);
+        refused_everywhere(&file);
+        let r = run(&["parse".as_ref(), file.as_os_str()]);
+        assert!(r.stderr.contains(says), "{name}: {}", r.stderr);
+    }
+}
