@@ -62,12 +62,34 @@ struct Candidate {
     heading: String,
 }
 
-static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:(?P<ord>\d{1,2})°|(?P<dot>\d{1,2}(?:\.\d{1,2})+)|(?P<rd>[IVX]{1,5})\.(?P<rdn>\d{1,2})|(?P<num>\d{1,2})(?:\s+(?P<suf>bis|ter|quater))?|(?P<let>[IVX]{2,5}|[ivx]{2,5}|[A-Za-z])(?:\s+(?P<lsuf>bis|ter|quater))?)(?P<sep>\s*[.)]?\s*(?:[-–—:]\s*)?)(?P<rest>.+)$",
-    )
-    .expect("valid regex")
-});
+/// The marker and its separator, then the heading (`rest`: the rest of the line).
+const MARKER_HEAD: &str = r"^(?:(?P<ord>\d{1,2})°|(?P<dot>\d{1,2}(?:\.\d{1,2})+)|(?P<rd>[IVX]{1,5})\.(?P<rdn>\d{1,2})|(?P<num>\d{1,2})(?:\s+(?P<suf>bis|ter|quater))?|(?P<let>[IVX]{2,5}|[ivx]{2,5}|[A-Za-z])(?:\s+(?P<lsuf>bis|ter|quater))?)(?P<sep>\s*[.)]?\s*(?:[-–—:]\s*)?)";
+
+static MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("{MARKER_HEAD}(?P<rest>.+)$")).expect("valid regex"));
+
+/// [`MARKER`] without its `(?P<rest>.+)$`: the captures of a long line are found without
+/// walking the whole line (the backtracking engine that resolves captures visits every byte
+/// it may match, and `.+$` made it visit all of them).
+static MARKER_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(MARKER_HEAD).expect("valid regex"));
+
+/// The captures of [`MARKER`] on `text` and its `rest`. The prefix alone gives them when its
+/// first match leaves a non-empty rest without a line break: that match is then the one
+/// [`MARKER`] finds first (`.+$` accepts it), so the result is the same; else the full
+/// pattern decides (it may backtrack into the separator or the marker).
+fn marker(text: &str) -> Option<(regex::Captures<'_>, &str)> {
+    // No prefix match, no full match: the full pattern begins with the prefix.
+    let caps = MARKER_PREFIX.captures(text)?;
+    let end = caps.get(0).map_or(0, |m| m.end());
+    let rest = &text[end..];
+    if !rest.is_empty() && !rest.contains('\n') {
+        return Some((caps, rest));
+    }
+    let caps = MARKER.captures(text)?;
+    let rest = caps.name("rest")?.as_str();
+    Some((caps, rest))
+}
 
 fn roman(s: &str) -> Option<u32> {
     super::articles::roman_value(s).filter(|_| s.chars().all(|c| "IVXivx".contains(c)))
@@ -82,8 +104,8 @@ fn candidate(at: usize, l: &Line) -> Option<Candidate> {
     if !listed || !may_start_with_marker(&l.text) {
         return None;
     }
-    let caps = MARKER.captures(&l.text)?;
-    let heading = caps.name("rest")?.as_str().trim().to_string();
+    let (caps, rest) = marker(&l.text)?;
+    let heading = rest.trim().to_string();
     // « 1 Objet », « A Locaux »: a number or a letter needs its « . », « ) » or dash.
     let sep = caps.name("sep").map_or("", |m| m.as_str()).trim();
     if (caps.name("num").is_some() || caps.name("let").is_some()) && sep.is_empty() {
@@ -409,6 +431,68 @@ mod tests {
             .collect();
         v.sort();
         v.into_iter().map(|(_, s)| s).collect()
+    }
+
+    #[test]
+    fn marker_prefix_reads_what_the_full_pattern_reads() {
+        // Lines whose separator or marker the full pattern must give back to `rest`, line
+        // breaks, bare markers, and ordinary headings: same groups, same rest.
+        let lines = [
+            "A.",
+            "A. ",
+            "1.",
+            "1. ",
+            "1.-",
+            "1. :",
+            "II.2",
+            "II.2 Durée",
+            "3 bis. Liste",
+            "3 bis",
+            "A.-Locaux conventionnés.",
+            "a) Le remboursement :",
+            "1° Désignation",
+            "1°",
+            "1.1. Nombre",
+            "5.2",
+            "i) Objet",
+            "ii.",
+            "IV - Renseignements",
+            "x",
+            "1. A\nB",
+            "1.\nB",
+            "A)\n",
+            "12 quater) Texte",
+            "L. 1234-5 du code",
+            "",
+            "Ⅳ. Texte",
+            "١. Texte",
+            "1 — Objet",
+            "A : B",
+            "XI bis. Suite",
+            "IX.12 Fin",
+        ];
+        let groups = [
+            "ord", "dot", "rd", "rdn", "num", "suf", "let", "lsuf", "sep", "rest",
+        ];
+        for line in lines {
+            let full = MARKER.captures(line);
+            let fast = marker(line);
+            assert_eq!(full.is_some(), fast.is_some(), "{line:?}");
+            if let (Some(full), Some((caps, rest))) = (full, fast) {
+                assert_eq!(
+                    full.name("rest").map(|m| m.as_str()),
+                    Some(rest),
+                    "{line:?}"
+                );
+                for g in &groups[..9] {
+                    assert_eq!(
+                        full.name(g).map(|m| m.range()),
+                        caps.name(g).map(|m| m.range()),
+                        "{line:?} {g}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
