@@ -253,6 +253,104 @@ pub fn write_diff_json(
             coarse: s.coarse,
         },
     };
-    serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::other)?;
+    let mut serializer = serde_json::Serializer::with_formatter(&mut *w, Pretty::default());
+    doc.serialize(&mut serializer).map_err(io::Error::other)?;
     writeln!(w)
+}
+
+/// serde_json's `PrettyFormatter` (two spaces a level), the same bytes, but a line break and
+/// its indentation written in one call rather than one call per level: a code's diff nests
+/// pairs ten levels deep and writes millions of keys.
+#[derive(Default)]
+struct Pretty {
+    depth: usize,
+    has_value: bool,
+    /// `,\n` then spaces, as many as the deepest level written so far needs.
+    line: Vec<u8>,
+}
+
+impl Pretty {
+    /// A line break (after a comma unless `first`) and the current indentation.
+    fn break_line<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        let end = 2 + 2 * self.depth;
+        if self.line.len() < end {
+            self.line.clear();
+            self.line.extend_from_slice(b",\n");
+            self.line.resize(end.max(64), b' ');
+        }
+        w.write_all(&self.line[usize::from(first)..end])
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.break_line(w, true)?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.break_line(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.break_line(w, true)?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.break_line(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pretty_writes_what_serde_json_pretty_writes() {
+        // Empty and filled arrays and objects, deeper than the first indentation buffer.
+        let mut value = serde_json::json!({"a": [], "b": {}, "c": [1, "x", null, {"d": [[]]}]});
+        for depth in 0..40 {
+            value = serde_json::json!({"k": depth, "v": [value.clone(), {}], "e": []});
+        }
+        let mut ours = Vec::new();
+        let mut serializer = serde_json::Serializer::with_formatter(&mut ours, Pretty::default());
+        value.serialize(&mut serializer).unwrap();
+        assert_eq!(
+            String::from_utf8(ours).unwrap(),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
+    }
 }
