@@ -230,6 +230,10 @@ fn may_start_with_marker(text: &str) -> bool {
 /// Words of a heading, the model's bracketed instructions (« [selon la nature des travaux] »)
 /// left out.
 fn heading_words(text: &str) -> usize {
+    // Most headings have no brackets: counted in place, without a copy.
+    if !text.contains(['[', ']']) {
+        return words_outside_tags(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
     for c in text.chars() {
