@@ -18,8 +18,16 @@ fn has_markup(s: &str) -> bool {
 /// inside, every kind of space → one space, a space before `: ; ! ?`, `...` → `…`,
 /// ligatures expanded, soft hyphens and stray bullets removed.
 pub fn inline(line: &str) -> String {
-    let pre = pre_clean(line);
-    if has_markup(&pre) {
+    // One scan of the line says whether it needs pre_clean and whether it has markup.
+    let (pre, markup) = match scan(line) {
+        Some(markup) => (Cow::Borrowed(line), markup),
+        None => {
+            let pre = pre_clean(line);
+            let markup = has_markup(&pre);
+            (pre, markup)
+        }
+    };
+    if markup {
         typography(&markdown_text(&pre))
     } else {
         typography(&pre)
@@ -29,7 +37,7 @@ pub fn inline(line: &str) -> String {
 /// Character-level clean-ups done before Markdown is read.
 fn pre_clean(s: &str) -> Cow<'_, str> {
     // Most lines need nothing: one scan, no copy.
-    if !s.chars().any(needs_pre_clean) {
+    if !any_needs_pre_clean(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -70,6 +78,93 @@ fn pre_clean(s: &str) -> Cow<'_, str> {
         rest = &rest[c.len_utf8()..];
     }
     Cow::Owned(out)
+}
+
+/// What a byte below 0x80 is to [`inline`]: [`needs_pre_clean`] (bit 1), [`has_markup`]
+/// (bit 2), [`is_plain`] (bit 4).
+const ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        if matches!(b, b'^' | b'[' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            table[i] |= 1;
+        }
+        if matches!(b, b'*' | b'_' | b'<' | b'\\' | b'&' | b'[' | b'`') {
+            table[i] |= 2;
+        }
+        if b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b',' | b'-'
+                    | b'('
+                    | b')'
+                    | b'/'
+                    | b'%'
+                    | b'+'
+                    | b'='
+                    | b'['
+                    | b']'
+                    | b'*'
+                    | b'_'
+                    | b'&'
+            )
+        {
+            table[i] |= 4;
+        }
+        i += 1;
+    }
+    table
+};
+
+/// `None` when `s` needs [`pre_clean`], else whether it [`has_markup`]: both read in one
+/// scan, byte by byte where the byte decides (as [`any_needs_pre_clean`]).
+fn scan(s: &str) -> Option<bool> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut seen = 0u8;
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            seen |= ASCII_CLASS[usize::from(x)];
+            i += 1;
+        } else if x == 0xC3 {
+            i += 2;
+        } else {
+            let c = s.get(i..).and_then(|t| t.chars().next())?;
+            if needs_pre_clean(c) {
+                return None;
+            }
+            i += c.len_utf8();
+        }
+    }
+    (seen & 1 == 0).then_some(seen & 2 != 0)
+}
+
+/// Whether any character of `s` is [`needs_pre_clean`], read byte by byte where the byte
+/// decides: ASCII, and the Latin-1 letters (lead byte 0xC3: U+00C0 to U+00FF, none of which
+/// pre_clean changes).
+fn any_needs_pre_clean(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            // `needs_pre_clean` of an ASCII character: `^`, `[`, a white space but the space.
+            if matches!(x, b'^' | b'[' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                return true;
+            }
+            i += 1;
+        } else if x == 0xC3 {
+            i += 2;
+        } else {
+            match s[i..].chars().next() {
+                Some(c) if needs_pre_clean(c) => return true,
+                Some(c) => i += c.len_utf8(),
+                None => return false,
+            }
+        }
+    }
+    false
 }
 
 /// A character [`pre_clean`] changes or starts a pattern at (`^{`, `[^`).
@@ -220,13 +315,17 @@ fn typography(s: &str) -> String {
     let mut in_quote = false;
     let mut before: Option<char> = None;
     let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        // Most characters are copied as they are: no look-ahead for them.
-        if is_plain(c) {
-            out.push(c);
-            before = Some(c);
-            continue;
+    loop {
+        // Most characters are copied as they are, a run of them at once (see `plain_run`):
+        // no look-ahead for them.
+        let rest = chars.as_str();
+        let run = plain_run(rest);
+        if run > 0 {
+            out.push_str(&rest[..run]);
+            before = rest[..run].chars().next_back();
+            chars = rest[run..].chars();
         }
+        let Some(c) = chars.next() else { break };
         // A plain space, the commonest other character: the rule for spaces below, without
         // its look-ahead.
         if c == ' ' {
@@ -312,6 +411,40 @@ fn typography(s: &str) -> String {
     }
 }
 
+/// Length in bytes of the run at the start of `s` that [`typography`] copies as it is:
+/// characters [`is_plain`], and single spaces between them (a space after a plain character
+/// is always kept, a second one never). Empty when `s` does not start with a plain character.
+fn plain_run(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut after_space = true;
+    while i < b.len() {
+        let x = b[i];
+        if x == b' ' {
+            if after_space {
+                break;
+            }
+            after_space = true;
+            i += 1;
+            continue;
+        }
+        let len = if x < 0x80 {
+            if ASCII_CLASS[usize::from(x)] & 4 == 0 {
+                break;
+            }
+            1
+        } else {
+            match s[i..].chars().next() {
+                Some(c) if is_plain(c) => c.len_utf8(),
+                _ => break,
+            }
+        };
+        after_space = false;
+        i += len;
+    }
+    i
+}
+
 /// A character [`typography`] copies whatever stands around it: a letter, a digit, or a sign
 /// none of its rules looks at (spaces, apostrophes, quotes, `.`, `;:!?`, bullets).
 fn is_plain(c: char) -> bool {
@@ -321,6 +454,11 @@ fn is_plain(c: char) -> bool {
                 c,
                 ',' | '-' | '(' | ')' | '/' | '%' | '+' | '=' | '[' | ']' | '*' | '_' | '&'
             );
+    }
+    // Latin-1 letters (« é », « À »…), the commonest non-ASCII characters: letters all, but
+    // « × » and « ÷ ».
+    if ('\u{C0}'..='\u{FF}').contains(&c) {
+        return c != '×' && c != '÷';
     }
     c.is_alphanumeric() && !is_space(c) && !is_apostrophe(c) && !is_bullet(c)
 }
@@ -434,6 +572,60 @@ mod tests {
             "délai : Notification. Mise"
         );
         assert_eq!(inline("la déﬁnition\u{AD}"), "la définition");
+    }
+
+    #[test]
+    fn byte_scans_agree_with_the_character_rules() {
+        // `any_needs_pre_clean` and `plain_run` read bytes where the byte decides: the same
+        // answers as the character rules, on every character of these lines.
+        let samples = [
+            "L'article L. 1234-5 du code du travail, « alinéa » ; ÀÉÎÔÙàéîôùçÇœŒæ ×÷ ÿ",
+            "a\u{a0}b\u{202f}c\u{2009}d\t\u{b}\u{c}\r\n e  f   g",
+            "1^{er} [^2] ﬁn ᵉʳ \u{ad}\u{200b}\u{feff} • ● – — ’ ‘ ´ · ¹²",
+            "   ",
+            "",
+        ];
+        for s in samples {
+            assert_eq!(
+                any_needs_pre_clean(s),
+                s.chars().any(needs_pre_clean),
+                "{s:?}"
+            );
+            let expected = (!s.chars().any(needs_pre_clean)).then(|| has_markup(s));
+            assert_eq!(scan(s), expected, "{s:?}");
+            for (i, _) in s.char_indices() {
+                let rest = &s[i..];
+                let mut expected = 0;
+                let mut after_space = true;
+                for c in rest.chars() {
+                    if c == ' ' && !after_space {
+                        after_space = true;
+                    } else if c != ' ' && is_plain(c) {
+                        after_space = false;
+                    } else {
+                        break;
+                    }
+                    expected += c.len_utf8();
+                }
+                assert_eq!(plain_run(rest), expected, "{rest:?}");
+            }
+        }
+        for c in '\u{0}'..='\u{3000}' {
+            let slow = c.is_alphanumeric() && !is_space(c) && !is_apostrophe(c) && !is_bullet(c);
+            if !c.is_ascii() {
+                assert_eq!(is_plain(c), slow, "{c:?}");
+            }
+            let one = format!("a{c}b");
+            assert_eq!(any_needs_pre_clean(&one), needs_pre_clean(c), "{c:?}");
+            let expected = (!needs_pre_clean(c)).then(|| has_markup(&one));
+            assert_eq!(scan(&one), expected, "{c:?}");
+            // A single space between plain characters is copied with them.
+            assert_eq!(
+                plain_run(&one) == one.len(),
+                c == ' ' || is_plain(c),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]
