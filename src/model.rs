@@ -162,10 +162,10 @@ pub struct Node {
     pub cells: Vec<String>,
     /// Nesting depth of a list item (0 for top level) or rank of a structure heading.
     pub level: u8,
-    /// For a party node (boxed: one node in thousands is a party, and the arena holds every node).
-    pub party: Option<Box<Party>>,
-    /// Keys of the footnotes this node's text calls (`notes/note-1`).
-    pub note_refs: Vec<String>,
+    /// The fields few nodes have: a party's names, the footnotes the text calls, where an
+    /// office document holds the node ([`Node::party`], [`Node::note_refs`], [`Node::locator`]).
+    #[serde(flatten)]
+    rare: Rare,
     /// Content hash of the normalised text (fixed hasher: stable across runs and machines).
     pub fingerprint: u64,
     /// Where the node's text stands in [`Source::text`].
@@ -174,25 +174,67 @@ pub struct Node {
     pub parent: Option<NodeId>,
     /// The child nodes, in document order.
     pub children: Vec<NodeId>,
-    /// Where the node is in an office document, as a person finds it (`word/document.xml §37`:
-    /// the part and the paragraph's number in it); `None` for text and PDF, whose spans suffice.
-    pub locator: Locator,
 }
 
-/// Where a node is in an office document (`word/document.xml §37`), if it came from one. Like
-/// [`Span`], two locators always compare equal: a tree read from a .docx equals the same tree
-/// typed in Markdown.
-#[derive(Debug, Clone, Default, Serialize)]
-#[serde(transparent)]
-pub struct Locator(pub Option<Box<str>>);
+/// The fields few nodes have, boxed together so that the others pay 8 bytes for them: the
+/// arena holds every node of a code (90,000 for a pair; a node is 192 bytes, 232 with them
+/// inline). Equality compares the party and the note calls, never the locator: like
+/// [`Span`], where the text stood is no part of the tree, so a tree read from a .docx equals
+/// the same tree typed in Markdown.
+#[derive(Debug, Clone, Default)]
+struct Rare(Option<Box<RareFields>>);
 
-impl PartialEq for Locator {
-    fn eq(&self, _: &Locator) -> bool {
-        true
+#[derive(Debug, Clone, Default)]
+struct RareFields {
+    party: Option<Party>,
+    note_refs: Vec<String>,
+    locator: Option<Box<str>>,
+}
+
+impl Rare {
+    fn party(&self) -> Option<&Party> {
+        self.0.as_ref().and_then(|f| f.party.as_ref())
+    }
+
+    fn note_refs(&self) -> &[String] {
+        self.0.as_ref().map_or(&[], |f| &f.note_refs)
+    }
+
+    fn fields(&mut self) -> &mut RareFields {
+        self.0.get_or_insert_with(Default::default)
+    }
+
+    /// Drops the box once every field is empty again.
+    fn tidy(&mut self) {
+        if self
+            .0
+            .as_ref()
+            .is_some_and(|r| r.party.is_none() && r.note_refs.is_empty() && r.locator.is_none())
+        {
+            self.0 = None;
+        }
     }
 }
 
-impl Eq for Locator {}
+impl PartialEq for Rare {
+    fn eq(&self, other: &Rare) -> bool {
+        self.party() == other.party() && self.note_refs() == other.note_refs()
+    }
+}
+
+impl Eq for Rare {}
+
+impl Serialize for Rare {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let f = self.0.as_deref();
+        let mut st = s.serialize_struct("Rare", 3)?;
+        st.serialize_field("party", &f.and_then(|f| f.party.as_ref()))?;
+        st.serialize_field("note_refs", f.map_or(&[][..], |f| &f.note_refs[..]))?;
+        st.serialize_field("locator", &f.and_then(|f| f.locator.as_deref()))?;
+        st.end()
+    }
+}
 
 impl Node {
     /// A node with no parent and no children.
@@ -212,13 +254,51 @@ impl Node {
             text,
             cells: Vec::new(),
             level: 0,
-            party: None,
-            note_refs: Vec::new(),
+            rare: Rare::default(),
             span,
             parent: None,
             children: Vec::new(),
-            locator: Locator::default(),
         }
+    }
+
+    /// For a party node, the party as the « Entre … Et … » block names it.
+    pub fn party(&self) -> Option<&Party> {
+        self.rare.party()
+    }
+
+    /// Sets (or clears) the party a node stands for.
+    pub fn set_party(&mut self, party: Option<Party>) {
+        self.rare.fields().party = party;
+        self.rare.tidy();
+    }
+
+    /// Keys of the footnotes this node's text calls (`notes/note-1`).
+    pub fn note_refs(&self) -> &[String] {
+        self.rare.note_refs()
+    }
+
+    /// Sets the keys of the footnotes this node's text calls.
+    pub fn set_note_refs(&mut self, refs: Vec<String>) {
+        if refs.is_empty() && self.rare.0.is_none() {
+            return;
+        }
+        self.rare.fields().note_refs = refs;
+        self.rare.tidy();
+    }
+
+    /// Where the node is in an office document, as a person finds it (`word/document.xml §37`:
+    /// the part and the paragraph's number in it); `None` for text and PDF, whose spans suffice.
+    pub fn locator(&self) -> Option<&str> {
+        self.rare.0.as_ref().and_then(|f| f.locator.as_deref())
+    }
+
+    /// Sets (or clears) where the node is in an office document.
+    pub fn set_locator(&mut self, locator: Option<Box<str>>) {
+        if locator.is_none() && self.rare.0.is_none() {
+            return;
+        }
+        self.rare.fields().locator = locator;
+        self.rare.tidy();
     }
 
     /// The last segment of the key (`al-3` for `article-4/al-3`).
@@ -449,10 +529,7 @@ impl Document {
 
     /// The parties, in the order of the « Entre … Et … » block.
     pub fn parties(&self) -> Vec<&Party> {
-        self.nodes
-            .iter()
-            .filter_map(|n| n.party.as_deref())
-            .collect()
+        self.nodes.iter().filter_map(|n| n.party()).collect()
     }
 
     /// The alinéa-like children of a unit (alinéas and list items), the ones légistique counts.
@@ -579,10 +656,36 @@ mod tests {
     fn nodes_stay_small() {
         // The arena holds every node of a code (90,000 for a pair): the rare fields are boxed.
         assert!(
-            std::mem::size_of::<Node>() <= 232,
+            std::mem::size_of::<Node>() <= 192,
             "{}",
             std::mem::size_of::<Node>()
         );
+    }
+
+    #[test]
+    fn rare_fields_are_boxed_only_when_set_and_locators_never_compare() {
+        let mut a = Node::new(NodeKind::Partie, "p", "x", Span::default());
+        let b = a.clone();
+        assert!(a.rare.0.is_none() && a.party().is_none() && a.note_refs().is_empty());
+        a.set_locator(Some("word/document.xml §3".into()));
+        assert_eq!(a.locator(), Some("word/document.xml §3"));
+        assert_eq!(a, b, "a locator is no part of the tree");
+        a.set_note_refs(vec!["notes/note-1".into()]);
+        assert_ne!(a, b);
+        assert_eq!(a.note_refs(), ["notes/note-1"]);
+        a.set_party(Some(Party {
+            name: "L'État".into(),
+            ..Default::default()
+        }));
+        assert_eq!(a.party().map(|p| p.name.as_str()), Some("L'État"));
+        a.set_note_refs(Vec::new());
+        a.set_locator(None);
+        a.set_party(None);
+        assert!(a.rare.0.is_none(), "the box goes when its fields are empty");
+        assert_eq!(a, b);
+        // Serialised as the fields were: `party`, `note_refs`, `locator`.
+        let json = serde_json::to_value(&b).expect("serialisable");
+        assert!(json.get("note_refs").is_some() && json.get("locator").is_some());
     }
 
     #[test]

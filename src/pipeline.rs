@@ -35,7 +35,7 @@ fn locate(doc: &mut Document, locators: &crate::extract::Locators) {
         return;
     }
     for node in doc.nodes.iter_mut().skip(1) {
-        node.locator.0 = locators.at(node.span.start).map(Box::from);
+        node.set_locator(locators.at(node.span.start).map(Box::from));
     }
     for d in &mut doc.diagnostics {
         if let Some(at) = d.span.and_then(|s| locators.at(s.start)) {

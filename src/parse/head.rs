@@ -526,7 +526,7 @@ pub(crate) fn describe_party(doc: &mut Document, pid: NodeId) {
     let heading = short_name.clone().unwrap_or_else(|| name.clone());
     let node = doc.node_mut(pid);
     node.heading = Some(heading);
-    node.party = Some(Box::new(Party {
+    node.set_party(Some(Party {
         name,
         short_name,
         aliases,

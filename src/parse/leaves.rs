@@ -218,6 +218,6 @@ pub(crate) fn link_note_calls(doc: &mut Document) {
             }
             prev_char = Some(c);
         }
-        doc.nodes[i].note_refs = refs;
+        doc.nodes[i].set_note_refs(refs);
     }
 }

@@ -284,7 +284,7 @@ mod tests {
         assert!(d.get("article-2.1").is_some());
         assert_eq!(d.parent(d.get("article-2.1").unwrap()), d.get("article-2"));
         let al = d.get("article-2.1/al-1").unwrap();
-        assert_eq!(d.node(al).note_refs, ["notes/note-1"]);
+        assert_eq!(d.node(al).note_refs(), ["notes/note-1"]);
         assert!(d.get("annexe-1/table-1/row-2").is_some());
         let parties = d.parties();
         assert_eq!(parties[0].name, "L'État");

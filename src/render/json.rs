@@ -59,9 +59,9 @@ fn node(doc: &Document, id: NodeId) -> JsonNode<'_> {
         span: [n.span.start, n.span.end],
         level: n.level,
         cells: &n.cells,
-        party: n.party.as_deref(),
-        notes: &n.note_refs,
-        locator: n.locator.0.as_deref(),
+        party: n.party(),
+        notes: n.note_refs(),
+        locator: n.locator(),
         children: n.children.iter().map(|c| node(doc, *c)).collect(),
     }
 }

@@ -27,7 +27,7 @@ pub fn outline(doc: &Document) -> String {
 fn summary(doc: &Document, id: NodeId) -> String {
     let node = doc.node(id);
     match node.kind {
-        NodeKind::Partie => match &node.party {
+        NodeKind::Partie => match node.party() {
             Some(p) => match &p.short_name {
                 Some(s) => format!("{} (« {s} »)", excerpt(&p.name, EXCERPT)),
                 None => excerpt(&p.name, EXCERPT),
@@ -60,9 +60,9 @@ fn write_node(doc: &Document, id: NodeId, depth: usize, w: &mut impl Write) -> i
         line.push_str("  ");
         line.push_str(&summary);
     }
-    if !node.note_refs.is_empty() {
+    if !node.note_refs().is_empty() {
         let calls: Vec<&str> = node
-            .note_refs
+            .note_refs()
             .iter()
             .map(|r| r.rsplit('/').next().unwrap_or(r))
             .collect();

@@ -90,8 +90,8 @@ pub fn infer(conventions: &[Document]) -> String {
         copy.heading = node.heading.clone();
         copy.cells = node.cells.clone();
         copy.level = node.level;
-        copy.party = node.party.clone();
-        copy.note_refs = node.note_refs.clone();
+        copy.set_party(node.party().cloned());
+        copy.set_note_refs(node.note_refs().to_vec());
 
         // Placeholders.
         let block = enclosing_block(first, id);

@@ -131,7 +131,7 @@ fn tree(path: &Path) -> (Document, Tree) {
     let t = Tree {
         tables: count(NodeKind::Table),
         notes: count(NodeKind::Note),
-        calls: doc.nodes.iter().map(|n| n.note_refs.len()).sum(),
+        calls: doc.nodes.iter().map(|n| n.note_refs().len()).sum(),
         row_alineas: doc
             .nodes
             .iter()

@@ -135,7 +135,7 @@ fn canope_parties_notes_and_typography() {
     );
     let al8 = d.node(d.get("article-4/al-8").unwrap());
     assert!(al8.text.ends_with("l'ANSSI¹ ;"));
-    assert_eq!(al8.note_refs, ["notes/note-1"]);
+    assert_eq!(al8.note_refs(), ["notes/note-1"]);
     // The alinéa after the notes is still in article 4, numbered on.
     assert!(text(&d, "article-4/al-11").starts_with("Le calendrier prévisionnel"));
     // Bold, ^{er} and straight quotes are gone; the words stay.
