@@ -221,17 +221,28 @@ pub fn capitals(text: &str) -> bool {
 /// A structure heading of a larger text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StructureHeading {
-    /// 1 Partie, 2 Livre, 3 Titre, 4 Chapitre, 5 Section, 6 Sous-section, 7 Paragraphe, 8 Sous-paragraphe.
+    /// 0 the partie législative or réglementaire of a code (it holds the « première partie »
+    /// …), 1 Partie, 2 Livre, 3 Titre, 4 Chapitre, 5 Section, 6 Sous-section, 7 Paragraphe,
+    /// 8 Sous-paragraphe.
     pub rank: u8,
-    /// `Titre Ier`, `Partie législative`.
+    /// `Titre Ier`, `Partie législative`, `Deuxième partie` (an ordinal heading, as it is cited:
+    /// « le livre II de la deuxième partie »).
     pub label: String,
-    /// Key segment: `titre-ier`.
+    /// Key segment: `titre-ier`, `partie-2` (« DEUXIÈME PARTIE »).
     pub slug: String,
     pub heading: Option<String>,
 }
 
-fn structure_rank(kind: &str) -> u8 {
+fn structure_rank(kind: &str, label: &str) -> u8 {
     match kind.to_lowercase().as_str() {
+        "partie"
+            if matches!(
+                label.to_lowercase().as_str(),
+                "législative" | "legislative" | "réglementaire" | "reglementaire"
+            ) =>
+        {
+            0
+        }
         "partie" => 1,
         "livre" => 2,
         "titre" => 3,
@@ -273,16 +284,100 @@ fn is_structure_label(label: &str) -> bool {
         )
 }
 
-/// Recognises « Titre Ier : Conditions du travail », « Partie législative », « Section 3 : … ».
+/// The ordinals that number divisions written number first (« DEUXIÈME PARTIE », « Premier
+/// livre »), with their value.
+const ORDINALS: &[(&str, u32)] = &[
+    ("première", 1),
+    ("premier", 1),
+    ("deuxième", 2),
+    ("seconde", 2),
+    ("second", 2),
+    ("troisième", 3),
+    ("quatrième", 4),
+    ("cinquième", 5),
+    ("sixième", 6),
+    ("septième", 7),
+    ("huitième", 8),
+    ("neuvième", 9),
+    ("dixième", 10),
+    ("onzième", 11),
+    ("douzième", 12),
+];
+
+static ORDINAL_STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(\p{L}+)\s+(partie|livre|titre|chapitre|section)\b\s*((?:[:.\-–—]\s*)+)?(.*)$",
+    )
+    .expect("valid regex")
+});
+
+/// « DEUXIÈME PARTIE : LES RELATIONS COLLECTIVES DE TRAVAIL », as codes number their parts: the
+/// label as it is cited (`Deuxième partie`), the key by its number (`partie-2`), the rank of
+/// its noun. Written in capitals (the ordinal and noun, or the heading after them), so that a
+/// convention's « Deuxième partie : la commune de … » designating a party is not read as one.
+fn ordinal_structure(text: &str) -> Option<StructureHeading> {
+    let caps = ORDINAL_STRUCTURE.captures(text)?;
+    let ordinal = caps.get(1)?.as_str();
+    let kind = caps.get(2)?.as_str();
+    let sep = caps.get(3).is_some();
+    let rest = caps.get(4).map(|m| m.as_str().trim()).unwrap_or("");
+    let lower = ordinal.to_lowercase();
+    let number = ORDINALS.iter().find(|(o, _)| *o == lower)?.1;
+    let upper = |s: &str| s.chars().all(|c| !c.is_lowercase());
+    let in_capitals = upper(ordinal) && upper(kind) || !rest.is_empty() && capitals(rest);
+    if !in_capitals || (!rest.is_empty() && !sep) || !heading_ok(rest) {
+        return None;
+    }
+    let kind = kind.to_lowercase();
+    let mut label = format!("{lower} {kind}");
+    if let Some(c) = label.get_mut(0..1) {
+        c.make_ascii_uppercase();
+    }
+    Some(StructureHeading {
+        rank: structure_rank(&kind, ""),
+        slug: format!("{kind}-{number}"),
+        label,
+        heading: (!rest.is_empty()).then(|| rest.to_string()),
+    })
+}
+
+/// The number of an ordinal division's label (`Deuxième partie` → 2), `None` for the others.
+pub fn ordinal_number(label: &str) -> Option<u32> {
+    let mut words = label.split_whitespace();
+    let first = words.next()?.to_lowercase();
+    let noun = words.next()?;
+    let division = ["partie", "livre", "titre", "chapitre", "section"]
+        .iter()
+        .any(|d| noun.eq_ignore_ascii_case(d));
+    if words.next().is_some() || !division {
+        return None;
+    }
+    ORDINALS.iter().find(|(o, _)| *o == first).map(|o| o.1)
+}
+
+/// The rank of a division's label as [`structure`] gives it (`Livre II` 2, `Deuxième partie` 1,
+/// `Partie législative` 0), `None` when the label names no division.
+pub fn division_rank(label: &str) -> Option<u8> {
+    if ordinal_number(label).is_some() {
+        let noun = label.split_whitespace().nth(1)?;
+        return Some(structure_rank(noun, ""));
+    }
+    structure(label, false).map(|h| h.rank)
+}
+
+/// Recognises « Titre Ier : Conditions du travail », « Partie législative », « Section 3 : … »,
+/// « DEUXIÈME PARTIE : … ».
 pub fn structure(text: &str, markdown: bool) -> Option<StructureHeading> {
     let first = text.chars().next()?;
     if !matches!(
         first,
         'P' | 'p' | 'L' | 'l' | 'T' | 't' | 'C' | 'c' | 'S' | 's'
     ) {
-        return None;
+        return ordinal_structure(text);
     }
-    let caps = STRUCTURE.captures(text)?;
+    let Some(caps) = STRUCTURE.captures(text) else {
+        return ordinal_structure(text);
+    };
     let kind = caps.get(1)?.as_str();
     let label = caps.get(2)?.as_str();
     let sep = caps.get(3).is_some();
@@ -298,7 +393,7 @@ pub fn structure(text: &str, markdown: bool) -> Option<StructureHeading> {
         c.make_ascii_uppercase();
     }
     Some(StructureHeading {
-        rank: structure_rank(kind),
+        rank: structure_rank(kind, label),
         label: format!("{kind_word} {label}"),
         slug: slug(&format!("{kind} {label}")),
         heading: (!rest.is_empty()).then(|| rest.to_string()),
@@ -663,7 +758,7 @@ mod tests {
             (s.rank, s.slug.as_str(), s.heading.as_deref()),
             (3, "titre-ier", Some("Conditions du travail"))
         );
-        assert_eq!(structure("Partie législative", false).unwrap().rank, 1);
+        assert_eq!(structure("Partie législative", false).unwrap().rank, 0);
         assert_eq!(
             structure("Chapitre préliminaire : Dialogue social.", true)
                 .unwrap()
@@ -674,6 +769,48 @@ mod tests {
         assert!(structure("Titulaire : SCBCM", false).is_none());
         assert!(structure("Section de la commande publique", false).is_none());
         assert!(structure("Livre blanc", false).is_none());
+    }
+
+    /// Divisions numbered by an ordinal written first, as the Code du travail numbers its
+    /// parts (« DEUXIÈME PARTIE : … »), under the partie législative or réglementaire.
+    #[test]
+    fn ordinal_structures() {
+        let s = structure(
+            "DEUXIÈME PARTIE : LES RELATIONS COLLECTIVES DE TRAVAIL",
+            true,
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                s.rank,
+                s.label.as_str(),
+                s.slug.as_str(),
+                s.heading.as_deref()
+            ),
+            (
+                1,
+                "Deuxième partie",
+                "partie-2",
+                Some("LES RELATIONS COLLECTIVES DE TRAVAIL")
+            )
+        );
+        let s = structure("Première partie : DISPOSITIONS GÉNÉRALES", false).unwrap();
+        assert_eq!(
+            (s.label.as_str(), s.slug.as_str()),
+            ("Première partie", "partie-1")
+        );
+        assert_eq!(structure("SECOND LIVRE", false).unwrap().slug, "livre-2");
+        assert_eq!(structure("Partie législative", false).unwrap().rank, 0);
+        assert_eq!(structure("Partie réglementaire", false).unwrap().rank, 0);
+        assert_eq!(structure("Partie 2 : Exécution", false).unwrap().rank, 1);
+        // A party designated in running text is no division.
+        assert!(structure("Deuxième partie : la commune de Lyon", false).is_none());
+        assert!(structure("Deuxième partie", false).is_none());
+        assert!(structure("Vingtième PARTIE", false).is_none());
+        assert_eq!(ordinal_number("Huitième partie"), Some(8));
+        assert_eq!(ordinal_number("Livre II"), None);
+        assert_eq!(division_rank("Deuxième partie"), Some(1));
+        assert_eq!(division_rank("Livre II"), Some(2));
     }
 
     #[test]

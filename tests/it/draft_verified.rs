@@ -330,14 +330,27 @@ fn new_annexes_follow_each_other_under_the_numbers_they_took() {
     check_texts(&old, &new);
 }
 
-/// A code whose parts the parser does not tell apart (« PREMIÈRE PARTIE », « DEUXIÈME PARTIE »
-/// read as unnumbered headings): each part has its « Livre II », « Titre IV », « Chapitre II »,
-/// so « la section 1 du chapitre II du titre IV du livre II » names two divisions. `part`
-/// writes one part; `body` is what its chapitre II holds after its first article.
+/// A code whose parts the parser cannot tell apart (unnumbered headings « RELATIONS DE TRAVAIL
+/// (PREMIÈRE) »…): each part has its « Livre II », « Titre IV », « Chapitre II », so « la
+/// section 1 du chapitre II du titre IV du livre II » names two divisions. `part` writes one
+/// part; `body` is what its chapitre II holds after its first article.
 fn code_with_two_parts(second: &str) -> String {
+    code_with_parts(second, |n| format!("RELATIONS DE TRAVAIL ({n})"))
+}
+
+/// The same code with its parts numbered as the Code du travail numbers them (« PREMIÈRE
+/// PARTIE : … »): each division has a name of its own (« le livre II de la deuxième partie »).
+fn code_in_ordinal_parts(second: &str) -> String {
+    code_with_parts(second, |n| {
+        format!("{n} PARTIE : LES RELATIONS DE TRAVAIL ({n})")
+    })
+}
+
+fn code_with_parts(second: &str, heading: impl Fn(&str) -> String) -> String {
     let part = |n: &str, p: &str, body: &str| {
         format!(
-            "### {n} PARTIE : PARTIE {n}\n\n### Livre II : La négociation collective\n\n#### Titre IV : Domaines et périodicité\n\n##### Chapitre II : Négociation obligatoire\n\n###### Section 1 : Négociation annuelle\n\n###### Article {p}2242-1\n\nL'employeur engage chaque année une négociation sur les salaires effectifs ({n}).\n\n{body}##### Chapitre III : Dispositions pénales\n\n###### Article {p}2243-1\n\nLe fait de se soustraire aux obligations est puni d'une amende ({n}).\n\n"
+            "### {}\n\n### Livre II : La négociation collective\n\n#### Titre IV : Domaines et périodicité\n\n##### Chapitre II : Négociation obligatoire\n\n###### Section 1 : Négociation annuelle\n\n###### Article {p}2242-1\n\nL'employeur engage chaque année une négociation sur les salaires effectifs ({n}).\n\n{body}##### Chapitre III : Dispositions pénales\n\n###### Article {p}2243-1\n\nLe fait de se soustraire aux obligations est puni d'une amende ({n}).\n\n",
+            heading(n)
         )
     };
     format!(
@@ -369,6 +382,40 @@ fn a_new_division_holding_new_divisions_goes_after_an_article_when_its_place_is_
     );
     assert!(act.contains("Mobilité interne"), "{act}");
     assert_eq!(act.matches("il est inséré").count(), 1, "{act}");
+}
+
+/// The same new section in a code whose parts are numbered « PREMIÈRE PARTIE », « DEUXIÈME
+/// PARTIE »: its place is named (« Le chapitre II du titre IV du livre II de la deuxième partie
+/// du code est complété par une section 2 »), and so are a renamed chapter and a new chapter
+/// first in a title of that part (« Au début du titre IV … »); the act reads back and verifies.
+#[test]
+fn divisions_of_ordinal_parts_are_named_by_their_part() {
+    let old = code_in_ordinal_parts("");
+    let new = code_in_ordinal_parts(
+        "###### Section 2 : Négociation triennale\n\n###### Sous-section 1 : Gestion des emplois\n\n###### Article L2242-15\n\nDans les entreprises d'au moins trois cents salariés, l'employeur engage tous les trois ans une négociation.\n\n",
+    )
+    .replace(
+        "##### Chapitre III : Dispositions pénales\n\n###### Article L2243-1",
+        "##### Chapitre III : Dispositions pénales et sanctions\n\n###### Article L2243-1",
+    )
+    .replace(
+        "#### Titre IV : Domaines et périodicité\n\n##### Chapitre II : Négociation obligatoire\n\n###### Section 1 : Négociation annuelle\n\n###### Article L2242-1\n\n",
+        "#### Titre IV : Domaines et périodicité\n\n##### Chapitre Ier : Principes\n\n###### Article L2241-1\n\nLa négociation collective est un droit des salariés.\n\n##### Chapitre II : Négociation obligatoire\n\n###### Section 1 : Négociation annuelle\n\n###### Article L2242-1\n\n",
+    );
+    check_texts(&old, &new);
+    let cmp = compare(
+        avenant::parse_str("old.md", &old),
+        avenant::parse_str("new.md", &new),
+        &DiffOptions::default(),
+    );
+    let act = avenant::avenant::render::markdown(&draft(&cmp, &DraftOptions::default()));
+    for sentence in [
+        "Le chapitre II du titre IV du livre II de la deuxième partie du code est complété par une section 2 ainsi rédigée",
+        "L'intitulé du chapitre III du titre IV du livre II de la deuxième partie est ainsi rédigé",
+        "Au début du titre IV du livre II de la deuxième partie du code, il est inséré un chapitre Ier",
+    ] {
+        assert!(act.contains(sentence), "{sentence}\n{act}");
+    }
 }
 
 /// The Code du travail's « Sous-section unique » become « Sous-section 1 » next to a new

@@ -37,9 +37,9 @@ fn read_line(line: &str) -> Line {
     Line::Text(line.to_string())
 }
 
-/// The rank of a division label's noun (1 partie … 8 sous-paragraphe).
+/// The rank of a division label's noun (0 partie législative, 1 partie … 8 sous-paragraphe).
 fn rank_of(label: &str) -> u8 {
-    headings::structure(label, false).map_or(8, |h| h.rank)
+    headings::division_rank(label).unwrap_or(8)
 }
 
 /// The level a new division takes: that of a division of the same noun in the convention, else

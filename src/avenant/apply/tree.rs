@@ -247,6 +247,8 @@ pub(super) fn graft_article(
     node.heading = heading.map(str::to_string);
     let id = insert_child(doc, parent, at, node);
     insert_lines(doc, id, 0, alineas, None);
+    // « I.-… », « 1° … » heading parts of the new article: nested as the parser nests them.
+    super::divisions::nest_subdivisions(doc, id, alineas, true);
 }
 
 #[cfg(test)]

@@ -289,9 +289,6 @@ pub(super) fn division_unit(doc: &Document, id: NodeId) -> Option<Unit> {
             }
         };
         let outer = own(a)?;
-        let (noun, rest) = outer.split_once(' ')?;
-        let noun = noun.to_lowercase();
-        let fem = matches!(noun.as_str(), "section" | "sous-section" | "partie");
-        label = format!("{label} {} {noun} {rest}", if fem { "de la" } else { "du" });
+        label = format!("{label} {}", formules::of_division(&outer));
     }
 }

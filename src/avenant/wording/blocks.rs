@@ -15,13 +15,11 @@ pub fn block_np(unit: &Unit) -> Option<Np> {
         Unit::Parties => Some(Np::new("bloc des parties", false, false)),
         Unit::Visas => Some(Np::new("visas", false, true)),
         Unit::Signatures => Some(Np::new("bloc des signatures", false, false)),
-        Unit::Division { label } => {
-            let mut words = label.split_whitespace();
-            let noun = words.next().unwrap_or_default().to_lowercase();
-            let rest: Vec<&str> = words.collect();
-            let fem = matches!(noun.as_str(), "section" | "sous-section" | "partie");
-            Some(Np::new(format!("{noun} {}", rest.join(" ")), fem, false))
-        }
+        Unit::Division { label } => Some(Np::new(
+            cited_division(label),
+            division_is_feminine(label),
+            false,
+        )),
         Unit::Note { label } => Some(Np::new(
             format!("note de bas de page n° {label}"),
             true,
@@ -94,6 +92,17 @@ fn read_division(rest: &str) -> Option<(Unit, usize)> {
 /// One division noun and number at the start of `rest`: its label (noun capitalised when
 /// `first`, else as written) and the length read.
 fn read_one_division(rest: &str, first: bool) -> Option<(String, usize)> {
+    // « deuxième partie », as codes number their parts (the parser's label, `Deuxième partie`).
+    let two: Vec<&str> = rest.splitn(3, ' ').take(2).collect();
+    if two.len() == 2 {
+        let noun = two[1].trim_end_matches(|c: char| !c.is_alphanumeric());
+        let words = format!("{} {noun}", two[0]);
+        if crate::parse::headings::ordinal_number(&words).is_some() {
+            let len = two[0].len() + 1 + noun.len();
+            let label = if first { capitalise(&words) } else { words };
+            return Some((label, len));
+        }
+    }
     let lower = rest.to_lowercase();
     let noun = DIVISIONS.iter().find(|d| lower.starts_with(*d))?;
     let after = rest.get(noun.len()..)?.strip_prefix(' ')?;

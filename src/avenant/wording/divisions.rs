@@ -5,18 +5,29 @@
 use super::*;
 use crate::avenant::model::Place;
 
-/// The nouns of divisions that are feminine (« une section », « la sous-section 2 »).
-pub fn division_is_feminine(label: &str) -> bool {
-    let noun = label
-        .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .to_lowercase();
-    matches!(noun.as_str(), "section" | "sous-section" | "partie")
+/// The noun of a division's label: its first word (« chapitre IV »), its second when an
+/// ordinal comes first (« deuxième partie »), in lower case.
+fn division_noun(label: &str) -> String {
+    let mut words = label.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    if crate::parse::headings::ordinal_number(label).is_some() {
+        return words.next().unwrap_or_default().to_lowercase();
+    }
+    first.to_lowercase()
 }
 
-/// « chapitre IV bis », « section 4 »: a division's label as cited in a sentence.
-fn cited(label: &str) -> String {
+/// The nouns of divisions that are feminine (« une section », « la sous-section 2 », « la
+/// deuxième partie »).
+pub fn division_is_feminine(label: &str) -> bool {
+    matches!(
+        division_noun(label).as_str(),
+        "section" | "sous-section" | "partie"
+    )
+}
+
+/// « chapitre IV bis », « section 4 », « deuxième partie »: a division's label as cited in a
+/// sentence (its noun, or its ordinal, in lower case).
+pub fn cited_division(label: &str) -> String {
     let mut words = label.split_whitespace();
     let noun = words.next().unwrap_or_default().to_lowercase();
     let rest: Vec<&str> = words.collect();
@@ -27,9 +38,30 @@ fn cited(label: &str) -> String {
     }
 }
 
-/// The quoted heading line of a division: « Chapitre IV bis : Des règles de conflit de lois ».
+/// « du titre V », « de la section 2 », « de la deuxième partie »: a division as the one
+/// enclosing another in a chain of names (« le livre II de la deuxième partie »).
+pub fn of_division(label: &str) -> String {
+    let of = if division_is_feminine(label) {
+        "de la"
+    } else {
+        "du"
+    };
+    format!("{of} {}", cited_division(label))
+}
+
+fn cited(label: &str) -> String {
+    cited_division(label)
+}
+
+/// The quoted heading line of a division: « Chapitre IV bis : Des règles de conflit de lois »;
+/// an ordinal division in capitals, as codes print it (« DEUXIÈME PARTIE : … »), which is how
+/// the parser recognises it.
 pub fn division_heading_line(label: &str, heading: Option<&str>) -> String {
-    let label = capitalise(label.trim());
+    let label = if crate::parse::headings::ordinal_number(label).is_some() {
+        label.trim().to_uppercase()
+    } else {
+        capitalise(label.trim())
+    };
     match heading {
         Some(h) => format!("{label} : {h}"),
         None => label,
