@@ -72,9 +72,8 @@ impl Drafter<'_> {
         }
         let label = if self.opts.renumber {
             own
-        } else if !self.opts.bis && (self.fits_after(&own, &prev) || self.free_number(&own)) {
-            // The new version's own number, free in the old one (in order there or not: a
-            // code's « 515-14 » opening a book goes where the new version puts it).
+        } else if !self.opts.bis && self.fits_after(&own, &prev) {
+            // The new version's own number, free in the old one and in order there.
             own
         } else if append {
             match prev.trim_end_matches("er").parse::<u32>() {
@@ -279,12 +278,6 @@ impl Drafter<'_> {
         self.inserted_labels.insert(n, label.clone());
         self.changes.inserted_articles.push(label.clone());
         Some((formules::insertion_heading_in(&label, self.noun), vec![ins]))
-    }
-
-    /// True when `label` is a number (« 12 », « 5.7 », « L1233-24-2 ») that no article of the
-    /// working copy bears.
-    pub(super) fn free_number(&self, label: &str) -> bool {
-        !label.is_empty() && label_order(label).is_some() && !self.label_exists(label)
     }
 
     /// « 5 bis », else « 5 ter »…, the first label free after `prev`.

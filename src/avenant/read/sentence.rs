@@ -15,8 +15,13 @@ pub(super) fn parse_body(
     lines: &[L],
     ctx: Option<&Unit>,
     joined: &[JoinedAnnex],
-) -> Result<Vec<Instruction>, ReadError> {
+) -> Result<Vec<(Instruction, String)>, ReadError> {
+    // Each instruction with the sentence it was read from, as written.
     let mut out = Vec::new();
+    let written = |raw: &str, ins: Vec<Instruction>| {
+        let raw = raw.to_string();
+        ins.into_iter().map(move |i| (i, raw.clone()))
+    };
     let mut j = 0;
     while j < lines.len() {
         let line = &lines[j];
@@ -37,6 +42,7 @@ pub(super) fn parse_body(
                     break;
                 };
                 let n = lines[j].n;
+                let raw = lines[j].raw.clone();
                 let sentence = strip_end(&ic[2]);
                 j += 1;
                 let b = if sentence.ends_with(':') {
@@ -44,9 +50,10 @@ pub(super) fn parse_body(
                 } else {
                     Vec::new()
                 };
-                out.extend(
+                out.extend(written(
+                    &raw,
                     parse_sentence(&sentence, b, Some(&ctx), joined).map_err(|m| err(n, m))?,
-                );
+                ));
                 items += 1;
             }
             if items == 0 {
@@ -63,7 +70,10 @@ pub(super) fn parse_body(
         } else {
             Vec::new()
         };
-        out.extend(parse_sentence(&s, b, ctx, joined).map_err(|m| err(line.n, m))?);
+        out.extend(written(
+            &line.raw,
+            parse_sentence(&s, b, ctx, joined).map_err(|m| err(line.n, m))?,
+        ));
     }
     Ok(out)
 }
