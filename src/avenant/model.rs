@@ -28,6 +28,36 @@ pub struct Avenant {
     pub lieu: Option<String>,
     /// When it is signed, as written, if known.
     pub date: Option<String>,
+    /// The sentences as the avenant's text wrote them (filled by `parse_avenant`), quoted in
+    /// `apply`'s messages instead of the normalised sentence.
+    #[serde(skip)]
+    pub written: Written,
+}
+
+/// Per amending article, per instruction, the sentence it was read from as the jurist wrote it
+/// (« Le 2° de l'article 5 est abrogé. », not the reader's « est supprimé »). Wording only: it
+/// never changes what an avenant does, so two avenants that differ only here are equal.
+#[derive(Debug, Clone, Default)]
+pub struct Written(pub Vec<Vec<String>>);
+
+impl PartialEq for Written {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Written {}
+
+impl Avenant {
+    /// The sentence of the `instruction`-th instruction of the `article`-th amending article
+    /// (0-based) as written in the avenant's text, when it was read from one.
+    pub fn written(&self, article: usize, instruction: usize) -> Option<&str> {
+        self.written
+            .0
+            .get(article)?
+            .get(instruction)
+            .map(String::as_str)
+    }
 }
 
 /// A party: « L'École nationale d'administration (ENA) », ci-après dénommée « l'ENA ».

@@ -208,6 +208,55 @@ const CATALOGUE: &[(&str, &str, &str, &str)] = &[
         A5,
         "Le financement comprend :\n\n1° une subvention de fonctionnement ;\n\n2° une subvention d'investissement ;\n\n3° une aide logistique.",
     ),
+    // Incises between commas in the insertion and completion formulas (issue 13, item 7).
+    (
+        "Il est inséré, avant l'article 1er, un article … (incise)",
+        "Il est inséré, avant l'article 1er, un article 1er A ainsi rédigé :\n\n« Article 1er A : Définitions\n\n« Les termes sont définis ci-après. »",
+        "## Article 1er A : Définitions",
+        "Les termes sont définis ci-après.",
+    ),
+    (
+        "Il est ajouté, après l'article 4, un article 4 bis (incise)",
+        "Il est ajouté, après l'article 4, un article 4 bis ainsi rédigé :\n\n« Article 4 bis : Suivi\n\n« Le suivi est annuel. »",
+        "## Article 4 bis : Suivi",
+        "Le suivi est annuel.",
+    ),
+    (
+        "L'article 6 est complété, in fine, par un alinéa (incise)",
+        "L'article 6 est complété, in fine, par un alinéa ainsi rédigé : « Il est versé en une fois. »",
+        A6,
+        "Le montant de la subvention est de 1 000 euros.\n\nIl est versé en une fois.",
+    ),
+    (
+        "L'article 6 est complété, à la fin, par une phrase (incise)",
+        "L'article 6 est complété, à la fin, par une phrase ainsi rédigée : « Il est versé en une fois. »",
+        A6,
+        "Le montant de la subvention est de 1 000 euros. Il est versé en une fois.",
+    ),
+    (
+        "L'article 4 est complété, après le premier alinéa, par un alinéa (incise)",
+        "L'article 4 est complété, après le premier alinéa, par un alinéa ainsi rédigé :\n\n« Les parties se concertent. »",
+        A4,
+        "Les parties s'engagent à coopérer. Elles se réunissent chaque année.\n\nLes parties se concertent.\n\nLe comité de suivi se réunit deux fois par an.",
+    ),
+    (
+        "À l'article 5, le troisième alinéa est supprimé (place first)",
+        "À l'article 5, le troisième alinéa est supprimé.",
+        A5,
+        "Le financement comprend :\n\n1° une subvention de fonctionnement ;\n\n3° une aide en nature.",
+    ),
+    (
+        "À l'article 4, le second alinéa est ainsi rédigé (place first, quotation on the line)",
+        "À l'article 4, le second alinéa est ainsi rédigé : « Le comité de suivi se réunit chaque mois. »",
+        A4,
+        "Les parties s'engagent à coopérer. Elles se réunissent chaque année.\n\nLe comité de suivi se réunit chaque mois.",
+    ),
+    (
+        "Après le premier alinéa …, il est inséré un alinéa ainsi rédigé : « … » (quotation on the line)",
+        "Après le premier alinéa de l'article 4, il est inséré un alinéa ainsi rédigé : « Les parties se concertent. »",
+        A4,
+        "Les parties s'engagent à coopérer. Elles se réunissent chaque année.\n\nLes parties se concertent.\n\nLe comité de suivi se réunit deux fois par an.",
+    ),
     (
         "decree-style heading « Art. 1er. – » with the instruction on its line",
         "",
@@ -252,7 +301,7 @@ fn every_phrasing_of_the_catalogue_gives_the_hand_written_text() {
             got => failures.push(format!("{source}:\n  got  {got:?}\n  want {want:?}")),
         }
     }
-    assert!(CATALOGUE.len() >= 27);
+    assert!(CATALOGUE.len() >= 35);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

@@ -191,3 +191,25 @@ fn the_binary_exits_2_with_one_line_and_nothing_on_stdout() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The refusal quotes the jurist's own sentence as the avenant writes it (« est abrogé »,
+/// straight quotes, « Art. 1er. – » style), never the reader's normalised form (issue 16).
+#[test]
+fn the_refusal_quotes_the_sentence_as_written() {
+    for (avenant_text, written) in [
+        (
+            "Avenant n° 1 à la convention de partenariat\n\nArticle 1er\n\nL'article 9 est abrogé.\n",
+            "« L'article 9 est abrogé. » :",
+        ),
+        (
+            "Avenant n° 1 à la convention de partenariat\n\nArticle 1er\n\nA l'article 6, les mots \"3 000 euros\" sont remplacés par les mots \"2 000 euros\".\n",
+            "« A l'article 6, les mots \"3 000 euros\" sont remplacés par les mots \"2 000 euros\". » :",
+        ),
+        (
+            "Avenant n° 1 à la convention de partenariat\n\nArt. 1er. – L'article 6 est modifié comme suit :\n\n1° Les mots : « 1 000 euros » sont remplacés par les mots : « 2 000 euros » ;\n\n2° La troisième phrase est abrogée.\n",
+            "« 2° La troisième phrase est abrogée. » :",
+        ),
+    ] {
+        refused(avenant_text, written);
+    }
+}

@@ -188,6 +188,40 @@ Article 48 : Clôture
 La convention est conclue pour une durée indéterminée.
 ";
 
+/// A convention whose articles bear the numbers of the parliamentary texts quoted in cases
+/// 37–40 (1er, 7-1, 42, L. 223-2); its wording is the harness's own, written so that the real
+/// sentences find the words they quote.
+const SEANCES: &str = "Convention relative aux travaux des assemblées
+
+Article 1er : Égalité
+
+Les parties agissent pour l'égalité.
+
+Les parties favorisent la parité dans leurs instances.
+
+Article 7-1 : Assistance technique
+
+Les communes qui ne disposent pas, du fait de leur taille et de leurs ressources, des moyens humains et financiers nécessaires bénéficient d'une assistance technique.
+
+L'assistance est fournie par les services de l'Etat.
+
+Article 42 : Discussion des textes
+
+La discussion en séance porte sur les textes présentés au nom du Gouvernement et adoptés par la commission dans les conditions suivantes :
+
+La discussion porte sur le texte de la commission, les modifications proposées par elle et acceptées par le Gouvernement étant incorporées. Le rapport est publié.
+
+Le rapporteur intervient. Il présente son exposé.
+
+Article L. 223-2 : Recueil
+
+Le service recueille l'enfant.
+
+En cas d'urgence, le service recueille l'enfant et avise le procureur.
+
+Le service rend compte au juge.
+";
+
 /// One case: where the sentence comes from, the convention, the avenant (title added by the
 /// harness), the consolidated section's heading and its text written by hand.
 struct Case {
@@ -491,6 +525,45 @@ const CASES: &[Case] = &[
         heading: "## Article 12 : Suivi",
         want: "Un comité suit l'exécution de la convention.",
     },
+    // 37. An amendment's imperative « rédiger ainsi … : » (adapted: « de l'article unique » →
+    // « de l'article 1er »).
+    Case {
+        source: "Amendement n° 1 (M. Cabanel, au nom de la commission) au projet de loi constitutionnelle relatif à l'égalité entre les femmes et les hommes, Sénat, séance du 4 mars 1999 (« propose de rédiger ainsi le second alinéa de l'article unique : »), https://conferenceconsensuslogement.senat.fr/seances/s199903/s19990304/sc19990304019.html (adapted)",
+        conv: SEANCES,
+        avenant: "Article 1er\n\nRédiger ainsi le second alinéa de l'article 1er :\n\n« La loi favorise l'égal accès des femmes et des hommes aux mandats électoraux et fonctions électives. »",
+        heading: "## Article 1er : Égalité",
+        want: "Les parties agissent pour l'égalité.\n\nLa loi favorise l'égal accès des femmes et des hommes aux mandats électoraux et fonctions électives.",
+    },
+    // 38. The place first, then « avant les mots : …, insérer les mots : » (adapted: « du texte
+    // présenté par le III de l'article 1er pour l'article 7-1 de la loi n° 92-125 » → « de
+    // l'article 7-1 »; « d'insérer » after « proposent » → « insérer »).
+    Case {
+        source: "Amendement n° 72 rectifié (MM. Eckenspieller et al.) au projet de loi portant mesures urgentes de réformes à caractère économique et financier, Sénat, séance du 5 juin 2001 (« dans le premier alinéa du texte présenté par le III de l'article 1er pour l'article 7-1 de la loi n° 92-125 du 6 février 1992, avant les mots : « leurs ressources », d'insérer les mots : « la faiblesse de » »), https://conferenceconsensuslogement.senat.fr/seances/s200106/s20010605/sc20010605009.html (adapted)",
+        conv: SEANCES,
+        avenant: "Article 1er\n\nDans le premier alinéa de l'article 7-1, avant les mots : « leurs ressources », insérer les mots : « la faiblesse de ».",
+        heading: "## Article 7-1 : Assistance technique",
+        want: "Les communes qui ne disposent pas, du fait de leur taille et de la faiblesse de leurs ressources, des moyens humains et financiers nécessaires bénéficient d'une assistance technique.\n\nL'assistance est fournie par les services de l'Etat.",
+    },
+    // 39. Nested « ainsi modifié » lists (a), then « – »), « l'alinéa 1 » numbered as the
+    // Règlement du Sénat numbers them, « à la fin, le mot : … », a sign replaced by a word and
+    // a deletion chained with « et » (verbatim; « la présentation du rapport » is where the
+    // published table's excerpt ends).
+    Case {
+        source: "Résolution modifiant le Règlement du Sénat (ppr18-458), article modifiant l'article 42 (« 1° L'article 42 est ainsi modifié : a) L'alinéa 1 est ainsi modifié : – les mots : « présentés au nom du Gouvernement et » sont supprimés ; – à la fin, le mot : « suivantes : » est remplacé par les mots : « énumérées ci‑après. » ; b) À la première phrase de l'alinéa 2, le signe : « , » est remplacé par le mot : « et » et les mots : « et acceptées par le Gouvernement » sont supprimés ; c) L'alinéa 3 est ainsi modifié : – à la deuxième phrase, les mots : « son exposé » sont remplacés par les mots : « la présentation du rapport […] »), tableau comparatif, https://senat.fr/tableau-historique/ppr18-458.html",
+        conv: SEANCES,
+        avenant: "Article 1er\n\nL'article 42 est ainsi modifié :\n\na) L'alinéa 1 est ainsi modifié :\n\n– les mots : « présentés au nom du Gouvernement et » sont supprimés ;\n\n– à la fin, le mot : « suivantes : » est remplacé par les mots : « énumérées ci‑après. » ;\n\nb) À la première phrase de l'alinéa 2, le signe : « , » est remplacé par le mot : « et » et les mots : « et acceptées par le Gouvernement » sont supprimés ;\n\nc) L'alinéa 3 est ainsi modifié :\n\n– à la deuxième phrase, les mots : « son exposé » sont remplacés par les mots : « la présentation du rapport ».",
+        heading: "## Article 42 : Discussion des textes",
+        want: "La discussion en séance porte sur les textes adoptés par la commission dans les conditions énumérées ci‑après.\n\nLa discussion porte sur le texte de la commission et les modifications proposées par elle étant incorporées. Le rapport est publié.\n\nLe rapporteur intervient. Il présente la présentation du rapport.",
+    },
+    // 40. One alinéa replaced by several (verbatim; the guide elides the four quoted alinéas:
+    // these are the harness's own).
+    Case {
+        source: "Projet de loi réformant la protection de l'enfance, adopté par l'Assemblée nationale en première lecture le 10 janvier 2007 (TA 647), art. 13 (« Le deuxième alinéa de l'article L. 223-2 est remplacé par quatre alinéas ainsi rédigés : « … ». »), quoted in the Guide de rédaction des lois et amendements de l'Assemblée nationale, p. 20, https://www.yumpu.com/fr/document/view/33825120/guide-de-radaction-des-lois-et-amendements-agora-portal/20",
+        conv: SEANCES,
+        avenant: "Article 1er\n\nLe deuxième alinéa de l'article L. 223-2 est remplacé par quatre alinéas ainsi rédigés :\n\n« En cas d'urgence, le service recueille l'enfant.\n\n« Il avise sans délai le procureur.\n\n« Il informe les parents.\n\n« Il saisit le juge si nécessaire. »",
+        heading: "## Article L. 223-2 : Recueil",
+        want: "Le service recueille l'enfant.\n\nEn cas d'urgence, le service recueille l'enfant.\n\nIl avise sans délai le procureur.\n\nIl informe les parents.\n\nIl saisit le juge si nécessaire.\n\nLe service rend compte au juge.",
+    },
 ];
 
 /// The section of the consolidated Markdown under `heading`, up to the next heading.
@@ -552,11 +625,12 @@ fn every_real_sentence_gives_the_hand_written_text() {
 /// The real sentences of the catalogue: one per case (case 5 repeats cases 1–3 together and
 /// case 36's instruction is the harness's own: neither is counted), plus the second item of
 /// case 19, plus the three sentences of the avenants' own entry into force skipped in cases 12
-/// and 15 and the three real ones skipped in case 36, plus the refused ones.
+/// and 15 and the three real ones skipped in case 36, plus the refused ones, plus the five more
+/// sentences of case 39 (six in one act) and the refused « début du premier alinéa ».
 #[test]
-fn the_catalogue_holds_forty_five_real_sentences() {
-    let sentences = (CASES.len() - 2) + 1 + 3 + 3 + REFUSED.len();
-    assert!(sentences >= 45, "{sentences}");
+fn the_catalogue_holds_fifty_five_real_sentences() {
+    let sentences = (CASES.len() - 2) + 1 + 3 + 3 + REFUSED.len() + 5 + 1;
+    assert!(sentences >= 55, "{sentences}");
 }
 
 /// Real sentences `apply` must refuse (exit 2), with what the message must say: a decision
@@ -622,6 +696,25 @@ fn real_sentences_that_are_not_textual_changes_are_refused() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// « rédiger ainsi le début du premier alinéa … » names no unit the text has (where does the
+/// « début » end?): refused, quoting the sentence.
+#[test]
+fn the_beginning_of_an_alinea_is_no_unit_and_is_refused() {
+    // Amendement n° 27 rectifié (M. Marini, au nom de la commission des finances), Sénat,
+    // séance du 5 juin 2001 (« propose de rédiger ainsi le début du premier alinéa du texte
+    // présenté par le III de l'article 1er pour l'article 7-1 de la loi n° 92-125 … : »),
+    // https://conferenceconsensuslogement.senat.fr/seances/s200106/s20010605/sc20010605009.html
+    // (adapted: the article's address).
+    let body = "Article 1er\n\nRédiger ainsi le début du premier alinéa de l'article 7-1 :\n\n« Les communes de moins de 9 000 habitants et les établissements publics associant exclusivement des collectivités territoriales et des établissements publics de coopération intercommunale, auxquels elles appartiennent qui ne disposent pas des moyens humains et financiers nécessaires. »";
+    match run(SEANCES, body) {
+        Ok(out) => panic!("applied:\n{out}"),
+        Err(e) => assert!(
+            e.contains("le début du premier alinéa de l'article 7-1"),
+            "{e}"
+        ),
+    }
 }
 
 #[test]

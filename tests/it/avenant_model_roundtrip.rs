@@ -331,6 +331,7 @@ fn avenant() -> impl Strategy<Value = Avenant> {
             effet: None,
             lieu: None,
             date: None,
+            written: Default::default(),
         })
 }
 

@@ -86,6 +86,7 @@ pub fn sample() -> Avenant {
         effet: None,
         lieu: None,
         date: None,
+        written: Default::default(),
     }
 }
 

@@ -79,7 +79,8 @@ fn words_not_found_is_an_error_naming_article_and_target() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
-        err.contains("article 1er de l'avenant, « Au premier alinéa de l'article 6, les mots : « 30 juin 2021 » sont remplacés par les mots : « 31 décembre 2021 ». » : les mots « 30 juin 2021 » sont introuvables au premier alinéa de l'article 6 de la convention"),
+        // The sentence as the avenant writes it (straight quotes kept, issue 16).
+        err.contains("article 1er de l'avenant, « Au premier alinéa de l'article 6, les mots : \"30 juin 2021\" sont remplacés par les mots : \"31 décembre 2021\". » : les mots « 30 juin 2021 » sont introuvables au premier alinéa de l'article 6 de la convention"),
         "{err}"
     );
     let _ = std::fs::remove_file(av);

@@ -37,6 +37,7 @@ mod drafting_article_first;
 mod drafting_articleless;
 mod drafting_gaps;
 mod drafting_notes;
+mod drafting_numbers;
 mod drafting_real;
 mod edit_props;
 mod legistique_fixture;

@@ -65,14 +65,18 @@ pub fn apply(convention: &Document, avenant: &Avenant) -> Result<Document, Apply
     let mut doc = convention.clone();
     // The messages name the document by its own noun (« de l'avenant », « du contrat »).
     let noun = formules::DocNoun::of(&avenant.title);
-    for art in &avenant.articles {
-        for ins in &art.instructions {
+    for (a, art) in avenant.articles.iter().enumerate() {
+        for (i, ins) in art.instructions.iter().enumerate() {
             apply_instruction(&mut doc, ins).map_err(|message| ApplyError {
                 article: art.number,
                 target: ins.target.clone(),
                 message: format!(
                     "« {} » : {}",
-                    quoted_instruction(ins, noun),
+                    // The jurist's own sentence when the avenant was read from a text.
+                    avenant
+                        .written(a, i)
+                        .map(|s| shorten(s, QUOTED_MAX))
+                        .unwrap_or_else(|| quoted_instruction(ins, noun)),
                     formules::in_document(&message, noun)
                 ),
             })?;

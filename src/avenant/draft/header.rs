@@ -40,6 +40,7 @@ pub(super) fn header(old: &Document, options: &DraftOptions) -> Avenant {
         effet: options.date_effet.clone(),
         lieu: options.lieu.clone(),
         date: options.date.clone(),
+        written: Default::default(),
     }
 }
 

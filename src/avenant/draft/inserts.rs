@@ -309,12 +309,30 @@ impl Drafter<'_> {
 }
 
 /// A label as a sortable key: its numbers (« 5.7 » → 5, 7; « 47-2 » → 47, 2; « 1er » → 1) then
-/// the rank of a latin suffix (« 4 bis » → 4, 0, 2); `None` for a label without numbers.
+/// the rank of a latin suffix (« 4 bis » → 4, 0, 2); `None` for a label without numbers. A
+/// codes' letter prefix (« L1233-24-1 », « L. 1233-24-1 », « R. 4127-1 ») comes first, as one
+/// number above every plain number, so that each series sorts within itself.
 pub(super) fn label_order(label: &str) -> Option<Vec<u32>> {
     let canon = canonical_label(label);
-    let mut parts = canon.split_whitespace();
-    let head = parts.next()?.trim_end_matches("er");
+    let digits = canon.find(|c: char| c.is_ascii_digit())?;
+    let (prefix, rest) = canon.split_at(digits);
     let mut key = Vec::new();
+    if !prefix.trim().is_empty() {
+        let mut code: u32 = 0;
+        for c in prefix
+            .chars()
+            .filter(|c| !matches!(c, '.' | ' ' | '\u{a0}'))
+        {
+            if !c.is_ascii_alphabetic() || code > 27 * 27 * 27 {
+                return None;
+            }
+            code = code * 27 + (c.to_ascii_uppercase() as u32 - 'A' as u32 + 1);
+        }
+        key.push(1_000_000 + code);
+    }
+    let rest = canonical_label(rest);
+    let mut parts = rest.split_whitespace();
+    let head = parts.next()?.trim_end_matches("er");
     for n in head.split(['.', '-']) {
         key.push(n.parse::<u32>().ok()?);
     }
@@ -349,4 +367,20 @@ pub(super) fn last_top_article(doc: &Document, id: NodeId) -> Option<NodeId> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::label_order;
+
+    #[test]
+    fn prefixed_code_numbers_sort_within_their_series() {
+        let k = |l: &str| label_order(l).expect("numbered");
+        assert!(k("L1233-24") < k("L1233-24-1") && k("L1233-24-1") < k("L1233-24-2"));
+        assert!(k("L1233-24-2") < k("L1233-25") && k("L1233-25") < k("L1234"));
+        assert_eq!(k("L. 1233-24-1"), k("L1233-24-1"));
+        assert!(k("L4081-2") < k("R1") && k("999") < k("L1"));
+        assert!(k("L1233-24 bis") < k("L1233-24-1"));
+        assert!(label_order("L").is_none() && label_order("IV").is_none());
+    }
 }

@@ -46,6 +46,8 @@ impl std::error::Error for ReadError {}
 pub(super) struct L {
     pub(super) n: usize,
     pub(super) text: String,
+    /// The line as the jurist wrote it (trimmed), quoted in `apply`'s messages.
+    pub(super) raw: String,
 }
 
 fn canonical_lines(text: &str) -> Vec<L> {
@@ -57,7 +59,11 @@ fn canonical_lines(text: &str) -> Vec<L> {
                 return None;
             }
             let c = inline(t);
-            (!c.is_empty()).then_some(L { n: i + 1, text: c })
+            (!c.is_empty()).then_some(L {
+                n: i + 1,
+                text: c,
+                raw: t.to_string(),
+            })
         })
         .collect()
 }
@@ -160,9 +166,13 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
         // the heading's line is the article's first instruction, not its heading.
         let mut heading = heading;
         if INSTRUCTION_LIKE.is_match(&heading) {
+            let text = std::mem::take(&mut heading);
+            // The heading's own words (« Art. 1er. – ») are not the instruction's.
+            let raw = written_tail(&lines[start - 1].raw, &text);
             body.push(L {
                 n: lines[start - 1].n,
-                text: std::mem::take(&mut heading),
+                text,
+                raw,
             });
         }
         // The article's own title on the line under its heading (« Article 1er » then
@@ -200,10 +210,14 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
         } else {
             number.to_string()
         };
-        let instructions = parse_body(&body, ctx.as_ref(), &joined).map_err(|e| ReadError {
-            line: e.line,
-            message: format!("{} (article {label} de l'avenant)", e.message),
-        })?;
+        let (instructions, written): (Vec<_>, Vec<_>) = parse_body(&body, ctx.as_ref(), &joined)
+            .map_err(|e| ReadError {
+                line: e.line,
+                message: format!("{} (article {label} de l'avenant)", e.message),
+            })?
+            .into_iter()
+            .unzip();
+        av.written.0.push(written);
         av.articles.push(AmendingArticle {
             number,
             heading,
@@ -236,6 +250,22 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
         ));
     }
     Ok(av)
+}
+
+/// The end of the written line `raw` that holds as many words as the canonical `text` (the
+/// sentence after a decree-style heading « Art. 1er. – »); `text` itself when they differ.
+fn written_tail(raw: &str, text: &str) -> String {
+    let words = text.split_whitespace().count();
+    let all: Vec<&str> = raw.split_whitespace().collect();
+    if words == 0 || words > all.len() {
+        return text.to_string();
+    }
+    let tail = all[all.len() - words..].join(" ");
+    if inline(&tail) == text {
+        tail
+    } else {
+        text.to_string()
+    }
 }
 
 fn party(t: &str) -> AvenantParty {

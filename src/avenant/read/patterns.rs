@@ -4,7 +4,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-pub(super) const NOUN: &str = r"(?:les mots|le mot|les termes|le terme|l'expression|la mention|la date|le montant|le nombre|le taux|la durée|la référence|la somme|les chiffres|le chiffre)";
+pub(super) const NOUN: &str = r"(?:les mots|le mot|les termes|le terme|l'expression|la mention|la date|le montant|le nombre|le taux|la durée|la référence|la somme|les chiffres|le chiffre|le signe|les signes)";
 pub(super) const ORD: &str = r"(?:avant-derni[eè]re?|derni[eè]re?|premi[eè]re?|premier|seconde?|(?:[a-z]+(?:-[a-z]+)* et )?[a-zé-]+ième|\d+(?:e|ème|er|re))";
 
 /// The amended document's nouns (« convention », « contrat », « statuts »…), after an optional
@@ -66,7 +66,7 @@ pub(super) static FAIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^fait à ([^,]+?)\s*,\s*le\s+([^,]+?)\s*(?:,.*)?\.?$"));
 /// An item of « est ainsi modifié : » — « 1° », « 2° bis », « a) ».
 pub(super) static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(\d+°(?:\s*(?:bis|ter))?|[a-z]\)|\d+(?:\.\d+)*\.|[IVXLC]+\.?\s*[-–—])\s+(.*)$")
+    re(r"^(\d+°(?:\s*(?:bis|ter))?|[a-z]\)|\d+(?:\.\d+)*\.|[IVXLC]+\.?\s*[-–—]|[–—])\s+(.*)$")
 });
 /// The title line an avenant article often has under its heading (« Article 1er » then
 /// « Modification de l'article 1.1 de la convention ») — never an instruction.
@@ -130,22 +130,24 @@ pub(super) static R_INSERT_ART: LazyLock<Regex> = LazyLock::new(|| {
 });
 pub(super) static R_INSERT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^après\s+(?P<t>.+?),\s*(?:il\s+)?(?:est|sont)\s+insérée?s?\s+(?P<what>.+?)\s+ainsi\s+rédigée?s?\s*:?$",
+        r"^après\s+(?P<t>.+?),\s*(?:il\s+)?(?:est|sont)\s+insérée?s?\s+(?P<what>.+?)\s+ainsi\s+rédigée?s?\s*:?\s*(?:§(?P<q>\d+))?$",
     )
 });
 pub(super) static R_ADD_START: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^au début (?P<t>.+?),\s*(?:il\s+)?(?:est|sont)\s+ajoutée?s?\s+(?P<what>.+?)\s+ainsi\s+rédigée?s?\s*:?$",
+        r"^au début (?P<t>.+?),\s*(?:il\s+)?(?:est|sont)\s+ajoutée?s?\s+(?P<what>.+?)\s+ainsi\s+rédigée?s?\s*:?\s*(?:§(?P<q>\d+))?$",
     )
 });
 pub(super) static R_ADD_END: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?P<t>.+?)\s+est\s+complétée?\s+par\s+(?P<what>.+?)\s+ainsi\s+rédigée?s?\s*:?$")
+    re(
+        r"^(?P<t>.+?)\s+est\s+complétée?\s+par\s+(?P<what>.+?)\s+ainsi\s+rédigée?s?\s*:?\s*(?:§(?P<q>\d+))?$",
+    )
 });
 /// « Il est ajouté [à l'article 6] un alinéa ainsi rédigé : » (the unit from the context when
 /// not named).
 pub(super) static R_ADD_IL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^il est ajouté\s+(?:(?P<loc>(?:à|au|aux)\s.+?),?\s+)?(?P<what>un alinéa|une phrase|des alinéas|(?:deux|trois|quatre|cinq) alinéas)\s+ainsi\s+rédigée?s?\s*:?$",
+        r"^il est ajouté\s+(?:(?P<loc>(?:à|au|aux)\s.+?),?\s+)?(?P<what>un alinéa|une phrase|des alinéas|(?:deux|trois|quatre|cinq) alinéas)\s+ainsi\s+rédigée?s?\s*:?\s*(?:§(?P<q>\d+))?$",
     )
 });
 pub(super) static R_ADD_END2: LazyLock<Regex> = LazyLock::new(|| {
@@ -183,7 +185,9 @@ pub(super) static R_RENUM2: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Where a sentence chains a further replacement: « …, les termes : « c » sont remplacés par … ».
 pub(super) static R_CHAINED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r",\s+NOUN\s*:?\s*§\d+\s*,?\s+(?:est|sont)\s+(?:supprimée?s?\s+et\s+)?remplacée?s?\s+par")
+    re(
+        r"(?:,|\s+et)\s+NOUN\s*:?\s*§\d+\s*,?\s+(?:est|sont)\s+(?:(?:supprimée?s?\s+et\s+)?remplacée?s?\s+par|supprimée?s?$)",
+    )
 });
 /// « A l'article 1.3, après le deuxième alinéa sont ajoutés les deux paragraphes suivants : »
 pub(super) static R_INSERT_FOLLOWING: LazyLock<Regex> = LazyLock::new(|| {
@@ -244,6 +248,9 @@ pub(super) static P_HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^intitulé\
 pub(super) static P_PHRASE: LazyLock<Regex> = LazyLock::new(|| re(r"^(ORD) phrase\b"));
 pub(super) static P_ALINEA: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(ORD)(?: (et|à) (ORD))? (?:alinéa|paragraphe)s?\b"));
+/// « l'alinéa 1 », « les alinéas 2 à 4 » (the Règlement du Sénat's own numbering).
+pub(super) static P_ALINEA_N: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^alinéas? (\d+)(?: (et|à) (\d+))?\b"));
 pub(super) static P_ROW: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(ORD)(?: (et|à) (ORD))? lignes? du tableau\b"));
 pub(super) static P_ITEM_RANGE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d+)° (et|à) (\d+)°"));
@@ -295,6 +302,46 @@ pub(super) static OWN_VISA: LazyLock<Regex> = LazyLock::new(|| {
 /// (« Compléter le II de cet article par les mots : … », « Rédiger ainsi le 3 : »,
 /// « Supprimer le dernier alinéa. ») and the conventions collectives' « Le présent article
 /// modifie intégralement l'article 3.2 … comme suit : ».
+/// « À l'article 5, le deuxième alinéa »: a place, a comma, then a unit in it.
+pub(super) static P_FRONTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?P<prep>à|a|au|aux|dans)\s+(?P<place>[^,]+?),\s*(?P<np>(?:le|la|les|l')\b.+)$")
+});
+
+/// Incises between commas in the insertion and completion formulas, put back where the
+/// formulas of [`R_INSERT`]-like patterns read them: « Il est inséré, avant l'article 1er, un
+/// article … » → « Avant l'article 1er, il est inséré un article … »; « est complété, in fine,
+/// par … » → « est complété par … »; « est complété, après le premier alinéa, par un alinéa »
+/// → « Après le premier alinéa de …, il est inséré un alinéa ». Applied in order, each once.
+pub(super) static INCISES: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
+    vec![
+        (
+            re(
+                r"^il\s+est\s+(?P<v>inséré|ajouté|insérée|ajoutée|insérés|ajoutés|insérées|ajoutées),\s*(?P<loc>(?:avant|après|au\s+début|à\s+la\s+fin|a\s+la\s+fin|en\s+tête|au|aux|à|a|dans)\b[^,]+?),\s*(?P<rest>.+)$",
+            ),
+            "$loc, il est $v $rest",
+        ),
+        (
+            re(
+                r"^(?P<t>.+?)\s+(?P<v>est|sont)\s+(?P<c>complétée?s?),\s*(?:in\s+fine|à\s+la\s+fin|a\s+la\s+fin|en\s+fin\s+d'article|à\s+son\s+terme)\s*,\s*par\s+(?P<rest>.+)$",
+            ),
+            "$t $v $c par $rest",
+        ),
+        // « à la fin, le mot : « suivantes : » est remplacé … »: the words say where.
+        (
+            re(r"^(?:à|a)\s+la\s+fin,\s*(?P<rest>(?:NOUN)\s*:?\s*§.+)$"),
+            "$rest",
+        ),
+    ]
+});
+
+/// « L'article 4 est complété, après le premier alinéa, par un alinéa … »: the unit, the
+/// place in it, what is inserted there.
+pub(super) static R_COMPLETED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?P<t>.+?)\s+(?:est|sont)\s+complétée?s?,\s*(?P<rel>après|avant)\s+(?P<x>[^,]+?),\s*par\s+(?P<rest>.+)$",
+    )
+});
+
 pub(super) static ACTIVE_FORMS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
     vec![
         (
@@ -316,6 +363,25 @@ pub(super) static ACTIVE_FORMS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock:
         (
             re(r"^rédiger (?:ainsi|comme suit) (?P<t>.+?)\s*:?\s*(?P<q>§\d+)?$"),
             "$t est ainsi rédigé : $q",
+        ),
+        // Amendments' infinitives with the place first: « Dans le premier alinéa …, avant les
+        // mots : « … », insérer les mots : « … » », « …, remplacer les mots : « … » par les
+        // mots : « … » », « …, supprimer les mots : « … » ».
+        (
+            re(
+                r"^(?P<loc>.+?,\s*)?(?P<rel>après|avant)\s+(?P<a>(?:NOUN\s*:?\s*)?§\d+),\s*(?:d')?insérer\s+(?P<b>(?:NOUN\s*:?\s*)?§\d+)$",
+            ),
+            "$loc$rel $a, sont insérés $b",
+        ),
+        (
+            re(
+                r"^(?P<loc>.+?,\s*)?(?:de\s+)?remplacer\s+(?P<a>(?:NOUN\s*:?\s*)?§\d+)\s+par\s+(?P<b>(?:NOUN\s*:?\s*)?§\d+)$",
+            ),
+            "$loc$a sont remplacés par $b",
+        ),
+        (
+            re(r"^(?P<loc>[^,]+,\s*)(?:de\s+)?supprimer\s+(?P<t>.+?)\.?$"),
+            "$loc$t est supprimé",
         ),
         (re(r"^supprimer (?P<t>.+?)\.?$"), "$t est supprimé"),
     ]

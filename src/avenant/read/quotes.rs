@@ -182,6 +182,7 @@ mod tests {
             .map(|(i, t)| L {
                 n: i + 1,
                 text: t.to_string(),
+                raw: t.to_string(),
             })
             .collect()
     }

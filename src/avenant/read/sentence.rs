@@ -15,8 +15,13 @@ pub(super) fn parse_body(
     lines: &[L],
     ctx: Option<&Unit>,
     joined: &[JoinedAnnex],
-) -> Result<Vec<Instruction>, ReadError> {
+) -> Result<Vec<(Instruction, String)>, ReadError> {
+    // Each instruction with the sentence it was read from, as written.
     let mut out = Vec::new();
+    let written = |raw: &str, ins: Vec<Instruction>| {
+        let raw = raw.to_string();
+        ins.into_iter().map(move |i| (i, raw.clone()))
+    };
     let mut j = 0;
     while j < lines.len() {
         let line = &lines[j];
@@ -29,27 +34,8 @@ pub(super) fn parse_body(
         if let Some(c) = R_MODIFIED.captures(&s) {
             let (t, _) = parse_np(&c["t"], ctx)
                 .ok_or_else(|| err(line.n, format!("unité introuvable dans « {} »", &c["t"])))?;
-            let ctx = t.unit.clone();
             j += 1;
-            let mut items = 0;
-            while j < lines.len() {
-                let Some(ic) = ITEM.captures(&lines[j].text) else {
-                    break;
-                };
-                let n = lines[j].n;
-                let sentence = strip_end(&ic[2]);
-                j += 1;
-                let b = if sentence.ends_with(':') {
-                    block(lines, &mut j)?
-                } else {
-                    Vec::new()
-                };
-                out.extend(
-                    parse_sentence(&sentence, b, Some(&ctx), joined).map_err(|m| err(n, m))?,
-                );
-                items += 1;
-            }
-            if items == 0 {
+            if items_of(lines, &mut j, &t, None, joined, &mut out)? == 0 {
                 return Err(err(
                     line.n,
                     format!("« {s} » : aucune modification numérotée (1°, a), I. –) ne suit"),
@@ -63,9 +49,118 @@ pub(super) fn parse_body(
         } else {
             Vec::new()
         };
-        out.extend(parse_sentence(&s, b, ctx, joined).map_err(|m| err(line.n, m))?);
+        out.extend(written(
+            &line.raw,
+            parse_sentence(&s, b, ctx, joined).map_err(|m| err(line.n, m))?,
+        ));
     }
     Ok(out)
+}
+
+/// The quoted block under the sentence, or the quotation closing the sentence itself
+/// (« … il est inséré un alinéa ainsi rédigé : « … » »).
+fn inline_or(block: Vec<String>, quotes: &[String], m: Option<regex::Match>) -> Vec<String> {
+    match q(quotes, m) {
+        Some(x) if block.is_empty() => vec![x],
+        _ => block,
+    }
+}
+
+/// The items (« 1° », « a) », « – ») under « … est ainsi modifié : », each applied within
+/// `scope`, appended to `out`; returns how many were read. At the top (`kind` `None`) every item
+/// line that follows is one; under an item that is itself « ainsi modifié » (« a) L'alinéa 1
+/// est ainsi modifié : » then « – les mots … »), only the items of the next marker's kind.
+fn items_of(
+    lines: &[L],
+    j: &mut usize,
+    scope: &Target,
+    kind: Option<u8>,
+    joined: &[JoinedAnnex],
+    out: &mut Vec<(Instruction, String)>,
+) -> Result<usize, ReadError> {
+    let mut items = 0;
+    while *j < lines.len() {
+        let Some(ic) = ITEM.captures(&lines[*j].text) else {
+            break;
+        };
+        let mine = marker_kind(&ic[1]);
+        if kind.is_some_and(|k| k != mine) {
+            break;
+        }
+        let n = lines[*j].n;
+        let raw = lines[*j].raw.clone();
+        let sentence = strip_end(&ic[2]);
+        *j += 1;
+        if let Some(c) = R_MODIFIED.captures(&sentence) {
+            let (t, _) = parse_np(&c["t"], Some(&scope.unit))
+                .ok_or_else(|| err(n, format!("unité introuvable dans « {} »", &c["t"])))?;
+            let t = within(t, scope);
+            let sub = lines
+                .get(*j)
+                .and_then(|l| ITEM.captures(&l.text))
+                .map(|ic| marker_kind(&ic[1]))
+                .filter(|k| *k != mine);
+            if sub.is_none() || items_of(lines, j, &t, sub, joined, out)? == 0 {
+                return Err(err(
+                    n,
+                    format!("« {sentence} » : aucune modification (a), –) ne suit"),
+                ));
+            }
+            items += 1;
+            continue;
+        }
+        let b = if sentence.ends_with(':') {
+            block(lines, j)?
+        } else {
+            Vec::new()
+        };
+        let read =
+            parse_sentence(&sentence, b, Some(&scope.unit), joined).map_err(|m| err(n, m))?;
+        out.extend(read.into_iter().map(|i| {
+            (
+                Instruction {
+                    target: within(i.target, scope),
+                    op: i.op,
+                },
+                raw.clone(),
+            )
+        }));
+        items += 1;
+    }
+    Ok(items)
+}
+
+/// The kind of an item marker: « 1° », « a) », « – », « II. – », « 1.1. ».
+fn marker_kind(m: &str) -> u8 {
+    match m.chars().next() {
+        Some('–' | '—' | '-') => 2,
+        Some(c) if c.is_ascii_digit() && m.contains('°') => 0,
+        Some(c) if c.is_ascii_digit() => 4,
+        Some(c) if c.is_ascii_lowercase() => 1,
+        _ => 3,
+    }
+}
+
+/// `t` read inside `scope` (« à la deuxième phrase » under « L'alinéa 3 est ainsi modifié »):
+/// what `t` does not say of the same unit, `scope` does.
+fn within(mut t: Target, scope: &Target) -> Target {
+    if t.unit != scope.unit {
+        return t;
+    }
+    if t.item.is_empty() {
+        t.item = scope.item.clone();
+    }
+    if t.alinea.is_none() {
+        t.alinea = scope.alinea;
+        if t.phrase.is_none() {
+            t.phrase = scope.phrase;
+        }
+    }
+    if t.row.is_none() {
+        t.row = scope.row;
+    }
+    t.heading |= scope.heading;
+    t
 }
 
 /// Drops the final « . » or « ; » (never a quotation's own punctuation).
@@ -138,7 +233,10 @@ pub(super) fn parse_sentence(
     let mut pieces = Vec::new();
     let mut from = 0;
     for c in cuts.iter().copied().chain([skel.len()]) {
-        pieces.push(skel[from..c].trim_start_matches([',', ' ']).to_string());
+        let piece = skel[from..c].trim_start_matches([',', ' ']);
+        // « … est remplacé par le mot : « et » et les mots : « … » sont supprimés ».
+        let piece = piece.strip_prefix("et ").unwrap_or(piece);
+        pieces.push(piece.to_string());
         from = c;
     }
     let loc = R_REPLACE.captures(&pieces[0]).and_then(|c| {
@@ -160,12 +258,49 @@ pub(super) fn parse_sentence(
 /// The skeleton in the passive formula the patterns read, when it is written in the active
 /// voice or the imperative (« Compléter … par … » → « … est complété par … »).
 fn passive(skel: &str) -> String {
+    let mut skel = skel.to_string();
     for (r, to) in ACTIVE_FORMS.iter() {
-        if r.is_match(skel) {
-            return r.replace(skel, *to).trim().to_string();
+        if r.is_match(&skel) {
+            skel = r.replace(&skel, *to).trim().to_string();
+            break;
         }
     }
-    skel.to_string()
+    without_incises(skel)
+}
+
+/// The skeleton with the incises of [`INCISES`] and [`R_COMPLETED_AFTER`] put where the
+/// formulas read them.
+fn without_incises(mut skel: String) -> String {
+    for (r, to) in INCISES.iter() {
+        if r.is_match(&skel) {
+            skel = r.replace(&skel, *to).trim().to_string();
+        }
+    }
+    if let Some(c) = R_COMPLETED_AFTER.captures(&skel) {
+        let t = c["t"].trim();
+        let mut chars = t.chars();
+        let t = match chars.next() {
+            Some(f) => f.to_lowercase().chain(chars).collect::<String>(),
+            None => String::new(),
+        };
+        let of = match t.split_once(' ') {
+            Some(("le", r)) => format!("du {r}"),
+            Some(("les", r)) => format!("des {r}"),
+            _ => format!("de {t}"),
+        };
+        let rel = &c["rel"];
+        let mut rel_chars = rel.chars();
+        let rel = match rel_chars.next() {
+            Some(f) => f.to_uppercase().chain(rel_chars).collect::<String>(),
+            None => String::new(),
+        };
+        skel = format!(
+            "{rel} {} {of}, il est inséré {}",
+            c["x"].trim(),
+            c["rest"].trim()
+        );
+    }
+    skel
 }
 
 fn parse_one(
@@ -242,6 +377,14 @@ fn parse_one(
     if let Some(c) = R_REPLACE.captures(&skel) {
         let old = q(&quotes, c.name("q1")).ok_or_else(missing_quote)?;
         let new = q(&quotes, c.name("q2")).ok_or_else(missing_quote)?;
+        // « le signe : « , » est remplacé par le mot : « et » »: the sign hangs on the word
+        // before it, the word that takes its place stands apart (« X, Y » → « X et Y »).
+        let sign = !old.is_empty() && old.chars().all(|ch| matches!(ch, ',' | ';' | ':' | '.'));
+        let new = if sign && new.starts_with(char::is_alphanumeric) {
+            format!(" {new}")
+        } else {
+            new
+        };
         let vt = value_type(c.name("n1").map(|m| m.as_str()))
             .or_else(|| value_type(c.name("n2").map(|m| m.as_str())));
         let loc = c.name("loc").or(c.name("loc2"));
@@ -461,17 +604,20 @@ fn parse_one(
         }
     }
     if let Some(c) = R_INSERT.captures(&skel) {
+        let block = inline_or(block.clone(), &quotes, c.name("q"));
         let (target, _) = target_of(&c["t"])?;
         return with_block(target, block, |alineas| Op::InsertAlineas { alineas })
             .ok_or_else(missing_quote);
     }
     if let Some(c) = R_ADD_START.captures(&skel) {
+        let block = inline_or(block.clone(), &quotes, c.name("q"));
         let (target, _) = target_of(&c["t"])?;
         let at = AlineaAt::Start;
         return with_block(target, block, |alineas| Op::AddAlineas { at, alineas })
             .ok_or_else(missing_quote);
     }
     if let Some(c) = R_ADD_IL.captures(&skel) {
+        let block = inline_or(block.clone(), &quotes, c.name("q"));
         let target = loc_target(c.name("loc"))?;
         return appended_at_end(target, &c["what"], block).ok_or_else(missing_quote);
     }
@@ -480,6 +626,7 @@ fn parse_one(
         return appended_at_end(target, &c["what"], block).ok_or_else(missing_quote);
     }
     if let Some(c) = R_ADD_END.captures(&skel) {
+        let block = inline_or(block.clone(), &quotes, c.name("q"));
         let (target, _) = target_of(&c["t"])?;
         let at = AlineaAt::End;
         return with_block(target, block, |alineas| Op::AddAlineas { at, alineas })

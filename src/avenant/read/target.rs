@@ -9,6 +9,28 @@ use crate::avenant::model::{Position, Target, Unit};
 /// alinéa de l'article 7 »); returns the target and the count of a range (« les deuxième et
 /// troisième alinéas » → 2).
 pub fn parse_np(s: &str, ctx: Option<&Unit>) -> Option<(Target, u32)> {
+    parse_np_in_order(s, ctx).or_else(|| parse_np_in_order(&fronted_place(s)?, ctx))
+}
+
+/// The place named first, then the unit in it (« À l'article 5, le deuxième alinéa », « Au 2°
+/// de l'article 5, la première phrase », « Dans l'annexe 2, le tableau ») in the order the noun
+/// phrase reads (« le deuxième alinéa de l'article 5 »); `None` when `s` does not open so.
+fn fronted_place(s: &str) -> Option<String> {
+    let c = P_FRONTED.captures(s.trim())?;
+    let place = c["place"].trim();
+    let of = match c["prep"].to_lowercase().as_str() {
+        "au" => format!("du {place}"),
+        "aux" => format!("des {place}"),
+        _ => match place.split_once(' ') {
+            Some((d, r)) if d.eq_ignore_ascii_case("le") => format!("du {r}"),
+            Some((d, r)) if d.eq_ignore_ascii_case("les") => format!("des {r}"),
+            _ => format!("de {place}"),
+        },
+    };
+    Some(format!("{} {of}", c["np"].trim()))
+}
+
+fn parse_np_in_order(s: &str, ctx: Option<&Unit>) -> Option<(Target, u32)> {
     let mut rest = s.trim().to_string();
     if P_PRONOUN.is_match(&rest) {
         return ctx.map(|u| (Target::unit(u.clone()), 1));
@@ -56,6 +78,21 @@ pub fn parse_np(s: &str, ctx: Option<&Unit>) -> Option<(Target, u32)> {
             )?;
             row = Some(p);
             count = n;
+            consumed = c.get(0)?.end();
+        } else if let Some(c) = P_ALINEA_N.captures(&rest) {
+            let a: u32 = c[1].parse().ok()?;
+            let n = match (c.get(2), c.get(3)) {
+                (Some(k), Some(b)) if k.as_str().eq_ignore_ascii_case("et") => {
+                    b.as_str().parse::<u32>().ok().filter(|b| *b == a + 1)?;
+                    2
+                }
+                (Some(_), Some(b)) => b.as_str().parse::<u32>().ok()?.checked_sub(a)? + 1,
+                _ => 1,
+            };
+            alinea = Some(Position::Nth(a));
+            if phrase.is_none() {
+                count = n;
+            }
             consumed = c.get(0)?.end();
         } else if let Some(c) = P_ALINEA.captures(&rest) {
             let (p, n) = range(
@@ -168,6 +205,36 @@ mod tests {
         let (t, _) = parse_np("au dernier alinéa", Some(&ctx)).unwrap();
         assert_eq!(t, Target::article("7").with_alinea(Position::Last));
         assert!(parse_np("le chat de la voisine", None).is_none());
+    }
+
+    #[test]
+    fn a_place_named_first_then_the_unit_in_it() {
+        for (np, want) in [
+            (
+                "À l'article 5, le deuxième alinéa",
+                Target::article("5").with_alinea(Position::Nth(2)),
+            ),
+            (
+                "Au 2° de l'article 5, la première phrase",
+                Target::article("5")
+                    .with_item("2°")
+                    .with_phrase(Position::Nth(1)),
+            ),
+            (
+                "Dans l'article 4, la dernière phrase du premier alinéa",
+                Target::article("4")
+                    .with_alinea(Position::Nth(1))
+                    .with_phrase(Position::Last),
+            ),
+            (
+                "A l'annexe 2, l'intitulé",
+                Target::unit(Unit::annex(Some("2"))).with_heading(),
+            ),
+        ] {
+            let (t, _) = parse_np(np, None).unwrap_or_else(|| panic!("{np}"));
+            assert_eq!(t, want, "{np}");
+        }
+        assert!(parse_np("À l'article 5, le chat", None).is_none());
     }
 
     #[test]
