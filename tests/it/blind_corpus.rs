@@ -20,6 +20,10 @@ const STATUTS_PARIS: &str = "mes-aides-statuts-paris.md";
 const STATUTS_NICE: &str = "mes-aides-statuts-nice.md";
 const CGU_2018: &str = "api-entreprise-cgu-2018-06-15.md";
 const CGU_2020: &str = "api-entreprise-cgu-2020-07-28.md";
+const UNAF: &str = "unaf-udaf-modele-convention-objectifs-2013.md";
+const CHARTRETTES_GROS: &str = "chartrettes-convention-equipements-sportifs-maire-gros.md";
+const CHARTRETTES_BARGEAULT: &str =
+    "chartrettes-convention-equipements-sportifs-maire-bargeault.md";
 
 fn path(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -136,7 +140,7 @@ fn snapshot(name: &str, text: &str) {
 #[test]
 fn every_document_parses_with_no_word_lost() {
     let docs = documents();
-    assert_eq!(docs.len(), 9, "{docs:?}");
+    assert_eq!(docs.len(), 12, "{docs:?}");
     for p in docs {
         let name = p.display().to_string();
         let text = std::fs::read_to_string(&p).expect("utf-8");
@@ -146,13 +150,33 @@ fn every_document_parses_with_no_word_lost() {
         let tree = word_counts(doc.nodes.iter().map(|n| n.text.as_str()));
         assert_eq!(input, tree, "{name}: words differ");
         assert!(!doc.has_errors(), "{name}: {:?}", doc.diagnostics);
-        // The Markdown rendering reads back to the same outline.
-        let again = avenant::parse_str(&name, &avenant::render::markdown::markdown(&doc));
-        assert_eq!(
-            avenant::render::outline::outline(&doc),
-            avenant::render::outline::outline(&again),
-            "{name}"
-        );
+    }
+}
+
+/// True when `parse --format md` of the document parses back to the same outline.
+fn markdown_reads_back(p: &Path) -> bool {
+    let name = p.display().to_string();
+    let text = std::fs::read_to_string(p).expect("utf-8");
+    let doc = avenant::parse_str(&name, &text);
+    let again = avenant::parse_str(&name, &avenant::render::markdown::markdown(&doc));
+    avenant::render::outline::outline(&doc) == avenant::render::outline::outline(&again)
+}
+
+#[test]
+fn markdown_rendering_reads_back_to_the_same_outline() {
+    for p in documents() {
+        if p.to_string_lossy().contains("chartrettes") {
+            continue; // finding 26, below
+        }
+        assert!(markdown_reads_back(&p), "{}", p.display());
+    }
+}
+
+#[test]
+#[ignore = "finding 26: « Créneaux attribués … » and « (hors vacances scolaires et jours fériés) » become one alinéa when the Markdown rendering is read back"]
+fn chartrettes_markdown_rendering_reads_back_to_the_same_outline() {
+    for name in [CHARTRETTES_GROS, CHARTRETTES_BARGEAULT] {
+        assert!(markdown_reads_back(&path(name)), "{name}");
     }
 }
 
@@ -552,4 +576,192 @@ fn cgu_pair_drafts_an_act_that_applies_back_or_is_refused_in_one_line() {
 #[ignore = "finding 9: draft refuses the CGU pair (« Adhésion (en trop), Engagements (en trop) … »)"]
 fn cgu_pair_drafts_an_act() {
     drafted_act_applies_back(CGU_2018, CGU_2020);
+}
+
+// ——— The UNAF/UDAF model convention ———
+
+#[test]
+fn unaf_model_has_ten_titled_articles_two_parties_and_an_annex() {
+    let doc = load(UNAF);
+    let keys: Vec<String> = (1..=10).map(|n| format!("article-{n}")).collect();
+    assert_eq!(article_keys(&doc), keys);
+    assert_eq!(node(&doc, "article-1").label.as_deref(), Some("1er"));
+    for (key, heading) in [
+        ("article-1", "Objet de la convention d'objectifs"),
+        ("article-3", "Montant alloué à l'UDAF"),
+        ("article-10", "Date d'entrée en vigueur"),
+    ] {
+        assert_eq!(node(&doc, key).heading.as_deref(), Some(heading), "{key}");
+    }
+    assert_eq!(doc.parties().len(), 2);
+    let annex = doc.get("annexe-1").expect("annexe-1");
+    assert_eq!(doc.parent(annex), Some(doc.root()));
+    assert!(alinea_texts(&doc, "article-3")
+        .iter()
+        .any(|a| a.contains("s'élève à la somme de")));
+}
+
+#[test]
+#[ignore = "finding 20: the visa is unclassified and the préambule's 12 alinéas are alinéas of party 2"]
+fn unaf_model_has_visas_parties_and_preambule() {
+    let doc = load(UNAF);
+    assert_eq!(alinea_texts(&doc, "visas").len(), 1);
+    assert_eq!(alinea_texts(&doc, "parties/partie-2").len(), 1);
+    assert_eq!(alinea_texts(&doc, "preambule").len(), 12);
+}
+
+#[test]
+#[ignore = "finding 23: « établie en 3 exemplaires originaux » and « Pour l'UNAF, Pour l'UDAF, » are alinéas of article 10"]
+fn unaf_model_signatures_are_not_article_10() {
+    let doc = load(UNAF);
+    assert_eq!(
+        alinea_texts(&doc, "article-10"),
+        ["La présente convention entre en vigueur à compter du 1er janvier 2013."]
+    );
+    assert_eq!(node(&doc, "signatures").kind, NodeKind::Signatures);
+}
+
+#[test]
+#[ignore = "finding 25: the annex's HTML tables are flattened into one alinéa per cell"]
+fn unaf_model_annex_tables_are_tables() {
+    let doc = load(UNAF);
+    let annex = doc.get("annexe-1").expect("annexe-1");
+    let tables = doc
+        .descendants(annex)
+        .into_iter()
+        .filter(|d| doc.node(*d).kind == NodeKind::Table)
+        .count();
+    assert_eq!(tables, 2);
+}
+
+// ——— The Chartrettes conventions ———
+
+/// The articles under each `TITRE`, by number, as the convention numbers them.
+const CHARTRETTES_TITRES: [(&str, usize); 3] = [("titre-1", 2), ("titre-2", 6), ("titre-3", 4)];
+
+#[test]
+fn chartrettes_conventions_have_three_titres_twelve_articles_and_two_annexes() {
+    for name in [CHARTRETTES_GROS, CHARTRETTES_BARGEAULT] {
+        let doc = load(name);
+        for (titre, _) in CHARTRETTES_TITRES {
+            assert_eq!(
+                node(&doc, titre).kind,
+                NodeKind::Structure,
+                "{name}: {titre}"
+            );
+        }
+        assert_eq!(doc.articles().len(), 12, "{name}");
+        assert_eq!(
+            node(&doc, "article-4").heading.as_deref(),
+            Some("ASSURANCE"),
+            "{name}"
+        );
+        for annex in ["annexe-1", "annexe-2"] {
+            assert_eq!(node(&doc, annex).kind, NodeKind::Annexe, "{name}: {annex}");
+        }
+        let rows = doc
+            .descendants(doc.get("annexe-1").expect("annexe-1"))
+            .into_iter()
+            .filter(|d| doc.node(*d).kind == NodeKind::Row)
+            .count();
+        assert_eq!(rows, 5, "{name}");
+    }
+}
+
+#[test]
+#[ignore = "finding 20: « Par la présente convention, … il a été convenu et arrêté ce qui suit » and the object clause read as a third party"]
+fn chartrettes_conventions_have_two_parties() {
+    for name in [CHARTRETTES_GROS, CHARTRETTES_BARGEAULT] {
+        assert_eq!(load(name).parties().len(), 2, "{name}");
+    }
+}
+
+#[test]
+#[ignore = "finding 19: the three « Fait à CHARTRETTES, le ____ 2025 » lines are gathered into a « sommaire »"]
+fn chartrettes_signature_dates_stay_where_they_are() {
+    for name in [CHARTRETTES_GROS, CHARTRETTES_BARGEAULT] {
+        let doc = load(name);
+        assert!(doc.get("sommaire").is_none(), "{name}");
+        for annex in ["annexe-1", "annexe-2"] {
+            let id = doc.get(annex).expect("annex");
+            assert!(
+                doc.descendants(id)
+                    .into_iter()
+                    .any(|d| doc.node(d).text.starts_with("Fait à")),
+                "{name}: {annex}"
+            );
+        }
+    }
+}
+
+#[test]
+#[ignore = "findings 21 and 24: « ### PROGRAMMATION : » swallows article 6; keys count repeats instead of naming the titre"]
+fn chartrettes_articles_belong_to_their_titre() {
+    for name in [CHARTRETTES_GROS, CHARTRETTES_BARGEAULT] {
+        let doc = load(name);
+        for (titre, count) in CHARTRETTES_TITRES {
+            let id = doc.get(titre).expect("titre");
+            let articles: Vec<String> = doc
+                .children(id)
+                .iter()
+                .filter(|c| doc.node(**c).kind == NodeKind::Article)
+                .map(|c| doc.node(*c).key.clone())
+                .collect();
+            assert_eq!(articles.len(), count, "{name}: {titre}: {articles:?}");
+            assert!(
+                articles.iter().all(|k| k.starts_with(&format!("{titre}/"))),
+                "{name}: {titre}: {articles:?}"
+            );
+        }
+    }
+}
+
+#[test]
+#[ignore = "finding 23: « ## SIGNATURES » is a division inside titre 3, not the signature block"]
+fn chartrettes_signatures_are_the_signature_block() {
+    let doc = load(CHARTRETTES_GROS);
+    let sig = doc
+        .children(doc.root())
+        .iter()
+        .find(|c| doc.node(**c).kind == NodeKind::Signatures)
+        .map(|c| doc.node(*c).key.clone());
+    assert_eq!(sig.as_deref(), Some("signatures"));
+}
+
+#[test]
+fn chartrettes_pair_drafts_an_act_that_applies_back_or_is_refused_in_one_line() {
+    let out = run(&[
+        "draft",
+        &format!("corpus/blind/{CHARTRETTES_GROS}"),
+        &format!("corpus/blind/{CHARTRETTES_BARGEAULT}"),
+    ]);
+    if out.status.code() == Some(2) {
+        assert_documented_refusal(&out, "draft Chartrettes");
+        return;
+    }
+    assert_eq!(out.status.code(), Some(0));
+    drafted_act_applies_back(CHARTRETTES_GROS, CHARTRETTES_BARGEAULT);
+}
+
+#[test]
+#[ignore = "finding 22: draft refuses a new mayor and three shorter delays (units under the divisions of findings 21 and 23)"]
+fn chartrettes_pair_drafts_an_act() {
+    let md = drafted_act_applies_back(CHARTRETTES_GROS, CHARTRETTES_BARGEAULT);
+    assert!(md.contains("10 jours"), "{md}");
+}
+
+#[test]
+fn chartrettes_diff_finds_the_mayor_and_the_delays() {
+    let out = run(&[
+        "diff",
+        &format!("corpus/blind/{CHARTRETTES_GROS}"),
+        &format!("corpus/blind/{CHARTRETTES_BARGEAULT}"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let json = String::from_utf8_lossy(&out.stdout);
+    for words in ["Pascal Gros", "Fabrice Bargeault", "2 mois", "10 jours"] {
+        assert!(json.contains(words), "{words}");
+    }
 }
