@@ -11,23 +11,23 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use unicode_segmentation::UnicodeSegmentation;
 
-const CONVENTION_1889: &str = "sud-france-convention-1889-05-21.md";
-const AVENANT_1889: &str = "sud-france-avenant-1889-06-19.md";
-const GENAS_V1: &str = "genas-convention-benevole-v1.md";
-const GENAS_V2: &str = "genas-convention-benevole-v2.md";
-const GENAS_EXT: &str = "genas-convention-intervenant-exterieur.md";
-const STATUTS_PARIS: &str = "mes-aides-statuts-paris.md";
-const STATUTS_NICE: &str = "mes-aides-statuts-nice.md";
-const CGU_2018: &str = "api-entreprise-cgu-2018-06-15.md";
-const CGU_2020: &str = "api-entreprise-cgu-2020-07-28.md";
-const UNAF: &str = "unaf-udaf-modele-convention-objectifs-2013.md";
-const CHARTRETTES_GROS: &str = "chartrettes-convention-equipements-sportifs-maire-gros.md";
+const CONVENTION_1889: &str = "sud-france-convention-1889-05-21.txt";
+const AVENANT_1889: &str = "sud-france-avenant-1889-06-19.txt";
+const GENAS_V1: &str = "genas-convention-benevole-v1.txt";
+const GENAS_V2: &str = "genas-convention-benevole-v2.txt";
+const GENAS_EXT: &str = "genas-convention-intervenant-exterieur.txt";
+const STATUTS_PARIS: &str = "mes-aides-statuts-paris.txt";
+const STATUTS_NICE: &str = "mes-aides-statuts-nice.txt";
+const CGU_2018: &str = "api-entreprise-cgu-2018-06-15.txt";
+const CGU_2020: &str = "api-entreprise-cgu-2020-07-28.txt";
+const UNAF: &str = "unaf-udaf-modele-convention-objectifs-2013.txt";
+const CHARTRETTES_GROS: &str = "chartrettes-convention-equipements-sportifs-maire-gros.txt";
 const CHARTRETTES_BARGEAULT: &str =
-    "chartrettes-convention-equipements-sportifs-maire-bargeault.md";
-const COFIROUTE: &str = "cofiroute-avenant-15-2011-01-27.md";
-const ZDS_OLD: &str = "zeste-de-savoir-statuts-ca-4-a-25.md";
-const ZDS_NEW: &str = "zeste-de-savoir-statuts-ca-13-a-25.md";
-const ZDS_PV: &str = "zeste-de-savoir-pv-age-2023-11-25.md";
+    "chartrettes-convention-equipements-sportifs-maire-bargeault.txt";
+const COFIROUTE: &str = "cofiroute-avenant-15-2011-01-27.txt";
+const ZDS_OLD: &str = "zeste-de-savoir-statuts-ca-4-a-25.txt";
+const ZDS_NEW: &str = "zeste-de-savoir-statuts-ca-13-a-25.txt";
+const ZDS_PV: &str = "zeste-de-savoir-pv-age-2023-11-25.txt";
 
 fn path(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -45,8 +45,7 @@ fn documents() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("corpus/blind")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .filter(|p| p.file_name().is_some_and(|n| n != "README.md"))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     files.sort();
     files
