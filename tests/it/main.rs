@@ -15,6 +15,7 @@ mod avenant_apply_ops;
 mod avenant_model_roundtrip;
 mod avenant_read_variants;
 mod avenant_render;
+mod blind_corpus;
 mod cli_apply;
 mod cli_check;
 mod cli_diff;
