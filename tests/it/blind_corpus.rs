@@ -963,3 +963,32 @@ fn statuts_are_not_amended_by_a_bilateral_avenant() {
     let md = markdown(&av);
     assert!(!md.contains("[partie A]"), "{md}");
 }
+
+#[test]
+#[ignore = "finding 16: the inferred template is the first input verbatim (first « conforme », second « adaptée » ×4)"]
+fn zds_inferred_template_checks_both_inputs_alike() {
+    let template = std::env::temp_dir().join(format!(
+        "avenant-blind-{}-zds-template.md",
+        std::process::id()
+    ));
+    let t = template.to_str().expect("utf-8 path");
+    let out = run(&[
+        "template",
+        "infer",
+        &format!("corpus/blind/{ZDS_OLD}"),
+        &format!("corpus/blind/{ZDS_NEW}"),
+        "-o",
+        t,
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let codes: Vec<Option<i32>> = [ZDS_OLD, ZDS_NEW]
+        .iter()
+        .map(|name| {
+            run(&["check", t, &format!("corpus/blind/{name}")])
+                .status
+                .code()
+        })
+        .collect();
+    let _ = std::fs::remove_file(&template);
+    assert_eq!(codes[0], codes[1], "{codes:?}");
+}
