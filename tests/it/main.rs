@@ -36,6 +36,7 @@ mod draft_verified;
 mod drafting_annex_first;
 mod drafting_article_first;
 mod drafting_articleless;
+mod drafting_first_subarticle;
 mod drafting_gaps;
 mod drafting_notes;
 mod drafting_numbers;

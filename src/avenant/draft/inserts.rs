@@ -198,8 +198,21 @@ impl Drafter<'_> {
         if self.label_exists(&label) {
             return None;
         }
+        // An article with alinéas of its own before its sub-articles: the new sub-article goes
+        // « Après le dernier alinéa de l'article 5.3 », not « Au début » (which would put it
+        // before them).
+        let own_alineas = matches!(unit, Unit::Article { .. })
+            && self
+                .pairs
+                .old_of(parent)
+                .is_some_and(|old| !self.w.alineas(old).is_empty());
+        let target = if own_alineas {
+            Target::unit(unit).with_alinea(Position::Last)
+        } else {
+            Target::unit(unit)
+        };
         let ins = Instruction {
-            target: Target::unit(unit),
+            target,
             op: Op::InsertArticleFirst {
                 label: label.clone(),
                 heading: node.heading.clone(),

@@ -1148,7 +1148,8 @@ mod tests {
         let md = markdown(&av);
         for want in [
             "Au début du titre II de la convention, il est inséré un article 2 ainsi rédigé",
-            "Au début de l'article 3 de la convention, il est inséré un article 3.1 ainsi rédigé",
+            // Article 3 has an alinéa of its own before its sub-articles (brief drafting, item 2).
+            "Après le dernier alinéa de l'article 3 de la convention, il est inséré un article 3.1 ainsi rédigé",
             "L'article 3.1 devient l'article 3.2.",
         ] {
             assert!(md.contains(want), "{want}\n{md}");

@@ -190,7 +190,9 @@ pub fn rewrite_block(t: &Target, lines: &[String], ctx: Option<&Unit>, style: &S
 }
 
 /// « Au début du chapitre II de la convention, il est inséré un article 7 ainsi rédigé : »
-/// and the article quoted whole.
+/// and the article quoted whole; a sub-article put after its article's own alinéas (the
+/// target names the last alinéa): « Après le dernier alinéa de l'article 5.3, il est inséré un
+/// article 5.3.1 ainsi rédigé : ».
 pub fn insert_article_first(
     t: &Target,
     label: &str,
@@ -200,6 +202,15 @@ pub fn insert_article_first(
     style: &Style,
 ) -> Sentence {
     let s = subject(t, 1, ctx, true, style.noun);
+    if t.alinea == Some(Position::Last) {
+        return super::sentences::with_article(
+            format!("après {}, il est inséré", s.with(Case::Nom)),
+            label,
+            heading,
+            alineas,
+            style,
+        );
+    }
     super::sentences::with_article(
         format!("au début {}, il est inséré", de(&s.with(Case::Nom))),
         label,
@@ -219,9 +230,20 @@ static R_INSERT_FIRST: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
 /// Reads [`insert_article_first`]'s sentence (its quotations taken out): the noun phrase of
 /// the unit (« du chapitre II de la convention », determiner included) and the new label.
 pub fn read_insert_article_first(skel: &str) -> Option<(String, String)> {
-    let c = R_INSERT_FIRST.captures(skel.trim())?;
+    let c = R_INSERT_FIRST
+        .captures(skel.trim())
+        .or_else(|| R_INSERT_AFTER_ALINEAS.captures(skel.trim()))?;
     Some((c["t"].to_string(), c["l"].to_string()))
 }
+
+/// « Après le dernier alinéa de l'article 5.3, il est inséré un article 5.3.1 ainsi rédigé : »
+/// (`t` keeps « le dernier alinéa de … », which names the article and the place).
+static R_INSERT_AFTER_ALINEAS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+            r"(?i)^après (?P<t>le dernier alinéa de l'article .+?),\s*(?:il\s+)?est\s+(?:inséré|ajouté)\s+un\s+article\s+(?P<l>.+?)\s+ainsi\s+rédigé\s*:?$",
+        )
+        .expect("valid pattern")
+});
 
 /// The operation a whole block unit reads as after « est ainsi rédigé : » or « est supprimé »:
 /// `None` when the unit is not a block.
