@@ -3,7 +3,7 @@
 
 use super::{class, own_text};
 use crate::model::{Document, NodeId};
-use crate::text::fold;
+use crate::text::fold_into;
 
 fn mix(h: u64, x: u64) -> u64 {
     (h ^ x).wrapping_mul(0x0100_0000_01b3).rotate_left(17)
@@ -12,11 +12,15 @@ fn mix(h: u64, x: u64) -> u64 {
 /// Content hash of every node, number excluded, case and accents folded.
 pub(super) fn content_hashes(doc: &Document) -> Vec<u64> {
     let mut hashes = vec![0u64; doc.nodes.len()];
+    // One buffer for every folded text.
+    let mut folded = String::new();
     for index in (0..doc.nodes.len()).rev() {
         let id = NodeId(index as u32);
         let node = doc.node(id);
         let (text, _) = own_text(doc, id);
-        let mut h = crate::model::fingerprint(&fold(text));
+        folded.clear();
+        fold_into(text, &mut folded);
+        let mut h = crate::model::fingerprint(&folded);
         h = mix(h, u64::from(class(node.kind)));
         for c in &node.children {
             h = mix(h, hashes.get(c.index()).copied().unwrap_or(0));

@@ -14,31 +14,60 @@ pub fn capitalise(s: &str) -> String {
 
 /// Lower case without accents: the form in which case and accents are cosmetic.
 pub fn fold(s: &str) -> String {
+    let mut out = String::new();
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out` (a buffer reused across many texts).
+pub fn fold_into(s: &str, out: &mut String) {
     if s.is_ascii() {
-        return s.to_ascii_lowercase();
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+        return;
     }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
+    out.reserve(s.len());
+    let push = |out: &mut String, l: char| match l {
+        'à' | 'â' | 'ä' | 'á' => out.push('a'),
+        'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+        'î' | 'ï' | 'í' => out.push('i'),
+        'ô' | 'ö' | 'ó' => out.push('o'),
+        'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
+        'ç' => out.push('c'),
+        'ÿ' => out.push('y'),
+        'œ' => out.push_str("oe"),
+        'æ' => out.push_str("ae"),
+        _ => out.push(l),
+    };
+    let mut rest = s;
+    while !rest.is_empty() {
+        // A run of ASCII characters, lower-cased at once.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        if ascii > 0 {
+            let start = out.len();
+            out.push_str(&rest[..ascii]);
+            out[start..].make_ascii_lowercase();
+            rest = &rest[ascii..];
         }
-        for l in c.to_lowercase() {
-            match l {
-                'à' | 'â' | 'ä' | 'á' => out.push('a'),
-                'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-                'î' | 'ï' | 'í' => out.push('i'),
-                'ô' | 'ö' | 'ó' => out.push('o'),
-                'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
-                'ç' => out.push('c'),
-                'ÿ' => out.push('y'),
-                'œ' => out.push_str("oe"),
-                'æ' => out.push_str("ae"),
-                _ => out.push(l),
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else { break };
+        rest = chars.as_str();
+        if ('\u{C0}'..='\u{DE}').contains(&c) && c != '×' {
+            // Latin-1 capitals: their lower case is 0x20 further (« É » → « é »).
+            push(out, char::from_u32(c as u32 + 0x20).unwrap_or(c));
+        } else if ('\u{A0}'..='\u{FF}').contains(&c) {
+            // The other Latin-1 characters are their own lower case.
+            push(out, c);
+        } else {
+            for l in c.to_lowercase() {
+                push(out, l);
             }
         }
     }
-    out
 }
 
 /// A heading as it is compared: folded ([`fold`]), its closing punctuation and spaces left out
@@ -124,6 +153,33 @@ pub fn month_number(word: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_reads_latin1_as_the_unicode_tables_do() {
+        // The Latin-1 shortcut of `fold_into` against the general rule, character by character.
+        let general = |c: char| -> String {
+            c.to_lowercase()
+                .map(|l| match l {
+                    'à' | 'â' | 'ä' | 'á' => "a".to_string(),
+                    'é' | 'è' | 'ê' | 'ë' => "e".to_string(),
+                    'î' | 'ï' | 'í' => "i".to_string(),
+                    'ô' | 'ö' | 'ó' => "o".to_string(),
+                    'ù' | 'û' | 'ü' | 'ú' => "u".to_string(),
+                    'ç' => "c".to_string(),
+                    'ÿ' => "y".to_string(),
+                    'œ' => "oe".to_string(),
+                    'æ' => "ae".to_string(),
+                    l => l.to_string(),
+                })
+                .collect()
+        };
+        for c in '\u{0}'..='\u{3000}' {
+            assert_eq!(fold(&format!("é{c}")), format!("e{}", general(c)), "{c:?}");
+        }
+        let mut buffer = String::from("x");
+        fold_into("ÉCOLE Œuvre", &mut buffer);
+        assert_eq!(buffer, "xecole oeuvre");
+    }
 
     #[test]
     fn heading_keys_ignore_case_and_closing_punctuation() {
