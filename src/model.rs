@@ -392,21 +392,29 @@ impl Diagnostic {
 }
 
 /// The nodes by key, without a copy of the keys: each entry is a node id and the hash its
-/// node's key had when it was pushed, the key itself compared in the node (a hash table over
-/// the arena). A key changed afterwards by [`Document::node_mut`] is no longer found under
-/// either name (as before, a renamed node is reached again once the tree is rekeyed).
+/// node's key had when it was pushed (32 bits: an entry is 8 bytes), the key itself compared
+/// in the node (a hash table over the arena). A key changed afterwards by
+/// [`Document::node_mut`] is no longer found under either name (as before, a renamed node is
+/// reached again once the tree is rekeyed).
 #[derive(Clone, Default)]
-struct KeyIndex(hashbrown::HashTable<(u64, NodeId)>);
+struct KeyIndex(hashbrown::HashTable<(u32, NodeId)>);
 
 impl KeyIndex {
-    fn hash(key: &str) -> u64 {
-        FxBuildHasher.hash_one(key)
+    fn hash(key: &str) -> u32 {
+        let h = FxBuildHasher.hash_one(key);
+        (h ^ (h >> 32)) as u32
+    }
+
+    /// The table's hash of an entry: its 32 bits twice, so that the bucket (low bits) and
+    /// the tag (top bits) both come from them.
+    fn wide(h: u32) -> u64 {
+        (u64::from(h) << 32) | u64::from(h)
     }
 
     fn get(&self, nodes: &[Node], key: &str) -> Option<NodeId> {
         let h = Self::hash(key);
         self.0
-            .find(h, |(kh, id)| {
+            .find(Self::wide(h), |(kh, id)| {
                 *kh == h && nodes.get(id.index()).is_some_and(|n| n.key == key)
             })
             .map(|(_, id)| *id)
@@ -414,7 +422,8 @@ impl KeyIndex {
 
     fn insert(&mut self, key: &str, id: NodeId) {
         let h = Self::hash(key);
-        self.0.insert_unique(h, (h, id), |(kh, _)| *kh);
+        self.0
+            .insert_unique(Self::wide(h), (h, id), |(kh, _)| Self::wide(*kh));
     }
 }
 

@@ -18,8 +18,17 @@ pub fn parse_str(name: &str, text: &str) -> Document {
 /// Reads and parses a file (text, Markdown or PDF). Fails on unreadable input; a readable
 /// document without any article is returned with an error diagnostic (see [`load`]).
 pub fn read(path: &Path, options: &ReadOptions) -> Result<Document> {
+    read_with(path, options, crate::parse::parse)
+}
+
+/// Reads a file and builds its document with `parse` (keeping its text or not).
+fn read_with(
+    path: &Path,
+    options: &ReadOptions,
+    parse: fn(Source) -> Document,
+) -> Result<Document> {
     let (source, diagnostics, locators) = crate::extract::read_path_located(path, options)?;
-    let mut doc = crate::parse::parse(source);
+    let mut doc = parse(source);
     locate(&mut doc, &locators);
     let mut all = diagnostics;
     all.append(&mut doc.diagnostics);
@@ -48,7 +57,18 @@ fn locate(doc: &mut Document, locators: &crate::extract::Locators) {
 /// (a numbered section, a capitalised intertitle) was recognised: what every command that
 /// compares or amends conventions needs.
 pub fn load(path: &Path, options: &ReadOptions) -> Result<Document> {
-    let doc = read(path, options)?;
+    accept(path, read(path, options)?)
+}
+
+/// Like [`load`], but the document keeps only its tree: its decoded text is given back as soon
+/// as it is normalised ([`crate::parse::parse_tree`]). For commands that hold two large texts
+/// and read only their nodes (`diff`).
+pub fn load_tree(path: &Path, options: &ReadOptions) -> Result<Document> {
+    accept(path, read_with(path, options, crate::parse::parse_tree)?)
+}
+
+/// `doc` if an article or a section was recognised in it, the error of [`load`] otherwise.
+fn accept(path: &Path, doc: Document) -> Result<Document> {
     // A document without articles is still read when its body was recognised (`corps`:
     // an agreement, a model letter); see `parse`.
     let sections = doc

@@ -3,6 +3,7 @@
 
 use super::{Failure, Output, EXIT_DIFFERENCES, EXIT_OK};
 use avenant::diff::{compare, DiffOptions};
+use avenant::pipeline::load_tree;
 use avenant::render::diff_common::DiffRenderOptions;
 use avenant::render::{diff_json, diff_md, diff_terminal, docx, html};
 use avenant::ReadOptions;
@@ -70,9 +71,11 @@ pub(super) fn run(args: &DiffArgs, options: &ReadOptions, out: &Output) -> Resul
     // comparison then reuses (the memory the parser used and freed on this thread serves the
     // alignment instead of staying unused next to it; both on pool threads cost 20 MB more on
     // the Code du travail).
+    // Each side keeps only its tree: nothing of the comparison reads the decoded texts (the
+    // nodes hold their own), given back as soon as they are normalised (12 MB on two codes).
     let (old, new) = std::thread::scope(|s| {
-        let new = s.spawn(|| load(&args.new, options));
-        let old = load(&args.old, options);
+        let new = s.spawn(|| load_tree(&args.new, options));
+        let old = load_tree(&args.old, options);
         let new = new
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -135,13 +138,4 @@ pub(super) fn run(args: &DiffArgs, options: &ReadOptions, out: &Output) -> Resul
     // to the system rather than freed one by one.
     std::mem::forget(cmp);
     Ok(code)
-}
-
-/// Loads one side of the comparison and gives back its decoded text at once: nothing of the
-/// comparison reads it (the nodes hold their own texts), and on two codes it is 12 MB held
-/// through the whole alignment.
-fn load(path: &std::path::Path, options: &ReadOptions) -> avenant::Result<avenant::Document> {
-    let mut doc = avenant::load(path, options)?;
-    doc.source.text = String::new();
-    Ok(doc)
 }

@@ -7,10 +7,11 @@ pub mod pdf;
 pub mod text;
 
 pub use office::Locators;
-pub use text::{decode_text, ReadOptions, Revisions, DEFAULT_MAX_SIZE};
+pub use text::{decode_text, decode_text_owned, ReadOptions, Revisions, DEFAULT_MAX_SIZE};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Diagnostic, Format, Source};
+use std::borrow::Cow;
 use std::io::Read;
 use std::path::Path;
 
@@ -33,8 +34,8 @@ pub fn read_path_located(
     options: &ReadOptions,
 ) -> Result<(Source, Vec<Diagnostic>, Locators)> {
     if path.as_os_str() == STDIN_PATH {
-        let bytes = read_limited(std::io::stdin().lock(), STDIN_NAME, options)?;
-        return read_bytes_located(STDIN_NAME, &bytes, options);
+        let bytes = read_limited(std::io::stdin().lock(), STDIN_NAME, 0, options)?;
+        return read_located(STDIN_NAME, Cow::Owned(bytes), options);
     }
     let name = path.display().to_string();
     let meta = match std::fs::metadata(path) {
@@ -61,14 +62,22 @@ pub fn read_path_located(
     }
     let file =
         std::fs::File::open(path).map_err(|e| Error::new(&name, ErrorKind::Io(e.to_string())))?;
-    let bytes = read_limited(file, &name, options)?;
-    read_bytes_located(&name, &bytes, options)
+    let bytes = read_limited(file, &name, meta.len(), options)?;
+    read_located(&name, Cow::Owned(bytes), options)
 }
 
 /// Reads at most `max_size` bytes (a file that grew since it was measured, or standard input,
-/// is refused past the limit rather than read whole into memory).
-fn read_limited(reader: impl Read, name: &str, options: &ReadOptions) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+/// is refused past the limit rather than read whole into memory). The buffer is sized once
+/// from `expected` (the file's length; one byte more, to see the end): a text file's buffer
+/// becomes its decoded text without a copy ([`decode_text_owned`]).
+fn read_limited(
+    reader: impl Read,
+    name: &str,
+    expected: u64,
+    options: &ReadOptions,
+) -> Result<Vec<u8>> {
+    let expected = expected.min(options.max_size).saturating_add(1);
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
     reader
         .take(options.max_size.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -100,6 +109,15 @@ pub fn read_bytes_located(
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Result<(Source, Vec<Diagnostic>, Locators)> {
+    read_located(name, Cow::Borrowed(bytes), options)
+}
+
+/// [`read_bytes_located`] on bytes borrowed or owned: owned text bytes become the text itself.
+fn read_located(
+    name: &str,
+    bytes: Cow<'_, [u8]>,
+    options: &ReadOptions,
+) -> Result<(Source, Vec<Diagnostic>, Locators)> {
     if bytes.len() as u64 > options.max_size {
         return Err(Error::new(
             name,
@@ -113,12 +131,12 @@ pub fn read_bytes_located(
         return Err(Error::new(name, ErrorKind::Empty));
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        return office::read_zip_located(name, bytes, options);
+        return office::read_zip_located(name, &bytes, options);
     }
     if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
         return Err(Error::new(
             name,
-            ErrorKind::Unsupported(office::ole_refusal(bytes)),
+            ErrorKind::Unsupported(office::ole_refusal(&bytes)),
         ));
     }
     if bytes.starts_with(b"{\\rtf") {
@@ -127,13 +145,14 @@ pub fn read_bytes_located(
             ErrorKind::Unsupported(office::RTF_REFUSAL.into()),
         ));
     }
-    if let Some(what) = unsupported_magic(bytes) {
+    if let Some(what) = unsupported_magic(&bytes) {
         return Err(Error::new(name, ErrorKind::Unsupported(what.to_string())));
     }
-    if is_pdf(bytes) {
-        return read_pdf(name, bytes).map(|(s, d)| (s, d, Locators::default()));
+    if is_pdf(&bytes) {
+        return read_pdf(name, &bytes).map(|(s, d)| (s, d, Locators::default()));
     }
-    let (text, diagnostics) = decode_text(bytes).map_err(|kind| Error::new(name, kind))?;
+    let (text, diagnostics) =
+        decode_text_owned(bytes.into_owned()).map_err(|kind| Error::new(name, kind))?;
     Ok((
         Source {
             path: name.to_string(),
@@ -213,9 +232,10 @@ mod tests {
             max_size: 4,
             ..ReadOptions::default()
         };
-        let e = read_limited(&b"abcdefgh"[..], "x", &o).unwrap_err();
+        let e = read_limited(&b"abcdefgh"[..], "x", 8, &o).unwrap_err();
         assert!(matches!(e.kind, ErrorKind::TooLarge { .. }));
-        assert_eq!(read_limited(&b"abcd"[..], "x", &o).unwrap(), b"abcd");
+        assert_eq!(read_limited(&b"abcd"[..], "x", 4, &o).unwrap(), b"abcd");
+        assert_eq!(read_limited(&b"abcd"[..], "x", 0, &o).unwrap(), b"abcd");
     }
 
     #[test]

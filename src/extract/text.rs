@@ -88,6 +88,30 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), ErrorKind>
     Ok((text, diagnostics))
 }
 
+/// [`decode_text`] on bytes the caller gives away: a file in UTF-8 without a byte-order mark
+/// or a carriage return (the usual case) becomes its text without a copy, so that reading a
+/// code does not hold it twice; any other file is decoded as [`decode_text`] does.
+pub fn decode_text_owned(bytes: Vec<u8>) -> Result<(String, Vec<Diagnostic>), ErrorKind> {
+    if bytes.starts_with(b"\xEF\xBB\xBF")
+        || utf16_encoding(&bytes).is_some()
+        || bytes.contains(&b'\r')
+    {
+        return decode_text(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            if looks_binary(text.as_bytes()) {
+                return Err(ErrorKind::Binary);
+            }
+            if text.trim().is_empty() {
+                return Err(ErrorKind::Empty);
+            }
+            Ok((text, Vec::new()))
+        }
+        Err(e) => decode_text(e.as_bytes()),
+    }
+}
+
 /// The UTF-16 flavour of a file: by its byte-order mark, or, without one, because NUL bytes
 /// fill one byte of most pairs (the high byte of Latin text) and almost never the other.
 fn utf16_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
@@ -201,6 +225,35 @@ fn looks_binary(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones() {
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Été".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        let mut bad = "Réseau Canopé\n".repeat(20).into_bytes();
+        bad[3] = 0xFF;
+        let cases: Vec<Vec<u8>> = vec![
+            b"Article 1er : Dur\xe9e de la convention".to_vec(),
+            b"\xEF\xBB\xBFa\r\nb\rc".to_vec(),
+            b"a\r\nb".to_vec(),
+            "Article 1er\n\nLe texte « cité ».\n".as_bytes().to_vec(),
+            utf16,
+            bad,
+            b"   \n\t\n".to_vec(),
+            b"\0\0\0\x01\x02binary\0".to_vec(),
+            Vec::new(),
+        ];
+        for bytes in cases {
+            let owned = decode_text_owned(bytes.clone());
+            assert_eq!(owned, decode_text(&bytes), "{bytes:?}");
+        }
+        // The usual file keeps its buffer: no copy.
+        let bytes = "Article 1er\n\nTexte.\n".as_bytes().to_vec();
+        let at = bytes.as_ptr();
+        assert_eq!(decode_text_owned(bytes).unwrap().0.as_ptr(), at);
+    }
 
     #[test]
     fn windows_1252_is_read_with_a_warning() {

@@ -2,28 +2,52 @@
 //! recomputes keys after edits): one place says what `article-5.1`, `annexe-2/table-1/row-3` are.
 
 use super::headings;
+use std::fmt::Write;
+
+/// `parts` one after the other in a string of exactly their length: a key lives as long as
+/// its tree (90,000 of them for two codes), so it is made in one allocation, without the
+/// slack `format!` leaves when it grows.
+fn join(parts: &[&str]) -> String {
+    let mut key = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        key.push_str(p);
+    }
+    key
+}
+
+/// `prefix` then `n`, at exactly their length (see [`join`]).
+fn numbered(prefix: &[&str], n: usize) -> String {
+    let digits = n.checked_ilog10().map_or(1, |d| d as usize + 1);
+    let mut key = String::with_capacity(prefix.iter().map(|p| p.len()).sum::<usize>() + digits);
+    for p in prefix {
+        key.push_str(p);
+    }
+    // Writing to a String cannot fail, and the capacity holds the digits.
+    let _ = write!(key, "{n}");
+    key
+}
 
 /// An alinéa or list item: the `n`-th alinéa-like child of `parent`.
 pub fn alinea(parent: &str, n: usize) -> String {
-    format!("{parent}/al-{n}")
+    numbered(&[parent, "/al-"], n)
 }
 
 /// The `n`-th table of `parent`.
 pub fn table(parent: &str, n: usize) -> String {
-    format!("{parent}/table-{n}")
+    numbered(&[parent, "/table-"], n)
 }
 
 /// The `n`-th row of a table.
 pub fn row(table: &str, n: usize) -> String {
-    format!("{table}/row-{n}")
+    numbered(&[table, "/row-"], n)
 }
 
 /// An article numbered `number` (key form: `1`, `5-bis`, `5.1`, `L1111-1`), prefixed by the
 /// key of the annex holding it, if any (`annexe-1/article-2`).
 pub fn article(annex: Option<&str>, number: &str) -> String {
     match annex {
-        Some(a) => format!("{a}/article-{number}"),
-        None => format!("article-{number}"),
+        Some(a) => join(&[a, "/article-", number]),
+        None => join(&["article-", number]),
     }
 }
 
@@ -38,7 +62,7 @@ pub fn annex(label: Option<&str>) -> String {
 /// A structure heading (Titre, Chapitre…), below its enclosing structure if any.
 pub fn structure(parent: Option<&str>, slug: &str) -> String {
     match parent {
-        Some(p) => format!("{p}/{slug}"),
+        Some(p) => join(&[p, "/", slug]),
         None => slug.to_string(),
     }
 }
@@ -76,5 +100,30 @@ pub fn structure_slug(text: &str) -> String {
         "section".to_string()
     } else {
         slug
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_made_at_their_length() {
+        for (key, text) in [
+            (alinea("article-L1111-1", 3), "article-L1111-1/al-3"),
+            (alinea("a", 10), "a/al-10"),
+            (alinea("a", 0), "a/al-0"),
+            (table("annexe-2", 1), "annexe-2/table-1"),
+            (row("annexe-2/table-1", 123), "annexe-2/table-1/row-123"),
+            (article(Some("annexe-1"), "2"), "annexe-1/article-2"),
+            (article(None, "5-bis"), "article-5-bis"),
+            (
+                structure(Some("partie-legislative"), "livre-ii"),
+                "partie-legislative/livre-ii",
+            ),
+        ] {
+            assert_eq!(key, text);
+            assert_eq!(key.capacity(), key.len(), "{key}");
+        }
     }
 }

@@ -43,10 +43,28 @@ pub fn parse(source: Source) -> Document {
     parse_normalised(source, normalised)
 }
 
+/// Reads a source into its tree like [`parse`], but gives the decoded text back as soon as it
+/// is normalised: the document keeps only its tree (`source.text` is empty and
+/// [`Document::source_text`] gives ""; spans still say where each node stood). For a caller
+/// that holds two large texts and reads only their nodes, as `diff` does: the text is not held
+/// through the parse and after it (6 MB for each side of the Code du travail pair).
+pub fn parse_tree(source: Source) -> Document {
+    let normalised = normalise::normalise(&source);
+    let mut doc = Document::new(source);
+    // The parser reads the lines, never the text (the root's span was taken from it above).
+    doc.source.text = String::new();
+    build(doc, normalised)
+}
+
 /// Builds the tree from lines already normalised.
 pub fn parse_normalised(source: Source, normalised: Normalised) -> Document {
+    build(Document::new(source), normalised)
+}
+
+/// Builds the tree of `doc` (its root alone) from its normalised lines.
+fn build(doc: Document, normalised: Normalised) -> Document {
     let lines = join_continuations(normalised.lines);
-    let mut b = Builder::new(Document::new(source));
+    let mut b = Builder::new(doc);
     // About one node per line: the arena is sized once rather than doubled up to twice the
     // size it needs (its unused tail is given back in `finish`).
     b.doc.nodes.reserve(lines.len() + 16);
@@ -536,6 +554,32 @@ mod tests {
         // Text between a Chapitre and its first article is the Chapitre's.
         assert!(d.get("annexe-1/titre-i/chapitre-2/al-1").is_some());
         assert_eq!(parent_key("annexe-2/al-1"), "annexe-2");
+    }
+
+    #[test]
+    fn a_tree_without_its_text_is_the_same_tree() {
+        for text in [
+            SMALL,
+            "# Code\n\n## Partie législative\n\n#### Article L1\n\nTexte¹.\n\n¹ Note.\n",
+        ] {
+            let source = Source {
+                path: "t.md".into(),
+                format: Format::Text,
+                text: text.into(),
+            };
+            let (full, tree) = (parse(source.clone()), parse_tree(source));
+            assert!(tree.same_tree(&full), "{:?}", tree.first_difference(&full));
+            assert!(tree.source.text.is_empty());
+            assert_eq!(tree.node(tree.root()).span, full.node(full.root()).span);
+            let spans = |d: &Document| {
+                d.nodes
+                    .iter()
+                    .map(|n| (n.span.start, n.span.end))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(spans(&tree), spans(&full));
+            assert_eq!(tree.diagnostics, full.diagnostics);
+        }
     }
 
     #[test]
