@@ -52,9 +52,8 @@ fn level_for(doc: &Document, parent: NodeId, label: &str) -> u8 {
             .to_lowercase()
     };
     let want = noun(label);
-    let same = reachable(doc).into_iter().find(|id| {
-        let n = doc.node(*id);
-        n.kind == NodeKind::Structure && n.label.as_deref().map(noun).as_deref() == Some(&want)
+    let same = first_division(doc, |n| {
+        n.label.as_deref().map(noun).as_deref() == Some(&want)
     });
     if let Some(id) = same {
         return doc.node(id).level;

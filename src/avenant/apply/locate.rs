@@ -106,25 +106,80 @@ pub(crate) fn divisions(doc: &Document, label: &str) -> Vec<NodeId> {
     // Divisions hang from the root and from one another only: the walk never enters an
     // article, so that naming a division costs the number of units, not of alinéas.
     walk_under(doc, &[NodeKind::Structure, NodeKind::Annexe], |id| {
-        if same_division(doc, id, first) && {
-            // Each enclosing division named, nearest first, among the ancestors.
-            let mut up = doc.parent(id);
-            within.iter().all(|w| loop {
-                match up {
-                    Some(a) if same_division(doc, a, w) => {
-                        up = doc.parent(a);
-                        break true;
-                    }
-                    Some(a) => up = doc.parent(a),
-                    None => break false,
-                }
-            })
-        } {
+        if same_division(doc, id, first) && enclosed_by(doc, id, within) {
             out.push(id);
         }
         false
     });
     out
+}
+
+/// Whether each division of `within` (« titre V », « livre Ier »), nearest first, is among
+/// the ancestors of `id`, in that order.
+fn enclosed_by(doc: &Document, id: NodeId, within: &[String]) -> bool {
+    let mut up = doc.parent(id);
+    within.iter().all(|w| loop {
+        match up {
+            Some(a) if same_division(doc, a, w) => {
+                up = doc.parent(a);
+                break true;
+            }
+            Some(a) => up = doc.parent(a),
+            None => break false,
+        }
+    })
+}
+
+/// The shortest name of the division `id` that no other division answers to: its label
+/// alone, then with its enclosing divisions one by one (« chapitre Ier du titre V du livre
+/// Ier »), `None` when even the full chain is shared. One walk of the divisions, whatever the
+/// length of the chain: the divisions bearing the same label are gathered once, then told
+/// apart by their ancestors (what [`divisions`] would find for each longer name).
+pub(crate) fn unique_division_name(doc: &Document, id: NodeId) -> Option<String> {
+    let own = |i: NodeId| {
+        doc.node(i)
+            .label
+            .as_deref()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    let mut label = own(id)?;
+    let first = division_chain(&label).into_iter().next()?;
+    let mut same: Vec<NodeId> = Vec::new();
+    walk_under(doc, &[NodeKind::Structure, NodeKind::Annexe], |x| {
+        if same_division(doc, x, &first) {
+            same.push(x);
+        }
+        false
+    });
+    let mut within: Vec<String> = Vec::new();
+    let mut up = doc.parent(id);
+    loop {
+        same.retain(|x| enclosed_by(doc, *x, &within));
+        if same == [id] {
+            return Some(label);
+        }
+        // The next enclosing division, « du titre V », « de la section 2 ».
+        let a = loop {
+            let a = up?;
+            up = doc.parent(a);
+            if doc.node(a).kind == NodeKind::Structure {
+                break a;
+            }
+        };
+        let outer = own(a)?;
+        label = format!("{label} {}", formules::of_division(&outer));
+        within = division_chain(&label).split_off(1);
+        if within.is_empty() {
+            return None;
+        }
+    }
+}
+
+/// The first division (in document order) that `pred` accepts: a walk of the divisions only.
+pub(super) fn first_division(doc: &Document, pred: impl Fn(&Node) -> bool) -> Option<NodeId> {
+    first_under(doc, &[NodeKind::Structure, NodeKind::Annexe], |n| {
+        n.kind == NodeKind::Structure && pred(n)
+    })
 }
 
 /// Calls `f` on every node of the kinds `enter` under the root in document order, entering

@@ -25,7 +25,7 @@ mod tree;
 mod words;
 
 use locate::*;
-pub(crate) use locate::{divisions, find_unit};
+pub(crate) use locate::{find_unit, unique_division_name};
 pub use phrases::phrases;
 use phrases::*;
 use tree::*;

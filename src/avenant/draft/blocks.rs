@@ -268,27 +268,5 @@ impl Drafter<'_> {
 /// enclosing divisions (« chapitre Ier du titre V du livre Ier ») until no other division of
 /// the convention answers to the name.
 pub(super) fn division_unit(doc: &Document, id: NodeId) -> Option<Unit> {
-    let own = |i: NodeId| {
-        doc.node(i)
-            .label
-            .as_deref()
-            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-    };
-    let mut label = own(id)?;
-    let mut up = doc.parent(id);
-    loop {
-        if crate::avenant::apply::divisions(doc, &label) == [id] {
-            return Some(Unit::Division { label });
-        }
-        // The next enclosing division, « du titre V », « de la section 2 ».
-        let a = loop {
-            let a = up?;
-            up = doc.parent(a);
-            if doc.node(a).kind == NodeKind::Structure {
-                break a;
-            }
-        };
-        let outer = own(a)?;
-        label = format!("{label} {}", formules::of_division(&outer));
-    }
+    crate::avenant::apply::unique_division_name(doc, id).map(|label| Unit::Division { label })
 }
