@@ -300,7 +300,7 @@ mod tests {
         let r = rekey(&d);
         let row = r.get("article-2/table-1/row-2").unwrap();
         assert_eq!(r.node(row).label.as_deref(), Some("2"));
-        assert_eq!(r.node(row).cells, ["3", "4"]);
+        assert_eq!(r.node(row).cells(), ["3", "4"]);
         assert!(r.get("annexe-1/article-1/al-1").is_some());
         assert!(r.same_tree(&reparsed(&r)));
     }

@@ -158,12 +158,11 @@ pub struct Node {
     /// Normalised text. For a heading node, its whole normalised heading line
     /// (« Article 5 : Dispositions financières »); for a leaf, its content.
     pub text: String,
-    /// For a table row, its cells (normalised).
-    pub cells: Vec<String>,
     /// Nesting depth of a list item (0 for top level) or rank of a structure heading.
     pub level: u8,
-    /// The fields few nodes have: a party's names, the footnotes the text calls, where an
-    /// office document holds the node ([`Node::party`], [`Node::note_refs`], [`Node::locator`]).
+    /// The fields few nodes have: a table row's cells, a party's names, the footnotes the text
+    /// calls, where an office document holds the node ([`Node::cells`], [`Node::party`],
+    /// [`Node::note_refs`], [`Node::locator`]).
     #[serde(flatten)]
     rare: Rare,
     /// Content hash of the normalised text (fixed hasher: stable across runs and machines).
@@ -177,8 +176,8 @@ pub struct Node {
 }
 
 /// The fields few nodes have, boxed together so that the others pay 8 bytes for them: the
-/// arena holds every node of a code (90,000 for a pair; a node is 192 bytes, 232 with them
-/// inline). Equality compares the party and the note calls, never the locator: like
+/// arena holds every node of a code (90,000 for a pair; a node is 168 bytes, 232 with them
+/// inline). Equality compares the cells, the party and the note calls, never the locator: like
 /// [`Span`], where the text stood is no part of the tree, so a tree read from a .docx equals
 /// the same tree typed in Markdown.
 #[derive(Debug, Clone, Default)]
@@ -186,12 +185,17 @@ struct Rare(Option<Box<RareFields>>);
 
 #[derive(Debug, Clone, Default)]
 struct RareFields {
+    cells: Vec<String>,
     party: Option<Party>,
     note_refs: Vec<String>,
     locator: Option<Box<str>>,
 }
 
 impl Rare {
+    fn cells(&self) -> &[String] {
+        self.0.as_ref().map_or(&[], |f| &f.cells)
+    }
+
     fn party(&self) -> Option<&Party> {
         self.0.as_ref().and_then(|f| f.party.as_ref())
     }
@@ -206,11 +210,9 @@ impl Rare {
 
     /// Drops the box once every field is empty again.
     fn tidy(&mut self) {
-        if self
-            .0
-            .as_ref()
-            .is_some_and(|r| r.party.is_none() && r.note_refs.is_empty() && r.locator.is_none())
-        {
+        if self.0.as_ref().is_some_and(|r| {
+            r.cells.is_empty() && r.party.is_none() && r.note_refs.is_empty() && r.locator.is_none()
+        }) {
             self.0 = None;
         }
     }
@@ -218,7 +220,9 @@ impl Rare {
 
 impl PartialEq for Rare {
     fn eq(&self, other: &Rare) -> bool {
-        self.party() == other.party() && self.note_refs() == other.note_refs()
+        self.cells() == other.cells()
+            && self.party() == other.party()
+            && self.note_refs() == other.note_refs()
     }
 }
 
@@ -228,7 +232,8 @@ impl Serialize for Rare {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let f = self.0.as_deref();
-        let mut st = s.serialize_struct("Rare", 3)?;
+        let mut st = s.serialize_struct("Rare", 4)?;
+        st.serialize_field("cells", f.map_or(&[][..], |f| &f.cells[..]))?;
         st.serialize_field("party", &f.and_then(|f| f.party.as_ref()))?;
         st.serialize_field("note_refs", f.map_or(&[][..], |f| &f.note_refs[..]))?;
         st.serialize_field("locator", &f.and_then(|f| f.locator.as_deref()))?;
@@ -252,13 +257,31 @@ impl Node {
             heading: None,
             fingerprint: fingerprint(&text),
             text,
-            cells: Vec::new(),
             level: 0,
             rare: Rare::default(),
             span,
             parent: None,
             children: Vec::new(),
         }
+    }
+
+    /// For a table row, its cells (normalised); empty for any other node.
+    pub fn cells(&self) -> &[String] {
+        self.rare.cells()
+    }
+
+    /// A row's cells, to change them in place (empty for any other node).
+    pub fn cells_mut(&mut self) -> &mut [String] {
+        self.rare.0.as_mut().map_or(&mut [], |f| &mut f.cells)
+    }
+
+    /// Sets a row's cells.
+    pub fn set_cells(&mut self, cells: Vec<String>) {
+        if cells.is_empty() && self.rare.0.is_none() {
+            return;
+        }
+        self.rare.fields().cells = cells;
+        self.rare.tidy();
     }
 
     /// For a party node, the party as the « Entre … Et … » block names it.
@@ -665,7 +688,7 @@ mod tests {
     fn nodes_stay_small() {
         // The arena holds every node of a code (90,000 for a pair): the rare fields are boxed.
         assert!(
-            std::mem::size_of::<Node>() <= 192,
+            std::mem::size_of::<Node>() <= 168,
             "{}",
             std::mem::size_of::<Node>()
         );
@@ -687,6 +710,11 @@ mod tests {
             ..Default::default()
         }));
         assert_eq!(a.party().map(|p| p.name.as_str()), Some("L'État"));
+        a.set_cells(vec!["a".into(), "b".into()]);
+        assert_eq!(a.cells(), ["a", "b"]);
+        a.cells_mut()[1] = "c".into();
+        assert_ne!(a, b);
+        a.set_cells(Vec::new());
         a.set_note_refs(Vec::new());
         a.set_locator(None);
         a.set_party(None);

@@ -38,7 +38,7 @@ impl Builder {
             let n = self.doc.children(table).len() + 1;
             let key = keys::row(&self.doc.node(table).key, n);
             let mut row = Node::new(NodeKind::Row, key, String::new(), l.span);
-            row.cells = cells.clone();
+            row.set_cells(cells.clone());
             row.label = Some(n.to_string());
             let id = self.doc.push(table, row);
             self.text_from(id, l);
@@ -66,7 +66,7 @@ impl Builder {
         node.label = label;
         node.level = level;
         if let Form::Row(cells) = &l.form {
-            node.cells = cells.clone();
+            node.set_cells(cells.clone());
         }
         let id = self.doc.push(parent, node);
         self.text_from(id, l);

@@ -58,7 +58,7 @@ fn node(doc: &Document, id: NodeId) -> JsonNode<'_> {
         text: &n.text,
         span: [n.span.start, n.span.end],
         level: n.level,
-        cells: &n.cells,
+        cells: n.cells(),
         party: n.party(),
         notes: n.note_refs(),
         locator: n.locator(),

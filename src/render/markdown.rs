@@ -112,7 +112,7 @@ fn write_node(
             for (i, row) in node.children.iter().enumerate() {
                 let cells: Vec<String> = doc
                     .node(*row)
-                    .cells
+                    .cells()
                     .iter()
                     .map(|c| escape_inline(c))
                     .collect();

@@ -85,7 +85,7 @@ pub fn check(template: &Template, convention: &Document) -> CheckReport {
         let node = &mut inst.nodes[i];
         node.text = substitute(&node.text, &value);
         node.heading = node.heading.as_deref().map(|h| substitute(h, &value));
-        for cell in &mut node.cells {
+        for cell in node.cells_mut() {
             *cell = substitute(cell, &value);
         }
         node.fingerprint = fingerprint(&node.text);

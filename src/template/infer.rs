@@ -88,7 +88,7 @@ pub fn infer(conventions: &[Document]) -> String {
         let mut copy = Node::new(node.kind, node.key.clone(), node.text.clone(), node.span);
         copy.label = node.label.clone();
         copy.heading = node.heading.clone();
-        copy.cells = node.cells.clone();
+        copy.set_cells(node.cells().to_vec());
         copy.level = node.level;
         copy.set_party(node.party().cloned());
         copy.set_note_refs(node.note_refs().to_vec());
@@ -105,11 +105,11 @@ pub fn infer(conventions: &[Document]) -> String {
             block,
         };
         if node.kind == NodeKind::Row {
-            let cells: Vec<String> = (0..node.cells.len())
+            let cells: Vec<String> = (0..node.cells().len())
                 .map(|c| ctx.templated_cell(id, c, &mut namer))
                 .collect();
             copy.text = cells.join(" | ").trim().to_string();
-            copy.cells = cells;
+            copy.set_cells(cells);
         } else if !matches!(
             node.kind,
             NodeKind::Partie | NodeKind::Table | NodeKind::Document
@@ -361,7 +361,7 @@ impl Context<'_> {
         let own = self
             .first
             .node(id)
-            .cells
+            .cells()
             .get(cell)
             .cloned()
             .unwrap_or_default();
@@ -371,7 +371,7 @@ impl Context<'_> {
                 continue;
             };
             let other = &self.conventions[k + 1];
-            let Some(theirs) = other.node(*partner).cells.get(cell) else {
+            let Some(theirs) = other.node(*partner).cells().get(cell) else {
                 continue;
             };
             replacements.extend(self.replacements(id, &own, theirs, Field::Text, k, namer));

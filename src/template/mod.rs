@@ -108,7 +108,7 @@ impl Template {
         for node in &doc.nodes {
             let texts = std::iter::once(node.text.as_str())
                 .chain(node.heading.as_deref())
-                .chain(node.cells.iter().map(String::as_str));
+                .chain(node.cells().iter().map(String::as_str));
             for text in texts {
                 let ps = pieces(text).map_err(|m| {
                     Error::new(

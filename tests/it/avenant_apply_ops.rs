@@ -36,14 +36,14 @@ fn items() {
 fn rows_and_annexes() {
     let d = run("À la troisième ligne du tableau figurant à l'annexe 1, le montant : « 81 160 € » est remplacé par le montant : « 91 160 € ».");
     assert_eq!(
-        d.node(d.get("annexe-1/table-1/row-3").unwrap()).cells,
+        d.node(d.get("annexe-1/table-1/row-3").unwrap()).cells(),
         ["Coaching", "91 160 €"]
     );
     let d = run("L'annexe 1 de la convention est ainsi rédigée :\n\n« Annexe 1 – Budget révisé\n\n« | Poste | Montant |\n\n« | Développement | 300 000 € | »");
     let a = d.get("annexe-1").unwrap();
     assert_eq!(d.node(a).heading.as_deref(), Some("Budget révisé"));
     assert_eq!(
-        d.node(d.get("annexe-1/table-1/row-2").unwrap()).cells,
+        d.node(d.get("annexe-1/table-1/row-2").unwrap()).cells(),
         ["Développement", "300 000 €"]
     );
     assert!(d.get("annexe-1/table-1/row-3").is_none());

@@ -77,7 +77,7 @@ fn nodes(doc: &Document, with_text: bool) -> Vec<String> {
         .iter()
         .map(|n| {
             let text = if with_text {
-                format!("{} {:?}", n.text, n.cells)
+                format!("{} {:?}", n.text, n.cells())
             } else {
                 String::new()
             };

@@ -135,7 +135,7 @@ fn tree(path: &Path) -> (Document, Tree) {
         row_alineas: doc
             .nodes
             .iter()
-            .filter(|n| n.kind == NodeKind::Alinea && n.cells.len() > 1)
+            .filter(|n| n.kind == NodeKind::Alinea && n.cells().len() > 1)
             .count(),
         row_widths: doc
             .nodes
@@ -144,7 +144,7 @@ fn tree(path: &Path) -> (Document, Tree) {
             .map(|t| {
                 t.children
                     .iter()
-                    .map(|c| doc.node(*c).cells.len())
+                    .map(|c| doc.node(*c).cells().len())
                     .collect()
             })
             .collect(),
@@ -282,7 +282,7 @@ fn merged_cells_read_alike_in_docx_and_odt() {
             .map(|n| {
                 let text = if n.kind == NodeKind::Row {
                     let cells: Vec<&str> = n
-                        .cells
+                        .cells()
                         .iter()
                         .map(String::as_str)
                         .filter(|c| !c.trim().is_empty())

@@ -100,16 +100,16 @@ fn canope_annex_2_table_rows() {
     assert_eq!(d.children(table).len(), 6);
     let header = d.node(d.get("annexe-2/table-1/row-1").unwrap());
     assert_eq!(
-        header.cells,
+        header.cells(),
         ["Poste", "Nb jours", "TJM", "Total", "MarkUp", "Total"]
     );
     let row3 = d.node(d.get("annexe-2/table-1/row-3").unwrap());
     assert_eq!(
-        row3.cells,
+        row3.cells(),
         ["Développeur 2", "72", "750", "54.000", "15%", "62.100"]
     );
     let total = d.node(d.get("annexe-2/table-1/row-6").unwrap());
-    assert_eq!(total.cells.last().map(String::as_str), Some("281.160"));
+    assert_eq!(total.cells().last().map(String::as_str), Some("281.160"));
     // Annex 1's table runs over a blank line: still one table of 13 rows.
     assert_eq!(d.children(d.get("annexe-1/table-1").unwrap()).len(), 13);
     assert!(d.get("annexe-1/table-2").is_none());
@@ -207,6 +207,6 @@ fn ena_headings_letterhead_and_page_break() {
     // Notes after the signatures, annex table with an empty first header cell.
     assert_eq!(d.children(d.get("notes").unwrap()).len(), 3);
     let header = d.node(d.get("annexe-1/table-1/row-1").unwrap());
-    assert_eq!(header.cells, ["", "DINUM", "ENA"]);
+    assert_eq!(header.cells(), ["", "DINUM", "ENA"]);
     assert!(text(&d, "preambule/al-2").contains("agissant en qualité d'« intrapreneur(s) »."));
 }

@@ -152,18 +152,18 @@ fn grid_and_simple_tables_of_two_documents() {
     let t = d.get("annexe-1/table-1").expect("annex 1 table");
     assert_eq!(d.children(t).len(), 11);
     let row = d.node(d.get("annexe-1/table-1/row-7").expect("row 7"));
-    assert_eq!(row.cells.len(), 3);
-    assert_eq!(row.cells[0], "Sous-traitance");
-    assert!(row.cells[2].ends_with("sensibles à la protection des données."));
+    assert_eq!(row.cells().len(), 3);
+    assert_eq!(row.cells()[0], "Sous-traitance");
+    assert!(row.cells()[2].ends_with("sensibles à la protection des données."));
     let apl = &docs["apilos-convention-apl-foyer-2022-12-06.pandoc.txt"];
     let d = avenant::parse_str("apl", apl);
     let rows: Vec<_> = d
         .nodes
         .iter()
-        .filter(|n| n.kind == NodeKind::Row && n.cells.first().is_some_and(|c| c == "Section"))
+        .filter(|n| n.kind == NodeKind::Row && n.cells().first().is_some_and(|c| c == "Section"))
         .collect();
     assert!(!rows.is_empty(), "the cadastre table's header row");
-    assert_eq!(rows[0].cells, ["Section", "Numéro", "Lieudit", "Surface"]);
+    assert_eq!(rows[0].cells(), ["Section", "Numéro", "Lieudit", "Surface"]);
     // A template row ({%tr for … %}) is one piece of text, never cut into cells.
     assert!(d
         .nodes

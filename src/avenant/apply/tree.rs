@@ -51,7 +51,7 @@ pub(super) fn rewrite_leaf(doc: &mut Document, id: NodeId, line: &str) {
     if old.kind == NodeKind::Row {
         let cells = row_cells(line);
         let text = normalise::row_text(&cells);
-        doc.node_mut(id).cells = cells;
+        doc.node_mut(id).set_cells(cells);
         crate::edit::set_text(doc, id, text);
         return;
     }
@@ -120,7 +120,7 @@ pub(super) fn insert_lines(
                 normalise::row_text(&cells),
                 Span::default(),
             );
-            row.cells = cells;
+            row.set_cells(cells);
             if parent_is_table {
                 insert_child(doc, parent, at, row);
                 at += 1;

@@ -20,7 +20,7 @@ pub(super) struct Hit {
 pub(super) fn slot_text(doc: &Document, slot: &Slot) -> String {
     let n = doc.node(slot.node);
     match slot.cell {
-        Some(c) => n.cells.get(c).cloned().unwrap_or_default(),
+        Some(c) => n.cells().get(c).cloned().unwrap_or_default(),
         None => n.text.clone(),
     }
 }
@@ -32,11 +32,11 @@ pub(super) fn hit_text(doc: &Document, hit: &Hit) -> String {
 pub(super) fn node_slots(doc: &Document, id: NodeId) -> Vec<Slot> {
     let n = doc.node(id);
     if n.kind == NodeKind::Row {
-        (0..n.cells.len())
+        (0..n.cells().len())
             .map(|c| Slot {
                 node: id,
                 cell: Some(c),
-                range: (0, n.cells[c].len()),
+                range: (0, n.cells()[c].len()),
             })
             .collect()
     } else {
@@ -140,10 +140,10 @@ pub(super) fn edit_at(doc: &mut Document, hit: &Hit, len: usize, with: &str) {
     match hit.slot.cell {
         Some(c) => {
             let node = doc.node_mut(hit.slot.node);
-            if let Some(cell) = node.cells.get_mut(c) {
+            if let Some(cell) = node.cells_mut().get_mut(c) {
                 *cell = new;
             }
-            let text = normalise::row_text(&node.cells);
+            let text = normalise::row_text(node.cells());
             set_text(doc, hit.slot.node, text);
         }
         None => set_text(doc, hit.slot.node, new),
@@ -223,15 +223,15 @@ pub(super) fn replace_all(doc: &mut Document, ids: &[NodeId], old: &str, new: &s
             }
         }
         let mut cells_changed = false;
-        for i in 0..node.cells.len() {
+        for i in 0..node.cells().len() {
             let mut dummy = 0;
-            if let Some(s) = fix(&node.cells[i], &mut dummy) {
-                node.cells[i] = s;
+            if let Some(s) = fix(&node.cells()[i], &mut dummy) {
+                node.cells_mut()[i] = s;
                 cells_changed = true;
             }
         }
         if cells_changed {
-            node.text = normalise::row_text(&node.cells);
+            node.text = normalise::row_text(node.cells());
         }
         let _ = changed;
     }

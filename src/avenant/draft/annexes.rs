@@ -222,9 +222,15 @@ impl<'a> Drafter<'a> {
                     return Err("rows".into());
                 }
                 for (i, (x, y)) in ra.iter().zip(&rb).enumerate() {
-                    let cx: Vec<String> =
-                        self.w.node(*x).cells.iter().map(|c| text_key(c)).collect();
-                    let cy: Vec<String> = new.node(*y).cells.iter().map(|c| text_key(c)).collect();
+                    let cx: Vec<String> = self
+                        .w
+                        .node(*x)
+                        .cells()
+                        .iter()
+                        .map(|c| text_key(c))
+                        .collect();
+                    let cy: Vec<String> =
+                        new.node(*y).cells().iter().map(|c| text_key(c)).collect();
                     if cx != cy {
                         let ins = Instruction {
                             target: Target::unit(unit.clone())

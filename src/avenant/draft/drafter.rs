@@ -342,7 +342,7 @@ impl<'a> Drafter<'a> {
             let differs = text_key(&on.text) != text_key(&nn.text)
                 || on.kind != nn.kind
                 || on.label != nn.label
-                || on.cells != nn.cells && on.kind == NodeKind::Row;
+                || on.cells() != nn.cells() && on.kind == NodeKind::Row;
             if !differs {
                 plan.push((*oi, *ni, false));
                 continue;
@@ -670,7 +670,7 @@ impl<'a> Drafter<'a> {
         for id in self.w.descendants(unit_id) {
             let n = self.w.node(id);
             if n.kind == NodeKind::Row {
-                out.extend(n.cells.iter().map(|c| (id, c.clone())));
+                out.extend(n.cells().iter().map(|c| (id, c.clone())));
             } else if n.kind.is_alinea_like() {
                 out.push((id, n.text.clone()));
             }

@@ -37,7 +37,7 @@ impl WordIndex {
             let n = doc.node(id);
             let texts = std::iter::once(n.text.as_str())
                 .chain(n.heading.as_deref())
-                .chain(n.cells.iter().map(String::as_str));
+                .chain(n.cells().iter().map(String::as_str));
             for t in texts {
                 for w in words(t) {
                     let list = self.postings.entry(w.to_string()).or_default();

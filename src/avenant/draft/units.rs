@@ -50,7 +50,7 @@ pub(super) fn count_all(doc: &Document, words: &str) -> usize {
 pub(super) fn node_occurrences(doc: &Document, id: NodeId, words: &str) -> usize {
     let n = doc.node(id);
     if n.kind == NodeKind::Row {
-        n.cells.iter().map(|c| occurrences(c, words).len()).sum()
+        n.cells().iter().map(|c| occurrences(c, words).len()).sum()
     } else {
         occurrences(&n.text, words).len()
     }
@@ -78,7 +78,7 @@ pub(super) fn content(doc: &Document, id: NodeId) -> Vec<String> {
                 out.push("table".into());
                 for r in doc.children(*c) {
                     let cells: Vec<String> =
-                        doc.node(*r).cells.iter().map(|x| text_key(x)).collect();
+                        doc.node(*r).cells().iter().map(|x| text_key(x)).collect();
                     out.push(format!("row {}", cells.join(" | ")));
                 }
             }
@@ -127,7 +127,7 @@ pub(super) fn leaf_line(doc: &Document, id: NodeId) -> String {
         // back at its own separators only.
         NodeKind::Row => collapse(&format!(
             "| {} |",
-            n.cells
+            n.cells()
                 .iter()
                 .map(|c| c.replace('|', "\\|"))
                 .collect::<Vec<_>>()

@@ -151,7 +151,7 @@ impl<'a> Compared<'a> {
             let rows = node
                 .children
                 .iter()
-                .map(|r| TRow::whole(&doc.node(*r).cells, mark))
+                .map(|r| TRow::whole(doc.node(*r).cells(), mark))
                 .collect();
             self.blocks.push(Block::Table(rows));
             return;
@@ -431,14 +431,14 @@ impl<'a> Compared<'a> {
         for r in &p.children {
             match (r.old, r.new) {
                 (Some(o), Some(n))
-                    if cmp.old.node(o).cells.len() == cmp.new.node(n).cells.len() =>
+                    if cmp.old.node(o).cells().len() == cmp.new.node(n).cells().len() =>
                 {
                     let cells = cmp
                         .old
                         .node(o)
-                        .cells
+                        .cells()
                         .iter()
-                        .zip(&cmp.new.node(n).cells)
+                        .zip(cmp.new.node(n).cells())
                         .map(|(a, b)| {
                             if a == b {
                                 vec![Piece::Same(b.clone())]
@@ -459,10 +459,10 @@ impl<'a> Compared<'a> {
                 }
                 (o, n) => {
                     if let Some(o) = o {
-                        rows.push(TRow::whole(&cmp.old.node(o).cells, Mark::Deleted));
+                        rows.push(TRow::whole(cmp.old.node(o).cells(), Mark::Deleted));
                     }
                     if let Some(n) = n {
-                        rows.push(TRow::whole(&cmp.new.node(n).cells, Mark::Inserted));
+                        rows.push(TRow::whole(cmp.new.node(n).cells(), Mark::Inserted));
                     }
                 }
             }
