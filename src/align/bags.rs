@@ -8,12 +8,12 @@ use rustc_hash::FxHashMap;
 pub(super) fn bag_words(text: &str, words: &mut FxHashMap<String, u32>, out: &mut Vec<u32>) {
     // One buffer for the lower-cased words (most capitals are ASCII: no allocation for them).
     let mut lower = String::new();
-    for w in text.split(|c: char| !c.is_alphanumeric()) {
-        if w.is_empty() {
-            continue;
-        }
-        let w = if w.is_ascii() {
-            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+    let mut rest = text;
+    while let Some((start, end, ascii, upper)) = next_word(rest) {
+        let w = &rest[start..end];
+        rest = &rest[end..];
+        let w = if ascii {
+            if upper {
                 lower.clear();
                 lower.push_str(w);
                 lower.make_ascii_lowercase();
@@ -42,6 +42,65 @@ pub(super) fn bag_words(text: &str, words: &mut FxHashMap<String, u32>, out: &mu
             }
         };
         out.push(id);
+    }
+}
+
+/// The first word of `text` (a maximal run of alphanumeric characters) as a byte range: the
+/// words `text.split(|c: char| !c.is_alphanumeric())` yields, read byte by byte where the
+/// byte decides (ASCII, and Latin-1 letters, lead byte 0xC3: U+00C0 to U+00FF, all letters
+/// but « × » and « ÷ »), the other characters decoded. With the range: whether the word is
+/// ASCII, and whether it has an ASCII capital (read in the same pass).
+fn next_word(text: &str) -> Option<(usize, usize, bool, bool)> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    loop {
+        let &x = b.get(i)?;
+        if x < 0x80 {
+            if x.is_ascii_alphanumeric() {
+                break;
+            }
+            i += 1;
+        } else {
+            let (alnum, len) = wide_alnum(text, i);
+            if alnum {
+                break;
+            }
+            i += len;
+        }
+    }
+    let start = i;
+    let (mut ascii, mut upper) = (true, false);
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            if !x.is_ascii_alphanumeric() {
+                break;
+            }
+            upper |= x.is_ascii_uppercase();
+            i += 1;
+        } else {
+            let (alnum, len) = wide_alnum(text, i);
+            if !alnum {
+                break;
+            }
+            ascii = false;
+            i += len;
+        }
+    }
+    Some((start, i, ascii, upper))
+}
+
+/// Whether the non-ASCII character at byte `i` of `text` is alphanumeric, and its length.
+#[inline]
+fn wide_alnum(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes();
+    if b[i] == 0xC3 {
+        if let Some(&next) = b.get(i + 1) {
+            return (!matches!(next, 0x97 | 0xB7), 2);
+        }
+    }
+    match text.get(i..).and_then(|t| t.chars().next()) {
+        Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+        None => (false, 1),
     }
 }
 
@@ -260,25 +319,32 @@ impl Aligner<'_> {
         }
         let limit = 16.max(uo.len() / 64);
         let mut out = Vec::new();
-        let mut score: FxHashMap<usize, u32> = FxHashMap::default();
+        // Shared rare words of each old unit met (`score`, indexed by old position, zero
+        // between new units) and the old units met (`met`): no hashing per shared word.
+        let mut score: Vec<u32> = vec![0; olds.len()];
+        let mut met: Vec<usize> = Vec::new();
+        let mut best: Vec<(u32, usize)> = Vec::new();
         for &j in un {
-            score.clear();
             self.ensure_bag(false, news[j]);
             if let Some(bag) = &self.new.bags[news[j].index()] {
                 for w in bag.ids() {
                     if let Some(list) = index.get(&w) {
                         if list.len() <= limit {
                             for &i in list {
-                                *score.entry(i).or_insert(0) += 1;
+                                if score[i] == 0 {
+                                    met.push(i);
+                                }
+                                score[i] += 1;
                             }
                         }
                     }
                 }
             }
-            let mut best: Vec<(u32, usize)> = score.iter().map(|(i, s)| (*s, *i)).collect();
+            best.clear();
+            best.extend(met.drain(..).map(|i| (std::mem::take(&mut score[i]), i)));
             best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             best.truncate(self.options.max_candidates);
-            for (_, i) in best {
+            for &(_, i) in &best {
                 out.push((i, j));
             }
             if let Some(l) = label_key(self.new.doc, news[j]) {
@@ -298,6 +364,34 @@ impl Aligner<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_those_of_the_character_split() {
+        let samples = [
+            "L'article L. 1234-5 du code, « alinéa » ; ÀÉÎÔÙàéîôùçÇœŒæ 3×4 6÷2 ÿß",
+            "  a\u{a0}b\u{202f}c—d–e… ¹² Ⅳ ١٢ ΣΑΣ ﬁn ",
+            "",
+            "...",
+            "été",
+        ];
+        let all: String = ('\u{0}'..='\u{3000}').collect();
+        for s in samples.iter().copied().chain([all.as_str()]) {
+            let expected: Vec<&str> = s
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let mut got = Vec::new();
+            let mut rest = s;
+            while let Some((a, b, ascii, upper)) = next_word(rest) {
+                let w = &rest[a..b];
+                assert_eq!(ascii, w.is_ascii(), "{w:?}");
+                assert_eq!(upper, w.bytes().any(|b| b.is_ascii_uppercase()), "{w:?}");
+                got.push(w);
+                rest = &rest[b..];
+            }
+            assert_eq!(got, expected, "{s:?}");
+        }
+    }
 
     #[test]
     fn bags_count_what_a_sort_would() {
