@@ -14,6 +14,23 @@ use crate::parse::keys;
 /// [`rekey`] (a new article's number is read from its heading line).
 pub const PROVISIONAL: &str = "~edit-";
 
+thread_local! {
+    /// Bumped whenever an existing article's label (or kind) changes in place on this thread
+    /// ([`relabel`], [`Snapshot::restore`]): label indexes built before it are stale.
+    static LABELS_GENERATION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+fn relabelled() {
+    LABELS_GENERATION.with(|g| g.set(g.get() + 1));
+}
+
+/// The count of in-place label changes of articles on this thread so far: an index of
+/// articles by label built at generation `g` holds as long as this is still `g` (new nodes
+/// aside, which are appended to the arena).
+pub fn labels_generation() -> u64 {
+    LABELS_GENERATION.with(|g| g.get())
+}
+
 /// A key no node has, for a node about to be inserted.
 pub fn provisional_key(doc: &Document) -> String {
     format!("{PROVISIONAL}{}", doc.nodes.len())
@@ -83,6 +100,7 @@ pub fn move_to(doc: &mut Document, id: NodeId, parent: NodeId, at: usize) {
 /// Gives a unit (article, annex, structure) a new label and heading line: its key is
 /// recomputed from them by [`rekey`].
 pub fn relabel(doc: &mut Document, id: NodeId, label: String, text: String) {
+    relabelled();
     let key = provisional_key(doc);
     let node = doc.node_mut(id);
     node.label = Some(label);
@@ -132,6 +150,12 @@ impl Snapshot {
     /// Puts the saved nodes back.
     pub fn restore(self, doc: &mut Document) {
         for (id, node) in self.nodes {
+            let now = doc.node(id);
+            if (node.kind == NodeKind::Article || now.kind == NodeKind::Article)
+                && (node.label != now.label || node.kind != now.kind)
+            {
+                relabelled();
+            }
             *doc.node_mut(id) = node;
         }
     }

@@ -20,6 +20,113 @@ pub(super) fn same_annex_label(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
+/// The articles of the document [`apply()`](super::apply) is amending, by canonical label: a
+/// lookup instead of a walk of the code per instruction. Every node that was an article with
+/// that label when it was seen is listed (a superset: each is checked on lookup); nodes
+/// appended to the arena since are indexed at the next lookup, and the index is rebuilt after
+/// a label changed in place (renumbering, a snapshot restored: [`crate::edit::labels_generation`]),
+/// so that a label absent from it is absent from the document.
+struct ArticleIndex {
+    /// The document indexed, for identity only (never dereferenced).
+    doc: *const Document,
+    /// Nodes of the arena indexed so far.
+    seen: usize,
+    /// [`crate::edit::labels_generation`] when the index was built.
+    generation: u64,
+    by_label: rustc_hash::FxHashMap<String, Vec<NodeId>>,
+}
+
+thread_local! {
+    static ARTICLES: std::cell::RefCell<Option<ArticleIndex>> = const { std::cell::RefCell::new(None) };
+}
+
+/// While alive, [`find_unit`] looks articles up in an index of `doc` (see [`ArticleIndex`]);
+/// dropped at the end of [`apply()`](super::apply) or of the draft, whatever way it returns.
+/// `doc` must stay where it is meanwhile (it is recognised by its address).
+pub(crate) struct IndexGuard;
+
+impl IndexGuard {
+    pub(crate) fn new(doc: &Document) -> IndexGuard {
+        ARTICLES.with(|a| {
+            *a.borrow_mut() = Some(ArticleIndex {
+                doc: doc as *const Document,
+                seen: 0,
+                generation: crate::edit::labels_generation(),
+                by_label: Default::default(),
+            })
+        });
+        IndexGuard
+    }
+}
+
+impl Drop for IndexGuard {
+    fn drop(&mut self) {
+        ARTICLES.with(|a| *a.borrow_mut() = None);
+    }
+}
+
+/// Around an instruction that relabels articles in place (renumbering): `off` lays the index
+/// aside (the lookups walk), then it is rebuilt from the whole arena for `doc`.
+pub(super) fn article_index(doc: &Document, off: bool) {
+    ARTICLES.with(|a| {
+        let mut a = a.borrow_mut();
+        if let Some(ix) = a.as_mut() {
+            ix.seen = 0;
+            ix.by_label.clear();
+            ix.doc = if off {
+                std::ptr::null()
+            } else {
+                doc as *const Document
+            };
+        }
+    });
+}
+
+/// The article labelled `want` (canonical) through the index: `Some(None)` when no article
+/// bears it, `Some(Some(id))` when one does, `None` when the index is not that of `doc` or
+/// several articles bear it (the walk finds the first in document order).
+fn indexed_article(doc: &Document, want: &str) -> Option<Option<NodeId>> {
+    ARTICLES.with(|a| {
+        let mut a = a.borrow_mut();
+        let ix = a.as_mut()?;
+        if !std::ptr::eq(ix.doc, doc) {
+            return None;
+        }
+        let generation = crate::edit::labels_generation();
+        if ix.generation != generation {
+            // Labels changed in place since: rebuilt from the whole arena.
+            ix.generation = generation;
+            ix.seen = 0;
+            ix.by_label.clear();
+        }
+        for (i, n) in doc.nodes.iter().enumerate().skip(ix.seen) {
+            if n.kind == NodeKind::Article {
+                if let Some(l) = n.label.as_deref() {
+                    ix.by_label
+                        .entry(canonical_label(l))
+                        .or_default()
+                        .push(NodeId(i as u32));
+                }
+            }
+        }
+        ix.seen = doc.nodes.len();
+        let mut found = None;
+        for id in ix.by_label.get(want).into_iter().flatten() {
+            let n = doc.node(*id);
+            let bears = n.kind == NodeKind::Article
+                && n.label.as_deref().map(canonical_label).as_deref() == Some(want)
+                && crate::edit::is_attached(doc, *id);
+            if bears {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(*id);
+            }
+        }
+        Some(found)
+    })
+}
+
 pub(crate) fn find_unit(doc: &Document, unit: &Unit) -> Option<NodeId> {
     match unit {
         Unit::Convention => Some(doc.root()),
@@ -27,6 +134,9 @@ pub(crate) fn find_unit(doc: &Document, unit: &Unit) -> Option<NodeId> {
             let want = canonical_label(label);
             if let Some(id) = by_key(doc, &want) {
                 return Some(id);
+            }
+            if let Some(found) = indexed_article(doc, &want) {
+                return found;
             }
             // Articles are found under the root, divisions, annexes and articles only: the
             // walk never enters alinéas, items nor tables (a code's 100,000 nodes).
@@ -78,6 +188,20 @@ pub(super) fn taken_article_label(
     doc: &Document,
     labels: &rustc_hash::FxHashSet<String>,
 ) -> Option<String> {
+    // Through the index when every label is told by it (sorted: the same label named first
+    // whatever the set's order).
+    let mut sorted: Vec<&String> = labels.iter().collect();
+    sorted.sort();
+    let told: Option<Vec<(&String, Option<NodeId>)>> = sorted
+        .into_iter()
+        .map(|l| indexed_article(doc, l).map(|f| (l, f)))
+        .collect();
+    if let Some(told) = told {
+        return told
+            .into_iter()
+            .find(|(_, f)| f.is_some())
+            .map(|(l, _)| l.clone());
+    }
     let mut taken = None;
     walk_under(
         doc,

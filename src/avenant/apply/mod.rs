@@ -25,7 +25,7 @@ mod tree;
 mod words;
 
 use locate::*;
-pub(crate) use locate::{find_unit, unique_division_name};
+pub(crate) use locate::{find_unit, unique_division_name, IndexGuard};
 pub use phrases::phrases;
 use phrases::*;
 use tree::*;
@@ -65,9 +65,20 @@ pub fn apply(convention: &Document, avenant: &Avenant) -> Result<Document, Apply
     let mut doc = convention.clone();
     // The messages name the document by its own noun (« de l'avenant », « du contrat »).
     let noun = formules::DocNoun::of(&avenant.title);
+    // Articles found by label through an index of `doc`, not a walk per instruction.
+    let _index = IndexGuard::new(&doc);
     for (a, art) in avenant.articles.iter().enumerate() {
         for (i, ins) in art.instructions.iter().enumerate() {
-            apply_instruction(&mut doc, ins).map_err(|message| ApplyError {
+            // Labels changed in place: the index is laid aside, then rebuilt.
+            let renumbers = matches!(ins.op, Op::Renumber { .. } | Op::RenumberAnnexes { .. });
+            if renumbers {
+                article_index(&doc, true);
+            }
+            let done = apply_instruction(&mut doc, ins);
+            if renumbers {
+                article_index(&doc, false);
+            }
+            done.map_err(|message| ApplyError {
                 article: art.number,
                 target: ins.target.clone(),
                 message: format!(

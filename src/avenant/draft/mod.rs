@@ -510,6 +510,9 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
         early: Vec::new(),
         known: article_labels(&cmp.old),
     };
+    // The working copy's articles found by label through an index, not a walk per instruction
+    // (`d` stays where it is until the act is drafted).
+    let _index = super::apply::IndexGuard::new(&d.w);
     articles.extend(d.blocks_before());
     let mut units = Vec::new();
     collect_units(cmp, &cmp.pairs, &mut units);
