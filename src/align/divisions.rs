@@ -240,7 +240,7 @@ impl Aligner<'_> {
     /// Pairs an alinéa left unpaired with a titled division or sub-article left unpaired of
     /// the other side, under paired parents, whose heading now says what the alinéa said
     /// (« 5.1. Permis de construire : … » → « B. Permis de construire … : … »), or whose
-    /// heading and first alinéa together do; and the converse, a division that became an
+    /// heading and first alinéas together do; and the converse, a division that became an
     /// alinéa. Best score first. The pair's basis is [`Basis::Restructured`]: the unit was
     /// restructured, not deleted and inserted; the division's other alinéas are paired with the
     /// old ones by the alinéa moves that follow. Runs after the division and article moves, so
@@ -282,7 +282,7 @@ impl Aligner<'_> {
                 }
             }
         }
-        let mut scored: Vec<(f32, f32, usize, usize, bool)> = Vec::new();
+        let mut scored: Vec<(f32, f32, usize, usize, usize)> = Vec::new();
         for (d, k) in deleted.iter().enumerate() {
             let Some(o) = self.arena[*k].old else {
                 continue;
@@ -304,9 +304,9 @@ impl Aligner<'_> {
                 // A division that became an alinéa has no alinéas of its own left to report.
                 let s = match (old_alinea, self.new.kind(n).is_alinea_like()) {
                     (true, false) => restructure_score(self.old.doc, o, self.new.doc, n),
-                    (false, true) if self.old.doc.children(o).is_empty() => {
-                        restructure_score(self.new.doc, n, self.old.doc, o)
-                    }
+                    // Its heading and all its alinéas make the alinéa, or it had none.
+                    (false, true) => restructure_score(self.new.doc, n, self.old.doc, o)
+                        .filter(|s| s.2 == self.old.doc.children(o).len()),
                     _ => None,
                 };
                 if let Some((rank, s, first)) = s {
@@ -317,31 +317,76 @@ impl Aligner<'_> {
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
         let (mut used_del, mut used_ins) =
             (vec![false; deleted.len()], vec![false; inserted.len()]);
+        // The candidates of each unit, to set aside the alinéas a pair takes along.
+        let del_at: FxHashMap<NodeId, usize> = deleted
+            .iter()
+            .enumerate()
+            .filter_map(|(d, k)| Some((self.arena[*k].old?, d)))
+            .collect();
+        let ins_at: FxHashMap<NodeId, usize> = inserted
+            .iter()
+            .enumerate()
+            .filter_map(|(x, k)| Some((self.arena[*k].new?, x)))
+            .collect();
         for (_, s, d, x, first) in scored {
             if used_del[d] || used_ins[x] {
                 continue;
             }
-            used_del[d] = true;
-            used_ins[x] = true;
             let (kd, kx) = (deleted[d], inserted[x]);
             let (Some(o), Some(n)) = (self.arena[kd].old, self.arena[kx].new) else {
                 continue;
             };
+            // The alinéas the pair takes along must still be free.
+            let along_old =
+                (!self.old.kind(o).is_alinea_like()).then(|| &self.old.doc.children(o)[..first]);
+            let along_new = self.old.kind(o).is_alinea_like().then(|| {
+                let cs = self.new.doc.children(n);
+                &cs[..first.min(cs.len())]
+            });
+            if along_old
+                .unwrap_or(&[])
+                .iter()
+                .any(|c| self.old.matched[c.index()] || del_at.get(c).is_some_and(|d| used_del[*d]))
+                || along_new.unwrap_or(&[]).iter().any(|c| {
+                    self.new.matched[c.index()] || ins_at.get(c).is_some_and(|x| used_ins[*x])
+                })
+            {
+                continue;
+            }
+            used_del[d] = true;
+            used_ins[x] = true;
+            for c in along_old.unwrap_or(&[]) {
+                if let Some(d) = del_at.get(c) {
+                    used_del[*d] = true;
+                }
+            }
+            for c in along_new.unwrap_or(&[]) {
+                if let Some(x) = ins_at.get(c) {
+                    used_ins[*x] = true;
+                }
+            }
             self.old.matched[o.index()] = true;
             self.new.matched[n.index()] = true;
             self.arena[kd].dropped = true;
             let children = self.align_children(o, n);
-            // The alinéa became the heading and the first alinéa: that alinéa is its sequel.
-            if first {
-                if let Some(&c) = children.first() {
-                    let b = &mut self.arena[c];
-                    if let (None, Some(f), Basis::Unmatched) = (b.old, b.new, b.basis) {
+            // The alinéa became the heading and the first alinéas: they are its sequel; or the
+            // division's heading and alinéas became the alinéa: they are merged into it.
+            for &c in children.iter().take(first) {
+                let b = &mut self.arena[c];
+                match (b.old, b.new, b.basis) {
+                    (None, Some(f), Basis::Unmatched) => {
                         b.old = Some(o);
                         b.basis = Basis::Restructured;
-                        b.similarity = s;
                         self.new.matched[f.index()] = true;
                     }
+                    (Some(e), None, Basis::Unmatched) => {
+                        b.new = Some(n);
+                        b.basis = Basis::Merge;
+                        self.old.matched[e.index()] = true;
+                    }
+                    _ => break,
                 }
+                b.similarity = s;
             }
             let b = &mut self.arena[kx];
             b.old = Some(o);
@@ -351,6 +396,9 @@ impl Aligner<'_> {
         }
     }
 }
+
+/// The most alinéas of a unit read as the sequel of the alinéa its heading was made from.
+const MAX_SEQUEL: usize = 16;
 
 /// A division or sub-article with a heading of its own (annexes are whole documents, never a
 /// former alinéa).
@@ -373,14 +421,15 @@ fn headed_unit(doc: &Document, id: NodeId) -> bool {
 /// words — an alinéa that says more than the division's heading and opening is another text.
 /// Returns the rank of the candidate (the share of the heading's subject words the alinéa
 /// holds, plus the Dice coefficient: of two alinéas that fit, the one the heading was made
-/// from), the Dice coefficient of the subject words, and whether the first alinéa was needed
-/// to reach it (the alinéa became the heading and the first alinéa).
+/// from), the Dice coefficient of the subject words, and how many of the unit's first
+/// alinéas were needed to reach it (the alinéa became the heading and those alinéas; 0: the
+/// heading alone).
 fn restructure_score(
     a_doc: &Document,
     alinea: NodeId,
     u_doc: &Document,
     unit: NodeId,
-) -> Option<(f32, f32, bool)> {
+) -> Option<(f32, f32, usize)> {
     use super::headings::subject_words;
     let words = subject_words(&a_doc.node(alinea).text);
     let heading = u_doc.node(unit).heading.as_deref().unwrap_or("");
@@ -407,16 +456,30 @@ fn restructure_score(
             .then(|| 2.0 * common as f32 / (words.len() + u.len()) as f32)
     };
     let alone = dice(&in_heading);
-    let first = u_doc
+    // The heading with its first k alinéas (those that open the unit, before any table or
+    // sub-unit): the alinéa may have become the heading and several alinéas. Of the k that
+    // fit, the one whose words are closest to the alinéa's; the fewest on a tie.
+    let mut joined = heading.to_string();
+    let mut sequel: Option<(f32, usize)> = None;
+    for (k, c) in u_doc
         .children(unit)
-        .first()
-        .filter(|c| u_doc.node(**c).kind.is_alinea_like())
-        .map(|c| subject_words(&format!("{heading} {}", u_doc.node(*c).text)))
-        .and_then(|u| dice(&u));
-    let (dice, first) = match (alone, first) {
-        (Some(a), Some(f)) if f > a => (f, true),
-        (Some(a), _) => (a, false),
-        (None, Some(f)) => (f, true),
+        .iter()
+        .take_while(|c| u_doc.node(**c).kind.is_alinea_like())
+        .take(MAX_SEQUEL)
+        .enumerate()
+    {
+        joined.push(' ');
+        joined.push_str(&u_doc.node(*c).text);
+        if let Some(d) = dice(&subject_words(&joined)) {
+            if sequel.is_none_or(|(best, _)| d > best) {
+                sequel = Some((d, k + 1));
+            }
+        }
+    }
+    let (dice, first) = match (alone, sequel) {
+        (Some(a), Some((f, k))) if f > a => (f, k),
+        (Some(a), _) => (a, 0),
+        (None, Some((f, k))) => (f, k),
         (None, None) => return None,
     };
     Some((covered as f32 / core.len() as f32 + dice, dice, first))
@@ -451,7 +514,14 @@ impl super::Alignment {
                 if p.old.is_some() && p.old != taken {
                     out.push(unmatched(p.old, None, Vec::new()));
                 }
-                out.push(unmatched(None, p.new, apart(&p.children, p.old)));
+                // A division's alinéas merged into the alinéa it became go with the division.
+                let rest: Vec<super::Pair> = p
+                    .children
+                    .iter()
+                    .filter(|c| !(c.basis == Basis::Merge && c.new == p.new))
+                    .cloned()
+                    .collect();
+                out.push(unmatched(None, p.new, apart(&rest, p.old)));
             }
             out
         }

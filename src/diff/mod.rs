@@ -391,21 +391,32 @@ fn diff_list(
 }
 
 fn diff_pair(old: &Document, new: &Document, p: &Pair, coarse: &Cell<usize>) -> PairDiff {
-    // An alinéa that became a heading and the first alinéa below it: one text split in two.
-    if p.basis == Basis::Restructured {
-        if let Some(first) = p
+    // An alinéa that became a heading and the first alinéas below it: one text split in parts.
+    // Or the converse: a division's heading and alinéas merged into one alinéa.
+    if p.basis == Basis::Restructured && p.old.is_some() && p.new.is_some() {
+        let sequel = p
             .children
-            .first()
-            .filter(|c| c.basis == Basis::Restructured && c.old == p.old && c.old.is_some())
-        {
-            let parts = [p.clone(), first.clone()];
+            .iter()
+            .take_while(|c| {
+                c.basis == Basis::Restructured && c.old == p.old
+                    || c.basis == Basis::Merge && c.new == p.new
+            })
+            .count();
+        if sequel > 0 {
+            let mut parts = vec![p.clone()];
+            parts.extend(p.children[..sequel].iter().cloned());
             let mut diffs = diff_group(old, new, &parts, coarse).into_iter();
-            if let (Some(head), Some(mut sequel)) = (diffs.next(), diffs.next()) {
-                sequel.changes = separator_apart(sequel.changes);
-                sequel.children = diff_list(old, new, &first.children, coarse);
-                let mut children = vec![finish(first, sequel.changes, sequel.children)];
-                children.extend(diff_list(old, new, &p.children[1..], coarse));
-                return finish(p, head.changes, children);
+            if let Some(head) = diffs.next() {
+                let mut children = Vec::with_capacity(p.children.len());
+                for (i, (part, mut d)) in p.children[..sequel].iter().zip(diffs).enumerate() {
+                    if i == 0 && part.old == p.old {
+                        d.changes = separator_apart(d.changes);
+                    }
+                    d.children = diff_list(old, new, &part.children, coarse);
+                    children.push(finish(part, d.changes, d.children));
+                }
+                children.extend(diff_list(old, new, &p.children[sequel..], coarse));
+                return finish(p, marker_untyped(head.changes), children);
             }
         }
     }
@@ -426,12 +437,41 @@ fn diff_pair(old: &Document, new: &Document, p: &Pair, coarse: &Cell<usize>) -> 
             } else {
                 let (changes, capped) = diff_texts_capped(ot, nt, field);
                 coarse.set(coarse.get() + usize::from(capped));
-                changes
+                if p.basis == Basis::Restructured {
+                    marker_untyped(changes)
+                } else {
+                    changes
+                }
             }
         }
         _ => Vec::new(),
     };
     finish(p, changes, children)
+}
+
+/// The changes of a unit that changed kind (an alinéa that became a heading, or the converse)
+/// with the number that opens either text (« 2. Surface … », « 5.4. Modalités … », the new
+/// « B. ») read as words: a point's number that came or went with the unit's kind is its
+/// structure, not a value the parties changed (no « le nombre « 2. » supprimé »).
+fn marker_untyped(mut changes: Vec<WordChange>) -> Vec<WordChange> {
+    for c in &mut changes {
+        let opens = match c.tag {
+            ChangeTag::Insert => c.new_range.start == 0,
+            ChangeTag::Delete => c.old_range.start == 0,
+            ChangeTag::Replace => c.old_range.start == 0 || c.new_range.start == 0,
+        };
+        // Empty (the other side of an insertion or deletion) or one short word.
+        let marker = |w: &str| {
+            let w = w.trim();
+            w.chars().count() <= 12 && !w.contains(char::is_whitespace)
+        };
+        if opens && marker(&c.old) && marker(&c.new) {
+            c.value_type = ValueType::Text;
+            c.old_value = None;
+            c.new_value = None;
+        }
+    }
+    changes
 }
 
 /// The changes of the alinéa that follows a heading the old alinéa became, with the separator
@@ -514,9 +554,13 @@ fn diff_group(
     parts: &[Pair],
     coarse: &Cell<usize>,
 ) -> Vec<PairDiff> {
-    let split = parts
-        .first()
-        .is_some_and(|p| matches!(p.basis, Basis::Split | Basis::Restructured));
+    // A restructured group is split (an alinéa became a heading and alinéas) unless its
+    // parts share the new unit (a heading and alinéas became an alinéa).
+    let split = parts.first().is_some_and(|p| match p.basis {
+        Basis::Split => true,
+        Basis::Restructured => parts.get(1).is_none_or(|q| q.old == p.old),
+        _ => false,
+    });
     // A restructured unit's heading is compared whole (its number included), as its text.
     let texts = |doc: &Document, ids: Vec<Option<NodeId>>| -> Vec<String> {
         ids.into_iter()

@@ -125,7 +125,23 @@ fn grid(raws: &[&str], i: usize) -> Option<(Vec<Placed>, usize)> {
             .iter()
             .skip(1)
             .all(|paras| paras.iter().all(|p| p.is_empty()));
-        if frame || only_first {
+        // A template row tag (`{%tr for … %}`, its `%}` perhaps on a line of its own): a row
+        // of the table, as the Word reader reads it.
+        let tag = cells[0]
+            .iter()
+            .filter(|p| !p.is_empty())
+            .map(|p| p.join(" "))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if only_first && template_row(&tag) {
+            let mut texts = vec![String::new(); ncols];
+            texts[0] = tag;
+            out.push(Placed {
+                piece: Piece::Row(texts),
+                first,
+                last,
+            });
+        } else if frame || only_first {
             // A one-column frame: its paragraphs are text, each with its own lines.
             let mut lines = line_of[0].iter();
             for para in cells[0].iter().filter(|p| !p.is_empty()) {
@@ -247,8 +263,9 @@ fn simple(raws: &[&str], i: usize) -> Option<(Vec<Placed>, usize)> {
                 }
             }
         }
-        // Text in the first cell only: a line across the table, read as text.
-        let piece = if cells.iter().skip(1).all(String::is_empty) {
+        // Text in the first cell only: a line across the table, read as text; but a template
+        // row tag (docxtpl's `{%tr for … %}`, `{%tc … %}`) is one of the table's rows.
+        let piece = if cells.iter().skip(1).all(String::is_empty) && !template_row(&cells[0]) {
             Piece::Text(std::mem::take(&mut cells[0]))
         } else {
             Piece::Row(cells)
@@ -260,6 +277,17 @@ fn simple(raws: &[&str], i: usize) -> Option<(Vec<Placed>, usize)> {
         });
     }
     Some((out, last_rule + 1))
+}
+
+/// A docxtpl table tag that stands for a row or a cell of the table it is in (`{%tr for l in
+/// logements %}`, `{%- tr endfor %}`, `{%tc … %}`): template syntax, kept as the text of a
+/// row, never a line that splits the table.
+fn template_row(cell: &str) -> bool {
+    let Some(rest) = cell.trim().strip_prefix("{%") else {
+        return false;
+    };
+    let rest = rest.trim_start_matches('-').trim_start();
+    (rest.starts_with("tr ") || rest.starts_with("tc ")) && cell.trim_end().ends_with("%}")
 }
 
 /// Cuts a line at the column starts, moving a cut that falls inside a word to the word's end.
@@ -330,6 +358,24 @@ mod tests {
             .collect()
     }
 
+    /// As pandoc writes the APL models' tables: the docxtpl row tags are rows of the table.
+    #[test]
+    fn a_template_row_tag_is_a_row() {
+        let t = "  ------------------------------------------------\n  Section              Numéro\n  -------------------- ----------------------------\n  {%tr for rc in rcs %}\n\n  {{ rc.section }}     {{ rc.numero }}\n\n  {%tr endfor %}\n  ------------------------------------------------";
+        assert_eq!(
+            pieces(t),
+            [
+                Piece::Row(vec!["Section".into(), "Numéro".into()]),
+                Piece::Row(vec!["{%tr for rc in rcs %}".into(), String::new()]),
+                Piece::Row(vec!["{{ rc.section }}".into(), "{{ rc.numero }}".into()]),
+                Piece::Row(vec!["{%tr endfor %}".into(), String::new()]),
+            ]
+        );
+        assert!(template_row("{%- tr endfor %}"));
+        assert!(!template_row("{% if lot %}"));
+        assert!(!template_row("{%tr for"));
+    }
+
     #[test]
     fn grid_rows_and_cells() {
         let t = "+-----+--------+\n| Un  | Deux   |\n|     | suite  |\n|     |        |\n|     | autre  |\n+=====+========+\n| A   | B      |\n+-----+--------+";
@@ -389,7 +435,7 @@ mod tests {
             pieces(t),
             [
                 Piece::Row(vec!["TYPE".into(), "SURFACE".into()]),
-                Piece::Text("{%tr for %}".into()),
+                Piece::Row(vec!["{%tr for %}".into(), String::new()]),
                 Piece::Row(vec!["{{ a }} suite".into(), "{{ b }}".into()])
             ]
         );

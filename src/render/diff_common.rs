@@ -126,6 +126,52 @@ pub fn pair_name_versions(cmp: &Comparison, pair: &PairDiff) -> String {
     }
 }
 
+/// The old alinéas merged with their division's heading into this pair's new alinéa (empty
+/// unless a division's heading and alinéas became one alinéa).
+pub(crate) fn merged_parts(pair: &PairDiff) -> &[PairDiff] {
+    if pair.basis != crate::diff::Basis::Restructured || pair.new.is_none() {
+        return &[];
+    }
+    let n = pair
+        .children
+        .iter()
+        .take_while(|c| c.basis == crate::diff::Basis::Merge && c.new == pair.new)
+        .count();
+    &pair.children[..n]
+}
+
+/// The pair of a division's heading and alinéas that became one alinéa, with the changes of
+/// every part, so that the new alinéa is shown once with all its changes.
+pub(crate) fn with_merged_parts(pair: &PairDiff) -> std::borrow::Cow<'_, PairDiff> {
+    let parts = merged_parts(pair);
+    if parts.is_empty() {
+        return std::borrow::Cow::Borrowed(pair);
+    }
+    let mut whole = pair.clone();
+    whole
+        .changes
+        .extend(parts.iter().flat_map(|p| p.changes.iter().cloned()));
+    whole
+        .changes
+        .sort_by_key(|c| (c.new_range.start, c.new_range.end));
+    std::borrow::Cow::Owned(whole)
+}
+
+/// Whether this merged alinéa was one of the alinéas of a division whose heading became the
+/// new alinéa (with them): the old division is paired with the same new alinéa.
+pub(crate) fn merged_into_heading(cmp: &Comparison, pair: &PairDiff) -> bool {
+    let Some(parent) = pair
+        .old
+        .filter(|_| pair.basis == crate::diff::Basis::Merge)
+        .and_then(|o| cmp.old.parent(o))
+    else {
+        return false;
+    };
+    cmp.iter().any(|q| {
+        q.basis == crate::diff::Basis::Restructured && q.old == Some(parent) && q.new == pair.new
+    })
+}
+
 /// Whether an old alinéa became this pair's heading and its first alinéa: the first child
 /// pair shares the old alinéa, whose text is shown there, once.
 pub(crate) fn heading_and_sequel(pair: &PairDiff) -> bool {
@@ -422,6 +468,14 @@ pub fn status_phrase(cmp: &Comparison, pair: &PairDiff) -> String {
                 ))
             }
         }
+        crate::diff::Basis::Merge if merged_into_heading(cmp, pair) => {
+            if let Some(o) = pair.old {
+                words.push(format!(
+                    "suite de l'intitulé devenu alinéa, depuis {}",
+                    old_place(cmp, o)
+                ))
+            }
+        }
         crate::diff::Basis::Merge => {
             if let Some(o) = pair.old {
                 words.push(format!(
@@ -443,6 +497,9 @@ pub fn status_phrase(cmp: &Comparison, pair: &PairDiff) -> String {
                     // The first alinéa of a division whose heading the old alinéa became.
                     (true, true) => "suite de l'intitulé",
                     (true, false) => "alinéa devenu intitulé",
+                    _ if !merged_parts(pair).is_empty() => {
+                        "intitulé et alinéas réunis en un alinéa"
+                    }
                     _ => "intitulé devenu alinéa",
                 };
                 words.push(format!("{how}, depuis {}", old_place(cmp, o)));
@@ -652,6 +709,13 @@ pub(crate) fn leaves<'a>(cmp: &Comparison, p: &'a PairDiff, out: &mut Vec<&'a Pa
         if c.children.is_empty() {
             out.push(c);
         } else {
+            // A division whose heading and alinéas became one alinéa: that alinéa, then the
+            // old alinéas merged into it.
+            if c.basis == crate::diff::Basis::Restructured
+                && c.new.is_some_and(|n| cmp.new.node(n).kind.is_alinea_like())
+            {
+                out.push(c);
+            }
             leaves(cmp, c, out);
         }
     }

@@ -87,7 +87,9 @@ fn observations(
         {
             continue;
         }
+        // The old alinéas merged with their heading: the heading's note says it.
         if !phrase.is_empty()
+            && !super::diff_common::merged_into_heading(cmp, l)
             && (l.moved
                 || l.status != Status::Modified
                 || l.basis != crate::diff::Basis::Similar && l.basis != crate::diff::Basis::Exact)
@@ -142,7 +144,13 @@ fn rows(
                 gone.next();
             }
             // The parts of a split share their old alinéa, those of a merge their new one.
-            if l.old.is_some() && l.old == last_old && l.basis == crate::diff::Basis::Split {
+            let parts = |b| {
+                matches!(
+                    b,
+                    crate::diff::Basis::Split | crate::diff::Basis::Restructured
+                )
+            };
+            if l.old.is_some() && l.old == last_old && parts(l.basis) {
                 let n = side(cmp, l, false, options);
                 new_cell.push(n);
                 last_new = l.new;
@@ -154,8 +162,33 @@ fn rows(
                 last_old = l.old;
                 continue;
             }
-            let o = side(cmp, l, true, options);
-            let n = side(cmp, l, false, options);
+            let o = if l.old.is_some() && parts(l.basis) {
+                // The old alinéa once, with the words each part (and the heading it became)
+                // changed in it.
+                let mut whole = (*l).clone();
+                if crate::render::diff_common::heading_and_sequel(p) && p.old == l.old {
+                    whole.changes.extend(p.changes.iter().cloned());
+                }
+                for m in &ls {
+                    if !std::ptr::eq(*m, *l) && m.old == l.old && parts(m.basis) {
+                        whole.changes.extend(m.changes.iter().cloned());
+                    }
+                }
+                whole
+                    .changes
+                    .sort_by_key(|c| (c.old_range.start, c.old_range.end));
+                side(cmp, &whole, true, options)
+            } else {
+                side(cmp, l, true, options)
+            };
+            // A division's heading and alinéas became this alinéa: the new alinéa once, with
+            // the words each of them changed in it.
+            let n = side(
+                cmp,
+                &crate::render::diff_common::with_merged_parts(l),
+                false,
+                options,
+            );
             if !o.is_empty() {
                 old_cell.push(o);
             }

@@ -213,7 +213,8 @@ fn write_block(
         format!("{name} ({phrase})")
     };
     if is_leaf(cmp, pair) {
-        let text = leaf_text(cmp, pair, options, style);
+        let whole = super::diff_common::with_merged_parts(pair);
+        let text = leaf_text(cmp, &whole, options, style);
         writeln!(w, "{indent}{} : {text}", style.bold(&head))?;
         return Ok(());
     }

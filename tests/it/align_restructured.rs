@@ -75,6 +75,8 @@ fn apl_foyer_annex_alineas_that_became_subdivisions() {
         "{term}"
     );
     assert!(!term.contains("[-5.1. Permis de construire"), "{term}");
+    // « 2. » was the point's number, not a value.
+    assert!(!term.contains("« 2. »"), "{term}");
     assert!(
         md.contains("Alinéa devenu intitulé, depuis annexe, 5°, alinéa 1"),
         "{md}"
@@ -135,6 +137,7 @@ fn canope_rib_alinea_became_a_sub_article() {
         "{term}"
     );
     assert!(term.contains("[-30001-]{+30002+}"), "{term}");
+    assert!(!term.contains("« 5.3.1 »"), "{term}");
     assert!(!term.contains("(supprimé)"), "{term}");
     assert!(md.contains("Alinéa devenu intitulé"), "{md}");
 }
@@ -197,4 +200,106 @@ fn converse_and_guard() {
     let r = restructured(&o, &n);
     assert!(r.iter().any(|p| p.starts_with("annexe-1/ii>")), "{r:?}");
     assert!(!r.iter().any(|p| p.ends_with(">annexe-1/iii")), "{r:?}");
+}
+
+/// An alinéa that became a sub-article's heading and its two alinéas (« Charges : … état
+/// annuel. Elles donnent lieu … » → 4.1 « Charges de fluides » + two alinéas), and the converse,
+/// a sub-article's heading and alinéas that became one alinéa (5.1 « Responsabilité civile » →
+/// « Responsabilité civile : l'association souscrit … »): each is paired whole, its alinéas
+/// with it, and read as restructured (corpus/align/mad-local, a convention de mise à
+/// disposition de locaux).
+#[test]
+fn mad_local_alinea_and_sub_article_with_several_alineas() {
+    let read = |y: &str| {
+        std::fs::read_to_string(format!(
+            "{}/corpus/align/mad-local-{y}.md",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("corpus/align")
+    };
+    let (o, n) = (
+        avenant::parse_str("v1", &read("2023")),
+        avenant::parse_str("v2", &read("2026")),
+    );
+    assert_eq!(
+        restructured(&o, &n),
+        [
+            "article-4/al-2>article-4.1",
+            "article-4/al-2>article-4.1/al-1",
+            "article-4/al-2>article-4.1/al-2",
+            "article-5.1>article-5/al-1",
+        ]
+    );
+    // The converse's alinéas are merged into the new alinéa.
+    let merged: Vec<String> = align(&o, &n, &AlignOptions::default())
+        .iter()
+        .filter(|p| p.basis == Basis::Merge)
+        .map(|p| {
+            format!(
+                "{}>{}",
+                p.old.map_or("-".into(), |i| o.node(i).key.clone()),
+                p.new.map_or("-".into(), |i| n.node(i).key.clone())
+            )
+        })
+        .collect();
+    assert_eq!(
+        merged,
+        [
+            "article-5.1/al-1>article-5/al-1",
+            "article-5.1/al-2>article-5/al-1"
+        ]
+    );
+    let cmp = compare(o.clone(), n.clone(), &DiffOptions::default());
+    avenant::avenant::draft_checked(&cmp, &avenant::avenant::DraftOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (term, md, html) = reports(o, n);
+    for want in [
+        "Article 4.1 (alinéa devenu intitulé, depuis article 4, alinéa 2, modifié)",
+        "Alinéa 2 (nouveau) (suite de l'intitulé, depuis article 4, alinéa 2, modifié) : Elles donnent lieu à une provision trimestrielle de [-150 €-]{+180 €+}",
+        "Alinéa 1 (nouveau) (intitulé et alinéas réunis en un alinéa, depuis article 5.1, modifié) : [-5.1-] Responsabilité civile",
+        "{+, puis chaque année+}",
+    ] {
+        assert!(term.contains(want), "{want}\n{term}");
+    }
+    assert!(!term.contains("(inséré"), "{term}");
+    assert!(!term.contains("(supprimé"), "{term}");
+    // The tableau comparatif shows the old alinéa once, with the words each part changed,
+    // and the new alinéa once, with all its changes.
+    assert!(
+        md.contains("Charges ~~:~~ ~~les~~ charges de fluides (eau, électricité, chauffage) sont remboursées par l'association à la commune sur présentation d'un état annuel. Elles donnent lieu à une provision trimestrielle de ~~150 €~~"),
+        "{md}"
+    );
+    assert_eq!(md.matches("Charges ~~:~~").count(), 1, "{md}");
+    assert!(md.contains("~~5.1~~ Responsabilité civile"), "{md}");
+    assert!(
+        md.contains("avant la première utilisation**, puis chaque année**"),
+        "{md}"
+    );
+    assert!(
+        html.contains("ntitulé et alinéas réunis en un alinéa"),
+        "{html}"
+    );
+}
+
+/// The number of a new sub-article made from an alinéa (« 3.1 », « 5.3.1 ») or of a point
+/// that became an alinéa (APL foyer, 3° A « 2. Surface habitable totale … ») is structure, not
+/// a value the parties changed: no « le nombre « 3.1 » ajouté » note.
+#[test]
+fn a_restructured_units_number_is_no_value_note() {
+    let old = "Convention\n\nArticle 1er : Objet\n\nLa convention a pour objet l'occupation du kiosque.\n\n\
+               Article 2 : Redevance\n\nRedevance annuelle d'occupation : 4 800 € hors taxes.\n";
+    let new = "Convention\n\nArticle 1er : Objet\n\nLa convention a pour objet l'occupation du kiosque.\n\n\
+               Article 2 : Redevance\n\n2.1 Redevance annuelle d'occupation\n\n5 400 € hors taxes.\n";
+    let (o, n) = (avenant::parse_str("v1", old), avenant::parse_str("v2", new));
+    assert_eq!(
+        restructured(&o, &n),
+        [
+            "article-2/al-1>article-2.1",
+            "article-2/al-1>article-2.1/al-1"
+        ]
+    );
+    let (term, md, _) = reports(o, n);
+    assert!(!term.contains("« 2.1 »"), "{term}");
+    assert!(!md.contains("« 2.1 »"), "{md}");
+    assert!(term.contains("[-4 800 €-]{+5 400 €+}"), "{term}");
 }

@@ -277,3 +277,41 @@ fn a_text_wrapped_at_72_columns_keeps_its_alineas() {
     assert_eq!(texts("article-3").len(), 1);
     snapshot("replie-72.txt", &d);
 }
+
+/// Template row tags (docxtpl `{%tr for … %}` / `{%tr endfor %}`) inside a pandoc simple table
+/// are rows of that table, as the Word reader reads them, never alinéas that split it: the APL
+/// foyer convention (2022, 2026) and the foyer-résidence avenant (2023, 2026), pandoc
+/// renderings, which now have as many tables as the .docx (6, 6, 2, 4).
+#[test]
+fn template_row_tags_never_split_a_table() {
+    let dir = format!("{}/../shared/corpus/real", env!("CARGO_MANIFEST_DIR"));
+    for (name, tables) in [
+        ("apilos-convention-apl-foyer-2022-12-06.pandoc.txt", 6),
+        ("apilos-convention-apl-foyer-2026-06-10.pandoc.txt", 6),
+        ("apilos-avenant-foyer-residence-2023-01-02.pandoc.txt", 2),
+        ("apilos-avenant-foyer-residence-2026-06-02.pandoc.txt", 4),
+    ] {
+        let Ok(text) = std::fs::read_to_string(format!("{dir}/{name}")) else {
+            eprintln!("real corpus absent: skipped");
+            return;
+        };
+        let d = avenant::parse_str(name, &text);
+        let mut rows = 0;
+        let mut found = 0;
+        for id in d.descendants(d.root()) {
+            let node = d.node(id);
+            let tag = node.text.trim_start().starts_with("{%tr ");
+            match node.kind {
+                avenant::NodeKind::Row if tag => rows += 1,
+                avenant::NodeKind::Table => found += 1,
+                _ => assert!(
+                    !tag,
+                    "{name}: {} {:?} « {} »",
+                    node.key, node.kind, node.text
+                ),
+            }
+        }
+        assert!(rows >= 2 * tables, "{name}: {rows} tag rows");
+        assert_eq!(found, tables, "{name}: tables");
+    }
+}
