@@ -82,6 +82,9 @@ struct Builder {
     subdivisions: Vec<(usize, NodeId)>,
     /// The document is cut by capitalised intertitles (it has no article).
     intertitles: bool,
+    /// Articles are numbered from 1 again in each Titre (Chapitre…): their keys name the
+    /// structure holding them (`titre-3/article-3`).
+    scoped_articles: bool,
     /// The titles a table of contents lists ([`toc::titles`]): body lines worded so are
     /// headings.
     toc_titles: std::collections::HashSet<String>,
@@ -107,6 +110,7 @@ impl Builder {
             annex: None,
             subdivisions: Vec::new(),
             intertitles: false,
+            scoped_articles: false,
             toc_titles: std::collections::HashSet::new(),
             tallies: Vec::new(),
             lines_at: (0, 0),
@@ -536,6 +540,19 @@ mod tests {
         // Text between a Chapitre and its first article is the Chapitre's.
         assert!(d.get("annexe-1/titre-i/chapitre-2/al-1").is_some());
         assert_eq!(parent_key("annexe-2/al-1"), "annexe-2");
+    }
+
+    #[test]
+    fn signatures_without_fait_a_end_the_last_article() {
+        // Blind finding 1 (1889 convention): « Lu et approuvé », a quality, a name.
+        let d = doc("Convention\n\nArticle 1er\n\nTexte.\n\nArticle 2\n\nLa présente convention sera enregistrée.\n\nLu et approuvé :\n\nL'administrateur délégué,\n\nV. FOURNIER.\n");
+        assert_eq!(top(&d), ["titre", "article-1", "article-2", "signatures"]);
+        assert_eq!(d.alineas(d.get("article-2").unwrap()).len(), 1);
+        assert_eq!(d.children(d.get("signatures").unwrap()).len(), 3);
+        // A « SIGNATURES » heading; a sentence of the last article beginning « Pour » does not.
+        let d = doc("# Convention\n\n## Article 1\n\nPour l'application du présent article,\n\nle maire décide.\n\n## SIGNATURES\n\nPour la Ville\n\n# ANNEXE 1\n\nTexte.\n");
+        assert_eq!(top(&d), ["titre", "article-1", "signatures", "annexe-1"]);
+        assert_eq!(d.alineas(d.get("article-1").unwrap()).len(), 1);
     }
 
     #[test]
