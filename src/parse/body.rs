@@ -100,11 +100,8 @@ impl Builder {
             match zone {
                 Zone::Annex => {
                     if let Some(a) = articles.get(&l.span.start) {
-                        let (a, consumed) =
-                            self.with_next_line_heading(lines, i, a.heading.is_none(), a.clone());
-                        self.open_article(lines, i, consumed, a);
+                        i += self.open_article_at(lines, i, a.clone());
                         article_md = Some(md_level(l));
-                        i += consumed;
                         continue;
                     } else if let Some(s) = headings::structure(&l.text, md)
                         .filter(|_| matches!(l.form, Form::Plain | Form::Heading(_)))
@@ -146,11 +143,8 @@ impl Builder {
                         zone = Zone::Signatures;
                         self.table = None;
                     } else if let Some(a) = articles.get(&l.span.start) {
-                        let (a, consumed) =
-                            self.with_next_line_heading(lines, i, a.heading.is_none(), a.clone());
-                        self.open_article(lines, i, consumed, a);
+                        i += self.open_article_at(lines, i, a.clone());
                         article_md = Some(md_level(l));
-                        i += consumed;
                         continue;
                     } else if self.intertitles && is_intertitle(l, lines.get(i + 1).copied()) {
                         // « JE VEILLE AU BON EMBARQUEMENT » ⏎ « DES AIDANTS SUR L'OUTIL »: one heading.
@@ -283,6 +277,33 @@ impl Builder {
             span = span.cover(lines[i + 1].span);
         }
         span
+    }
+
+    /// Opens the article whose label is line `i`, its heading on the next line if need be
+    /// (« ARTICLE 1 » ⏎ « OBJET »), or its first alinéa starting on the label's line
+    /// (« **Article 8.** L'association est administrée par un ⏎ conseil … »): the lines
+    /// consumed.
+    fn open_article_at(&mut self, lines: &[&Line], i: usize, a: ArticleHeading) -> usize {
+        let l = lines[i];
+        if let Some((label_text, first)) = inline_first_alinea(l, &a, lines.get(i + 1).copied()) {
+            let mut a = a;
+            a.heading = None;
+            let label_line = Line {
+                form: l.form.clone(),
+                text: label_text,
+                span: l.span,
+                blank_before: l.blank_before,
+            };
+            self.open_article(&[&label_line], 0, 1, a);
+            if let Some((_, id)) = self.articles.last() {
+                let id = *id;
+                self.content(id, &first);
+            }
+            return if first.span.end > l.span.end { 2 } else { 1 };
+        }
+        let (a, consumed) = self.with_next_line_heading(lines, i, a.heading.is_none(), a);
+        self.open_article(lines, i, consumed, a);
+        consumed
     }
 
     /// A « 5.1 Montant » line while article 5 (or 5.x) is open.
@@ -675,6 +696,61 @@ fn signature_marker(l: &Line) -> bool {
             .split_inclusive(',')
             .filter(|p| !p.trim().is_empty())
             .all(|p| pour_party(p).is_some())
+}
+
+/// An article label at the head of a hard-wrapped paragraph (« Article 8. L'association est
+/// administrée par un » ⏎ « conseil d'administration, composé de … »): what follows the label
+/// on its line ends mid-sentence and the next line of the same paragraph goes on in lower
+/// case (or it is too long for a heading), so it is the first alinéa's beginning, not a
+/// heading; so is a whole sentence after the label. Gives the label's own text
+/// (« Article 8. ») and the alinéa, both lines joined.
+fn inline_first_alinea(
+    l: &Line,
+    a: &ArticleHeading,
+    next: Option<&Line>,
+) -> Option<(String, Line)> {
+    let heading = a.heading.as_deref()?;
+    if l.form != Form::Plain {
+        return None;
+    }
+    let label = l.text.strip_suffix(heading)?.trim_end();
+    if label.is_empty() {
+        return None;
+    }
+    let h = heading.trim_end();
+    let words = h.split_whitespace().count();
+    let continued = next.filter(|n| {
+        n.form == Form::Plain
+            && !n.blank_before
+            && !h.ends_with(['.', ';', ':', '!', '?', '…', '»'])
+            // The next line goes on in lower case, or what precedes it is already too long
+            // for a heading (« … ayant pour titre » ⏎ « « Jardins partagés du Val ». »).
+            && (n.text.chars().next().is_some_and(char::is_lowercase) || words >= 12)
+    });
+    let (text, span) = match continued {
+        Some(n) => (format!("{heading} {}", n.text), l.span.cover(n.span)),
+        // A sentence announcing a list (« Les ressources de l'association comprennent : »),
+        // or a whole sentence of fourteen words or more (« Le président a qualité pour
+        // représenter l'association … »): an alinéa, a heading is short.
+        None if h.ends_with(':')
+            && next.is_some_and(|n| matches!(n.form, Form::Item { .. }))
+            && h.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count()
+                >= 5
+            || h.ends_with('.') && words >= 14 =>
+        {
+            (heading.to_string(), l.span)
+        }
+        None => return None,
+    };
+    let first = Line {
+        form: Form::Plain,
+        text,
+        span,
+        blank_before: true,
+    };
+    Some((label.to_string(), first))
 }
 
 /// The Markdown level of a line's heading, 0 for a line that is no Markdown heading.

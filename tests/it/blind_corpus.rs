@@ -862,7 +862,6 @@ fn zds_words_cut_at_line_end_are_joined() {
 }
 
 #[test]
-#[ignore = "finding 31: « **Article 8.** L'association est administrée par un » — the first line becomes the heading"]
 fn zds_inline_labels_have_no_heading() {
     for name in [ZDS_OLD, ZDS_NEW] {
         let doc = load(name);

@@ -360,3 +360,35 @@ fn articles_numbered_per_titre_are_keyed_by_it_and_signatures_end_the_body() {
     assert_eq!(outline(&again), outline(&d));
     snapshot("titres-renumerotes.txt", &d);
 }
+
+/// Article labels at the head of a paragraph (« Article 2. Le siège social est fixé … »): the
+/// rest of the line is the first alinéa's beginning, joined with its hard-wrapped tail, and
+/// the article has no heading; a label followed by a short heading keeps it (blind finding 31;
+/// the Zeste de Savoir statuts are the real documents).
+#[test]
+fn an_inline_article_label_starts_the_first_alinea() {
+    let d = read("statuts-libelles-en-ligne.txt");
+    for k in ["article-1", "article-2", "article-3", "article-4"] {
+        assert_eq!(d.node(d.get(k).unwrap()).heading, None, "{k}");
+    }
+    let text = |k: &str| d.node(d.get(k).unwrap()).text.clone();
+    assert_eq!(text("article-1"), "Article 1er.");
+    assert_eq!(
+        text("article-1/al-1"),
+        "Il est fondé entre les adhérents aux présents statuts une association régie par la loi du 1er juillet 1901, ayant pour titre « Jardins partagés du Val »."
+    );
+    assert_eq!(
+        text("article-2/al-1"),
+        "Le siège social est fixé à la maison des associations de la commune de Vert-le-Petit."
+    );
+    assert_eq!(d.alineas(d.get("article-3").unwrap()).len(), 3);
+    assert_eq!(d.alineas(d.get("article-4").unwrap()).len(), 1);
+    assert_eq!(
+        d.node(d.get("article-5").unwrap()).heading.as_deref(),
+        Some("Dissolution")
+    );
+    let md = avenant::render::markdown::markdown(&d);
+    let again = avenant::parse_str("statuts-libelles-en-ligne.txt", &md);
+    assert_eq!(outline(&again), outline(&d));
+    snapshot("statuts-libelles-en-ligne.txt", &d);
+}
