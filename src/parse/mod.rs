@@ -543,6 +543,15 @@ mod tests {
     }
 
     #[test]
+    fn d_une_part_et_ends_the_first_party() {
+        // Blind finding 27 (JORF avenant): « D'une part, et » between the two parties.
+        let d = doc("Avenant\n\nEntre :\n\nLa ministre, agissant au nom de l'Etat,\n\nD'une part, et\n\nLa société X, représentée par M. Y,\n\nD'autre part,\n\nil a été convenu ce qui suit :\n\nArticle 1er\n\nTexte.\n");
+        let p = d.parties();
+        assert_eq!(p.len(), 2);
+        assert!(p[1].name.starts_with("La société X"), "{}", p[1].name);
+    }
+
+    #[test]
     fn signatures_without_fait_a_end_the_last_article() {
         // Blind finding 1 (1889 convention): « Lu et approuvé », a quality, a name.
         let d = doc("Convention\n\nArticle 1er\n\nTexte.\n\nArticle 2\n\nLa présente convention sera enregistrée.\n\nLu et approuvé :\n\nL'administrateur délégué,\n\nV. FOURNIER.\n");

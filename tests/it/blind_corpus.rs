@@ -789,7 +789,6 @@ fn cofiroute_avenant_has_three_articles_signatures_and_an_annex() {
 }
 
 #[test]
-#[ignore = "finding 27: « D'une part, et » does not close the first party: one party instead of two"]
 fn cofiroute_avenant_has_two_parties() {
     let doc = load(COFIROUTE);
     let names: Vec<&str> = doc.parties().iter().map(|p| p.name.as_str()).collect();
