@@ -169,6 +169,18 @@ fn base_key(key: &str) -> &str {
     }
 }
 
+/// The nearest Titre, Chapitre… holding `id` (itself included), above its articles and
+/// their sub-divisions.
+fn enclosing_structure(doc: &Document, mut id: NodeId) -> Option<NodeId> {
+    loop {
+        let n = doc.node(id);
+        if n.kind == NodeKind::Structure && n.level < 20 {
+            return Some(id);
+        }
+        id = doc.parent(id)?;
+    }
+}
+
 fn last_segment(key: &str) -> &str {
     key.rsplit('/').next().unwrap_or(key)
 }
@@ -228,7 +240,11 @@ pub fn rekey(old: &Document) -> Document {
                         .or_else(|| o.label.as_deref().map(crate::parse::headings::slug))
                         .unwrap_or_default(),
                 };
-                keys::article(annex.map(|a| doc.node(a).key.as_str()), &number)
+                // An article keyed below its structure (`titre-3/article-3`) stays so.
+                let scoped = annex.is_none() && base_key(&o.key).contains('/');
+                let scope =
+                    annex.or_else(|| scoped.then(|| enclosing_structure(&doc, parent)).flatten());
+                keys::article(scope.map(|a| doc.node(a).key.as_str()), &number)
             }
             NodeKind::Structure => {
                 let slug = if provisional {

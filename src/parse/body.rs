@@ -19,6 +19,10 @@ impl Builder {
         let mut signatures: Option<NodeId> = None;
         let untitled = untitled_annex(lines, last_article);
         let subs = sub_headings(lines, articles, untitled);
+        self.scoped_articles = numbered_per_structure(lines, articles);
+        // The Markdown level of the open article's heading line (0: a plain line), while one
+        // is open: a deeper unnumbered heading is its intertitle.
+        let mut article_md: Option<u8> = None;
         let mut i = 0;
         while i < lines.len() {
             let l = lines[i];
@@ -96,10 +100,8 @@ impl Builder {
             match zone {
                 Zone::Annex => {
                     if let Some(a) = articles.get(&l.span.start) {
-                        let (a, consumed) =
-                            self.with_next_line_heading(lines, i, a.heading.is_none(), a.clone());
-                        self.open_article(lines, i, consumed, a);
-                        i += consumed;
+                        i += self.open_article_at(lines, i, a.clone());
+                        article_md = Some(md_level(l));
                         continue;
                     } else if let Some(s) = headings::structure(&l.text, md)
                         .filter(|_| matches!(l.form, Form::Plain | Form::Heading(_)))
@@ -129,8 +131,10 @@ impl Builder {
                 }
                 Zone::Body => {
                     if !self.articles.is_empty()
-                        && headings::signed(&l.text)
-                        && (l.span.start > last_article || annex_before_article(lines, i, articles))
+                        && (headings::signed(&l.text)
+                            && (l.span.start > last_article
+                                || annex_before_article(lines, i, articles))
+                            || l.span.start > last_article && signature_marker(l))
                     {
                         self.subdivisions.clear();
                         let s = self.push_container(NodeKind::Signatures, "signatures", "", l.span);
@@ -139,10 +143,8 @@ impl Builder {
                         zone = Zone::Signatures;
                         self.table = None;
                     } else if let Some(a) = articles.get(&l.span.start) {
-                        let (a, consumed) =
-                            self.with_next_line_heading(lines, i, a.heading.is_none(), a.clone());
-                        self.open_article(lines, i, consumed, a);
-                        i += consumed;
+                        i += self.open_article_at(lines, i, a.clone());
+                        article_md = Some(md_level(l));
                         continue;
                     } else if self.intertitles && is_intertitle(l, lines.get(i + 1).copied()) {
                         // « JE VEILLE AU BON EMBARQUEMENT » ⏎ « DES AIDANTS SUR L'OUTIL »: one heading.
@@ -189,6 +191,12 @@ impl Builder {
                         self.open_subdivision(l, sub);
                     } else if let Some(sub) = self.sub_article_here(l) {
                         self.open_article(lines, i, 1, sub);
+                    } else if let Some(level) =
+                        intertitle_level(l, article_md.filter(|_| !self.articles.is_empty()))
+                    {
+                        // « ### Adhésion » under « ## 3. Rôle du Partenaire »: a sub-heading of
+                        // the open article's alinéas, never a division over the next articles.
+                        self.open_intertitle(l, level);
                     } else if let Form::Heading(level) = l.form {
                         // An unrecognised Markdown heading: a structure of that level.
                         let slug = headings::slug(&l.text);
@@ -271,6 +279,33 @@ impl Builder {
         span
     }
 
+    /// Opens the article whose label is line `i`, its heading on the next line if need be
+    /// (« ARTICLE 1 » ⏎ « OBJET »), or its first alinéa starting on the label's line
+    /// (« **Article 8.** L'association est administrée par un ⏎ conseil … »): the lines
+    /// consumed.
+    fn open_article_at(&mut self, lines: &[&Line], i: usize, a: ArticleHeading) -> usize {
+        let l = lines[i];
+        if let Some((label_text, first)) = inline_first_alinea(l, &a, lines.get(i + 1).copied()) {
+            let mut a = a;
+            a.heading = None;
+            let label_line = Line {
+                form: l.form.clone(),
+                text: label_text,
+                span: l.span,
+                blank_before: l.blank_before,
+            };
+            self.open_article(&[&label_line], 0, 1, a);
+            if let Some((_, id)) = self.articles.last() {
+                let id = *id;
+                self.content(id, &first);
+            }
+            return if first.span.end > l.span.end { 2 } else { 1 };
+        }
+        let (a, consumed) = self.with_next_line_heading(lines, i, a.heading.is_none(), a);
+        self.open_article(lines, i, consumed, a);
+        consumed
+    }
+
     /// A « 5.1 Montant » line while article 5 (or 5.x) is open.
     fn sub_article_here(&self, l: &Line) -> Option<ArticleHeading> {
         // « 3. 2. Montant » reads as an ordered item to the normaliser: a sub-article too.
@@ -318,6 +353,32 @@ impl Builder {
         self.subdivisions.push((sub.level, id));
     }
 
+    /// Opens an unnumbered intertitle (« ### Adhésion ») of the open article: a sub-division
+    /// keyed below it (`article-3/adhesion`), closed by the next article or structure.
+    fn open_intertitle(&mut self, l: &Line, _md_level: u8) {
+        self.table = None;
+        self.subdivisions.clear();
+        let Some(parent) = self.articles.last().map(|(_, id)| *id) else {
+            return;
+        };
+        let heading = l
+            .text
+            .trim()
+            .trim_end_matches([':', ' ', '\u{a0}'])
+            .to_string();
+        let slug = match headings::slug(&heading) {
+            s if s.is_empty() => "intertitre".to_string(),
+            s => s,
+        };
+        let key = keys::structure(Some(&self.doc.node(parent).key), &slug);
+        let mut node = Node::new(NodeKind::Structure, key, l.text.clone(), l.span);
+        node.heading = Some(heading);
+        // Below the article's own sub-divisions in rank (« 1° », « a) » nest under it).
+        node.level = 20;
+        let id = self.doc.push(parent, node);
+        self.subdivisions.push((0, id));
+    }
+
     fn open_article(&mut self, lines: &[&Line], i: usize, consumed: usize, a: ArticleHeading) {
         self.table = None;
         self.subdivisions.clear();
@@ -339,9 +400,17 @@ impl Builder {
         };
         let text = self.heading_text(lines, i, consumed);
         let span = self.heading_span(lines, i, consumed);
+        // An annex's articles are its own; articles numbered again in each Titre are keyed
+        // below the structure holding them.
+        let scope = self.annex.or_else(|| {
+            self.structures
+                .last()
+                .map(|(_, id)| *id)
+                .filter(|_| self.scoped_articles)
+        });
         let mut node = Node::new(
             NodeKind::Article,
-            keys::article(self.annex.map(|a| self.doc.node(a).key.as_str()), &a.number),
+            keys::article(scope.map(|a| self.doc.node(a).key.as_str()), &a.number),
             text,
             span,
         );
@@ -490,6 +559,33 @@ fn restarts_numbering(
     false
 }
 
+/// Before the first annex, an « Article 1 » opens at least twice, each time after a
+/// structure heading (Titre, Chapitre…) with no article 1 since: each structure numbers its
+/// articles from 1 again, and « article 3 » alone names none of them.
+fn numbered_per_structure(lines: &[&Line], articles: &BTreeMap<usize, ArticleHeading>) -> bool {
+    let mut restarts = 0;
+    let mut after_structure = false;
+    for l in lines {
+        let md = matches!(l.form, Form::Heading(_));
+        if !matches!(l.form, Form::Row(_) | Form::Item { .. }) && headings::annex(&l.text).is_some()
+        {
+            break;
+        }
+        if let Some(a) = articles.get(&l.span.start) {
+            if a.number == "1" {
+                if !after_structure {
+                    return false;
+                }
+                restarts += 1;
+            }
+            after_structure = false;
+        } else if headings::structure(&l.text, md).is_some() {
+            after_structure = true;
+        }
+    }
+    restarts >= 2
+}
+
 /// Lines at most this far back are looked at for the previous number of a series.
 const SERIES_LOOKBACK: usize = 400;
 
@@ -547,6 +643,134 @@ fn annex_before_article(
         }
     }
     false
+}
+
+/// A line that opens the signature block without « Fait à … », after the last article: a
+/// « SIGNATURES » heading, « Lu et approuvé », the closing formula « Cette convention est
+/// établie en trois exemplaires originaux. », a signatory's quality « Pour l'UNAF, ».
+fn signature_marker(l: &Line) -> bool {
+    if !matches!(l.form, Form::Plain | Form::Heading(_)) {
+        return false;
+    }
+    let t = l.text.trim().trim_end_matches([':', ' ', '\u{a0}']);
+    let lower = t.to_lowercase();
+    let words = t.split_whitespace().count();
+    if matches!(
+        lower.as_str(),
+        "signatures" | "signature" | "signature des parties"
+    ) {
+        return true;
+    }
+    if lower.starts_with("lu et approuvé") || lower.starts_with("lu et approuve") {
+        return words <= 6;
+    }
+    // « … établie (signée, faite) en 3 exemplaires originaux. »
+    if words <= 16
+        && [
+            " en deux ",
+            " en trois ",
+            " en quatre ",
+            " en double ",
+            " en triple ",
+        ]
+        .iter()
+        .chain(&[" en 2 ", " en 3 ", " en 4 ", " en 5 ", " en 6 "])
+        .any(|n| lower.contains(n))
+        && lower.contains("exemplaire")
+    {
+        return true;
+    }
+    // « Pour l'UNAF, Pour l'UDAF, », « Pour la Ville de X, »: short, each « Pour » naming
+    // a party with a capital, ending with a comma.
+    let pour_party = |p: &str| {
+        let rest = p.trim_start().strip_prefix("Pour ")?;
+        let rest = ["l'", "l’", "le ", "la ", "les "]
+            .iter()
+            .find_map(|a| rest.strip_prefix(a))
+            .unwrap_or(rest);
+        rest.chars().next().filter(|c| c.is_uppercase())
+    };
+    words <= 10
+        && l.text.trim_end().ends_with(',')
+        && l.text
+            .split_inclusive(',')
+            .filter(|p| !p.trim().is_empty())
+            .all(|p| pour_party(p).is_some())
+}
+
+/// An article label at the head of a hard-wrapped paragraph (« Article 8. L'association est
+/// administrée par un » ⏎ « conseil d'administration, composé de … »): what follows the label
+/// on its line ends mid-sentence and the next line of the same paragraph goes on in lower
+/// case (or it is too long for a heading), so it is the first alinéa's beginning, not a
+/// heading; so is a whole sentence after the label. Gives the label's own text
+/// (« Article 8. ») and the alinéa, both lines joined.
+fn inline_first_alinea(
+    l: &Line,
+    a: &ArticleHeading,
+    next: Option<&Line>,
+) -> Option<(String, Line)> {
+    let heading = a.heading.as_deref()?;
+    if l.form != Form::Plain {
+        return None;
+    }
+    let label = l.text.strip_suffix(heading)?.trim_end();
+    if label.is_empty() {
+        return None;
+    }
+    let h = heading.trim_end();
+    let words = h.split_whitespace().count();
+    let continued = next.filter(|n| {
+        n.form == Form::Plain
+            && !n.blank_before
+            && !h.ends_with(['.', ';', ':', '!', '?', '…', '»'])
+            // The next line goes on in lower case, or what precedes it is already too long
+            // for a heading (« … ayant pour titre » ⏎ « « Jardins partagés du Val ». »).
+            && (n.text.chars().next().is_some_and(char::is_lowercase) || words >= 12)
+    });
+    let (text, span) = match continued {
+        Some(n) => (format!("{heading} {}", n.text), l.span.cover(n.span)),
+        // A sentence announcing a list (« Les ressources de l'association comprennent : »),
+        // or a whole sentence of fourteen words or more (« Le président a qualité pour
+        // représenter l'association … »): an alinéa, a heading is short.
+        None if h.ends_with(':')
+            && next.is_some_and(|n| matches!(n.form, Form::Item { .. }))
+            && h.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count()
+                >= 5
+            || h.ends_with('.') && words >= 14 =>
+        {
+            (heading.to_string(), l.span)
+        }
+        None => return None,
+    };
+    let first = Line {
+        form: Form::Plain,
+        text,
+        span,
+        blank_before: true,
+    };
+    Some((label.to_string(), first))
+}
+
+/// The Markdown level of a line's heading, 0 for a line that is no Markdown heading.
+fn md_level(l: &Line) -> u8 {
+    match l.form {
+        Form::Heading(level) => level,
+        _ => 0,
+    }
+}
+
+/// An unnumbered Markdown heading deeper than the open article's own heading (`article_md`,
+/// 0 when the article's label is a plain line, then from `###` on): the article's
+/// intertitle, with its Markdown level.
+fn intertitle_level(l: &Line, article_md: Option<u8>) -> Option<u8> {
+    let Form::Heading(level) = l.form else {
+        return None;
+    };
+    let open = article_md?;
+    let deeper = if open == 0 { level >= 3 } else { level > open };
+    deeper.then_some(level)
 }
 
 /// An intertitle of a document without articles: a line starting a paragraph, in capitals

@@ -542,7 +542,11 @@ pub fn and_party(text: &str) -> bool {
 pub fn part_end(text: &str) -> bool {
     let l = text.to_lowercase();
     let l = l.trim_end_matches([':', ',', ' ', ';', '.']);
-    matches!(l, "d'une part" | "d'autre part")
+    // « D'une part, et » (JORF): the first party ends, the second follows.
+    matches!(
+        l,
+        "d'une part" | "d'autre part" | "d'une part, et" | "d'une part et"
+    )
 }
 
 /// « Ensemble ci-après « les parties » », « ci-après dénommées ensemble les parties ».
@@ -840,6 +844,7 @@ mod tests {
         assert!(agreed("Il a été convenu ce qui suit :"));
         assert!(agreed("sont convenus de ce qui suit :"));
         assert!(part_end("d'une part,"));
+        assert!(part_end("D'une part, et"));
         assert!(!part_end("d'une part, la DINUM"));
         assert!(and_party(
             "Et l'association « Parcours », représentée par sa présidente,"

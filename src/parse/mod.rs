@@ -100,6 +100,9 @@ struct Builder {
     subdivisions: Vec<(usize, NodeId)>,
     /// The document is cut by capitalised intertitles (it has no article).
     intertitles: bool,
+    /// Articles are numbered from 1 again in each Titre (Chapitre…): their keys name the
+    /// structure holding them (`titre-3/article-3`).
+    scoped_articles: bool,
     /// The titles a table of contents lists ([`toc::titles`]): body lines worded so are
     /// headings.
     toc_titles: std::collections::HashSet<String>,
@@ -125,6 +128,7 @@ impl Builder {
             annex: None,
             subdivisions: Vec::new(),
             intertitles: false,
+            scoped_articles: false,
             toc_titles: std::collections::HashSet::new(),
             tallies: Vec::new(),
             lines_at: (0, 0),
@@ -580,6 +584,28 @@ mod tests {
             assert_eq!(spans(&tree), spans(&full));
             assert_eq!(tree.diagnostics, full.diagnostics);
         }
+    }
+
+    #[test]
+    fn d_une_part_et_ends_the_first_party() {
+        // Blind finding 27 (JORF avenant): « D'une part, et » between the two parties.
+        let d = doc("Avenant\n\nEntre :\n\nLa ministre, agissant au nom de l'Etat,\n\nD'une part, et\n\nLa société X, représentée par M. Y,\n\nD'autre part,\n\nil a été convenu ce qui suit :\n\nArticle 1er\n\nTexte.\n");
+        let p = d.parties();
+        assert_eq!(p.len(), 2);
+        assert!(p[1].name.starts_with("La société X"), "{}", p[1].name);
+    }
+
+    #[test]
+    fn signatures_without_fait_a_end_the_last_article() {
+        // Blind finding 1 (1889 convention): « Lu et approuvé », a quality, a name.
+        let d = doc("Convention\n\nArticle 1er\n\nTexte.\n\nArticle 2\n\nLa présente convention sera enregistrée.\n\nLu et approuvé :\n\nL'administrateur délégué,\n\nV. FOURNIER.\n");
+        assert_eq!(top(&d), ["titre", "article-1", "article-2", "signatures"]);
+        assert_eq!(d.alineas(d.get("article-2").unwrap()).len(), 1);
+        assert_eq!(d.children(d.get("signatures").unwrap()).len(), 3);
+        // A « SIGNATURES » heading; a sentence of the last article beginning « Pour » does not.
+        let d = doc("# Convention\n\n## Article 1\n\nPour l'application du présent article,\n\nle maire décide.\n\n## SIGNATURES\n\nPour la Ville\n\n# ANNEXE 1\n\nTexte.\n");
+        assert_eq!(top(&d), ["titre", "article-1", "signatures", "annexe-1"]);
+        assert_eq!(d.alineas(d.get("article-1").unwrap()).len(), 1);
     }
 
     #[test]

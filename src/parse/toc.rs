@@ -100,7 +100,8 @@ pub(super) fn toc_lines(lines: &[&Line]) -> Vec<usize> {
                 continue;
             }
         }
-        if dot_leaders(&l.text) {
+        // « Fait à X, le ______ 2025 »: a date left blank to sign, not an entry and its page.
+        if dot_leaders(&l.text) && !super::headings::signed(&l.text) {
             out.push(i);
         }
         i += 1;

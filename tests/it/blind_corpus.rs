@@ -213,7 +213,6 @@ fn convention_1889_has_five_articles_and_two_parties() {
 }
 
 #[test]
-#[ignore = "finding 1: « Lu et approuvé : … V. FOURNIER. » are alinéas of article 5, no signatures"]
 fn convention_1889_signatures_are_not_article_5() {
     let doc = load(CONVENTION_1889);
     assert_eq!(alinea_texts(&doc, "article-5").len(), 1);
@@ -490,7 +489,6 @@ fn cgu_front_matter_is_not_the_title() {
 }
 
 #[test]
-#[ignore = "finding 4: « ### Adhésion » / « ### Engagements » become top-level units and swallow sections 4 to 6"]
 fn cgu_2018_has_six_sibling_sections() {
     let doc = load(CGU_2018);
     let top: Vec<String> = doc
@@ -614,7 +612,6 @@ fn unaf_model_has_visas_parties_and_preambule() {
 }
 
 #[test]
-#[ignore = "finding 23: « établie en 3 exemplaires originaux » and « Pour l'UNAF, Pour l'UDAF, » are alinéas of article 10"]
 fn unaf_model_signatures_are_not_article_10() {
     let doc = load(UNAF);
     assert_eq!(
@@ -655,7 +652,7 @@ fn chartrettes_conventions_have_three_titres_twelve_articles_and_two_annexes() {
         }
         assert_eq!(doc.articles().len(), 12, "{name}");
         assert_eq!(
-            node(&doc, "article-4").heading.as_deref(),
+            node(&doc, "titre-2/article-4").heading.as_deref(),
             Some("ASSURANCE"),
             "{name}"
         );
@@ -680,7 +677,6 @@ fn chartrettes_conventions_have_two_parties() {
 }
 
 #[test]
-#[ignore = "finding 19: the three « Fait à CHARTRETTES, le ____ 2025 » lines are gathered into a « sommaire »"]
 fn chartrettes_signature_dates_stay_where_they_are() {
     for name in [CHARTRETTES_GROS, CHARTRETTES_BARGEAULT] {
         let doc = load(name);
@@ -698,7 +694,6 @@ fn chartrettes_signature_dates_stay_where_they_are() {
 }
 
 #[test]
-#[ignore = "findings 21 and 24: « ### PROGRAMMATION : » swallows article 6; keys count repeats instead of naming the titre"]
 fn chartrettes_articles_belong_to_their_titre() {
     for name in [CHARTRETTES_GROS, CHARTRETTES_BARGEAULT] {
         let doc = load(name);
@@ -720,7 +715,6 @@ fn chartrettes_articles_belong_to_their_titre() {
 }
 
 #[test]
-#[ignore = "finding 23: « ## SIGNATURES » is a division inside titre 3, not the signature block"]
 fn chartrettes_signatures_are_the_signature_block() {
     let doc = load(CHARTRETTES_GROS);
     let sig = doc
@@ -795,7 +789,6 @@ fn cofiroute_avenant_has_three_articles_signatures_and_an_annex() {
 }
 
 #[test]
-#[ignore = "finding 27: « D'une part, et » does not close the first party: one party instead of two"]
 fn cofiroute_avenant_has_two_parties() {
     let doc = load(COFIROUTE);
     let names: Vec<&str> = doc.parties().iter().map(|p| p.name.as_str()).collect();
@@ -868,7 +861,6 @@ fn zds_words_cut_at_line_end_are_joined() {
 }
 
 #[test]
-#[ignore = "finding 31: « **Article 8.** L'association est administrée par un » — the first line becomes the heading"]
 fn zds_inline_labels_have_no_heading() {
     for name in [ZDS_OLD, ZDS_NEW] {
         let doc = load(name);

@@ -315,3 +315,119 @@ fn template_row_tags_never_split_a_table() {
         assert_eq!(found, tables, "{name}: tables");
     }
 }
+
+#[test]
+/// Unnumbered intertitles (« ### Demande », « ### Confirmation : ») under a numbered article,
+/// whether the article's label is a Markdown heading or a plain line: sub-headings of the
+/// article's alinéas, closed by the next article, which stays a sibling (blind findings 4, 21).
+#[test]
+fn an_intertitle_inside_an_article_belongs_to_it() {
+    let d = read("intertitres-article.md");
+    assert_eq!(
+        keys(&d),
+        [
+            "titre",
+            "article-1",
+            "article-2",
+            "article-3",
+            "article-4",
+            "article-5"
+        ]
+    );
+    let parent_key = |k: &str| d.node(d.parent(d.get(k).unwrap()).unwrap()).key.clone();
+    assert_eq!(parent_key("article-2/demande"), "article-2");
+    assert_eq!(
+        parent_key("article-2/confirmation/al-3"),
+        "article-2/confirmation"
+    );
+    assert_eq!(
+        d.node(d.get("article-2/confirmation").unwrap())
+            .heading
+            .as_deref(),
+        Some("Confirmation")
+    );
+    assert_eq!(
+        parent_key("article-4/consignes/al-1"),
+        "article-4/consignes"
+    );
+    // The Markdown rendering reads back to the same outline.
+    let md = avenant::render::markdown::markdown(&d);
+    let again = avenant::parse_str("intertitres-article.md", &md);
+    assert_eq!(outline(&again), outline(&d));
+    snapshot("intertitres-article.md", &d);
+}
+
+/// Articles numbered from 1 again in each Titre are keyed by their Titre (`titre-ii/article-1`),
+/// and the closing formula « établie en deux exemplaires originaux » with the signatories
+/// « Pour la Commune, » open the signature block without « Fait à … »; the annex after them is
+/// an annex (blind findings 1, 23, 24; the Chartrettes conventions are the real documents).
+#[test]
+fn articles_numbered_per_titre_are_keyed_by_it_and_signatures_end_the_body() {
+    let d = read("titres-renumerotes.txt");
+    assert_eq!(
+        keys(&d),
+        [
+            "titre",
+            "parties",
+            "preambule",
+            "titre-i",
+            "titre-ii",
+            "titre-iii",
+            "signatures",
+            "annexe-1"
+        ]
+    );
+    let under = |t: &str| -> Vec<String> {
+        d.children(d.get(t).unwrap())
+            .iter()
+            .map(|c| d.node(*c).key.clone())
+            .collect()
+    };
+    assert_eq!(under("titre-i"), ["titre-i/article-1", "titre-i/article-2"]);
+    assert_eq!(
+        under("titre-ii"),
+        [
+            "titre-ii/article-1",
+            "titre-ii/article-2",
+            "titre-ii/article-3"
+        ]
+    );
+    assert_eq!(d.alineas(d.get("titre-iii/article-2").unwrap()).len(), 1);
+    assert_eq!(d.children(d.get("signatures").unwrap()).len(), 3);
+    // Keys recomputed after an edit are the parser's.
+    let again = avenant::edit::rekey(&d);
+    assert_eq!(outline(&again), outline(&d));
+    snapshot("titres-renumerotes.txt", &d);
+}
+
+/// Article labels at the head of a paragraph (« Article 2. Le siège social est fixé … »): the
+/// rest of the line is the first alinéa's beginning, joined with its hard-wrapped tail, and
+/// the article has no heading; a label followed by a short heading keeps it (blind finding 31;
+/// the Zeste de Savoir statuts are the real documents).
+#[test]
+fn an_inline_article_label_starts_the_first_alinea() {
+    let d = read("statuts-libelles-en-ligne.txt");
+    for k in ["article-1", "article-2", "article-3", "article-4"] {
+        assert_eq!(d.node(d.get(k).unwrap()).heading, None, "{k}");
+    }
+    let text = |k: &str| d.node(d.get(k).unwrap()).text.clone();
+    assert_eq!(text("article-1"), "Article 1er.");
+    assert_eq!(
+        text("article-1/al-1"),
+        "Il est fondé entre les adhérents aux présents statuts une association régie par la loi du 1er juillet 1901, ayant pour titre « Jardins partagés du Val »."
+    );
+    assert_eq!(
+        text("article-2/al-1"),
+        "Le siège social est fixé à la maison des associations de la commune de Vert-le-Petit."
+    );
+    assert_eq!(d.alineas(d.get("article-3").unwrap()).len(), 3);
+    assert_eq!(d.alineas(d.get("article-4").unwrap()).len(), 1);
+    assert_eq!(
+        d.node(d.get("article-5").unwrap()).heading.as_deref(),
+        Some("Dissolution")
+    );
+    let md = avenant::render::markdown::markdown(&d);
+    let again = avenant::parse_str("statuts-libelles-en-ligne.txt", &md);
+    assert_eq!(outline(&again), outline(&d));
+    snapshot("statuts-libelles-en-ligne.txt", &d);
+}
