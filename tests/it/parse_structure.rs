@@ -316,7 +316,6 @@ fn template_row_tags_never_split_a_table() {
     }
 }
 
-#[test]
 /// Unnumbered intertitles (« ### Demande », « ### Confirmation : ») under a numbered article,
 /// whether the article's label is a Markdown heading or a plain line: sub-headings of the
 /// article's alinéas, closed by the next article, which stays a sibling (blind findings 4, 21).
