@@ -40,7 +40,7 @@ pub fn blocks(av: &Avenant, style: &Style) -> Vec<(u8, String)> {
         p(&mut out, formules::ET.to_string());
         p(&mut out, "[partie B],".into());
     }
-    p(&mut out, formules::ensemble(style));
+    p(&mut out, formules::ensemble(&av.parties, style));
     p(&mut out, formules::visa_convention(av, style));
     for v in &av.visa {
         p(&mut out, format!("{v},"));

@@ -9,6 +9,7 @@ mod align_restructured;
 mod align_snapshots;
 mod apply_catalogue;
 mod apply_mutations;
+mod apply_old_forms;
 mod apply_refusals;
 mod applyread_catalogue;
 mod avenant_apply_ops;

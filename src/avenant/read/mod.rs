@@ -12,8 +12,8 @@ mod target;
 pub use target::{cardinal_word, parse_np};
 
 use self::patterns::{
-    ARTICLE, ARTICLE_TITLE, BOILERPLATE, EFFET, FAIT, INSTRUCTION_LIKE, OBJET, OWN_VISA, PARTY,
-    TITLE, TITLE_UNIT,
+    ARTICLE, ARTICLE_TITLE, BOILERPLATE, EFFET, FAIT, INSTRUCTION_LIKE, INTRO, MINUTES_REPLACE,
+    NUMBERED, OBJET, OWN_VISA, PARTY, PLACE_DATE, TITLE, TITLE_UNIT,
 };
 use self::quotes::extract_quotes;
 use self::sentence::parse_body;
@@ -54,7 +54,9 @@ fn canonical_lines(text: &str) -> Vec<L> {
     text.lines()
         .enumerate()
         .filter_map(|(i, raw)| {
+            // Markdown headings and block quotes (« > Remplacer dans l'article 3 : » in minutes).
             let t = raw.trim().trim_start_matches('#').trim();
+            let t = t.trim_start_matches('>').trim();
             if t.is_empty() {
                 return None;
             }
@@ -68,9 +70,110 @@ fn canonical_lines(text: &str) -> Vec<L> {
         .collect()
 }
 
+/// The lines of an avenant with no « Article » heading, put in the form the reader reads:
+/// instructions numbered « 1° », « 2° » (short and old avenants: « 1° A l'article 3 est ajouté
+/// le paragraphe ci-après : ») each become an article of the avenant; failing those, the
+/// imperative of minutes (« Remplacer dans l'article 3 des statuts : » then « « … » », « par »,
+/// « « … » » on lines of their own) each become an article holding the joined sentence.
+fn regroup(lines: Vec<L>) -> Vec<L> {
+    let end = lines
+        .iter()
+        .position(|l| headings::annex(&l.text).is_some())
+        .unwrap_or(lines.len());
+    if lines[..end].iter().any(|l| ARTICLE.is_match(&l.text)) {
+        return lines;
+    }
+    let numbered = |l: &L| {
+        NUMBERED
+            .captures(&l.text)
+            .map(|c| (c[1].parse::<u32>().unwrap_or(0), c[2].to_string()))
+    };
+    let heading = |l: &L, n: u32| L {
+        n: l.n,
+        text: format!("Article {n}"),
+        raw: l.raw.clone(),
+    };
+    if lines[..end]
+        .iter()
+        .find_map(numbered)
+        .is_some_and(|(n, _)| n == 1)
+    {
+        let mut out = Vec::with_capacity(lines.len() + 4);
+        for (k, l) in lines.into_iter().enumerate() {
+            match numbered(&l).filter(|_| k < end) {
+                Some((n, rest)) => {
+                    out.push(heading(&l, n));
+                    let raw = written_tail(&l.raw, &rest);
+                    out.push(L {
+                        n: l.n,
+                        text: rest,
+                        raw,
+                    });
+                }
+                None => out.push(l),
+            }
+        }
+        return out;
+    }
+    if !lines[..end]
+        .iter()
+        .any(|l| MINUTES_REPLACE.is_match(&l.text))
+    {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    let mut k = 0;
+    let mut number = 0;
+    while k < lines.len() {
+        let l = &lines[k];
+        k += 1;
+        if k > end || !MINUTES_REPLACE.is_match(&l.text) {
+            // The minutes' own prose (discussion, votes) after the first instruction is not
+            // the act: left out, save what reads like an instruction (refused if not
+            // understood, never dropped) and the signatures.
+            if number == 0 || k > end || INSTRUCTION_LIKE.is_match(&l.text) || signed(&l.text) {
+                out.push(l.clone());
+            }
+            continue;
+        }
+        // The sentence runs on over the quotations and « par », up to the second quotation.
+        let mut text = l.text.clone();
+        let mut raw = l.raw.clone();
+        let first = k;
+        while k < end.min(first + 8) {
+            let (skel, qs) = extract_quotes(&text);
+            if qs.len() >= 2 && skel.contains(" par ") {
+                break;
+            }
+            text = format!("{text} {}", lines[k].text);
+            raw = format!("{raw} {}", lines[k].raw);
+            k += 1;
+        }
+        number += 1;
+        out.push(heading(l, number));
+        out.push(L { n: l.n, text, raw });
+    }
+    out
+}
+
+/// A line that closes the avenant's articles: the parser's signature lines, and the place and
+/// date of old acts on their own line (« Paris, le 19 juin 1889 »).
+fn signed(t: &str) -> bool {
+    headings::signed(t) || PLACE_DATE.is_match(t)
+}
+
+/// « ci-après dénommées ensemble « les parties » », and its masculine « dénommés » (a party
+/// that is a man or a masculine body), which the parser's list lacks.
+fn together(t: &str) -> bool {
+    let l = t.to_lowercase();
+    headings::together(t)
+        || l.starts_with("ci-après dénommés ensemble")
+        || l.starts_with("ci-après désignés ensemble")
+}
+
 /// Parses an avenant's text.
 pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
-    let lines = canonical_lines(text);
+    let lines = regroup(canonical_lines(text));
     let mut av = Avenant::default();
     let mut i = 0;
     #[derive(PartialEq)]
@@ -86,7 +189,7 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
         if ARTICLE.is_match(t) {
             break;
         }
-        if headings::signed(t) {
+        if signed(t) {
             break;
         }
         if let Some(c) = TITLE.captures(t).filter(|_| av.numero == 0) {
@@ -107,7 +210,7 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
                 av.visa
                     .push(t.trim_end_matches([',', ';', ' ']).to_string());
             }
-        } else if headings::preamble(t) || headings::agreed(t) {
+        } else if headings::preamble(t) || headings::agreed(t) || INTRO.is_match(t) {
             zone = Zone::Expose;
         } else if let Some(c) = OBJET.captures(t) {
             av.objet = c.get(1).map(|m| m.as_str().to_string());
@@ -118,7 +221,7 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
                     "instruction hors de tout article de l'avenant (aucun intitulé « Article 1er » ne la précède) : « {t} »"
                 ),
             ));
-        } else if zone == Zone::Parties && !(headings::and(t) || headings::together(t)) {
+        } else if zone == Zone::Parties && !(headings::and(t) || together(t)) {
             av.parties.push(party(t));
         }
         i += 1;
@@ -133,7 +236,7 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
     // Articles.
     while i < lines.len() {
         let t = lines[i].text.clone();
-        if headings::signed(&t) {
+        if signed(&t) {
             if let Some(c) = FAIT.captures(&t) {
                 av.lieu = Some(c[1].to_string()).filter(|l| l != "[lieu]");
                 av.date = Some(c[2].to_string()).filter(|d| d != "[date]");
@@ -153,10 +256,7 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
             .unwrap_or_default();
         i += 1;
         let start = i;
-        while i < lines.len()
-            && !ARTICLE.is_match(&lines[i].text)
-            && !headings::signed(&lines[i].text)
-        {
+        while i < lines.len() && !ARTICLE.is_match(&lines[i].text) && !signed(&lines[i].text) {
             i += 1;
         }
         // The avenant's own boilerplate is skipped line by line: every other sentence of the
@@ -310,7 +410,7 @@ pub(super) struct JoinedAnnex {
 fn joined_annexes(lines: &[L]) -> Vec<JoinedAnnex> {
     let mut out: Vec<JoinedAnnex> = Vec::new();
     for l in lines {
-        if headings::signed(&l.text) {
+        if signed(&l.text) {
             break;
         }
         if let Some(h) = headings::annex(&l.text) {

@@ -64,6 +64,23 @@ pub(super) static EFFET: LazyLock<Regex> =
     LazyLock::new(|| re(r"prend effet (?:le|au|à compter du) (.+?)\s*\.?$"));
 pub(super) static FAIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^fait à ([^,]+?)\s*,\s*le\s+([^,]+?)\s*(?:,.*)?\.?$"));
+/// « Il a été convenu que les modifications suivantes sont apportées à la convention du 21 mai
+/// 1889 : » (1889 avenant, Sud de la France): the sentence that announces the instructions.
+pub(super) static INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:il a été (?:convenu|décidé|arrêté) (?:que|qu'))?\s*les modifications suivantes (?:sont|seront) apportées (?:à|aux|au)[^:]*:?$",
+    )
+});
+/// « Paris, le 19 juin 1889 »: the place and date of signature, alone on a line.
+pub(super) static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?-i:\p{Lu})[\p{L}' -]{1,40},\s+le\s+(?:\d{1,2}|1er)\s+\p{L}+\s+\d{4}\.?$")
+});
+/// An instruction of an avenant without article headings: « 1° A l'article 3 est ajouté … ».
+pub(super) static NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d+)°\s+([^«\s].*)$"));
+/// The imperative of minutes, its quotations on the lines that follow: « Remplacer dans
+/// l'article 3 des statuts : » (Zeste de Savoir, AGE of 25 November 2023).
+pub(super) static MINUTES_REPLACE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^remplacer\s+(?:dans|à|a|au)\s+[^«]+?:?$"));
 /// An item of « est ainsi modifié : » — « 1° », « 2° bis », « a) ».
 pub(super) static ITEM: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(\d+°(?:\s*(?:bis|ter))?|[a-z]\)|\d+(?:\.\d+)*\.|[IVXLC]+\.?\s*[-–—]|[–—])\s+(.*)$")
@@ -148,6 +165,27 @@ pub(super) static R_ADD_END: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static R_ADD_IL: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^il est ajouté\s+(?:(?P<loc>(?:à|au|aux)\s.+?),?\s+)?(?P<what>un alinéa|une phrase|des alinéas|(?:deux|trois|quatre|cinq) alinéas)\s+ainsi\s+rédigée?s?\s*:?\s*(?:§(?P<q>\d+))?$",
+    )
+});
+/// « A l'article 3 est ajouté le paragraphe ci-après : » (1889), « À l'article 2, il est ajouté
+/// un alinéa ainsi rédigé : »: the place first, then what is added at its end.
+pub(super) static R_ADD_AT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?P<t>(?:[àa]|au|aux)\s+[^,§]+?),?\s+(?:il\s+)?(?:est|sont)\s+ajoutée?s?\s+(?P<what>(?:le|la|les|l')\s*(?:\S+\s+)?(?:paragraphes?|alinéas?|phrases?)\s+(?:ci-après|suivante?s?)|(?:un|une|des|deux|trois|quatre|cinq)\s+(?:nouveaux?\s+|nouvelles?\s+)?(?:paragraphes?|alinéas?|phrases?)(?:\s+ainsi\s+rédigée?s?)?)\s*:?\s*(?:§(?P<q>\d+))?$",
+    )
+});
+/// « Le texte de l'article 2 est complété par l'alinéa suivant : « … » », « L'article 3 est
+/// complété par le paragraphe ci-après : ».
+pub(super) static R_ADD_END3: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:le texte de\s+)?(?P<t>.+?)\s+est\s+complétée?\s+par\s+(?P<what>(?:le|la|les|l')\s*(?:\S+\s+)?(?:paragraphes?|alinéas?|phrases?))\s+(?:ci-après|suivante?s?)\s*:?\s*(?:§(?P<q>\d+))?$",
+    )
+});
+/// « Deux articles nouveaux seront ajoutés à la convention, savoir : » (1889), « Il est ajouté à
+/// la convention les articles suivants : », then the quoted articles.
+pub(super) static R_ADD_ARTICLES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?P<n>deux|trois|quatre|cinq|\d+) articles? nouveaux (?:sont|seront) ajoutés (?:à la |au |aux |à l')THEDOC|(?:il est|sont) ajoutés? (?:à la |au |aux |à l')THEDOC (?:les|deux|trois|quatre|cinq) (?:nouveaux )?articles (?:suivants|ci-après))(?:,?\s*savoir)?\s*:?$",
     )
 });
 pub(super) static R_ADD_END2: LazyLock<Regex> = LazyLock::new(|| {
@@ -372,6 +410,13 @@ pub(super) static ACTIVE_FORMS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock:
                 r"^(?P<loc>.+?,\s*)?(?P<rel>après|avant)\s+(?P<a>(?:NOUN\s*:?\s*)?§\d+),\s*(?:d')?insérer\s+(?P<b>(?:NOUN\s*:?\s*)?§\d+)$",
             ),
             "$loc$rel $a, sont insérés $b",
+        ),
+        // Minutes: « Remplacer dans l'article 3 des statuts : « … » par « … » ».
+        (
+            re(
+                r"^remplacer\s+(?P<loc>(?:dans|à|a|au)\s+[^§]+?)\s*:?\s*(?P<a>(?:NOUN\s*:?\s*)?§\d+)\s+par\s*:?\s*(?P<b>(?:NOUN\s*:?\s*)?§\d+)$",
+            ),
+            "$loc, $a sont remplacés par $b",
         ),
         (
             re(

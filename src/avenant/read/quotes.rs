@@ -129,6 +129,20 @@ pub(super) fn block(lines: &[L], j: &mut usize) -> Result<Vec<String>, ReadError
         out.push(body.to_string());
     }
     if open {
+        // The old style (1889): each paragraph opened by a straight " that the paragraph's
+        // end closes. Only lines that open so are taken, never an instruction; a « left open
+        // is a slip, refused.
+        let old: Vec<String> = lines[start..]
+            .iter()
+            .take_while(|l| {
+                l.raw.starts_with('"') && l.text.starts_with('«') && !l.text.contains('»')
+            })
+            .map(|l| l.text.trim_start_matches('«').trim().to_string())
+            .collect();
+        if !old.is_empty() {
+            *j = start + old.len();
+            return Ok(old);
+        }
         return Err(err(
             lines.get(start).map_or(0, |l| l.n),
             "citation ouverte par « et jamais fermée par » avant la fin de l'article de l'avenant",

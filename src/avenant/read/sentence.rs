@@ -227,6 +227,9 @@ pub(super) fn parse_sentence(
         .map(|m| m.start())
         .filter(|&c| c > first)
         .collect();
+    if let Some(r) = added_articles(s, &skel, &block) {
+        return r;
+    }
     if cuts.is_empty() {
         return Ok(vec![parse_one(s, skel, &quotes, block, ctx, joined)?]);
     }
@@ -751,7 +754,72 @@ fn parse_one(
             op: Op::Renumber { from, to },
         });
     }
+    if let Some(c) = R_ADD_AT.captures(&skel) {
+        let block = inline_or(block.clone(), &quotes, c.name("q"));
+        let (target, _) = target_of(&c["t"])?;
+        return appended_at_end(target, &c["what"], block).ok_or_else(missing_quote);
+    }
+    if let Some(c) = R_ADD_END3.captures(&skel) {
+        let block = inline_or(block.clone(), &quotes, c.name("q"));
+        let (target, _) = target_of(&c["t"])?;
+        return appended_at_end(target, &c["what"], block).ok_or_else(missing_quote);
+    }
     Err(format!("phrase non comprise : « {s} »"))
+}
+
+/// « Deux articles nouveaux seront ajoutés à la convention, savoir : » then the quoted articles
+/// (« Art. 5 - … », « Art. 6 - … »): one article added per quoted heading, as many as the
+/// sentence says.
+fn added_articles(
+    s: &str,
+    skel: &str,
+    block: &[String],
+) -> Option<Result<Vec<Instruction>, String>> {
+    let c = R_ADD_ARTICLES.captures(skel)?;
+    let mut groups: Vec<Vec<String>> = Vec::new();
+    for l in block {
+        let starts = QUOTED_ART_INLINE.is_match(l) || headings::article(l, true).is_some();
+        match groups.last_mut() {
+            Some(g) if !starts => g.push(l.clone()),
+            _ if starts => groups.push(vec![l.clone()]),
+            _ => return Some(Err(format!("« {s} » : le texte cité ne commence pas par l'intitulé d'un article (« Art. 5 - … »)"))),
+        }
+    }
+    let want = c.name("n").map(|n| {
+        n.as_str()
+            .parse::<u32>()
+            .ok()
+            .or_else(|| super::cardinal_word(n.as_str()))
+    });
+    if groups.is_empty() || want.is_some_and(|w| w != Some(groups.len() as u32)) {
+        return Some(Err(format!(
+            "« {s} » : {} article(s) cité(s) à la suite, ce que la phrase n'annonce pas",
+            groups.len()
+        )));
+    }
+    let mut out = Vec::new();
+    for g in groups {
+        let label = match QUOTED_ART_INLINE.captures(&g[0]) {
+            Some(c) => c[1].to_string(),
+            None => headings::article(&g[0], true)
+                .map(|h| h.label)
+                .unwrap_or_default(),
+        };
+        let label = canonical_label(&label);
+        let (heading, alineas) = match article_block(&g, &label) {
+            Ok(x) => x,
+            Err(e) => return Some(Err(e)),
+        };
+        out.push(Instruction {
+            target: Target::convention(),
+            op: Op::AddArticle {
+                label,
+                heading,
+                alineas,
+            },
+        });
+    }
+    Some(Ok(out))
 }
 
 /// « 6 à 9 » → 6, 7, 8, 9; « 6, 8 et 9 » → 6, 8, 9.

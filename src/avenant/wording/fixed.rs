@@ -439,6 +439,14 @@ pub fn party_is_feminine(p: &AvenantParty) -> bool {
         return false;
     }
     let name = p.name.to_lowercase();
+    // A person: « Monsieur Otmani Ayoub, ci-après dénommé « l'Intervenant » » (blind finding 12).
+    let first = name.split([' ', ',']).next().unwrap_or("");
+    if matches!(first, "madame" | "mme" | "mme." | "mademoiselle" | "mlle") {
+        return true;
+    }
+    if matches!(first, "monsieur" | "m." | "mr" | "mr.") {
+        return false;
+    }
     if name.starts_with("la ") || name.starts_with("une ") {
         return true;
     }
@@ -491,10 +499,18 @@ pub fn party_line(p: &AvenantParty, style: &Style) -> String {
 pub const ENTRE: &str = "Entre :";
 pub const ET: &str = "Et :";
 
-/// « ci-après dénommées ensemble « les parties », ».
-pub fn ensemble(style: &Style) -> String {
+/// « ci-après dénommées ensemble « les parties », », in the masculine as soon as one party is
+/// (« ensemble dénommés » for a commune and Monsieur X); the feminine for the unknown parties
+/// « [partie A] », « [partie B] ».
+pub fn ensemble(parties: &[AvenantParty], style: &Style) -> String {
+    let feminine = parties.iter().all(party_is_feminine);
     format!(
-        "ci-après dénommées ensemble {},",
+        "ci-après {} ensemble {},",
+        if feminine {
+            "dénommées"
+        } else {
+            "dénommés"
+        },
         quote("les parties", style)
     )
 }
@@ -573,6 +589,34 @@ pub fn signature(p: &AvenantParty) -> (String, String) {
         format!("Pour {who},"),
         "[nom et fonction du signataire]".into(),
     )
+}
+
+#[cfg(test)]
+mod party_tests {
+    use super::*;
+
+    fn party(name: &str, short: &str) -> AvenantParty {
+        AvenantParty {
+            name: name.into(),
+            short_name: Some(short.into()),
+        }
+    }
+
+    #[test]
+    fn a_person_agrees_with_monsieur_or_madame() {
+        let style = Style::default();
+        let man = party(
+            "Monsieur Otmani Ayoub, né le [date] à [lieu]",
+            "l'Intervenant",
+        );
+        let woman = party("Madame Claire Martin", "l'Intervenante");
+        let commune = party("La commune de Genas", "la Commune");
+        assert!(party_line(&man, &style).contains("ci-après dénommé «"));
+        assert!(party_line(&woman, &style).contains("ci-après dénommée «"));
+        assert!(ensemble(&[commune.clone(), man], &style).contains("dénommés ensemble"));
+        assert!(ensemble(&[commune, woman], &style).contains("dénommées ensemble"));
+        assert!(ensemble(&[], &style).contains("dénommées ensemble"));
+    }
 }
 
 #[cfg(test)]
