@@ -1,10 +1,9 @@
 //! Inferring the template of conventions of one family: conventions → template Markdown.
 //!
 //! Every convention is aligned on the first (`diff::compare`). A clause present in all of them
-//! is in the template; in at least two but not all, in the template marked `[optionnel]`; in
-//! only one (with two conventions or more), left out: that partner's own clause, which
-//! checking reports as *ajoutée*. Alinéas inside kept clauses follow the same count (those of
-//! one convention only are left out).
+//! is in the template; in some only, in the template with its text, marked `[optionnel]`:
+//! no clause of the first convention is left out. Alinéas of one convention only, inside a
+//! clause the others have too, are left out (that partner's own wording).
 //!
 //! Inside kept clauses, differences that name things become placeholders:
 //!
@@ -18,7 +17,7 @@
 //!   (`{{partie-1_al-3}}`).
 //!
 //! Other wording differences keep the first convention's words (the others then check as
-//! *adaptée*). Top-level articles are renumbered 1, 2, 3… once clauses are left out. The
+//! *adaptée*). Articles keep the conventions' own numbering. The
 //! output is Markdown ([`crate::render::markdown`]) that parses back as a [`super::Template`].
 
 use super::values::{party_names, resolve_party};
@@ -41,7 +40,15 @@ pub fn infer(conventions: &[Document]) -> String {
         .map(|other| partners_of(first, other))
         .collect();
     let present = |id: NodeId| 1 + partners.iter().filter(|m| m.contains_key(&id)).count();
-    let keep = |id: NodeId| total == 1 || present(id) >= 2;
+    // No clause is left out: one absent from some conventions is kept with its text and
+    // marked `[optionnel]` (finding 16). Inside a clause every convention has, an alinéa of
+    // one convention only is still left out (a partner's own account, signatory…).
+    let keep = |id: NodeId| {
+        total == 1
+            || present(id) >= 2
+            || super::is_clause(first, id)
+            || first.parent(id).is_some_and(|p| present(p) < 2)
+    };
 
     let first_names = party_names(first);
     let other_names: Vec<Vec<Vec<String>>> = conventions[1..].iter().map(party_names).collect();
@@ -68,8 +75,6 @@ pub fn infer(conventions: &[Document]) -> String {
         format: first.source.format,
         text: String::new(),
     });
-    let mut article_number = 0usize;
-    let mut renumber: Option<(String, String)> = None;
     let root = out.root();
     let mut stack: Vec<(NodeId, NodeId)> = first
         .top_level()
@@ -129,28 +134,7 @@ pub fn infer(conventions: &[Document]) -> String {
             }
         }
 
-        // Optional clauses, renumbered articles.
-        if node.kind == NodeKind::Article && parent == root {
-            article_number += 1;
-            renumber = None;
-            if let Some(label) = node.label.as_deref() {
-                let digits: String = label.chars().take_while(char::is_ascii_digit).collect();
-                let new = article_number.to_string();
-                if !digits.is_empty() && digits == label && digits != new {
-                    copy.text = replace_label(&copy.text, label, &new);
-                    copy.label = Some(new.clone());
-                    renumber = Some((label.to_string(), new));
-                }
-            }
-        } else if node.kind == NodeKind::Article {
-            if let (Some((old, new)), Some(label)) = (&renumber, node.label.as_deref()) {
-                if let Some(rest) = label.strip_prefix(&format!("{old}.")) {
-                    let new_label = format!("{new}.{rest}");
-                    copy.text = replace_label(&copy.text, label, &new_label);
-                    copy.label = Some(new_label);
-                }
-            }
-        }
+        // Optional clauses (the conventions' own numbering is kept).
         if total > 1
             && present(id) < total
             && node.heading.as_deref().is_some_and(|h| !h.is_empty())
@@ -191,14 +175,6 @@ fn unescape_placeholders(markdown: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// `Article 6 : Modification` → `Article 5 : Modification`; `5.1 Montant` → `4.1 Montant`.
-fn replace_label(text: &str, old: &str, new: &str) -> String {
-    match text.find(old) {
-        Some(pos) if pos < 16 => format!("{}{new}{}", &text[..pos], &text[pos + old.len()..]),
-        _ => text.to_string(),
-    }
 }
 
 /// The first convention's nodes paired with the other's, at every level; in the parties'

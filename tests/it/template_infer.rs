@@ -1,7 +1,7 @@
 //! `template::infer` on the two seeds: the shared core, the partner's name as a placeholder,
-//! Canopé's own clauses left out; the Markdown parses back as a template, and checking each
-//! seed against it gives *conforme* or *adaptée* on every shared clause and *ajoutée* for
-//! Canopé's articles 5 and 8 and annexes 2 and 3.
+//! Canopé's own clauses kept with their text and `[optionnel]`; the Markdown parses back as a
+//! template, and checking each seed against it gives *conforme* or *adaptée* on every shared
+//! clause and *absente (facultative)* for Canopé's clauses in the ENA's.
 
 use avenant::template::{self, ClauseStatus, Template};
 use avenant::NodeKind;
@@ -51,11 +51,14 @@ fn the_shared_core_with_the_partner_as_placeholder() {
             "« {e} » in {headings:?}"
         );
     }
-    // Canopé's own clauses are left out; the articles are renumbered 1 to 7.
-    assert_eq!(headings.len(), 8, "{headings:?}");
-    assert!(!markdown.contains("Dispositions financières"));
-    assert!(!markdown.contains("Litiges"));
-    assert!(markdown.contains("## Article 7 : Publication de la convention"));
+    // Canopé's own clauses are kept with their text, optional; the numbering is Canopé's.
+    assert_eq!(headings.len(), 12, "{headings:?}");
+    assert!(
+        markdown.contains("Dispositions financières \\[optionnel]"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("Litiges \\[optionnel]"), "{markdown}");
+    assert!(markdown.contains("## Article 9 : Publication de la convention"));
     // The partner is a placeholder, in the parties' block and in the text.
     assert!(markdown.contains("{{partenaire:party}} s'engage à :"));
     assert!(markdown.contains("|  | DINUM | {{partenaire:party}} |"));
@@ -85,7 +88,9 @@ fn each_seed_checks_against_the_inferred_template() {
                 matches!(
                     c.status,
                     ClauseStatus::Conforme | ClauseStatus::Adapte | ClauseStatus::Ajoutee
-                ),
+                ) || (c.status == ClauseStatus::Absent && c.optional)
+                    // Canopé's visas have no heading to carry the mark: absent, not optional.
+                    || (c.status == ClauseStatus::Absent && c.key == "visas"),
                 "{} {}: {report}",
                 c.key,
                 c.status.as_str()
@@ -107,13 +112,26 @@ fn each_seed_checks_against_the_inferred_template() {
             .map(|c| c.key.clone())
             .collect()
     };
-    assert_eq!(
-        added(&canope),
-        ["article-5", "article-8", "annexe-2", "annexe-3"]
-    );
+    // Canopé's own clauses are in the template: nothing of Canopé's is added, and the ENA's
+    // convention lacks them as optional clauses.
+    assert!(added(&canope).is_empty(), "{canope}");
     assert!(added(&ena).is_empty());
-    // Apart from articles and annexes, only the headers one convention has alone.
-    assert_eq!(canope.keys(ClauseStatus::Ajoutee).first(), Some(&"visas"));
+    let optional_absent = |r: &avenant::CheckReport| -> Vec<String> {
+        r.clauses
+            .iter()
+            .filter(|c| c.status == ClauseStatus::Absent && c.optional)
+            .filter(|c| c.key.starts_with("article") || c.key.starts_with("annexe"))
+            .map(|c| c.key.clone())
+            .collect()
+    };
+    for key in ["article-8", "annexe-2", "annexe-3"] {
+        assert!(
+            optional_absent(&ena).iter().any(|k| k == key),
+            "{key}: {ena}"
+        );
+    }
+    assert!(canope.keys(ClauseStatus::Ajoutee).is_empty(), "{canope}");
+    // Apart from articles and annexes, only the header the ENA's convention has alone.
     assert_eq!(ena.keys(ClauseStatus::Ajoutee), ["en-tete"]);
     assert_eq!(
         canope
