@@ -143,10 +143,14 @@ fn unquote(raw: &str) -> Cow<'_, str> {
     if raw.len() - t.len() >= 4 || !t.starts_with('>') {
         return Cow::Borrowed(raw);
     }
+    // Each `>` takes one space after it; the rest of the indentation is the quoted line's own.
     let mut rest = t;
     while let Some(r) = rest.strip_prefix('>') {
         rest = r.strip_prefix([' ', '\t']).unwrap_or(r);
-        rest = rest.trim_start_matches(' ');
+        let inner = rest.trim_start_matches(' ');
+        if inner.starts_with('>') && rest.len() - inner.len() < 4 {
+            rest = inner;
+        }
     }
     if let Some(r) = rest.strip_prefix("[!") {
         if let Some(end) = r.find(']') {
@@ -427,7 +431,7 @@ mod tests {
     #[test]
     fn block_quotes_and_admonitions() {
         let l =
-            stripped("> [!INFO] L’Association\n> Petri Geoffrey  \n> <br/>\n>> cité\n    > code");
+            stripped("> [!INFO] L’Association\n> Petri Geoffrey  \n> <br/>\n>> cité\n> >   - liste\n    > code");
         assert_eq!(
             l,
             [
@@ -435,6 +439,7 @@ mod tests {
                 "Petri Geoffrey  ",
                 "<br/>",
                 "cité",
+                "  - liste",
                 "    > code"
             ]
         );
