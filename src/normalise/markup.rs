@@ -369,16 +369,6 @@ fn attribute(tag: &str, name: &str) -> usize {
         .unwrap_or(1)
 }
 
-/// The text with the markup [`strip`] removes taken out, one line for each line of the input:
-/// what the words of a Markdown text are read from (the conservation tests count them).
-pub fn without_markup(text: &str) -> Cow<'_, str> {
-    let raws: Vec<&str> = text.split('\n').collect();
-    match strip(&raws) {
-        Some(lines) => Cow::Owned(lines.join("\n")),
-        None => Cow::Borrowed(text),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

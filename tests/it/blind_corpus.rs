@@ -848,7 +848,6 @@ fn zds_statuts_have_twenty_one_articles() {
 }
 
 #[test]
-#[ignore = "finding 35: words cut at a line end stay cut (« justi- fiée », « pré- cis »)"]
 fn zds_words_cut_at_line_end_are_joined() {
     for name in [ZDS_OLD, ZDS_NEW] {
         let doc = load(name);

@@ -124,3 +124,55 @@ fn html_signature_tables_are_tables() {
         }
     }
 }
+
+#[test]
+fn words_cut_at_a_line_end_are_joined_in_hard_wrapped_text() {
+    // pdftotext's renderings of two real PDFs (lines cut, words hyphenated at their ends) and
+    // the two Zeste de Savoir statuts: no cut word stays « accom- pagnent » in the tree.
+    let mut seen = 0;
+    for rel in [
+        "../shared/corpus/pdf/aidants-connect-elements-juridiques-2024.pdftotext.txt",
+        "../shared/corpus/pdf/dinum-cctp-accord-cadre-produit-2025.pdftotext.txt",
+        "corpus/blind/zeste-de-savoir-statuts-ca-4-a-25.txt",
+        "corpus/blind/zeste-de-savoir-statuts-ca-13-a-25.txt",
+    ] {
+        let Some(text) = read(rel) else { continue };
+        let doc = parse(rel, &text);
+        let all: String = doc
+            .nodes
+            .iter()
+            .map(|n| n.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let lines: Vec<&str> = text.split('\n').collect();
+        for w in lines.windows(2) {
+            let (a, b) = (w[0].trim_end(), w[1].trim_start());
+            let Some(stem) = a.strip_suffix('-') else {
+                continue;
+            };
+            let left = stem.rsplit(' ').next().unwrap_or(stem);
+            let right = b.split(' ').next().unwrap_or(b);
+            if left.chars().count() < 2
+                || !left.chars().all(char::is_alphabetic)
+                || !right.starts_with(char::is_lowercase)
+            {
+                continue;
+            }
+            seen += 1;
+            assert!(
+                !all.contains(&format!("{left}- {right}")),
+                "{rel}: « {left}- {right} »"
+            );
+        }
+    }
+    assert!(seen >= 10, "{seen}");
+    if let Some(text) =
+        read("../shared/corpus/pdf/aidants-connect-elements-juridiques-2024.pdftotext.txt")
+    {
+        let doc = parse("aidants-connect", &text);
+        assert!(doc
+            .nodes
+            .iter()
+            .any(|n| n.text.contains("qui accompagnent leurs publics")));
+    }
+}
