@@ -5,6 +5,10 @@
 use super::tables::{Piece, Placed};
 use std::borrow::Cow;
 
+/// Lines searched for the end of a block (`</style>`, `-->`, `</table>`): an unclosed opening
+/// costs a bounded scan, never one to the end of the text for each.
+const MAX_BLOCK: usize = 2000;
+
 /// The raw lines with their non-word markup removed, one per raw line (a line that was only
 /// markup becomes empty), or `None` when no line has any (most texts: nothing is copied).
 /// YAML front matter keeps its `title:` as a `#` heading when the text has no `#` title.
@@ -38,10 +42,11 @@ pub(super) fn strip<'a>(raws: &[&'a str]) -> Option<Vec<Cow<'a, str>>> {
             .into_iter()
             .find(|tag| starts_with_tag(t, tag))
         {
+            // Unclosed (within a bound), only the line is code: the text after it stays text.
             let close = format!("</{tag}");
-            let end = (i..raws.len())
+            let end = (i..raws.len().min(i + MAX_BLOCK))
                 .find(|k| raws[*k].to_ascii_lowercase().contains(&close))
-                .unwrap_or(raws.len() - 1);
+                .unwrap_or(i);
             out[i..=end].fill(Cow::Borrowed(""));
             i = end + 1;
             continue;
@@ -49,7 +54,9 @@ pub(super) fn strip<'a>(raws: &[&'a str]) -> Option<Vec<Cow<'a, str>>> {
         // An HTML comment over several lines (one on a line is dropped by the inline reader).
         if let Some(open) = raw.find("<!--") {
             if !raw[open..].contains("-->") {
-                if let Some(end) = (i + 1..raws.len()).find(|k| raws[*k].contains("-->")) {
+                if let Some(end) =
+                    (i + 1..raws.len().min(i + MAX_BLOCK)).find(|k| raws[*k].contains("-->"))
+                {
                     out[i] = Cow::Borrowed(&raw[..open]);
                     out[i + 1..end].fill(Cow::Borrowed(""));
                     let last = raws[end];
@@ -226,7 +233,7 @@ pub(super) fn html_table(raws: &[&str], i: usize) -> Option<(Vec<Placed>, usize)
     // The block: up to the `</table>` closing the first `<table>` (nested ones counted).
     let mut depth = 0usize;
     let mut end = None;
-    for (k, raw) in raws.iter().enumerate().skip(i) {
+    for (k, raw) in raws.iter().enumerate().skip(i).take(MAX_BLOCK) {
         let lower = raw.to_ascii_lowercase();
         depth += count_tags(&lower, "table");
         let closes = lower.matches("</table").count();
@@ -403,6 +410,8 @@ mod tests {
     fn style_script_and_comments_are_dropped() {
         let l = stripped("a\n<style type=\"text/css\">\n  h2::before {\n    content: \"Article \";\n  }\n</style>\nb\n<SCRIPT>x()</SCRIPT>\nc <!-- note\nsur deux lignes --> d\n");
         assert_eq!(l, ["a", "", "", "", "", "", "b", "", "c ", " d", ""]);
+        // An unclosed `<style>` hides nothing after it.
+        assert_eq!(stripped("<style>\nTexte.\n"), ["", "Texte.", ""]);
     }
 
     #[test]
