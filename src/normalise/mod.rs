@@ -2,6 +2,7 @@
 //! Markdown heading, list item, table row, footnote) and canonical text. It never decides structure.
 
 mod inline;
+mod markup;
 mod tables;
 mod wrap;
 
@@ -51,7 +52,20 @@ pub struct Normalised {
 /// pipe table's `|---|`) are dropped: they hold no word.
 pub fn normalise(source: &Source) -> Normalised {
     let text = &source.text;
-    let raws: Vec<&str> = text.split('\n').collect();
+    let originals: Vec<&str> = text.split('\n').collect();
+    // Where each line starts in the source, and its length there.
+    let mut starts = Vec::with_capacity(originals.len());
+    let mut offset = 0;
+    for raw in &originals {
+        starts.push((offset, raw.len()));
+        offset += raw.len() + 1;
+    }
+    // Markup that is not words (front matter, `<style>`, block-quote markers…) taken out first.
+    let stripped = markup::strip(&originals);
+    let raws: Vec<&str> = match &stripped {
+        Some(lines) => lines.iter().map(|l| l.as_ref()).collect(),
+        None => originals,
+    };
     let unpaired = emphasis_over_lines(&raws);
     // Drawn tables (grid, simple, multiline), found once: the wrap leaves their lines alone.
     let mut drawn_tables = std::collections::BTreeMap::new();
@@ -68,14 +82,14 @@ pub fn normalise(source: &Source) -> Normalised {
         }
     }
     let joins = wrap::continuations(&raws, &drawn);
-    let mut starts = Vec::with_capacity(raws.len());
-    let mut offset = 0;
-    for raw in &raws {
-        starts.push(offset);
-        offset += raw.len() + 1;
-    }
+    // Words cut by a hyphen at a line end joined back (« justi- » ⏎ « fiée »).
+    let rejoined = wrap::rejoin_cut_words(&raws, &joins, |k| drawn[k] || unpaired.contains_key(&k));
+    let raws: Vec<&str> = match &rejoined {
+        Some(lines) => lines.iter().map(|l| l.as_ref()).collect(),
+        None => raws,
+    };
     let span_of =
-        |first: usize, last: usize| Span::new(starts[first], starts[last] + raws[last].len());
+        |first: usize, last: usize| Span::new(starts[first].0, starts[last].0 + starts[last].1);
     // At most one line per non-blank raw line (joins and table rows only merge them): sized
     // once rather than doubled up to twice what it needs, and the unused tail given back below.
     let most = raws.iter().filter(|r| !r.trim().is_empty()).count();
@@ -162,6 +176,35 @@ pub fn normalise(source: &Source) -> Normalised {
     Normalised { lines }
 }
 
+/// The text as the reader reads its words, one line for each line of the input: markup that is
+/// not words taken out (front matter, `<style>`, `{:…}`, `>` markers) and words cut at a line end
+/// joined. What the conservation tests count the input's words from.
+pub fn without_markup(text: &str) -> String {
+    let originals: Vec<&str> = text.split('\n').collect();
+    let stripped = markup::strip(&originals);
+    let raws: Vec<&str> = match &stripped {
+        Some(lines) => lines.iter().map(|l| l.as_ref()).collect(),
+        None => originals,
+    };
+    let mut drawn = vec![false; raws.len()];
+    let mut at = 0;
+    while at < raws.len() {
+        match tables::table_at(&raws, at) {
+            Some((_, end)) => {
+                drawn[at..end].fill(true);
+                at = end;
+            }
+            None => at += 1,
+        }
+    }
+    let joins = wrap::continuations(&raws, &drawn);
+    let unpaired = emphasis_over_lines(&raws);
+    match wrap::rejoin_cut_words(&raws, &joins, |k| drawn[k] || unpaired.contains_key(&k)) {
+        Some(lines) => lines.join("\n"),
+        None => raws.join("\n"),
+    }
+}
+
 /// Emphasis opened on one line and closed on a later line of the same paragraph
 /// (`**PREMIER` ⏎ `MINISTRE**`): for each such line, the bytes of marker to drop at its start
 /// and at its end. Lone asterisks (a call `textes*`) are left alone.
@@ -238,12 +281,48 @@ const BULLETS: &[char] = &[
     '-', '*', '+', '•', '●', '▪', '◦', '○', '■', '□', '▫', '➢', '►', '✓', '–', '—', '⁃', '◾',
 ];
 
+/// A heading (`###` then a space or a TAB: `### 3.1.<TAB>Titre`), or a line opened by a bullet
+/// or an ordered marker (`1.`, `2°`, `a)`) then a TAB: a heading or a list item, never a row.
+fn marker_then_tab(raw: &str) -> bool {
+    let t = raw.trim_start_matches(' ');
+    let hashes = t.bytes().take_while(|c| *c == b'#').count();
+    if (1..=6).contains(&hashes) && t[hashes..].starts_with([' ', '\t']) {
+        return true;
+    }
+    let Some((first, rest)) = t.split_once('\t') else {
+        return false;
+    };
+    // « 1.<TAB>Objet<TAB>500 € » is a row whose first cell is a number.
+    !rest.contains('\t') && first.chars().count() == 1 && first.starts_with(BULLETS)
+        || !rest.contains('\t')
+            && ordered_marker(&format!("{first} x"))
+                .is_some_and(|m| first.len() == m.len() + usize::from(!m.ends_with('°')))
+}
+
+/// A heading's text without its closing sequence (`## Titre ##` → `Titre`; `C#` stays).
+fn closing_hashes(content: &str) -> &str {
+    let body = content.trim_end_matches('#');
+    if body.is_empty() {
+        return body;
+    }
+    if body.len() < content.len() && body.ends_with([' ', '\t']) {
+        body.trim_end()
+    } else {
+        content
+    }
+}
+
 fn classify(raw: &str) -> (Form, String) {
     // Tables first: a TAB between two pieces of text, or a pipe row.
     let trimmed_end = raw.trim_end_matches([' ', '\r']);
-    if trimmed_end.trim_start_matches(' ').contains('\t') && !trimmed_end.trim().is_empty() {
+    if trimmed_end.trim_start_matches(' ').contains('\t')
+        && !trimmed_end.trim().is_empty()
+        && !marker_then_tab(trimmed_end)
+    {
         let cells: Vec<String> = trimmed_end.split('\t').map(inline).collect();
-        if cells.len() >= 2 {
+        // Two cells of text, or the several TABs of a table's row (a total under its column).
+        let filled = cells.iter().filter(|c| !c.is_empty()).count();
+        if filled >= 2 || filled == 1 && cells.len() >= 3 {
             let text = row_text(&cells);
             return (Form::Row(cells), text);
         }
@@ -263,8 +342,8 @@ fn classify(raw: &str) -> (Form, String) {
         let hashes = t.chars().take_while(|c| *c == '#').count();
         if (1..=6).contains(&hashes) {
             let rest = &t[hashes..];
-            if rest.is_empty() || rest.starts_with(' ') {
-                let content = rest.trim().trim_end_matches('#').trim_end();
+            if rest.is_empty() || rest.starts_with([' ', '\t']) {
+                let content = closing_hashes(rest.trim());
                 return (Form::Heading(hashes as u8), inline(content));
             }
         }
@@ -487,6 +566,72 @@ mod tests {
         let l = lines("| a | b \\| c |\n|---|---|\n| 1 | 2 |\n");
         assert_eq!(l.len(), 2);
         assert_eq!(l[0].form, Form::Row(vec!["a".into(), "b | c".into()]));
+    }
+
+    #[test]
+    fn tabs_after_markers() {
+        // CommonMark: a TAB may follow the `#` run; a closing run of `#` is no text.
+        let l = lines("### 3.1.\tRôle du Partenaire\n\n## 4 - Données ##\n\n## C#\n");
+        assert_eq!(l[0].form, Form::Heading(3));
+        assert_eq!(l[0].text, "3.1. Rôle du Partenaire");
+        assert_eq!(l[1].text, "4 - Données");
+        assert_eq!(l[2].text, "C#");
+        // A bullet or a list marker then a TAB: list items, never a two-column table.
+        let l =
+            lines("Le Service vise à :\n•\tSimplifier,\n•\tFaciliter.\n-\tEditeur\n1.\tObjet\n");
+        for item in &l[1..4] {
+            assert!(
+                matches!(&item.form, Form::Item { ordered: false, .. }),
+                "{item:?}"
+            );
+        }
+        assert_eq!(l[1].text, "Simplifier,");
+        assert!(matches!(&l[4].form, Form::Item { ordered: true, .. }));
+        // A numbered row of a real table stays a row; so does a row with two cells of text.
+        let l = lines("1.\tObjet\t500 €\n2.\tDurée\t600 €\nNom\tMontant\nA\tB\n");
+        assert!(l.iter().all(|l| matches!(l.form, Form::Row(_))), "{l:?}");
+        // A TAB row needs two cells of text (« \tTexte » is an indented line), or the TABs
+        // of a table's row.
+        let l = lines("\tTexte\n\tSuite\n");
+        assert!(l.iter().all(|l| !matches!(l.form, Form::Row(_))), "{l:?}");
+        let l = lines("A\tB\tC\n\t\t281.160\n");
+        assert!(l.iter().all(|l| matches!(l.form, Form::Row(_))), "{l:?}");
+    }
+
+    #[test]
+    fn markup_that_is_not_words() {
+        let l = lines("---\nlayout: cgu\ntitle: Conditions générales\n---\n\n## 1. Objet\n\nVoir la [doc](https://x.fr){:target=\"_blank\"}.\n\n> [!INFO] L’Association\n> Petri Geoffrey  \n> <br/>\n\n<style>\nh2 { content: \"Article\"; }\n</style>\n");
+        let texts: Vec<&str> = l.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Conditions générales",
+                "1. Objet",
+                "Voir la doc (https://x.fr).",
+                "L'Association",
+                "Petri Geoffrey"
+            ]
+        );
+        assert_eq!(l[0].form, Form::Heading(1));
+        // Spans still point at the source lines.
+        let src = "> [!NOTE] Texte\n";
+        let l = lines(src);
+        assert_eq!(&src[l[0].span.start..l[0].span.end], "> [!NOTE] Texte");
+    }
+
+    #[test]
+    fn html_tables_are_rows() {
+        let l = lines("Budget\n\n<table>\n<tr><td rowspan=\"2\"><p>CHARGES</p></td><td colspan=\"2\">MONTANTS</td></tr>\n<tr><td>Exécutés</td><td>Budgétés</td></tr>\n</table>\n\nSuite\n");
+        let forms: Vec<_> = l.iter().map(|l| l.form.clone()).collect();
+        assert_eq!(
+            forms[1],
+            Form::Row(vec!["CHARGES".into(), "MONTANTS".into(), String::new()])
+        );
+        assert_eq!(
+            forms[2],
+            Form::Row(vec![String::new(), "Exécutés".into(), "Budgétés".into()])
+        );
+        assert_eq!(l[3].text, "Suite");
     }
 
     #[test]

@@ -20,8 +20,11 @@ pub(super) struct Placed {
 }
 
 /// A drawn table starting at raw line `i`: the pieces and the index just past its last line.
+/// HTML tables in Markdown (`<table>`) are read here too.
 pub(super) fn table_at(raws: &[&str], i: usize) -> Option<(Vec<Placed>, usize)> {
-    grid(raws, i).or_else(|| simple(raws, i))
+    grid(raws, i)
+        .or_else(|| simple(raws, i))
+        .or_else(|| super::markup::html_table(raws, i))
 }
 
 /// A grid border `+----+---+` or `+====+===+` (leading spaces allowed).

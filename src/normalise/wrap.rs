@@ -32,6 +32,9 @@ fn leaders(t: &str) -> bool {
         && (body.trim_end().ends_with("....") || body.trim_end().ends_with("……"))
 }
 
+use crate::extract::pdf::hyphenation::{join_wrapped, Lexicon};
+use std::borrow::Cow;
+
 /// Final punctuation: a line ending with one of these may end its paragraph.
 fn ends_complete(t: &str) -> bool {
     t.ends_with(['.', ';', ':', '!', '?', '…', '»', ')'])
@@ -209,6 +212,66 @@ pub(super) fn continuations(raws: &[&str], drawn: &[bool]) -> Vec<Join> {
     out
 }
 
+/// Words cut by a hyphen at the end of a line (« justi- » ⏎ « fiée ») joined back, by the PDF
+/// reader's rule (a compound keeps its hyphen: « accord-cadre »): the lines rewritten, or `None`
+/// when no word is cut. The next line continues the paragraph: joined to it by the wrap, or
+/// opening with a small letter. The whole word goes on the first line, or on the second when
+/// the first holds nothing else (a line is never emptied). Lines `skip` names are left alone.
+pub(super) fn rejoin_cut_words<'a>(
+    raws: &[&'a str],
+    joins: &[Join],
+    skip: impl Fn(usize) -> bool,
+) -> Option<Vec<Cow<'a, str>>> {
+    let cut: Vec<usize> = (1..raws.len())
+        .filter(|&k| {
+            let next = raws[k].trim_start();
+            let continues = match joins[k] {
+                Join::Space => next.starts_with(char::is_alphabetic),
+                Join::Glue => false,
+                Join::No => next.starts_with(char::is_lowercase),
+            };
+            continues
+                && super::ordered_marker(next).is_none()
+                && !skip(k)
+                && !skip(k - 1)
+                && cut_at_end(raws[k - 1])
+        })
+        .collect();
+    if cut.is_empty() {
+        return None;
+    }
+    let lexicon = Lexicon::from_lines(raws.iter().copied());
+    let mut out: Vec<Cow<'a, str>> = raws.iter().map(|r| Cow::Borrowed(*r)).collect();
+    for k in cut {
+        let before = out[k - 1].trim_end_matches([' ', '\r']).to_string();
+        // The previous rewrite may have taken the cut away (a one-word line moved down).
+        if !cut_at_end(&before) {
+            continue;
+        }
+        let next = out[k].trim_matches([' ', '\r']).to_string();
+        let (word, rest) = next.split_at(next.find(' ').unwrap_or(next.len()));
+        let (head, left) = before.split_at(before.rfind(' ').map_or(0, |p| p + 1));
+        let whole = join_wrapped(left, word, &lexicon);
+        if !rest.trim().is_empty() {
+            out[k - 1] = Cow::Owned(format!("{head}{whole}"));
+            out[k] = Cow::Owned(rest.trim_start().to_string());
+        } else if !head.trim().is_empty() {
+            out[k - 1] = Cow::Owned(head.trim_end().to_string());
+            out[k] = Cow::Owned(whole);
+        }
+    }
+    Some(out)
+}
+
+/// A line ending with a word cut by a hyphen (two letters, then `-`).
+fn cut_at_end(raw: &str) -> bool {
+    let t = raw.trim_end();
+    t.strip_suffix('-').is_some_and(|s| {
+        let mut back = s.chars().rev();
+        back.next().is_some_and(char::is_alphabetic) && back.next().is_some_and(char::is_alphabetic)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -330,5 +393,47 @@ mod tests {
         assert_eq!(j[1], Join::Space);
         assert!(j[n - 3..].iter().all(|c| *c == Join::No));
         assert!(joined(&text, &[]).iter().all(|c| *c == Join::No));
+    }
+
+    fn rejoined(text: &str) -> Vec<String> {
+        let raws: Vec<&str> = text.split('\n').collect();
+        let joins = continuations(&raws, &[]);
+        match rejoin_cut_words(&raws, &joins, |_| false) {
+            Some(l) => l.into_iter().map(|l| l.into_owned()).collect(),
+            None => raws.into_iter().map(String::from).collect(),
+        }
+    }
+
+    #[test]
+    fn words_cut_at_a_line_end_are_joined() {
+        assert_eq!(
+            rejoined("si la dépense est effectivement justi-\nfiée et que les finances"),
+            [
+                "si la dépense est effectivement justifiée",
+                "et que les finances"
+            ]
+        );
+        // A one-word line keeps its word: the line before gives its half.
+        assert_eq!(
+            rejoined("certains faits ou dossiers pré-\ncis.\n"),
+            ["certains faits ou dossiers", "précis.", ""]
+        );
+        // Compounds keep their hyphen; a capital after a plain line, a list item, a dash
+        // after a space are no cut word.
+        assert_eq!(
+            rejoined("dans cet accord-\ncadre et\nla conven-\ntion"),
+            ["dans cet accord-cadre", "et", "la", "convention"]
+        );
+        for text in [
+            "Paris -\nLyon",
+            "les parties-\nLe texte",
+            "les mots-\na) premier",
+        ] {
+            assert_eq!(
+                rejoined(text),
+                text.split('\n').collect::<Vec<_>>(),
+                "{text}"
+            );
+        }
     }
 }

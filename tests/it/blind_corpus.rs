@@ -148,7 +148,11 @@ fn every_document_parses_with_no_word_lost() {
         let name = p.display().to_string();
         let text = std::fs::read_to_string(&p).expect("utf-8");
         let doc = avenant::parse_str(&name, &text);
-        let lines: Vec<String> = text.split('\n').map(normalise::inline).collect();
+        // Markup that is not words (front matter keys, CSS, `{:target}`…) is not counted.
+        let lines: Vec<String> = normalise::without_markup(&text)
+            .split('\n')
+            .map(normalise::inline)
+            .collect();
         let input = word_counts(lines.iter().map(String::as_str));
         let tree = word_counts(doc.nodes.iter().map(|n| n.text.as_str()));
         assert_eq!(input, tree, "{name}: words differ");
@@ -338,7 +342,6 @@ fn genas_conventions_have_their_articles_parties_and_signatures() {
 }
 
 #[test]
-#[ignore = "finding 8: signatures in a block quote keep « > », « [!INFO] » and an empty « > » alinéa"]
 fn genas_signatures_have_no_quote_markers() {
     for name in [GENAS_V1, GENAS_V2, GENAS_EXT] {
         let doc = load(name);
@@ -467,7 +470,6 @@ fn cgu_2018_sections_1_to_3_are_articles() {
 }
 
 #[test]
-#[ignore = "finding 3: the YAML front matter is read as the title"]
 fn cgu_front_matter_is_not_the_title() {
     for (name, title) in [
         (
@@ -507,7 +509,6 @@ fn cgu_2018_has_six_sibling_sections() {
 }
 
 #[test]
-#[ignore = "finding 5: « ### 3.1.<TAB>Rôle … » is not a heading (a tab after the number)"]
 fn cgu_2020_has_sub_articles_3_1_and_3_2() {
     let doc = load(CGU_2020);
     assert_eq!(
@@ -528,7 +529,6 @@ fn cgu_2020_has_sub_articles_3_1_and_3_2() {
 }
 
 #[test]
-#[ignore = "finding 6: bullets « •<TAB>texte » are read as a two-column table"]
 fn cgu_2020_tab_bullets_are_not_tables() {
     let doc = load(CGU_2020);
     let tables = doc
@@ -540,7 +540,6 @@ fn cgu_2020_tab_bullets_are_not_tables() {
 }
 
 #[test]
-#[ignore = "finding 7: kramdown `{:target=…}` and the CSS of a `<style>` block are kept as text"]
 fn markup_is_not_text() {
     for name in [CGU_2018, STATUTS_PARIS, STATUTS_NICE] {
         let doc = load(name);
@@ -618,7 +617,6 @@ fn unaf_model_signatures_are_not_article_10() {
 }
 
 #[test]
-#[ignore = "finding 25: the annex's HTML tables are flattened into one alinéa per cell"]
 fn unaf_model_annex_tables_are_tables() {
     let doc = load(UNAF);
     let annex = doc.get("annexe-1").expect("annexe-1");
@@ -655,8 +653,9 @@ fn chartrettes_conventions_have_three_titres_twelve_articles_and_two_annexes() {
         for annex in ["annexe-1", "annexe-2"] {
             assert_eq!(node(&doc, annex).kind, NodeKind::Annexe, "{name}: {annex}");
         }
+        // The créneaux table (the signature table after it is a table of its own).
         let rows = doc
-            .descendants(doc.get("annexe-1").expect("annexe-1"))
+            .descendants(doc.get("annexe-1/table-1").expect("annexe-1/table-1"))
             .into_iter()
             .filter(|d| doc.node(*d).kind == NodeKind::Row)
             .count();
@@ -838,7 +837,6 @@ fn zds_statuts_have_twenty_one_articles() {
 }
 
 #[test]
-#[ignore = "finding 35: words cut at a line end stay cut (« justi- fiée », « pré- cis »)"]
 fn zds_words_cut_at_line_end_are_joined() {
     for name in [ZDS_OLD, ZDS_NEW] {
         let doc = load(name);

@@ -44,6 +44,7 @@ mod drafting_numbers;
 mod drafting_real;
 mod edit_props;
 mod legistique_fixture;
+mod markdown_markup;
 mod office_pandoc;
 mod office_read;
 mod office_snapshots;

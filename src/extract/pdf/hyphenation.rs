@@ -5,13 +5,13 @@ use super::*;
 
 /// Lower-cased words of the document (whole tokens, hyphens and apostrophes kept).
 #[derive(Debug, Default)]
-pub(super) struct Lexicon {
+pub(crate) struct Lexicon {
     pub(super) words: BTreeSet<String>,
 }
 
 impl Lexicon {
     /// Collects the words of the lines, leaving out the fragments cut by a line-end hyphen.
-    pub(super) fn from_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Lexicon {
+    pub(crate) fn from_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Lexicon {
         let mut words = BTreeSet::new();
         let mut after_hyphen = false;
         for line in lines {
@@ -207,7 +207,7 @@ pub(super) fn last_part(word: &str) -> &str {
 
 /// Joins a wrapped line to the text before it: a line-end hyphen is removed when it cut a word
 /// (`conven-` + `tion`), kept in compounds (`accord-` + `cadre`); otherwise a space is put.
-pub(super) fn join_wrapped(before: &str, next: &str, lexicon: &Lexicon) -> String {
+pub(crate) fn join_wrapped(before: &str, next: &str, lexicon: &Lexicon) -> String {
     let before = before.trim_end();
     let next = next.trim_start();
     if before.is_empty() {

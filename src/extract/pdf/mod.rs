@@ -3,7 +3,7 @@
 
 mod columns;
 mod footnotes;
-mod hyphenation;
+pub(crate) mod hyphenation;
 mod lines;
 mod load;
 mod margins;

@@ -1,0 +1,478 @@
+//! Markdown markup that is not words, as real authors write it: YAML front matter, `<style>` /
+//! `<script>` blocks, HTML comments, kramdown attribute lists, block-quote markers and GitHub
+//! admonition tags are dropped before lines are classified; HTML tables are read as rows of cells.
+
+use super::tables::{Piece, Placed};
+use std::borrow::Cow;
+
+/// Lines searched for the end of a block (`</style>`, `-->`, `</table>`): an unclosed opening
+/// costs a bounded scan, never one to the end of the text for each.
+const MAX_BLOCK: usize = 2000;
+
+/// The raw lines with their non-word markup removed, one per raw line (a line that was only
+/// markup becomes empty), or `None` when no line has any (most texts: nothing is copied).
+/// YAML front matter keeps its `title:` as a `#` heading when the text has no `#` title.
+pub(super) fn strip<'a>(raws: &[&'a str]) -> Option<Vec<Cow<'a, str>>> {
+    let front = front_matter(raws);
+    if front.is_none() && !raws.iter().any(|r| may_have_markup(r)) {
+        return None;
+    }
+    let mut out: Vec<Cow<'a, str>> = raws.iter().map(|r| Cow::Borrowed(*r)).collect();
+    let mut i = 0;
+    if let Some(end) = front {
+        let has_title = raws[end + 1..].iter().any(|r| {
+            let t = r.trim_start();
+            r.len() - t.len() < 4 && (t.starts_with("# ") || t.starts_with("#\t"))
+        });
+        for k in 0..=end {
+            out[k] = Cow::Borrowed("");
+            if !has_title {
+                if let Some(title) = yaml_value(raws[k], "title") {
+                    out[k] = Cow::Owned(format!("# {title}"));
+                }
+            }
+        }
+        i = end + 1;
+    }
+    while i < raws.len() {
+        let raw = raws[i];
+        let t = raw.trim_start();
+        // `<style>` and `<script>` blocks: code, not text.
+        if let Some(tag) = ["style", "script"]
+            .into_iter()
+            .find(|tag| starts_with_tag(t, tag))
+        {
+            // Unclosed (within a bound), only the line is code: the text after it stays text.
+            let close = format!("</{tag}");
+            let end = (i..raws.len().min(i + MAX_BLOCK))
+                .find(|k| raws[*k].to_ascii_lowercase().contains(&close))
+                .unwrap_or(i);
+            out[i..=end].fill(Cow::Borrowed(""));
+            i = end + 1;
+            continue;
+        }
+        // An HTML comment over several lines (one on a line is dropped by the inline reader).
+        if let Some(open) = raw.find("<!--") {
+            if !raw[open..].contains("-->") {
+                if let Some(end) =
+                    (i + 1..raws.len().min(i + MAX_BLOCK)).find(|k| raws[*k].contains("-->"))
+                {
+                    out[i] = Cow::Borrowed(&raw[..open]);
+                    out[i + 1..end].fill(Cow::Borrowed(""));
+                    let last = raws[end];
+                    let after = last.find("-->").map_or(last.len(), |p| p + 3);
+                    out[end] = Cow::Borrowed(&last[after..]);
+                    i = end + 1;
+                    continue;
+                }
+            }
+        }
+        let unquoted = unquote(raw);
+        let line = match attribute_lists(&unquoted) {
+            Some(clean) => Cow::Owned(clean),
+            None => unquoted,
+        };
+        out[i] = line;
+        i += 1;
+    }
+    Some(out)
+}
+
+/// Whether a line may hold markup [`strip`] removes (a cheap test: most lines hold none).
+fn may_have_markup(raw: &str) -> bool {
+    raw.trim_start().starts_with('>') || raw.contains("{:") || raw.contains('<')
+}
+
+/// `<tag` followed by `>`, a space or `/` at the start of `t`, in any case.
+fn starts_with_tag(t: &str, tag: &str) -> bool {
+    let Some(rest) = t.strip_prefix('<') else {
+        return false;
+    };
+    rest.len() >= tag.len()
+        && rest.is_char_boundary(tag.len())
+        && rest[..tag.len()].eq_ignore_ascii_case(tag)
+        && rest[tag.len()..].starts_with(['>', ' ', '/', '\t'])
+}
+
+/// The last line of a YAML front matter opening the text (`---`, `key: value` lines, `---` or
+/// `...`), or `None`.
+fn front_matter(raws: &[&str]) -> Option<usize> {
+    if raws.first()?.trim_end() != "---" {
+        return None;
+    }
+    let mut keys = 0;
+    for (k, raw) in raws.iter().enumerate().skip(1).take(64) {
+        let t = raw.trim_end();
+        if t == "---" || t == "..." {
+            return (keys > 0).then_some(k);
+        }
+        if t.is_empty() || t.starts_with([' ', '\t', '#']) || t.starts_with("- ") {
+            continue;
+        }
+        yaml_key(t)?;
+        keys += 1;
+    }
+    None
+}
+
+/// The key of a YAML `key: value` line (a name of letters, digits, `_` and `-`).
+fn yaml_key(t: &str) -> Option<&str> {
+    let colon = t.find(':')?;
+    let key = &t[..colon];
+    let rest = &t[colon + 1..];
+    (!key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        && (rest.is_empty() || rest.starts_with([' ', '\t'])))
+    .then_some(key)
+}
+
+/// The value of `key:` on this line, quotes removed, when it is not empty.
+fn yaml_value<'a>(raw: &'a str, key: &str) -> Option<&'a str> {
+    let t = raw.trim_end();
+    if yaml_key(t)? != key {
+        return None;
+    }
+    let v = t[key.len() + 1..].trim();
+    let v = v
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .or_else(|| v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+        .unwrap_or(v);
+    (!v.is_empty()).then_some(v)
+}
+
+/// A block-quote line without its `>` markers, and without a GitHub admonition tag
+/// (`> [!NOTE]`, `> [!INFO] texte`) after them.
+fn unquote(raw: &str) -> Cow<'_, str> {
+    let t = raw.trim_start();
+    if raw.len() - t.len() >= 4 || !t.starts_with('>') {
+        return Cow::Borrowed(raw);
+    }
+    // Each `>` takes one space after it; the rest of the indentation is the quoted line's own.
+    let mut rest = t;
+    while let Some(r) = rest.strip_prefix('>') {
+        rest = r.strip_prefix([' ', '\t']).unwrap_or(r);
+        let inner = rest.trim_start_matches(' ');
+        if inner.starts_with('>') && rest.len() - inner.len() < 4 {
+            rest = inner;
+        }
+    }
+    if let Some(r) = rest.strip_prefix("[!") {
+        if let Some(end) = r.find(']') {
+            if end > 0 && r[..end].chars().all(|c| c.is_ascii_alphabetic()) {
+                rest = r[end + 1..].trim_start();
+            }
+        }
+    }
+    Cow::Borrowed(rest)
+}
+
+/// The line without its kramdown attribute lists (`{:target="_blank"}`, `{: .classe}`), or
+/// `None` when it has none.
+fn attribute_lists(raw: &str) -> Option<String> {
+    if !raw.contains("{:") {
+        return None;
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    let mut changed = false;
+    while let Some(open) = rest.find("{:") {
+        let after = &rest[open + 2..];
+        // The list ends at the first `}` not inside quotes.
+        let mut quote = None;
+        let close = after.char_indices().find_map(|(k, c)| match (c, quote) {
+            ('"' | '\'', None) => {
+                quote = Some(c);
+                None
+            }
+            (c, Some(q)) if c == q => {
+                quote = None;
+                None
+            }
+            ('}', None) => Some(k),
+            ('{' | '\n', None) => Some(usize::MAX),
+            _ => None,
+        });
+        match close {
+            Some(k) if k != usize::MAX && looks_like_attributes(&after[..k]) => {
+                out.push_str(&rest[..open]);
+                rest = &after[k + 1..];
+                changed = true;
+            }
+            _ => {
+                out.push_str(&rest[..open + 2]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
+/// Kramdown attributes: `.classe`, `#id`, `clé="valeur"`, `clé=valeur`, separated by spaces.
+fn looks_like_attributes(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && (s.starts_with(['.', '#'])
+            || s.split_once('=').is_some_and(|(k, _)| {
+                !k.is_empty()
+                    && k.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            }))
+}
+
+/// An HTML table (`<table>` … `</table>`) starting at raw line `i`: its rows of cells (merged
+/// cells left empty so that columns stay aligned, as the office reader does), and the index
+/// just past its last line. A table of one column is layout: its cells are text.
+pub(super) fn html_table(raws: &[&str], i: usize) -> Option<(Vec<Placed>, usize)> {
+    if !starts_with_tag(raws[i].trim_start(), "table") {
+        return None;
+    }
+    // The block: up to the `</table>` closing the first `<table>` (nested ones counted).
+    let mut depth = 0usize;
+    let mut end = None;
+    for (k, raw) in raws.iter().enumerate().skip(i).take(MAX_BLOCK) {
+        let lower = raw.to_ascii_lowercase();
+        depth += count_tags(&lower, "table");
+        let closes = lower.matches("</table").count();
+        if closes >= depth {
+            end = Some(k);
+            break;
+        }
+        depth -= closes;
+    }
+    let end = end?;
+    // The block's text, with the raw line each byte comes from.
+    let mut text = String::new();
+    let mut line_at = Vec::new();
+    for (k, raw) in raws.iter().enumerate().take(end + 1).skip(i) {
+        text.push_str(raw);
+        text.push(' ');
+        line_at.resize(text.len(), k);
+    }
+    let lower = text.to_ascii_lowercase();
+    let mut rows: Vec<(Vec<String>, usize, usize)> = Vec::new();
+    // Row spans still open: (column, rows left).
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut row: Option<(Vec<String>, usize)> = None;
+    let mut depth = 0usize;
+    let mut at = 0;
+    while let Some(p) = lower[at..].find('<') {
+        let p = at + p;
+        let tag_end = lower[p..].find('>').map_or(lower.len(), |e| p + e + 1);
+        let tag = &lower[p..tag_end];
+        at = tag_end;
+        let name: String = tag
+            .trim_start_matches('<')
+            .chars()
+            .take_while(|c| *c == '/' || c.is_ascii_alphanumeric())
+            .collect();
+        match name.as_str() {
+            "table" => depth += 1,
+            "/table" => depth = depth.saturating_sub(1),
+            _ if depth != 1 => {}
+            "tr" => row = Some((Vec::new(), line_at[p])),
+            "/tr" => {
+                if let Some((cells, first)) = row.take() {
+                    // Spans reaching past the row's last cell.
+                    let mut cells = cells;
+                    fill_spans(&mut cells, &spans);
+                    for s in &mut spans {
+                        s.1 -= 1;
+                    }
+                    spans.retain(|s| s.1 > 0);
+                    rows.push((cells, first, line_at[p.min(line_at.len() - 1)]));
+                }
+            }
+            "td" | "th" => {
+                let Some((cells, _)) = row.as_mut() else {
+                    continue;
+                };
+                // The cell's content: up to its closing tag (or the next cell or row).
+                let close = cell_end(&lower, tag_end);
+                let content = text[tag_end..close].to_string();
+                fill_spans(cells, &spans);
+                let col = cells.len();
+                cells.push(content);
+                let colspan = attribute(tag, "colspan").clamp(1, 64);
+                let rowspan = attribute(tag, "rowspan").clamp(1, 1000);
+                for c in 0..colspan {
+                    if c > 0 {
+                        cells.push(String::new());
+                    }
+                    if rowspan > 1 {
+                        spans.push((col + c, rowspan));
+                    }
+                }
+                at = close;
+            }
+            _ => {}
+        }
+    }
+    if rows.iter().all(|(cells, ..)| cells.len() <= 1) {
+        // Layout: the cells' text, one piece each.
+        let out = rows
+            .into_iter()
+            .filter_map(|(cells, first, last)| {
+                let t = cells.into_iter().next()?;
+                Some(Placed {
+                    piece: Piece::Text(t),
+                    first,
+                    last,
+                })
+            })
+            .collect();
+        return Some((out, end + 1));
+    }
+    let out = rows
+        .into_iter()
+        .map(|(cells, first, last)| Placed {
+            piece: Piece::Row(cells),
+            first,
+            last,
+        })
+        .collect();
+    Some((out, end + 1))
+}
+
+/// Empty cells for the row spans from above that stand at the row's next columns.
+fn fill_spans(cells: &mut Vec<String>, spans: &[(usize, usize)]) {
+    // The current row's own spans stand at columns it has already filled.
+    while spans.iter().any(|(c, _)| *c == cells.len()) {
+        cells.push(String::new());
+    }
+}
+
+/// Where a cell's content ends: its `</td>` / `</th>`, or the next cell or row tag.
+fn cell_end(lower: &str, from: usize) -> usize {
+    ["</td", "</th", "<td", "<th", "<tr", "</tr", "</table"]
+        .iter()
+        .filter_map(|t| lower[from..].find(t).map(|p| from + p))
+        .min()
+        .unwrap_or(lower.len())
+}
+
+/// `<tag` occurrences in a lowercase line (`<tablex` not counted).
+fn count_tags(lower: &str, tag: &str) -> usize {
+    lower
+        .match_indices('<')
+        .filter(|(p, _)| starts_with_tag(&lower[*p..], tag))
+        .count()
+}
+
+/// A numeric attribute of a lowercase tag (`colspan="2"`), 1 when absent.
+fn attribute(tag: &str, name: &str) -> usize {
+    let Some(p) = tag.find(&format!("{name}=")) else {
+        return 1;
+    };
+    tag[p + name.len() + 1..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect::<String>()
+        .parse()
+        .unwrap_or(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stripped(text: &str) -> Vec<String> {
+        let raws: Vec<&str> = text.split('\n').collect();
+        match strip(&raws) {
+            Some(lines) => lines.into_iter().map(|l| l.into_owned()).collect(),
+            None => raws.into_iter().map(String::from).collect(),
+        }
+    }
+
+    #[test]
+    fn front_matter_keeps_its_title() {
+        let l =
+            stripped("---\nlayout: page\ntitle: \"Statuts\"\npermalink: /x/\n---\n\n## Titre\n");
+        assert_eq!(l, ["", "", "# Statuts", "", "", "", "## Titre", ""]);
+        // A `#` title in the text wins: the front matter is dropped whole.
+        let l = stripped("---\ntitle: Autre\n---\n# Statuts\n");
+        assert_eq!(l, ["", "", "", "# Statuts", ""]);
+    }
+
+    #[test]
+    fn a_rule_at_the_top_is_no_front_matter() {
+        let text = "---\nArticle 1 : objet de la convention.\n---\n";
+        assert_eq!(stripped(text), text.split('\n').collect::<Vec<_>>());
+        let text = "---\n---\n# Statuts\n";
+        assert_eq!(stripped(text), text.split('\n').collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn style_script_and_comments_are_dropped() {
+        let l = stripped("a\n<style type=\"text/css\">\n  h2::before {\n    content: \"Article \";\n  }\n</style>\nb\n<SCRIPT>x()</SCRIPT>\nc <!-- note\nsur deux lignes --> d\n");
+        assert_eq!(l, ["a", "", "", "", "", "", "b", "", "c ", " d", ""]);
+        // An unclosed `<style>` hides nothing after it.
+        assert_eq!(stripped("<style>\nTexte.\n"), ["", "Texte.", ""]);
+    }
+
+    #[test]
+    fn attribute_lists_are_dropped() {
+        let l = stripped("Voir la [documentation](https://x.fr/doc){:target=\"_blank\"}.\n{: .note}\nun {{ nom }} et {: pas un attribut}");
+        assert_eq!(
+            l,
+            [
+                "Voir la [documentation](https://x.fr/doc).",
+                "",
+                "un {{ nom }} et {: pas un attribut}"
+            ]
+        );
+    }
+
+    #[test]
+    fn block_quotes_and_admonitions() {
+        let l =
+            stripped("> [!INFO] L’Association\n> Petri Geoffrey  \n> <br/>\n>> cité\n> >   - liste\n    > code");
+        assert_eq!(
+            l,
+            [
+                "L’Association",
+                "Petri Geoffrey  ",
+                "<br/>",
+                "cité",
+                "  - liste",
+                "    > code"
+            ]
+        );
+    }
+
+    fn rows(text: &str) -> Vec<Piece> {
+        let raws: Vec<&str> = text.split('\n').collect();
+        html_table(&raws, 0)
+            .expect("a table")
+            .0
+            .into_iter()
+            .map(|p| p.piece)
+            .collect()
+    }
+
+    #[test]
+    fn html_tables_with_spans() {
+        let t = "<table>\n<tr>\n<td rowspan=\"2\">\n<p>CHARGES </p>\n</td>\n<td colspan=\"2\">MONTANTS</td>\n</tr>\n<tr><td>Exécutés</td><td>Budgétés</td></tr>\n<tr><td>I. Charges</td><td>.</td><td>.</td></tr>\n</table>";
+        let cells = |r: &Piece| match r {
+            Piece::Row(c) => c.iter().map(|c| c.trim().to_string()).collect::<Vec<_>>(),
+            Piece::Text(_) => Vec::new(),
+        };
+        let r = rows(t);
+        assert_eq!(r.len(), 3);
+        assert_eq!(cells(&r[0]), ["<p>CHARGES </p>", "MONTANTS", ""]);
+        assert_eq!(cells(&r[1]), ["", "Exécutés", "Budgétés"]);
+        assert_eq!(cells(&r[2]), ["I. Charges", ".", "."]);
+    }
+
+    #[test]
+    fn one_column_html_table_is_text() {
+        let r = rows("<table><tr><td>Seul</td></tr></table>");
+        assert_eq!(r, [Piece::Text("Seul".into())]);
+        let raws = ["<tablette>", "</table>"];
+        assert!(html_table(&raws, 0).is_none());
+    }
+}
