@@ -115,9 +115,9 @@ fn html_signature_tables_are_tables() {
             .collect();
         assert_eq!(rows.len(), 2, "{name}");
         for r in rows {
-            assert_eq!(r.cells.len(), 2, "{name}");
+            assert_eq!(r.cells().len(), 2, "{name}");
             assert!(
-                r.cells[0].starts_with("Pour la Ville de CHARTRETTES"),
+                r.cells()[0].starts_with("Pour la Ville de CHARTRETTES"),
                 "{name}"
             );
             assert!(!r.text.contains("<br"), "{name}");
