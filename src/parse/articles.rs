@@ -85,6 +85,40 @@ impl Builder {
     }
 }
 
+/// Articles of a document without any numbered article, read from its unnumbered Markdown
+/// headings (« ## Titre », « ## Siège »…): those of the shallowest level that has three at
+/// least, numbered in order from 1 (the numbers are implicit). Empty when no level has three.
+pub(super) fn implicit_articles(lines: &[&Line]) -> BTreeMap<usize, ArticleHeading> {
+    let mut count = [0usize; 7];
+    for l in lines {
+        if let Form::Heading(level) = l.form {
+            if let Some(c) = count.get_mut(usize::from(level)) {
+                *c += 1;
+            }
+        }
+    }
+    let Some(level) = (1..count.len()).find(|l| count[*l] >= 3) else {
+        return BTreeMap::new();
+    };
+    let mut found = BTreeMap::new();
+    for l in lines {
+        if l.form != Form::Heading(level as u8) {
+            continue;
+        }
+        let heading = l.text.trim().trim_end_matches([':', ' ', '\u{a0}']).trim();
+        let n = (found.len() + 1).to_string();
+        found.insert(
+            l.span.start,
+            ArticleHeading {
+                label: n.clone(),
+                number: n,
+                heading: (!heading.is_empty()).then(|| heading.to_string()),
+            },
+        );
+    }
+    found
+}
+
 fn number_value(n: &str) -> Option<u32> {
     if let Ok(v) = n.parse() {
         return Some(v);

@@ -166,7 +166,34 @@ impl Builder {
             lines = keep;
         }
         self.toc_titles = toc::titles(&toc_block);
-        let articles = self.find_articles(&lines);
+        let mut articles = self.find_articles(&lines);
+        if articles.is_empty() {
+            // No numbered article: unnumbered Markdown headings (« ## Siège »), three at least
+            // at one level, are the articles, numbered in order.
+            articles = articles::implicit_articles(&lines);
+            if let Some(level) = lines
+                .iter()
+                .find(|l| articles.contains_key(&l.span.start))
+                .and_then(|l| match l.form {
+                    Form::Heading(level) => Some(level),
+                    _ => None,
+                })
+            {
+                self.doc.diagnostics.push(
+                    Diagnostic::new(
+                        Severity::Warning,
+                        format!(
+                            "aucun article numéroté : les {} intertitres « {} » sont lus comme des articles, numérotés dans l'ordre (numéros implicites)",
+                            articles.len(),
+                            "#".repeat(usize::from(level)),
+                        ),
+                    )
+                    .with_hint(
+                        "un article commence par « Article 1er », « ARTICLE 2 » ou « 1. Objet »",
+                    ),
+                );
+            }
+        }
         let first_unit = lines.iter().enumerate().position(|(i, l)| {
             articles.contains_key(&(l.span.start))
                 || !articles.is_empty() && self.toc_heading(l)
@@ -270,6 +297,43 @@ mod tests {
             .iter()
             .map(|i| d.node(*i).key.clone())
             .collect()
+    }
+
+    #[test]
+    fn unnumbered_markdown_headings_are_implicit_articles() {
+        // A charte of one body: its only structure is `###` headings (finding 2, second
+        // document besides the Mes Aides statuts).
+        let d = doc("# Charte du jardin partagé\n\n\
+            ### Objet :\n\nLa présente charte règle l'usage du jardin.\n\n\
+            ### Accès\n\nLe jardin est ouvert du lundi au samedi.\n\n\
+            ### Outils\n\nLes outils sont rangés après usage.\n\nIls restent au jardin.\n");
+        assert_eq!(top(&d), ["titre", "article-1", "article-2", "article-3"]);
+        let a1 = d.get("article-1").unwrap();
+        assert_eq!(d.node(a1).heading.as_deref(), Some("Objet"));
+        assert_eq!(d.node(a1).label.as_deref(), Some("1"));
+        let al = d.get("article-3/al-2").unwrap();
+        assert_eq!(d.node(al).text, "Ils restent au jardin.");
+        let warnings: Vec<&str> = d
+            .diagnostics
+            .iter()
+            .filter(|x| x.message.contains("numéros implicites"))
+            .map(|x| x.message.as_str())
+            .collect();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].contains("les 3 intertitres « ### »"),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn two_unnumbered_headings_are_not_articles() {
+        let d = doc("# Note\n\n## Contexte\n\nUn texte.\n\n## Suite\n\nUn autre.\n");
+        assert!(d.articles().is_empty());
+        assert!(!d
+            .diagnostics
+            .iter()
+            .any(|x| x.message.contains("numéros implicites")));
     }
 
     const SMALL: &str = "Convention de partenariat\n\nEntre :\n\nL'État\n\nCi-après dénommé « l'État »,\n\nEt\n\nLa Ville de Lyon\n\nCi-après dénommée « la Ville »,\n\nVu le code général,\n\nPréambule\n\nLes parties veulent coopérer.\n\nIl a été convenu ce qui suit :\n\nArticle 1er : Objet\n\nLa présente convention a pour objet\n\nde définir la coopération.\n\n- un ;\n- deux.\n\nArticle 2 : Durée\n\n2.1 Durée initiale\n\nElle dure un an¹.\n\n¹ Note.\n\nFait à Paris, le 1er mars 2021\n\nPour l'État\n\nAnnexe 1 : Budget\n\nPoste\tMontant\nA\t10\n";
