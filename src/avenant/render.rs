@@ -27,20 +27,24 @@ pub fn blocks(av: &Avenant, style: &Style) -> Vec<(u8, String)> {
     let style = &style.for_title(&av.title);
     let mut out: Vec<(u8, String)> = Vec::new();
     let p = |out: &mut Vec<(u8, String)>, s: String| out.push((0, s));
+    // Statuts, règlement, charte without parties: no « Entre : », one signature (finding 18).
+    let one_body = formules::adopted_by_one_body(av);
     out.push((1, formules::avenant_title(av)));
-    p(&mut out, formules::ENTRE.to_string());
-    for (i, party) in av.parties.iter().enumerate() {
-        if i > 0 {
-            p(&mut out, formules::ET.to_string());
+    if !one_body {
+        p(&mut out, formules::ENTRE.to_string());
+        for (i, party) in av.parties.iter().enumerate() {
+            if i > 0 {
+                p(&mut out, formules::ET.to_string());
+            }
+            p(&mut out, formules::party_line(party, style));
         }
-        p(&mut out, formules::party_line(party, style));
+        if av.parties.is_empty() {
+            p(&mut out, "[partie A],".into());
+            p(&mut out, formules::ET.to_string());
+            p(&mut out, "[partie B],".into());
+        }
+        p(&mut out, formules::ensemble(&av.parties, style));
     }
-    if av.parties.is_empty() {
-        p(&mut out, "[partie A],".into());
-        p(&mut out, formules::ET.to_string());
-        p(&mut out, "[partie B],".into());
-    }
-    p(&mut out, formules::ensemble(&av.parties, style));
     p(&mut out, formules::visa_convention(av, style));
     for v in &av.visa {
         p(&mut out, format!("{v},"));
@@ -68,11 +72,22 @@ pub fn blocks(av: &Avenant, style: &Style) -> Vec<(u8, String)> {
         2,
         formules::avenant_article_heading(n + 2, formules::ENTREE_EN_VIGUEUR_HEADING),
     ));
-    p(&mut out, formules::entree_en_vigueur(av.effet.as_deref()));
     p(
         &mut out,
-        formules::fait_a(av.lieu.as_deref(), av.date.as_deref(), av.parties.len()),
+        formules::entree_en_vigueur(av.effet.as_deref(), one_body),
     );
+    if one_body {
+        p(
+            &mut out,
+            formules::fait_a_once(av.lieu.as_deref(), av.date.as_deref()),
+        );
+        p(&mut out, "[nom et fonction du signataire]".into());
+    } else {
+        p(
+            &mut out,
+            formules::fait_a(av.lieu.as_deref(), av.date.as_deref(), av.parties.len()),
+        );
+    }
     for party in &av.parties {
         let (pour, who) = formules::signature(party);
         p(&mut out, pour);

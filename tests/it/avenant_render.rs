@@ -174,3 +174,34 @@ fn the_sample_matches_its_fixture() {
     }
     assert_eq!(std::fs::read_to_string(&path).unwrap(), md);
 }
+
+/// Blind finding 18: statuts and a règlement without parties are « modifiés », not amended by
+/// an avenant between two placeholder parties; the act reads back into the same model.
+#[test]
+fn a_modification_of_statuts_or_reglement_reads_back() {
+    for (title, numero, date, head) in [
+        ("statuts", 1, None, "# Modification des statuts du [date]\n"),
+        (
+            "règlement intérieur du conseil",
+            2,
+            Some("4 mars 2019"),
+            "# Modification n° 2 du règlement intérieur du conseil du 4 mars 2019\n",
+        ),
+    ] {
+        let mut av = sample();
+        av.parties.clear();
+        av.title = title.into();
+        av.numero = numero;
+        av.convention_date = date.map(String::from);
+        let md = render::markdown(&av);
+        assert!(md.starts_with(head), "{md}");
+        assert!(!md.contains("Entre"), "{md}");
+        assert!(!md.contains("exemplaires"), "{md}");
+        assert!(
+            md.contains("\nFait à [lieu], le [date].\n\n[nom et fonction du signataire]\n"),
+            "{md}"
+        );
+        assert!(md.contains("à la date de son adoption."), "{md}");
+        assert_eq!(parse_avenant(&md).unwrap(), av);
+    }
+}

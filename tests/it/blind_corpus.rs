@@ -936,7 +936,6 @@ fn cgu_article_6_is_modified_under_its_number() {
 }
 
 #[test]
-#[ignore = "finding 18: statuts drafted as a bilateral avenant (« entre [partie A] et [partie B] »)"]
 fn statuts_are_not_amended_by_a_bilateral_avenant() {
     let cmp = compare(
         load(STATUTS_PARIS),
@@ -946,6 +945,10 @@ fn statuts_are_not_amended_by_a_bilateral_avenant() {
     let av = draft_checked(&cmp, &DraftOptions::default()).unwrap_or_else(|e| panic!("{e}"));
     let md = markdown(&av);
     assert!(!md.contains("[partie A]"), "{md}");
+    assert!(!md.contains("Entre :"), "{md}");
+    assert!(!md.contains("exemplaires"), "{md}");
+    assert!(md.starts_with("# Modification des statuts"), "{md}");
+    assert!(md.contains("Fait à [lieu], le [date]."), "{md}");
 }
 
 #[test]

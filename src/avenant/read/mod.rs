@@ -193,10 +193,15 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
             break;
         }
         if let Some(c) = TITLE.captures(t).filter(|_| av.numero == 0) {
-            av.numero = c[1].parse().unwrap_or(1);
-            av.title = c[2].to_string();
+            // « Avenant n° 2 à … », or « Modification des statuts … » (n° 1 unless written).
+            av.numero = c
+                .get(1)
+                .or_else(|| c.get(2))
+                .and_then(|m| m.as_str().parse().ok())
+                .unwrap_or(1);
+            av.title = c[3].to_string();
             av.convention_date = c
-                .get(3)
+                .get(4)
                 .map(|m| m.as_str().to_string())
                 .filter(|d| d != "[date]");
         } else if let Some(rest) = headings::between(t) {

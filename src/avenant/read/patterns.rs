@@ -32,7 +32,7 @@ pub(super) fn re(pattern: &str) -> Regex {
 
 pub(super) static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^avenant\s+n°\s*(\d+)\s+(?:(?:à|a)\s+(?:la |le |les |l')?|aux?\s+)(.+?)(?:\s+du\s+(\S*\d.*?|\[date\]))?(?:\s+entre\s+.+)?$",
+        r"^(?:avenant\s+n°\s*(\d+)\s+(?:(?:à|a)\s+(?:la |le |les |l')?|aux?\s+)|modification\s+(?:n°\s*(\d+)\s+)?(?:des |du |de la |de l'))(.+?)(?:\s+du\s+(\S*\d.*?|\[date\]))?(?:\s+entre\s+.+)?$",
     )
 });
 /// The avenant's own article headings: « Article 2 – Objet », « Article 1er », « Article

@@ -412,8 +412,23 @@ fn designated(av: &Avenant) -> (&str, TitleNoun, String) {
         av.title.as_str()
     };
     let date = av.convention_date.as_deref().unwrap_or("[date]");
-    let rest = format!("{title} du {date} entre {}", parties_names(&av.parties));
+    let rest = if adopted_by_one_body(av) {
+        format!("{title} du {date}")
+    } else {
+        format!("{title} du {date} entre {}", parties_names(&av.parties))
+    };
     (title, TitleNoun::of(title), rest)
+}
+
+/// True when the amended document is adopted by one body (« statuts », « règlement »,
+/// « charte ») and names no parties: its modification has no « Entre : » block, no « en deux
+/// exemplaires » and one signature (blind finding 18).
+pub fn adopted_by_one_body(av: &Avenant) -> bool {
+    av.parties.is_empty()
+        && matches!(
+            DocNoun::of(&av.title).word,
+            "statuts" | "règlement" | "charte"
+        )
 }
 
 /// « la convention de partenariat du 2 avril 2021 entre l'ENA et la DINUM », « l'accord … »,
@@ -424,8 +439,20 @@ pub fn convention_designation(av: &Avenant) -> String {
 }
 
 /// « Avenant n° 1 à la convention … du … entre … et … », « … au contrat … », « … aux statuts … ».
+/// A document adopted by one body: « Modification des statuts … », « Modification n° 2 du
+/// règlement intérieur … ».
 pub fn avenant_title(av: &Avenant) -> String {
     let (title, noun, rest) = designated(av);
+    if adopted_by_one_body(av) {
+        let numero = match av.numero {
+            0 | 1 => String::new(),
+            n => format!("n° {n} "),
+        };
+        return format!(
+            "Modification {numero}{}",
+            de(&format!("{}{rest}", noun.article(title)))
+        );
+    }
     format!("Avenant n° {} {}{rest}", av.numero, noun.to(title))
 }
 
@@ -564,12 +591,24 @@ pub fn autres_stipulations(noun: DocNoun) -> String {
 }
 pub const ENTREE_EN_VIGUEUR_HEADING: &str = "Entrée en vigueur";
 
-/// Entry into force: on signature, or on a set date.
-pub fn entree_en_vigueur(effet: Option<&str>) -> String {
+/// Entry into force: on signature, or on a set date; on its adoption for a document adopted
+/// by one body (`one_body`), which no « dernière des parties » signs.
+pub fn entree_en_vigueur(effet: Option<&str>, one_body: bool) -> String {
     match effet {
         Some(d) => format!("Le présent avenant prend effet le {d}."),
+        None if one_body => "Le présent avenant entre en vigueur à la date de son adoption.".into(),
         None => "Le présent avenant entre en vigueur à la date de sa signature par la dernière des parties.".into(),
     }
+}
+
+/// « Fait à \[lieu\], le \[date\]. », without « en … exemplaires »: a document adopted by one
+/// body is signed once.
+pub fn fait_a_once(lieu: Option<&str>, date: Option<&str>) -> String {
+    format!(
+        "Fait à {}, le {}.",
+        lieu.unwrap_or("[lieu]"),
+        date.unwrap_or("[date]")
+    )
 }
 
 /// « Fait à \[lieu\], le \[date\], en deux exemplaires originaux. »

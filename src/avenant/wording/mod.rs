@@ -699,4 +699,41 @@ mod tests {
             "Fait à Paris, le 1er mars 2022, en trois exemplaires originaux."
         );
     }
+
+    /// Blind finding 18: statuts, règlement, charte without parties are modified, not amended
+    /// by an avenant « entre [partie A] et [partie B] »; a convention without parties keeps them.
+    #[test]
+    fn a_document_adopted_by_one_body_is_titled_a_modification() {
+        let titled = |title: &str, numero: u32| {
+            avenant_title(&Avenant {
+                numero,
+                title: title.into(),
+                ..Avenant::default()
+            })
+        };
+        assert_eq!(titled("statuts", 1), "Modification des statuts du [date]");
+        assert_eq!(
+            titled("règlement intérieur", 2),
+            "Modification n° 2 du règlement intérieur du [date]"
+        );
+        assert_eq!(
+            titled("charte informatique", 1),
+            "Modification de la charte informatique du [date]"
+        );
+        assert_eq!(
+            titled("convention", 1),
+            "Avenant n° 1 à la convention du [date] entre [partie A] et [partie B]"
+        );
+        let with_party = Avenant {
+            numero: 1,
+            title: "statuts".into(),
+            parties: vec![AvenantParty {
+                name: "L'association X".into(),
+                short_name: None,
+            }],
+            ..Avenant::default()
+        };
+        assert!(!adopted_by_one_body(&with_party));
+        assert_eq!(fait_a_once(None, None), "Fait à [lieu], le [date].");
+    }
 }
