@@ -590,6 +590,11 @@ pub fn together(text: &str) -> bool {
 
 /// « Fait à Paris, le … », « Fait en deux exemplaires », « Fait le … ».
 pub fn signed(text: &str) -> bool {
+    // Only « F » and « f » lower-case to « f »: any other line is no signature, and is not
+    // lower-cased (nearly every line of a code is asked).
+    if !matches!(text.as_bytes().first(), Some(b'F' | b'f')) {
+        return false;
+    }
     let l = lower_start(text);
     l.starts_with("fait à ")
         || l.starts_with("fait a ")
@@ -707,6 +712,21 @@ mod tests {
         assert_eq!(lower_start("ÉTÉ × ÀÞ"), "été × àþ");
         assert_eq!(lower_start(&"A".repeat(70)), "a".repeat(60));
         assert_eq!(lower_start("ΟΔΟΣ"), "οδος");
+    }
+
+    #[test]
+    fn signed_lines_start_with_f() {
+        // The first-byte test of `signed` against the lower-cased line, for every first character.
+        for c in '\u{0}'..='\u{3000}' {
+            for rest in ["ait à Paris", "AIT EN DEUX EXEMPLAIRES", "ait le 3 mai"] {
+                let text = format!("{c}{rest}");
+                let l = lower_start_unicode(&text);
+                let general = ["fait à ", "fait a ", "fait en ", "fait le "]
+                    .iter()
+                    .any(|p| l.starts_with(p));
+                assert_eq!(signed(&text), general, "{c:?}");
+            }
+        }
     }
 
     fn art(t: &str) -> Option<(String, String, Option<String>)> {
