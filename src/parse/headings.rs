@@ -442,8 +442,37 @@ pub fn annexes(text: &str) -> bool {
     )
 }
 
+/// The first 60 characters of `text`, lower-cased: `str::to_lowercase` of that prefix.
 fn lower_start(text: &str) -> String {
-    // The first 60 characters, lower-cased (sliced, not copied char by char).
+    // Read by bytes while the characters are ASCII or Latin-1 (a line of French, nearly
+    // always): ASCII capitals lowered at once, Latin-1 capitals (U+00C0–U+00DE but « × »,
+    // bytes C3 80–9E) 0x20 further; any other character sends the whole prefix to the
+    // Unicode tables (final sigma, « İ » that lowers to two characters…).
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len().min(120));
+    let (mut i, mut chars) = (0, 0);
+    while i < bytes.len() && chars < 60 {
+        match bytes[i] {
+            b if b < 0x80 => {
+                out.push(b.to_ascii_lowercase());
+                i += 1;
+            }
+            lead @ (0xC2 | 0xC3) if i + 1 < bytes.len() => {
+                let next = bytes[i + 1];
+                let capital = lead == 0xC3 && (0x80..=0x9E).contains(&next) && next != 0x97;
+                out.push(lead);
+                out.push(if capital { next + 0x20 } else { next });
+                i += 2;
+            }
+            _ => return lower_start_unicode(text),
+        }
+        chars += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| lower_start_unicode(text))
+}
+
+/// [`lower_start`] by the Unicode tables (the prefix sliced, not copied char by char).
+fn lower_start_unicode(text: &str) -> String {
     let end = text.char_indices().nth(60).map_or(text.len(), |(i, _)| i);
     text[..end].to_lowercase()
 }
@@ -561,6 +590,11 @@ pub fn together(text: &str) -> bool {
 
 /// « Fait à Paris, le … », « Fait en deux exemplaires », « Fait le … ».
 pub fn signed(text: &str) -> bool {
+    // Only « F » and « f » lower-case to « f »: any other line is no signature, and is not
+    // lower-cased (nearly every line of a code is asked).
+    if !matches!(text.as_bytes().first(), Some(b'F' | b'f')) {
+        return false;
+    }
     let l = lower_start(text);
     l.starts_with("fait à ")
         || l.starts_with("fait a ")
@@ -659,6 +693,41 @@ pub fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_start_reads_latin1_as_the_unicode_tables_do() {
+        // The byte path of `lower_start` against the Unicode rule, character by character,
+        // at the start, in the middle and at the 60th character of a line.
+        for c in '\u{0}'..='\u{3000}' {
+            for text in [
+                format!("{c}"),
+                format!("É{c}x"),
+                format!("Fait À Paris{c}Σ"),
+                format!("{}{c}", "É".repeat(59)),
+                format!("{}{c}Ab", "a".repeat(60)),
+            ] {
+                assert_eq!(lower_start(&text), lower_start_unicode(&text), "{c:?}");
+            }
+        }
+        assert_eq!(lower_start("ÉTÉ × ÀÞ"), "été × àþ");
+        assert_eq!(lower_start(&"A".repeat(70)), "a".repeat(60));
+        assert_eq!(lower_start("ΟΔΟΣ"), "οδος");
+    }
+
+    #[test]
+    fn signed_lines_start_with_f() {
+        // The first-byte test of `signed` against the lower-cased line, for every first character.
+        for c in '\u{0}'..='\u{3000}' {
+            for rest in ["ait à Paris", "AIT EN DEUX EXEMPLAIRES", "ait le 3 mai"] {
+                let text = format!("{c}{rest}");
+                let l = lower_start_unicode(&text);
+                let general = ["fait à ", "fait a ", "fait en ", "fait le "]
+                    .iter()
+                    .any(|p| l.starts_with(p));
+                assert_eq!(signed(&text), general, "{c:?}");
+            }
+        }
+    }
 
     fn art(t: &str) -> Option<(String, String, Option<String>)> {
         article(t, false).map(|a| (a.label, a.number, a.heading))
