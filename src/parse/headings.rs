@@ -315,7 +315,16 @@ static ORDINAL_STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
 /// label as it is cited (`Deuxième partie`), the key by its number (`partie-2`), the rank of
 /// its noun. Written in capitals (the ordinal and noun, or the heading after them), so that a
 /// convention's « Deuxième partie : la commune de … » designating a party is not read as one.
-fn ordinal_structure(text: &str) -> Option<StructureHeading> {
+fn ordinal_structure(text: &str, prefilter: bool) -> Option<StructureHeading> {
+    // Every ordinal starts with one of these ASCII letters (only they lower-case to them).
+    if prefilter
+        && !text
+            .as_bytes()
+            .first()
+            .is_some_and(|b| !b.is_ascii() || b"pdstqchno".contains(&b.to_ascii_lowercase()))
+    {
+        return None;
+    }
     let caps = ORDINAL_STRUCTURE.captures(text)?;
     let ordinal = caps.get(1)?.as_str();
     let kind = caps.get(2)?.as_str();
@@ -368,15 +377,50 @@ pub fn division_rank(label: &str) -> Option<u8> {
 /// Recognises « Titre Ier : Conditions du travail », « Partie législative », « Section 3 : … »,
 /// « DEUXIÈME PARTIE : … ».
 pub fn structure(text: &str, markdown: bool) -> Option<StructureHeading> {
+    structure_with(text, markdown, true)
+}
+
+/// The division nouns [`STRUCTURE`] opens with.
+const DIVISION_WORDS: [&[u8]; 8] = [
+    b"partie",
+    b"livre",
+    b"titre",
+    b"chapitre",
+    b"section",
+    b"sous-section",
+    b"paragraphe",
+    b"sous-paragraphe",
+];
+
+/// Whether `text` may open with a division noun: false only when its first bytes, all ASCII,
+/// spell none (a non-ASCII byte, « ſ » or the Kelvin sign, may case-fold to one: the regex decides).
+fn may_open_division(text: &[u8]) -> bool {
+    DIVISION_WORDS.iter().any(|w| {
+        for (i, c) in w.iter().enumerate() {
+            match text.get(i) {
+                None => return false,
+                Some(b) if !b.is_ascii() => return true,
+                Some(b) if b.to_ascii_lowercase() != *c => return false,
+                Some(_) => {}
+            }
+        }
+        true
+    })
+}
+
+/// [`structure`], with or without the cheap byte pre-filters before the regexes (the unit test
+/// compares both answers).
+fn structure_with(text: &str, markdown: bool, prefilter: bool) -> Option<StructureHeading> {
     let first = text.chars().next()?;
     if !matches!(
         first,
         'P' | 'p' | 'L' | 'l' | 'T' | 't' | 'C' | 'c' | 'S' | 's'
-    ) {
-        return ordinal_structure(text);
+    ) || prefilter && !may_open_division(text.as_bytes())
+    {
+        return ordinal_structure(text, prefilter);
     }
     let Some(caps) = STRUCTURE.captures(text) else {
-        return ordinal_structure(text);
+        return ordinal_structure(text, prefilter);
     };
     let kind = caps.get(1)?.as_str();
     let label = caps.get(2)?.as_str();
@@ -842,6 +886,64 @@ mod tests {
         assert!(structure("Titulaire : SCBCM", false).is_none());
         assert!(structure("Section de la commande publique", false).is_none());
         assert!(structure("Livre blanc", false).is_none());
+    }
+
+    /// The byte pre-filters change no answer: every line of the first 5,000 of both codes
+    /// (when `../shared/corpus/bench/` is there) and of the repo's corpus, as written, trimmed
+    /// and without its « # », plus lines the filters must let through (« ſ », Kelvin sign).
+    #[test]
+    fn structure_prefilter_changes_nothing() {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "md" || x == "txt") {
+                    out.push(p);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        walk(std::path::Path::new("corpus"), &mut files);
+        let bench = std::path::Path::new("../shared/corpus/bench");
+        let codes = ["code-du-travail-2015-04-01.md", "code-civil-2015-04-01.md"];
+        let mut lines: Vec<String> = [
+            "ſection 2 : Travail",
+            "Sous-ſection 1",
+            "SECTION 3",
+            "DEUXIÈME PARTIE : LES RELATIONS",
+            "ſECONDE PARTIE : X",
+            "Premier livre",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for code in codes {
+            if let Ok(t) = std::fs::read_to_string(bench.join(code)) {
+                lines.extend(t.lines().take(5000).map(str::to_string));
+            }
+        }
+        for f in files {
+            if let Ok(t) = std::fs::read_to_string(&f) {
+                lines.extend(t.lines().map(str::to_string));
+            }
+        }
+        let mut found = 0;
+        for line in &lines {
+            let trimmed = line.trim();
+            for text in [
+                line.as_str(),
+                trimmed,
+                trimmed.trim_start_matches('#').trim(),
+            ] {
+                for md in [false, true] {
+                    let filtered = structure_with(text, md, true);
+                    found += usize::from(filtered.is_some());
+                    assert_eq!(filtered, structure_with(text, md, false), "{text}");
+                }
+            }
+        }
+        assert!(found > 0);
     }
 
     /// Divisions numbered by an ordinal written first, as the Code du travail numbers its
