@@ -77,7 +77,13 @@ pub fn unit_name(doc: &Document, id: NodeId) -> String {
         NodeKind::Table => format!("tableau {number}"),
         NodeKind::Partie => format!("partie {number}"),
         NodeKind::Structure => name_of_heading(&node.text).to_string(),
-        NodeKind::Unclassified => node.key.clone(),
+        // Text the parser kept outside the structure: named for what it is, never by its key
+        // (« non-classe »); a table of contents by its own name.
+        NodeKind::Unclassified => match local.strip_prefix("non-classe") {
+            Some("") => "texte non classé".to_string(),
+            Some(rest) => format!("texte non classé {}", rest.trim_start_matches(['-', '~'])),
+            None => local.replace('-', " "),
+        },
         _ => doc.display_name(id),
     };
     capitalise(&name)

@@ -55,7 +55,11 @@ fn title(cmp: &Comparison, p: &PairDiff, old_side: bool, options: &DiffRenderOpt
     } else {
         escape(doc.node(id).heading.as_deref().unwrap_or(""))
     };
-    if heading.is_empty() || p.children.is_empty() && !is_table_unit(cmp, p) {
+    // An unnumbered division named by its heading (« PROGRAMMATION : »): the name says it all.
+    let same = |h: &str| {
+        h.trim_end_matches([':', '.', ' ', '\u{a0}']).to_lowercase() == name.to_lowercase()
+    };
+    if heading.is_empty() || same(&heading) || p.children.is_empty() && !is_table_unit(cmp, p) {
         format!("**{}**", escape(&name))
     } else {
         format!("**{}** – {heading}", escape(&name))

@@ -810,7 +810,6 @@ fn chartrettes_signatory_change_is_a_modified_alinea() {
 }
 
 #[test]
-#[ignore = "finding 30: headings printed twice (« **SIGNATURES** – SIGNATURES ») and « Non-classe », « Sommaire » named in the report"]
 fn chartrettes_reports_name_units_as_the_convention_does() {
     let md = chartrettes_diff("md");
     assert!(!md.contains("**SIGNATURES** – SIGNATURES"), "{md}");
