@@ -628,6 +628,9 @@ pub fn together(text: &str) -> bool {
     l.starts_with("ensemble")
         || l.starts_with("ci-après dénommées ensemble")
         || l.starts_with("ci-après désignées ensemble")
+        // The masculine when a party is a man or a masculine body (« dénommés ensemble »).
+        || l.starts_with("ci-après dénommés ensemble")
+        || l.starts_with("ci-après désignés ensemble")
         || l.starts_with("ci-après collectivement")
         || l.starts_with("ci-après ensemble")
 }
@@ -1066,5 +1069,19 @@ mod tests {
         assert!(capitals("DES AIDANTS SUR L'OUTIL"));
         assert!(!capitals("Je veille"));
         assert!(!capitals("RGPD"));
+    }
+
+    #[test]
+    fn together_reads_both_genders() {
+        assert!(super::together(
+            "ci-après dénommées ensemble « les parties »"
+        ));
+        assert!(super::together(
+            "Ci-après dénommés ensemble « les parties »"
+        ));
+        assert!(super::together(
+            "ci-après désignés ensemble « les parties »"
+        ));
+        assert!(!super::together("ci-après dénommé « l'intervenant »"));
     }
 }

@@ -162,15 +162,6 @@ fn signed(t: &str) -> bool {
     headings::signed(t) || PLACE_DATE.is_match(t)
 }
 
-/// « ci-après dénommées ensemble « les parties » », and its masculine « dénommés » (a party
-/// that is a man or a masculine body), which the parser's list lacks.
-fn together(t: &str) -> bool {
-    let l = t.to_lowercase();
-    headings::together(t)
-        || l.starts_with("ci-après dénommés ensemble")
-        || l.starts_with("ci-après désignés ensemble")
-}
-
 /// Parses an avenant's text.
 pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
     let lines = regroup(canonical_lines(text));
@@ -226,7 +217,7 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
                     "instruction hors de tout article de l'avenant (aucun intitulé « Article 1er » ne la précède) : « {t} »"
                 ),
             ));
-        } else if zone == Zone::Parties && !(headings::and(t) || together(t)) {
+        } else if zone == Zone::Parties && !(headings::and(t) || headings::together(t)) {
             av.parties.push(party(t));
         }
         i += 1;
