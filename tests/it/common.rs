@@ -126,3 +126,16 @@ pub fn ole_file(stream: &str) -> Vec<u8> {
     bytes.extend(std::iter::repeat_n(0u8, 512));
     bytes
 }
+
+/// The act drafted from `old` to `new` (texts), verified by `draft_checked` (applied back to the
+/// new version), in Markdown; panics with the refusal when it does not verify.
+pub fn verified_act(old: &str, new: &str, options: &avenant::avenant::DraftOptions) -> String {
+    let cmp = avenant::diff::compare(
+        avenant::parse_str("old.md", old),
+        avenant::parse_str("new.md", new),
+        &avenant::diff::DiffOptions::default(),
+    );
+    avenant::avenant::render::markdown(
+        &avenant::avenant::draft_checked(&cmp, options).unwrap_or_else(|e| panic!("{e}")),
+    )
+}

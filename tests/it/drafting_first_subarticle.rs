@@ -3,17 +3,10 @@
 //! ainsi rédigé : » — never « Au début de l'article 5.3 », which would put it before those
 //! alinéas — and read back by `apply` at that place. Two real conventions (Canopé, ENA).
 
-use avenant::avenant::render::markdown;
-use avenant::avenant::{apply, draft_checked, parse_avenant, DraftOptions};
-use avenant::diff::{compare, DiffOptions};
+use avenant::avenant::{apply, parse_avenant, DraftOptions};
 
 fn act(old: &str, new: &str) -> String {
-    let cmp = compare(
-        avenant::parse_str("old.md", old),
-        avenant::parse_str("new.md", new),
-        &DiffOptions::default(),
-    );
-    markdown(&draft_checked(&cmp, &DraftOptions::default()).unwrap_or_else(|e| panic!("{e}")))
+    crate::common::verified_act(old, new, &DraftOptions::default())
 }
 
 const SUB: &str = "Les parties se communiquent les pièces justificatives.";

@@ -10,12 +10,7 @@ use avenant::diff::{compare, DiffOptions};
 use std::path::Path;
 
 fn act(old: &str, new: &str) -> String {
-    let cmp = compare(
-        avenant::parse_str("old.md", old),
-        avenant::parse_str("new.md", new),
-        &DiffOptions::default(),
-    );
-    markdown(&draft_checked(&cmp, &DraftOptions::default()).unwrap_or_else(|e| panic!("{e}")))
+    crate::common::verified_act(old, new, &DraftOptions::default())
 }
 
 /// The lines of `text` from the line holding `from` up to (not including) the line holding `to`.
