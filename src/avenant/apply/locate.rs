@@ -546,7 +546,13 @@ pub(super) fn resolve_leaf(doc: &Document, t: &Target) -> Result<Option<(NodeId,
                         }
                     }
                 }
-                if n.kind == NodeKind::Item && markers_match(n.label.as_deref(), m) {
+                if n.kind == NodeKind::Item && markers_match(n.label.as_deref(), m)
+                    || depth == 0
+                        && n.kind == NodeKind::Alinea
+                        && opening_marker(&n.text).is_some_and(|(o, _)| {
+                            formules::item_marker(o) == formules::item_marker(m)
+                        })
+                {
                     hit = Some(i);
                     break;
                 }
@@ -556,6 +562,12 @@ pub(super) fn resolve_leaf(doc: &Document, t: &Target) -> Result<Option<(NodeId,
             found = Some(h);
         }
         let i = found.ok_or_else(missing)?;
+        // « le troisième alinéa du II »: counted in the point, its own line first.
+        if let Some(p) = t.alinea {
+            let span = &leaves[i..point_end(doc, &leaves, i)];
+            let k = p.resolve(span.len()).ok_or_else(missing)?;
+            return Ok(Some((unit, span[k - 1])));
+        }
         return Ok(Some((unit, leaves[i])));
     }
     if let Some(p) = t.alinea {
@@ -563,6 +575,53 @@ pub(super) fn resolve_leaf(doc: &Document, t: &Target) -> Result<Option<(NodeId,
         return Ok(Some((unit, leaves[i - 1])));
     }
     Ok(None)
+}
+
+/// The marker a leaf that the parser left an alinéa opens with (« II. – Le taux… », « c) Le
+/// taux… », « 4° Pour… »), with its style: 0 for « 1° », 1 for a lower-case letter, 2 for a
+/// Roman number. A point of a cahier des charges (« le paragraphe 25.2.II ») is written so.
+pub(super) fn opening_marker(text: &str) -> Option<(&str, u8)> {
+    static MARKER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^(?:(\d+°)\s*(?:[–—-]\s)?|([a-z]|[IVXLC]+)(?:\s*\)|\.?\s*[–—-]|\.)\s)")
+            .expect("valid regex")
+    });
+    let c = MARKER.captures(text)?;
+    let m = c.get(1).or(c.get(2))?.as_str();
+    let style = if m.ends_with('°') {
+        0
+    } else if m.chars().all(|c| c.is_ascii_lowercase()) {
+        1
+    } else {
+        2
+    };
+    Some((m, style))
+}
+
+/// The end (exclusive) of the point that opens at `leaves[i]`: its own line and the lines up
+/// to the next point of the same kind (an item of its level or above, or an alinéa opening
+/// with a marker of the same style), or the end of the unit.
+pub(super) fn point_end(doc: &Document, leaves: &[NodeId], i: usize) -> usize {
+    let first = doc.node(leaves[i]);
+    let style = |n: &Node| {
+        n.label
+            .as_deref()
+            .and_then(|l| opening_marker(&format!("{} ", formules::item_marker(l))).map(|(_, s)| s))
+            .or_else(|| opening_marker(&n.text).map(|(_, s)| s))
+    };
+    let mine = style(first);
+    leaves
+        .iter()
+        .enumerate()
+        .skip(i + 1)
+        .find(|(_, id)| {
+            let n = doc.node(**id);
+            if first.kind == NodeKind::Item {
+                n.kind == NodeKind::Item && n.level <= first.level
+            } else {
+                mine.is_some() && style(n) == mine
+            }
+        })
+        .map_or(leaves.len(), |(j, _)| j)
 }
 
 /// `count` consecutive leaves from the target, with their parent.

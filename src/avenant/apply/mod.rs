@@ -258,6 +258,24 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             insert_lines(doc, parent, at, alineas, Some(ids[0]));
             Ok(())
         }
+        Op::AddAlineas {
+            at: AlineaAt::End,
+            alineas,
+        } if !t.item.is_empty() && t.row.is_none() && t.alinea.is_none() => {
+            // « Au paragraphe 25.2.c, il est inséré un dernier alinéa »: after the point's
+            // last line.
+            let (parent, first) =
+                resolve_leaf(doc, t)?.ok_or_else(|| formules::not_applicable(t))?;
+            let leaves = doc.alineas(parent);
+            let i = leaves
+                .iter()
+                .position(|l| *l == first)
+                .ok_or_else(|| formules::target_missing(t))?;
+            let last = leaves[point_end(doc, &leaves, i) - 1];
+            let at = child_index(doc, parent, last) + 1;
+            insert_lines(doc, parent, at, alineas, None);
+            Ok(())
+        }
         Op::AddAlineas { at, alineas } => {
             let unit = corps::alineas_of(doc, resolve_unit(doc, t)?);
             let container = if t.row.is_some() {

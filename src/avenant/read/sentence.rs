@@ -261,7 +261,7 @@ pub(super) fn parse_sentence(
 /// The skeleton in the passive formula the patterns read, when it is written in the active
 /// voice or the imperative (« Compléter … par … » → « … est complété par … »).
 fn passive(skel: &str) -> String {
-    let mut skel = skel.to_string();
+    let mut skel = as_follows(skel);
     for (r, to) in ACTIVE_FORMS.iter() {
         if r.is_match(&skel) {
             skel = r.replace(&skel, *to).trim().to_string();
@@ -271,6 +271,46 @@ fn passive(skel: &str) -> String {
     without_incises(skel)
 }
 
+/// « un alinéa rédigé comme suit », « un dernier alinéa, rédigé comme suit » → « … ainsi
+/// rédigé »; « est rédigé comme suit » is left to the formula that reads it.
+fn as_follows(skel: &str) -> String {
+    AS_FOLLOWS
+        .replace_all(skel, |c: &regex::Captures| {
+            let w = &c["w"];
+            if ["est", "sont", "désormais", "ainsi"].contains(&w.to_lowercase().as_str()) {
+                c[0].to_string()
+            } else {
+                format!("{w} ainsi {}", &c["r"])
+            }
+        })
+        .into_owned()
+}
+
+/// « au paragraphe 25.2.II » → « du paragraphe 25.2.II »: a place as the complement of a noun.
+fn of_place(loc: &str) -> String {
+    let loc = loc.trim();
+    let lower = loc.to_lowercase();
+    for (from, to) in [
+        ("au ", "du "),
+        ("aux ", "des "),
+        ("à la ", "de la "),
+        ("a la ", "de la "),
+        ("à l'", "de l'"),
+        ("a l'", "de l'"),
+        ("dans le ", "du "),
+        ("dans la ", "de la "),
+        ("dans l'", "de l'"),
+        ("dans les ", "des "),
+        ("à ", "de "),
+        ("a ", "de "),
+    ] {
+        if lower.starts_with(from) {
+            return format!("{to}{}", &loc[from.len()..]);
+        }
+    }
+    format!("de {loc}")
+}
+
 /// The skeleton with the incises of [`INCISES`] and [`R_COMPLETED_AFTER`] put where the
 /// formulas read them.
 fn without_incises(mut skel: String) -> String {
@@ -278,6 +318,20 @@ fn without_incises(mut skel: String) -> String {
         if r.is_match(&skel) {
             skel = r.replace(&skel, *to).trim().to_string();
         }
+    }
+    // « Au paragraphe 25.2.II, il est inséré après le troisième alinéa un alinéa … » →
+    // « Après le troisième alinéa du paragraphe 25.2.II, il est inséré un alinéa … ».
+    if let Some(c) = R_INSERTED_AFTER.captures(&skel) {
+        let rel = if c["rel"].eq_ignore_ascii_case("avant") {
+            "Avant"
+        } else {
+            "Après"
+        };
+        let place = match c.name("loc") {
+            Some(l) => format!("{} {}", c["x"].trim(), of_place(l.as_str())),
+            None => c["x"].trim().to_string(),
+        };
+        skel = format!("{rel} {place}, il est {} {}", &c["v"], c["rest"].trim());
     }
     if let Some(c) = R_COMPLETED_AFTER.captures(&skel) {
         let t = c["t"].trim();
@@ -618,6 +672,11 @@ fn parse_one(
         let at = AlineaAt::Start;
         return with_block(target, block, |alineas| Op::AddAlineas { at, alineas })
             .ok_or_else(missing_quote);
+    }
+    if let Some(c) = R_INSERT_LAST.captures(&skel) {
+        let block = inline_or(block.clone(), &quotes, c.name("q"));
+        let target = loc_target(c.name("loc"))?;
+        return appended_at_end(target, &c["what"], block).ok_or_else(missing_quote);
     }
     if let Some(c) = R_ADD_IL.captures(&skel) {
         let block = inline_or(block.clone(), &quotes, c.name("q"));
@@ -965,6 +1024,24 @@ mod tests {
                 "le dernier alinéa de l'article 4 est ainsi rédigé : §0",
             ),
             ("Supprimer le 2° de l'article 5.", "le 2° de l'article 5 est supprimé"),
+            // « rédigé comme suit » after a noun is « ainsi rédigé »; the place between the
+            // verb and what is inserted is put first (avenants to motorway concessions, 2011).
+            (
+                "Au paragraphe 25.2.c, il est inséré un dernier alinéa, rédigé comme suit :",
+                "Au paragraphe 25.2.c, il est inséré un dernier alinéa ainsi rédigé :",
+            ),
+            (
+                "Au paragraphe 25.2.II, il est inséré après le troisième alinéa un alinéa rédigé comme suit :",
+                "Après le troisième alinéa du paragraphe 25.2.II, il est inséré un alinéa ainsi rédigé :",
+            ),
+            (
+                "Il est inséré après le premier alinéa de l'article 4 un alinéa ainsi rédigé :",
+                "Après le premier alinéa de l'article 4, il est inséré un alinéa ainsi rédigé :",
+            ),
+            (
+                "L'article 5 est rédigé comme suit :",
+                "L'article 5 est rédigé comme suit :",
+            ),
             // Already passive: unchanged.
             (
                 "L'article 6 est complété par un alinéa ainsi rédigé :",
