@@ -515,11 +515,13 @@ pub(super) fn resolve_leaf(doc: &Document, t: &Target) -> Result<Option<(NodeId,
         let i = r.resolve(rows.len()).ok_or_else(missing)?;
         return Ok(Some((table, rows[i - 1])));
     }
+    // A point the parser made a sub-division (« II. – Les ventes … » heading its lines).
+    let (unit, items) = descend_points(doc, unit, &t.item);
     let leaves = doc.alineas(unit);
-    if !t.item.is_empty() {
+    if !items.is_empty() {
         let mut start = 0;
         let mut found: Option<usize> = None;
-        for (depth, m) in t.item.iter().enumerate() {
+        for (depth, m) in items.iter().enumerate() {
             let outer = found;
             let mut hit = None;
             for (i, id) in leaves.iter().enumerate().skip(start) {
@@ -575,6 +577,40 @@ pub(super) fn resolve_leaf(doc: &Document, t: &Target) -> Result<Option<(NodeId,
         return Ok(Some((unit, leaves[i - 1])));
     }
     Ok(None)
+}
+
+/// The sub-divisions of `unit` named by the first markers of `items` (« le 2° du II » where
+/// the II is a sub-division of the article), and the markers left to find among its leaves.
+pub(super) fn descend_points<'a>(
+    doc: &Document,
+    mut unit: NodeId,
+    mut items: &'a [String],
+) -> (NodeId, &'a [String]) {
+    while let Some((m, rest)) = items.split_first() {
+        let sub = doc.children(unit).iter().copied().find(|c| {
+            let n = doc.node(*c);
+            n.kind == NodeKind::Structure && markers_match(n.label.as_deref(), m)
+        });
+        match sub {
+            Some(c) => {
+                unit = c;
+                items = rest;
+            }
+            None => break,
+        }
+    }
+    (unit, items)
+}
+
+/// The sub-division a target's items name whole (« au paragraphe 25.2.c » where c is a
+/// sub-division of 25.2), `None` when a marker is left to find among leaves.
+pub(super) fn point_container(doc: &Document, t: &Target) -> Result<Option<NodeId>, String> {
+    if t.item.is_empty() {
+        return Ok(None);
+    }
+    let unit = super::corps::alineas_of(doc, resolve_unit(doc, t)?);
+    let (c, rest) = descend_points(doc, unit, &t.item);
+    Ok((rest.is_empty()).then_some(c))
 }
 
 /// The marker a leaf that the parser left an alinéa opens with (« II. – Le taux… », « c) Le
@@ -640,8 +676,17 @@ pub(super) fn leaf_range(
         .iter()
         .position(|s| *s == first)
         .ok_or_else(|| formules::target_missing(t))?;
+    let point = !t.item.is_empty()
+        && t.alinea.is_none()
+        && t.phrase.is_none()
+        && count <= 1
+        && doc.node(first).kind == NodeKind::Alinea;
     let end = if count == crate::avenant::model::ALL_ALINEAS {
         siblings.len()
+    } else if point {
+        // « Le II de l'article 3 est abrogé », the II written « II. – … » as an alinéa: the
+        // point is its line and the lines up to the next « III. – ».
+        point_end(doc, &siblings, start)
     } else {
         start + count.max(1) as usize
     };

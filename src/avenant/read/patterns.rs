@@ -105,12 +105,19 @@ pub(super) static R_REPLACE: LazyLock<Regex> = LazyLock::new(|| {
 });
 pub(super) static R_INSERT_W: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?P<loc>.+?),\s*)?(?P<rel>après|avant)\s+(?:NOUN\s*:?\s*)?§(?P<q1>\d+),?\s+(?:il\s+)?(?:est|sont)\s+(?:inséré|ajouté)e?s?\s+(?:NOUN\s*:?\s*)?§(?P<q2>\d+)$",
+        r"^(?:(?P<loc>.+?),\s*|(?P<loc2>(?:au|aux|[àa]|dans)\s[^,§]+?)\s+)?(?P<rel>après|avant)\s+(?:NOUN\s*:?\s*)?§(?P<q1>\d+),?\s+(?:il\s+)?(?:est|sont)\s+(?:inséré|ajouté)e?s?\s+(?:NOUN\s*:?\s*)?§(?P<q2>\d+)$",
     )
 });
 pub(super) static R_START_W: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^au début (?P<t>.+?),\s*(?:il\s+)?(?:est|sont)\s+(?:ajouté|inséré)e?s?\s+(?:NOUN\s*:?\s*)?§(?P<q>\d+)$",
+    )
+});
+/// « Le premier alinéa … est complété par les mots et une phrase ainsi rédigée : « w. P. » »
+/// (TA n° 376, 2009): words, then a whole sentence, at the end of the unit.
+pub(super) static R_END_WORDS_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?P<t>.+?)\s+est\s+complétée?\s+par\s+les\s+mots\s+et\s+(?:une|deux|trois)\s+phrases?\s+ainsi\s+rédigée?s?\s*:?\s*§(?P<q>\d+)$",
     )
 });
 pub(super) static R_END_W: LazyLock<Regex> =

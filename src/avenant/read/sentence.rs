@@ -481,7 +481,7 @@ fn parse_one(
             Anchor::Before(a)
         };
         return Ok(Instruction {
-            target: loc_target(c.name("loc"))?,
+            target: loc_target(c.name("loc").or(c.name("loc2")))?,
             op: Op::InsertWords { anchor, words },
         });
     }
@@ -489,6 +489,14 @@ fn parse_one(
         return Ok(Instruction {
             target: target_of(&c["t"])?.0,
             op: Op::AddWordsAtStart {
+                words: q(&quotes, c.name("q")).ok_or_else(missing_quote)?,
+            },
+        });
+    }
+    if let Some(c) = R_END_WORDS_PHRASE.captures(&skel) {
+        return Ok(Instruction {
+            target: target_of(&c["t"])?.0,
+            op: Op::AddWordsAtEnd {
                 words: q(&quotes, c.name("q")).ok_or_else(missing_quote)?,
             },
         });
