@@ -156,6 +156,21 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             }
             Ok(())
         }
+        Op::RewriteEnd { after, text } => {
+            // From the end of the words to the end of the phrase named, else of the alinéa.
+            let scope = text_scope(doc, t)?;
+            let hit = unique_occurrence(doc, &scope, after, t)?;
+            let from = hit.pos + after.len();
+            let to = hit.slot.range.1.max(from);
+            let sep = if text.starts_with([',', '.', ';', ')']) {
+                ""
+            } else {
+                " "
+            };
+            let at = Hit { pos: from, ..hit };
+            edit_at(doc, &at, to - from, &format!("{sep}{text}"));
+            Ok(())
+        }
         Op::AddWordsAtStart { words } => {
             let (id, range) = single_text(doc, t)?;
             let text = doc.node(id).text.clone();

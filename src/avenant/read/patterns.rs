@@ -113,6 +113,13 @@ pub(super) static R_START_W: LazyLock<Regex> = LazyLock::new(|| {
         r"^au début (?P<t>.+?),\s*(?:il\s+)?(?:est|sont)\s+(?:ajouté|inséré)e?s?\s+(?:NOUN\s*:?\s*)?§(?P<q>\d+)$",
     )
 });
+/// « Après le mot : « mariage », la fin du premier alinéa de l'article 171 est ainsi rédigée :
+/// « … » » (TA n° 376, 2009): what follows the words to the end of the unit is rewritten.
+pub(super) static R_END_REWRITE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^après\s+(?:NOUN\s*:?\s*)?§(?P<a>\d+),?\s+la\s+fin\s+(?P<t>(?:du|de\s+la|de\s+l'|des|de)\s.+?)\s+est\s+ainsi\s+rédigée\s*:?\s*(?:§(?P<q>\d+))?$",
+    )
+});
 /// « Le premier alinéa … est complété par les mots et une phrase ainsi rédigée : « w. P. » »
 /// (TA n° 376, 2009): words, then a whole sentence, at the end of the unit.
 pub(super) static R_END_WORDS_PHRASE: LazyLock<Regex> = LazyLock::new(|| {

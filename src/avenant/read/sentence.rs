@@ -493,6 +493,17 @@ fn parse_one(
             },
         });
     }
+    if let Some(c) = R_END_REWRITE.captures(&skel) {
+        let t = c["t"].trim();
+        let (target, _) = target_of(t)?;
+        return Ok(Instruction {
+            target,
+            op: Op::RewriteEnd {
+                after: q(&quotes, c.name("a")).ok_or_else(missing_quote)?,
+                text: first_text(q(&quotes, c.name("q")))?,
+            },
+        });
+    }
     if let Some(c) = R_END_WORDS_PHRASE.captures(&skel) {
         return Ok(Instruction {
             target: target_of(&c["t"])?.0,
