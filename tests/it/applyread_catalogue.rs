@@ -459,6 +459,89 @@ La certification est établie par le fabricant.
 
 /// Proposition de loi de simplification et d'amélioration de la qualité du droit, texte adopté
 /// n° 376 (Assemblée nationale, 13e législature, 2 December 2009).
+/// A second convention for the texte adopté n° 376: articles whose parts are numbered « I. – »,
+/// « II. – », « III. – » as the laws' are (13, 21, 34), and articles with many alinéas.
+const SERVICES: &str = "Convention relative au fonctionnement des services
+
+Article 13 : Commission
+
+I. – La commission comprend dix-sept membres.
+
+II. – Le mandat des membres est de cinq ans.
+
+Article 15 : Délégation
+
+Le président peut déléguer ses pouvoirs.
+
+Il peut déléguer sa signature aux agents mentionnés au I ou II de l'article 8.
+
+Les délégations sont publiées.
+
+Article 21 : Traitements
+
+I. – Les services de police mettent en œuvre des traitements automatisés.
+
+II. – Les traitements sont contrôlés par le procureur.
+
+III. – Le traitement des données est opéré sous le contrôle du procureur de la République. Les données sont conservées. Les personnes sont informées. Le procureur peut demander leur effacement.
+
+Article 34 : Ordre public
+
+I. – Le préfet de département a la charge de l'ordre public.
+
+II. – Le préfet de région coordonne l'action des préfets.
+
+III. – Le préfet de zone prend les mesures nécessaires.
+
+Il peut requérir les services de l'État.
+
+Les conditions d'application sont fixées par décret.
+
+Article L. 113-2 : Personnes âgées
+
+Le département définit la politique en faveur des personnes âgées.
+
+Il coordonne les actions.
+
+Il peut conclure des conventions.
+
+Il anime un réseau.
+
+Il informe les familles.
+
+Il réunit une conférence annuelle.
+
+Il établit un rapport d'activité.
+
+Article L. 123-17 : Comptes annuels
+
+Les modifications intervenues sont décrites et justifiées dans l'annexe.
+
+Article L. 225-135 : Augmentation de capital
+
+L'assemblée qui décide l'augmentation de capital peut supprimer le droit préférentiel de souscription. Elle statue sur le rapport du conseil d'administration.
+
+Le rapport indique les motifs de la suppression.
+
+Sur la base de ce rapport sont établis les rapports des commissaires aux comptes prévus au présent article.
+
+Article L. 362-1 : Enseignement de la danse
+
+Nul ne peut enseigner la danse contre rétribution s'il n'est titulaire du diplôme de professeur de danse.
+
+Le diplôme est délivré par l'État.
+
+Peuvent également enseigner les titulaires d'un diplôme reconnu.
+
+Peuvent enfin enseigner les personnes dispensées du diplôme.
+
+La reconnaissance est prononcée par le ministre.
+
+La dispense est prononcée par le ministre.
+
+Les conditions d'application sont fixées par décret.
+";
+
 macro_rules! ta376 {
     ($at:literal) => {
         concat!("Proposition de loi de simplification et d'amélioration de la qualité du droit, texte adopté n° 376, Assemblée nationale, 2 décembre 2009, ", $at, ", https://www.assemblee-nationale.fr/13/ta/ta0376.asp (regardscitoyens/nosdeputes.fr @ bd53b71acc36836a346532aece206c95ded0c578, batch/loi/html/http:__www.assemblee-nationale.fr_13_ta_ta0376.asp)")
@@ -1116,6 +1199,71 @@ const CASES: &[Case] = &[
         avenant: "Article 1er\n\nL'article L. 522-11 est ainsi modifié :\n\na) Au I, les mots : « , à titre exceptionnel, » sont supprimés ;\n\nb) Au 2° du II, les mots : « agréée par le tribunal de commerce dans le ressort duquel est situé l'établissement » sont supprimés.",
         heading: "## Article L. 522-11 : Ventes",
         want: "Les ventes sont réglementées.\n\nI. – L'exploitant peut céder des marchandises.\n\nII. – Les ventes sont faites :\n\n1° Aux enchères publiques ;\n\n2° Par une personne.",
+    },
+    // « Le I de l'article 13 … est complété par un alinéa ainsi rédigé : »: the alinéa ends the
+    // I, before the II (adapted: « de la loi n° 78-17 du 6 janvier 1978 précitée »).
+    Case {
+        source: ta376!("art. 29 sexies (quotation cut)"),
+        conv: SERVICES,
+        avenant: "Article 1er\n\nLe I de l'article 13 de la convention est complété par un alinéa ainsi rédigé :\n\n« La commission élit en son sein trois de ses membres, dont deux parmi les membres mentionnés au 3°, au 4° ou au 5°. […] »",
+        heading: "## Article 13 : Commission",
+        want: "I. – La commission comprend dix-sept membres.\n\nLa commission élit en son sein trois de ses membres, dont deux parmi les membres mentionnés au 3°, au 4° ou au 5°. […]\n\nII. – Le mandat des membres est de cinq ans.",
+    },
+    // « Le III de l'article 21 … est ainsi modifié : » 1° and 2° « Après la deuxième (troisième)
+    // phrase, il est inséré une phrase ainsi rédigée : », 3° « Sont ajoutés une phrase et un
+    // alinéa ainsi rédigés : » (adapted: « de la loi n° 2003-239 du 18 mars 2003 pour la
+    // sécurité intérieure »).
+    Case {
+        source: ta376!("art. 29 octies"),
+        conv: SERVICES,
+        avenant: "Article 1er\n\nLe III de l'article 21 de la convention est ainsi modifié :\n\n1° Après la deuxième phrase, il est inséré une phrase ainsi rédigée :\n\n« Le procureur de la République se prononce sur les suites qu'il convient de donner aux demandes d'effacement ou de rectification dans un délai d'un mois. » ;\n\n2° Après la troisième phrase, il est inséré une phrase ainsi rédigée :\n\n« Lorsque le procureur de la République prescrit le maintien des données personnelles d'une personne ayant bénéficié d'une décision d'acquittement ou de relaxe devenue définitive, il en avise la personne concernée. » ;\n\n3° Sont ajoutés une phrase et un alinéa ainsi rédigés :\n\n« Les autres décisions de classement sans suite font l'objet d'une mention.\n\n« Les décisions d'effacement ou de rectification des informations nominatives prises par le procureur de la République sont transmises aux responsables de tous les traitements automatisés pour lesquels ces décisions ont des conséquences sur la durée de conservation des données personnelles. »",
+        heading: "## Article 21 : Traitements",
+        want: "I. – Les services de police mettent en œuvre des traitements automatisés.\n\nII. – Les traitements sont contrôlés par le procureur.\n\nIII. – Le traitement des données est opéré sous le contrôle du procureur de la République. Les données sont conservées. Le procureur de la République se prononce sur les suites qu'il convient de donner aux demandes d'effacement ou de rectification dans un délai d'un mois. Lorsque le procureur de la République prescrit le maintien des données personnelles d'une personne ayant bénéficié d'une décision d'acquittement ou de relaxe devenue définitive, il en avise la personne concernée. Les personnes sont informées. Le procureur peut demander leur effacement. Les autres décisions de classement sans suite font l'objet d'une mention.\n\nLes décisions d'effacement ou de rectification des informations nominatives prises par le procureur de la République sont transmises aux responsables de tous les traitements automatisés pour lesquels ces décisions ont des conséquences sur la durée de conservation des données personnelles.",
+    },
+    // « L'article … est complété par les mots : » on an article of one alinéa (adapted: « Le
+    // code de commerce est ainsi modifié : 2° »).
+    Case {
+        source: ta376!("art. 30, 2°"),
+        conv: SERVICES,
+        avenant: "Article 1er\n\nL'article L. 123-17 est complété par les mots : « et signalées, le cas échéant, dans le rapport des commissaires aux comptes » ;",
+        heading: "## Article L. 123-17 : Comptes annuels",
+        want: "Les modifications intervenues sont décrites et justifiées dans l'annexe et signalées, le cas échéant, dans le rapport des commissaires aux comptes.",
+    },
+    // « La dernière phrase du premier alinéa est supprimée », then « Au dernier alinéa, les
+    // mots : … sont remplacés par les mots : » (adapted: « du code de commerce »).
+    Case {
+        source: ta376!("art. 31"),
+        conv: SERVICES,
+        avenant: "Article 1er\n\nL'article L. 225-135 de la convention est ainsi modifié :\n\n1° La dernière phrase du premier alinéa est supprimée ;\n\n2° Au dernier alinéa, les mots : « sont établis les rapports des commissaires aux comptes prévus au présent article » sont remplacés par les mots : « est établi le rapport du commissaire aux comptes prévu au présent article ».",
+        heading: "## Article L. 225-135 : Augmentation de capital",
+        want: "L'assemblée qui décide l'augmentation de capital peut supprimer le droit préférentiel de souscription.\n\nLe rapport indique les motifs de la suppression.\n\nSur la base de ce rapport est établi le rapport du commissaire aux comptes prévu au présent article.",
+    },
+    // « Les sixième et septième alinéas … sont supprimés. » (adapted: « du code de l'action
+    // sociale et des familles »).
+    Case {
+        source: ta376!("art. 33, II"),
+        conv: SERVICES,
+        avenant: "Article 1er\n\nII. – Les sixième et septième alinéas de l'article L. 113-2 de la convention sont supprimés.",
+        heading: "## Article L. 113-2 : Personnes âgées",
+        want: "Le département définit la politique en faveur des personnes âgées.\n\nIl coordonne les actions.\n\nIl peut conclure des conventions.\n\nIl anime un réseau.\n\nIl informe les familles.",
+    },
+    // « Le cinquième alinéa est ainsi rédigé : », « Le septième alinéa est supprimé. »
+    // (adapted: « du code de l'éducation »).
+    Case {
+        source: ta376!("art. 33, III"),
+        conv: SERVICES,
+        avenant: "Article 1er\n\nIII. – L'article L. 362-1 de la convention est ainsi modifié :\n\n1° Le cinquième alinéa est ainsi rédigé :\n\n« La reconnaissance ou la dispense mentionnée aux deux alinéas précédents est prononcée par arrêté du ministre chargé de la culture. » ;\n\n2° Le septième alinéa est supprimé.",
+        heading: "## Article L. 362-1 : Enseignement de la danse",
+        want: "Nul ne peut enseigner la danse contre rétribution s'il n'est titulaire du diplôme de professeur de danse.\n\nLe diplôme est délivré par l'État.\n\nPeuvent également enseigner les titulaires d'un diplôme reconnu.\n\nPeuvent enfin enseigner les personnes dispensées du diplôme.\n\nLa reconnaissance ou la dispense mentionnée aux deux alinéas précédents est prononcée par arrêté du ministre chargé de la culture.\n\nLa dispense est prononcée par le ministre.",
+    },
+    // « Le dernier alinéa du III est supprimé », « Il est complété par des IV et V ainsi
+    // rédigés : » (adapted: « de la loi n° 82-213 du 2 mars 1982 »; the quotation cut).
+    Case {
+        source: ta376!("art. 36 (quotation cut)"),
+        conv: SERVICES,
+        avenant: "Article 1er\n\nL'article 34 de la convention est ainsi modifié :\n\n1° Le dernier alinéa du III est supprimé ;\n\n2° Il est complété par des IV et V ainsi rédigés :\n\n« IV. – Par dérogation aux I et III, le préfet de police a en outre la charge de l'ordre public dans les départements des Hauts-de-Seine, de la Seine-Saint-Denis et du Val-de-Marne […].\n\n« V. – Un décret en Conseil d'État peut déroger aux dispositions du I et du III en tant qu'elles fixent les limites territoriales de la compétence du préfet de département en matière d'ordre public. »",
+        heading: "## Article 34 : Ordre public",
+        want: "I. – Le préfet de département a la charge de l'ordre public.\n\nII. – Le préfet de région coordonne l'action des préfets.\n\nIII. – Le préfet de zone prend les mesures nécessaires.\n\nIl peut requérir les services de l'État.\n\nIV. – Par dérogation aux I et III, le préfet de police a en outre la charge de l'ordre public dans les départements des Hauts-de-Seine, de la Seine-Saint-Denis et du Val-de-Marne […].\n\nV. – Un décret en Conseil d'État peut déroger aux dispositions du I et du III en tant qu'elles fixent les limites territoriales de la compétence du préfet de département en matière d'ordre public.",
     },
 ];
 

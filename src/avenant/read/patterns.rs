@@ -182,6 +182,13 @@ pub(super) static R_ADD_IL: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:il est ajouté|sont ajoutée?s)\s+(?:(?P<loc>(?:à|au|aux)\s.+?),?\s+)?(?P<what>un alinéa|une phrase|des alinéas|(?:deux|trois|quatre|cinq) alinéas|un (?-i:[IVXLC]+|\d+°)(?: bis| ter)?(?: et un (?-i:[IVXLC]+|\d+°))?|des (?-i:[IVXLC]+|\d+°)(?:, (?-i:[IVXLC]+|\d+°))* et (?-i:[IVXLC]+|\d+°))\s+ainsi\s+rédigée?s?\s*:?\s*(?:§(?P<q>\d+))?$",
     )
 });
+/// « Sont ajoutés une phrase et un alinéa ainsi rédigés : » (TA n° 376, 2009, art. 29 octies):
+/// the first quoted line ends the unit's last alinéa, the others follow it.
+pub(super) static R_PHRASE_AND_ALINEAS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:il est ajouté|sont ajoutée?s)\s+(?:(?P<loc>(?:à|au|aux)\s.+?),?\s+)?|(?P<t>.+?)\s+est\s+complétée?\s+par\s+)une\s+phrase\s+et\s+(?P<n>un|deux|trois|quatre)\s+alinéas?\s+ainsi\s+rédigée?s\s*:?$",
+    )
+});
 /// « Au paragraphe 25.2.c, il est inséré un dernier alinéa ainsi rédigé : » (avenants to
 /// motorway concessions, JORF 2011): an alinéa added at the end of the place.
 pub(super) static R_INSERT_LAST: LazyLock<Regex> = LazyLock::new(|| {

@@ -230,6 +230,47 @@ pub(super) fn parse_sentence(
     if let Some(r) = added_articles(s, &skel, &block) {
         return r;
     }
+    if let Some(c) = R_PHRASE_AND_ALINEAS.captures(&skel) {
+        // The phrase ends the unit's last alinéa; the alinéas follow the unit.
+        let place = c.name("loc").or(c.name("t")).map(|m| m.as_str());
+        let target = match place {
+            Some(p) => {
+                parse_np(p, ctx)
+                    .ok_or_else(|| format!("unité introuvable dans « {p} »"))?
+                    .0
+            }
+            None => ctx
+                .map(|u| Target::unit(u.clone()))
+                .ok_or_else(|| "la phrase ne dit pas quel article elle modifie".to_string())?,
+        };
+        let n = crate::avenant::formules::parse_cardinal(&c["n"]).unwrap_or(0) as usize;
+        let Some((phrase, alineas)) = block.split_first().filter(|(_, r)| r.len() == n) else {
+            return Err(format!(
+                "« {s} » : {} ligne(s) citée(s), ce que la phrase n'annonce pas",
+                block.len()
+            ));
+        };
+        let last = if target.item.is_empty() {
+            target.clone().with_alinea(Position::Last)
+        } else {
+            target.clone()
+        };
+        return Ok(vec![
+            Instruction {
+                target: last,
+                op: Op::AddPhrase {
+                    text: phrase.clone(),
+                },
+            },
+            Instruction {
+                target,
+                op: Op::AddAlineas {
+                    at: AlineaAt::End,
+                    alineas: alineas.to_vec(),
+                },
+            },
+        ]);
+    }
     if cuts.is_empty() {
         return Ok(vec![parse_one(s, skel, &quotes, block, ctx, joined)?]);
     }
