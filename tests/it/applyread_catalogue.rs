@@ -1694,3 +1694,52 @@ fn the_binary_applies_the_published_avenant_or_refuses_it_whole() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Abrogations of the texte adopté n° 376 (art. 10, 4°; art. 30, 5°; art. 33, I, « Sont
+/// abrogés : » then its items, adapted: the codes' and laws' names dropped, the item « 3°
+/// (Supprimé) » of the bill left out): the articles named are gone, their neighbours stay.
+#[test]
+fn abrogations_of_the_texte_adopte_376_remove_the_articles_they_name() {
+    let labels = [
+        "1er",
+        "2",
+        "73",
+        "74",
+        "75",
+        "137",
+        "L. 230-1",
+        "L. 230-2",
+        "L. 230-3",
+        "L. 230-4",
+        "L. 232-5",
+        "L. 232-6",
+        "L. 313-6",
+        "L. 421-8",
+        "L. 512-71",
+    ];
+    let conv: String =
+        std::iter::once("Convention relative aux dispositions abrogées\n".to_string())
+            .chain(
+                labels
+                    .iter()
+                    .map(|l| format!("\nArticle {l} : Objet\n\nTexte de l'article {l}.\n")),
+            )
+            .collect();
+    let body = "Article 1er\n\nL'article L. 421-8 est abrogé.\n\nArticle 2\n\nL'article L. 232-6 est abrogé.\n\nArticle 3\n\nI. – Sont abrogés :\n\n1° L'article L. 313-6 ;\n\n1° bis Les articles L. 230-1 à L. 230-3 ;\n\n2° L'article L. 512-71 ;\n\n4° Les articles 73 et 74 ;\n\n5° L'article 137 ;\n\n6° L'article 1er.";
+    let out = run(&conv, body).unwrap_or_else(|e| panic!("{e}"));
+    let kept: Vec<&str> = labels
+        .iter()
+        .copied()
+        .filter(|l| out.contains(&format!("Texte de l'article {l}.")))
+        .collect();
+    assert_eq!(kept, ["2", "75", "L. 230-4", "L. 232-5"], "{out}");
+    // « Sont abrogés : » with nothing after it, or an item naming no article: refused.
+    let e = run(&conv, "Article 1er\n\nSont abrogés :").expect_err("empty list");
+    assert!(e.contains("aucune disposition abrogée"), "{e}");
+    let e = run(
+        &conv,
+        "Article 1er\n\nSont abrogés :\n\n1° L'article L. 999-9 ;",
+    )
+    .expect_err("absent");
+    assert!(e.contains("L. 999-9"), "{e}");
+}

@@ -182,6 +182,15 @@ pub(super) static R_ADD_IL: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:il est ajouté|sont ajoutée?s)\s+(?:(?P<loc>(?:à|au|aux)\s.+?),?\s+)?(?P<what>un alinéa|une phrase|des alinéas|(?:deux|trois|quatre|cinq) alinéas|un (?-i:[IVXLC]+|\d+°)(?: bis| ter)?(?: et un (?-i:[IVXLC]+|\d+°))?|des (?-i:[IVXLC]+|\d+°)(?:, (?-i:[IVXLC]+|\d+°))* et (?-i:[IVXLC]+|\d+°))\s+ainsi\s+rédigée?s?\s*:?\s*(?:§(?P<q>\d+))?$",
     )
 });
+/// « Sont abrogés : » then the items naming what is (TA n° 376, 2009, art. 33, I).
+pub(super) static R_ABROGATED_LIST: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:sont|est)\s+(?:abrogée?s?|supprimée?s?)\s*:$"));
+/// « Les articles 73 et 74 sont abrogés », « Les articles L. 230-1 à L. 230-3 sont supprimés ».
+pub(super) static R_DELETE_ARTICLES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^les\s+articles\s+(?P<l>.+?)(?:\s+DE_THEDOC)?\s+(?:sont|est)\s+(?:supprimée?s?|abrogée?s?)$",
+    )
+});
 /// « Sont ajoutés une phrase et un alinéa ainsi rédigés : » (TA n° 376, 2009, art. 29 octies):
 /// the first quoted line ends the unit's last alinéa, the others follow it.
 pub(super) static R_PHRASE_AND_ALINEAS: LazyLock<Regex> = LazyLock::new(|| {

@@ -31,6 +31,30 @@ pub(super) fn parse_body(
             None => line.text.clone(),
         };
         let s = strip_end(&text);
+        if R_ABROGATED_LIST.is_match(&s) {
+            // « Sont abrogés : » then « 1° L'article L. 313-6 ; », « 4° Les articles 73 et
+            // 74 ; »: each item is what is abrogated.
+            j += 1;
+            let first = j;
+            while j < lines.len() {
+                let Some(ic) = ITEM.captures(&lines[j].text) else {
+                    break;
+                };
+                let np = strip_end(&ic[2]);
+                let sentence = format!("{np} est abrogé");
+                let read = parse_sentence(&sentence, Vec::new(), ctx, joined)
+                    .map_err(|m| err(lines[j].n, format!("« {s} » {np} : {m}")))?;
+                out.extend(written(&lines[j].raw, read));
+                j += 1;
+            }
+            if j == first {
+                return Err(err(
+                    line.n,
+                    format!("« {s} » : aucune disposition abrogée (1°, 2°…) ne suit"),
+                ));
+            }
+            continue;
+        }
         if let Some(c) = R_MODIFIED.captures(&s) {
             let (t, _) = parse_np(&c["t"], ctx)
                 .ok_or_else(|| err(line.n, format!("unité introuvable dans « {} »", &c["t"])))?;
@@ -229,6 +253,22 @@ pub(super) fn parse_sentence(
         .collect();
     if let Some(r) = added_articles(s, &skel, &block) {
         return r;
+    }
+    if let Some(c) = R_DELETE_ARTICLES.captures(&skel) {
+        let labels = label_list(&c["l"]);
+        if labels.len() < 2 {
+            return Err(format!(
+                "« {s} » : articles illisibles dans « {} »",
+                &c["l"]
+            ));
+        }
+        return Ok(labels
+            .iter()
+            .map(|l| Instruction {
+                target: Target::article(l),
+                op: Op::DeleteArticle,
+            })
+            .collect());
     }
     if let Some(c) = R_PHRASE_AND_ALINEAS.captures(&skel) {
         // The phrase ends the unit's last alinéa; the alinéas follow the unit.
