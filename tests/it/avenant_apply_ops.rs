@@ -87,3 +87,62 @@ fn everywhere_and_whole_articles() {
     assert_eq!(text(&d, "article-3/al-2"), "Le versement est annuel.");
     assert!(d.get("annexe-1/table-1/row-3").is_some());
 }
+
+/// A part numbered « II. – » that the parser leaves an alinéa is the lines up to « III. – »:
+/// abrogated or rewritten whole, counted in for « le deuxième alinéa du II », added to at its
+/// end (« Le II est complété par un alinéa »); on two conventions, one whose parts open
+/// sub-articles (« 25.2 »), one an article's own.
+#[test]
+fn a_point_written_ii_is_its_lines_up_to_iii() {
+    let conventions = [
+        (
+            "Cahier des charges\n\nArticle 25 : Tarifs\n\n25.1. Principes\n\nLes tarifs sont fixés.\n\n25.2. Évolution\n\nLes tarifs évoluent selon le présent paragraphe.\n\nI. – Les tarifs évoluent.\n\nII. – Un contrat de plan fixe les hausses.\n\nIl est conclu pour cinq ans.\n\nIII. – Les tarifs sont affichés.\n",
+            "25.2",
+            "article-25.2",
+        ),
+        (
+            "Convention\n\nArticle 3 : Tarifs\n\nLes tarifs sont publics.\n\nI. – Les tarifs évoluent.\n\nII. – Un contrat de plan fixe les hausses.\n\nIl est conclu pour cinq ans.\n\nIII. – Les tarifs sont affichés.\n",
+            "3",
+            "article-3",
+        ),
+    ];
+    for (conv, label, key) in conventions {
+        let doc = avenant::parse_str("c.md", conv);
+        let apply_body = |body: &str| {
+            let av = parse_avenant(&format!("Article 1er\n\n{body}\n"))
+                .unwrap_or_else(|e| panic!("{body}\n{e}"));
+            apply(&doc, &av).unwrap_or_else(|e| panic!("{body}\n{e}"))
+        };
+        let lines = |d: &Document| -> Vec<String> {
+            d.alineas(d.get(key).expect("unit"))
+                .into_iter()
+                .map(|a| d.node(a).text.clone())
+                .collect()
+        };
+        let first = lines(&doc)[0].clone();
+        let d = apply_body(&format!("Le II de l'article {label} est abrogé."));
+        assert_eq!(
+            lines(&d),
+            [
+                first.as_str(),
+                "I. – Les tarifs évoluent.",
+                "III. – Les tarifs sont affichés."
+            ],
+            "{label}"
+        );
+        let d = apply_body(&format!(
+            "Le II de l'article {label} est ainsi rédigé :\n\n« II. – Les hausses sont libres. »"
+        ));
+        assert_eq!(lines(&d)[2], "II. – Les hausses sont libres.", "{label}");
+        assert_eq!(lines(&d)[3], "III. – Les tarifs sont affichés.", "{label}");
+        let d = apply_body(&format!(
+            "Le deuxième alinéa du II de l'article {label} est supprimé."
+        ));
+        assert_eq!(lines(&d)[3], "III. – Les tarifs sont affichés.", "{label}");
+        let d = apply_body(&format!(
+            "Le II de l'article {label} est complété par un alinéa ainsi rédigé :\n\n« Il est révisé à mi-parcours. »"
+        ));
+        assert_eq!(lines(&d)[4], "Il est révisé à mi-parcours.", "{label}");
+        assert_eq!(lines(&d)[5], "III. – Les tarifs sont affichés.", "{label}");
+    }
+}
