@@ -104,7 +104,11 @@ fn an_annexed_instruction_for_a_point_the_convention_lacks_is_refused() {
         "{e}"
     );
     let e = applied(&read(LETTRES), &read(ESCOTA)).expect_err("no point II");
-    assert!(e.contains("n'existe pas"), "{e}");
+    // A Roman number takes no elision: « du II », never « de l'II ».
+    assert!(
+        e.contains("le troisième alinéa du II de l'article 25.2") && e.contains("n'existe pas"),
+        "{e}"
+    );
 }
 
 #[test]

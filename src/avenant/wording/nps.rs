@@ -32,8 +32,14 @@ impl Np {
     }
 
     pub(super) fn elides(&self) -> bool {
-        // « le onzième », « le huitième »: no elision before these ordinals.
-        let no_elision = ["onz", "huit"].iter().any(|p| self.head.starts_with(p));
+        // « le onzième », « le huitième »: no elision before these ordinals, nor before a
+        // Roman number (« le II », « du III », read « deux », « trois »).
+        let roman = self
+            .head
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().all(|c| "IVXLC".contains(c)));
+        let no_elision = roman || ["onz", "huit"].iter().any(|p| self.head.starts_with(p));
         !self.plural
             && !no_elision
             && self
