@@ -595,13 +595,28 @@ fn unaf_model_has_ten_titled_articles_two_parties_and_an_annex() {
         .any(|a| a.contains("s'élève à la somme de")));
 }
 
+/// Finding 20: the visa before « Entre : » is the visas' block, the préambule ends the last
+/// party. (The finding counted twelve lines of party 2 after its designation: the heading
+/// « Préambule », now the préambule's heading, and its eleven paragraphs.)
 #[test]
-#[ignore = "finding 20: the visa is unclassified and the préambule's 12 alinéas are alinéas of party 2"]
 fn unaf_model_has_visas_parties_and_preambule() {
     let doc = load(UNAF);
     assert_eq!(alinea_texts(&doc, "visas").len(), 1);
     assert_eq!(alinea_texts(&doc, "parties/partie-2").len(), 1);
-    assert_eq!(alinea_texts(&doc, "preambule").len(), 12);
+    assert_eq!(
+        node(&doc, "preambule").heading.as_deref(),
+        Some("Préambule")
+    );
+    let pre = alinea_texts(&doc, "preambule");
+    assert_eq!(pre.len(), 11, "{pre:?}");
+    assert!(pre[0].starts_with("L'UNAF et les UDAF"));
+    // « il est convenu ce qui suit : », written between the visa and « Entre : », opens the
+    // parties' block; nothing is left unclassified.
+    assert_eq!(
+        alinea_texts(&doc, "parties")[0],
+        "il est convenu ce qui suit :"
+    );
+    assert!(doc.get("non-classe").is_none());
 }
 
 #[test]
@@ -661,11 +676,20 @@ fn chartrettes_conventions_have_three_titres_twelve_articles_and_two_annexes() {
     }
 }
 
+/// Finding 20: « Par la présente convention, … il a été convenu et arrêté ce qui suit : » and
+/// the object clause after « D'autre part. » are the préambule, not a third party.
 #[test]
-#[ignore = "finding 20: « Par la présente convention, … il a été convenu et arrêté ce qui suit » and the object clause read as a third party"]
 fn chartrettes_conventions_have_two_parties() {
     for name in [CHARTRETTES_GROS, CHARTRETTES_BARGEAULT] {
-        assert_eq!(load(name).parties().len(), 2, "{name}");
+        let doc = load(name);
+        assert_eq!(doc.parties().len(), 2, "{name}");
+        let pre = alinea_texts(&doc, "preambule");
+        assert!(pre[0].starts_with("Par la présente convention"), "{name}");
+        assert!(
+            pre.iter()
+                .any(|a| a.starts_with("La présente convention a pour objet")),
+            "{name}: {pre:?}"
+        );
     }
 }
 
@@ -787,6 +811,11 @@ fn cofiroute_avenant_has_two_parties() {
     let names: Vec<&str> = doc.parties().iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names.len(), 2, "{names:?}");
     assert!(names[1].starts_with("La société COFIROUTE"), "{names:?}");
+    // The asterism « * ⏎ * * » before article 1er separates; it is no alinéa.
+    assert_eq!(
+        alinea_texts(&doc, "preambule"),
+        ["il a été convenu ce qui suit :"]
+    );
 }
 
 fn chartrettes_diff(format: &str) -> String {
