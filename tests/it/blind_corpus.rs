@@ -734,10 +734,21 @@ fn chartrettes_pair_drafts_an_act_that_applies_back_or_is_refused_in_one_line() 
 }
 
 #[test]
-#[ignore = "finding 22: draft refuses a new mayor and three shorter delays (units under the divisions of findings 21 and 23)"]
 fn chartrettes_pair_drafts_an_act() {
-    let md = drafted_act_applies_back(CHARTRETTES_GROS, CHARTRETTES_BARGEAULT);
-    assert!(md.contains("10 jours"), "{md}");
+    let md = drafted_act_applies_back(CHARTRETTES_GROS, CHARTRETTES_BARGEAULT)
+        .replace(['\u{a0}', '\u{202f}'], " ");
+    // The three delays as words, the one under the « PROGRAMMATION » intertitle included;
+    // no article rewritten.
+    assert!(
+        md.contains("la durée : « 2 mois » est remplacée par la durée : « 10 jours »"),
+        "{md}"
+    );
+    assert!(
+        md.contains("la durée : « 1 mois » est remplacée par la durée : « 10 jours »"),
+        "{md}"
+    );
+    assert!(md.contains("« 10 jours avant la date souhaitée »"), "{md}");
+    assert!(!md.contains("est ainsi rédigé"), "{md}");
 }
 
 #[test]

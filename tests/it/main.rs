@@ -39,6 +39,7 @@ mod drafting_article_first;
 mod drafting_articleless;
 mod drafting_first_subarticle;
 mod drafting_gaps;
+mod drafting_intertitles;
 mod drafting_notes;
 mod drafting_numbers;
 mod drafting_real;
