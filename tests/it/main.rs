@@ -42,6 +42,7 @@ mod drafting_gaps;
 mod drafting_intertitles;
 mod drafting_notes;
 mod drafting_numbers;
+mod drafting_preambule;
 mod drafting_real;
 mod edit_props;
 mod legistique_fixture;

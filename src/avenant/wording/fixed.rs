@@ -146,6 +146,8 @@ pub struct Changes {
     pub renumbered: bool,
     pub renumbered_annexes: bool,
     pub preambule: bool,
+    /// A préambule inserted where there was none.
+    pub inserted_preambule: bool,
     pub modified_annexes: Vec<String>,
     pub added_annexes: Vec<String>,
     pub deleted_annexes: Vec<String>,
@@ -219,13 +221,21 @@ pub fn objet_neutre(c: &Changes, style: &Style) -> Option<String> {
         .iter()
         .map(|l| article_label(l))
         .collect();
-    match ins.as_slice() {
-        [] => {}
-        [one] => parts.push(format!("insérer un article {one}")),
-        many => parts.push(format!(
-            "insérer {}",
-            cite_list("article", "articles", false, many)
-        )),
+    // « insérer un préambule et les articles 2 et 3 »: one verb for what is inserted.
+    let preambule = if c.inserted_preambule {
+        "un préambule"
+    } else {
+        ""
+    };
+    let articles = match ins.as_slice() {
+        [] => String::new(),
+        [one] => format!("un article {one}"),
+        many => cite_list("article", "articles", false, many),
+    };
+    match (preambule.is_empty(), articles.is_empty()) {
+        (true, true) => {}
+        (false, false) => parts.push(format!("insérer {preambule} et {articles}")),
+        _ => parts.push(format!("insérer {preambule}{articles}")),
     }
     for d in &c.inserted_divisions {
         // « insérer un chapitre IV bis », « insérer une section 4 ».

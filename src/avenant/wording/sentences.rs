@@ -670,6 +670,7 @@ pub fn sentence(ins: &Instruction, ctx: Option<&Unit>, style: &Style) -> Sentenc
         Op::Renumber { from, to } => renumber(from, to),
         Op::RenumberAnnexes { from, to } => renumber_annexes(from, to),
         Op::AddNote { label, text } => add_note(label, text, style),
+        Op::InsertPreambule { alineas } => insert_preambule(t, alineas, ctx, style),
         Op::RewriteHeading { heading } => rewrite_heading(t, heading, ctx, style),
         Op::RewriteAnnex { heading, blocks } => {
             rewrite_annex(t, heading.as_deref(), blocks, ctx, style)
@@ -750,6 +751,7 @@ pub fn chapeau_unit(instructions: &[Instruction]) -> Option<&Unit> {
                     | Op::Renumber { .. }
                     | Op::RenumberAnnexes { .. }
                     | Op::AddNote { .. }
+                    | Op::InsertPreambule { .. }
                     | Op::RewriteAnnex { .. }
                     | Op::AddAnnex { .. }
                     | Op::InsertAnnexBefore { .. }
