@@ -44,6 +44,7 @@ mod drafting_notes;
 mod drafting_numbers;
 mod drafting_preambule;
 mod drafting_real;
+mod drafting_statuts;
 mod edit_props;
 mod legistique_fixture;
 mod markdown_markup;

@@ -1283,7 +1283,18 @@ mod tests {
                     formules::capitalise(the).to_lowercase()
                 ),
                 format!("a pour objet de {present} afin"),
-                format!("Les autres stipulations {of} demeurent inchangées."),
+                // Statuts, règlement and charte have dispositions.
+                format!(
+                    "Les autres {} {of} demeurent inchangées.",
+                    if ["Statuts", "Règlement", "Charte"]
+                        .iter()
+                        .any(|w| title.starts_with(w))
+                    {
+                        "dispositions"
+                    } else {
+                        "stipulations"
+                    }
+                ),
             ] {
                 assert!(md.contains(&want), "{want}\n{md}");
             }

@@ -569,8 +569,18 @@ pub fn expose_heading(style: &Style) -> String {
     format!("Il a été préalablement exposé ce qui suit{}", colon(style))
 }
 
-/// « Le présent avenant a pour objet de modifier la convention afin de … ».
-pub fn objet(objet: Option<&str>, noun: DocNoun) -> String {
+/// « Le présent avenant a pour objet de modifier la convention afin de … »; for a document
+/// adopted by one body (`one_body`), whose act is a « modification », not an avenant: « Les
+/// statuts sont modifiés afin de … ».
+pub fn objet(objet: Option<&str>, noun: DocNoun, one_body: bool) -> String {
+    if one_body {
+        let the = capitalise(&noun.the());
+        let modified = format!("{the} {} {}", noun.verb(), noun.agree("modifié"));
+        return match objet {
+            Some(o) => format!("{modified} afin {}.", de_inf(o)),
+            None => format!("{modified}."),
+        };
+    }
     match objet {
         Some(o) => format!(
             "Le présent avenant a pour objet de modifier {} afin {}.",
@@ -592,10 +602,26 @@ pub const AUTRES_STIPULATIONS_HEADING: &str = "Autres stipulations";
 pub const AUTRES_STIPULATIONS: &str =
     "Les autres stipulations de la convention demeurent inchangées.";
 
-/// « Les autres stipulations de la convention demeurent inchangées. », « … du contrat … ».
+/// Statuts, règlement and charte have dispositions, a convention or a contract stipulations.
+fn provisions(noun: DocNoun) -> &'static str {
+    if matches!(noun.word, "statuts" | "règlement" | "charte") {
+        "dispositions"
+    } else {
+        "stipulations"
+    }
+}
+
+/// « Autres stipulations », « Autres dispositions » (statuts, règlement, charte).
+pub fn autres_stipulations_heading(noun: DocNoun) -> String {
+    format!("Autres {}", provisions(noun))
+}
+
+/// « Les autres stipulations de la convention demeurent inchangées. », « … du contrat … »,
+/// « Les autres dispositions des statuts … ».
 pub fn autres_stipulations(noun: DocNoun) -> String {
     format!(
-        "Les autres stipulations {} demeurent inchangées.",
+        "Les autres {} {} demeurent inchangées.",
+        provisions(noun),
         noun.of_it()
     )
 }
@@ -605,8 +631,11 @@ pub const ENTREE_EN_VIGUEUR_HEADING: &str = "Entrée en vigueur";
 /// by one body (`one_body`), which no « dernière des parties » signs.
 pub fn entree_en_vigueur(effet: Option<&str>, one_body: bool) -> String {
     match effet {
+        Some(d) if one_body => format!("La présente modification prend effet le {d}."),
         Some(d) => format!("Le présent avenant prend effet le {d}."),
-        None if one_body => "Le présent avenant entre en vigueur à la date de son adoption.".into(),
+        None if one_body => {
+            "La présente modification entre en vigueur à la date de son adoption.".into()
+        }
         None => "Le présent avenant entre en vigueur à la date de sa signature par la dernière des parties.".into(),
     }
 }
