@@ -122,11 +122,21 @@ fn drafted_act_applies_back(old: &str, new: &str) -> String {
     let read = parse_avenant(&md).unwrap_or_else(|e| panic!("{old}: act unreadable: {e}\n{md}"));
     let applied = apply(&load(old), &read).unwrap_or_else(|e| panic!("{old}: {e}\n{md}"));
     let back = compare(applied, load(new), &DiffOptions::default());
-    assert!(
-        !back.has_differences(),
-        "{old} → {new}: round trip differs\n{md}"
-    );
+    // Without `renumber` an inserted article keeps a free number (« 1er bis » where the new
+    // version says « 2 »: a deleted article's number is not reused): only that may differ.
+    let differs = back.iter().any(|p| {
+        p.status != avenant::diff::Status::Unchanged
+            || p.moved
+            || (p.renumbered && !renumbered_article(&back, p))
+    });
+    assert!(!differs, "{old} → {new}: round trip differs\n{md}");
     md
+}
+
+/// An article whose number alone differs (its words compared with its children).
+fn renumbered_article(cmp: &avenant::Comparison, p: &avenant::diff::PairDiff) -> bool {
+    p.new
+        .is_some_and(|n| cmp.new.node(n).kind == NodeKind::Article)
 }
 
 fn snapshot(name: &str, text: &str) {
@@ -567,7 +577,6 @@ fn cgu_pair_drafts_an_act_that_applies_back_or_is_refused_in_one_line() {
 }
 
 #[test]
-#[ignore = "finding 9: draft refuses the CGU pair (« Adhésion (en trop), Engagements (en trop) … »)"]
 fn cgu_pair_drafts_an_act() {
     drafted_act_applies_back(CGU_2018, CGU_2020);
 }
@@ -758,10 +767,21 @@ fn chartrettes_pair_drafts_an_act_that_applies_back_or_is_refused_in_one_line() 
 }
 
 #[test]
-#[ignore = "finding 22: draft refuses a new mayor and three shorter delays (units under the divisions of findings 21 and 23)"]
 fn chartrettes_pair_drafts_an_act() {
-    let md = drafted_act_applies_back(CHARTRETTES_GROS, CHARTRETTES_BARGEAULT);
-    assert!(md.contains("10 jours"), "{md}");
+    let md = drafted_act_applies_back(CHARTRETTES_GROS, CHARTRETTES_BARGEAULT)
+        .replace(['\u{a0}', '\u{202f}'], " ");
+    // The three delays as words, the one under the « PROGRAMMATION » intertitle included;
+    // no article rewritten.
+    assert!(
+        md.contains("la durée : « 2 mois » est remplacée par la durée : « 10 jours »"),
+        "{md}"
+    );
+    assert!(
+        md.contains("la durée : « 1 mois » est remplacée par la durée : « 10 jours »"),
+        "{md}"
+    );
+    assert!(md.contains("« 10 jours avant la date souhaitée »"), "{md}");
+    assert!(!md.contains("est ainsi rédigé"), "{md}");
 }
 
 #[test]
@@ -912,7 +932,7 @@ fn zds_pair_drafts_an_act_that_applies_back() {
 }
 
 #[test]
-#[ignore = "finding 33: articles 17 and 18 rewritten whole (with a made-up heading), the fake intitulé of article 21 amended"]
+#[ignore = "finding 33 waits for finding 32 (parser): an alinéa of articles 17 and 18 is read split in two, and a split alinéa rewrites its article (LEGISTIQUE.md); with each paragraph read as one alinéa the drafter gives the word replacements"]
 fn zds_act_replaces_words() {
     let cmp = compare(load(ZDS_OLD), load(ZDS_NEW), &DiffOptions::default());
     let av = draft_checked(&cmp, &DraftOptions::default()).unwrap_or_else(|e| panic!("{e}"));

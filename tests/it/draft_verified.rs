@@ -411,7 +411,7 @@ fn divisions_of_ordinal_parts_are_named_by_their_part() {
     let act = avenant::avenant::render::markdown(&draft(&cmp, &DraftOptions::default()));
     for sentence in [
         "Le chapitre II du titre IV du livre II de la deuxième partie du code est complété par une section 2 ainsi rédigée",
-        "L'intitulé du chapitre III du titre IV du livre II de la deuxième partie est ainsi rédigé",
+        "L'intitulé du chapitre III du titre IV du livre II de la deuxième partie du code est ainsi rédigé",
         "Au début du titre IV du livre II de la deuxième partie du code, il est inséré un chapitre Ier",
     ] {
         assert!(act.contains(sentence), "{sentence}\n{act}");

@@ -598,6 +598,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
                     }
                 }
                 (NodeKind::Preambule, Some(o), Some(n)) => articles.extend(d.preambule(p, o, n)),
+                (NodeKind::Preambule, None, Some(n)) => articles.extend(d.insert_preambule(n)),
                 (NodeKind::Corps, Some(o), Some(n)) => articles.extend(d.corps(p, o, n)),
                 (NodeKind::Structure, Some(o), Some(n)) if d.relabelled_division(o, n) => {
                     // Paired under another number (renumbered and reworded, « II » → « III »):
@@ -828,7 +829,7 @@ mod tests {
             "{md}"
         );
         assert!(
-            md.contains("Le deuxième alinéa de l'article 2 est ainsi rédigé"),
+            md.contains("Le deuxième alinéa de l'article 2 de la convention est ainsi rédigé"),
             "{md}"
         );
         // A lower threshold turns a small edit into a rewrite.
@@ -941,7 +942,7 @@ mod tests {
             &DraftOptions::default(),
         );
         assert!(
-            md.contains("Le dernier alinéa de l'article 2 est supprimé."),
+            md.contains("Le dernier alinéa de l'article 2 de la convention est supprimé."),
             "{md}"
         );
         let new = OLD.replace(
@@ -989,7 +990,7 @@ mod tests {
                 "La convention lie durablement l'ENA",
             );
         let (av, md) = drafted(&new, &DraftOptions::default());
-        assert!(md.contains("L'intitulé de l'article 4 est ainsi rédigé\u{a0}: «\u{a0}Durée de la convention\u{a0}»"), "{md}");
+        assert!(md.contains("L'intitulé de l'article 4 de la convention est ainsi rédigé\u{a0}: «\u{a0}Durée de la convention\u{a0}»"), "{md}");
         assert!(
             ops(&av).iter().any(|o| matches!(o, Op::InsertWords { .. })),
             "{md}"
@@ -1047,7 +1048,7 @@ mod tests {
         );
         assert!(matches!(ops(&av)[..], [Op::AddPhrase { .. }]), "{md}");
         assert!(
-            md.contains("L'article 4 est complété par une phrase ainsi rédigée\u{a0}:\n\n«\u{a0}Elle est renouvelable une fois.\u{a0}»"),
+            md.contains("L'article 4 de la convention est complété par une phrase ainsi rédigée\u{a0}:\n\n«\u{a0}Elle est renouvelable une fois.\u{a0}»"),
             "{md}"
         );
         // A phrase inserted between two, a phrase deleted.
@@ -1088,7 +1089,7 @@ mod tests {
         let av = draft_checked(&cmp, &DraftOptions::default()).expect("verified");
         let md = markdown(&av);
         assert!(
-            md.contains("L'intitulé du titre II est ainsi rédigé\u{a0}: «\u{a0}Financement et versements\u{a0}»."),
+            md.contains("L'intitulé du titre II de la convention est ainsi rédigé\u{a0}: «\u{a0}Financement et versements\u{a0}»."),
             "{md}"
         );
     }
@@ -1282,7 +1283,18 @@ mod tests {
                     formules::capitalise(the).to_lowercase()
                 ),
                 format!("a pour objet de {present} afin"),
-                format!("Les autres stipulations {of} demeurent inchangées."),
+                // Statuts, règlement and charte have dispositions.
+                format!(
+                    "Les autres {} {of} demeurent inchangées.",
+                    if ["Statuts", "Règlement", "Charte"]
+                        .iter()
+                        .any(|w| title.starts_with(w))
+                    {
+                        "dispositions"
+                    } else {
+                        "stipulations"
+                    }
+                ),
             ] {
                 assert!(md.contains(&want), "{want}\n{md}");
             }
