@@ -331,6 +331,13 @@ pub enum Op {
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         to_end: bool,
     },
+    /// « Après le mot : « a », la fin du premier alinéa … est ainsi rédigée : « w » »: what
+    /// follows the words `after` to the end of the target (its phrase, else its alinéa) is
+    /// replaced by `text`.
+    RewriteEnd {
+        after: String,
+        text: String,
+    },
     /// « La deuxième phrase du … est ainsi rédigée : « … » ».
     RewritePhrase {
         text: String,

@@ -240,6 +240,314 @@ Article 3 : Siège social
 Le siège social est fixé au domicile du président de l'association ou dans un autre local mis à disposition par la collectivité publique de la commune de résidence du président (ex : maison des associations). Il pourra être transféré par simple décision du conseil d'administration.
 ";
 
+/// A convention whose articles bear the numbers of the articles amended by the Assemblée
+/// nationale's texte adopté n° 376 of 2 December 2009 (cases 43–68): codes' articles
+/// (L. 146-8, L. 1334-12…), the code civil's 26 and 910, a 1949 law's article 4. Its wording is
+/// the harness's own, written so that the real sentences find the words they quote.
+const QUALITE: &str = "Convention relative à la simplification du droit
+
+Article 4 : Direction
+
+Tout périodique est publié par une personne morale.
+
+Le comité de direction comprend cinq membres.
+
+Ils sont nommés pour trois ans.
+
+Ils sont révocables.
+
+Ils doivent remplir les conditions suivantes :
+
+1° Être de nationalité française ;
+
+2° Jouir de leurs droits civils ;
+
+3° N'avoir subi aucune condamnation ;
+
+4° Ne pas avoir été privé de l'autorité parentale.
+
+Article 10 : Recours
+
+Le délai de recours est de deux mois.
+
+Article 26 : Déclaration
+
+La déclaration de nationalité est reçue par le juge d'instance. Elle est enregistrée par le ministre.
+
+Les autres déclarations sont reçues par le greffier.
+
+Article 171 : Mariage posthume
+
+Le Président de la République peut, pour des motifs graves, autoriser la célébration du mariage si l'un des futurs époux est décédé après l'accomplissement de formalités officielles marquant sans équivoque son consentement.
+
+Les effets de ce mariage remontent à la date du jour précédant celui du décès.
+
+Article 530 : Réclamation
+
+Le titre exécutoire est exécuté.
+
+La réclamation est recevable dans un délai de trente jours.
+
+Article 910 : Libéralités
+
+Les dispositions entre vifs ou par testament au profit des établissements de santé n'ont leur effet qu'autant qu'elles sont autorisées par décret.
+
+Toutefois, les libéralités faites au profit des associations sont acceptées librement.
+
+Article L. 146-8 : Équipe pluridisciplinaire
+
+L'équipe pluridisciplinaire propose un plan de compensation du handicap. Elle entend la personne handicapée.
+
+Le plan est transmis à la commission.
+
+Article L. 213-11 : Déclarations
+
+Les redevables déclarent chaque année les éléments d'assiette.
+
+L'agence de l'eau contrôle les déclarations.
+
+Article L. 214-6 : Animaux de compagnie
+
+I. – On entend par animal de compagnie tout animal détenu par l'homme pour son agrément.
+
+II. – Les activités de vente sont déclarées au préfet.
+
+Article L. 241-3 : Carte d'invalidité
+
+Une carte d'invalidité est délivrée à toute personne dont l'incapacité permanente est au moins de 80 %. Elle est délivrée sur demande.
+
+La carte est personnelle.
+
+Article L. 241-3-2 : Carte de stationnement
+
+Une carte de stationnement est délivrée par le préfet.
+
+La carte est renouvelée.
+
+Article L. 243-1-2 : Employeurs établis à l'étranger
+
+Tout employeur qui n'est pas établi en France s'acquitte de ses obligations. Il peut désigner un représentant. Un décret fixe les modalités d'application du présent article.
+
+Article L. 326-5 : Experts en automobile
+
+Un décret en Conseil d'État fixe les conditions d'application des articles L. 326-1 à L. 326-4 et les modalités de contrôle.
+
+Article L. 421-4 : Personnel navigant
+
+Le personnel navigant comprend :
+
+1° Le personnel de nationalité française inscrit sur un registre ;
+
+2° Le personnel autorisé par le ministre.
+
+Article L. 421-5 : Autorisations
+
+Les personnes qui n'ont pas la nationalité française peuvent être autorisées à exercer.
+
+Article L. 441-6 : Conditions de vente
+
+Tout producteur est tenu de communiquer ses conditions générales de vente.
+
+Article L. 522-11 : Ventes
+
+Les ventes sont réglementées.
+
+I. – L'exploitant peut, à titre exceptionnel, céder des marchandises.
+
+II. – Les ventes sont faites :
+
+1° Aux enchères publiques ;
+
+2° Par une personne agréée par le tribunal de commerce dans le ressort duquel est situé l'établissement.
+
+Article L. 722-20 : Protection sociale
+
+Le régime de protection sociale des salariés agricoles est applicable :
+
+1° Aux salariés des exploitations ;
+
+8° Aux présidents-directeurs généraux et directeurs généraux des sociétés anonymes, au conjoint et aux enfants des exploitants.
+
+Article L. 741-1 : Cotisations
+
+Les cotisations des salariés agricoles sont calculées par les caisses.
+
+Elles sont recouvrées chaque trimestre.
+
+Elles sont versées par l'employeur.
+
+Article L. 1272-3 : Titre emploi-service
+
+L'employeur adhère au dispositif.
+
+Il remet au salarié un bulletin de paie.
+
+Il déclare les rémunérations chaque mois.
+
+Article L. 1321-5 : Prélèvements
+
+Les prélèvements sont réalisés par un laboratoire agréé par le ministre chargé de la santé dans les conditions fixées par décret.
+
+Les laboratoires agréés sont choisis par la personne responsable de la production.
+
+Le laboratoire agréé transmet les résultats.
+
+Article L. 1331-8 : Astreinte
+
+Tant que le propriétaire ne s'est pas conformé aux obligations prévues aux articles L. 1331-1 à L. 1331-7, il est astreint au paiement d'une somme.
+
+Article L. 1331-11 : Accès aux propriétés
+
+Les agents du service d'assainissement ont accès aux propriétés privées :
+
+1° Pour l'application des articles L. 1331-4 et L. 1331-6 ;
+
+4° Pour assurer le contrôle des déversements d'eaux usées autres que domestiques.
+
+Article L. 1334-4 : Travaux
+
+Si des travaux sont nécessaires, le représentant de l'État les prescrit.
+
+Il peut agréer des opérateurs pour réaliser les diagnostics et contrôles prévus au présent chapitre et pour faire réaliser les travaux.
+
+Article L. 1334-12 : Décret d'application
+
+Un décret en Conseil d'État fixe :
+
+1° les modalités de transmission des données ;
+
+4° les modalités d'information des occupants ;
+
+Article L. 2135-1 : Comptes des syndicats
+
+Les syndicats professionnels et leurs unions et les associations de salariés ou d'employeurs régies par la loi du 1er juillet 1901 ou, dans les départements du Bas-Rhin, du Haut-Rhin et de la Moselle, par le droit local tiennent des comptes annuels.
+
+Article L. 2213-15 : Vacations
+
+Les opérations mentionnées à l'article L. 2213-14 donnent lieu à des vacations.
+
+Le montant des vacations est fixé par le maire.
+
+Article L. 2223-23 : Habilitation
+
+L'habilitation est délivrée par le représentant de l'État.
+
+Article L. 4383-1 : Formations sanitaires
+
+La région est compétente pour les formations des aides-soignants et des ambulanciers ainsi que des sages-femmes. Elle finance les instituts.
+
+Article L. 5125-1 : Officines
+
+Une officine est un établissement de pharmacie.
+
+Elle est exploitée par un pharmacien.
+
+Une officine peut confier l'exécution d'une préparation à une autre officine. Le pharmacien en informe le patient.
+
+Article L. 5125-32 : Décrets
+
+Sont déterminées par décret :
+
+6° Les conditions de sous-traitance et les modalités de l'application de l'article L. 5125-1-1.
+
+Article L. 5211-3 : Certification
+
+Les dispositifs médicaux font l'objet d'une certification.
+
+La certification est établie par le fabricant.
+";
+
+/// Proposition de loi de simplification et d'amélioration de la qualité du droit, texte adopté
+/// n° 376 (Assemblée nationale, 13e législature, 2 December 2009).
+/// A second convention for the texte adopté n° 376: articles whose parts are numbered « I. – »,
+/// « II. – », « III. – » as the laws' are (13, 21, 34), and articles with many alinéas.
+const SERVICES: &str = "Convention relative au fonctionnement des services
+
+Article 13 : Commission
+
+I. – La commission comprend dix-sept membres.
+
+II. – Le mandat des membres est de cinq ans.
+
+Article 15 : Délégation
+
+Le président peut déléguer ses pouvoirs.
+
+Il peut déléguer sa signature aux agents mentionnés au I ou II de l'article 8.
+
+Les délégations sont publiées.
+
+Article 21 : Traitements
+
+I. – Les services de police mettent en œuvre des traitements automatisés.
+
+II. – Les traitements sont contrôlés par le procureur.
+
+III. – Le traitement des données est opéré sous le contrôle du procureur de la République. Les données sont conservées. Les personnes sont informées. Le procureur peut demander leur effacement.
+
+Article 34 : Ordre public
+
+I. – Le préfet de département a la charge de l'ordre public.
+
+II. – Le préfet de région coordonne l'action des préfets.
+
+III. – Le préfet de zone prend les mesures nécessaires.
+
+Il peut requérir les services de l'État.
+
+Les conditions d'application sont fixées par décret.
+
+Article L. 113-2 : Personnes âgées
+
+Le département définit la politique en faveur des personnes âgées.
+
+Il coordonne les actions.
+
+Il peut conclure des conventions.
+
+Il anime un réseau.
+
+Il informe les familles.
+
+Il réunit une conférence annuelle.
+
+Il établit un rapport d'activité.
+
+Article L. 123-17 : Comptes annuels
+
+Les modifications intervenues sont décrites et justifiées dans l'annexe.
+
+Article L. 225-135 : Augmentation de capital
+
+L'assemblée qui décide l'augmentation de capital peut supprimer le droit préférentiel de souscription. Elle statue sur le rapport du conseil d'administration.
+
+Le rapport indique les motifs de la suppression.
+
+Sur la base de ce rapport sont établis les rapports des commissaires aux comptes prévus au présent article.
+
+Article L. 362-1 : Enseignement de la danse
+
+Nul ne peut enseigner la danse contre rétribution s'il n'est titulaire du diplôme de professeur de danse.
+
+Le diplôme est délivré par l'État.
+
+Peuvent également enseigner les titulaires d'un diplôme reconnu.
+
+Peuvent enfin enseigner les personnes dispensées du diplôme.
+
+La reconnaissance est prononcée par le ministre.
+
+La dispense est prononcée par le ministre.
+
+Les conditions d'application sont fixées par décret.
+";
+
+macro_rules! ta376 {
+    ($at:literal) => {
+        concat!("Proposition de loi de simplification et d'amélioration de la qualité du droit, texte adopté n° 376, Assemblée nationale, 2 décembre 2009, ", $at, ", https://www.assemblee-nationale.fr/13/ta/ta0376.asp (regardscitoyens/nosdeputes.fr @ bd53b71acc36836a346532aece206c95ded0c578, batch/loi/html/http:__www.assemblee-nationale.fr_13_ta_ta0376.asp)")
+    };
+}
+
 /// One case: where the sentence comes from, the convention, the avenant (title added by the
 /// harness), the consolidated section's heading and its text written by hand.
 struct Case {
@@ -601,6 +909,361 @@ const CASES: &[Case] = &[
         avenant: "La proposition de modification suivante des statuts est présentée à l'assemblée :\n\n> Remplacer dans l'article 3 des statuts:\n>\n> « Le siège social est fixé au domicile du président de l’association ou dans un autre local mis à disposition par la collectivité publique de la commune de résidence du président (ex : maison des associations). Il pourra être transféré par simple décision du conseil d’administration. »\n>\n> par\n>\n> « Le siège social est fixé à Levallois-Perret (Hauts-de-Seine), son adresse précise est communiquée à la préfecture du département. »\n\n## 2. Discussion et vote des modifications\n\nIl est précisé qu'il faudra donc mettre à jour les statuts à chaque changement de président·e.",
         heading: "## Article 3 : Siège social",
         want: "Le siège social est fixé à Levallois-Perret (Hauts-de-Seine), son adresse précise est communiquée à la préfecture du département.",
+    },    // « après le mot : …, sont insérés les mots : » ending with a comma (adapted: « de
+    // l'article L. 146-8 » of the code de l'action sociale et des familles, named by the
+    // « Le code … est ainsi modifié : » above it).
+    Case {
+        source: ta376!("art. 9, 1°"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nÀ la première phrase du premier alinéa de l'article L. 146-8, après le mot : « propose », sont insérés les mots : « soit sur sa propre initiative, soit sur demande de la personne handicapée ou de son représentant légal et dans des conditions prévues par décret, » ;",
+        heading: "## Article L. 146-8 : Équipe pluridisciplinaire",
+        want: "L'équipe pluridisciplinaire propose soit sur sa propre initiative, soit sur demande de la personne handicapée ou de son représentant légal et dans des conditions prévues par décret, un plan de compensation du handicap. Elle entend la personne handicapée.\n\nLe plan est transmis à la commission.",
+    },
+    // « Après la première phrase …, est insérée une phrase ainsi rédigée : »
+    Case {
+        source: ta376!("art. 9, 2°"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nAprès la première phrase du premier alinéa de l'article L. 241-3, est insérée une phrase ainsi rédigée :\n\n« Une carte d'invalidité est notamment délivrée à titre définitif lorsque le handicap peut être considéré définitif suivant des référentiels définis par voie réglementaire. » ;",
+        heading: "## Article L. 241-3 : Carte d'invalidité",
+        want: "Une carte d'invalidité est délivrée à toute personne dont l'incapacité permanente est au moins de 80 %. Une carte d'invalidité est notamment délivrée à titre définitif lorsque le handicap peut être considéré définitif suivant des référentiels définis par voie réglementaire. Elle est délivrée sur demande.\n\nLa carte est personnelle.",
+    },
+    // « est complété par les mots et une phrase ainsi rédigée : »
+    Case {
+        source: ta376!("art. 9, 3°"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nLe premier alinéa de l'article L. 241-3-2 est complété par les mots et une phrase ainsi rédigée : « dans un délai de deux mois suivant la demande. À défaut de réponse du représentant de l'État dans le département dans ce délai, la carte est délivrée au demandeur. »",
+        heading: "## Article L. 241-3-2 : Carte de stationnement",
+        want: "Une carte de stationnement est délivrée par le préfet dans un délai de deux mois suivant la demande. À défaut de réponse du représentant de l'État dans le département dans ce délai, la carte est délivrée au demandeur.\n\nLa carte est renouvelée.",
+    },
+    // « Au 1° de l'article …, après les mots : … » and « À l'article …, les mots : … »
+    // in one list (adapted: « Le chapitre Ier du titre II du livre IV du code de l'aviation
+    // civile est ainsi modifié : » → the two items alone).
+    Case {
+        source: ta376!("art. 10, 1° and 2°"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\n1° Au 1° de l'article L. 421-4, après les mots : « de nationalité française », sont insérés les mots : « ou ressortissant d'un autre État membre de l'Union européenne, d'un État partie à l'accord sur l'Espace économique européen ou à tout accord ayant la même portée » ;\n\n2° À l'article L. 421-5, les mots : « qui n'ont pas la nationalité française » sont remplacés par les mots : « autres que celles mentionnées au 1° de l'article L. 421-4 » ;",
+        heading: "## Article L. 421-4 : Personnel navigant",
+        want: "Le personnel navigant comprend :\n\n1° Le personnel de nationalité française ou ressortissant d'un autre État membre de l'Union européenne, d'un État partie à l'accord sur l'Espace économique européen ou à tout accord ayant la même portée inscrit sur un registre ;\n\n2° Le personnel autorisé par le ministre.",
+    },
+    Case {
+        source: ta376!("art. 10, 1° and 2° (the second sentence's article)"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\n1° Au 1° de l'article L. 421-4, après les mots : « de nationalité française », sont insérés les mots : « ou ressortissant d'un autre État membre de l'Union européenne, d'un État partie à l'accord sur l'Espace économique européen ou à tout accord ayant la même portée » ;\n\n2° À l'article L. 421-5, les mots : « qui n'ont pas la nationalité française » sont remplacés par les mots : « autres que celles mentionnées au 1° de l'article L. 421-4 » ;",
+        heading: "## Article L. 421-5 : Autorisations",
+        want: "Les personnes autres que celles mentionnées au 1° de l'article L. 421-4 peuvent être autorisées à exercer.",
+    },
+    // « La première phrase du premier alinéa … est ainsi rédigée : » (adapted: « du code
+    // civil » → « de la convention »).
+    Case {
+        source: ta376!("art. 10 bis"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nLa première phrase du premier alinéa de l'article 26 de la convention est ainsi rédigée :\n\n« La déclaration de nationalité souscrite en raison du mariage avec un conjoint français est reçue par le représentant de l'État dans le département, ou, à Paris, le préfet de police, ou par le consul. »",
+        heading: "## Article 26 : Déclaration",
+        want: "La déclaration de nationalité souscrite en raison du mariage avec un conjoint français est reçue par le représentant de l'État dans le département, ou, à Paris, le préfet de police, ou par le consul. Elle est enregistrée par le ministre.\n\nLes autres déclarations sont reçues par le greffier.",
+    },
+    // « est ainsi modifié : » then « Au deuxième alinéa, après le mot : … » and « Il est
+    // ajouté un alinéa ainsi rédigé : » (adapted: « du code civil »).
+    Case {
+        source: ta376!("art. 11, I"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nI. – L'article 910 de la convention est ainsi modifié :\n\n1° Au deuxième alinéa, après le mot : « libéralités », sont insérés les mots : « et, dans les départements du Bas-Rhin, du Haut-Rhin et de la Moselle, des établissements publics du culte et des associations inscrites de droit local, » ;\n\n2° Il est ajouté un alinéa ainsi rédigé :\n\n« Les libéralités consenties à des États étrangers ou à des établissements étrangers habilités par leur droit national à recevoir des libéralités sont acceptées librement par ces États ou par ces établissements, sauf opposition formée par l'autorité compétente, dans des conditions fixées par décret en Conseil d'État. »",
+        heading: "## Article 910 : Libéralités",
+        want: "Les dispositions entre vifs ou par testament au profit des établissements de santé n'ont leur effet qu'autant qu'elles sont autorisées par décret.\n\nToutefois, les libéralités et, dans les départements du Bas-Rhin, du Haut-Rhin et de la Moselle, des établissements publics du culte et des associations inscrites de droit local, faites au profit des associations sont acceptées librement.\n\nLes libéralités consenties à des États étrangers ou à des établissements étrangers habilités par leur droit national à recevoir des libéralités sont acceptées librement par ces États ou par ces établissements, sauf opposition formée par l'autorité compétente, dans des conditions fixées par décret en Conseil d'État.",
+    },
+    // « le mot : « deux » est remplacé par le mot : « trois » » (adapted: « de la loi du 4
+    // février 1901 … et au huitième alinéa de l'article 19 de la loi du 9 décembre 1905 »).
+    Case {
+        source: ta376!("art. 11, IV"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nÀ l'article 10 de la convention, le mot : « deux » est remplacé par le mot : « trois ».",
+        heading: "## Article 10 : Recours",
+        want: "Le délai de recours est de trois mois.",
+    },
+    // « Après le premier alinéa …, il est inséré un alinéa ainsi rédigé : »
+    Case {
+        source: ta376!("art. 13, 1°"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nAprès le premier alinéa de l'article L. 213-11, il est inséré un alinéa ainsi rédigé :\n\n« Pour la redevance pour obstacle sur les cours d'eau prévue à l'article L. 213-10-11, les éléments d'assiette déclarés sont reconduits, sans obligation de déclaration annuelle, sauf en cas de modification des caractéristiques de l'ouvrage. » ;",
+        heading: "## Article L. 213-11 : Déclarations",
+        want: "Les redevables déclarent chaque année les éléments d'assiette.\n\nPour la redevance pour obstacle sur les cours d'eau prévue à l'article L. 213-10-11, les éléments d'assiette déclarés sont reconduits, sans obligation de déclaration annuelle, sauf en cas de modification des caractéristiques de l'ouvrage.\n\nL'agence de l'eau contrôle les déclarations.",
+    },
+    // « la référence : … est remplacée par la référence : » (adapted: « du code général des
+    // collectivités territoriales »).
+    Case {
+        source: ta376!("art. 14"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nAu premier alinéa de l'article L. 2213-15 de la convention, la référence : « à l'article L. 2213-14 » est remplacée par la référence : « au premier alinéa de l'article L. 2213-14 ».",
+        heading: "## Article L. 2213-15 : Vacations",
+        want: "Les opérations mentionnées au premier alinéa de l'article L. 2213-14 donnent lieu à des vacations.\n\nLe montant des vacations est fixé par le maire.",
+    },
+    // « est complété par un alinéa ainsi rédigé : » (adapted: the code's name).
+    Case {
+        source: ta376!("art. 14 bis A"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nL'article L. 2223-23 de la convention est complété par un alinéa ainsi rédigé :\n\n« Le contrôle de la conformité aux prescriptions mentionnées aux 3° et 5° est assuré par des organismes accrédités dans des conditions fixées par décret en Conseil d'État. »",
+        heading: "## Article L. 2223-23 : Habilitation",
+        want: "L'habilitation est délivrée par le représentant de l'État.\n\nLe contrôle de la conformité aux prescriptions mentionnées aux 3° et 5° est assuré par des organismes accrédités dans des conditions fixées par décret en Conseil d'État.",
+    },
+    // « Le second alinéa … est complété par une phrase ainsi rédigée : » (adapted: « du code
+    // de procédure pénale »).
+    Case {
+        source: ta376!("art. 14 bis"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nLe second alinéa de l'article 530 de la convention est complété par une phrase ainsi rédigée :\n\n« Ce délai, ainsi que ceux mentionnés par les articles 529-8 et 529-9, s'apprécient, en cas d'envoi du règlement de l'amende par courrier, au regard de la date d'envoi du moyen de paiement attestée par le cachet de l'opérateur postal. »",
+        heading: "## Article 530 : Réclamation",
+        want: "Le titre exécutoire est exécuté.\n\nLa réclamation est recevable dans un délai de trente jours. Ce délai, ainsi que ceux mentionnés par les articles 529-8 et 529-9, s'apprécient, en cas d'envoi du règlement de l'amende par courrier, au regard de la date d'envoi du moyen de paiement attestée par le cachet de l'opérateur postal.",
+    },
+    // « Il est ajouté un VII ainsi rédigé : » under « est ainsi modifié : » (adapted: items
+    // a) and b), on a IV the convention lacks, left out).
+    Case {
+        source: ta376!("art. 16, 1°, c)"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\n1° L'article L. 214-6 est ainsi modifié :\n\nc) Il est ajouté un VII ainsi rédigé :\n\n« VII. – L'activité de toilettage des chiens et des chats doit être exercée dans des installations conformes aux règles sanitaires et de protection animale applicables à ces animaux. » ;",
+        heading: "## Article L. 214-6 : Animaux de compagnie",
+        want: "I. – On entend par animal de compagnie tout animal détenu par l'homme pour son agrément.\n\nII. – Les activités de vente sont déclarées au préfet.\n\nVII. – L'activité de toilettage des chiens et des chats doit être exercée dans des installations conformes aux règles sanitaires et de protection animale applicables à ces animaux.",
+    },
+    // « Le 8° … est ainsi modifié : » then « Les mots : … sont remplacés par les
+    // mots : » and « Après les mots : …, sont insérés les mots : « , au partenaire … » »
+    // (adapted: « du code rural »).
+    Case {
+        source: ta376!("art. 17, II"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nII. – Le 8° de l'article L. 722-20 de la convention est ainsi modifié :\n\n1° Les mots : « présidents-directeurs généraux et directeurs généraux » sont remplacés par les mots : « présidents du conseil d'administration, présidents-directeurs généraux, directeurs généraux et directeurs généraux délégués » ;\n\n2° Après les mots : « au conjoint », sont insérés les mots : « , au partenaire lié par un pacte civil de solidarité ».",
+        heading: "## Article L. 722-20 : Protection sociale",
+        want: "Le régime de protection sociale des salariés agricoles est applicable :\n\n1° Aux salariés des exploitations ;\n\n8° Aux présidents du conseil d'administration, présidents-directeurs généraux, directeurs généraux et directeurs généraux délégués des sociétés anonymes, au conjoint, au partenaire lié par un pacte civil de solidarité et aux enfants des exploitants.",
+    },
+    // « Après les mots : …, la fin de la première phrase du premier alinéa est ainsi rédigée : »
+    // and « Le dernier alinéa est supprimé. » under « est ainsi modifié : ».
+    Case {
+        source: ta376!("art. 17 bis"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nL'article L. 741-1 de la convention est ainsi modifié :\n\n1° Après les mots : « salariés agricoles », la fin de la première phrase du premier alinéa est ainsi rédigée : « peuvent être calculées par les caisses de mutualité sociale agricole qui les recouvrent dans des conditions déterminées par décret. » ;\n\n2° Le dernier alinéa est supprimé.",
+        heading: "## Article L. 741-1 : Cotisations",
+        want: "Les cotisations des salariés agricoles peuvent être calculées par les caisses de mutualité sociale agricole qui les recouvrent dans des conditions déterminées par décret.\n\nElles sont recouvrées chaque trimestre.",
+    },
+    // « Après le mot : …, la fin du premier alinéa est ainsi rédigée : « . Un laboratoire … » »
+    // (the new end opens with a full stop), a replacement chained by « et », then « le mot :
+    // … est supprimé ».
+    Case {
+        source: ta376!("art. 17 ter"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nL'article L. 1321-5 de la convention est ainsi modifié :\n\n1° Après le mot : « santé », la fin du premier alinéa est ainsi rédigée : « . Un laboratoire établi dans un autre État membre de la Communauté européenne ou partie à l'accord sur l'Espace économique européen, peut réaliser ces prélèvements et analyses, s'il justifie de moyens, de qualité de pratiques et de méthodes de contrôle équivalents, vérifiés par le ministre chargé de la santé. Le laboratoire est choisi par le représentant de l'État dans le département. » ;\n\n2° Au deuxième alinéa, le mot : « agréés » est remplacé par les mots : « répondant aux conditions du premier alinéa » et les mots : « la personne responsable » sont remplacés par les mots : « le pouvoir adjudicateur » ;\n\n3° Au troisième alinéa, le mot : « agréé » est supprimé.",
+        heading: "## Article L. 1321-5 : Prélèvements",
+        want: "Les prélèvements sont réalisés par un laboratoire agréé par le ministre chargé de la santé. Un laboratoire établi dans un autre État membre de la Communauté européenne ou partie à l'accord sur l'Espace économique européen, peut réaliser ces prélèvements et analyses, s'il justifie de moyens, de qualité de pratiques et de méthodes de contrôle équivalents, vérifiés par le ministre chargé de la santé. Le laboratoire est choisi par le représentant de l'État dans le département.\n\nLes laboratoires répondant aux conditions du premier alinéa sont choisis par le pouvoir adjudicateur de la production.\n\nLe laboratoire transmet les résultats.",
+    },
+    // « la référence : « L. 1331-7 » est remplacée par la référence : « L. 1331-7-1 » »
+    Case {
+        source: ta376!("art. 18, I, 3°"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nÀ l'article L. 1331-8, la référence : « L. 1331-7 » est remplacée par la référence : « L. 1331-7-1 » ;",
+        heading: "## Article L. 1331-8 : Astreinte",
+        want: "Tant que le propriétaire ne s'est pas conformé aux obligations prévues aux articles L. 1331-1 à L. 1331-7-1, il est astreint au paiement d'une somme.",
+    },
+    // « Le 4° … est ainsi rédigé : « 4° … » »
+    Case {
+        source: ta376!("art. 18, I, 4°"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nLe 4° de l'article L. 1331-11 est ainsi rédigé :\n\n« 4° Pour assurer le contrôle des déversements d'eaux usées autres que domestiques et des utilisations de l'eau assimilables à un usage domestique. »",
+        heading: "## Article L. 1331-11 : Accès aux propriétés",
+        want: "Les agents du service d'assainissement ont accès aux propriétés privées :\n\n1° Pour l'application des articles L. 1331-4 et L. 1331-6 ;\n\n4° Pour assurer le contrôle des déversements d'eaux usées autres que domestiques et des utilisations de l'eau assimilables à un usage domestique.",
+    },
+    // « Au dernier alinéa …, les mots : … sont supprimés »
+    Case {
+        source: ta376!("art. 19, 2°"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nAu dernier alinéa de l'article L. 1334-4, les mots : « pour réaliser les diagnostics et contrôles prévus au présent chapitre et » sont supprimés ;",
+        heading: "## Article L. 1334-4 : Travaux",
+        want: "Si des travaux sont nécessaires, le représentant de l'État les prescrit.\n\nIl peut agréer des opérateurs pour faire réaliser les travaux.",
+    },
+    // « Après l'article …, il est inséré un article L. 1334-4-1 ainsi rédigé : « Art. … » »
+    Case {
+        source: ta376!("art. 19, 3°"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nAprès l'article L. 1334-4, il est inséré un article L. 1334-4-1 ainsi rédigé :\n\n« Art. L. 1334-4-1. – Le diagnostic prévu aux articles L. 1334-1, L. 1334-2 et L. 1334-4 et le contrôle prévu aux articles L. 1334-3 et L. 1334-4 sont réalisés par des opérateurs présentant des garanties de compétence et disposant d'une organisation et de moyens appropriés.\n\n« Ces opérateurs ne doivent avoir aucun lien de nature à porter atteinte à leur impartialité et à leur indépendance ni avec le propriétaire ou son mandataire, ni avec une entreprise pouvant réaliser des travaux dans les lieux pour lesquels il leur est demandé d'établir le diagnostic et le contrôle mentionnés à l'alinéa précédent. » ;",
+        heading: "## Article L. 1334-4-1",
+        want: "Le diagnostic prévu aux articles L. 1334-1, L. 1334-2 et L. 1334-4 et le contrôle prévu aux articles L. 1334-3 et L. 1334-4 sont réalisés par des opérateurs présentant des garanties de compétence et disposant d'une organisation et de moyens appropriés.\n\nCes opérateurs ne doivent avoir aucun lien de nature à porter atteinte à leur impartialité et à leur indépendance ni avec le propriétaire ou son mandataire, ni avec une entreprise pouvant réaliser des travaux dans les lieux pour lesquels il leur est demandé d'établir le diagnostic et le contrôle mentionnés à l'alinéa précédent.",
+    },
+    // « Après le mot : « mariage », la fin du premier alinéa … est ainsi rédigée : » (adapted:
+    // « du code civil »).
+    Case {
+        source: ta376!("art. 10 ter"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nAprès le mot : « mariage », la fin du premier alinéa de l'article 171 de la convention est ainsi rédigée : « en cas de décès de l'un des futurs époux, dès lors qu'une réunion suffisante de faits établit sans équivoque son consentement. »",
+        heading: "## Article 171 : Mariage posthume",
+        want: "Le Président de la République peut, pour des motifs graves, autoriser la célébration du mariage en cas de décès de l'un des futurs époux, dès lors qu'une réunion suffisante de faits établit sans équivoque son consentement.\n\nLes effets de ce mariage remontent à la date du jour précédant celui du décès.",
+    },
+    // « Après la référence : « L. 326-4 », la fin de l'article … est ainsi rédigée : « , … » »
+    // (adapted: « Le code de la route est ainsi modifié : 2° »).
+    Case {
+        source: ta376!("art. 15, I, 2°"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nAprès la référence : « L. 326-4 », la fin de l'article L. 326-5 est ainsi rédigée : « , notamment le régime disciplinaire auquel sont soumis les experts automobiles. » ;",
+        heading: "## Article L. 326-5 : Experts en automobile",
+        want: "Un décret en Conseil d'État fixe les conditions d'application des articles L. 326-1 à L. 326-4, notamment le régime disciplinaire auquel sont soumis les experts automobiles.",
+    },
+    // « Après le mot : « ambulanciers », la fin de la première phrase du premier alinéa … »
+    // (adapted: « Le code de la santé publique est ainsi modifié : 3° »).
+    Case {
+        source: ta376!("art. 20, I, 3°"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nAprès le mot : « ambulanciers », la fin de la première phrase du premier alinéa de l'article L. 4383-1 est ainsi rédigée : « , des techniciens de laboratoire d'analyses de biologie médicale et des cadres de santé. » ;",
+        heading: "## Article L. 4383-1 : Formations sanitaires",
+        want: "La région est compétente pour les formations des aides-soignants et des ambulanciers, des techniciens de laboratoire d'analyses de biologie médicale et des cadres de santé. Elle finance les instituts.",
+    },
+    // « Après les mots : « droit local », la fin de l'article … est ainsi rédigée : » (adapted:
+    // « du code du travail »).
+    Case {
+        source: ta376!("art. 26"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nAprès les mots : « droit local », la fin de l'article L. 2135-1 de la convention est ainsi rédigée : « sont soumis aux obligations comptables définies à l'article L. 123-12 du code de commerce. Lorsque leurs ressources annuelles n'excèdent pas un seuil fixé par décret, ils peuvent adopter une présentation simplifiée de leurs comptes avec la possibilité de n'enregistrer leurs créances et leurs dettes qu'à la clôture de l'exercice. Si leurs ressources annuelles n'excèdent pas un second seuil fixé par décret, ils peuvent tenir un livre enregistrant chronologiquement l'ensemble des mouvements de leur patrimoine. Les conditions d'application du présent article sont fixées par décret. »",
+        heading: "## Article L. 2135-1 : Comptes des syndicats",
+        want: "Les syndicats professionnels et leurs unions et les associations de salariés ou d'employeurs régies par la loi du 1er juillet 1901 ou, dans les départements du Bas-Rhin, du Haut-Rhin et de la Moselle, par le droit local sont soumis aux obligations comptables définies à l'article L. 123-12 du code de commerce. Lorsque leurs ressources annuelles n'excèdent pas un seuil fixé par décret, ils peuvent adopter une présentation simplifiée de leurs comptes avec la possibilité de n'enregistrer leurs créances et leurs dettes qu'à la clôture de l'exercice. Si leurs ressources annuelles n'excèdent pas un second seuil fixé par décret, ils peuvent tenir un livre enregistrant chronologiquement l'ensemble des mouvements de leur patrimoine. Les conditions d'application du présent article sont fixées par décret.",
+    },
+    // « L'article … est complété par un 5° ainsi rédigé : »
+    Case {
+        source: ta376!("art. 19, 4°"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nL'article L. 1334-12 est complété par un 5° ainsi rédigé :\n\n« 5° les conditions auxquelles doivent répondre les organismes qui réalisent les travaux, le diagnostic et le contrôle prévus aux articles L. 1334-4 et L. 1334-4-1, ainsi que les modalités selon lesquelles ils sont effectués. »",
+        heading: "## Article L. 1334-12 : Décret d'application",
+        want: "Un décret en Conseil d'État fixe :\n\n1° les modalités de transmission des données ;\n\n4° les modalités d'information des occupants ;\n\n5° les conditions auxquelles doivent répondre les organismes qui réalisent les travaux, le diagnostic et le contrôle prévus aux articles L. 1334-4 et L. 1334-4-1, ainsi que les modalités selon lesquelles ils sont effectués.",
+    },
+    // « La première phrase du troisième alinéa … est complétée par les mots : »
+    Case {
+        source: ta376!("art. 20 bis, 2°"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nLa première phrase du troisième alinéa de l'article L. 5125-1 est complétée par les mots : « ou à toute personne titulaire d'une autorisation de fabrication de médicaments délivrée en application de la directive 2001/83/CE du Parlement européen et du Conseil, du 6 novembre 2001, instituant un code communautaire relatif aux médicaments à usage humain » ;",
+        heading: "## Article L. 5125-1 : Officines",
+        want: "Une officine est un établissement de pharmacie.\n\nElle est exploitée par un pharmacien.\n\nUne officine peut confier l'exécution d'une préparation à une autre officine ou à toute personne titulaire d'une autorisation de fabrication de médicaments délivrée en application de la directive 2001/83/CE du Parlement européen et du Conseil, du 6 novembre 2001, instituant un code communautaire relatif aux médicaments à usage humain. Le pharmacien en informe le patient.",
+    },
+    // « À la fin du 6° …, la référence : … est remplacée par les références : »
+    Case {
+        source: ta376!("art. 20 bis, 3°"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nÀ la fin du 6° de l'article L. 5125-32, la référence : « de l'article L. 5125-1-1 » est remplacée par les références : « des articles L. 5125-1-1 et L. 5125-1-2 ».",
+        heading: "## Article L. 5125-32 : Décrets",
+        want: "Sont déterminées par décret :\n\n6° Les conditions de sous-traitance et les modalités de l'application des articles L. 5125-1-1 et L. 5125-1-2.",
+    },
+    // « Le deuxième alinéa … est ainsi rédigé : » (adapted: « du code de la santé
+    // publique »).
+    Case {
+        source: ta376!("art. 21"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nLe deuxième alinéa de l'article L. 5211-3 de la convention est ainsi rédigé :\n\n« La certification de conformité est établie par le fabricant lui-même ou par un organisme désigné à cet effet soit par l'Agence française de sécurité sanitaire des produits de santé, soit par l'autorité compétente d'un autre État membre de la Communauté européenne ou partie à l'accord sur l'Espace économique européen. »",
+        heading: "## Article L. 5211-3 : Certification",
+        want: "Les dispositifs médicaux font l'objet d'une certification.\n\nLa certification de conformité est établie par le fabricant lui-même ou par un organisme désigné à cet effet soit par l'Agence française de sécurité sanitaire des produits de santé, soit par l'autorité compétente d'un autre État membre de la Communauté européenne ou partie à l'accord sur l'Espace économique européen.",
+    },
+    // « Au début de la première phrase, il est inséré la mention : « I. – » », « À la
+    // première phrase après le mot : … » (no comma), « La dernière phrase est supprimée »,
+    // « Sont ajoutés des II, III et IV ainsi rédigés : » (adapted: « du code de la sécurité
+    // sociale »; II and III cut).
+    Case {
+        source: ta376!("art. 23, I (quotations of II and III cut)"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nI. – L'article L. 243-1-2 de la convention est ainsi modifié :\n\n1° Au début de la première phrase, il est inséré la mention : « I. – » ;\n\n2° À la première phrase après le mot : « France », sont insérés les mots : « ou, s'il est un particulier, qui n'est pas considéré comme domicilié en France pour l'établissement de l'impôt sur le revenu, » ;\n\n3° La dernière phrase est supprimée ;\n\n4° Sont ajoutés des II, III et IV ainsi rédigés :\n\n« II. – Les dispositions des articles L. 1271-1 à L. 1271-16 du code du travail relatives au chèque emploi-service universel sont applicables aux particuliers employeurs […].\n\n« III. – Les déclarations sociales de l'employeur mentionné au I sont transmises à l'organisme habilité, par voie électronique, dans les conditions prévues à l'article L. 133-5 du présent code. […]\n\n« IV. – Un décret fixe les modalités d'application du présent article. »",
+        heading: "## Article L. 243-1-2 : Employeurs établis à l'étranger",
+        want: "I. – Tout employeur qui n'est pas établi en France ou, s'il est un particulier, qui n'est pas considéré comme domicilié en France pour l'établissement de l'impôt sur le revenu, s'acquitte de ses obligations. Il peut désigner un représentant.\n\nII. – Les dispositions des articles L. 1271-1 à L. 1271-16 du code du travail relatives au chèque emploi-service universel sont applicables aux particuliers employeurs […].\n\nIII. – Les déclarations sociales de l'employeur mentionné au I sont transmises à l'organisme habilité, par voie électronique, dans les conditions prévues à l'article L. 133-5 du présent code. […]\n\nIV. – Un décret fixe les modalités d'application du présent article.",
+    },
+    // « Le troisième alinéa … est supprimé. » (adapted: « du code du travail »).
+    Case {
+        source: ta376!("art. 25, I"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nI. – Le troisième alinéa de l'article L. 1272-3 de la convention est supprimé.",
+        heading: "## Article L. 1272-3 : Titre emploi-service",
+        want: "L'employeur adhère au dispositif.\n\nIl remet au salarié un bulletin de paie.",
+    },
+    // « L'article 4 est ainsi modifié : » a) « Le premier alinéa est ainsi rédigé : »,
+    // b) « Les deuxième à cinquième alinéas sont remplacés par deux alinéas ainsi rédigés : »,
+    // c) « Le 1° est complété par les mots : », d) « Le 4° est ainsi rédigé : » (adapted: « La
+    // loi n° 49-956 du 16 juillet 1949 … est ainsi modifiée : 2° »).
+    Case {
+        source: ta376!("art. 27, 2°"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nL'article 4 est ainsi modifié :\n\na) Le premier alinéa est ainsi rédigé :\n\n« Tout personne physique ou morale peut exercer l'activité de publication ou d'édition d'un périodique visé à l'article 1er. La personne morale est pourvue d'un comité de direction d'au moins trois membres. Les noms, prénoms et qualité de chaque membre du comité figurent sur chaque exemplaire. » ;\n\nb) Les deuxième à cinquième alinéas sont remplacés par deux alinéas ainsi rédigés :\n\n« Le comité de direction comprend obligatoirement trois membres du conseil d'administration ou le ou les gérants selon la forme juridique de la personne morale.\n\n« Les membres du comité de direction, les gérants, le président du conseil d'administration ou du conseil de surveillance, les directeurs généraux ou les membres du directoire ainsi que les personnes physiques exerçant l'activité de publication ou d'édition d'un périodique visé à l'article 1er doivent remplir les conditions suivantes : » ;\n\nc) Le 1° est complété par les mots : « ou ressortissant d'un État membre de la Communauté européenne ou d'un autre État partie à l'accord sur l'Espace économique européen » ;\n\nd) Le 4° est ainsi rédigé :\n\n« 4° Ne pas s'être vu retirer tout ou partie de l'autorité parentale ; »",
+        heading: "## Article 4 : Direction",
+        want: "Tout personne physique ou morale peut exercer l'activité de publication ou d'édition d'un périodique visé à l'article 1er. La personne morale est pourvue d'un comité de direction d'au moins trois membres. Les noms, prénoms et qualité de chaque membre du comité figurent sur chaque exemplaire.\n\nLe comité de direction comprend obligatoirement trois membres du conseil d'administration ou le ou les gérants selon la forme juridique de la personne morale.\n\nLes membres du comité de direction, les gérants, le président du conseil d'administration ou du conseil de surveillance, les directeurs généraux ou les membres du directoire ainsi que les personnes physiques exerçant l'activité de publication ou d'édition d'un périodique visé à l'article 1er doivent remplir les conditions suivantes :\n\n1° Être de nationalité française ou ressortissant d'un État membre de la Communauté européenne ou d'un autre État partie à l'accord sur l'Espace économique européen ;\n\n2° Jouir de leurs droits civils ;\n\n3° N'avoir subi aucune condamnation ;\n\n4° Ne pas s'être vu retirer tout ou partie de l'autorité parentale ;",
+    },
+    // « Au début du premier alinéa, il est inséré la mention : « I. – » », « Sont ajoutés
+    // un II et un III ainsi rédigés : » (adapted: « du code de commerce »).
+    Case {
+        source: ta376!("art. 27 bis"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nL'article L. 441-6 de la convention est ainsi modifié :\n\n1° Au début du premier alinéa, il est inséré la mention : « I. – » ;\n\n2° Sont ajoutés un II et un III ainsi rédigés :\n\n« II. – Lorsque le prix d'un service ou d'un type de service ne peut être déterminé a priori ou indiqué avec exactitude, le prestataire de services est tenu de communiquer au destinataire qui en fait la demande la méthode de calcul du prix permettant de vérifier ce dernier, ou un devis suffisamment détaillé.\n\n« III. – Tout prestataire de services est également tenu à l'égard de tout destinataire de prestations de services des obligations d'information définies à l'article L. 111-2 du code de la consommation. »",
+        heading: "## Article L. 441-6 : Conditions de vente",
+        want: "I. – Tout producteur est tenu de communiquer ses conditions générales de vente.\n\nII. – Lorsque le prix d'un service ou d'un type de service ne peut être déterminé a priori ou indiqué avec exactitude, le prestataire de services est tenu de communiquer au destinataire qui en fait la demande la méthode de calcul du prix permettant de vérifier ce dernier, ou un devis suffisamment détaillé.\n\nIII. – Tout prestataire de services est également tenu à l'égard de tout destinataire de prestations de services des obligations d'information définies à l'article L. 111-2 du code de la consommation.",
+    },
+    // « Au I, les mots : … sont supprimés », « Au 2° du II, les mots : … sont supprimés »
+    // (adapted: « Le chapitre II du titre II du livre V du code de commerce … 2° »).
+    Case {
+        source: ta376!("art. 27 ter, 2°"),
+        conv: QUALITE,
+        avenant: "Article 1er\n\nL'article L. 522-11 est ainsi modifié :\n\na) Au I, les mots : « , à titre exceptionnel, » sont supprimés ;\n\nb) Au 2° du II, les mots : « agréée par le tribunal de commerce dans le ressort duquel est situé l'établissement » sont supprimés.",
+        heading: "## Article L. 522-11 : Ventes",
+        want: "Les ventes sont réglementées.\n\nI. – L'exploitant peut céder des marchandises.\n\nII. – Les ventes sont faites :\n\n1° Aux enchères publiques ;\n\n2° Par une personne.",
+    },
+    // « Le I de l'article 13 … est complété par un alinéa ainsi rédigé : »: the alinéa ends the
+    // I, before the II (adapted: « de la loi n° 78-17 du 6 janvier 1978 précitée »).
+    Case {
+        source: ta376!("art. 29 sexies (quotation cut)"),
+        conv: SERVICES,
+        avenant: "Article 1er\n\nLe I de l'article 13 de la convention est complété par un alinéa ainsi rédigé :\n\n« La commission élit en son sein trois de ses membres, dont deux parmi les membres mentionnés au 3°, au 4° ou au 5°. […] »",
+        heading: "## Article 13 : Commission",
+        want: "I. – La commission comprend dix-sept membres.\n\nLa commission élit en son sein trois de ses membres, dont deux parmi les membres mentionnés au 3°, au 4° ou au 5°. […]\n\nII. – Le mandat des membres est de cinq ans.",
+    },
+    // « Le III de l'article 21 … est ainsi modifié : » 1° and 2° « Après la deuxième (troisième)
+    // phrase, il est inséré une phrase ainsi rédigée : », 3° « Sont ajoutés une phrase et un
+    // alinéa ainsi rédigés : » (adapted: « de la loi n° 2003-239 du 18 mars 2003 pour la
+    // sécurité intérieure »).
+    Case {
+        source: ta376!("art. 29 octies"),
+        conv: SERVICES,
+        avenant: "Article 1er\n\nLe III de l'article 21 de la convention est ainsi modifié :\n\n1° Après la deuxième phrase, il est inséré une phrase ainsi rédigée :\n\n« Le procureur de la République se prononce sur les suites qu'il convient de donner aux demandes d'effacement ou de rectification dans un délai d'un mois. » ;\n\n2° Après la troisième phrase, il est inséré une phrase ainsi rédigée :\n\n« Lorsque le procureur de la République prescrit le maintien des données personnelles d'une personne ayant bénéficié d'une décision d'acquittement ou de relaxe devenue définitive, il en avise la personne concernée. » ;\n\n3° Sont ajoutés une phrase et un alinéa ainsi rédigés :\n\n« Les autres décisions de classement sans suite font l'objet d'une mention.\n\n« Les décisions d'effacement ou de rectification des informations nominatives prises par le procureur de la République sont transmises aux responsables de tous les traitements automatisés pour lesquels ces décisions ont des conséquences sur la durée de conservation des données personnelles. »",
+        heading: "## Article 21 : Traitements",
+        want: "I. – Les services de police mettent en œuvre des traitements automatisés.\n\nII. – Les traitements sont contrôlés par le procureur.\n\nIII. – Le traitement des données est opéré sous le contrôle du procureur de la République. Les données sont conservées. Le procureur de la République se prononce sur les suites qu'il convient de donner aux demandes d'effacement ou de rectification dans un délai d'un mois. Lorsque le procureur de la République prescrit le maintien des données personnelles d'une personne ayant bénéficié d'une décision d'acquittement ou de relaxe devenue définitive, il en avise la personne concernée. Les personnes sont informées. Le procureur peut demander leur effacement. Les autres décisions de classement sans suite font l'objet d'une mention.\n\nLes décisions d'effacement ou de rectification des informations nominatives prises par le procureur de la République sont transmises aux responsables de tous les traitements automatisés pour lesquels ces décisions ont des conséquences sur la durée de conservation des données personnelles.",
+    },
+    // « L'article … est complété par les mots : » on an article of one alinéa (adapted: « Le
+    // code de commerce est ainsi modifié : 2° »).
+    Case {
+        source: ta376!("art. 30, 2°"),
+        conv: SERVICES,
+        avenant: "Article 1er\n\nL'article L. 123-17 est complété par les mots : « et signalées, le cas échéant, dans le rapport des commissaires aux comptes » ;",
+        heading: "## Article L. 123-17 : Comptes annuels",
+        want: "Les modifications intervenues sont décrites et justifiées dans l'annexe et signalées, le cas échéant, dans le rapport des commissaires aux comptes.",
+    },
+    // « La dernière phrase du premier alinéa est supprimée », then « Au dernier alinéa, les
+    // mots : … sont remplacés par les mots : » (adapted: « du code de commerce »).
+    Case {
+        source: ta376!("art. 31"),
+        conv: SERVICES,
+        avenant: "Article 1er\n\nL'article L. 225-135 de la convention est ainsi modifié :\n\n1° La dernière phrase du premier alinéa est supprimée ;\n\n2° Au dernier alinéa, les mots : « sont établis les rapports des commissaires aux comptes prévus au présent article » sont remplacés par les mots : « est établi le rapport du commissaire aux comptes prévu au présent article ».",
+        heading: "## Article L. 225-135 : Augmentation de capital",
+        want: "L'assemblée qui décide l'augmentation de capital peut supprimer le droit préférentiel de souscription.\n\nLe rapport indique les motifs de la suppression.\n\nSur la base de ce rapport est établi le rapport du commissaire aux comptes prévu au présent article.",
+    },
+    // « Les sixième et septième alinéas … sont supprimés. » (adapted: « du code de l'action
+    // sociale et des familles »).
+    Case {
+        source: ta376!("art. 33, II"),
+        conv: SERVICES,
+        avenant: "Article 1er\n\nII. – Les sixième et septième alinéas de l'article L. 113-2 de la convention sont supprimés.",
+        heading: "## Article L. 113-2 : Personnes âgées",
+        want: "Le département définit la politique en faveur des personnes âgées.\n\nIl coordonne les actions.\n\nIl peut conclure des conventions.\n\nIl anime un réseau.\n\nIl informe les familles.",
+    },
+    // « Le cinquième alinéa est ainsi rédigé : », « Le septième alinéa est supprimé. »
+    // (adapted: « du code de l'éducation »).
+    Case {
+        source: ta376!("art. 33, III"),
+        conv: SERVICES,
+        avenant: "Article 1er\n\nIII. – L'article L. 362-1 de la convention est ainsi modifié :\n\n1° Le cinquième alinéa est ainsi rédigé :\n\n« La reconnaissance ou la dispense mentionnée aux deux alinéas précédents est prononcée par arrêté du ministre chargé de la culture. » ;\n\n2° Le septième alinéa est supprimé.",
+        heading: "## Article L. 362-1 : Enseignement de la danse",
+        want: "Nul ne peut enseigner la danse contre rétribution s'il n'est titulaire du diplôme de professeur de danse.\n\nLe diplôme est délivré par l'État.\n\nPeuvent également enseigner les titulaires d'un diplôme reconnu.\n\nPeuvent enfin enseigner les personnes dispensées du diplôme.\n\nLa reconnaissance ou la dispense mentionnée aux deux alinéas précédents est prononcée par arrêté du ministre chargé de la culture.\n\nLa dispense est prononcée par le ministre.",
+    },
+    // « Le dernier alinéa du III est supprimé », « Il est complété par des IV et V ainsi
+    // rédigés : » (adapted: « de la loi n° 82-213 du 2 mars 1982 »; the quotation cut).
+    Case {
+        source: ta376!("art. 36 (quotation cut)"),
+        conv: SERVICES,
+        avenant: "Article 1er\n\nL'article 34 de la convention est ainsi modifié :\n\n1° Le dernier alinéa du III est supprimé ;\n\n2° Il est complété par des IV et V ainsi rédigés :\n\n« IV. – Par dérogation aux I et III, le préfet de police a en outre la charge de l'ordre public dans les départements des Hauts-de-Seine, de la Seine-Saint-Denis et du Val-de-Marne […].\n\n« V. – Un décret en Conseil d'État peut déroger aux dispositions du I et du III en tant qu'elles fixent les limites territoriales de la compétence du préfet de département en matière d'ordre public. »",
+        heading: "## Article 34 : Ordre public",
+        want: "I. – Le préfet de département a la charge de l'ordre public.\n\nII. – Le préfet de région coordonne l'action des préfets.\n\nIII. – Le préfet de zone prend les mesures nécessaires.\n\nIl peut requérir les services de l'État.\n\nIV. – Par dérogation aux I et III, le préfet de police a en outre la charge de l'ordre public dans les départements des Hauts-de-Seine, de la Seine-Saint-Denis et du Val-de-Marne […].\n\nV. – Un décret en Conseil d'État peut déroger aux dispositions du I et du III en tant qu'elles fixent les limites territoriales de la compétence du préfet de département en matière d'ordre public.",
     },
 ];
 
@@ -668,8 +1331,32 @@ fn every_real_sentence_gives_the_hand_written_text() {
 /// the intro of the 1889 avenant skipped in case 41.
 #[test]
 fn the_catalogue_holds_fifty_eight_real_sentences() {
-    let sentences = (CASES.len() - 2) + 1 + 3 + 3 + REFUSED.len() + 5 + 1 + 1;
+    let before_ta376 = CASES.iter().filter(|c| !is_ta376(c)).count();
+    let sentences = (before_ta376 - 2) + 1 + 3 + 3 + REFUSED.len() + 5 + 1 + 1;
     assert!(sentences >= 58, "{sentences}");
+}
+
+fn is_ta376(c: &Case) -> bool {
+    c.source.contains("texte adopté n° 376")
+}
+
+/// The real sentences of the texte adopté n° 376 in the catalogue, told apart as written (a
+/// sentence two cases share counts once, a chapeau « … est ainsi modifié : » not at all, a
+/// sentence chaining two replacements once), together with the earlier ones.
+#[test]
+fn the_catalogue_holds_forty_more_real_sentences_from_the_texte_adopte_376() {
+    let mut seen = std::collections::BTreeSet::new();
+    for c in CASES.iter().filter(|c| is_ta376(c)) {
+        let text = format!("Avenant n° 1 à la convention\n\n{}\n", c.avenant);
+        let av = parse_avenant(&text).unwrap_or_else(|e| panic!("{e}"));
+        for (a, art) in av.articles.iter().enumerate() {
+            for i in 0..art.instructions.len() {
+                seen.insert(av.written(a, i).unwrap_or_default().to_string());
+            }
+        }
+    }
+    eprintln!("{} real sentences of the texte adopté n° 376", seen.len());
+    assert!(seen.len() >= 40, "{}: {seen:#?}", seen.len());
 }
 
 /// Real sentences `apply` must refuse (exit 2), with what the message must say: a decision
@@ -714,6 +1401,16 @@ const REFUSED: &[(&str, &str, &str)] = &[
         "Convention collective nationale (IDCC 2216) du 12 juillet 2001 réécrite, https://legal.tricoteuses.fr/articles/KALIARTI000038907508 (« À compter de son entrée en vigueur, la nouvelle convention collective se substitue de plein droit aux avenants : – n° 125 (durée du travail) ; … », adapted: « la nouvelle convention collective ») — a substitution decided, not a textual change",
         "Article 1er\n\nÀ compter de son entrée en vigueur, la présente convention se substitue de plein droit aux avenants :\n– n° 125 (durée du travail) ;\n– n° 127 (travail de nuit).",
         "se substitue de plein droit",
+    ),
+    (
+        ta376!("art. 19, 1° — three phrases replaced by two: a range of phrases, which the reader does not read"),
+        "Article 1er\n\nLes trois premières phrases de l'article L. 1334-3 sont remplacées par deux phrases ainsi rédigées :\n\n« À l'issue des travaux ou au terme du délai indiqué dans la notification de sa décision, le représentant de l'État procède ou fait procéder au contrôle des locaux, afin de vérifier que le risque d'exposition au plomb est supprimé. Dans le cas où le représentant de l'État a fait réaliser les travaux nécessaires […], ce contrôle est aux frais du propriétaire […]. »",
+        "phrase non comprise : « Les trois premières phrases de l'article L. 1334-3",
+    ),
+    (
+        ta376!("art. 15, I, 3° — a 4° replaced by a « I bis »: a part of another kind, which apply does not do"),
+        "Article 1er\n\nLe 4° de l'article L 326-6 est remplacé par un I bis ainsi rédigé :\n\n« I bis. – Les conditions dans lesquelles un expert en automobile exerce sa profession ne doivent pas porter atteinte à son indépendance. »",
+        "phrase non comprise : « Le 4° de l'article L 326-6 est remplacé par un I bis",
     ),
     (
         "Décret n° 2009-1085 du 3 septembre 2009, art. 3 (adapted) — article 3 does not exist in this convention",
@@ -855,7 +1552,7 @@ fn mutants(body: &str) -> Vec<(String, String)> {
             // anything inside a quotation (the new text).
             let before = &body[..m.start()];
             let inside =
-                *what == "numéro" && before.matches('«').count() > before.matches('»').count();
+                *what != "mot cité" && before.matches('«').count() > before.matches('»').count();
             if before.ends_with("un article ") || before.ends_with("Art. ") || inside {
                 continue;
             }

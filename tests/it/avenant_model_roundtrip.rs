@@ -132,6 +132,7 @@ fn inner(l: String) -> impl Strategy<Value = Instruction> {
             words
         }),
         (words(), any::<bool>()).prop_map(|(words, to_end)| Op::DeleteWords { words, to_end }),
+        (words(), alinea()).prop_map(|(after, text)| Op::RewriteEnd { after, text }),
     ];
     let t = l.clone();
     let words_ins = (inner_target(t), words_op).prop_map(|(target, op)| Instruction { target, op });

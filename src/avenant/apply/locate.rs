@@ -515,11 +515,13 @@ pub(super) fn resolve_leaf(doc: &Document, t: &Target) -> Result<Option<(NodeId,
         let i = r.resolve(rows.len()).ok_or_else(missing)?;
         return Ok(Some((table, rows[i - 1])));
     }
+    // A point the parser made a sub-division (« II. – Les ventes … » heading its lines).
+    let (unit, items) = descend_points(doc, unit, &t.item);
     let leaves = doc.alineas(unit);
-    if !t.item.is_empty() {
+    if !items.is_empty() {
         let mut start = 0;
         let mut found: Option<usize> = None;
-        for (depth, m) in t.item.iter().enumerate() {
+        for (depth, m) in items.iter().enumerate() {
             let outer = found;
             let mut hit = None;
             for (i, id) in leaves.iter().enumerate().skip(start) {
@@ -546,7 +548,13 @@ pub(super) fn resolve_leaf(doc: &Document, t: &Target) -> Result<Option<(NodeId,
                         }
                     }
                 }
-                if n.kind == NodeKind::Item && markers_match(n.label.as_deref(), m) {
+                if n.kind == NodeKind::Item && markers_match(n.label.as_deref(), m)
+                    || depth == 0
+                        && n.kind == NodeKind::Alinea
+                        && opening_marker(&n.text).is_some_and(|(o, _)| {
+                            formules::item_marker(o) == formules::item_marker(m)
+                        })
+                {
                     hit = Some(i);
                     break;
                 }
@@ -556,6 +564,12 @@ pub(super) fn resolve_leaf(doc: &Document, t: &Target) -> Result<Option<(NodeId,
             found = Some(h);
         }
         let i = found.ok_or_else(missing)?;
+        // « le troisième alinéa du II »: counted in the point, its own line first.
+        if let Some(p) = t.alinea {
+            let span = &leaves[i..point_end(doc, &leaves, i)];
+            let k = p.resolve(span.len()).ok_or_else(missing)?;
+            return Ok(Some((unit, span[k - 1])));
+        }
         return Ok(Some((unit, leaves[i])));
     }
     if let Some(p) = t.alinea {
@@ -563,6 +577,87 @@ pub(super) fn resolve_leaf(doc: &Document, t: &Target) -> Result<Option<(NodeId,
         return Ok(Some((unit, leaves[i - 1])));
     }
     Ok(None)
+}
+
+/// The sub-divisions of `unit` named by the first markers of `items` (« le 2° du II » where
+/// the II is a sub-division of the article), and the markers left to find among its leaves.
+pub(super) fn descend_points<'a>(
+    doc: &Document,
+    mut unit: NodeId,
+    mut items: &'a [String],
+) -> (NodeId, &'a [String]) {
+    while let Some((m, rest)) = items.split_first() {
+        let sub = doc.children(unit).iter().copied().find(|c| {
+            let n = doc.node(*c);
+            n.kind == NodeKind::Structure && markers_match(n.label.as_deref(), m)
+        });
+        match sub {
+            Some(c) => {
+                unit = c;
+                items = rest;
+            }
+            None => break,
+        }
+    }
+    (unit, items)
+}
+
+/// The sub-division a target's items name whole (« au paragraphe 25.2.c » where c is a
+/// sub-division of 25.2), `None` when a marker is left to find among leaves.
+pub(super) fn point_container(doc: &Document, t: &Target) -> Result<Option<NodeId>, String> {
+    if t.item.is_empty() {
+        return Ok(None);
+    }
+    let unit = super::corps::alineas_of(doc, resolve_unit(doc, t)?);
+    let (c, rest) = descend_points(doc, unit, &t.item);
+    Ok((rest.is_empty()).then_some(c))
+}
+
+/// The marker a leaf that the parser left an alinéa opens with (« II. – Le taux… », « c) Le
+/// taux… », « 4° Pour… »), with its style: 0 for « 1° », 1 for a lower-case letter, 2 for a
+/// Roman number. A point of a cahier des charges (« le paragraphe 25.2.II ») is written so.
+pub(super) fn opening_marker(text: &str) -> Option<(&str, u8)> {
+    static MARKER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^(?:(\d+°)\s*(?:[–—-]\s)?|([a-z]|[IVXLC]+)(?:\s*\)|\.?\s*[–—-]|\.)\s)")
+            .expect("valid regex")
+    });
+    let c = MARKER.captures(text)?;
+    let m = c.get(1).or(c.get(2))?.as_str();
+    let style = if m.ends_with('°') {
+        0
+    } else if m.chars().all(|c| c.is_ascii_lowercase()) {
+        1
+    } else {
+        2
+    };
+    Some((m, style))
+}
+
+/// The end (exclusive) of the point that opens at `leaves[i]`: its own line and the lines up
+/// to the next point of the same kind (an item of its level or above, or an alinéa opening
+/// with a marker of the same style), or the end of the unit.
+pub(super) fn point_end(doc: &Document, leaves: &[NodeId], i: usize) -> usize {
+    let first = doc.node(leaves[i]);
+    let style = |n: &Node| {
+        n.label
+            .as_deref()
+            .and_then(|l| opening_marker(&format!("{} ", formules::item_marker(l))).map(|(_, s)| s))
+            .or_else(|| opening_marker(&n.text).map(|(_, s)| s))
+    };
+    let mine = style(first);
+    leaves
+        .iter()
+        .enumerate()
+        .skip(i + 1)
+        .find(|(_, id)| {
+            let n = doc.node(**id);
+            if first.kind == NodeKind::Item {
+                n.kind == NodeKind::Item && n.level <= first.level
+            } else {
+                mine.is_some() && style(n) == mine
+            }
+        })
+        .map_or(leaves.len(), |(j, _)| j)
 }
 
 /// `count` consecutive leaves from the target, with their parent.
@@ -581,8 +676,17 @@ pub(super) fn leaf_range(
         .iter()
         .position(|s| *s == first)
         .ok_or_else(|| formules::target_missing(t))?;
+    let point = !t.item.is_empty()
+        && t.alinea.is_none()
+        && t.phrase.is_none()
+        && count <= 1
+        && doc.node(first).kind == NodeKind::Alinea;
     let end = if count == crate::avenant::model::ALL_ALINEAS {
         siblings.len()
+    } else if point {
+        // « Le II de l'article 3 est abrogé », the II written « II. – … » as an alinéa: the
+        // point is its line and the lines up to the next « III. – ».
+        point_end(doc, &siblings, start)
     } else {
         start + count.max(1) as usize
     };

@@ -156,6 +156,21 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             }
             Ok(())
         }
+        Op::RewriteEnd { after, text } => {
+            // From the end of the words to the end of the phrase named, else of the alinéa.
+            let scope = text_scope(doc, t)?;
+            let hit = unique_occurrence(doc, &scope, after, t)?;
+            let from = hit.pos + after.len();
+            let to = hit.slot.range.1.max(from);
+            let sep = if text.starts_with([',', '.', ';', ')']) {
+                ""
+            } else {
+                " "
+            };
+            let at = Hit { pos: from, ..hit };
+            edit_at(doc, &at, to - from, &format!("{sep}{text}"));
+            Ok(())
+        }
         Op::AddWordsAtStart { words } => {
             let (id, range) = single_text(doc, t)?;
             let text = doc.node(id).text.clone();
@@ -173,7 +188,13 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             let text = doc.node(id).text.clone();
             let part = &text[range.0..range.1];
             let body = part.trim_end_matches(['.', ';', ':', '!', '?', '…', ' ']);
-            let punct = &part[body.len()..];
+            // Words that end a sentence of their own (« … et une phrase ainsi rédigée :
+            // « w. P. » ») bring their own final stop.
+            let punct = if words.ends_with(['.', '!', '?', '…']) {
+                ""
+            } else {
+                &part[body.len()..]
+            };
             let sep = if words.starts_with([',', '.', ')']) {
                 ""
             } else {
@@ -238,7 +259,8 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
         }
         Op::InsertAlineas { alineas } => {
             let (parent, ids) = leaf_range(doc, t, 1)?;
-            let mut last = ids[0];
+            // After a point written « II. – … », after its last line.
+            let mut last = ids[ids.len() - 1];
             // After an item come its sub-items.
             let level = doc.node(last).level;
             if doc.node(last).kind == NodeKind::Item {
@@ -256,6 +278,29 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             }
             let at = child_index(doc, parent, last) + 1;
             insert_lines(doc, parent, at, alineas, Some(ids[0]));
+            Ok(())
+        }
+        Op::AddAlineas {
+            at: AlineaAt::End,
+            alineas,
+        } if !t.item.is_empty() && t.row.is_none() && t.alinea.is_none() => {
+            // « Au paragraphe 25.2.c, il est inséré un dernier alinéa »: at the end of the
+            // point when it is a sub-division, else after the point's last line.
+            if let Some(c) = point_container(doc, t)? {
+                let n = doc.children(c).len();
+                insert_lines(doc, c, n, alineas, None);
+                return Ok(());
+            }
+            let (parent, first) =
+                resolve_leaf(doc, t)?.ok_or_else(|| formules::not_applicable(t))?;
+            let leaves = doc.alineas(parent);
+            let i = leaves
+                .iter()
+                .position(|l| *l == first)
+                .ok_or_else(|| formules::target_missing(t))?;
+            let last = leaves[point_end(doc, &leaves, i) - 1];
+            let at = child_index(doc, parent, last) + 1;
+            insert_lines(doc, parent, at, alineas, None);
             Ok(())
         }
         Op::AddAlineas { at, alineas } => {

@@ -12,8 +12,8 @@ mod target;
 pub use target::{cardinal_word, parse_np};
 
 use self::patterns::{
-    ARTICLE, ARTICLE_TITLE, BOILERPLATE, EFFET, FAIT, INSTRUCTION_LIKE, INTRO, MINUTES_REPLACE,
-    NUMBERED, OBJET, OWN_VISA, PARTY, PLACE_DATE, TITLE, TITLE_UNIT,
+    ANNEX_ARTICLE, ARTICLE, ARTICLE_TITLE, BOILERPLATE, EFFET, FAIT, INSTRUCTION_LIKE, INTRO,
+    MINUTES_REPLACE, NUMBERED, OBJET, OWN_VISA, PARTY, PLACE_DATE, R_IN_ANNEX, TITLE, TITLE_UNIT,
 };
 use self::quotes::extract_quotes;
 use self::sentence::parse_body;
@@ -228,7 +228,11 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
         .find(|&k| headings::annex(&lines[k].text).is_some())
         .unwrap_or(lines.len());
     let joined = joined_annexes(&lines[end..]);
+    let annex_lines = &lines[end..];
     let lines = &lines[..end];
+    // « Le cahier des charges … est modifié conformément aux dispositions figurant en annexe
+    // au présent avenant »: the article that says so, and its sentence as written.
+    let mut carried: Option<(u32, L)> = None;
     // Articles.
     while i < lines.len() {
         let t = lines[i].text.clone();
@@ -283,7 +287,9 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
             from += 1;
         }
         for l in &lines[from..i] {
-            if BOILERPLATE.is_match(&l.text) {
+            if R_IN_ANNEX.is_match(&l.text) {
+                carried.get_or_insert((number, l.clone()));
+            } else if BOILERPLATE.is_match(&l.text) {
                 if let Some(c) = EFFET.captures(&l.text) {
                     av.effet = Some(c[1].to_string());
                 }
@@ -323,6 +329,10 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
     if av.numero == 0 {
         av.numero = 1;
     }
+    if let Some((number, said)) = carried {
+        annexed_instructions(&mut av, annex_lines, number, &said)?;
+        return Ok(av);
+    }
     // An annex joined to the avenant that no instruction uses would be silently left out.
     for a in &joined {
         let used =
@@ -346,6 +356,78 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
         ));
     }
     Ok(av)
+}
+
+/// The instructions an avenant carries in its annex (« … est modifié conformément aux
+/// dispositions figurant en annexe au présent avenant », said by its article `number`): the
+/// annex's title lines are skipped, each « Article 25 » names the article of the amended text
+/// its sentences amend, and every other line must be an instruction (or the text it quotes).
+/// They are read as amending articles of the avenant, after its own; an annex that carries
+/// none is refused, naming the sentence that announced them.
+fn annexed_instructions(
+    av: &mut Avenant,
+    annex: &[L],
+    number: u32,
+    said: &L,
+) -> Result<(), ReadError> {
+    let mut groups: Vec<(Option<String>, Vec<L>)> = vec![(None, Vec::new())];
+    for l in annex {
+        if signed(&l.text) {
+            break;
+        }
+        if headings::annex(&l.text).is_some() {
+            continue;
+        }
+        if let Some(c) = ANNEX_ARTICLE.captures(&l.text) {
+            groups.push((Some(c[1].to_string()), Vec::new()));
+            continue;
+        }
+        let (label, body) = groups.last_mut().expect("one group");
+        // The annex's title (« MODIFICATION APPORTÉE AU CAHIER DES CHARGES … ») before its
+        // first sentence.
+        if body.is_empty() && label.is_none() && ARTICLE_TITLE.is_match(&l.text) {
+            continue;
+        }
+        body.push(l.clone());
+    }
+    let before = av.articles.len();
+    for (label, body) in groups {
+        if body.is_empty() {
+            continue;
+        }
+        let ctx = label.as_deref().map(Unit::article);
+        let place = match &label {
+            Some(l) => format!("article {l} de l'annexe de l'avenant"),
+            None => "annexe de l'avenant".to_string(),
+        };
+        let (instructions, written): (Vec<_>, Vec<_>) = parse_body(&body, ctx.as_ref(), &[])
+            .map_err(|e| ReadError {
+                line: e.line,
+                message: format!("{} ({place})", e.message),
+            })?
+            .into_iter()
+            .unzip();
+        av.written.0.push(written);
+        av.articles.push(AmendingArticle {
+            number,
+            heading: label
+                .map_or_else(|| "Annexe".to_string(), |l| format!("Annexe – article {l}")),
+            instructions,
+        });
+    }
+    if av.articles[before..]
+        .iter()
+        .all(|a| a.instructions.is_empty())
+    {
+        return Err(err(
+            said.n,
+            format!(
+                "« {} » : aucune instruction de modification ne figure en annexe à l'avenant (une annexe « Annexe » suivie de « Article 25 » et de phrases comme « Au paragraphe 25.2.c, il est inséré un dernier alinéa, rédigé comme suit : »)",
+                said.raw.trim_end_matches(['.', ' '])
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// The end of the written line `raw` that holds as many words as the canonical `text` (the

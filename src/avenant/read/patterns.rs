@@ -4,7 +4,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-pub(super) const NOUN: &str = r"(?:les mots|le mot|les termes|le terme|l'expression|la mention|la date|le montant|le nombre|le taux|la durée|la référence|la somme|les chiffres|le chiffre|le signe|les signes)";
+pub(super) const NOUN: &str = r"(?:les mots|le mot|les termes|le terme|l'expression|la mention|la date|le montant|le nombre|le taux|la durée|la référence|les références|la somme|les chiffres|le chiffre|le signe|les signes|l'année|les années)";
 pub(super) const ORD: &str = r"(?:avant-derni[eè]re?|derni[eè]re?|premi[eè]re?|premier|seconde?|(?:[a-z]+(?:-[a-z]+)* et )?[a-zé-]+ième|\d+(?:e|ème|er|re))";
 
 /// The amended document's nouns (« convention », « contrat », « statuts »…), after an optional
@@ -50,7 +50,7 @@ pub(super) static INSTRUCTION_LIKE: LazyLock<Regex> = LazyLock::new(|| {
 /// stipulations demeurent inchangées »): skipped, never an instruction.
 pub(super) static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:le présent avenant\b|la présente modification\b|(?:les |la |le )?(?:dispositions|stipulations|clauses) du présent avenant\b|l'avenant\s+(?:entre en vigueur|prend effet)\b|il (?:demeure|reste) en vigueur jusqu'au terme DE_THEDOC\b|les autres (?:stipulations|dispositions|clauses)\b.*\b(?:demeurent|restent)\b)",
+        r"^(?:le présent avenant\b|la présente modification\b|les frais (?:de publication|d'impression|d'enregistrement)\b.*\b(?:du présent avenant|dudit avenant)\b.*\b(?:sont|seront) (?:supportés|à la charge)\b|(?:les |la |le )?(?:dispositions|stipulations|clauses) du présent avenant\b|l'avenant\s+(?:entre en vigueur|prend effet)\b|il (?:demeure|reste) en vigueur jusqu'au terme DE_THEDOC\b|les autres (?:stipulations|dispositions|clauses)\b.*\b(?:demeurent|restent)\b)",
     )
 });
 pub(super) static PARTY: LazyLock<Regex> =
@@ -105,12 +105,26 @@ pub(super) static R_REPLACE: LazyLock<Regex> = LazyLock::new(|| {
 });
 pub(super) static R_INSERT_W: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?P<loc>.+?),\s*)?(?P<rel>après|avant)\s+(?:NOUN\s*:?\s*)?§(?P<q1>\d+),?\s+(?:il\s+)?(?:est|sont)\s+(?:inséré|ajouté)e?s?\s+(?:NOUN\s*:?\s*)?§(?P<q2>\d+)$",
+        r"^(?:(?P<loc>.+?),\s*|(?P<loc2>(?:au|aux|[àa]|dans)\s[^,§]+?)\s+)?(?P<rel>après|avant)\s+(?:NOUN\s*:?\s*)?§(?P<q1>\d+),?\s+(?:il\s+)?(?:est|sont)\s+(?:inséré|ajouté)e?s?\s+(?:NOUN\s*:?\s*)?§(?P<q2>\d+)$",
     )
 });
 pub(super) static R_START_W: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^au début (?P<t>.+?),\s*(?:il\s+)?(?:est|sont)\s+(?:ajouté|inséré)e?s?\s+(?:NOUN\s*:?\s*)?§(?P<q>\d+)$",
+    )
+});
+/// « Après le mot : « mariage », la fin du premier alinéa de l'article 171 est ainsi rédigée :
+/// « … » » (TA n° 376, 2009): what follows the words to the end of the unit is rewritten.
+pub(super) static R_END_REWRITE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^après\s+(?:NOUN\s*:?\s*)?§(?P<a>\d+),?\s+la\s+fin\s+(?P<t>(?:du|de\s+la|de\s+l'|des|de)\s.+?)\s+est\s+ainsi\s+rédigée\s*:?\s*(?:§(?P<q>\d+))?$",
+    )
+});
+/// « Le premier alinéa … est complété par les mots et une phrase ainsi rédigée : « w. P. » »
+/// (TA n° 376, 2009): words, then a whole sentence, at the end of the unit.
+pub(super) static R_END_WORDS_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?P<t>.+?)\s+est\s+complétée?\s+par\s+les\s+mots\s+et\s+(?:une|deux|trois)\s+phrases?\s+ainsi\s+rédigée?s?\s*:?\s*§(?P<q>\d+)$",
     )
 });
 pub(super) static R_END_W: LazyLock<Regex> =
@@ -161,10 +175,50 @@ pub(super) static R_ADD_END: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// « Il est ajouté [à l'article 6] un alinéa ainsi rédigé : » (the unit from the context when
-/// not named).
+/// not named); a numbered part added at the end, « Il est ajouté un VII ainsi rédigé : »,
+/// « Sont ajoutés des II, III et IV ainsi rédigés : » (TA n° 376, 2009).
 pub(super) static R_ADD_IL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^il est ajouté\s+(?:(?P<loc>(?:à|au|aux)\s.+?),?\s+)?(?P<what>un alinéa|une phrase|des alinéas|(?:deux|trois|quatre|cinq) alinéas)\s+ainsi\s+rédigée?s?\s*:?\s*(?:§(?P<q>\d+))?$",
+        r"^(?:il est ajouté|sont ajoutée?s)\s+(?:(?P<loc>(?:à|au|aux)\s.+?),?\s+)?(?P<what>un alinéa|une phrase|des alinéas|(?:deux|trois|quatre|cinq) alinéas|un (?-i:[IVXLC]+|\d+°)(?: bis| ter)?(?: et un (?-i:[IVXLC]+|\d+°))?|des (?-i:[IVXLC]+|\d+°)(?:, (?-i:[IVXLC]+|\d+°))* et (?-i:[IVXLC]+|\d+°))\s+ainsi\s+rédigée?s?\s*:?\s*(?:§(?P<q>\d+))?$",
+    )
+});
+/// « Sont ajoutés une phrase et un alinéa ainsi rédigés : » (TA n° 376, 2009, art. 29 octies):
+/// the first quoted line ends the unit's last alinéa, the others follow it.
+pub(super) static R_PHRASE_AND_ALINEAS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:il est ajouté|sont ajoutée?s)\s+(?:(?P<loc>(?:à|au|aux)\s.+?),?\s+)?|(?P<t>.+?)\s+est\s+complétée?\s+par\s+)une\s+phrase\s+et\s+(?P<n>un|deux|trois|quatre)\s+alinéas?\s+ainsi\s+rédigée?s\s*:?$",
+    )
+});
+/// « Au paragraphe 25.2.c, il est inséré un dernier alinéa ainsi rédigé : » (avenants to
+/// motorway concessions, JORF 2011): an alinéa added at the end of the place.
+pub(super) static R_INSERT_LAST: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?P<loc>(?:au|aux|[àa]|dans)\s[^,§]+?),?\s+)?(?:il\s+)?(?:est|sont)\s+(?:inséré|ajouté)e?s?\s+(?P<what>un\s+(?:nouvel\s+)?dernier\s+alinéa|une\s+(?:nouvelle\s+)?dernière\s+phrase)\s+ainsi\s+rédigée?\s*:?\s*(?:§(?P<q>\d+))?$",
+    )
+});
+/// « Le cahier des charges … est modifié conformément aux dispositions figurant en annexe au
+/// présent avenant »: the instructions are the avenant's annex.
+pub(super) static R_IN_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^.+?\s+(?:est|sont)\s+modifiée?s?\s+conformément\s+(?:aux\s+dispositions|aux\s+stipulations|à\s+la\s+liste)\s+(?:figurant|jointes?|annexées?|contenues?)\s+(?:en\s+annexe|à\s+l'annexe|dans\s+l'annexe)\s+(?:au|du)\s+présent\s+avenant\s*\.?$",
+    )
+});
+/// An article of the amended text named in the avenant's annex, « Article 25 », whose
+/// sentences follow.
+pub(super) static ANNEX_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:article|art\.)\s+((?:[LRD]\.\s?)?\d+(?:[.\-]\d+)*(?:\s?er)?(?:\s(?:bis|ter|quater))?)\s*\.?$",
+    )
+});
+/// « rédigé comme suit » after a noun (« un alinéa rédigé comme suit », « un dernier alinéa,
+/// rédigé comme suit »): the formula « ainsi rédigé ».
+pub(super) static AS_FOLLOWS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?P<w>[^\s,]+)(?:,\s*|\s+)(?P<r>rédigée?s?)\s+comme\s+suit\b"));
+/// « il est inséré après le troisième alinéa un alinéa » (the place between the verb and
+/// what is inserted, no comma), optionally after the unit (« Au paragraphe 25.2.II, … »).
+pub(super) static R_INSERTED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?P<loc>(?:au|aux|[àa]|dans)\s[^,§]+?),\s*)?il\s+est\s+(?P<v>insérée?s?|ajoutée?s?)\s+(?P<rel>après|avant)\s+(?P<x>[^,§]+?)\s+(?P<rest>(?:un|une|deux|trois|quatre|cinq|des)\s+(?:nouvel\s+|nouvelle\s+|nouveaux\s+|nouvelles\s+)?(?:alinéas?|phrases?|paragraphes?)\b.*)$",
     )
 });
 /// « A l'article 3 est ajouté le paragraphe ci-après : » (1889), « À l'article 2, il est ajouté
@@ -195,7 +249,7 @@ pub(super) static R_ADD_END2: LazyLock<Regex> = LazyLock::new(|| {
 });
 pub(super) static R_REWRITE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:ainsi|désormais)\s+rédigée?s?(?:\s+comme\s+suit)?\s*:?\s*(?:§(?P<q>\d+))?$",
+        r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:(?:ainsi|désormais)\s+rédigée?s?(?:\s+comme\s+suit)?|rédigée?s?\s+comme\s+suit)\s*:?\s*(?:§(?P<q>\d+))?$",
     )
 });
 pub(super) static R_REPLACED_N: LazyLock<Regex> = LazyLock::new(|| {
@@ -292,8 +346,16 @@ pub(super) static P_ALINEA_N: LazyLock<Regex> =
 pub(super) static P_ROW: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(ORD)(?: (et|à) (ORD))? lignes? du tableau\b"));
 pub(super) static P_ITEM_RANGE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d+)° (et|à) (\d+)°"));
-pub(super) static P_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(\d+°(?: (?:bis|ter|quater|quinquies))?|[a-z])(?:\))?(?:\s|$)"));
+pub(super) static P_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(\d+°(?: (?:bis|ter|quater|quinquies))?|[a-z]|(?-i:[IVXLC]+)(?: (?:bis|ter))?)(?:\))?(?:\s|,|$)",
+    )
+});
+/// A numbered point of a sub-article, « le paragraphe 25.2.c », « le point 25.2.II » (the
+/// cahiers des charges of motorway concessions): the sub-article, then the point's marker.
+pub(super) static P_POINT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:paragraphe|point) (\d+(?:\.\d+)+)\.((?-i:[a-z]|[IVXLC]+))\b(?: DE_THEDOC)?")
+});
 /// An article or point by its number: « 7 », « 47-1 bis », « 47 bis-1-A » (the Senate's
 /// rules), « L. 5214-1 A », « R*3231-2 » (a
 /// code's article taken in Conseil d'État, starred) — the Latin suffixes

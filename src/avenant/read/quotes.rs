@@ -1,7 +1,7 @@
 //! Quotations in an avenant sentence: « … » replaced by `§n` markers, and the quoted block
 //! of alinéas that follows a sentence ending with « : ».
 
-use super::patterns::{ARTICLE, ITEM};
+use super::patterns::{ARTICLE, INSTRUCTION_LIKE, ITEM};
 use super::{err, ReadError, L};
 
 /// Replaces each top-level « … » by `§n` and returns the quoted texts. Quotations inside
@@ -75,9 +75,17 @@ pub(super) fn balance(s: &str) -> i32 {
 pub(super) fn block(lines: &[L], j: &mut usize) -> Result<Vec<String>, ReadError> {
     let mut out = Vec::new();
     if *j < lines.len() && !lines[*j].text.starts_with('«') {
-        // « le paragraphe suivant : » then the text, unquoted.
-        let t = &lines[*j].text;
-        if !ITEM.is_match(t) && !ARTICLE.is_match(t) {
+        // « le paragraphe suivant : », « un alinéa rédigé comme suit : » then the text,
+        // unquoted (the JORF does not quote the text inserted by an annex to an avenant): up
+        // to the next instruction, item or article heading.
+        while *j < lines.len() {
+            let t = &lines[*j].text;
+            let stop = ITEM.is_match(t)
+                || ARTICLE.is_match(t)
+                || !out.is_empty() && (INSTRUCTION_LIKE.is_match(t) || t.starts_with('«'));
+            if stop {
+                break;
+            }
             out.push(t.trim().to_string());
             *j += 1;
         }

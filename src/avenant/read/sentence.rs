@@ -230,6 +230,47 @@ pub(super) fn parse_sentence(
     if let Some(r) = added_articles(s, &skel, &block) {
         return r;
     }
+    if let Some(c) = R_PHRASE_AND_ALINEAS.captures(&skel) {
+        // The phrase ends the unit's last alinéa; the alinéas follow the unit.
+        let place = c.name("loc").or(c.name("t")).map(|m| m.as_str());
+        let target = match place {
+            Some(p) => {
+                parse_np(p, ctx)
+                    .ok_or_else(|| format!("unité introuvable dans « {p} »"))?
+                    .0
+            }
+            None => ctx
+                .map(|u| Target::unit(u.clone()))
+                .ok_or_else(|| "la phrase ne dit pas quel article elle modifie".to_string())?,
+        };
+        let n = crate::avenant::formules::parse_cardinal(&c["n"]).unwrap_or(0) as usize;
+        let Some((phrase, alineas)) = block.split_first().filter(|(_, r)| r.len() == n) else {
+            return Err(format!(
+                "« {s} » : {} ligne(s) citée(s), ce que la phrase n'annonce pas",
+                block.len()
+            ));
+        };
+        let last = if target.item.is_empty() {
+            target.clone().with_alinea(Position::Last)
+        } else {
+            target.clone()
+        };
+        return Ok(vec![
+            Instruction {
+                target: last,
+                op: Op::AddPhrase {
+                    text: phrase.clone(),
+                },
+            },
+            Instruction {
+                target,
+                op: Op::AddAlineas {
+                    at: AlineaAt::End,
+                    alineas: alineas.to_vec(),
+                },
+            },
+        ]);
+    }
     if cuts.is_empty() {
         return Ok(vec![parse_one(s, skel, &quotes, block, ctx, joined)?]);
     }
@@ -261,7 +302,7 @@ pub(super) fn parse_sentence(
 /// The skeleton in the passive formula the patterns read, when it is written in the active
 /// voice or the imperative (« Compléter … par … » → « … est complété par … »).
 fn passive(skel: &str) -> String {
-    let mut skel = skel.to_string();
+    let mut skel = as_follows(skel);
     for (r, to) in ACTIVE_FORMS.iter() {
         if r.is_match(&skel) {
             skel = r.replace(&skel, *to).trim().to_string();
@@ -271,6 +312,46 @@ fn passive(skel: &str) -> String {
     without_incises(skel)
 }
 
+/// « un alinéa rédigé comme suit », « un dernier alinéa, rédigé comme suit » → « … ainsi
+/// rédigé »; « est rédigé comme suit » is left to the formula that reads it.
+fn as_follows(skel: &str) -> String {
+    AS_FOLLOWS
+        .replace_all(skel, |c: &regex::Captures| {
+            let w = &c["w"];
+            if ["est", "sont", "désormais", "ainsi"].contains(&w.to_lowercase().as_str()) {
+                c[0].to_string()
+            } else {
+                format!("{w} ainsi {}", &c["r"])
+            }
+        })
+        .into_owned()
+}
+
+/// « au paragraphe 25.2.II » → « du paragraphe 25.2.II »: a place as the complement of a noun.
+fn of_place(loc: &str) -> String {
+    let loc = loc.trim();
+    let lower = loc.to_lowercase();
+    for (from, to) in [
+        ("au ", "du "),
+        ("aux ", "des "),
+        ("à la ", "de la "),
+        ("a la ", "de la "),
+        ("à l'", "de l'"),
+        ("a l'", "de l'"),
+        ("dans le ", "du "),
+        ("dans la ", "de la "),
+        ("dans l'", "de l'"),
+        ("dans les ", "des "),
+        ("à ", "de "),
+        ("a ", "de "),
+    ] {
+        if lower.starts_with(from) {
+            return format!("{to}{}", &loc[from.len()..]);
+        }
+    }
+    format!("de {loc}")
+}
+
 /// The skeleton with the incises of [`INCISES`] and [`R_COMPLETED_AFTER`] put where the
 /// formulas read them.
 fn without_incises(mut skel: String) -> String {
@@ -278,6 +359,20 @@ fn without_incises(mut skel: String) -> String {
         if r.is_match(&skel) {
             skel = r.replace(&skel, *to).trim().to_string();
         }
+    }
+    // « Au paragraphe 25.2.II, il est inséré après le troisième alinéa un alinéa … » →
+    // « Après le troisième alinéa du paragraphe 25.2.II, il est inséré un alinéa … ».
+    if let Some(c) = R_INSERTED_AFTER.captures(&skel) {
+        let rel = if c["rel"].eq_ignore_ascii_case("avant") {
+            "Avant"
+        } else {
+            "Après"
+        };
+        let place = match c.name("loc") {
+            Some(l) => format!("{} {}", c["x"].trim(), of_place(l.as_str())),
+            None => c["x"].trim().to_string(),
+        };
+        skel = format!("{rel} {place}, il est {} {}", &c["v"], c["rest"].trim());
     }
     if let Some(c) = R_COMPLETED_AFTER.captures(&skel) {
         let t = c["t"].trim();
@@ -427,7 +522,7 @@ fn parse_one(
             Anchor::Before(a)
         };
         return Ok(Instruction {
-            target: loc_target(c.name("loc"))?,
+            target: loc_target(c.name("loc").or(c.name("loc2")))?,
             op: Op::InsertWords { anchor, words },
         });
     }
@@ -435,6 +530,25 @@ fn parse_one(
         return Ok(Instruction {
             target: target_of(&c["t"])?.0,
             op: Op::AddWordsAtStart {
+                words: q(&quotes, c.name("q")).ok_or_else(missing_quote)?,
+            },
+        });
+    }
+    if let Some(c) = R_END_REWRITE.captures(&skel) {
+        let t = c["t"].trim();
+        let (target, _) = target_of(t)?;
+        return Ok(Instruction {
+            target,
+            op: Op::RewriteEnd {
+                after: q(&quotes, c.name("a")).ok_or_else(missing_quote)?,
+                text: first_text(q(&quotes, c.name("q")))?,
+            },
+        });
+    }
+    if let Some(c) = R_END_WORDS_PHRASE.captures(&skel) {
+        return Ok(Instruction {
+            target: target_of(&c["t"])?.0,
+            op: Op::AddWordsAtEnd {
                 words: q(&quotes, c.name("q")).ok_or_else(missing_quote)?,
             },
         });
@@ -626,6 +740,11 @@ fn parse_one(
         let at = AlineaAt::Start;
         return with_block(target, block, |alineas| Op::AddAlineas { at, alineas })
             .ok_or_else(missing_quote);
+    }
+    if let Some(c) = R_INSERT_LAST.captures(&skel) {
+        let block = inline_or(block.clone(), &quotes, c.name("q"));
+        let target = loc_target(c.name("loc"))?;
+        return appended_at_end(target, &c["what"], block).ok_or_else(missing_quote);
     }
     if let Some(c) = R_ADD_IL.captures(&skel) {
         let block = inline_or(block.clone(), &quotes, c.name("q"));
@@ -973,6 +1092,24 @@ mod tests {
                 "le dernier alinéa de l'article 4 est ainsi rédigé : §0",
             ),
             ("Supprimer le 2° de l'article 5.", "le 2° de l'article 5 est supprimé"),
+            // « rédigé comme suit » after a noun is « ainsi rédigé »; the place between the
+            // verb and what is inserted is put first (avenants to motorway concessions, 2011).
+            (
+                "Au paragraphe 25.2.c, il est inséré un dernier alinéa, rédigé comme suit :",
+                "Au paragraphe 25.2.c, il est inséré un dernier alinéa ainsi rédigé :",
+            ),
+            (
+                "Au paragraphe 25.2.II, il est inséré après le troisième alinéa un alinéa rédigé comme suit :",
+                "Après le troisième alinéa du paragraphe 25.2.II, il est inséré un alinéa ainsi rédigé :",
+            ),
+            (
+                "Il est inséré après le premier alinéa de l'article 4 un alinéa ainsi rédigé :",
+                "Après le premier alinéa de l'article 4, il est inséré un alinéa ainsi rédigé :",
+            ),
+            (
+                "L'article 5 est rédigé comme suit :",
+                "L'article 5 est rédigé comme suit :",
+            ),
             // Already passive: unchanged.
             (
                 "L'article 6 est complété par un alinéa ainsi rédigé :",

@@ -115,6 +115,11 @@ fn parse_np_in_order(s: &str, ctx: Option<&Unit>) -> Option<(Target, u32)> {
                 b.checked_sub(a)? + 1
             };
             consumed = c.get(0)?.end();
+        } else if let Some(c) = P_POINT.captures(&rest) {
+            // The point is the outermost item of the sub-article.
+            items.push(c[2].to_string());
+            unit = Some(Unit::article(&c[1]));
+            consumed = c.get(0)?.end();
         } else if let Some(c) = P_ARTICLE.captures(&rest) {
             unit = Some(Unit::article(&c[1].replace('\u{2011}', "-")));
             consumed = c.get(0)?.end();
@@ -197,6 +202,18 @@ mod tests {
             t,
             Target::unit(Unit::annex(Some("2"))).with_row(Position::Nth(3))
         );
+        // A point of a sub-article, as the cahiers des charges number them.
+        let (t, _) = parse_np("le paragraphe 25.2.c", None).unwrap();
+        assert_eq!(t, Target::article("25.2").with_item("c"));
+        let (t, _) = parse_np("le troisième alinéa du paragraphe 25.2.II", None).unwrap();
+        assert_eq!(
+            t,
+            Target::article("25.2")
+                .with_item("II")
+                .with_alinea(Position::Nth(3))
+        );
+        let (t, _) = parse_np("au I", Some(&Unit::article("4"))).unwrap();
+        assert_eq!(t, Target::article("4").with_item("I"));
         let (t, _) = parse_np("l'intitulé de l'article 4", None).unwrap();
         assert_eq!(t, Target::article("4").with_heading());
         let (t, _) = parse_np("l'article 1er de la convention", None).unwrap();

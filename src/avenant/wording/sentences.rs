@@ -196,6 +196,26 @@ pub fn rewrite_phrase(t: &Target, text: &str, ctx: Option<&Unit>, style: &Style)
     )
 }
 
+/// « Après le mot : « a », la fin du premier alinéa de l'article 171 est ainsi rédigée : ⏎
+/// « … » ».
+pub fn rewrite_end(
+    t: &Target,
+    after: &str,
+    text: &str,
+    ctx: Option<&Unit>,
+    style: &Style,
+) -> Sentence {
+    Sentence::with_block(
+        format!(
+            "après {}, la fin {} est ainsi rédigée{}",
+            announce(after, None, style),
+            de(&subject(t, 1, ctx, false, style.noun).with(Case::Nom)),
+            colon(style)
+        ),
+        quote_block(&[text.to_string()], style),
+    )
+}
+
 /// « Le premier alinéa de l'article 3 est complété par une phrase ainsi rédigée : ⏎ « … » ».
 pub fn add_phrase(t: &Target, text: &str, ctx: Option<&Unit>, style: &Style) -> Sentence {
     let s = subject(t, 1, ctx, style.formal, style.noun);
@@ -635,6 +655,7 @@ pub fn sentence(ins: &Instruction, ctx: Option<&Unit>, style: &Style) -> Sentenc
         Op::AddWordsAtStart { words } => add_words_at_start(t, words, ctx, style),
         Op::AddWordsAtEnd { words } => add_words_at_end(t, words, ctx, style),
         Op::DeleteWords { words, to_end } => delete_words(t, words, *to_end, ctx, style),
+        Op::RewriteEnd { after, text } => rewrite_end(t, after, text, ctx, style),
         Op::RewritePhrase { text } => rewrite_phrase(t, text, ctx, style),
         Op::InsertPhrase { text } => insert_phrase(t, text, ctx, style),
         Op::AddPhrase { text } => add_phrase(t, text, ctx, style),
