@@ -608,6 +608,10 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
                     // cannot be named), it goes right after the old one, deleted next; failing
                     // that, nothing of either is drafted but the heading.
                     d.free_labels_of(n);
+                    // Early deletions are not undone by the restore below.
+                    if let Some(l) = cmp.new.node(n).label.clone() {
+                        d.free_division_label(&l);
+                    }
                     let saved = d.skeleton(&[]);
                     let deleted = d.changes.deleted_divisions.len();
                     let deletion = d.delete_emptied_division(o, n);
@@ -678,6 +682,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
     for p in deferred_annexes {
         articles.extend(d.annex(p.old, p.new));
     }
+    articles.extend(d.delete_emptied_divisions());
     articles.extend(d.notes());
     articles.extend(d.blocks_after());
 
