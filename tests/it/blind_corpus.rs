@@ -446,7 +446,6 @@ fn mes_aides_act_amends_only_what_changed() {
 }
 
 #[test]
-#[ignore = "finding 11: « Remplacements dans tout le document : « 3 » → « 4 » » while « dans les 3 à 6 mois » is kept"]
 fn mes_aides_diff_claims_no_false_global_replacement() {
     let out = run(&[
         "diff",

@@ -28,6 +28,7 @@ mod cli_pdf;
 mod common;
 mod corpus_snapshots;
 mod diff_cases;
+mod diff_globals;
 mod diff_partners;
 mod diff_props;
 mod draft_blocks;

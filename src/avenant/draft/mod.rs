@@ -55,6 +55,7 @@ use super::model::{
     canonical_label, AlineaAt, AmendingArticle, Anchor, Avenant, AvenantParty, Instruction, Op,
     Position, Target, Unit, ValueType,
 };
+use crate::diff::everywhere::{holds_everywhere, WordIndex};
 use crate::diff::{
     compare, diff_texts, Basis, ChangeTag, Comparison, DiffOptions, Field, PairDiff, WordChange,
 };
@@ -68,7 +69,6 @@ mod divisions;
 mod drafter;
 mod edits;
 mod header;
-mod index;
 mod inserts;
 mod units;
 
@@ -76,7 +76,6 @@ use drafter::*;
 pub(crate) use edits::edits;
 use edits::*;
 use header::*;
-use index::WordIndex;
 use units::*;
 
 /// Options of [`draft`].
@@ -447,19 +446,15 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
                     value_type: typed_noun(g.value_type),
                 },
             };
-            let cap = formules::capitalise(&g.old);
-            // Every occurrence changed: the new version keeps none of the old words (a case
-            // change counts), else each unit drafts its own replacements.
-            if new_index.count(&cmp.new, &g.old) > 0
-                || (cap != g.old
-                    && cap != formules::capitalise(&g.new)
-                    && new_index.count(&cmp.new, &cap) > 0)
-            {
+            // Every occurrence changed the same way, and no further than the new version goes
+            // (the rule the diff's global replacements follow), else each unit drafts its own.
+            if !holds_everywhere(&base, &base_index, &cmp.new, &new_index, &g.old, &g.new) {
                 continue;
             }
             // Executed in place on `base` (texts only): the nodes it may change — those holding
             // the words, as written or capitalised — are saved first and put back if the
             // replacement is refused; `base` is rekeyed once, after the loop.
+            let cap = formules::capitalise(&g.old);
             let mut touched = base_index.candidates(&g.old);
             if cap != g.old {
                 touched.extend(base_index.candidates(&cap));
@@ -471,15 +466,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
                 saved.restore(&mut base);
                 continue;
             }
-            // Not further than the new version goes: no more of the new words than it has.
-            let new_cap = formules::capitalise(&g.new);
             base_index.add(&base, &touched);
-            let reach =
-                |d: &Document, index: &WordIndex| index.count(d, &g.new) + index.count(d, &new_cap);
-            if reach(&base, &base_index) > reach(&cmp.new, &new_index) {
-                saved.restore(&mut base);
-                continue;
-            }
             replaced = true;
             changes.everywhere.push((g.old.clone(), g.new.clone()));
             everywhere.push(ins);

@@ -37,25 +37,6 @@ pub(super) fn collect_units<'a>(
     }
 }
 
-/// Occurrences of `words` in every text of the document.
-#[cfg(test)]
-pub(super) fn count_all(doc: &Document, words: &str) -> usize {
-    doc.descendants(doc.root())
-        .into_iter()
-        .map(|id| node_occurrences(doc, id, words))
-        .sum()
-}
-
-/// Occurrences of `words` in one node: its text, or a row's cells.
-pub(super) fn node_occurrences(doc: &Document, id: NodeId, words: &str) -> usize {
-    let n = doc.node(id);
-    if n.kind == NodeKind::Row {
-        n.cells().iter().map(|c| occurrences(c, words).len()).sum()
-    } else {
-        occurrences(&n.text, words).len()
-    }
-}
-
 // ----- articles with intertitles -----
 
 impl Drafter<'_> {
