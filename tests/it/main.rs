@@ -17,6 +17,7 @@ mod avenant_apply_ops;
 mod avenant_model_roundtrip;
 mod avenant_read_variants;
 mod avenant_render;
+mod blind2_corpus;
 mod blind_corpus;
 mod cli_apply;
 mod cli_check;
