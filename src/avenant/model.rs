@@ -453,6 +453,12 @@ pub enum Op {
         heading: Option<String>,
         lines: Vec<String>,
     },
+    /// A préambule where the convention had none, before the unit targeted (the first article
+    /// or the division holding it): « Avant l'article 1er de la convention, il est inséré un
+    /// préambule ainsi rédigé : ».
+    InsertPreambule {
+        alineas: Vec<String>,
+    },
     /// « La convention est complétée par une note de bas de page n° 4 ainsi rédigée : ».
     AddNote {
         label: String,
@@ -474,7 +480,8 @@ impl Op {
         match self {
             Op::RewriteAlineas { alineas, .. }
             | Op::InsertAlineas { alineas }
-            | Op::AddAlineas { alineas, .. } => alineas.len(),
+            | Op::AddAlineas { alineas, .. }
+            | Op::InsertPreambule { alineas } => alineas.len(),
             _ => 0,
         }
     }

@@ -50,7 +50,10 @@ pub fn blocks(av: &Avenant, style: &Style) -> Vec<(u8, String)> {
         p(&mut out, format!("{v},"));
     }
     p(&mut out, formules::expose_heading(style));
-    p(&mut out, formules::objet(av.objet.as_deref(), style.noun));
+    p(
+        &mut out,
+        formules::objet(av.objet.as_deref(), style.noun, one_body),
+    );
     p(&mut out, formules::convenu(style));
     let mut n = 0;
     for art in &av.articles {
@@ -65,7 +68,10 @@ pub fn blocks(av: &Avenant, style: &Style) -> Vec<(u8, String)> {
     }
     out.push((
         2,
-        formules::avenant_article_heading(n + 1, formules::AUTRES_STIPULATIONS_HEADING),
+        formules::avenant_article_heading(
+            n + 1,
+            &formules::autres_stipulations_heading(style.noun),
+        ),
     ));
     p(&mut out, formules::autres_stipulations(style.noun));
     out.push((

@@ -31,6 +31,7 @@
 //! assert!(cmp.has_differences());
 //! ```
 
+pub mod everywhere;
 pub mod tokens;
 pub mod values;
 mod words;
@@ -313,7 +314,7 @@ pub fn diff(
 ) -> Comparison {
     let coarse = Cell::new(0);
     let mut pairs = diff_list(&old, &new, &alignment.pairs, &coarse);
-    let globals = find_globals(&mut pairs, options.global_min_count);
+    let globals = find_globals(&old, &new, &mut pairs, options.global_min_count);
     let mut summary = Summary {
         global: globals.len(),
         coarse: coarse.get(),
@@ -688,8 +689,15 @@ fn diff_group(
         .collect()
 }
 
-/// Replacements repeated identically in several units become global ones.
-fn find_globals(pairs: &mut [PairDiff], min_count: usize) -> Vec<GlobalReplacement> {
+/// Replacements repeated identically in several units become global ones, when they hold
+/// throughout the document ([`everywhere::holds_everywhere`]): an occurrence kept, deleted or
+/// changed otherwise leaves the replacement with its units.
+fn find_globals(
+    old_doc: &Document,
+    new_doc: &Document,
+    pairs: &mut [PairDiff],
+    min_count: usize,
+) -> Vec<GlobalReplacement> {
     // (old, new) → (first seen, count, units)
     type Units = Vec<(Option<NodeId>, Option<NodeId>)>;
     let mut seen: BTreeMap<(String, String), (usize, usize, Units)> = BTreeMap::new();
@@ -717,9 +725,23 @@ fn find_globals(pairs: &mut [PairDiff], min_count: usize) -> Vec<GlobalReplaceme
         }
     }
     walk(pairs, &mut seen, &mut order);
+    seen.retain(|_, (_, count, units)| *count >= min_count && units.len() >= 2);
+    if !seen.is_empty() {
+        // Only the candidates' words are indexed: a few words, not the whole vocabulary.
+        let phrases: Vec<String> = seen
+            .keys()
+            .flat_map(|(o, n)| [o.clone(), n.clone()])
+            .collect();
+        let old_index =
+            everywhere::WordIndex::build_for(old_doc, phrases.iter().map(|s| s.as_str()));
+        let new_index =
+            everywhere::WordIndex::build_for(new_doc, phrases.iter().map(|s| s.as_str()));
+        seen.retain(|(o, n), _| {
+            everywhere::holds_everywhere(old_doc, &old_index, new_doc, &new_index, o, n)
+        });
+    }
     let mut globals: Vec<(usize, GlobalReplacement)> = seen
         .into_iter()
-        .filter(|(_, (_, count, units))| *count >= min_count && units.len() >= 2)
         .map(|((old, new), (first, count, units))| {
             let value_type = ValueType::Text;
             (

@@ -261,7 +261,13 @@ fn is_separator(raw: &str) -> bool {
         }
         _ => false,
     };
-    rule || is_pipe_separator(raw)
+    rule || is_pipe_separator(raw) || is_asterism(raw)
+}
+
+/// An asterism between two parts of an act: « * », « ⁂ », « * * » (the lone star of the
+/// « * ⏎ * * » of the Journal officiel), never an alinéa.
+fn is_asterism(raw: &str) -> bool {
+    matches!(raw.trim(), "*" | "⁂" | "\\*")
 }
 
 fn is_pipe_separator(raw: &str) -> bool {
@@ -495,6 +501,18 @@ mod tests {
             text: text.into(),
         })
         .lines
+    }
+
+    #[test]
+    fn asterisms_separate() {
+        let l =
+            lines("il a été convenu ce qui suit :\n\n*\n\n* *\n\n⁂\n\nArticle 1er\n* un point\n");
+        let texts: Vec<&str> = l.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["il a été convenu ce qui suit :", "Article 1er", "un point"]
+        );
+        assert!(l[1].blank_before);
     }
 
     #[test]

@@ -27,52 +27,57 @@ impl Builder {
         // « Et l'étudiant stagiaire : » [fields], without « Entre ».
         let labelled = entre.is_none().then(|| labelled_parties(lines)).flatten();
         let entre = entre.or(labelled);
-        let visas = lines.iter().position(|l| headings::visa(&l.text));
-        let pre = lines
-            .iter()
-            .position(|l| headings::preamble(&l.text) || headings::agreed(&l.text));
+        // The first visa, préambule or « il a été convenu » at or after a line.
+        let find = |from: usize, f: fn(&Line) -> bool| (from..lines.len()).find(|k| f(lines[*k]));
+        let visa = |l: &Line| headings::visa(&l.text);
+        let pre = |l: &Line| headings::preamble(&l.text) || headings::agreed(&l.text);
         let first_after = |start: usize| -> usize {
-            [visas, pre]
+            [find(start, visa), find(start, pre)]
                 .into_iter()
                 .flatten()
-                .filter(|i| *i >= start)
                 .min()
                 .unwrap_or(lines.len())
         };
-        let head_end = entre.unwrap_or_else(|| first_after(0));
+        // Visas before the parties (« Vu le code … ; il est convenu ce qui suit : Entre : … »):
+        // the title zone ends at the first of them.
+        let visas_first = entre.and_then(|e| find(0, visa).filter(|v| *v < e));
+        let head_end = match (visas_first, entre) {
+            (Some(v), _) => v,
+            (None, Some(e)) => e,
+            (None, None) => first_after(0),
+        };
         let head_end = head_end.min(lines.len());
         self.title_zone(&lines[..head_end], head_end == lines.len(), has_articles);
         let mut i = head_end;
+        if let (Some(v), Some(e)) = (visas_first, entre) {
+            // The visas up to the parties, or to the formula that closes them.
+            let end = find(v + 1, pre).map_or(e, |p| p.min(e));
+            self.visas(&lines[v..end]);
+            i = end;
+        }
         if let Some(e) = entre {
+            // What stands between the visas and « Entre » is the formula that opens the
+            // parties' block (« il est convenu ce qui suit : »), or else neither.
+            let opening = lines[i..e].iter().all(|l| headings::agreed(&l.text));
+            if i < e && !opening {
+                self.unclassified_lines(&lines[i..e]);
+            }
+            let start = if opening { i } else { e };
             let end = first_after(e + 1);
-            i = e + self.parties(&lines[e..end], labelled.is_some());
+            i = start + self.parties(&lines[start..end], labelled.is_some());
         }
-        if let Some(v) = visas.filter(|v| *v > i) {
-            // Between the end of the parties' block and the visas: neither.
-            let u = self.unclassified_node(lines[i].span);
-            for l in &lines[i..v] {
-                self.content(u, l);
+        if let Some(v) = find(i, visa) {
+            if v > i {
+                // Between the end of the parties' block and the visas: neither.
+                self.unclassified_lines(&lines[i..v]);
             }
-            self.table = None;
-            i = v;
-        }
-        if let Some(v) = visas.filter(|v| *v >= i) {
-            let end = [pre]
-                .into_iter()
-                .flatten()
-                .filter(|p| *p > v)
-                .min()
-                .unwrap_or(lines.len());
-            let end = end.max(v + 1);
-            let vis = self.push_container(NodeKind::Visas, "visas", "", lines[v].span);
-            for l in &lines[v..end] {
-                self.leaf(vis, l);
-            }
+            let end = find(v + 1, pre).unwrap_or(lines.len()).max(v + 1);
+            self.visas(&lines[v..end]);
             i = end;
         }
         if i < lines.len() {
             let rest = &lines[i..];
-            let has_heading = headings::preamble(&rest[0].text) || headings::agreed(&rest[0].text);
+            let has_heading = pre(rest[0]);
             if has_articles || has_heading {
                 let (text, heading, body) = if headings::preamble(&rest[0].text) {
                     (
@@ -93,6 +98,23 @@ impl Builder {
                 self.outside_then_signatures(rest);
             }
         }
+    }
+
+    /// The visas' block, one alinéa a line.
+    fn visas(&mut self, lines: &[&Line]) {
+        let vis = self.push_container(NodeKind::Visas, "visas", "", lines[0].span);
+        for l in lines {
+            self.leaf(vis, l);
+        }
+    }
+
+    /// Lines that are neither title, parties, visas nor préambule: kept as unclassified text.
+    fn unclassified_lines(&mut self, lines: &[&Line]) {
+        let u = self.unclassified_node(lines[0].span);
+        for l in lines {
+            self.content(u, l);
+        }
+        self.table = None;
     }
 
     /// The text of a document without articles after its head: unclassified up to its
@@ -278,6 +300,15 @@ impl Builder {
                 taken = k;
                 break;
             }
+            if count >= 2 && ends_the_parties(l) {
+                taken = k;
+                break;
+            }
+            if count == 0 && headings::agreed(&l.text) {
+                // « il est convenu ce qui suit : », written before « Entre : ».
+                self.leaf(root_parties, l);
+                continue;
+            }
             if labels && last && k > 0 && ends_the_last_party(lines, k) {
                 taken = k;
                 break;
@@ -452,6 +483,25 @@ fn ends_the_last_party(lines: &[&Line], k: usize) -> bool {
     }
     matches!(lines[k - 1].form, Form::Row(_))
         || lines.get(k + 1).is_some_and(|n| party_label(&n.text))
+}
+
+/// A line that, once two parties are open, starts what follows them whatever the last party
+/// said: the formula that opens the stipulations (« Par la présente convention, … », « il a
+/// été convenu ce qui suit »), a préambule or a visa, or a heading that is no party's (« ##
+/// Objet de la convention »; « ## ET : » and « ## ENTRE : » are the block's own).
+fn ends_the_parties(l: &Line) -> bool {
+    let t = &l.text;
+    let lower = headings::lower_start(t);
+    lower.starts_with("par la présente")
+        || headings::agreed(t)
+        || headings::preamble(t)
+        || headings::visa(t)
+        || (matches!(l.form, Form::Heading(_))
+            && headings::between(t).is_none()
+            && !headings::and(t)
+            && !headings::and_party(t)
+            && !headings::part_end(t)
+            && !headings::together(t))
 }
 
 /// A line of the parties' block after a party was named: another party (« Et », « et la

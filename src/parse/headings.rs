@@ -487,7 +487,7 @@ pub fn annexes(text: &str) -> bool {
 }
 
 /// The first 60 characters of `text`, lower-cased: `str::to_lowercase` of that prefix.
-fn lower_start(text: &str) -> String {
+pub(super) fn lower_start(text: &str) -> String {
     // Read by bytes while the characters are ASCII or Latin-1 (a line of French, nearly
     // always): ASCII capitals lowered at once, Latin-1 capitals (U+00C0–U+00DE but « × »,
     // bytes C3 80–9E) 0x20 further; any other character sends the whole prefix to the
@@ -540,14 +540,18 @@ pub fn preamble(text: &str) -> bool {
 
 /// « Il a été convenu ce qui suit : » and its variants, which close the préambule.
 pub fn agreed(text: &str) -> bool {
-    let l = lower_start(text);
-    (l.contains("convenu ce qui suit")
+    if text.len() >= 120 {
+        return false;
+    }
+    // The whole line (under 120 bytes): the formula may come after 60 characters (« Par la
+    // présente convention, à travers laquelle, il a été convenu et arrêté ce qui suit : »).
+    let l = text.to_lowercase();
+    l.contains("convenu ce qui suit")
         || l.contains("convenus ce qui suit")
         || l.contains("convenu de ce qui suit")
         || l.contains("convenus de ce qui suit")
         || l.contains("arrêté ce qui suit")
-        || l.contains("convenu et arrêté"))
-        && text.len() < 120
+        || l.contains("convenu et arrêté")
 }
 
 /// « Vu … » (a visa).

@@ -122,11 +122,21 @@ fn drafted_act_applies_back(old: &str, new: &str) -> String {
     let read = parse_avenant(&md).unwrap_or_else(|e| panic!("{old}: act unreadable: {e}\n{md}"));
     let applied = apply(&load(old), &read).unwrap_or_else(|e| panic!("{old}: {e}\n{md}"));
     let back = compare(applied, load(new), &DiffOptions::default());
-    assert!(
-        !back.has_differences(),
-        "{old} → {new}: round trip differs\n{md}"
-    );
+    // Without `renumber` an inserted article keeps a free number (« 1er bis » where the new
+    // version says « 2 »: a deleted article's number is not reused): only that may differ.
+    let differs = back.iter().any(|p| {
+        p.status != avenant::diff::Status::Unchanged
+            || p.moved
+            || (p.renumbered && !renumbered_article(&back, p))
+    });
+    assert!(!differs, "{old} → {new}: round trip differs\n{md}");
     md
+}
+
+/// An article whose number alone differs (its words compared with its children).
+fn renumbered_article(cmp: &avenant::Comparison, p: &avenant::diff::PairDiff) -> bool {
+    p.new
+        .is_some_and(|n| cmp.new.node(n).kind == NodeKind::Article)
 }
 
 fn snapshot(name: &str, text: &str) {
@@ -436,7 +446,6 @@ fn mes_aides_act_amends_only_what_changed() {
 }
 
 #[test]
-#[ignore = "finding 11: « Remplacements dans tout le document : « 3 » → « 4 » » while « dans les 3 à 6 mois » is kept"]
 fn mes_aides_diff_claims_no_false_global_replacement() {
     let out = run(&[
         "diff",
@@ -567,7 +576,6 @@ fn cgu_pair_drafts_an_act_that_applies_back_or_is_refused_in_one_line() {
 }
 
 #[test]
-#[ignore = "finding 9: draft refuses the CGU pair (« Adhésion (en trop), Engagements (en trop) … »)"]
 fn cgu_pair_drafts_an_act() {
     drafted_act_applies_back(CGU_2018, CGU_2020);
 }
@@ -595,13 +603,28 @@ fn unaf_model_has_ten_titled_articles_two_parties_and_an_annex() {
         .any(|a| a.contains("s'élève à la somme de")));
 }
 
+/// Finding 20: the visa before « Entre : » is the visas' block, the préambule ends the last
+/// party. (The finding counted twelve lines of party 2 after its designation: the heading
+/// « Préambule », now the préambule's heading, and its eleven paragraphs.)
 #[test]
-#[ignore = "finding 20: the visa is unclassified and the préambule's 12 alinéas are alinéas of party 2"]
 fn unaf_model_has_visas_parties_and_preambule() {
     let doc = load(UNAF);
     assert_eq!(alinea_texts(&doc, "visas").len(), 1);
     assert_eq!(alinea_texts(&doc, "parties/partie-2").len(), 1);
-    assert_eq!(alinea_texts(&doc, "preambule").len(), 12);
+    assert_eq!(
+        node(&doc, "preambule").heading.as_deref(),
+        Some("Préambule")
+    );
+    let pre = alinea_texts(&doc, "preambule");
+    assert_eq!(pre.len(), 11, "{pre:?}");
+    assert!(pre[0].starts_with("L'UNAF et les UDAF"));
+    // « il est convenu ce qui suit : », written between the visa and « Entre : », opens the
+    // parties' block; nothing is left unclassified.
+    assert_eq!(
+        alinea_texts(&doc, "parties")[0],
+        "il est convenu ce qui suit :"
+    );
+    assert!(doc.get("non-classe").is_none());
 }
 
 #[test]
@@ -661,11 +684,20 @@ fn chartrettes_conventions_have_three_titres_twelve_articles_and_two_annexes() {
     }
 }
 
+/// Finding 20: « Par la présente convention, … il a été convenu et arrêté ce qui suit : » and
+/// the object clause after « D'autre part. » are the préambule, not a third party.
 #[test]
-#[ignore = "finding 20: « Par la présente convention, … il a été convenu et arrêté ce qui suit » and the object clause read as a third party"]
 fn chartrettes_conventions_have_two_parties() {
     for name in [CHARTRETTES_GROS, CHARTRETTES_BARGEAULT] {
-        assert_eq!(load(name).parties().len(), 2, "{name}");
+        let doc = load(name);
+        assert_eq!(doc.parties().len(), 2, "{name}");
+        let pre = alinea_texts(&doc, "preambule");
+        assert!(pre[0].starts_with("Par la présente convention"), "{name}");
+        assert!(
+            pre.iter()
+                .any(|a| a.starts_with("La présente convention a pour objet")),
+            "{name}: {pre:?}"
+        );
     }
 }
 
@@ -734,10 +766,21 @@ fn chartrettes_pair_drafts_an_act_that_applies_back_or_is_refused_in_one_line() 
 }
 
 #[test]
-#[ignore = "finding 22: draft refuses a new mayor and three shorter delays (units under the divisions of findings 21 and 23)"]
 fn chartrettes_pair_drafts_an_act() {
-    let md = drafted_act_applies_back(CHARTRETTES_GROS, CHARTRETTES_BARGEAULT);
-    assert!(md.contains("10 jours"), "{md}");
+    let md = drafted_act_applies_back(CHARTRETTES_GROS, CHARTRETTES_BARGEAULT)
+        .replace(['\u{a0}', '\u{202f}'], " ");
+    // The three delays as words, the one under the « PROGRAMMATION » intertitle included;
+    // no article rewritten.
+    assert!(
+        md.contains("la durée : « 2 mois » est remplacée par la durée : « 10 jours »"),
+        "{md}"
+    );
+    assert!(
+        md.contains("la durée : « 1 mois » est remplacée par la durée : « 10 jours »"),
+        "{md}"
+    );
+    assert!(md.contains("« 10 jours avant la date souhaitée »"), "{md}");
+    assert!(!md.contains("est ainsi rédigé"), "{md}");
 }
 
 #[test]
@@ -787,6 +830,11 @@ fn cofiroute_avenant_has_two_parties() {
     let names: Vec<&str> = doc.parties().iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names.len(), 2, "{names:?}");
     assert!(names[1].starts_with("La société COFIROUTE"), "{names:?}");
+    // The asterism « * ⏎ * * » before article 1er separates; it is no alinéa.
+    assert_eq!(
+        alinea_texts(&doc, "preambule"),
+        ["il a été convenu ce qui suit :"]
+    );
 }
 
 fn chartrettes_diff(format: &str) -> String {
@@ -883,7 +931,7 @@ fn zds_pair_drafts_an_act_that_applies_back() {
 }
 
 #[test]
-#[ignore = "finding 33: articles 17 and 18 rewritten whole (with a made-up heading), the fake intitulé of article 21 amended"]
+#[ignore = "finding 33 waits for finding 32 (parser): an alinéa of articles 17 and 18 is read split in two, and a split alinéa rewrites its article (LEGISTIQUE.md); with each paragraph read as one alinéa the drafter gives the word replacements"]
 fn zds_act_replaces_words() {
     let cmp = compare(load(ZDS_OLD), load(ZDS_NEW), &DiffOptions::default());
     let av = draft_checked(&cmp, &DraftOptions::default()).unwrap_or_else(|e| panic!("{e}"));

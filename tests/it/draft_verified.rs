@@ -411,7 +411,7 @@ fn divisions_of_ordinal_parts_are_named_by_their_part() {
     let act = avenant::avenant::render::markdown(&draft(&cmp, &DraftOptions::default()));
     for sentence in [
         "Le chapitre II du titre IV du livre II de la deuxième partie du code est complété par une section 2 ainsi rédigée",
-        "L'intitulé du chapitre III du titre IV du livre II de la deuxième partie est ainsi rédigé",
+        "L'intitulé du chapitre III du titre IV du livre II de la deuxième partie du code est ainsi rédigé",
         "Au début du titre IV du livre II de la deuxième partie du code, il est inséré un chapitre Ier",
     ] {
         assert!(act.contains(sentence), "{sentence}\n{act}");
@@ -460,4 +460,70 @@ fn numbered_lines_quoted_back_as_items_verify() {
         &convention("L'Agence s'engage à transmettre les données. <br/>\n<br/>Elle désigne un référent. <br/>"),
         &convention("Les parties s'engagent réciproquement : <br/>\n<br/>1° À transmettre les données dans un délai de quinze jours ; <br/>\n<br/>2° À désigner chacune un référent ; <br/>\n<br/>3° À se réunir au moins une fois par semestre. <br/>"),
     );
+}
+
+/// A division whose articles the act all deletes or moves elsewhere is deleted once emptied
+/// (the Code du travail's « Section unique » of the cinquième partie), and an emptied division
+/// whose number a new division takes is deleted before it (« Paragraphe 3 : Dépenses
+/// libératoires » emptied, « Paragraphe 4 » becoming « Paragraphe 3 »): two documents, a
+/// convention whose titre II's articles move into titre I, and a code whose section 2's
+/// article moves into section 1 while section 3 becomes section 2.
+#[test]
+fn an_emptied_division_is_deleted() {
+    let convention = format!("{PARTIES}Titre I : Objet\n\nArticle 1 : Objet\n\nLa présente convention définit les conditions du partenariat entre les parties.\n\nArticle 2 : Engagements\n\nChaque partie désigne un référent chargé du suivi de la convention.\n\nTitre II : Financement\n\nArticle 3 : Montant\n\nLe montant de la participation est fixé à 10 000 euros.\n\nArticle 4 : Versement\n\nLe versement intervient en une fois à la signature.\n\nTitre III : Durée\n\nArticle 5 : Durée\n\nLa convention est conclue pour une durée de trois ans.\n\nFait à Paris, le 2 avril 2021\n");
+    let convention_new = convention.replace("Titre II : Financement\n\n", "");
+    let section = |n: &str, heading: &str, article: &str, text: &str| {
+        format!("###### Section {n} : {heading}\n\n###### Article {article}\n\n{text}\n\n")
+    };
+    let annual = section(
+        "1",
+        "Négociation annuelle",
+        "L2242-1",
+        "L'employeur engage chaque année une négociation sur les salaires effectifs.",
+    );
+    let triennial = section(
+        "2",
+        "Négociation triennale",
+        "L2242-15",
+        "Dans les entreprises d'au moins trois cents salariés, l'employeur engage tous les trois ans une négociation.",
+    );
+    let mobility = |n: &str| {
+        section(
+            n,
+            "Mobilité interne",
+            "L2242-21",
+            "L'employeur peut engager une négociation portant sur la mobilité interne.",
+        )
+    };
+    let code = |body: &str| {
+        format!("# Code de l'exemple\n\n## Partie législative\n\n### Livre II : La négociation collective\n\n#### Titre IV : Domaines et périodicité\n\n##### Chapitre II : Négociation obligatoire\n\n{body}##### Chapitre III : Dispositions pénales\n\n###### Article L2243-1\n\nLe fait de se soustraire aux obligations est puni d'une amende.\n")
+    };
+    let old_code = code(&format!("{annual}{triennial}{}", mobility("3")));
+    // L2242-15 moves into section 1: section 2 is emptied, and section 3 takes its number.
+    let new_code = code(&format!(
+        "{}{}",
+        annual.replace(
+            "salaires effectifs.\n\n",
+            "salaires effectifs.\n\n###### Article L2242-15\n\nDans les entreprises d'au moins trois cents salariés, l'employeur engage tous les trois ans une négociation.\n\n"
+        ),
+        mobility("2")
+    ));
+    for (old, new, deleted) in [
+        (
+            &convention,
+            &convention_new,
+            "Le titre II de la convention est supprimé.",
+        ),
+        (&old_code, &new_code, "La section 2 du code est supprimée."),
+    ] {
+        check_texts(old, new);
+        let cmp = compare(
+            avenant::parse_str("old.md", old),
+            avenant::parse_str("new.md", new),
+            &DiffOptions::default(),
+        );
+        let act = avenant::avenant::render::markdown(&draft(&cmp, &DraftOptions::default()))
+            .replace('\u{a0}', " ");
+        assert!(act.contains(deleted), "{deleted}\n{act}");
+    }
 }

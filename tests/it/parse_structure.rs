@@ -430,3 +430,65 @@ fn an_inline_article_label_starts_the_first_alinea() {
     assert_eq!(outline(&again), outline(&d));
     snapshot("statuts-libelles-en-ligne.txt", &d);
 }
+
+/// What ends the parties' block (blind finding 20, with the UNAF model and the Chartrettes
+/// conventions of `blind_corpus`): visas written before « Entre : » are the visas, and the
+/// « Il est convenu ce qui suit : » between them and « Entre : » opens the parties' block; a
+/// « ## Préambule » heading closes the last party, whose « d'autre part » ends its line.
+#[test]
+fn visas_before_the_parties_are_visas() {
+    let d = read("cpom-visas-avant-parties.md");
+    assert_eq!(
+        keys(&d),
+        [
+            "titre",
+            "visas",
+            "parties",
+            "preambule",
+            "article-1",
+            "article-2",
+            "article-3",
+            "signatures"
+        ]
+    );
+    assert_eq!(d.children(d.get("visas").unwrap()).len(), 3);
+    assert_eq!(d.parties().len(), 2);
+    let p2 = d.get("parties/partie-2").unwrap();
+    assert_eq!(d.children(p2).len(), 1);
+    assert_eq!(d.children(d.get("preambule").unwrap()).len(), 2);
+    assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+    snapshot("cpom-visas-avant-parties.md", &d);
+}
+
+/// After « D'autre part. », what no longer describes a party ends the block: « Par la
+/// présente convention, … », or a heading that is not the block's own (« ## ENTRE : », « ##
+/// ET : » are): they open the préambule, never a third party.
+#[test]
+fn the_parties_end_at_the_first_line_about_the_convention() {
+    let d = read("parties-puis-objet.md");
+    assert_eq!(d.parties().len(), 2);
+    let pre = d.get("preambule").unwrap();
+    assert!(d
+        .node(d.children(pre)[0])
+        .text
+        .starts_with("Par la présente convention"));
+    snapshot("parties-puis-objet.md", &d);
+    // The same block followed by an object heading instead.
+    let path = format!(
+        "{}/corpus/structure/parties-puis-objet.md",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).unwrap().replace(
+        "Par la présente convention, la commune",
+        "## Objet\n\nLa commune",
+    );
+    let d = avenant::parse_str("objet.md", &text);
+    assert_eq!(d.parties().len(), 2);
+    let pre = d.get("preambule").unwrap();
+    let texts: Vec<&str> = d
+        .children(pre)
+        .iter()
+        .map(|c| d.node(*c).text.as_str())
+        .collect();
+    assert_eq!(texts[0], "Objet", "{texts:?}");
+}

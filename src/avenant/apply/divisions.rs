@@ -275,6 +275,39 @@ pub(super) fn add_note(doc: &mut Document, label: &str, text: &str) -> Result<()
     Ok(())
 }
 
+/// A préambule where the convention has none, just before the top-level unit holding the
+/// target (the first article, or the division it opens).
+pub(super) fn insert_preambule(
+    doc: &mut Document,
+    t: &Target,
+    alineas: &[String],
+) -> Result<(), String> {
+    if find_unit(doc, &Unit::Preambule).is_some() {
+        return Err(formules::already_exists(&Unit::Preambule));
+    }
+    let root = doc.root();
+    let mut top = resolve_unit(doc, t)?;
+    while let Some(p) = doc.parent(top).filter(|p| *p != root) {
+        top = p;
+    }
+    let at = child_index(doc, root, top);
+    // Its heading line quoted first (« Préambule »), as the parser reads it.
+    let (heading, alineas) = match alineas.split_first() {
+        Some((h, rest)) if headings::preamble(h) => (Some(h.trim()), rest),
+        _ => (None, alineas),
+    };
+    let mut node = Node::new(
+        NodeKind::Preambule,
+        fresh_key(doc),
+        heading.unwrap_or(""),
+        Span::default(),
+    );
+    node.heading = heading.map(|h| h.trim_end_matches([' ', ':']).to_string());
+    let id = insert_child(doc, root, at, node);
+    insert_lines(doc, id, 0, alineas, None);
+    Ok(())
+}
+
 /// Nests the lines just quoted into `unit` (an annex or an article rewritten or added whole)
 /// under their sub-division headings (« I. Nom… », « I bis. Désignation… », « 1° … »), as the
 /// parser nests them when it reads the unit: the applied unit has the tree that a reading of

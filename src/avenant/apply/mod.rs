@@ -450,6 +450,7 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
         }
         Op::RenumberAnnexes { from, to } => divisions::renumber_annexes(doc, t, from, to),
         Op::AddNote { label, text } => divisions::add_note(doc, label, text),
+        Op::InsertPreambule { alineas } => divisions::insert_preambule(doc, t, alineas),
         Op::RewriteHeading { heading } => {
             let id = resolve_unit(doc, t)?;
             let label = node_label(doc, id);

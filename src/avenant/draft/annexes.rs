@@ -277,6 +277,43 @@ impl<'a> Drafter<'a> {
         Some((formules::modification_heading_in(&unit, self.noun), ins))
     }
 
+    /// A préambule where the old version has none: « Avant l'article 1er de la convention, il
+    /// est inséré un préambule ainsi rédigé : », placed before the top-level unit holding the
+    /// first article (that article, or the division it opens: « Avant le titre Ier … »).
+    pub(super) fn insert_preambule(&mut self, n: NodeId) -> Option<(String, Vec<Instruction>)> {
+        let w = &self.w;
+        let first = w
+            .descendants(w.root())
+            .into_iter()
+            .find(|id| w.node(*id).kind == NodeKind::Article)?;
+        let mut top = first;
+        while let Some(p) = w.parent(top).filter(|p| *p != w.root()) {
+            top = p;
+        }
+        let unit = if w.node(top).kind == NodeKind::Structure {
+            super::blocks::division_unit(w, top)?
+        } else {
+            Unit::article(w.node(first).label.as_deref()?)
+        };
+        // Its heading line (« Préambule »), when it has one, quoted first.
+        let new = &self.cmp.new;
+        let alineas = new
+            .node(n)
+            .heading
+            .as_ref()
+            .map(|_| new.node(n).text.trim().to_string())
+            .into_iter()
+            .chain(unit_lines(new, n))
+            .collect();
+        let ins = Instruction {
+            target: Target::unit(unit),
+            op: Op::InsertPreambule { alineas },
+        };
+        self.exec(&ins).ok()?;
+        self.changes.inserted_preambule = true;
+        Some((formules::preambule_insertion_heading(self.noun), vec![ins]))
+    }
+
     /// The changed alinéas of a block without articles of its own (préambule, body of a
     /// document without articles), finest first (words, phrases, alinéas, rows), else all
     /// rewritten at once; `None` when nothing changed. `as_article`: passed to

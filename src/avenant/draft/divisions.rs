@@ -128,6 +128,7 @@ impl Drafter<'_> {
         let new = &self.cmp.new;
         let node = new.node(n);
         let label = node.label.clone()?;
+        self.free_division_label(&label);
         let parent = new.parent(n)?;
         let siblings: Vec<NodeId> = new
             .children(parent)
@@ -206,6 +207,86 @@ impl Drafter<'_> {
             vec![ins],
         ));
         Some(out)
+    }
+
+    /// Whether the old division `o` held text, holds none in the working copy (every article
+    /// deleted or moved elsewhere) and is not kept empty by the new version.
+    fn emptied(&self, o: NodeId) -> bool {
+        let holds_text = |doc: &Document, id: NodeId| {
+            doc.descendants(id)
+                .iter()
+                .any(|c| doc.node(*c).kind != NodeKind::Structure)
+        };
+        self.cmp.old.node(o).kind == NodeKind::Structure
+            && holds_text(&self.cmp.old, o)
+            && !holds_text(&self.w, o)
+            && crate::edit::is_attached(&self.w, o)
+            && self
+                .pairs
+                .new_of(o)
+                .is_none_or(|m| holds_text(&self.cmp.new, m))
+    }
+
+    /// « La section 3 du chapitre II est supprimée. » for the emptied old division `o`.
+    fn delete_emptied(&mut self, o: NodeId) -> Option<(String, Vec<Instruction>)> {
+        let unit = super::blocks::division_unit(&self.w, o)?;
+        let ins = Instruction {
+            target: Target::unit(unit.clone()),
+            op: Op::DeleteBlock,
+        };
+        self.exec(&ins).ok()?;
+        self.changes
+            .deleted_divisions
+            .push(formules::cite_unit(&unit, formules::Case::Nom, false));
+        Some((formules::deletion_heading_in(&unit, self.noun), vec![ins]))
+    }
+
+    /// Frees the division number `label` for an insertion: an old division bearing it that
+    /// the act has emptied and the new version does not keep (« Paragraphe 3 : Dépenses
+    /// libératoires », whose articles are all deleted, before a new « Paragraphe 3 » is
+    /// inserted beside it) is deleted now, ahead of its place ([`Drafter::early`]), so that
+    /// the new division's name is not shared with it.
+    pub(super) fn free_division_label(&mut self, label: &str) {
+        let key = label
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        let old_len = self.cmp.old.nodes.len();
+        for i in 0..old_len {
+            let o = NodeId(i as u32);
+            let x = self.cmp.old.node(o);
+            let same = x.kind == NodeKind::Structure
+                && x.label.as_deref().is_some_and(|l| {
+                    l.split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .to_lowercase()
+                        == key
+                });
+            if same && self.pairs.new_of(o).is_none() && self.emptied(o) {
+                if let Some(deletion) = self.delete_emptied(o) {
+                    self.early.push(deletion);
+                }
+            }
+        }
+    }
+
+    /// The old divisions that the act has emptied (every article they held deleted or moved
+    /// elsewhere) and that the new version does not keep empty: « La section unique du
+    /// chapitre II … est supprimée. », drafted once everything else is, when no later
+    /// instruction can fill them again. An old division that was empty, or whose counterpart
+    /// in the new version is empty too, stays.
+    pub(super) fn delete_emptied_divisions(&mut self) -> Vec<(String, Vec<Instruction>)> {
+        let old_len = self.cmp.old.nodes.len();
+        let mut out = Vec::new();
+        for i in 0..old_len {
+            let o = NodeId(i as u32);
+            if self.emptied(o) {
+                out.extend(self.delete_emptied(o));
+            }
+        }
+        out
     }
 
     /// « Le chapitre III de la convention est supprimé. », when nothing it holds is kept.

@@ -198,7 +198,10 @@ impl<'a> Drafter<'a> {
         let new = &self.cmp.new;
         let target = Target::unit(unit.clone());
         let mut out = Vec::new();
-        if has_sub_articles(&self.w, o) || has_sub_articles(new, n) {
+        // An old article with intertitles and no sub-article of its own is quoted whole (its
+        // intertitles go with it), the new one's sub-articles inserted after it.
+        let whole = !has_sub_articles(&self.w, o) && has_subdivisions(&self.w, o);
+        if has_sub_articles(&self.w, o) || (has_sub_articles(new, n) && !whole) {
             if heading_key(self.w.node(o).heading.as_deref())
                 != heading_key(new.node(n).heading.as_deref())
             {
@@ -287,7 +290,11 @@ impl<'a> Drafter<'a> {
             self.exec(&ins)?;
             out.push(ins);
         }
-        out.extend(self.alineas_fine(p, o, n, unit, true)?);
+        if has_subdivisions(&self.w, o) || has_subdivisions(new, n) {
+            out.extend(self.subdivided_fine(o, n, unit)?);
+        } else {
+            out.extend(self.alineas_fine(p, o, n, unit, true)?);
+        }
         Ok(out)
     }
 
@@ -693,6 +700,11 @@ impl<'a> Drafter<'a> {
         if !mine.contains(&pos) {
             return None;
         }
+        if target.alinea.is_none() {
+            // The unit itself (an alinéa under an intertitle): unique in all of it.
+            return (mine.len() == 1 && self.unique_in_unit(unit_id, words))
+                .then(|| target.clone());
+        }
         if mine.len() == 1 {
             if self.w.alineas(unit_id).len() == 1 {
                 let all: usize = self
@@ -763,6 +775,15 @@ impl<'a> Drafter<'a> {
         }
         match ch.tag {
             ChangeTag::Insert => {
+                let edge = text[..s].trim().is_empty()
+                    || text[s..]
+                        .chars()
+                        .all(|c| matches!(c, '.' | ';' | ':' | '!' | '?' | '…' | ' '));
+                if edge && target.alinea.is_none() {
+                    // « Au début de l'article » is not the start of an alinéa under an
+                    // intertitle.
+                    return Err("start or end of an alinéa without its place".into());
+                }
                 if text[..s].trim().is_empty() {
                     return Ok(Instruction {
                         target: self.single_scope(unit_id, target),
@@ -836,7 +857,9 @@ impl<'a> Drafter<'a> {
                     }
                     right = !right;
                     let quoted = &text[a..b];
-                    if occurrences(text, quoted) == [a] {
+                    if occurrences(text, quoted) == [a]
+                        && (target.alinea.is_some() || self.unique_in_unit(unit_id, quoted))
+                    {
                         let new_words =
                             collapse(&format!("{}{}{}", &text[a..s], ch.new, &text[e..b]));
                         if new_words.is_empty() {

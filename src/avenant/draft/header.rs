@@ -20,7 +20,8 @@ pub(super) fn header(old: &Document, options: &DraftOptions) -> Avenant {
                 format!("convention «\u{a0}{t}\u{a0}»")
             }
         })
-        .unwrap_or_else(|| "convention".into());
+        // Untitled: the noun the text gives itself (« les présents statuts »).
+        .unwrap_or_else(|| self_noun(old).unwrap_or("convention").into());
     let parties = old
         .parties()
         .into_iter()
@@ -42,6 +43,46 @@ pub(super) fn header(old: &Document, options: &DraftOptions) -> Avenant {
         date: options.date.clone(),
         written: Default::default(),
     }
+}
+
+/// The nouns an untitled document may call itself by, in order of preference on a tie.
+const SELF_NOUNS: [&str; 8] = [
+    "statuts",
+    "règlement",
+    "charte",
+    "contrat",
+    "accord",
+    "convention",
+    "protocole",
+    "pacte",
+];
+
+static R_SELF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(&format!(
+        r"(?i)\bprésente?s?\s+({})\b",
+        SELF_NOUNS.join("|")
+    ))
+    .expect("valid pattern")
+});
+
+/// The noun an untitled document calls itself by in its own text (« adhérer aux présents
+/// statuts », « le présent règlement »), the most frequent one; `None` when it names none.
+fn self_noun(doc: &Document) -> Option<&'static str> {
+    let mut counts = [0usize; SELF_NOUNS.len()];
+    for n in doc.nodes.iter().filter(|n| n.kind.is_alinea_like()) {
+        for c in R_SELF.captures_iter(&n.text) {
+            let word = c[1].to_lowercase();
+            if let Some(i) = SELF_NOUNS.iter().position(|w| *w == word) {
+                counts[i] += 1;
+            }
+        }
+    }
+    let best = counts.iter().copied().max().filter(|m| *m > 0)?;
+    SELF_NOUNS
+        .iter()
+        .zip(counts)
+        .find(|(_, c)| *c == best)
+        .map(|(w, _)| *w)
 }
 
 /// A party's name without the « ci-après dénommé(e) « … » » its line ends with, when the act

@@ -55,6 +55,7 @@ use super::model::{
     canonical_label, AlineaAt, AmendingArticle, Anchor, Avenant, AvenantParty, Instruction, Op,
     Position, Target, Unit, ValueType,
 };
+use crate::diff::everywhere::{holds_everywhere, WordIndex};
 use crate::diff::{
     compare, diff_texts, Basis, ChangeTag, Comparison, DiffOptions, Field, PairDiff, WordChange,
 };
@@ -68,7 +69,6 @@ mod divisions;
 mod drafter;
 mod edits;
 mod header;
-mod index;
 mod inserts;
 mod units;
 
@@ -76,7 +76,6 @@ use drafter::*;
 pub(crate) use edits::edits;
 use edits::*;
 use header::*;
-use index::WordIndex;
 use units::*;
 
 /// Options of [`draft`].
@@ -447,19 +446,15 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
                     value_type: typed_noun(g.value_type),
                 },
             };
-            let cap = formules::capitalise(&g.old);
-            // Every occurrence changed: the new version keeps none of the old words (a case
-            // change counts), else each unit drafts its own replacements.
-            if new_index.count(&cmp.new, &g.old) > 0
-                || (cap != g.old
-                    && cap != formules::capitalise(&g.new)
-                    && new_index.count(&cmp.new, &cap) > 0)
-            {
+            // Every occurrence changed the same way, and no further than the new version goes
+            // (the rule the diff's global replacements follow), else each unit drafts its own.
+            if !holds_everywhere(&base, &base_index, &cmp.new, &new_index, &g.old, &g.new) {
                 continue;
             }
             // Executed in place on `base` (texts only): the nodes it may change — those holding
             // the words, as written or capitalised — are saved first and put back if the
             // replacement is refused; `base` is rekeyed once, after the loop.
+            let cap = formules::capitalise(&g.old);
             let mut touched = base_index.candidates(&g.old);
             if cap != g.old {
                 touched.extend(base_index.candidates(&cap));
@@ -471,15 +466,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
                 saved.restore(&mut base);
                 continue;
             }
-            // Not further than the new version goes: no more of the new words than it has.
-            let new_cap = formules::capitalise(&g.new);
             base_index.add(&base, &touched);
-            let reach =
-                |d: &Document, index: &WordIndex| index.count(d, &g.new) + index.count(d, &new_cap);
-            if reach(&base, &base_index) > reach(&cmp.new, &new_index) {
-                saved.restore(&mut base);
-                continue;
-            }
             replaced = true;
             changes.everywhere.push((g.old.clone(), g.new.clone()));
             everywhere.push(ins);
@@ -598,6 +585,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
                     }
                 }
                 (NodeKind::Preambule, Some(o), Some(n)) => articles.extend(d.preambule(p, o, n)),
+                (NodeKind::Preambule, None, Some(n)) => articles.extend(d.insert_preambule(n)),
                 (NodeKind::Corps, Some(o), Some(n)) => articles.extend(d.corps(p, o, n)),
                 (NodeKind::Structure, Some(o), Some(n)) if d.relabelled_division(o, n) => {
                     // Paired under another number (renumbered and reworded, « II » → « III »):
@@ -607,6 +595,10 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
                     // cannot be named), it goes right after the old one, deleted next; failing
                     // that, nothing of either is drafted but the heading.
                     d.free_labels_of(n);
+                    // Early deletions are not undone by the restore below.
+                    if let Some(l) = cmp.new.node(n).label.clone() {
+                        d.free_division_label(&l);
+                    }
                     let saved = d.skeleton(&[]);
                     let deleted = d.changes.deleted_divisions.len();
                     let deletion = d.delete_emptied_division(o, n);
@@ -677,6 +669,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
     for p in deferred_annexes {
         articles.extend(d.annex(p.old, p.new));
     }
+    articles.extend(d.delete_emptied_divisions());
     articles.extend(d.notes());
     articles.extend(d.blocks_after());
 
@@ -828,7 +821,7 @@ mod tests {
             "{md}"
         );
         assert!(
-            md.contains("Le deuxième alinéa de l'article 2 est ainsi rédigé"),
+            md.contains("Le deuxième alinéa de l'article 2 de la convention est ainsi rédigé"),
             "{md}"
         );
         // A lower threshold turns a small edit into a rewrite.
@@ -941,7 +934,7 @@ mod tests {
             &DraftOptions::default(),
         );
         assert!(
-            md.contains("Le dernier alinéa de l'article 2 est supprimé."),
+            md.contains("Le dernier alinéa de l'article 2 de la convention est supprimé."),
             "{md}"
         );
         let new = OLD.replace(
@@ -989,7 +982,7 @@ mod tests {
                 "La convention lie durablement l'ENA",
             );
         let (av, md) = drafted(&new, &DraftOptions::default());
-        assert!(md.contains("L'intitulé de l'article 4 est ainsi rédigé\u{a0}: «\u{a0}Durée de la convention\u{a0}»"), "{md}");
+        assert!(md.contains("L'intitulé de l'article 4 de la convention est ainsi rédigé\u{a0}: «\u{a0}Durée de la convention\u{a0}»"), "{md}");
         assert!(
             ops(&av).iter().any(|o| matches!(o, Op::InsertWords { .. })),
             "{md}"
@@ -1047,7 +1040,7 @@ mod tests {
         );
         assert!(matches!(ops(&av)[..], [Op::AddPhrase { .. }]), "{md}");
         assert!(
-            md.contains("L'article 4 est complété par une phrase ainsi rédigée\u{a0}:\n\n«\u{a0}Elle est renouvelable une fois.\u{a0}»"),
+            md.contains("L'article 4 de la convention est complété par une phrase ainsi rédigée\u{a0}:\n\n«\u{a0}Elle est renouvelable une fois.\u{a0}»"),
             "{md}"
         );
         // A phrase inserted between two, a phrase deleted.
@@ -1088,7 +1081,7 @@ mod tests {
         let av = draft_checked(&cmp, &DraftOptions::default()).expect("verified");
         let md = markdown(&av);
         assert!(
-            md.contains("L'intitulé du titre II est ainsi rédigé\u{a0}: «\u{a0}Financement et versements\u{a0}»."),
+            md.contains("L'intitulé du titre II de la convention est ainsi rédigé\u{a0}: «\u{a0}Financement et versements\u{a0}»."),
             "{md}"
         );
     }
@@ -1282,7 +1275,18 @@ mod tests {
                     formules::capitalise(the).to_lowercase()
                 ),
                 format!("a pour objet de {present} afin"),
-                format!("Les autres stipulations {of} demeurent inchangées."),
+                // Statuts, règlement and charte have dispositions.
+                format!(
+                    "Les autres {} {of} demeurent inchangées.",
+                    if ["Statuts", "Règlement", "Charte"]
+                        .iter()
+                        .any(|w| title.starts_with(w))
+                    {
+                        "dispositions"
+                    } else {
+                        "stipulations"
+                    }
+                ),
             ] {
                 assert!(md.contains(&want), "{want}\n{md}");
             }

@@ -37,22 +37,48 @@ pub(super) fn collect_units<'a>(
     }
 }
 
-/// Occurrences of `words` in every text of the document.
-#[cfg(test)]
-pub(super) fn count_all(doc: &Document, words: &str) -> usize {
-    doc.descendants(doc.root())
-        .into_iter()
-        .map(|id| node_occurrences(doc, id, words))
-        .sum()
-}
+// ----- articles with intertitles -----
 
-/// Occurrences of `words` in one node: its text, or a row's cells.
-pub(super) fn node_occurrences(doc: &Document, id: NodeId, words: &str) -> usize {
-    let n = doc.node(id);
-    if n.kind == NodeKind::Row {
-        n.cells().iter().map(|c| occurrences(c, words).len()).sum()
-    } else {
-        occurrences(&n.text, words).len()
+impl Drafter<'_> {
+    /// An article with intertitles (`article-3/adhesion`): `apply` counts the article's own
+    /// alinéas only, so the alinéas under an intertitle are amended by words quoted at the
+    /// article (« À l'article 5, les mots : « 1 mois » sont remplacés … »), each quotation
+    /// widened until it is unique in the whole article. `Err` (the article rewritten whole)
+    /// when the intertitles, the alinéas' kinds or their number differ, or an alinéa changes
+    /// too much for words.
+    pub(super) fn subdivided_fine(
+        &mut self,
+        o: NodeId,
+        n: NodeId,
+        unit: &Unit,
+    ) -> Result<Vec<Instruction>, String> {
+        let cmp = self.cmp;
+        if shape(&self.w, o) != shape(&cmp.new, n) {
+            return Err("intertitles".into());
+        }
+        let target = Target::unit(unit.clone());
+        let mut out = Vec::new();
+        let leaves = leaves_through(&self.w, o);
+        for (wl, nl) in leaves.into_iter().zip(leaves_through(&cmp.new, n)) {
+            let (ot, nt) = (&self.w.node(wl).text, &cmp.new.node(nl).text);
+            if text_key(ot) == text_key(nt) {
+                continue;
+            }
+            if self.too_many(ot, nt) {
+                return Err("too many".into());
+            }
+            out.extend(self.words(o, wl, nl, unit, &target)?);
+        }
+        Ok(out)
+    }
+
+    /// Whether `words` occur once in all the unit's texts (as `apply` searches the unit).
+    pub(super) fn unique_in_unit(&self, unit_id: NodeId, words: &str) -> bool {
+        self.unit_texts(unit_id)
+            .iter()
+            .map(|(_, t)| occurrences(t, words).len())
+            .sum::<usize>()
+            == 1
     }
 }
 
@@ -82,13 +108,17 @@ pub(super) fn content(doc: &Document, id: NodeId) -> Vec<String> {
                     out.push(format!("row {}", cells.join(" | ")));
                 }
             }
-            // A sub-division's heading line: its label and its heading as compared.
-            NodeKind::Structure => out.push(format!(
-                "structure {} {:?} {}",
-                n.level,
-                n.label,
-                heading_key(n.heading.as_deref())
-            )),
+            // A sub-division's heading line (its label and its heading as compared), then
+            // what it holds: an intertitle's alinéas are the article's.
+            NodeKind::Structure => {
+                out.push(format!(
+                    "structure {} {:?} {}",
+                    n.level,
+                    n.label,
+                    heading_key(n.heading.as_deref())
+                ));
+                out.extend(content(doc, *c));
+            }
             k => out.push(format!(
                 "{} {} {:?} {}",
                 k.as_str(),
@@ -110,6 +140,65 @@ pub(super) fn has_sub_articles(doc: &Document, id: NodeId) -> bool {
     doc.children(id)
         .iter()
         .any(|c| doc.node(*c).kind == NodeKind::Article)
+}
+
+/// Whether the unit holds sub-divisions of its own (an intertitle under an article,
+/// `article-3/adhesion`), whose alinéas `apply` does not count among the unit's.
+pub(super) fn has_subdivisions(doc: &Document, id: NodeId) -> bool {
+    doc.children(id)
+        .iter()
+        .any(|c| doc.node(*c).kind == NodeKind::Structure)
+}
+
+/// The alinéas of a unit read through its sub-divisions, in order (sub-articles excluded).
+pub(super) fn leaves_through(doc: &Document, id: NodeId) -> Vec<NodeId> {
+    let mut out = Vec::new();
+    for c in doc.children(id) {
+        match doc.node(*c).kind {
+            NodeKind::Structure => out.extend(leaves_through(doc, *c)),
+            k if k.is_alinea_like() => out.push(*c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A unit's content with the alinéas' words left out: two units of the same shape have the
+/// same sub-divisions, tables and alinéas of the same kinds, only their words differ.
+pub(super) fn shape(doc: &Document, id: NodeId) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in doc.children(id) {
+        let n = doc.node(*c);
+        match n.kind {
+            NodeKind::Structure => {
+                out.push(format!(
+                    "structure {} {:?} {}",
+                    n.level,
+                    n.label,
+                    heading_key(n.heading.as_deref())
+                ));
+                out.extend(shape(doc, *c));
+            }
+            k if k.is_alinea_like() => {
+                out.push(format!("{} {} {:?}", k.as_str(), n.level, n.label))
+            }
+            // Sub-articles are units of their own; anything else (tables) compared whole.
+            NodeKind::Article => {}
+            _ => out.extend(leaf_shape(doc, *c)),
+        }
+    }
+    out
+}
+
+/// A child that is neither an alinéa nor a sub-division, as compared whole.
+fn leaf_shape(doc: &Document, id: NodeId) -> Vec<String> {
+    let n = doc.node(id);
+    let mut out = vec![format!("{} {}", n.kind.as_str(), text_key(&n.text))];
+    for r in doc.children(id) {
+        let cells: Vec<String> = doc.node(*r).cells().iter().map(|x| text_key(x)).collect();
+        out.push(format!("row {}", cells.join(" | ")));
+    }
+    out
 }
 
 pub(super) fn has_table(doc: &Document, id: NodeId) -> bool {

@@ -50,14 +50,14 @@ pub(super) static INSTRUCTION_LIKE: LazyLock<Regex> = LazyLock::new(|| {
 /// stipulations demeurent inchangées »): skipped, never an instruction.
 pub(super) static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:le présent avenant\b|les frais (?:de publication|d'impression|d'enregistrement)\b.*\b(?:du présent avenant|dudit avenant)\b.*\b(?:sont|seront) (?:supportés|à la charge)\b|(?:les |la |le )?(?:dispositions|stipulations|clauses) du présent avenant\b|l'avenant\s+(?:entre en vigueur|prend effet)\b|il (?:demeure|reste) en vigueur jusqu'au terme DE_THEDOC\b|les autres (?:stipulations|dispositions|clauses)\b.*\b(?:demeurent|restent)\b)",
+        r"^(?:le présent avenant\b|la présente modification\b|les frais (?:de publication|d'impression|d'enregistrement)\b.*\b(?:du présent avenant|dudit avenant)\b.*\b(?:sont|seront) (?:supportés|à la charge)\b|(?:les |la |le )?(?:dispositions|stipulations|clauses) du présent avenant\b|l'avenant\s+(?:entre en vigueur|prend effet)\b|il (?:demeure|reste) en vigueur jusqu'au terme DE_THEDOC\b|les autres (?:stipulations|dispositions|clauses)\b.*\b(?:demeurent|restent)\b)",
     )
 });
 pub(super) static PARTY: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(.+?),?\s+ci-après\s+(?:dénommée?s?|désignée?s?)\s+(.+?),?$"));
 pub(super) static OBJET: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^le présent avenant a pour objet de modifier (?:la |le |les |l')THEDOC(?:\s+afin\s+(?:de|d')\s*(.+?))?\s*\.?$",
+        r"^(?:le présent avenant a pour objet de modifier (?:la |le |les |l')THEDOC|(?:la |le |les |l')THEDOC (?:est|sont) modifiée?s?)(?:\s+afin\s+(?:de|d')\s*(.+?))?\s*\.?$",
     )
 });
 pub(super) static EFFET: LazyLock<Regex> =

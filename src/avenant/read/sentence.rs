@@ -693,6 +693,14 @@ fn parse_one(
             },
         });
     }
+    if let Some(t) = crate::avenant::formules::read_insert_preambule(&skel) {
+        return Ok(Instruction {
+            target: target_of(&t)?.0,
+            op: Op::InsertPreambule {
+                alineas: block.clone(),
+            },
+        });
+    }
     if let Some(label) = crate::avenant::formules::read_add_note(&skel) {
         return Ok(Instruction {
             target: Target::convention(),

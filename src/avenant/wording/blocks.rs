@@ -220,6 +220,43 @@ pub fn insert_article_first(
     )
 }
 
+/// « Avant l'article 1er de la convention, il est inséré un préambule ainsi rédigé : » and its
+/// alinéas quoted: a préambule where the convention had none.
+pub fn insert_preambule(
+    t: &Target,
+    alineas: &[String],
+    ctx: Option<&Unit>,
+    style: &Style,
+) -> Sentence {
+    let s = subject(t, 1, ctx, true, style.noun);
+    Sentence::with_block(
+        capitalise(&format!(
+            "avant {}, il est inséré un préambule ainsi rédigé{}",
+            s.with(Case::Nom),
+            colon(style)
+        )),
+        quote_block(alineas, style),
+    )
+}
+
+/// « Insertion d'un préambule dans la convention ».
+pub fn preambule_insertion_heading(noun: DocNoun) -> String {
+    format!("Insertion d'un préambule dans {}", noun.the())
+}
+
+static R_INSERT_PREAMBULE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^avant (?P<t>.+?),\s*(?:il\s+)?est\s+inséré\s+un\s+préambule\s+ainsi\s+rédigé\s*:?$",
+    )
+    .expect("valid pattern")
+});
+
+/// Reads [`insert_preambule`]'s sentence (its quotations taken out): the noun phrase of the
+/// unit the préambule comes before (« l'article 1er de la convention »).
+pub fn read_insert_preambule(skel: &str) -> Option<String> {
+    Some(R_INSERT_PREAMBULE.captures(skel.trim())?["t"].to_string())
+}
+
 static R_INSERT_FIRST: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
         r"(?i)^au début (?P<t>.+?),\s*(?:il\s+)?est\s+inséré\s+un\s+article\s+(?P<l>.+?)\s+ainsi\s+rédigé\s*:?$",
@@ -258,6 +295,39 @@ pub fn block_op(unit: &Unit, lines: Option<Vec<String>>) -> Option<Op> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_preambule_inserted_is_written_and_read_back() {
+        let st = Style::default();
+        let t = Target::article("1");
+        let s = insert_preambule(
+            &t,
+            &["Préambule".into(), "Les CGU s'imposent.".into()],
+            None,
+            &st,
+        )
+        .standalone();
+        assert_eq!(
+            s[0],
+            "Avant l'article 1er de la convention, il est inséré un préambule ainsi rédigé\u{a0}:"
+        );
+        assert_eq!(s[1], "«\u{a0}Préambule");
+        assert_eq!(
+            read_insert_preambule(&s[0]).as_deref(),
+            Some("l'article 1er de la convention")
+        );
+        assert_eq!(
+            preambule_insertion_heading(DocNoun::of("statuts")),
+            "Insertion d'un préambule dans les statuts"
+        );
+        let c = Changes {
+            inserted_preambule: true,
+            inserted_articles: vec!["1er bis".into()],
+            ..Changes::default()
+        };
+        let objet = objet_neutre(&c, &st).unwrap_or_default();
+        assert_eq!(objet, "insérer un préambule et un article 1er bis");
+    }
 
     #[test]
     fn divisions_of_the_codes_read_back_with_their_enclosing_divisions() {

@@ -146,6 +146,8 @@ pub struct Changes {
     pub renumbered: bool,
     pub renumbered_annexes: bool,
     pub preambule: bool,
+    /// A préambule inserted where there was none.
+    pub inserted_preambule: bool,
     pub modified_annexes: Vec<String>,
     pub added_annexes: Vec<String>,
     pub deleted_annexes: Vec<String>,
@@ -219,13 +221,21 @@ pub fn objet_neutre(c: &Changes, style: &Style) -> Option<String> {
         .iter()
         .map(|l| article_label(l))
         .collect();
-    match ins.as_slice() {
-        [] => {}
-        [one] => parts.push(format!("insérer un article {one}")),
-        many => parts.push(format!(
-            "insérer {}",
-            cite_list("article", "articles", false, many)
-        )),
+    // « insérer un préambule et les articles 2 et 3 »: one verb for what is inserted.
+    let preambule = if c.inserted_preambule {
+        "un préambule"
+    } else {
+        ""
+    };
+    let articles = match ins.as_slice() {
+        [] => String::new(),
+        [one] => format!("un article {one}"),
+        many => cite_list("article", "articles", false, many),
+    };
+    match (preambule.is_empty(), articles.is_empty()) {
+        (true, true) => {}
+        (false, false) => parts.push(format!("insérer {preambule} et {articles}")),
+        _ => parts.push(format!("insérer {preambule}{articles}")),
     }
     for d in &c.inserted_divisions {
         // « insérer un chapitre IV bis », « insérer une section 4 ».
@@ -559,8 +569,18 @@ pub fn expose_heading(style: &Style) -> String {
     format!("Il a été préalablement exposé ce qui suit{}", colon(style))
 }
 
-/// « Le présent avenant a pour objet de modifier la convention afin de … ».
-pub fn objet(objet: Option<&str>, noun: DocNoun) -> String {
+/// « Le présent avenant a pour objet de modifier la convention afin de … »; for a document
+/// adopted by one body (`one_body`), whose act is a « modification », not an avenant: « Les
+/// statuts sont modifiés afin de … ».
+pub fn objet(objet: Option<&str>, noun: DocNoun, one_body: bool) -> String {
+    if one_body {
+        let the = capitalise(&noun.the());
+        let modified = format!("{the} {} {}", noun.verb(), noun.agree("modifié"));
+        return match objet {
+            Some(o) => format!("{modified} afin {}.", de_inf(o)),
+            None => format!("{modified}."),
+        };
+    }
     match objet {
         Some(o) => format!(
             "Le présent avenant a pour objet de modifier {} afin {}.",
@@ -582,10 +602,26 @@ pub const AUTRES_STIPULATIONS_HEADING: &str = "Autres stipulations";
 pub const AUTRES_STIPULATIONS: &str =
     "Les autres stipulations de la convention demeurent inchangées.";
 
-/// « Les autres stipulations de la convention demeurent inchangées. », « … du contrat … ».
+/// Statuts, règlement and charte have dispositions, a convention or a contract stipulations.
+fn provisions(noun: DocNoun) -> &'static str {
+    if matches!(noun.word, "statuts" | "règlement" | "charte") {
+        "dispositions"
+    } else {
+        "stipulations"
+    }
+}
+
+/// « Autres stipulations », « Autres dispositions » (statuts, règlement, charte).
+pub fn autres_stipulations_heading(noun: DocNoun) -> String {
+    format!("Autres {}", provisions(noun))
+}
+
+/// « Les autres stipulations de la convention demeurent inchangées. », « … du contrat … »,
+/// « Les autres dispositions des statuts … ».
 pub fn autres_stipulations(noun: DocNoun) -> String {
     format!(
-        "Les autres stipulations {} demeurent inchangées.",
+        "Les autres {} {} demeurent inchangées.",
+        provisions(noun),
         noun.of_it()
     )
 }
@@ -595,8 +631,11 @@ pub const ENTREE_EN_VIGUEUR_HEADING: &str = "Entrée en vigueur";
 /// by one body (`one_body`), which no « dernière des parties » signs.
 pub fn entree_en_vigueur(effet: Option<&str>, one_body: bool) -> String {
     match effet {
+        Some(d) if one_body => format!("La présente modification prend effet le {d}."),
         Some(d) => format!("Le présent avenant prend effet le {d}."),
-        None if one_body => "Le présent avenant entre en vigueur à la date de son adoption.".into(),
+        None if one_body => {
+            "La présente modification entre en vigueur à la date de son adoption.".into()
+        }
         None => "Le présent avenant entre en vigueur à la date de sa signature par la dernière des parties.".into(),
     }
 }

@@ -43,6 +43,10 @@ pub struct Style {
     pub abroge: bool,
     /// The amended document's own noun in the body (« du contrat », « des statuts »).
     pub noun: DocNoun,
+    /// The sentence opens its amending article: its unit is cited with the document (« À
+    /// l'article 6 de la convention, … »), as whole units always are; later sentences of the
+    /// article cite it plainly.
+    pub formal: bool,
 }
 
 impl Style {
@@ -61,6 +65,7 @@ impl Default for Style {
             space: '\u{a0}',
             abroge: false,
             noun: DocNoun::CONVENTION,
+            formal: false,
         }
     }
 }

@@ -52,8 +52,8 @@ impl Sentence {
 
 /// « À l'article 7, » / « Au premier alinéa de l'article 2, » / nothing when the target is the
 /// chapeau's unit.
-pub(super) fn location(t: &Target, ctx: Option<&Unit>, noun: DocNoun) -> String {
-    match target_np_range_in(t, 1, ctx, false, noun) {
+pub(super) fn location(t: &Target, ctx: Option<&Unit>, style: &Style) -> String {
+    match target_np_range_in(t, 1, ctx, style.formal, style.noun) {
         Some(np) => format!("{}, ", np.with(Case::A)),
         None => String::new(),
     }
@@ -86,7 +86,7 @@ pub fn replace_words(
     let np = words_np(old, vt);
     Sentence::line(format!(
         "{}{} {} {} par {}",
-        location(t, ctx, style.noun),
+        location(t, ctx, style),
         announce(old, vt, style),
         np.verb(),
         np.agree("remplacé"),
@@ -123,7 +123,7 @@ pub fn insert_words(
     let np = words_np(words, None);
     Sentence::line(format!(
         "{}{rel} {}, {} {} {}",
-        location(t, ctx, style.noun),
+        location(t, ctx, style),
         announce(aw, None, style),
         np.verb(),
         np.agree("inséré"),
@@ -136,7 +136,7 @@ pub fn add_words_at_start(t: &Target, words: &str, ctx: Option<&Unit>, style: &S
     let np = words_np(words, None);
     Sentence::line(format!(
         "au début {}, {} {} {}",
-        de(&subject(t, 1, ctx, false, style.noun).with(Case::Nom)),
+        de(&subject(t, 1, ctx, style.formal, style.noun).with(Case::Nom)),
         np.verb(),
         np.agree("ajouté"),
         announce(words, None, style)
@@ -145,7 +145,7 @@ pub fn add_words_at_start(t: &Target, words: &str, ctx: Option<&Unit>, style: &S
 
 /// « Le premier alinéa de l'article 11 est complété par les mots : « w » ».
 pub fn add_words_at_end(t: &Target, words: &str, ctx: Option<&Unit>, style: &Style) -> Sentence {
-    let s = subject(t, 1, ctx, false, style.noun);
+    let s = subject(t, 1, ctx, style.formal, style.noun);
     Sentence::line(format!(
         "{} {} {} par {}",
         s.with(Case::Nom),
@@ -176,14 +176,14 @@ pub fn delete_words(
     };
     Sentence::line(format!(
         "{}{}{fin} {verb} {part}",
-        location(t, ctx, style.noun),
+        location(t, ctx, style),
         announce(words, None, style)
     ))
 }
 
 /// « La deuxième phrase du premier alinéa de l'article 3 est ainsi rédigée : ⏎ « … » ».
 pub fn rewrite_phrase(t: &Target, text: &str, ctx: Option<&Unit>, style: &Style) -> Sentence {
-    let s = subject(t, 1, ctx, false, style.noun);
+    let s = subject(t, 1, ctx, style.formal, style.noun);
     Sentence::with_block(
         format!(
             "{} {} ainsi {}{}",
@@ -218,7 +218,7 @@ pub fn rewrite_end(
 
 /// « Le premier alinéa de l'article 3 est complété par une phrase ainsi rédigée : ⏎ « … » ».
 pub fn add_phrase(t: &Target, text: &str, ctx: Option<&Unit>, style: &Style) -> Sentence {
-    let s = subject(t, 1, ctx, false, style.noun);
+    let s = subject(t, 1, ctx, style.formal, style.noun);
     Sentence::with_block(
         format!(
             "{} {} {} par une phrase ainsi rédigée{}",
@@ -233,7 +233,7 @@ pub fn add_phrase(t: &Target, text: &str, ctx: Option<&Unit>, style: &Style) -> 
 
 /// « Après la première phrase du …, est insérée une phrase ainsi rédigée : ⏎ « … » ».
 pub fn insert_phrase(t: &Target, text: &str, ctx: Option<&Unit>, style: &Style) -> Sentence {
-    let s = subject(t, 1, ctx, false, style.noun);
+    let s = subject(t, 1, ctx, style.formal, style.noun);
     Sentence::with_block(
         format!(
             "après {}, est insérée une phrase ainsi rédigée{}",
@@ -289,7 +289,7 @@ pub fn rewrite_alineas(
     ctx: Option<&Unit>,
     style: &Style,
 ) -> Sentence {
-    let s = subject(t, count, ctx, false, style.noun);
+    let s = subject(t, count, ctx, style.formal, style.noun);
     let n = alineas.len();
     let head = if n as u32 == count {
         format!(
@@ -320,7 +320,7 @@ pub fn insert_alineas(
     ctx: Option<&Unit>,
     style: &Style,
 ) -> Sentence {
-    let s = subject(t, 1, ctx, false, style.noun);
+    let s = subject(t, 1, ctx, style.formal, style.noun);
     let n = alineas.len();
     let new_item = (!t.item.is_empty() && n == 1)
         .then(|| alineas.first().and_then(|a| leading_marker(a)))
@@ -377,7 +377,7 @@ pub fn add_alineas(
     ctx: Option<&Unit>,
     style: &Style,
 ) -> Sentence {
-    let s = subject(t, 1, ctx, false, style.noun);
+    let s = subject(t, 1, ctx, style.formal, style.noun);
     let (n, (word, fem)) = match table_word(t, alineas) {
         Some(w) => (1, w),
         None => (alineas.len(), unit_word(t, alineas.len())),
@@ -409,7 +409,7 @@ pub fn add_alineas(
 /// « Le troisième alinéa de l'article 7 est supprimé. » / « Les deuxième et troisième alinéas
 /// de l'article 5 sont supprimés. » / « La dernière phrase du … est supprimée. »
 pub fn delete_units(t: &Target, count: u32, ctx: Option<&Unit>, style: &Style) -> Sentence {
-    let formal = t.is_whole_unit();
+    let formal = t.is_whole_unit() || style.formal;
     let s = subject(t, count, ctx, formal, style.noun);
     Sentence::line(format!(
         "{} {} {}",
@@ -588,7 +588,7 @@ pub fn renumber(from: &[String], to: &[String]) -> Sentence {
 
 /// « L'intitulé de l'article 4 est ainsi rédigé : « Durée de la convention » ».
 pub fn rewrite_heading(t: &Target, heading: &str, ctx: Option<&Unit>, style: &Style) -> Sentence {
-    let s = subject(t, 1, ctx, false, style.noun);
+    let s = subject(t, 1, ctx, style.formal, style.noun);
     Sentence::line(format!(
         "{} est ainsi rédigé{} {}",
         s.with(Case::Nom),
@@ -691,6 +691,7 @@ pub fn sentence(ins: &Instruction, ctx: Option<&Unit>, style: &Style) -> Sentenc
         Op::Renumber { from, to } => renumber(from, to),
         Op::RenumberAnnexes { from, to } => renumber_annexes(from, to),
         Op::AddNote { label, text } => add_note(label, text, style),
+        Op::InsertPreambule { alineas } => insert_preambule(t, alineas, ctx, style),
         Op::RewriteHeading { heading } => rewrite_heading(t, heading, ctx, style),
         Op::RewriteAnnex { heading, blocks } => {
             rewrite_annex(t, heading.as_deref(), blocks, ctx, style)
@@ -771,6 +772,7 @@ pub fn chapeau_unit(instructions: &[Instruction]) -> Option<&Unit> {
                     | Op::Renumber { .. }
                     | Op::RenumberAnnexes { .. }
                     | Op::AddNote { .. }
+                    | Op::InsertPreambule { .. }
                     | Op::RewriteAnnex { .. }
                     | Op::AddAnnex { .. }
                     | Op::InsertAnnexBefore { .. }
@@ -819,8 +821,17 @@ pub fn article_body(art: &AmendingArticle, style: &Style) -> Vec<String> {
         }
         return lines;
     }
+    // The first sentence names the document with its unit (« À l'article 6 de la
+    // convention, … »), as LEGISTIQUE.md's model avenant does; the next ones cite it plainly.
     art.instructions
         .iter()
-        .flat_map(|ins| sentence(ins, None, style).standalone())
+        .enumerate()
+        .flat_map(|(i, ins)| {
+            let style = Style {
+                formal: i == 0,
+                ..*style
+            };
+            sentence(ins, None, &style).standalone()
+        })
         .collect()
 }

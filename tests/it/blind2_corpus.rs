@@ -1,0 +1,1062 @@
+//! The second blind test (`corpus/blind2/`, sources in its README): statuts, CGU, a règlement, a
+//! convention type and a motorway avenant nobody tuned avenant to. Each parses with no word lost and
+//! reads back (Markdown, .docx, .odt); the facts read by hand hold; each failing expectation is
+//! `#[ignore]`d with its number in `/work/notes/blind2-findings.md`.
+
+use avenant::avenant::render::markdown;
+use avenant::avenant::{apply, draft_checked, parse_avenant, DraftOptions};
+use avenant::diff::{compare, DiffOptions};
+use avenant::{normalise, Document};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use unicode_segmentation::UnicodeSegmentation;
+
+const WIKIMEDIA_A: &str = "wikimedia-france-statuts-a.txt";
+const WIKIMEDIA_B: &str = "wikimedia-france-statuts-b.txt";
+const ASN_2017: &str = "asn-statuts-2017-04-05.txt";
+const ASN_2019: &str = "asn-statuts-2019-01-26.txt";
+const PLUG: &str = "plug-statuts-1999.txt";
+const RENNES_STATUTS: &str = "renn-es-statuts.txt";
+const RENNES_CGU_A: &str = "renn-es-cgu-a.txt";
+const RENNES_CGU_B: &str = "renn-es-cgu-b.txt";
+const REGLEMENT_A: &str = "mes-aides-reglement-interieur-a.txt";
+const REGLEMENT_B: &str = "mes-aides-reglement-interieur-b.txt";
+const CONVENTION_2005: &str = "convention-type-mise-a-disposition-services-2005.txt";
+const SAPN: &str = "sapn-avenant-9-2011-01-27.txt";
+const DS_CGU: &str = "demarches-simplifiees-cgu-2023-01-20.txt";
+
+/// The pairs (old, new) of the folder: the tests treat the first as the old version.
+const PAIRS: [(&str, &str); 4] = [
+    (WIKIMEDIA_A, WIKIMEDIA_B),
+    (ASN_2017, ASN_2019),
+    (RENNES_CGU_A, RENNES_CGU_B),
+    (REGLEMENT_A, REGLEMENT_B),
+];
+
+fn path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus/blind2")
+        .join(name)
+}
+
+fn rel(name: &str) -> String {
+    format!("corpus/blind2/{name}")
+}
+
+fn load(name: &str) -> Document {
+    avenant::load(&path(name), &Default::default()).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn load_path(p: &Path) -> Document {
+    avenant::load(p, &Default::default()).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+/// Every document of the folder (the README aside).
+fn documents() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/blind2");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("corpus/blind2")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn word_counts<'a>(texts: impl Iterator<Item = &'a str>) -> BTreeMap<String, usize> {
+    let mut m = BTreeMap::new();
+    for t in texts {
+        for w in t.unicode_words() {
+            *m.entry(w.to_string()).or_insert(0) += 1;
+        }
+    }
+    m
+}
+
+fn node<'a>(doc: &'a Document, key: &str) -> &'a avenant::Node {
+    let id = doc
+        .get(key)
+        .unwrap_or_else(|| panic!("{}: no {key}", doc.source.path));
+    doc.node(id)
+}
+
+fn alinea_texts(doc: &Document, key: &str) -> Vec<String> {
+    let id = doc
+        .get(key)
+        .unwrap_or_else(|| panic!("{}: no {key}", doc.source.path));
+    doc.alineas(id)
+        .into_iter()
+        .map(|a| doc.node(a).text.clone())
+        .collect()
+}
+
+fn article_keys(doc: &Document) -> Vec<String> {
+    doc.articles()
+        .into_iter()
+        .map(|a| doc.node(a).key.clone())
+        .collect()
+}
+
+fn outline(doc: &Document) -> String {
+    avenant::render::outline::outline(doc)
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_avenant"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("binary runs")
+}
+
+/// What the command printed, its non-breaking spaces (« », « : ») read as spaces.
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+fn temp_file(name: &str, text: &str) -> PathBuf {
+    let p = std::env::temp_dir().join(format!("avenant-blind2-{}-{name}", std::process::id()));
+    std::fs::write(&p, text).expect("temp file");
+    p
+}
+
+fn temp_path(name: &str) -> PathBuf {
+    std::env::temp_dir().join(format!("avenant-blind2-{}-{name}", std::process::id()))
+}
+
+fn pandoc_present() -> bool {
+    Command::new("pandoc").arg("--version").output().is_ok()
+}
+
+/// The act drafted from `old` to `new` (paths), as the drafter prints it.
+fn draft_text(old: &Path, new: &Path) -> Result<String, String> {
+    let cmp = compare(load_path(old), load_path(new), &DiffOptions::default());
+    draft_checked(&cmp, &DraftOptions::default())
+        .map(|av| markdown(&av))
+        .map_err(|e| e.to_string())
+}
+
+/// The act `avenant draft OLD NEW` prints, as the user reads it (the CLI's options and rendering).
+fn draft_cli(old: &Path, new: &Path) -> String {
+    let out = run(&[
+        "draft",
+        old.to_str().expect("utf-8 path"),
+        new.to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout(&out)
+}
+
+/// The act drafted from `old` to `new`, read back as text and applied to `old`: it must give `new`
+/// (no substantive difference, and the same outline when the consolidated text is read again).
+fn drafted_act_applies_back(old: &Path, new: &Path) -> String {
+    let md = draft_text(old, new).unwrap_or_else(|e| panic!("{}: {e}", old.display()));
+    let read = parse_avenant(&md).unwrap_or_else(|e| panic!("act unreadable: {e}\n{md}"));
+    let applied =
+        apply(&load_path(old), &read).unwrap_or_else(|e| panic!("{}: {e}\n{md}", old.display()));
+    let back = compare(applied, load_path(new), &DiffOptions::default());
+    assert!(
+        !back.has_differences(),
+        "{} → {}: round trip differs\n{md}",
+        old.display(),
+        new.display()
+    );
+    md
+}
+
+// ——— Every document ———
+
+#[test]
+fn every_document_parses_with_no_word_lost() {
+    let docs = documents();
+    assert_eq!(docs.len(), 13, "{docs:?}");
+    for p in docs {
+        let name = p.display().to_string();
+        let text = std::fs::read_to_string(&p).expect("utf-8");
+        let doc = avenant::parse_str(&name, &text);
+        let lines: Vec<String> = normalise::without_markup(&text)
+            .split('\n')
+            .map(normalise::inline)
+            .collect();
+        let input = word_counts(lines.iter().map(String::as_str));
+        let tree = word_counts(doc.nodes.iter().map(|n| n.text.as_str()));
+        assert_eq!(input, tree, "{name}: words differ");
+        assert!(!doc.has_errors(), "{name}: {:?}", doc.diagnostics);
+    }
+}
+
+#[test]
+fn markdown_rendering_reads_back_to_the_same_outline() {
+    for p in documents() {
+        let name = p.display().to_string();
+        let text = std::fs::read_to_string(&p).expect("utf-8");
+        let doc = avenant::parse_str(&name, &text);
+        let again = avenant::parse_str(&name, &avenant::render::markdown::markdown(&doc));
+        assert_eq!(outline(&doc), outline(&again), "{name}");
+    }
+}
+
+/// TAB rows become pipe tables, since pandoc's Markdown has none (as `office_pandoc.rs` does).
+fn pipes(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].contains('\t') {
+            let mut rows: Vec<Vec<&str>> = Vec::new();
+            while i < lines.len() && lines[i].contains('\t') {
+                rows.push(lines[i].split('\t').collect());
+                i += 1;
+            }
+            let width = rows.iter().map(Vec::len).max().unwrap_or(1);
+            out.push(String::new());
+            for (k, r) in rows.iter().enumerate() {
+                let mut cells: Vec<String> = r.iter().map(|c| c.replace('|', "\\|")).collect();
+                cells.resize(width, String::new());
+                out.push(format!("| {} |", cells.join(" | ")));
+                if k == 0 {
+                    out.push(format!("|{}", "---|".repeat(width)));
+                }
+            }
+            out.push(String::new());
+        } else {
+            out.push(lines[i].to_string());
+            i += 1;
+        }
+    }
+    out.join("\n")
+}
+
+/// Key, kind, label and heading of every node, and its text when pandoc keeps the words as they are.
+fn nodes(doc: &Document, with_text: bool) -> Vec<String> {
+    doc.nodes
+        .iter()
+        .map(|n| {
+            let text = if with_text {
+                format!("{} {:?}", n.text, n.cells())
+            } else {
+                String::new()
+            };
+            format!(
+                "{} {} {:?} {:?} {text}",
+                n.key,
+                n.kind.as_str(),
+                n.label,
+                n.heading
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn pandoc_docx_and_odt_read_to_the_same_tree() {
+    if !pandoc_present() {
+        println!("note : pandoc absent, relecture .docx/.odt non vérifiée");
+        return;
+    }
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    for p in documents() {
+        let text = std::fs::read_to_string(&p).expect("utf-8");
+        // A YAML front matter is metadata to pandoc (as in `office_pandoc.rs`).
+        if text.starts_with("---\n") {
+            continue;
+        }
+        let input = temp_file("entree.md", &pipes(&text));
+        let want = load_path(&p);
+        let with_text =
+            !(text.contains('<') || text.contains('*') || text.contains('_') || text.contains('`'));
+        for ext in ["docx", "odt"] {
+            let out = temp_path(&format!("sortie.{ext}"));
+            let status = Command::new("pandoc")
+                .args(["-f", "markdown+hard_line_breaks-fancy_lists", "-o"])
+                .arg(&out)
+                .arg(&input)
+                .stderr(std::process::Stdio::null())
+                .status()
+                .expect("pandoc runs");
+            assert!(status.success(), "pandoc {}", p.display());
+            let got = load_path(&out);
+            compared += 1;
+            if nodes(&want, with_text) != nodes(&got, with_text) {
+                failures.push(format!("{} ({ext})", p.display()));
+            }
+            let _ = std::fs::remove_file(&out);
+        }
+        let _ = std::fs::remove_file(&input);
+    }
+    assert_eq!(compared, 14);
+    assert!(failures.is_empty(), "{failures:?}");
+}
+
+/// Every command on every document and pair: an exit code of the README (0, 1 or 2), never a
+/// panic; a refusal is one French line naming the file.
+#[test]
+fn every_command_ends_with_a_documented_exit_code() {
+    let check = |args: &[&str]| {
+        let out = run(args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            matches!(out.status.code(), Some(0..=2)),
+            "{args:?}: {:?} {stderr}",
+            out.status
+        );
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        if out.status.code() == Some(2) {
+            let lines: Vec<&str> = stderr
+                .lines()
+                .filter(|l| !l.contains("avertissement"))
+                .collect();
+            assert_eq!(lines.len(), 1, "{args:?}: {stderr}");
+            assert!(lines[0].starts_with("avenant : "), "{args:?}: {stderr}");
+        }
+    };
+    for p in documents() {
+        let f = p.to_str().expect("utf-8 path");
+        for format in ["outline", "json", "md"] {
+            check(&["parse", f, "--format", format]);
+        }
+    }
+    let out_docx = temp_path("compare.docx");
+    let o = out_docx.to_str().expect("utf-8 path");
+    for (old, new) in PAIRS {
+        let (old, new) = (rel(old), rel(new));
+        for format in ["terminal", "md", "json", "html", "avenant"] {
+            check(&["diff", &old, &new, "--format", format, "--color", "never"]);
+        }
+        check(&["diff", &old, &new, "--format", "docx", "-o", o]);
+        check(&["draft", &old, &new]);
+        check(&[
+            "draft",
+            &old,
+            &new,
+            "--renumber",
+            "--format",
+            "docx",
+            "-o",
+            o,
+        ]);
+    }
+    check(&["apply", &rel(CONVENTION_2005), &rel(SAPN)]);
+    let _ = std::fs::remove_file(&out_docx);
+}
+
+// ——— Wikimédia France ———
+
+#[test]
+fn wikimedia_statuts_have_thirteen_articles_and_their_sub_articles() {
+    for name in [WIKIMEDIA_A, WIKIMEDIA_B] {
+        let doc = load(name);
+        let keys = article_keys(&doc);
+        for k in [
+            "article-1",
+            "article-4.1",
+            "article-4.4",
+            "article-7.4",
+            "article-10.3",
+            // « # 10-4 – Délibérations », written at the top level, is still a sub-article of 10.
+            "article-10.4",
+            "article-13",
+        ] {
+            assert!(keys.iter().any(|x| x == k), "{name}: {k} in {keys:?}");
+        }
+        assert_eq!(
+            keys.iter().filter(|k| !k.contains('.')).count(),
+            13,
+            "{name}: {keys:?}"
+        );
+    }
+}
+
+#[test]
+fn wikimedia_diff_finds_the_three_changes() {
+    let out = run(&[
+        "diff",
+        &rel(WIKIMEDIA_A),
+        &rel(WIKIMEDIA_B),
+        "--color",
+        "never",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = stdout(&out);
+    assert!(report.contains("Article 4-3 (modifié)"), "{report}");
+    assert!(report.contains("Article 4-4 (modifié)"), "{report}");
+    assert!(report.contains("Article 10-2 (modifié)"), "{report}");
+    assert!(
+        report.contains("alinéas 1 modifié, 2 insérés, 1 supprimé"),
+        "{report}"
+    );
+}
+
+#[test]
+fn wikimedia_act_applies_back() {
+    let md = drafted_act_applies_back(&path(WIKIMEDIA_A), &path(WIKIMEDIA_B));
+    assert!(
+        md.contains("Le dernier alinéa de l'article 10-2 est supprimé."),
+        "{md}"
+    );
+}
+
+#[test]
+fn wikimedia_word_comparison_accepts_to_the_new_and_rejects_to_the_old() {
+    let docx = temp_path("wikimedia.docx");
+    let d = docx.to_str().expect("utf-8 path");
+    let out = run(&[
+        "diff",
+        &rel(WIKIMEDIA_A),
+        &rel(WIKIMEDIA_B),
+        "--format",
+        "docx",
+        "--date",
+        "2026-01-31",
+        "-o",
+        d,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(run(&["diff", &rel(WIKIMEDIA_B), d]).status.code(), Some(0));
+    assert_eq!(
+        run(&["diff", &rel(WIKIMEDIA_A), d, "--revisions", "reject"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let _ = std::fs::remove_file(&docx);
+}
+
+#[test]
+#[ignore = "finding 6: untitled statuts are drafted as « Avenant n° 1 à la convention … entre [partie A] et [partie B] »"]
+fn untitled_statuts_are_not_a_bilateral_convention() {
+    let md = draft_cli(&path(WIKIMEDIA_A), &path(WIKIMEDIA_B));
+    assert!(!md.contains("[partie A]"), "{md}");
+    assert!(!md.contains("exemplaires originaux"), "{md}");
+}
+
+#[test]
+#[ignore = "finding 14: a rewritten list item is quoted without its dash, the inserted one with it"]
+fn list_items_are_quoted_alike() {
+    let md = draft_cli(&path(WIKIMEDIA_A), &path(WIKIMEDIA_B));
+    assert!(md.contains("« – la signature d'un contrat"), "{md}");
+    assert!(!md.contains("« la radiation pour non-paiement"), "{md}");
+}
+
+// ——— Association Sans Nom ———
+
+#[test]
+fn asn_sections_are_read_as_implicit_articles() {
+    for (name, count) in [(ASN_2017, 19), (ASN_2019, 20)] {
+        let doc = load(name);
+        assert_eq!(article_keys(&doc).len(), count, "{name}");
+        assert_eq!(
+            node(&doc, "article-3").heading.as_deref(),
+            Some("Objet"),
+            "{name}"
+        );
+        assert!(
+            doc.diagnostics
+                .iter()
+                .any(|d| d.message.contains("numéros implicites")),
+            "{name}: {:?}",
+            doc.diagnostics
+        );
+    }
+}
+
+#[test]
+fn asn_diff_finds_the_merge_and_the_moves() {
+    let out = run(&["diff", &rel(ASN_2017), &rel(ASN_2019), "--color", "never"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = stdout(&out);
+    assert!(
+        report.contains("issu de la fusion des alinéas 7 et 8"),
+        "{report}"
+    );
+    assert!(
+        report.contains("(inséré) — Responsabilité des membres"),
+        "{report}"
+    );
+    assert!(report.contains("(supprimé) — Formalités"), "{report}");
+    assert!(report.contains("déplacé depuis"), "{report}");
+}
+
+#[test]
+#[ignore = "finding 1: the diff reports a renumbering of numbers the statuts do not have"]
+fn asn_diff_reports_no_renumbering_of_implicit_numbers() {
+    let out = run(&["diff", &rel(ASN_2017), &rel(ASN_2019), "--color", "never"]);
+    let report = stdout(&out);
+    assert!(!report.contains("Renumérotation"), "{report}");
+    assert!(!report.contains("renuméroté"), "{report}");
+}
+
+#[test]
+#[ignore = "finding 1: the act amends « l'article 3 des statuts », inserts « un article 12 bis »: numbers the statuts do not have"]
+fn asn_act_names_sections_by_their_heading() {
+    let md = draft_cli(&path(ASN_2017), &path(ASN_2019));
+    assert!(!md.contains("L'article 3 des statuts"), "{md}");
+    assert!(!md.contains("12 bis"), "{md}");
+    assert!(!md.contains("« Article 3 – Objet"), "{md}");
+}
+
+#[test]
+#[ignore = "finding 1: apply writes « ## Article 1er bis : Membres » among unnumbered sections; the consolidated text reads to another tree"]
+fn implicit_numbers_are_not_written_into_the_consolidated_text() {
+    let old = temp_file(
+        "implicit-old.md",
+        "# Statuts\n\n## Objet\n\nL'association a pour objet le partage.\n\n## Siège\n\nLe siège est à Paris.\n\n## Durée\n\nLa durée est illimitée.\n",
+    );
+    let new = temp_file(
+        "implicit-new.md",
+        "# Statuts\n\n## Objet\n\nL'association a pour objet le partage.\n\n## Membres\n\nL'association se compose de membres actifs.\n\n## Siège\n\nLe siège est à Lyon.\n\n## Durée\n\nLa durée est illimitée.\n",
+    );
+    let md = draft_cli(&old, &new);
+    let read = parse_avenant(&md).expect("act readable");
+    let applied = apply(&load_path(&old), &read).expect("applies");
+    let consolidated = avenant::render::markdown::markdown(&applied);
+    assert!(!consolidated.contains("Article 1er bis"), "{consolidated}");
+    let again = avenant::parse_str("consolidé", &consolidated);
+    assert_eq!(outline(&again), outline(&load_path(&new)), "{consolidated}");
+    let _ = std::fs::remove_file(&old);
+    let _ = std::fs::remove_file(&new);
+}
+
+#[test]
+#[ignore = "finding 2: « le mot : « -tiers » » then « le mot : « deuxtiers » », a word that exists only after the first instruction"]
+fn hyphenated_words_are_replaced_whole() {
+    let old = temp_file(
+        "hyphen-old.md",
+        "# Statuts\n\n## Article 1 – Dissolution\n\nEn cas de dissolution prononcée par les deux-tiers au moins des membres, un liquidateur est nommé.\n\n## Article 2 – Durée\n\nLa durée est illimitée.\n",
+    );
+    let new = temp_file(
+        "hyphen-new.md",
+        "# Statuts\n\n## Article 1 – Dissolution\n\nEn cas de dissolution prononcée par les deux tiers (2/3) au moins des membres, un liquidateur est nommé.\n\n## Article 2 – Durée\n\nLa durée est illimitée.\n",
+    );
+    let md = draft_cli(&old, &new);
+    assert!(!md.contains("« deuxtiers »"), "{md}");
+    assert!(!md.contains("« -tiers »"), "{md}");
+    let _ = std::fs::remove_file(&old);
+    let _ = std::fs::remove_file(&new);
+}
+
+#[test]
+#[ignore = "finding 3: « le mot : « pour » est remplacé par le mot : « , » »"]
+fn punctuation_is_not_a_word() {
+    let md = draft_cli(&path(ASN_2017), &path(ASN_2019));
+    assert!(!md.contains("le mot : « , »"), "{md}");
+}
+
+#[test]
+#[ignore = "finding 7: « association » → « Association » reported as replaced everywhere while « l'association » stays"]
+fn asn_global_replacements_are_global() {
+    let out = run(&["diff", &rel(ASN_2017), &rel(ASN_2019), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let new_text = load(ASN_2019)
+        .nodes
+        .iter()
+        .map(|n| n.text.clone())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let new_text = new_text.replace(['\'', '’'], " ");
+    let new_words: Vec<&str> = new_text.unicode_words().collect();
+    for g in json["global"].as_array().expect("global") {
+        let old = g["old"].as_str().expect("old");
+        if !old.contains(' ') {
+            assert!(
+                !new_words.contains(&old),
+                "« {old} » is still in the new version: {g}"
+            );
+        }
+    }
+}
+
+#[test]
+#[ignore = "finding 8: « Article 1 → Article 1er (renuméroté) »: the same number written two ways"]
+fn article_1_and_1er_are_the_same_number() {
+    let out = run(&[
+        "diff",
+        &rel(RENNES_STATUTS),
+        &rel(WIKIMEDIA_A),
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let first = json["pairs"]
+        .as_array()
+        .expect("pairs")
+        .iter()
+        .find(|p| p["old"] == "article-1" && p["new"] == "article-1")
+        .expect("article 1 paired with article 1er");
+    assert_eq!(first["renumbered"], false, "{first}");
+}
+
+#[test]
+#[ignore = "finding 16: a merge of two alinéas stays two paragraphs in the Word comparison once accepted"]
+fn word_comparison_of_a_merge_accepts_to_the_new_version() {
+    let docx = temp_path("asn.docx");
+    let d = docx.to_str().expect("utf-8 path");
+    let out = run(&[
+        "diff",
+        &rel(ASN_2017),
+        &rel(ASN_2019),
+        "--format",
+        "docx",
+        "--date",
+        "2026-01-31",
+        "-o",
+        d,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let back = run(&["diff", &rel(ASN_2019), d, "--color", "never"]);
+    let _ = std::fs::remove_file(&docx);
+    assert_eq!(back.status.code(), Some(0), "{}", stdout(&back));
+}
+
+// ——— Renn.es ———
+
+#[test]
+fn renn_es_statuts_have_numbered_sections_1_to_15() {
+    let doc = load(RENNES_STATUTS);
+    assert_eq!(
+        node(&doc, "titre").heading.as_deref(),
+        Some("Statuts de l'association Renn.es")
+    );
+    let keys = article_keys(&doc);
+    for n in 1..=15 {
+        assert!(keys.contains(&format!("article-{n}")), "{keys:?}");
+    }
+    assert_eq!(alinea_texts(&doc, "article-4").len(), 6);
+}
+
+#[test]
+#[ignore = "finding 9: « ## 17. Libéralités » after « ## 15. » is keyed « 17.-liberalites », not an article"]
+fn a_numbering_gap_keeps_the_next_section_an_article() {
+    let doc = load(RENNES_STATUTS);
+    assert!(doc.get("article-17").is_some(), "{}", outline(&doc));
+}
+
+#[test]
+fn renn_es_cgu_diff_finds_the_two_changed_words() {
+    let out = run(&[
+        "diff",
+        &rel(RENNES_CGU_A),
+        &rel(RENNES_CGU_B),
+        "--color",
+        "never",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = stdout(&out);
+    assert!(report.contains("[-tenu-]{+tenue+}"), "{report}");
+    assert!(report.contains("{+envoyant un courriel+}"), "{report}");
+    assert!(
+        report.contains("alinéas 2 modifiés, 0 inséré, 0 supprimé"),
+        "{report}"
+    );
+}
+
+#[test]
+fn renn_es_cgu_pair_is_drafted_or_refused_in_one_line() {
+    let out = run(&["draft", &rel(RENNES_CGU_A), &rel(RENNES_CGU_B)]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(matches!(out.status.code(), Some(0 | 2)), "{stderr}");
+}
+
+#[test]
+#[ignore = "finding 4: draft refuses the Renn.es CGU pair (two words changed under an unnumbered section)"]
+fn renn_es_cgu_pair_drafts_an_act() {
+    drafted_act_applies_back(&path(RENNES_CGU_A), &path(RENNES_CGU_B));
+}
+
+#[test]
+#[ignore = "finding 15: the tableau comparatif says « Modifiée. » without naming the modified alinéa"]
+fn tableau_names_the_modified_alinea() {
+    let out = run(&[
+        "diff",
+        &rel(RENNES_CGU_A),
+        &rel(RENNES_CGU_B),
+        "--format",
+        "md",
+    ]);
+    let md = stdout(&out);
+    assert!(md.contains("Alinéa 4"), "{md}");
+}
+
+#[test]
+#[ignore = "finding 17: the warning on a Word file speaks of « ## »"]
+fn word_warning_does_not_speak_markdown() {
+    if !pandoc_present() {
+        return;
+    }
+    let docx = temp_path("cgu.docx");
+    let status = Command::new("pandoc")
+        .args(["-f", "markdown", "-o"])
+        .arg(&docx)
+        .arg(path(RENNES_CGU_A))
+        .status()
+        .expect("pandoc runs");
+    assert!(status.success());
+    let doc = load_path(&docx);
+    let _ = std::fs::remove_file(&docx);
+    assert!(
+        doc.diagnostics
+            .iter()
+            .all(|d| !d.message.contains("« ## »")),
+        "{:?}",
+        doc.diagnostics
+    );
+}
+
+// ——— Mes Aides règlement intérieur ———
+
+#[test]
+fn reglement_b_has_four_sections() {
+    let doc = load(REGLEMENT_B);
+    assert_eq!(
+        article_keys(&doc),
+        ["article-1", "article-2", "article-3", "article-4"]
+    );
+    assert_eq!(
+        node(&doc, "article-1").heading.as_deref(),
+        Some("Cotisation")
+    );
+}
+
+#[test]
+#[ignore = "finding 5: two « ## » sections are not units; the first heading becomes the title"]
+fn two_sections_are_two_units() {
+    let doc = load(REGLEMENT_A);
+    assert_eq!(
+        article_keys(&doc),
+        ["article-1", "article-2"],
+        "{}",
+        outline(&doc)
+    );
+    assert_eq!(
+        node(&doc, "article-1").heading.as_deref(),
+        Some("Cotisation")
+    );
+}
+
+#[test]
+#[ignore = "finding 5: the règlement pair is refused (every alinéa « déplacé » from « corps »)"]
+fn reglement_pair_drafts_an_act() {
+    drafted_act_applies_back(&path(REGLEMENT_A), &path(REGLEMENT_B));
+}
+
+// ——— PLUG ———
+
+#[test]
+fn plug_statuts_have_their_articles_and_signature() {
+    let doc = load(PLUG);
+    assert_eq!(
+        article_keys(&doc),
+        [
+            "article-1",
+            "article-2",
+            "article-3",
+            "article-3~2",
+            "article-5",
+            "article-6",
+            "article-7",
+            "article-8",
+            "article-9",
+            "article-10",
+            "article-11",
+            "article-12"
+        ]
+    );
+    assert_eq!(
+        alinea_texts(&doc, "signatures"),
+        ["Fait à Marseille, le 25 septembre 1999"]
+    );
+}
+
+#[test]
+#[ignore = "finding 10: no remark on two articles 3 and no article 4"]
+fn duplicate_and_missing_article_numbers_are_remarked() {
+    let doc = load(PLUG);
+    let messages: Vec<&str> = doc.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert!(messages.iter().any(|m| m.contains('3')), "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains('4')), "{messages:?}");
+}
+
+#[test]
+#[ignore = "finding 11: tabs that align columns are read as separators: rows of 3 and of 2 cells"]
+fn tab_aligned_table_has_two_columns() {
+    let doc = load(PLUG);
+    for row in 1..=7 {
+        let key = format!("article-7/table-1/row-{row}");
+        assert_eq!(node(&doc, &key).cells().len(), 2, "{key}");
+    }
+}
+
+// ——— Three statuts, one family ———
+
+#[test]
+#[ignore = "finding 13: the inferred template has no placeholder and its own first input is « adaptée » 6 times"]
+fn inferred_template_accepts_its_own_inputs() {
+    let template = temp_path("statuts-template.md");
+    let t = template.to_str().expect("utf-8 path");
+    let inputs = [rel(WIKIMEDIA_A), rel(RENNES_STATUTS), rel(PLUG)];
+    let mut args = vec!["template", "infer"];
+    args.extend(inputs.iter().map(String::as_str));
+    args.extend(["-o", t]);
+    assert_eq!(run(&args).status.code(), Some(0));
+    let text = std::fs::read_to_string(&template).expect("template");
+    let codes: Vec<Option<i32>> = inputs
+        .iter()
+        .map(|i| run(&["check", t, i]).status.code())
+        .collect();
+    let _ = std::fs::remove_file(&template);
+    assert!(text.contains("{{"), "{text}");
+    assert_eq!(codes, [Some(0), Some(0), Some(0)]);
+}
+
+// ——— The convention type of 2005 ———
+
+#[test]
+fn convention_2005_has_four_articles_visas_and_two_signatories() {
+    let doc = load(CONVENTION_2005);
+    assert_eq!(
+        article_keys(&doc),
+        ["article-1", "article-2", "article-3", "article-4"]
+    );
+    assert_eq!(alinea_texts(&doc, "visas").len(), 3);
+    assert_eq!(doc.parties().len(), 2);
+    assert_eq!(
+        alinea_texts(&doc, "signatures").last().map(String::as_str),
+        Some("Le préfet")
+    );
+}
+
+#[test]
+#[ignore = "finding 19: « Entre nous : » is an alinéa of the title"]
+fn entre_nous_opens_the_parties() {
+    let doc = load(CONVENTION_2005);
+    let titre = alinea_texts(&doc, "titre");
+    assert!(!titre.iter().any(|t| t.contains("Entre nous")), "{titre:?}");
+}
+
+// ——— The SAPN avenant ———
+
+/// A minimal cahier des charges whose article 25 holds the sentence the SAPN annex designates
+/// (the real one is not public as a small text).
+const CAHIER: &str = "# Cahier des charges\n\n## Article 25\n\n25.2. Tarifs.\n\nII. La société concessionnaire fixe les tarifs.\n\nUn an au moins avant l'expiration du contrat de plan en vigueur, l'Etat et la société concessionnaire font le point sur l'exécution du contrat de plan en cours et se concertent au vu du bilan d'exécution ainsi réalisé, dans l'objectif de conclure un nouveau contrat de plan immédiatement après l'expiration du précédent.\n";
+
+#[test]
+fn sapn_avenant_has_its_articles_signatures_and_annex() {
+    let doc = load(SAPN);
+    let keys = article_keys(&doc);
+    for k in ["article-1", "article-2", "article-3", "annexe/article-25"] {
+        assert!(keys.iter().any(|x| x == k), "{keys:?}");
+    }
+    assert_eq!(doc.parties().len(), 2);
+    assert!(alinea_texts(&doc, "signatures")
+        .iter()
+        .any(|a| a == "F. Gauthey"));
+}
+
+#[test]
+fn sapn_avenant_is_refused_in_one_french_line() {
+    let cahier = temp_file("cahier.md", CAHIER);
+    let out = run(&["apply", cahier.to_str().expect("utf-8 path"), &rel(SAPN)]);
+    let _ = std::fs::remove_file(&cahier);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("corpus/blind2/"), "{stderr}");
+}
+
+#[test]
+#[ignore = "finding 12: « Au paragraphe 25.2.II, avant la phrase : … , il est inséré un alinéa rédigé comme suit : » is not understood"]
+fn sapn_annex_instruction_is_applied() {
+    let cahier = temp_file("cahier-annex.md", CAHIER);
+    let avenant = temp_file(
+        "sapn-annex.md",
+        "Avenant\n\nArticle 25\n\nAu paragraphe 25.2.II, avant la phrase : Un an au moins avant l'expiration du contrat de plan en vigueur, l'Etat et la société concessionnaire font le point sur l'exécution du contrat de plan en cours et se concertent au vu du bilan d'exécution ainsi réalisé, dans l'objectif de conclure un nouveau contrat de plan immédiatement après l'expiration du précédent , il est inséré un alinéa rédigé comme suit :\n\nPour les années 2011 et 2012, la hausse des tarifs de péage (HT) applicable aux véhicules de la classe 1 sera en outre majorée.\n",
+    );
+    let out = run(&[
+        "apply",
+        cahier.to_str().expect("utf-8 path"),
+        avenant.to_str().expect("utf-8 path"),
+    ]);
+    let _ = std::fs::remove_file(&cahier);
+    let _ = std::fs::remove_file(&avenant);
+    let text = stdout(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let inserted = text.find("Pour les années 2011").expect("inserted");
+    let before = text.find("Un an au moins").expect("kept");
+    assert!(inserted < before, "{text}");
+}
+
+#[test]
+#[ignore = "finding 12: « avant l'alinéa commençant par les mots : « … », il est inséré un alinéa ainsi rédigé : » is not understood"]
+fn alinea_designated_by_its_first_words_is_found() {
+    let cahier = temp_file("cahier-words.md", CAHIER);
+    let avenant = temp_file(
+        "words.md",
+        "Avenant\n\nArticle 1er\n\nÀ l'article 25, avant l'alinéa commençant par les mots : « Un an au moins avant l'expiration », il est inséré un alinéa ainsi rédigé :\n\n« Pour les années 2011 et 2012, la hausse des tarifs est majorée. »\n",
+    );
+    let out = run(&[
+        "apply",
+        cahier.to_str().expect("utf-8 path"),
+        avenant.to_str().expect("utf-8 path"),
+    ]);
+    let _ = std::fs::remove_file(&cahier);
+    let _ = std::fs::remove_file(&avenant);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    let inserted = text.find("Pour les années 2011").expect("inserted");
+    assert!(
+        inserted < text.find("Un an au moins").expect("kept"),
+        "{text}"
+    );
+}
+
+#[test]
+#[ignore = "finding 18: « Pour la Société des autoroutes » / « Paris-Normandie (SAPN) : » stay two alinéas while the ministre's lines are joined"]
+fn sapn_signatory_lines_are_grouped_alike() {
+    let doc = load(SAPN);
+    let signatures = alinea_texts(&doc, "signatures");
+    assert!(
+        signatures
+            .iter()
+            .any(|a| a.contains("Pour la Société des autoroutes Paris-Normandie (SAPN)")),
+        "{signatures:?}"
+    );
+}
+
+// ——— The same texts printed to PDF by a browser (`corpus/blind2/pdf/`) ———
+
+#[cfg(feature = "pdf")]
+fn pdf(name: &str) -> Document {
+    let stem = name.trim_end_matches(".txt");
+    load_path(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("corpus/blind2/pdf")
+            .join(format!("{stem}.chromium.pdf")),
+    )
+}
+
+#[cfg(feature = "pdf")]
+fn all_text(doc: &Document) -> String {
+    doc.nodes
+        .iter()
+        .map(|n| n.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn browser_pdfs_keep_their_articles() {
+    let doc = pdf(SAPN);
+    let keys = article_keys(&doc);
+    for k in ["article-1", "article-2", "article-3", "annexe/article-25"] {
+        assert!(keys.iter().any(|x| x == k), "{keys:?}");
+    }
+    assert_eq!(
+        article_keys(&pdf(CONVENTION_2005)),
+        ["article-1", "article-2", "article-3", "article-4"]
+    );
+    let wikimedia = article_keys(&pdf(WIKIMEDIA_A));
+    assert_eq!(
+        wikimedia.iter().filter(|k| !k.contains('.')).count(),
+        13,
+        "{wikimedia:?}"
+    );
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+#[ignore = "finding 20: the browser's PDF reads « Journal of ficiel », « AUT OROUTES », « r esponsabilité »: spaces inside words"]
+fn browser_pdf_words_are_whole() {
+    let sapn = all_text(&pdf(SAPN));
+    for w in ["Journal officiel", "AUTOROUTES", "cahier des charges"] {
+        assert!(sapn.contains(w), "SAPN: {w}");
+    }
+    let convention = all_text(&pdf(CONVENTION_2005));
+    for w in [
+        "sa responsabilité",
+        "délégation de signature",
+        "effectifs",
+        "organe délibérant",
+    ] {
+        assert!(convention.contains(w), "convention 2005: {w}");
+    }
+    let wikimedia = all_text(&pdf(WIKIMEDIA_A));
+    assert!(wikimedia.contains("la diffusion"), "Wikimédia");
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+#[ignore = "finding 21: the browser's PDF cuts alinéas at a period, a comma or a hyphen: « … le règlement intérieur » / « . »"]
+fn browser_pdf_alineas_are_not_cut() {
+    for (name, key) in [
+        (WIKIMEDIA_A, "article-7.1"),
+        (WIKIMEDIA_A, "article-10.1"),
+        (CONVENTION_2005, "article-4"),
+    ] {
+        let text = alinea_texts(&load(name), key);
+        let printed = alinea_texts(&pdf(name), key);
+        assert_eq!(printed.len(), text.len(), "{name} {key}: {printed:?}");
+    }
+    let sapn = alinea_texts(&pdf(SAPN), "signatures");
+    assert_eq!(
+        sapn.first().map(String::as_str),
+        Some("Fait à Paris, le 27 janvier 2011.")
+    );
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+#[ignore = "finding 22: the browser's PDF of the ASN statuts has no unit: its unnumbered headings are not read as intertitles"]
+fn browser_pdf_unnumbered_headings_are_units() {
+    assert_eq!(article_keys(&pdf(ASN_2017)).len(), 19);
+}
+
+// ——— The démarches-simplifiées CGU ———
+
+#[test]
+fn ds_cgu_title_and_sections_are_read() {
+    let doc = load(DS_CGU);
+    assert_eq!(
+        node(&doc, "titre").heading.as_deref(),
+        Some("Conditions Générales d'Utilisation")
+    );
+    // The body's headings lose their `<a id>` anchors.
+    assert!(doc
+        .nodes
+        .iter()
+        .all(|n| !n.heading.as_deref().unwrap_or("").contains("<a")));
+}
+
+#[test]
+#[ignore = "finding 23: the « Sommaire » of links is read as articles 1 to 7; the body's « ## 2 . Objet … » is a unit keyed by its heading"]
+fn ds_cgu_sommaire_is_not_the_articles() {
+    let doc = load(DS_CGU);
+    let objet = node(&doc, "article-2");
+    assert!(
+        objet
+            .heading
+            .as_deref()
+            .is_some_and(|h| h.starts_with("Objet") && !h.contains("cgu.md")),
+        "{}",
+        outline(&doc)
+    );
+    assert_eq!(alinea_texts(&doc, "article-2").len(), 2);
+    assert_eq!(alinea_texts(&doc, "article-3").len(), 7);
+}

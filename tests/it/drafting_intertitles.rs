@@ -1,0 +1,106 @@
+//! Alinéas under an intertitle of an article (`article-3/adhesion`, blind findings 21, 22 and
+//! 4, 9): `apply` counts an article's own alinéas only, so a change under an intertitle is
+//! drafted as words quoted at the article (« À l'article 5, la durée : « 1 mois » est
+//! remplacée … »), each quotation unique in the whole article; an intertitle added or removed
+//! rewrites the article whole. Real documents: Chartrettes, the CGU of API Entreprise, and
+//! the règlement of `corpus/structure/intertitres-article.md`.
+
+use avenant::avenant::{draft_checked, render::markdown, DraftOptions};
+use avenant::diff::{compare, DiffOptions};
+
+/// The verified act between two texts read under the file's own name.
+fn act(name: &str, old: &str, new: &str) -> String {
+    let cmp = compare(
+        avenant::parse_str(name, old),
+        avenant::parse_str(name, new),
+        &DiffOptions::default(),
+    );
+    let av = draft_checked(&cmp, &DraftOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    markdown(&av).replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(path).expect("corpus")
+}
+
+#[test]
+fn cgu_words_under_the_adhesion_intertitle_are_replaced_at_article_3() {
+    let name = "api-entreprise-cgu-2018-06-15.txt";
+    let old = read(&format!("corpus/blind/{name}"));
+    let new = old.replacen("durée maximum de 2 ans", "durée maximum de 3 ans", 1);
+    assert_ne!(old, new);
+    let md = act(name, &old, &new);
+    assert!(
+        md.contains("À l'article 3, la durée : « 2 ans » est remplacée par la durée : « 3 ans »")
+            || md.contains("À l'article 3 de la convention, la durée : « 2 ans » est remplacée par la durée : « 3 ans »"),
+        "{md}"
+    );
+    assert!(!md.contains("ainsi rédigé"), "{md}");
+}
+
+#[test]
+fn reglement_words_under_two_intertitles_are_replaced_at_article_2() {
+    let name = "intertitres-article.md";
+    let old = read(&format!("corpus/structure/{name}"));
+    let new = old
+        .replacen("deux mois avant", "trois mois avant", 1)
+        .replacen("restent acquises", "demeurent acquises", 1);
+    let md = act(name, &old, &new);
+    assert!(
+        md.contains("« deux mois »") || md.contains("« deux »"),
+        "{md}"
+    );
+    assert!(
+        md.contains("« demeurent »") || md.contains("« demeurent acquises »"),
+        "{md}"
+    );
+    assert!(!md.contains("ainsi rédigé"), "{md}");
+}
+
+#[test]
+fn reglement_intertitle_removed_rewrites_article_4() {
+    let name = "intertitres-article.md";
+    let old = read(&format!("corpus/structure/{name}"));
+    let new = old.replacen("### Consignes\n\n", "", 1);
+    assert_ne!(old, new);
+    let md = act(name, &old, &new);
+    assert!(
+        md.contains("L'article 4 du règlement est ainsi rédigé"),
+        "{md}"
+    );
+    assert!(!md.contains("« Consignes"), "{md}");
+}
+
+#[test]
+fn chartrettes_intertitle_removed_rewrites_article_5() {
+    let name = "chartrettes-convention-equipements-sportifs-maire-gros.txt";
+    let old = read(&format!("corpus/blind/{name}"));
+    let new = old.replacen("### PROGRAMMATION :\n", "", 1);
+    assert_ne!(old, new);
+    let md = act(name, &old, &new);
+    assert!(
+        md.contains("L'article 5 de la convention est ainsi rédigé"),
+        "{md}"
+    );
+    assert!(!md.contains("« PROGRAMMATION"), "{md}");
+}
+
+/// A quoted line cannot say it is an intertitle (`apply` reads it as an alinéa): an article
+/// whose new version gains one is refused in one line naming it, never printed wrong.
+#[test]
+fn an_intertitle_added_is_refused_naming_the_article() {
+    let name = "intertitres-article.md";
+    let old = read(&format!("corpus/structure/{name}"));
+    let new = old.replacen(
+        "Les tarifs sont fixés",
+        "### Montants\n\nLes tarifs sont fixés",
+        1,
+    );
+    let cmp = compare(
+        avenant::parse_str(name, &old),
+        avenant::parse_str(name, &new),
+        &DiffOptions::default(),
+    );
+    let err = draft_checked(&cmp, &DraftOptions::default()).expect_err("refused");
+    assert_eq!(err.units, ["article 3"]);
+}
