@@ -982,7 +982,6 @@ fn browser_pdfs_keep_their_articles() {
 
 #[cfg(feature = "pdf")]
 #[test]
-#[ignore = "finding 20: the browser's PDF reads « Journal of ficiel », « AUT OROUTES », « r esponsabilité »: spaces inside words"]
 fn browser_pdf_words_are_whole() {
     let sapn = all_text(&pdf(SAPN));
     for w in ["Journal officiel", "AUTOROUTES", "cahier des charges"] {
@@ -1003,7 +1002,6 @@ fn browser_pdf_words_are_whole() {
 
 #[cfg(feature = "pdf")]
 #[test]
-#[ignore = "finding 21: the browser's PDF cuts alinéas at a period, a comma or a hyphen: « … le règlement intérieur » / « . »"]
 fn browser_pdf_alineas_are_not_cut() {
     for (name, key) in [
         (WIKIMEDIA_A, "article-7.1"),
