@@ -980,6 +980,17 @@ fn browser_pdfs_keep_their_articles() {
     );
 }
 
+/// Conservation through the browser's PDF: every word of the text, and no other, in the PDF's tree.
+#[cfg(feature = "pdf")]
+#[test]
+fn browser_pdfs_have_the_words_of_their_text() {
+    for name in [WIKIMEDIA_A, SAPN, CONVENTION_2005, ASN_2017] {
+        let text = word_counts(load(name).nodes.iter().map(|n| n.text.as_str()));
+        let printed = word_counts(pdf(name).nodes.iter().map(|n| n.text.as_str()));
+        assert_eq!(text, printed, "{name}");
+    }
+}
+
 #[cfg(feature = "pdf")]
 #[test]
 fn browser_pdf_words_are_whole() {
