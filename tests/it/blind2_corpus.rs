@@ -980,9 +980,19 @@ fn browser_pdfs_keep_their_articles() {
     );
 }
 
+/// Conservation through the browser's PDF: every word of the text, and no other, in the PDF's tree.
 #[cfg(feature = "pdf")]
 #[test]
-#[ignore = "finding 20: the browser's PDF reads « Journal of ficiel », « AUT OROUTES », « r esponsabilité »: spaces inside words"]
+fn browser_pdfs_have_the_words_of_their_text() {
+    for name in [WIKIMEDIA_A, SAPN, CONVENTION_2005, ASN_2017] {
+        let text = word_counts(load(name).nodes.iter().map(|n| n.text.as_str()));
+        let printed = word_counts(pdf(name).nodes.iter().map(|n| n.text.as_str()));
+        assert_eq!(text, printed, "{name}");
+    }
+}
+
+#[cfg(feature = "pdf")]
+#[test]
 fn browser_pdf_words_are_whole() {
     let sapn = all_text(&pdf(SAPN));
     for w in ["Journal officiel", "AUTOROUTES", "cahier des charges"] {
@@ -1003,7 +1013,6 @@ fn browser_pdf_words_are_whole() {
 
 #[cfg(feature = "pdf")]
 #[test]
-#[ignore = "finding 21: the browser's PDF cuts alinéas at a period, a comma or a hyphen: « … le règlement intérieur » / « . »"]
 fn browser_pdf_alineas_are_not_cut() {
     for (name, key) in [
         (WIKIMEDIA_A, "article-7.1"),

@@ -263,9 +263,10 @@ fn declared_page_count(doc: &Document) -> Option<usize> {
 /// Parses the document and collects the glyphs of every page; also says how many pages the
 /// page tree announces but could not be reached (a damaged page tree drops them silently).
 pub(super) fn load_pages(bytes: &[u8]) -> Result<(Vec<Page>, usize), PdfError> {
-    let doc = quietly(|| Document::load_mem(bytes))
+    let mut doc = quietly(|| Document::load_mem(bytes))
         .ok_or_else(|| PdfError::Malformed("lecture impossible".to_string()))?
         .map_err(|e| load_error(&e))?;
+    expand_width_ranges(&mut doc);
     if doc.is_encrypted() && !doc.was_encrypted() {
         return Err(PdfError::Encrypted);
     }
@@ -325,6 +326,102 @@ pub(super) fn load_pages(bytes: &[u8]) -> Result<(Vec<Page>, usize), PdfError> {
     Ok((collector.pages, missing))
 }
 
+/// The most entries one CID font's `/W` array may hold once its ranges are written out: CIDs are
+/// 16-bit, so a real array never needs more; a larger one is left as it is.
+const MAX_WIDTH_ENTRIES: usize = 65_536;
+
+/// Writes every `c_first c_last w` range of a CID font's `/W` array as `c_first [w … w]`, the
+/// other form the PDF specification allows. pdf-extract reads only that other form: for a range
+/// it takes the first CID for the width and covers no CID, so the glyphs of a range get the
+/// default width `/DW`. Each run of text is then laid out too wide, the next run (placed exactly
+/// by `Td`) starts behind its end, and a line breaks inside a word: « Journal of ficiel »,
+/// « AUT OROUTES » in the PDFs Chromium prints, which write their widths as ranges.
+pub(super) fn expand_width_ranges(doc: &mut Document) {
+    enum Place {
+        Inline(pdf_extract::ObjectId),
+        Referenced(pdf_extract::ObjectId),
+    }
+    let places: Vec<Place> = doc
+        .objects
+        .iter()
+        .filter_map(|(id, object)| {
+            let dict = object.as_dict().ok()?;
+            let subtype = dict.get(b"Subtype").and_then(|s| s.as_name()).ok()?;
+            if subtype != b"CIDFontType2" && subtype != b"CIDFontType0" {
+                return None;
+            }
+            match dict.get(b"W").ok()? {
+                pdf_extract::Object::Array(_) => Some(Place::Inline(*id)),
+                pdf_extract::Object::Reference(w) => Some(Place::Referenced(*w)),
+                _ => None,
+            }
+        })
+        .collect();
+    for place in places {
+        match place {
+            Place::Inline(id) => {
+                if let Some(pdf_extract::Object::Dictionary(dict)) = doc.objects.get_mut(&id) {
+                    let written = dict
+                        .get(b"W")
+                        .and_then(|w| w.as_array())
+                        .ok()
+                        .and_then(|w| widths_written_out(w));
+                    if let Some(w) = written {
+                        dict.set("W", pdf_extract::Object::Array(w));
+                    }
+                }
+            }
+            Place::Referenced(id) => {
+                if let Some(object) = doc.objects.get_mut(&id) {
+                    let written = object.as_array().ok().and_then(|w| widths_written_out(w));
+                    if let Some(w) = written {
+                        *object = pdf_extract::Object::Array(w);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A `/W` array with its ranges written out, or `None` when it has no range, is malformed (left
+/// to pdf-extract as it is) or would grow past [`MAX_WIDTH_ENTRIES`].
+pub(super) fn widths_written_out(w: &[pdf_extract::Object]) -> Option<Vec<pdf_extract::Object>> {
+    use pdf_extract::Object;
+    let number = |o: &Object| matches!(o, Object::Integer(_) | Object::Real(_));
+    let mut out = Vec::with_capacity(w.len());
+    let mut entries = 0usize;
+    let mut changed = false;
+    let mut i = 0;
+    while i < w.len() {
+        match (&w[i], w.get(i + 1), w.get(i + 2)) {
+            (first @ Object::Integer(_), Some(Object::Array(widths)), _) => {
+                entries += widths.len();
+                out.push(first.clone());
+                out.push(Object::Array(widths.clone()));
+                i += 2;
+            }
+            (Object::Integer(first), Some(Object::Integer(last)), Some(width)) if number(width) => {
+                let count = usize::try_from(last.checked_sub(*first)?)
+                    .ok()?
+                    .checked_add(1)?;
+                entries += count;
+                if entries > MAX_WIDTH_ENTRIES {
+                    return None;
+                }
+                out.push(Object::Integer(*first));
+                out.push(Object::Array(vec![width.clone(); count]));
+                changed = true;
+                i += 3;
+            }
+            _ => return None,
+        }
+        if entries > MAX_WIDTH_ENTRIES {
+            return None;
+        }
+    }
+    changed.then_some(out)
+}
+
 /// Maps a lopdf loading error to a refusal.
 pub(super) fn load_error(e: &pdf_extract::Error) -> PdfError {
     let message = e.to_string();
@@ -343,4 +440,65 @@ pub(super) fn load_error(e: &pdf_extract::Error) -> PdfError {
     };
     // lopdf's own message is English jargon: the French summary is what the reader gets.
     PdfError::Malformed(what.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pdf_extract::Object::{Array, Integer, Real};
+
+    #[test]
+    fn width_ranges_are_written_out() {
+        let w = vec![
+            Integer(0),
+            Array(vec![Real(777.8)]),
+            Integer(76),
+            Integer(78),
+            Real(277.8),
+        ];
+        let written = widths_written_out(&w).expect("a range");
+        assert_eq!(
+            written,
+            vec![
+                Integer(0),
+                Array(vec![Real(777.8)]),
+                Integer(76),
+                Array(vec![Real(277.8), Real(277.8), Real(277.8)]),
+            ]
+        );
+    }
+
+    #[test]
+    fn width_arrays_without_range_or_malformed_are_left_alone() {
+        assert_eq!(
+            widths_written_out(&[Integer(3), Array(vec![Integer(250)])]),
+            None
+        );
+        // A range ending before it starts, a width that is not a number, a truncated array.
+        assert_eq!(
+            widths_written_out(&[Integer(9), Integer(3), Integer(250)]),
+            None
+        );
+        assert_eq!(
+            widths_written_out(&[Integer(3), Integer(9), Array(vec![])]),
+            None
+        );
+        assert_eq!(widths_written_out(&[Integer(3), Integer(9)]), None);
+        // More CIDs than a 16-bit font has: left to pdf-extract rather than inflated.
+        assert_eq!(
+            widths_written_out(&[Integer(0), Integer(1 << 40), Integer(500)]),
+            None
+        );
+        assert_eq!(
+            widths_written_out(&[
+                Integer(0),
+                Integer(60_000),
+                Integer(500),
+                Integer(0),
+                Integer(60_000),
+                Integer(500)
+            ]),
+            None
+        );
+    }
 }
