@@ -527,3 +527,26 @@ fn an_emptied_division_is_deleted() {
         assert!(act.contains(deleted), "{deleted}\n{act}");
     }
 }
+
+/// A change inside a part of an article read as a sub-division (the 14° under the « II.- » of
+/// the Code du travail's L2261-22, the b) under a 1° ending with a colon) is a change of the
+/// article: drafted and verified, never left out because the article's own alinéas are the
+/// same. Two documents: a code article with « I.- » and « II.- » parts, and a convention
+/// article whose engagements are listed under 1° and 2°.
+#[test]
+fn a_change_inside_a_part_of_an_article_is_drafted() {
+    let code = |fourteenth: &str| {
+        format!("# Code de l'exemple\n\n## Partie législative\n\n### Livre II : La négociation collective\n\n#### Titre VI : Application des conventions\n\n###### Article L2261-22\n\nI.-Pour pouvoir être étendue, la convention de branche conclue au niveau national contient des clauses portant sur la détermination des règles de négociation.\n\nII.-Elle contient en outre, sous réserve des dispositions particulières, des clauses portant sur :\n\n1° L'exercice du droit syndical ;\n\n13° Les conditions d'emploi des salariés à temps partiel ;\n\n14° {fourteenth} ;\n\n15° Les modalités de la formation professionnelle.\n\n###### Article L2261-23\n\nL'arrêté d'extension est publié au Journal officiel.\n")
+    };
+    check_texts(
+        &code("Les modalités d'accès à un régime de prévoyance maladie"),
+        &code("Les modalités d'accès à un régime de prévoyance ou à un régime de remboursements complémentaires de frais occasionnés par une maladie"),
+    );
+    let convention = |second: &str| {
+        format!("{PARTIES}## Article 1er – Objet\n\nLa présente convention a pour objet de définir les conditions du partenariat.\n\n## Article 2 – Engagements\n\n1° L'AND s'engage :\n\na) À transmettre les données dans un délai de quinze jours ;\n\nb) {second} ;\n\n2° La DNUM s'engage :\n\na) À héberger le service ;\n\nb) À en assurer la maintenance.\n\n## Article 3 – Durée\n\nLa convention est conclue pour une durée d'un an.\n\nFait à Paris, le 2 avril 2021\n")
+    };
+    check_texts(
+        &convention("À désigner un référent"),
+        &convention("À désigner deux référents, l'un technique, l'autre juridique"),
+    );
+}

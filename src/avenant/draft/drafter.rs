@@ -165,7 +165,7 @@ impl<'a> Drafter<'a> {
         n: NodeId,
     ) -> Option<(String, Vec<Instruction>)> {
         let new = &self.cmp.new;
-        if same_unit(&self.w, o, new, n) {
+        if same_article(&self.w, o, new, n) {
             return None;
         }
         let unit = Unit::article(&self.label(o));
@@ -175,7 +175,7 @@ impl<'a> Drafter<'a> {
                 return Err("escalated".into());
             }
             let ins = d.article_fine(p, o, n, &unit)?;
-            if same_unit(&d.w, o, &d.cmp.new, n) {
+            if same_article(&d.w, o, &d.cmp.new, n) {
                 Ok(ins)
             } else {
                 Err("mismatch".into())
