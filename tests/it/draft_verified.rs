@@ -135,16 +135,23 @@ fn the_code_civil_drafts_a_verified_act_with_its_new_divisions() {
 
 /// The Code civil and Code du travail pairs (issue 15): the drafted act must apply back to
 /// exactly the new version. Ignored: over 20 s in a debug build, and the Code du travail act
-/// does not verify yet. Its parts are now told apart (« DEUXIÈME PARTIE » is the division
-/// `Deuxième partie`, so « le livre II de la deuxième partie » names one division) and new
-/// articles nest their « I.- » parts, but it still differs from the new version in about 100
-/// places (7 December, 14:30 UTC): changes of an article left undrafted (L2261-22's 14°),
-/// emptied divisions left in place (« Section unique » of the cinquième partie), new
-/// sub-divisions of moved sections, list items against dashed alinéas in the partie
-/// réglementaire. The unverified act is written to the temp dir. Run with
+/// does not verify yet. Compared node by node with the new version, the unverified act applied
+/// back differs in 50 places (7 December, 17:10 UTC; 82 at 15:50): emptied divisions are now
+/// deleted and changes inside an article's « II.- » or « 1° » parts drafted. What remains:
+/// - about 28 places: divisions renumbered or restructured inside a kept division (new
+///   « Sous-section 1 » wrapping a section's articles, « Paragraphe 4 » becoming 3 beside an
+///   old one the act keeps, sections moved between the two « Partie » of the code);
+/// - 9 places: the rows of the tableau annexed to the chapitre III of titre VI of livre IV
+///   (« Ressort du tribunal … ») read as alinéas of an unnumbered article;
+/// - 3 places: list items against dashed alinéas (D4162-40, D4162-52);
+/// - 2 places: L6332-3 and L6332-3-1 A exchanging their texts;
+/// - 3 places: a titre and two chapitres standing under « Livre II » and « Livre VII » directly
+///   below the partie réglementaire, left in place (not looked into yet).
+///
+/// The unverified act is written to the temp dir. Run with
 /// `cargo test --release --test it -- --ignored codes_draft`.
 #[test]
-#[ignore = "over 20 s in debug; the Code du travail act applies but does not verify yet (see the comment)"]
+#[ignore = "over 20 s in debug; the Code du travail act applies but differs from the new version in 50 places (see the comment)"]
 fn codes_draft_verified_acts() {
     let bench = Path::new("../shared/corpus/bench");
     let mut failures = Vec::new();
@@ -526,4 +533,27 @@ fn an_emptied_division_is_deleted() {
             .replace('\u{a0}', " ");
         assert!(act.contains(deleted), "{deleted}\n{act}");
     }
+}
+
+/// A change inside a part of an article read as a sub-division (the 14° under the « II.- » of
+/// the Code du travail's L2261-22, the b) under a 1° ending with a colon) is a change of the
+/// article: drafted and verified, never left out because the article's own alinéas are the
+/// same. Two documents: a code article with « I.- » and « II.- » parts, and a convention
+/// article whose engagements are listed under 1° and 2°.
+#[test]
+fn a_change_inside_a_part_of_an_article_is_drafted() {
+    let code = |fourteenth: &str| {
+        format!("# Code de l'exemple\n\n## Partie législative\n\n### Livre II : La négociation collective\n\n#### Titre VI : Application des conventions\n\n###### Article L2261-22\n\nI.-Pour pouvoir être étendue, la convention de branche conclue au niveau national contient des clauses portant sur la détermination des règles de négociation.\n\nII.-Elle contient en outre, sous réserve des dispositions particulières, des clauses portant sur :\n\n1° L'exercice du droit syndical ;\n\n13° Les conditions d'emploi des salariés à temps partiel ;\n\n14° {fourteenth} ;\n\n15° Les modalités de la formation professionnelle.\n\n###### Article L2261-23\n\nL'arrêté d'extension est publié au Journal officiel.\n")
+    };
+    check_texts(
+        &code("Les modalités d'accès à un régime de prévoyance maladie"),
+        &code("Les modalités d'accès à un régime de prévoyance ou à un régime de remboursements complémentaires de frais occasionnés par une maladie"),
+    );
+    let convention = |second: &str| {
+        format!("{PARTIES}## Article 1er – Objet\n\nLa présente convention a pour objet de définir les conditions du partenariat.\n\n## Article 2 – Engagements\n\n1° L'AND s'engage :\n\na) À transmettre les données dans un délai de quinze jours ;\n\nb) {second} ;\n\n2° La DNUM s'engage :\n\na) À héberger le service ;\n\nb) À en assurer la maintenance.\n\n## Article 3 – Durée\n\nLa convention est conclue pour une durée d'un an.\n\nFait à Paris, le 2 avril 2021\n")
+    };
+    check_texts(
+        &convention("À désigner un référent"),
+        &convention("À désigner deux référents, l'un technique, l'autre juridique"),
+    );
 }

@@ -164,9 +164,7 @@ pub(super) fn insert_division(
     // The open divisions, innermost last, with their ranks; the article being filled.
     let mut open: Vec<(NodeId, u8)> = vec![(top, top_rank)];
     let mut article: Option<(String, Option<String>, Vec<String>, NodeId)> = None;
-    let model = reachable(doc)
-        .into_iter()
-        .find(|id| doc.node(*id).kind == NodeKind::Article);
+    let model = first_article(doc);
     let flush = |doc: &mut Document,
                  article: &mut Option<(String, Option<String>, Vec<String>, NodeId)>|
      -> Result<(), String> {

@@ -326,6 +326,16 @@ fn walk_under(doc: &Document, enter: &[NodeKind], mut f: impl FnMut(NodeId) -> b
     }
 }
 
+/// The first article in document order: a walk of the units down to it, not a list of the
+/// whole tree (an inserted division asks it for the style of its articles).
+pub(super) fn first_article(doc: &Document) -> Option<NodeId> {
+    first_under(
+        doc,
+        &[NodeKind::Structure, NodeKind::Annexe, NodeKind::Article],
+        |n| n.kind == NodeKind::Article,
+    )
+}
+
 /// The first node in document order (entering only `enter` kinds) that `pred` accepts.
 fn first_under(doc: &Document, enter: &[NodeKind], pred: impl Fn(&Node) -> bool) -> Option<NodeId> {
     let mut found = None;

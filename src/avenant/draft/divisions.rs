@@ -47,6 +47,15 @@ fn division_lines_articles(doc: &Document, id: NodeId, out: &mut Vec<String>) {
     }
 }
 
+/// A division's label compared whatever its spacing and case (« Paragraphe  3 », « paragraphe 3 »).
+fn division_key(label: &str) -> String {
+    label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 /// The new version's nodes inside `id` (itself included).
 pub(super) fn subtree(doc: &Document, id: NodeId) -> Vec<NodeId> {
     std::iter::once(id).chain(doc.descendants(id)).collect()
@@ -63,10 +72,10 @@ impl Drafter<'_> {
                 if let Some(l) = self.inserted_labels.get(&n) {
                     return Some(Unit::article(l));
                 }
-                let old = self.cmp.alignment.old_of(n)?;
+                let old = self.pairs.old_of(n)?;
                 crate::edit::is_attached(&self.w, old).then(|| Unit::article(&self.label(old)))
             }
-            NodeKind::Structure => match self.cmp.alignment.old_of(n) {
+            NodeKind::Structure => match self.pairs.old_of(n) {
                 Some(old) if crate::edit::is_attached(&self.w, old) => {
                     super::blocks::division_unit(&self.w, old)
                 }
@@ -186,7 +195,16 @@ impl Drafter<'_> {
                     lines: lines.clone(),
                 },
             };
-            let attempt = self.skeleton(&[]);
+            // A refused insertion grafts at most under the unit it names or one of its
+            // ancestors (« Après l'article … » closes the divisions holding it): those alone
+            // are saved, not every division of the code per attempt.
+            let attempt = match super::super::apply::find_unit(&self.w, &ins.target.unit) {
+                Some(t) => crate::edit::Snapshot::links(
+                    &self.w,
+                    std::iter::successors(Some(t), |x| self.w.parent(*x)),
+                ),
+                None => crate::edit::Snapshot::links(&self.w, []),
+            };
             if self.exec(&ins).is_ok() {
                 done = Some(ins);
                 break;
@@ -212,10 +230,16 @@ impl Drafter<'_> {
     /// Whether the old division `o` held text, holds none in the working copy (every article
     /// deleted or moved elsewhere) and is not kept empty by the new version.
     fn emptied(&self, o: NodeId) -> bool {
+        // Anything but divisions below `id`: a walk that stops at the first one.
         let holds_text = |doc: &Document, id: NodeId| {
-            doc.descendants(id)
-                .iter()
-                .any(|c| doc.node(*c).kind != NodeKind::Structure)
+            let mut stack = doc.children(id).to_vec();
+            while let Some(c) = stack.pop() {
+                if doc.node(c).kind != NodeKind::Structure {
+                    return true;
+                }
+                stack.extend(doc.children(c).iter().copied());
+            }
+            false
         };
         self.cmp.old.node(o).kind == NodeKind::Structure
             && holds_text(&self.cmp.old, o)
@@ -247,24 +271,24 @@ impl Drafter<'_> {
     /// inserted beside it) is deleted now, ahead of its place ([`Drafter::early`]), so that
     /// the new division's name is not shared with it.
     pub(super) fn free_division_label(&mut self, label: &str) {
-        let key = label
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
-        let old_len = self.cmp.old.nodes.len();
-        for i in 0..old_len {
-            let o = NodeId(i as u32);
-            let x = self.cmp.old.node(o);
-            let same = x.kind == NodeKind::Structure
-                && x.label.as_deref().is_some_and(|l| {
-                    l.split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                        .to_lowercase()
-                        == key
-                });
-            if same && self.pairs.new_of(o).is_none() && self.emptied(o) {
+        let old = &self.cmp.old;
+        let by_label = self.old_divisions.get_or_insert_with(|| {
+            let mut map: rustc_hash::FxHashMap<String, Vec<NodeId>> = Default::default();
+            for (i, x) in old.nodes.iter().enumerate() {
+                if let (NodeKind::Structure, Some(l)) = (x.kind, x.label.as_deref()) {
+                    map.entry(division_key(l))
+                        .or_default()
+                        .push(NodeId(i as u32));
+                }
+            }
+            map
+        });
+        let same = by_label
+            .get(&division_key(label))
+            .cloned()
+            .unwrap_or_default();
+        for o in same {
+            if self.pairs.new_of(o).is_none() && self.emptied(o) {
                 if let Some(deletion) = self.delete_emptied(o) {
                     self.early.push(deletion);
                 }

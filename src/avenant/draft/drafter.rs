@@ -26,6 +26,9 @@ pub(super) struct Drafter<'a> {
     /// version's, then those its instructions insert or renumber): a label outside it is free
     /// without a walk of the convention ([`Drafter::label_exists`] asks for many free ones).
     pub(super) known: rustc_hash::FxHashSet<String>,
+    /// The old version's divisions by label (spacing and case folded), built at the first
+    /// division insertion ([`Drafter::free_division_label`]).
+    pub(super) old_divisions: Option<rustc_hash::FxHashMap<String, Vec<NodeId>>>,
 }
 
 /// The canonical labels of every article in the arena of `doc` (removed ones too).
@@ -135,7 +138,7 @@ impl<'a> Drafter<'a> {
         ids.extend(moved.iter().filter_map(|m| w.parent(*m)));
         ids.sort_unstable();
         ids.dedup();
-        crate::edit::Snapshot::nodes(w, ids)
+        crate::edit::Snapshot::links(w, ids)
     }
 
     /// Runs `f`, whose edits stay inside the unit `id`, on the working copy; restores the unit
@@ -162,7 +165,7 @@ impl<'a> Drafter<'a> {
         n: NodeId,
     ) -> Option<(String, Vec<Instruction>)> {
         let new = &self.cmp.new;
-        if same_unit(&self.w, o, new, n) {
+        if same_article(&self.w, o, new, n) {
             return None;
         }
         let unit = Unit::article(&self.label(o));
@@ -172,7 +175,7 @@ impl<'a> Drafter<'a> {
                 return Err("escalated".into());
             }
             let ins = d.article_fine(p, o, n, &unit)?;
-            if same_unit(&d.w, o, &d.cmp.new, n) {
+            if same_article(&d.w, o, &d.cmp.new, n) {
                 Ok(ins)
             } else {
                 Err("mismatch".into())

@@ -128,35 +128,16 @@ impl Drafter<'_> {
         if label.is_empty() || self.label_exists(label) || key <= prev_key {
             return false;
         }
-        // The next article after `prev` in the working copy, at the same depth or above.
+        // The next article after `prev` in the working copy, at the same depth or above: the
+        // first one in document order outside `prev` (found through the label index, then a
+        // walk forward from it, not a list of the whole code per insertion).
         let w = &self.w;
-        let arts: Vec<NodeId> = w
-            .descendants(w.root())
-            .into_iter()
-            .filter(|id| w.node(*id).kind == NodeKind::Article)
-            .collect();
-        let Some(i) = arts
-            .iter()
-            .position(|id| self.label(*id) == canonical_label(prev))
-        else {
+        let Some(at) = super::super::apply::find_unit(w, &Unit::article(prev)) else {
             return false;
         };
-        let depth = |id: NodeId| {
-            let mut d = 0;
-            let mut x = id;
-            while let Some(p) = w.parent(x) {
-                if w.node(p).kind == NodeKind::Article {
-                    d += 1;
-                }
-                x = p;
-            }
-            d
-        };
-        let d = depth(arts[i]);
-        let next = arts[i + 1..].iter().find(|id| depth(**id) <= d);
-        match next {
+        match next_article_outside(w, at) {
             None => true,
-            Some(id) => label_order(&self.label(*id)).is_some_and(|nk| key < nk),
+            Some(id) => label_order(&self.label(id)).is_some_and(|nk| key < nk),
         }
     }
 
@@ -378,6 +359,33 @@ pub(super) fn last_top_article(doc: &Document, id: NodeId) -> Option<NodeId> {
         if let Some(a) = last_top_article(doc, *c) {
             return Some(a);
         }
+    }
+    None
+}
+
+/// The first article after the subtree of `id` in document order, if any.
+fn next_article_outside(w: &Document, id: NodeId) -> Option<NodeId> {
+    let first_in = |top: NodeId| -> Option<NodeId> {
+        let mut stack = vec![top];
+        while let Some(x) = stack.pop() {
+            if w.node(x).kind == NodeKind::Article {
+                return Some(x);
+            }
+            stack.extend(w.children(x).iter().rev().copied());
+        }
+        None
+    };
+    let mut x = id;
+    while let Some(p) = w.parent(x) {
+        let siblings = w.children(p);
+        let after = siblings
+            .iter()
+            .position(|c| *c == x)
+            .map_or(siblings.len(), |i| i + 1);
+        if let Some(a) = siblings[after..].iter().find_map(|s| first_in(*s)) {
+            return Some(a);
+        }
+        x = p;
     }
     None
 }

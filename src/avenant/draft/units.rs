@@ -93,8 +93,22 @@ pub(super) fn heading_key(h: Option<&str>) -> String {
     crate::text::heading_key(h.unwrap_or(""))
 }
 
-/// The content of a unit's own children (sub-articles excluded), as compared.
+/// The content of a unit's own children (sub-articles excluded), with what its
+/// sub-divisions hold, as compared.
 pub(super) fn content(doc: &Document, id: NodeId) -> Vec<String> {
+    content_to(doc, id, false)
+}
+
+/// [`same_unit`] for an article: what its sub-divisions hold is compared too (a change in
+/// the 14° under the « II » of an article, or in the a) under its 1°, is a change of that
+/// article, which [`content`] sees only as the sub-division's heading line).
+pub(super) fn same_article(w: &Document, wid: NodeId, new: &Document, nid: NodeId) -> bool {
+    heading_key(w.node(wid).heading.as_deref()) == heading_key(new.node(nid).heading.as_deref())
+        && content_to(w, wid, true) == content_to(new, nid, true)
+}
+
+/// [`content`], with what each sub-division holds after its heading line when `deep`.
+fn content_to(doc: &Document, id: NodeId, deep: bool) -> Vec<String> {
     let mut out = Vec::new();
     for c in doc.children(id) {
         let n = doc.node(*c);
@@ -109,7 +123,8 @@ pub(super) fn content(doc: &Document, id: NodeId) -> Vec<String> {
                 }
             }
             // A sub-division's heading line (its label and its heading as compared), then
-            // what it holds: an intertitle's alinéas are the article's.
+            // what it holds: an intertitle's alinéas are the article's; when `deep`, what it
+            // holds is closed by an end line, so a line moved across its end is a change.
             NodeKind::Structure => {
                 out.push(format!(
                     "structure {} {:?} {}",
@@ -117,7 +132,10 @@ pub(super) fn content(doc: &Document, id: NodeId) -> Vec<String> {
                     n.label,
                     heading_key(n.heading.as_deref())
                 ));
-                out.extend(content(doc, *c));
+                out.extend(content_to(doc, *c, deep));
+                if deep {
+                    out.push("end".into());
+                }
             }
             k => out.push(format!(
                 "{} {} {:?} {}",
