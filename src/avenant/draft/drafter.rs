@@ -657,7 +657,13 @@ impl<'a> Drafter<'a> {
                 return Ok(out);
             }
             let changes = edits(&text, &new_text);
-            let Some(ch) = changes.first() else {
+            // A footnote call moved or renumbered: deleted or replaced first, while it is
+            // still the only one.
+            let Some(ch) = changes
+                .iter()
+                .find(|c| formules::is_note_call(c.old.trim()))
+                .or(changes.first())
+            else {
                 return Ok(out);
             };
             let ins = self.word_instruction(unit_id, leaf, unit, target, &text, ch)?;
