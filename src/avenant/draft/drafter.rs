@@ -165,7 +165,7 @@ impl<'a> Drafter<'a> {
         if same_unit(&self.w, o, new, n) {
             return None;
         }
-        let unit = Unit::article(&self.label(o));
+        let unit = self.article_unit(o);
         let forced = self.force.contains(&self.label(o));
         let fine = self.attempt(o, |d| {
             if forced {
