@@ -138,6 +138,12 @@ impl Unit {
 /// `1` and `premier` are cited `1er`; `5 BIS` is `5 bis` (the Latin word only: `47 bis-1-A`
 /// keeps its capital); other labels unchanged.
 pub fn canonical_label(label: &str) -> String {
+    // « 2 du titre 1 »: an article numbered again in each division, named with its division
+    // (the division's name kept as written).
+    if let (art, Some(division)) = split_division(label) {
+        let division: Vec<&str> = division.split_whitespace().collect();
+        return format!("{} {}", canonical_label(art), division.join(" "));
+    }
     let compact: Vec<&str> = label.split_whitespace().collect();
     let joined = compact.join(" ");
     let lower = joined.to_lowercase();
@@ -150,6 +156,19 @@ pub fn canonical_label(label: &str) -> String {
             format!("{n} {}{rest}", word.to_lowercase())
         }
         _ => joined,
+    }
+}
+
+/// An article label and the division that tells it apart, when it has one: « 2 du titre 1 »
+/// → (« 2 », « du titre 1 »).
+pub fn split_division(label: &str) -> (&str, Option<&str>) {
+    match [" du ", " de la ", " de l'"]
+        .iter()
+        .filter_map(|p| label.find(p))
+        .min()
+    {
+        Some(i) => (&label[..i], Some(label[i..].trim())),
+        None => (label, None),
     }
 }
 
@@ -499,6 +518,10 @@ mod tests {
         assert_eq!(canonical_label("2.4.2"), "2.4.2");
         assert_eq!(canonical_label("5 A"), "5 A");
         assert_eq!(canonical_label("47 BIS-1-A"), "47 bis-1-A");
+        // An article numbered again in each titre, named with its titre.
+        assert_eq!(canonical_label("1  du titre II"), "1er du titre II");
+        assert_eq!(split_division("2 du titre 1"), ("2", Some("du titre 1")));
+        assert_eq!(split_division("5 bis"), ("5 bis", None));
     }
 
     #[test]

@@ -780,6 +780,15 @@ fn chartrettes_pair_drafts_an_act() {
         "{md}"
     );
     assert!(md.contains("« 10 jours avant la date souhaitée »"), "{md}");
+    // Articles numbered again in each titre are named with theirs (finding 24).
+    assert!(
+        md.contains("À l'article 5 du titre 2 de la convention, la durée"),
+        "{md}"
+    );
+    assert!(
+        md.contains("L'article 2 du titre 1 de la convention est ainsi modifié"),
+        "{md}"
+    );
     assert!(!md.contains("est ainsi rédigé"), "{md}");
 }
 

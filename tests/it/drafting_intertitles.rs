@@ -79,7 +79,7 @@ fn chartrettes_intertitle_removed_rewrites_article_5() {
     assert_ne!(old, new);
     let md = act(name, &old, &new);
     assert!(
-        md.contains("L'article 5 de la convention est ainsi rédigé"),
+        md.contains("L'article 5 du titre 2 de la convention est ainsi rédigé"),
         "{md}"
     );
     assert!(!md.contains("« PROGRAMMATION"), "{md}");

@@ -131,6 +131,21 @@ pub(crate) fn find_unit(doc: &Document, unit: &Unit) -> Option<NodeId> {
     match unit {
         Unit::Convention => Some(doc.root()),
         Unit::Article { label } => {
+            // « l'article 2 du titre 1 »: the article under that division.
+            if let (art, Some(division)) = crate::avenant::model::split_division(label) {
+                let name = division
+                    .trim_start_matches("du ")
+                    .trim_start_matches("de la ")
+                    .trim_start_matches("de l'");
+                let want = canonical_label(art);
+                return divisions(doc, name).into_iter().find_map(|d| {
+                    doc.descendants(d).into_iter().find(|id| {
+                        let n = doc.node(*id);
+                        n.kind == NodeKind::Article
+                            && n.label.as_deref().is_some_and(|l| same_label(l, &want))
+                    })
+                });
+            }
             let want = canonical_label(label);
             if let Some(id) = by_key(doc, &want) {
                 return Some(id);

@@ -150,7 +150,13 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
                     pos: hit.pos + aw.len(),
                     ..hit
                 };
-                edit_at(doc, &at, 0, &format!(" {words}"));
+                // A footnote call is glued to the word it follows (« contribution² »).
+                let sep = if formules::is_note_call(words) {
+                    ""
+                } else {
+                    " "
+                };
+                edit_at(doc, &at, 0, &format!("{sep}{words}"));
             } else {
                 edit_at(doc, &hit, 0, &format!("{words} "));
             }

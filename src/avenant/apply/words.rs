@@ -89,7 +89,11 @@ pub fn occurrences(text: &str, words: &str) -> Vec<usize> {
     if words.is_empty() {
         return Vec::new();
     }
-    let starts_alnum = words.chars().next().is_some_and(char::is_alphanumeric);
+    // A footnote call (« ² ») is glued to the word before it: it starts no word.
+    let starts_alnum = words
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() && !formules::is_note_call(&c.to_string()));
     let ends_alnum = words.chars().last().is_some_and(char::is_alphanumeric);
     text.match_indices(words)
         .map(|(i, _)| i)

@@ -168,7 +168,7 @@ impl<'a> Drafter<'a> {
         if same_article(&self.w, o, new, n) {
             return None;
         }
-        let unit = Unit::article(&self.label(o));
+        let unit = self.article_unit(o);
         let forced = self.force.contains(&self.label(o));
         let fine = self.attempt(o, |d| {
             if forced {
@@ -660,7 +660,13 @@ impl<'a> Drafter<'a> {
                 return Ok(out);
             }
             let changes = edits(&text, &new_text);
-            let Some(ch) = changes.first() else {
+            // A footnote call moved or renumbered: deleted or replaced first, while it is
+            // still the only one.
+            let Some(ch) = changes
+                .iter()
+                .find(|c| formules::is_note_call(c.old.trim()))
+                .or(changes.first())
+            else {
                 return Ok(out);
             };
             let ins = self.word_instruction(unit_id, leaf, unit, target, &text, ch)?;

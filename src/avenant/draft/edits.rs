@@ -37,7 +37,17 @@ pub(crate) fn edits(old: &str, new: &str) -> Vec<WordChange> {
             let gap_old = old.get(last.old_range.end..c.old_range.start).unwrap_or("");
             let gap_new = new.get(last.new_range.end..c.new_range.start).unwrap_or("");
             let near = word_count(gap_old) <= 2 && collapse(gap_old) == collapse(gap_new);
-            if near && value_type(last).is_none() && value_type(&c).is_none() {
+            // A footnote call stays apart too: it is drafted alone (« est inséré l'appel de
+            // note : « ² » »).
+            let call = |w: &WordChange| {
+                formules::is_note_call(w.old.trim()) || formules::is_note_call(w.new.trim())
+            };
+            if near
+                && value_type(last).is_none()
+                && value_type(&c).is_none()
+                && !call(last)
+                && !call(&c)
+            {
                 let or = last.old_range.start..c.old_range.end;
                 let nr = last.new_range.start..c.new_range.end;
                 last.old = old.get(or.clone()).unwrap_or("").to_string();

@@ -10,7 +10,7 @@ impl Drafter<'_> {
             // Gone with the article holding it.
             return (String::new(), Vec::new());
         }
-        let unit = Unit::article(&label);
+        let unit = self.article_unit(o);
         let ins = Instruction {
             target: Target::unit(unit.clone()),
             op: Op::DeleteArticle,

@@ -72,6 +72,25 @@ impl Drafter<'_> {
         Ok(out)
     }
 
+    /// The old article `o` as the act names it: « l'article 2 », or « l'article 2 du titre 1 »
+    /// when articles are numbered again in each division (the parser's key then names the
+    /// division, `titre-1/article-2`), its division named so that no other answers to it.
+    pub(super) fn article_unit(&self, o: NodeId) -> Unit {
+        let label = self.label(o);
+        let w = &self.w;
+        let numbered_again = w.node(o).key.contains("/article-")
+            && w.parent(o)
+                .is_some_and(|p| w.node(p).kind == NodeKind::Structure);
+        let division = numbered_again
+            .then(|| w.parent(o))
+            .flatten()
+            .and_then(|p| crate::avenant::apply::unique_division_name(w, p));
+        match division {
+            Some(d) => Unit::article(&format!("{label} {}", formules::of_division(&d))),
+            None => Unit::article(&label),
+        }
+    }
+
     /// Whether `words` occur once in all the unit's texts (as `apply` searches the unit).
     pub(super) fn unique_in_unit(&self, unit_id: NodeId, words: &str) -> bool {
         self.unit_texts(unit_id)

@@ -4,7 +4,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-pub(super) const NOUN: &str = r"(?:les mots|le mot|les termes|le terme|l'expression|la mention|la date|le montant|le nombre|le taux|la durée|la référence|les références|la somme|les chiffres|le chiffre|le signe|les signes|l'année|les années)";
+pub(super) const NOUN: &str = r"(?:l'appel de note|les mots|le mot|les termes|le terme|l'expression|la mention|la date|le montant|le nombre|le taux|la durée|la référence|les références|la somme|les chiffres|le chiffre|le signe|les signes|l'année|les années)";
 pub(super) const ORD: &str = r"(?:avant-derni[eè]re?|derni[eè]re?|premi[eè]re?|premier|seconde?|(?:[a-z]+(?:-[a-z]+)* et )?[a-zé-]+ième|\d+(?:e|ème|er|re))";
 
 /// The amended document's nouns (« convention », « contrat », « statuts »…), after an optional

@@ -1015,7 +1015,8 @@ pub(super) fn article_block(
     let Some(first) = lines.first() else {
         return Ok((None, Vec::new()));
     };
-    let want = canonical_label(expect);
+    // « L'article 5 du titre 2 … »: the quoted heading says « Article 5 ».
+    let want = canonical_label(crate::avenant::model::split_division(expect).0);
     if let Some(c) = QUOTED_ART_INLINE.captures(first) {
         if canonical_label(&c[1].replace('‑', "-")) == want {
             let mut alineas = vec![c[2].trim().to_string()];

@@ -121,8 +121,16 @@ fn parse_np_in_order(s: &str, ctx: Option<&Unit>) -> Option<(Target, u32)> {
             unit = Some(Unit::article(&c[1]));
             consumed = c.get(0)?.end();
         } else if let Some(c) = P_ARTICLE.captures(&rest) {
-            unit = Some(Unit::article(&c[1].replace('\u{2011}', "-")));
-            consumed = c.get(0)?.end();
+            let mut label = c[1].replace('\u{2011}', "-");
+            let mut end = c.get(0)?.end();
+            // « l'article 2 du titre 1 (de la convention) »: articles numbered again in each
+            // division are named with theirs.
+            if let Some(d) = P_IN_DIVISION.captures(&rest[end..]) {
+                label = format!("{label} {}", d[1].trim());
+                end += d.get(0)?.end();
+            }
+            consumed = end;
+            unit = Some(Unit::article(&label));
         } else if let Some(c) = P_ANNEX.captures(&rest) {
             unit = Some(Unit::annex(c.get(1).map(|m| m.as_str())));
             consumed = c.get(0)?.end();
@@ -166,6 +174,13 @@ fn parse_np_in_order(s: &str, ctx: Option<&Unit>) -> Option<(Target, u32)> {
     };
     Some((target, count))
 }
+
+/// « du titre 1 », « de la section 2 du chapitre III », then « de la convention » if named.
+static P_IN_DIVISION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::patterns::re(
+        r"^\s((?:du|de la|de l')\s*(?:livre|partie|titre|chapitre|section|sous-section|paragraphe)\s+[^\s,]+(?:\s(?:du|de la|de l')\s*(?:livre|partie|titre|chapitre|section|sous-section|paragraphe)\s+[^\s,]+)*)(?: DE_THEDOC)?",
+    )
+});
 
 /// Reads a cardinal word, for « deux alinéas ».
 pub fn cardinal_word(w: &str) -> Option<u32> {
@@ -216,6 +231,10 @@ mod tests {
         assert_eq!(t, Target::article("4").with_item("I"));
         let (t, _) = parse_np("l'intitulé de l'article 4", None).unwrap();
         assert_eq!(t, Target::article("4").with_heading());
+        let (t, _) = parse_np("l'article 2 du titre II de la convention", None).unwrap();
+        assert_eq!(t.unit, Unit::article("2 du titre II"));
+        let (t, _) = parse_np("le premier alinéa de l'article 1er du titre 2", None).unwrap();
+        assert_eq!(t.unit, Unit::article("1 du titre 2"));
         let (t, _) = parse_np("l'article 1er de la convention", None).unwrap();
         assert_eq!(t, Target::article("1"));
         let ctx = Unit::article("7");

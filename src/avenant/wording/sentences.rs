@@ -455,8 +455,9 @@ pub fn rewrite_article(
     ctx: Option<&Unit>,
     style: &Style,
 ) -> Sentence {
+    // The quoted heading line says « Article 5 », not the division that names it.
     let label = match &t.unit {
-        Unit::Article { label } => label.clone(),
+        Unit::Article { label } => super::super::model::split_division(label).0.to_string(),
         _ => String::new(),
     };
     let s = subject(t, 1, ctx, true, style.noun);

@@ -6,8 +6,20 @@ pub(super) fn is_single_word(words: &str) -> bool {
     !words.trim().contains([' ', '\'', '\u{a0}'])
 }
 
-/// The noun announcing quoted words: « le mot », « les mots », « la date », « le montant »…
+/// A footnote call as the text carries it, glued to its word: superscript digits (« ² »).
+pub fn is_note_call(words: &str) -> bool {
+    !words.is_empty()
+        && words
+            .chars()
+            .all(|c| matches!(c, '⁰' | '¹' | '²' | '³' | '⁴'..='⁹'))
+}
+
+/// The noun announcing quoted words: « le mot », « les mots », « la date », « le montant »…,
+/// « l'appel de note » for a footnote call alone.
 pub fn words_np(words: &str, vt: Option<ValueType>) -> Np {
+    if vt.is_none() && is_note_call(words.trim()) {
+        return Np::new("appel de note", false, false);
+    }
     match vt {
         Some(ValueType::Date) => Np::new("date", true, false),
         Some(ValueType::Amount) => Np::new("montant", false, false),
@@ -37,5 +49,22 @@ pub(super) fn deleted(style: &Style) -> &'static str {
         "abrogé"
     } else {
         "supprimé"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_note_call_is_announced_as_such() {
+        assert!(is_note_call("²") && is_note_call("¹⁰"));
+        assert!(!is_note_call("2") && !is_note_call("m²") && !is_note_call(""));
+        let st = Style {
+            space: ' ',
+            ..Style::default()
+        };
+        assert_eq!(announce("³", None, &st), "l'appel de note : « ³ »");
+        assert_eq!(announce("commun", None, &st), "le mot : « commun »");
     }
 }
