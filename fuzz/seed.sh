@@ -5,9 +5,9 @@ set -e
 cd "$(dirname "$0")"
 SHARED=${SHARED:-../../shared}
 mkdir -p corpus/parse corpus/diff corpus/apply corpus/pdf corpus/office corpus/render_html
-# Texts: the corpus (Markdown and the structure cases in .txt), the seeds, and real/'s LibreOffice
-# renderings (documents without articles, statuts, templates full of tags).
-for f in ../corpus/*/*.md ../corpus/*/*.txt ../corpus/conventions/*.md ../corpus/templates/*.md "$SHARED"/seeds/*.txt "$SHARED"/corpus/real/*.soffice.txt; do
+# Texts: the corpus (Markdown, the structure cases and the blind corpus in .txt), the seeds, and
+# real/'s LibreOffice renderings (documents without articles, statuts, templates full of tags).
+for f in seeds/*.md ../corpus/*/*.md ../corpus/*/*.txt ../corpus/conventions/*.md ../corpus/templates/*.md "$SHARED"/seeds/*.txt "$SHARED"/corpus/real/*.soffice.txt; do
     [ -f "$f" ] || continue
     [ "$(wc -c < "$f")" -lt 200000 ] || continue
     name=$(echo "$f" | sed 's:^[./]*::; s:/:_:g')
@@ -15,7 +15,16 @@ for f in ../corpus/*/*.md ../corpus/*/*.txt ../corpus/conventions/*.md ../corpus
     cp "$f" "corpus/diff/$name"
     cp "$f" "corpus/render_html/$name"
 done
-for f in ../corpus/avenants/*.md; do cp "$f" corpus/apply/; done
+# Avenants alone (applied to the target's seed convention), the blind corpus's avenants, and
+# each corpus avenant behind its own convention and a NUL byte (the form `convention NUL avenant`).
+for f in ../corpus/avenants/*.md ../corpus/blind/*avenant*.txt; do
+    [ -f "$f" ] && cp "$f" corpus/apply/
+done
+for f in ../corpus/avenants/*.md; do
+    conv=../corpus/conventions/$(basename "$f" | sed 's/-avenant.*//').md
+    [ -f "$conv" ] || continue
+    { cat "$conv"; printf '\000'; cat "$f"; } > "corpus/apply/pair-$(basename "$f")"
+done
 for f in ../corpus/pdf/*.pdf "$SHARED"/corpus/pdf/*.pdf; do
     [ -f "$f" ] || continue
     [ "$(wc -c < "$f")" -lt 600000 ] && cp "$f" corpus/pdf/

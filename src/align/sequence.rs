@@ -2,7 +2,7 @@
 //! the children of each pair, recursively.
 
 use super::bags::dice;
-use super::splits::gap;
+use super::splits::Gaps;
 use super::{class, has_heading, is_role, label_key, Aligner, Basis, Build, Match};
 use crate::model::{NodeId, NodeKind};
 use crate::text::fold;
@@ -210,6 +210,7 @@ impl Aligner<'_> {
         // division (Partie, Livre, Titre, Chapitre, Section…) is paired whatever its heading
         // became; an article or annexe when both are untitled or their headings still agree: a
         // unit whose heading changed as well as its words is another subject.
+        let mut gaps = Gaps::new(&m_old, news.len());
         for i in 0..olds.len() {
             if m_old[i].is_some() {
                 continue;
@@ -217,7 +218,7 @@ impl Aligner<'_> {
             let Some(label) = label_key(self.old.doc, olds[i]) else {
                 continue;
             };
-            let (lo, hi) = gap(i, &m_old, news.len());
+            let (lo, hi) = gaps.at(i, &m_old);
             let class_old = class(self.old.kind(olds[i]));
             let found = (lo..hi).find(|&j| {
                 m_new[j].is_none()

@@ -47,6 +47,12 @@ fn strip_with<'a>(raws: &[&'a str], filter: bool) -> Option<Vec<Cow<'a, str>>> {
         }
         i = i.max(end + 1);
     }
+    // The lines closing a block, each line looked at once however many unclosed openings
+    // ask (a text of 100,000 unclosed `<!--` or `<style>` would otherwise cost 2,000 line
+    // scans each: `i` only grows).
+    let mut style_ends = NextLine::new(|r| r.to_ascii_lowercase().contains("</style"));
+    let mut script_ends = NextLine::new(|r| r.to_ascii_lowercase().contains("</script"));
+    let mut comment_ends = NextLine::new(|r| r.contains("-->"));
     while i < raws.len() {
         let raw = raws[i];
         // A line without `<`, `{:` or a leading `>` is none of the cases below: kept as is.
@@ -61,10 +67,12 @@ fn strip_with<'a>(raws: &[&'a str], filter: bool) -> Option<Vec<Cow<'a, str>>> {
             .find(|tag| starts_with_tag(t, tag))
         {
             // Unclosed (within a bound), only the line is code: the text after it stays text.
-            let close = format!("</{tag}");
-            let end = (i..raws.len().min(i + MAX_BLOCK))
-                .find(|k| raws[*k].to_ascii_lowercase().contains(&close))
-                .unwrap_or(i);
+            let closes = if tag == "style" {
+                &mut style_ends
+            } else {
+                &mut script_ends
+            };
+            let end = closes.within(raws, i, i + MAX_BLOCK).unwrap_or(i);
             out[i..=end].fill(Cow::Borrowed(""));
             i = end + 1;
             continue;
@@ -72,9 +80,7 @@ fn strip_with<'a>(raws: &[&'a str], filter: bool) -> Option<Vec<Cow<'a, str>>> {
         // An HTML comment over several lines (one on a line is dropped by the inline reader).
         if let Some(open) = raw.find("<!--") {
             if !raw[open..].contains("-->") {
-                if let Some(end) =
-                    (i + 1..raws.len().min(i + MAX_BLOCK)).find(|k| raws[*k].contains("-->"))
-                {
+                if let Some(end) = comment_ends.within(raws, i + 1, i + MAX_BLOCK) {
                     out[i] = Cow::Borrowed(&raw[..open]);
                     out[i + 1..end].fill(Cow::Borrowed(""));
                     let last = raws[end];
@@ -94,6 +100,44 @@ fn strip_with<'a>(raws: &[&'a str], filter: bool) -> Option<Vec<Cow<'a, str>>> {
         i += 1;
     }
     Some(out)
+}
+
+/// The next line that closes a block (`</style`, `-->`), searched forward from ever later
+/// lines: each line is tested at most once.
+struct NextLine {
+    closes: fn(&str) -> bool,
+    /// Lines before `searched` have been tested; `found` is the last one that closes.
+    searched: usize,
+    found: Option<usize>,
+}
+
+impl NextLine {
+    fn new(closes: fn(&str) -> bool) -> Self {
+        Self {
+            closes,
+            searched: 0,
+            found: None,
+        }
+    }
+
+    /// The first line in `from..limit` (and before the end of `raws`) that closes; `from`
+    /// never smaller than at the previous call.
+    fn within(&mut self, raws: &[&str], from: usize, limit: usize) -> Option<usize> {
+        if let Some(f) = self.found.filter(|f| *f >= from) {
+            return (f < limit).then_some(f);
+        }
+        let limit = limit.min(raws.len());
+        let start = self.searched.max(from);
+        for (k, raw) in raws.iter().enumerate().take(limit).skip(start) {
+            if (self.closes)(raw) {
+                self.found = Some(k);
+                self.searched = k + 1;
+                return Some(k);
+            }
+        }
+        self.searched = self.searched.max(limit);
+        None
+    }
 }
 
 /// Whether a line may hold markup [`strip`] removes (a cheap test: most lines hold none).
@@ -246,24 +290,52 @@ fn looks_like_attributes(s: &str) -> bool {
 /// An HTML table (`<table>` … `</table>`) starting at raw line `i`: its rows of cells (merged
 /// cells left empty so that columns stay aligned, as the office reader does), and the index
 /// just past its last line. A table of one column is layout: its cells are text.
+#[cfg(test)]
 pub(super) fn html_table(raws: &[&str], i: usize) -> Option<(Vec<Placed>, usize)> {
+    html_table_in(raws, i, &mut TableDepths::default())
+}
+
+/// The `<table` openings minus `</table` closings before each raw line, counted once for the
+/// whole text when a line first opens a table: a text of many unclosed `<table>` lines is not
+/// read again from each of them.
+#[derive(Default)]
+pub(super) struct TableDepths(Option<Vec<i32>>);
+
+impl TableDepths {
+    fn of(&mut self, raws: &[&str]) -> &[i32] {
+        self.0.get_or_insert_with(|| {
+            let mut depths = Vec::with_capacity(raws.len() + 1);
+            let mut depth = 0i32;
+            depths.push(depth);
+            for raw in raws {
+                if raw.contains('<') {
+                    let lower = raw.to_ascii_lowercase();
+                    let opens = count_tags(&lower, "table");
+                    let closes = lower.matches("</table").count();
+                    depth = depth
+                        .saturating_add(opens as i32)
+                        .saturating_sub(closes as i32);
+                }
+                depths.push(depth);
+            }
+            depths
+        })
+    }
+}
+
+/// [`html_table`], with the text's table depths counted once for all its lines.
+pub(super) fn html_table_in(
+    raws: &[&str],
+    i: usize,
+    depths: &mut TableDepths,
+) -> Option<(Vec<Placed>, usize)> {
     if !starts_with_tag(raws[i].trim_start(), "table") {
         return None;
     }
-    // The block: up to the `</table>` closing the first `<table>` (nested ones counted).
-    let mut depth = 0usize;
-    let mut end = None;
-    for (k, raw) in raws.iter().enumerate().skip(i).take(MAX_BLOCK) {
-        let lower = raw.to_ascii_lowercase();
-        depth += count_tags(&lower, "table");
-        let closes = lower.matches("</table").count();
-        if closes >= depth {
-            end = Some(k);
-            break;
-        }
-        depth -= closes;
-    }
-    let end = end?;
+    // The block: up to the `</table>` closing the first `<table>` (nested ones counted), the
+    // first line after which no more tables are open than before line `i`.
+    let depths = depths.of(raws);
+    let end = (i..raws.len().min(i + MAX_BLOCK)).find(|k| depths[k + 1] <= depths[i])?;
     // The block's text, with the raw line each byte comes from.
     let mut text = String::new();
     let mut line_at = Vec::new();
@@ -274,8 +346,11 @@ pub(super) fn html_table(raws: &[&str], i: usize) -> Option<(Vec<Placed>, usize)
     }
     let lower = text.to_ascii_lowercase();
     let mut rows: Vec<(Vec<String>, usize, usize)> = Vec::new();
-    // Row spans still open: (column, rows left).
-    let mut spans: Vec<(usize, usize)> = Vec::new();
+    // Row spans still open: for each column, the rows it still covers (0: none).
+    let mut spans: Vec<usize> = Vec::new();
+    // Empty cells (merged ones) that may still be made: a table's cells stay within its size
+    // (a cell of `rowspan=1000 colspan=64` repeated would otherwise make billions).
+    let mut spare = text.len();
     let mut row: Option<(Vec<String>, usize)> = None;
     let mut depth = 0usize;
     let mut at = 0;
@@ -289,23 +364,34 @@ pub(super) fn html_table(raws: &[&str], i: usize) -> Option<(Vec<Placed>, usize)
             .chars()
             .take_while(|c| *c == '/' || c.is_ascii_alphanumeric())
             .collect();
+        // A row ends at its `</tr>`, or (HTML leaves it out) at the next row or the table's end.
+        let mut end_row = |row: &mut Option<(Vec<String>, usize)>| {
+            if let Some((mut cells, first)) = row.take() {
+                // Spans reaching past the row's last cell.
+                fill_spans(&mut cells, &spans, &mut spare);
+                for s in &mut spans {
+                    *s = s.saturating_sub(1);
+                }
+                while spans.last() == Some(&0) {
+                    spans.pop();
+                }
+                rows.push((cells, first, line_at[p.min(line_at.len() - 1)]));
+            }
+        };
         match name.as_str() {
             "table" => depth += 1,
-            "/table" => depth = depth.saturating_sub(1),
-            _ if depth != 1 => {}
-            "tr" => row = Some((Vec::new(), line_at[p])),
-            "/tr" => {
-                if let Some((cells, first)) = row.take() {
-                    // Spans reaching past the row's last cell.
-                    let mut cells = cells;
-                    fill_spans(&mut cells, &spans);
-                    for s in &mut spans {
-                        s.1 -= 1;
-                    }
-                    spans.retain(|s| s.1 > 0);
-                    rows.push((cells, first, line_at[p.min(line_at.len() - 1)]));
+            "/table" => {
+                if depth == 1 {
+                    end_row(&mut row);
                 }
+                depth = depth.saturating_sub(1);
             }
+            _ if depth != 1 => {}
+            "tr" => {
+                end_row(&mut row);
+                row = Some((Vec::new(), line_at[p]));
+            }
+            "/tr" => end_row(&mut row),
             "td" | "th" => {
                 let Some((cells, _)) = row.as_mut() else {
                     continue;
@@ -313,17 +399,24 @@ pub(super) fn html_table(raws: &[&str], i: usize) -> Option<(Vec<Placed>, usize)
                 // The cell's content: up to its closing tag (or the next cell or row).
                 let close = cell_end(&lower, tag_end);
                 let content = text[tag_end..close].to_string();
-                fill_spans(cells, &spans);
+                fill_spans(cells, &spans, &mut spare);
                 let col = cells.len();
                 cells.push(content);
                 let colspan = attribute(tag, "colspan").clamp(1, 64);
                 let rowspan = attribute(tag, "rowspan").clamp(1, 1000);
                 for c in 0..colspan {
                     if c > 0 {
+                        if spare == 0 {
+                            break;
+                        }
+                        spare -= 1;
                         cells.push(String::new());
                     }
-                    if rowspan > 1 {
-                        spans.push((col + c, rowspan));
+                    if rowspan > 1 && spare > 0 {
+                        if spans.len() <= col + c {
+                            spans.resize(col + c + 1, 0);
+                        }
+                        spans[col + c] = spans[col + c].max(rowspan);
                     }
                 }
                 at = close;
@@ -358,9 +451,11 @@ pub(super) fn html_table(raws: &[&str], i: usize) -> Option<(Vec<Placed>, usize)
 }
 
 /// Empty cells for the row spans from above that stand at the row's next columns.
-fn fill_spans(cells: &mut Vec<String>, spans: &[(usize, usize)]) {
+/// At most `spare` of them, taken from it.
+fn fill_spans(cells: &mut Vec<String>, spans: &[usize], spare: &mut usize) {
     // The current row's own spans stand at columns it has already filled.
-    while spans.iter().any(|(c, _)| *c == cells.len()) {
+    while *spare > 0 && spans.get(cells.len()).is_some_and(|left| *left > 0) {
+        *spare -= 1;
         cells.push(String::new());
     }
 }
@@ -586,5 +681,55 @@ mod tests {
         assert_eq!(r, [Piece::Text("Seul".into())]);
         let raws = ["<tablette>", "</table>"];
         assert!(html_table(&raws, 0).is_none());
+    }
+
+    thread_local! {
+        static TESTED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    #[test]
+    fn each_line_is_tested_once_for_a_closing() {
+        // 10,000 unclosed openings, one a line, then a closing: every line tested once, not
+        // 2,000 times; and the answers are those of a search from each line.
+        let mut raws = vec!["<!-- ouvert"; 10_000];
+        raws.push("fin -->");
+        raws.extend(["<!-- ouvert"; 3]);
+        let mut next = NextLine::new(|r| {
+            TESTED.with(|t| t.set(t.get() + 1));
+            r.contains("-->")
+        });
+        for i in 0..raws.len() {
+            let naive = (i + 1..raws.len().min(i + MAX_BLOCK)).find(|k| raws[*k].contains("-->"));
+            assert_eq!(next.within(&raws, i + 1, i + MAX_BLOCK), naive, "line {i}");
+        }
+        assert!(TESTED.with(|t| t.get()) <= raws.len());
+    }
+
+    #[test]
+    fn merged_cells_stay_within_the_table_size() {
+        // A cell of 1,000 rows by 64 columns on every row: the empty cells made are bounded
+        // by the table's size, and the merged cells of a real table are kept.
+        let t = format!(
+            "<table>{}</table>",
+            "<tr><td rowspan=1000 colspan=64>x".repeat(2_000)
+        );
+        let raws: Vec<&str> = t.split('\n').collect();
+        let (placed, _) = html_table(&raws, 0).expect("a table");
+        let cells: usize = placed
+            .iter()
+            .map(|p| match &p.piece {
+                Piece::Row(c) => c.len(),
+                Piece::Text(_) => 1,
+            })
+            .sum();
+        assert!(cells <= 2 * t.len(), "{cells} cells for {} bytes", t.len());
+        let r = rows("<table><tr><td rowspan=\"2\" colspan=\"2\">A</td><td>B</td></tr><tr><td>C</td></tr></table>");
+        assert_eq!(
+            r,
+            [
+                Piece::Row(vec!["A".into(), String::new(), "B".into()]),
+                Piece::Row(vec![String::new(), String::new(), "C".into()]),
+            ]
+        );
     }
 }

@@ -70,9 +70,10 @@ pub fn normalise(source: &Source) -> Normalised {
     // Drawn tables (grid, simple, multiline), found once: the wrap leaves their lines alone.
     let mut drawn_tables = std::collections::BTreeMap::new();
     let mut drawn = vec![false; raws.len()];
+    let mut depths = markup::TableDepths::default();
     let mut at = 0;
     while at < raws.len() {
-        match tables::table_at(&raws, at) {
+        match tables::table_at(&raws, at, &mut depths) {
             Some((pieces, end)) => {
                 drawn[at..end].fill(true);
                 drawn_tables.insert(at, (pieces, end));
@@ -187,9 +188,10 @@ pub fn without_markup(text: &str) -> String {
         None => originals,
     };
     let mut drawn = vec![false; raws.len()];
+    let mut depths = markup::TableDepths::default();
     let mut at = 0;
     while at < raws.len() {
-        match tables::table_at(&raws, at) {
+        match tables::table_at(&raws, at, &mut depths) {
             Some((_, end)) => {
                 drawn[at..end].fill(true);
                 at = end;

@@ -21,10 +21,15 @@ pub(super) struct Placed {
 
 /// A drawn table starting at raw line `i`: the pieces and the index just past its last line.
 /// HTML tables in Markdown (`<table>`) are read here too.
-pub(super) fn table_at(raws: &[&str], i: usize) -> Option<(Vec<Placed>, usize)> {
+/// `depths` is the text's [`super::markup::TableDepths`], counted at the first HTML table.
+pub(super) fn table_at(
+    raws: &[&str],
+    i: usize,
+    depths: &mut super::markup::TableDepths,
+) -> Option<(Vec<Placed>, usize)> {
     grid(raws, i)
         .or_else(|| simple(raws, i))
-        .or_else(|| super::markup::html_table(raws, i))
+        .or_else(|| super::markup::html_table_in(raws, i, depths))
 }
 
 /// A grid border `+----+---+` or `+====+===+` (leading spaces allowed).
@@ -353,7 +358,7 @@ mod tests {
 
     fn pieces(text: &str) -> Vec<Piece> {
         let raws: Vec<&str> = text.split('\n').collect();
-        table_at(&raws, 0)
+        table_at(&raws, 0, &mut Default::default())
             .unwrap()
             .0
             .into_iter()
@@ -447,10 +452,10 @@ mod tests {
     #[test]
     fn a_rule_alone_is_no_table() {
         let raws = ["-----", "Texte"];
-        assert!(table_at(&raws, 0).is_none());
+        assert!(table_at(&raws, 0, &mut Default::default()).is_none());
         let raws = ["  ------", "  Texte", "  ------"];
         assert!(
-            table_at(&raws, 0).is_none(),
+            table_at(&raws, 0, &mut Default::default()).is_none(),
             "one column: a frame, no table"
         );
     }

@@ -617,8 +617,14 @@ pub fn and_party(text: &str) -> bool {
 
 /// « d'une part, » / « d'autre part, »: the end of a party's block.
 pub fn part_end(text: &str) -> bool {
-    let l = text.to_lowercase();
-    let l = l.trim_end_matches([':', ',', ' ', ';', '.']);
+    // Only ASCII lines of at most 14 bytes can match: a long line is not lower-cased (a
+    // paragraph joined line after line is asked again at each line).
+    let t = text.trim_end_matches([':', ',', ' ', ';', '.']);
+    if t.len() > 14 {
+        return false;
+    }
+    let l = t.to_lowercase();
+    let l = l.as_str();
     // « D'une part, et » (JORF): the first party ends, the second follows.
     matches!(
         l,

@@ -510,6 +510,212 @@ fn thirty_digit_and_repeated_article_numbers() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Markdown markup that is not words (front matter, `<style>`, HTML tables, admonitions,
+// bullets): read in bounded time, on every command.
+// ---------------------------------------------------------------------------------------------
+
+/// A convention read by parse, diff, apply and check; the drafter may refuse an act its own
+/// check finds wrong (one line), never crash.
+fn read_or_draft_refused(file: &Path) {
+    every_command(
+        file,
+        [
+            Expect::Read(&[0], 0),
+            Expect::Read(&[0, 1], 0),
+            Expect::ReadOrRefused,
+            Expect::Read(&[0], 0),
+            Expect::Read(&[0, 1], 0),
+        ],
+    );
+}
+
+/// Markup that holds no words added to the good convention: no difference, and the drafter
+/// says so in one line (exit 0, an empty act).
+fn markup_only(file: &Path) {
+    every_command(
+        file,
+        [
+            Expect::Read(&[0], 0),
+            Expect::Read(&[0], 0),
+            Expect::Read(&[0], 1),
+            Expect::Read(&[0], 0),
+            Expect::Read(&[0, 1], 0),
+        ],
+    );
+}
+
+#[test]
+fn yaml_front_matter_unclosed_or_alone() {
+    let dir = scratch("front-matter");
+    let text = std::fs::read_to_string(good()).expect("good convention");
+    // Never closed: the `---` and the keys are text, the convention is read.
+    let open = format!("---\ntitle: Convention de partenariat\nauteur: DINUM\n{text}");
+    read_or_draft_refused(&write(&dir, "ouverte.md", open.as_bytes()));
+    // Closed after 5,000 keys (past what a front matter may hold): read as text, in bounded time.
+    let mut many = String::from("---\n");
+    for k in 0..5_000 {
+        many.push_str(&format!("cle{k}: valeur\n"));
+    }
+    many.push_str("---\n");
+    many.push_str(&text);
+    read_or_draft_refused(&write(&dir, "longue.md", many.as_bytes()));
+    // A front matter and nothing else: no convention, refused with one line.
+    let alone = write(
+        &dir,
+        "seule.md",
+        b"---\ntitle: Convention\nauteur: DINUM\n---\n",
+    );
+    refused_everywhere(&alone);
+}
+
+#[test]
+fn style_blocks_closed_unclosed_and_repeated() {
+    let dir = scratch("style");
+    let mut css = String::from("<style>\n");
+    for k in 0..2_000 {
+        css.push_str(&format!("  .c{k} {{ content: \"Article {k}\"; }}\n"));
+    }
+    let closed = format!("{css}</style>");
+    read_everywhere(
+        &write(&dir, "style.md", with_paragraph(&closed).as_bytes()),
+        0,
+    );
+    // Unclosed: only its own line is code, the rules after it are text.
+    read_or_draft_refused(&write(&dir, "ouvert.md", with_paragraph(&css).as_bytes()));
+    // `<style>` and `<!--` never closed, 100,000 times (20,000 in a debug build): each line
+    // looked at once, not 2,000 times (24 s of CPU for the comments in a release build before).
+    let n = if cfg!(debug_assertions) {
+        20_000
+    } else {
+        100_000
+    };
+    let many = "<style> .a { color: red; } /* une règle de style assez longue */\n".repeat(n);
+    markup_only(&write(&dir, "styles.md", with_paragraph(&many).as_bytes()));
+    let comments = "texte <!-- commentaire jamais fermé, avec un peu de texte\n".repeat(n);
+    read_or_draft_refused(&write(
+        &dir,
+        "commentaires.md",
+        with_paragraph(&comments).as_bytes(),
+    ));
+}
+
+#[test]
+fn html_tables_deep_wide_and_unclosed() {
+    let dir = scratch("html-tables");
+    let nested = format!(
+        "{}texte\n{}",
+        "<table><tr><td>\n".repeat(1_000),
+        "</td></tr></table>\n".repeat(1_000)
+    );
+    read_or_draft_refused(&write(
+        &dir,
+        "imbriquees.md",
+        with_paragraph(&nested).as_bytes(),
+    ));
+    let one_line = format!(
+        "{}texte{}",
+        "<table><tr><td>".repeat(1_000),
+        "</td></tr></table>".repeat(1_000)
+    );
+    read_or_draft_refused(&write(
+        &dir,
+        "imbriquees-ligne.md",
+        with_paragraph(&one_line).as_bytes(),
+    ));
+    // 10,000 cells: 100 rows of 100, and one row of cells never closed (20,000 cells took 3.4 s
+    // of CPU in a release build when each cell searched the rest of the table).
+    let rows: String = (0..100)
+        .map(|_| format!("<tr>{}</tr>\n", "<td>cellule</td>".repeat(100)))
+        .collect();
+    let grid = format!("<table>\n{rows}</table>");
+    read_or_draft_refused(&write(
+        &dir,
+        "cellules.md",
+        with_paragraph(&grid).as_bytes(),
+    ));
+    let open_cells = format!("<table><tr>{}</table>", "<td>c".repeat(10_000));
+    read_or_draft_refused(&write(
+        &dir,
+        "cellules-ouvertes.md",
+        with_paragraph(&open_cells).as_bytes(),
+    ));
+    // Merged cells that would multiply (`rowspan=1000 colspan=64`, 2,000 times): bounded (it
+    // never ended before, each row's merged cells searched among all the open spans).
+    let spans = format!(
+        "<table>{}</table>",
+        "<tr><td rowspan=1000 colspan=64>x".repeat(2_000)
+    );
+    read_or_draft_refused(&write(
+        &dir,
+        "fusions.md",
+        with_paragraph(&spans).as_bytes(),
+    ));
+    // Tables never closed, one a line, 100,000 times (10,000 in a debug build): the depths are
+    // counted once (over 19 s of CPU in a release build before).
+    let n = if cfg!(debug_assertions) {
+        10_000
+    } else {
+        100_000
+    };
+    let unclosed = "<table> <tr><td>cellule jamais fermée</td><td>b</td></tr>\n".repeat(n);
+    read_or_draft_refused(&write(
+        &dir,
+        "ouvertes.md",
+        with_paragraph(&unclosed).as_bytes(),
+    ));
+}
+
+#[test]
+fn deep_block_quotes_with_admonitions() {
+    let dir = scratch("admonitions");
+    let mut quotes = format!("{} [!NOTE] citation profonde\n", ">".repeat(100_000));
+    quotes.push_str(&"> [!WARNING]\n> avertissement\n".repeat(1_000));
+    for depth in 0..300 {
+        quotes.push_str(&"> ".repeat(depth));
+        quotes.push_str("[!TIP] conseil\n");
+    }
+    read_or_draft_refused(&write(
+        &dir,
+        "admonitions.md",
+        with_paragraph(&quotes).as_bytes(),
+    ));
+}
+
+#[test]
+fn a_hundred_thousand_tab_bullets() {
+    let dir = scratch("puces");
+    // Bullets of a word processor's export (« •\t »), 100,000 of them; in a debug build a
+    // shorter list, the same shape.
+    let n = if cfg!(debug_assertions) {
+        20_000
+    } else {
+        100_000
+    };
+    let bullets = "•\télément de la liste\n".repeat(n);
+    read_or_draft_refused(&write(
+        &dir,
+        "puces.md",
+        with_paragraph(&bullets).as_bytes(),
+    ));
+}
+
+#[test]
+fn a_paragraph_of_many_short_lines() {
+    let dir = scratch("paragraphe");
+    // Lines without final punctuation, each continuing the previous one: joined into one
+    // paragraph whose every step must not read it again from its start.
+    // 200,000 lines took about 17 s of CPU in a release build, each lower-cased whole at every
+    // line (« d'une part » ?); 20,000 in a debug build.
+    let n = if cfg!(debug_assertions) {
+        20_000
+    } else {
+        200_000
+    };
+    let lines: String = (0..n).map(|k| format!("cle{k}: valeur\n")).collect();
+    read_or_draft_refused(&write(&dir, "lignes.md", with_paragraph(&lines).as_bytes()));
+}
+
+// ---------------------------------------------------------------------------------------------
 // PDFs.
 // ---------------------------------------------------------------------------------------------
 
