@@ -267,7 +267,7 @@ impl Aligner<'_> {
         } else {
             &mut self.new
         };
-        side.bags[id.index()] = Some(bag);
+        side.bags[id.index()] = Some(Box::new(bag));
     }
 
     /// Appends the word ids of a unit and of its descendants, in document order.
