@@ -48,9 +48,10 @@ static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
 /// `head` alone gives the same groups, and the captures engine walks only the heading's
 /// first words, not the whole line (8,300 instructions a division heading, 215 M on the Code
 /// du travail pair); a text with a line break goes through `full`.
+/// `full` is compiled only when a text with a line break comes (most runs never meet one).
 fn head_captures<'t>(
     head: &Regex,
-    full: &Regex,
+    full: &LazyLock<Regex>,
     text: &'t str,
 ) -> Option<(regex::Captures<'t>, &'t str)> {
     if text.contains('\n') {
@@ -962,7 +963,7 @@ mod tests {
                 }
             }
         }
-        let pairs: [(&Regex, &Regex); 3] = [
+        let pairs: [(&Regex, &LazyLock<Regex>); 3] = [
             (&STRUCTURE_HEAD, &STRUCTURE),
             (&ARTICLE_HEAD, &ARTICLE),
             (&ORDINAL_STRUCTURE_HEAD, &ORDINAL_STRUCTURE),
