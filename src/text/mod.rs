@@ -134,6 +134,13 @@ pub const DURATION_UNITS: &[&str] = &[
 
 /// The number (1 to 12) of a French month name, in any case.
 pub fn month_number(word: &str) -> Option<u32> {
+    // Every month opens with one of these ASCII letters, and no other character lower-cases to
+    // one of them: the other words are answered without lower-casing them (the word diff's
+    // tokenizer asks for every token).
+    let first = *word.as_bytes().first()?;
+    if !first.is_ascii() || !b"jfmasond".contains(&first.to_ascii_lowercase()) {
+        return None;
+    }
     let lower = word.to_lowercase();
     let lower = if lower == "fevrier" {
         "février".to_string()
@@ -153,6 +160,44 @@ pub fn month_number(word: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_number_answers_as_without_its_first_letter_test() {
+        let general = |word: &str| {
+            let lower = word.to_lowercase();
+            let lower = match lower.as_str() {
+                "fevrier" => "février".to_string(),
+                "aout" => "août".to_string(),
+                "decembre" => "décembre".to_string(),
+                _ => lower,
+            };
+            MONTHS
+                .iter()
+                .position(|m| *m == lower)
+                .map(|i| i as u32 + 1)
+        };
+        let mut words: Vec<String> = MONTHS.iter().map(|m| m.to_string()).collect();
+        words.extend(MONTHS.iter().map(|m| m.to_uppercase()));
+        words.extend(
+            [
+                "Fevrier",
+                "AOUT",
+                "decembre",
+                "",
+                "1er",
+                "mois",
+                "Juin,",
+                "ſeptembre",
+            ]
+            .map(String::from),
+        );
+        // Every character alone and before « anvier »: none but j/J makes a month of it.
+        words.extend(('\u{0}'..='\u{3000}').map(|c| format!("{c}anvier")));
+        words.extend(('\u{0}'..='\u{3000}').map(String::from));
+        for w in &words {
+            assert_eq!(month_number(w), general(w), "{w:?}");
+        }
+    }
 
     #[test]
     fn fold_reads_latin1_as_the_unicode_tables_do() {
