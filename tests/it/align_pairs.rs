@@ -979,11 +979,52 @@ fn aidants_connect_charte_items_follow_their_section() {
 }
 
 #[test]
-#[ignore = "aligner: « Je désactive le compte des aidants dès qu'ils quittent la structure » extended by a clause in 2025 is deleted + inserted, not modified (the new alinéa is twice as long)"]
 fn aidants_connect_charte_extended_item_is_modified() {
+    // « Je désactive le compte des aidants dès qu'ils quittent la structure » is extended in
+    // 2025 by « , je veille à récupérer leur carte… »: modified, not deleted + inserted.
     let Some(pairs) = charte_alineas() else {
         return;
     };
     let p = (format!("{SECURITE}/al-5"), format!("{SECURITE}/al-3"));
     assert!(pairs.contains(&p), "{pairs:?}");
+}
+
+#[test]
+fn lrb_statuts_extended_alinea_is_modified() {
+    // The second document for an alinéa extended at its end: the LRB statuts (2016), article 7,
+    // « Le Bureau pourra refuser des adhésions, après avoir entendu les intéressés. » followed
+    // by a long clause, is the same alinéa modified, as the Aidants Connect item above.
+    let path = format!(
+        "{}/../shared/corpus/real/lrb-statuts-association-2016-06-24.soffice.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("shared corpus absent, skipped");
+        return;
+    };
+    let short = "Le Bureau pourra refuser des adhésions, après avoir entendu les intéressés.";
+    assert!(text.contains(short));
+    let longer = text.replace(
+        short,
+        "Le Bureau pourra refuser des adhésions, après avoir entendu les intéressés, par une décision motivée notifiée par écrit dans le mois qui suit la demande, sans que cette décision ouvre droit à un recours devant l'assemblée générale ni à un remboursement.",
+    );
+    let old = avenant::parse_str("lrb-2016.txt", &text);
+    let new = avenant::parse_str("lrb-2016-longer.txt", &longer);
+    let a = align(&old, &new, &AlignOptions::default());
+    let key = |d: &Document, id| d.node(id).key.clone();
+    let pair = a
+        .iter()
+        .find(|p| {
+            p.old
+                .is_some_and(|o| old.node(o).text.starts_with("Le Bureau pourra"))
+        })
+        .expect("the alinéa is aligned");
+    assert_eq!(
+        (
+            pair.old.map(|o| key(&old, o)),
+            pair.new.map(|n| key(&new, n))
+        ),
+        (Some("article-7/al-2".into()), Some("article-7/al-2".into()))
+    );
+    assert_eq!(pair.basis, Basis::Similar);
 }

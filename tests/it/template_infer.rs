@@ -176,7 +176,10 @@ fn genas_every_clause_of_both_conventions_named_placeholders() {
         "Article 5 – Assurance \\[optionnel]",
         "Article 6 – Durée",
     ] {
-        assert!(markdown.contains(&format!("## {heading}\n")), "{heading}: {markdown}");
+        assert!(
+            markdown.contains(&format!("## {heading}\n")),
+            "{heading}: {markdown}"
+        );
     }
     assert!(markdown.contains("{{nom_partie_2}}"), "{markdown}");
     assert!(!markdown.contains("_al-"), "{markdown}");
