@@ -50,7 +50,7 @@ pub(super) fn bag_words(text: &str, words: &mut FxHashMap<String, u32>, out: &mu
 /// byte decides (ASCII, and Latin-1 letters, lead byte 0xC3: U+00C0 to U+00FF, all letters
 /// but « × » and « ÷ »), the other characters decoded. With the range: whether the word is
 /// ASCII, and whether it has an ASCII capital (read in the same pass).
-fn next_word(text: &str) -> Option<(usize, usize, bool, bool)> {
+pub(crate) fn next_word(text: &str) -> Option<(usize, usize, bool, bool)> {
     let b = text.as_bytes();
     let mut i = 0;
     loop {

@@ -46,6 +46,7 @@ mod splits;
 
 use crate::model::{Document, NodeId, NodeKind};
 use bags::bag_words;
+pub(crate) use bags::next_word;
 use hash::content_hashes;
 use rustc_hash::FxHashMap;
 

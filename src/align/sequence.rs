@@ -47,6 +47,25 @@ impl Aligner<'_> {
         }
     }
 
+    /// An alinéa extended or shortened at its end: the shorter text (four words at least,
+    /// final punctuation aside) begins the longer (« Je désactive le compte des aidants dès
+    /// qu'ils quittent la structure » → « …, je veille à récupérer leur carte »). Its words
+    /// are too few against the longer one's for the similarity alone.
+    fn extended(&self, o: NodeId, n: NodeId) -> bool {
+        if class(self.old.kind(o)) != 0 {
+            return false;
+        }
+        let (a, b) = (&self.old.doc.node(o).text, &self.new.doc.node(n).text);
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        let short = short.trim_end_matches(['.', ';', ',', ':', ' ', '\u{a0}']);
+        short.split_whitespace().count() >= 4
+            && long.starts_with(short)
+            && !long[short.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    }
+
     /// Aligns two sibling lists; returns arena indices of the pairs, in new order.
     pub(super) fn align_seq(&mut self, olds: &[NodeId], news: &[NodeId]) -> Vec<usize> {
         let mut m_old: Vec<Option<usize>> = vec![None; olds.len()];
@@ -184,7 +203,8 @@ impl Aligner<'_> {
                 // the subject went elsewhere (see `subject_elsewhere`).
                 let numbered_only = s < self.options.min_similarity;
                 if (s >= self.options.min_similarity
-                    || (s >= self.options.label_similarity && same_label()))
+                    || (s >= self.options.label_similarity
+                        && (same_label() || self.extended(o, n))))
                     && !self.better_in_a_subdivision(o, n, s)
                     && !(numbered_only
                         && self.old.kind(o) == NodeKind::Structure

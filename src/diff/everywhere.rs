@@ -20,14 +20,52 @@ pub struct WordIndex {
     postings: FxHashMap<String, Vec<NodeId>>,
     /// The nodes reachable from the root, for words with no alphanumeric character.
     all: Vec<NodeId>,
-    /// When set, only these words are indexed (and a phrase may only be asked about when every
-    /// word of it is among them).
-    only: Option<FxHashSet<String>>,
+    /// When set, only these words are indexed (a phrase's other words are not looked up).
+    only: Option<Only>,
 }
 
+/// The words a [`WordIndex::build_for`] indexes, with a cheap test before the set's: their
+/// lengths (in bytes, up to 63; longer ones share the last bit) and first bytes.
+struct Only {
+    words: FxHashSet<String>,
+    lengths: u64,
+    firsts: [u64; 4],
+}
+
+impl Only {
+    fn new(words: FxHashSet<String>) -> Only {
+        let mut only = Only {
+            words,
+            lengths: 0,
+            firsts: [0; 4],
+        };
+        for w in &only.words {
+            only.lengths |= 1 << w.len().min(63);
+            let b = w.as_bytes()[0];
+            only.firsts[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+        only
+    }
+
+    #[inline]
+    fn contains(&self, w: &str) -> bool {
+        let b = w.as_bytes()[0];
+        self.lengths & (1 << w.len().min(63)) != 0
+            && self.firsts[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+            && self.words.contains(w)
+    }
+}
+
+/// The words of `s`, as `s.split(|c: char| !c.is_alphanumeric())` yields them (empty ones
+/// aside), read byte by byte ([`crate::align::next_word`]).
 fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        let (start, end, _, _) = crate::align::next_word(rest)?;
+        let w = &rest[start..end];
+        rest = &rest[end..];
+        Some(w)
+    })
 }
 
 /// The text of a node where words are looked for: its own text as the diff compares it
@@ -63,10 +101,10 @@ impl WordIndex {
                 only.insert(w.to_string());
             }
         }
-        WordIndex::build_only(doc, Some(only))
+        WordIndex::build_only(doc, Some(Only::new(only)))
     }
 
-    fn build_only(doc: &Document, only: Option<FxHashSet<String>>) -> WordIndex {
+    fn build_only(doc: &Document, only: Option<Only>) -> WordIndex {
         let all = doc.descendants(doc.root());
         let mut index = WordIndex {
             postings: FxHashMap::default(),
@@ -105,14 +143,9 @@ impl WordIndex {
     /// The nodes that may hold `phrase` (every word of a phrase is a whole word where it
     /// occurs), in document order: those of its rarest word.
     pub fn candidates(&self, phrase: &str) -> Vec<NodeId> {
-        let mut best: Option<&Vec<NodeId>> = None;
-        for w in words(phrase) {
-            match self.postings.get(w) {
-                None => return Vec::new(),
-                Some(l) if best.is_none_or(|b| l.len() < b.len()) => best = Some(l),
-                _ => {}
-            }
-        }
+        let Some(best) = self.rarest(phrase) else {
+            return Vec::new();
+        };
         let Some(list) = best else {
             return self.all.clone();
         };
@@ -120,6 +153,37 @@ impl WordIndex {
         ids.sort_unstable();
         ids.dedup();
         ids
+    }
+
+    /// The nodes of the phrase's rarest indexed word: `None` when an indexed word of it is in
+    /// no node (the phrase is nowhere), `Some(None)` when no word of it is indexed (look
+    /// everywhere).
+    fn rarest(&self, phrase: &str) -> Option<Option<&Vec<NodeId>>> {
+        let mut best: Option<&Vec<NodeId>> = None;
+        for w in words(phrase) {
+            if self.only.as_ref().is_some_and(|o| !o.words.contains(w)) {
+                continue;
+            }
+            match self.postings.get(w) {
+                None => return None,
+                Some(l) if best.is_none_or(|b| l.len() < b.len()) => best = Some(l),
+                _ => {}
+            }
+        }
+        Some(best)
+    }
+
+    /// Whether `phrase` occurs in some text of the document (the first occurrence ends the look).
+    pub fn occurs(&self, doc: &Document, phrase: &str) -> bool {
+        if phrase.is_empty() {
+            return false;
+        }
+        let Some(best) = self.rarest(phrase) else {
+            return false;
+        };
+        best.unwrap_or(&self.all)
+            .iter()
+            .any(|id| node_occurrences(doc, *id, phrase) > 0)
     }
 
     /// The occurrences of `phrase` in every text of the document (as a full walk counts them),
@@ -168,8 +232,8 @@ pub fn holds_everywhere(
     let cap = capitalise(old);
     let new_cap = capitalise(new);
     // The new version keeps none of the old words (a case change counts).
-    if new_index.count(new_doc, old) > 0
-        || (cap != old && cap != new_cap && new_index.count(new_doc, &cap) > 0)
+    if new_index.occurs(new_doc, old)
+        || (cap != old && cap != new_cap && new_index.occurs(new_doc, &cap))
     {
         return false;
     }

@@ -136,7 +136,9 @@ fn rows(
         // observations say where they went).
         let (gone, index) = gone_from(cmp, p, departures);
         let mut gone = gone.into_iter().peekable();
-        for l in &ls {
+        let keep = kept_leaves(&ls, options.show_cosmetic);
+        let mut elided = false;
+        for (k, l) in ls.iter().enumerate() {
             let at = l
                 .old
                 .and_then(|lo| index.get(&top_child(cmp, p, lo)?).copied());
@@ -146,7 +148,18 @@ fn rows(
                 }
                 old_cell.push(departed(cmp, *m));
                 gone.next();
+                elided = false;
             }
+            // A long unit (an annex): its unchanged alinéas far from a change are one « […] ».
+            if !keep[k] {
+                if !elided {
+                    old_cell.push(ELIDED.to_string());
+                    new_cell.push(ELIDED.to_string());
+                }
+                elided = true;
+                continue;
+            }
+            elided = false;
             // The parts of a split share their old alinéa, those of a merge their new one.
             let parts = |b| {
                 matches!(
@@ -226,6 +239,29 @@ fn rows(
         }
     }
     Ok(())
+}
+
+/// Leaves from which a unit's row shows only its changed alinéas and their neighbours.
+const LONG_UNIT: usize = 10;
+
+/// What stands in both cells for unchanged alinéas left out.
+const ELIDED: &str = "[…]";
+
+/// Which leaves a unit's row shows: all of a short unit (an article, read whole), and in a
+/// long one (more than [`LONG_UNIT`] leaves) those that changed with one unchanged alinéa on
+/// either side, so that a name changed in a 30-alinéa annex is not the whole annex twice.
+fn kept_leaves(ls: &[&PairDiff], show_cosmetic: bool) -> Vec<bool> {
+    if ls.len() <= LONG_UNIT {
+        return vec![true; ls.len()];
+    }
+    let changed: Vec<bool> = ls.iter().map(|l| worth_showing(l, show_cosmetic)).collect();
+    (0..ls.len())
+        .map(|i| {
+            changed[i]
+                || i.checked_sub(1).is_some_and(|j| changed[j])
+                || changed.get(i + 1).copied().unwrap_or(false)
+        })
+        .collect()
 }
 
 /// The units that left the pair's old unit, each with the position among the old unit's

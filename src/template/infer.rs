@@ -2,7 +2,8 @@
 //!
 //! Every convention is aligned on the first (`diff::compare`). A clause present in all of them
 //! is in the template; in some only, in the template with its text, marked `[optionnel]`:
-//! no clause of the first convention is left out. Alinéas of one convention only, inside a
+//! no clause is left out, those only a later convention has included (after the clause that
+//! precedes them there). Alinéas of one convention only, inside a
 //! clause the others have too, are left out (that partner's own wording).
 //!
 //! Inside kept clauses, differences that name things become placeholders:
@@ -12,9 +13,10 @@
 //!   `{{partenaire:party}}`, the same name everywhere;
 //! - typed values (dates, amounts, numbers, percentages, durations) → `{{date_1:date}}`,
 //!   `{{montant_1:amount}}`…, one name per distinct value of the first convention;
-//! - in the parties and signatures blocks, differing stretches of alinéas (addresses,
-//!   representatives, signatories) → placeholders named after the alinéa's key
-//!   (`{{partie-1_al-3}}`).
+//! - in the parties and signatures blocks, differing stretches of alinéas → placeholders
+//!   named after what they hold and whose they are (`{{adresse_partie_1}}`,
+//!   `{{representant_partie_1}}`, `{{nom_signataire}}`, `{{qualite_signataire}}`,
+//!   `{{date_signature}}`), numbered `_2`… when several alinéas hold the same kind.
 //!
 //! Other wording differences keep the first convention's words (the others then check as
 //! *adaptée*). Articles keep the conventions' own numbering. The
@@ -37,7 +39,7 @@ pub fn infer(conventions: &[Document]) -> String {
     // Partner of each node of the first, per other convention.
     let partners: Vec<BTreeMap<NodeId, NodeId>> = conventions[1..]
         .iter()
-        .map(|other| partners_of(first, other))
+        .map(|other| unpair_different_clauses(first, other, partners_of(first, other)))
         .collect();
     let present = |id: NodeId| 1 + partners.iter().filter(|m| m.contains_key(&id)).count();
     // No clause is left out: one absent from some conventions is kept with its text and
@@ -82,6 +84,7 @@ pub fn infer(conventions: &[Document]) -> String {
         .rev()
         .map(|id| (*id, root))
         .collect();
+    let mut in_out: BTreeMap<NodeId, NodeId> = BTreeMap::new();
     while let Some((id, parent)) = stack.pop() {
         let node = first.node(id);
         if !keep(id) {
@@ -148,11 +151,82 @@ pub fn infer(conventions: &[Document]) -> String {
         }
         copy.fingerprint = fingerprint(&copy.text);
         let new_id = out.push(parent, copy);
+        in_out.insert(id, new_id);
         for child in first.children(id).iter().rev() {
             stack.push((*child, new_id));
         }
     }
+    add_later_clauses(&mut out, conventions, &partners, &in_out);
     unescape_placeholders(&crate::render::markdown::markdown(&out))
+}
+
+/// Clauses (articles, annexes) only a later convention has, each with its text and
+/// `[optionnel]`, after the clause that precedes it there (`in_out`: the first convention's
+/// nodes → the template's). Their own numbers are kept.
+fn add_later_clauses(
+    out: &mut Document,
+    conventions: &[Document],
+    partners: &[BTreeMap<NodeId, NodeId>],
+    in_out: &BTreeMap<NodeId, NodeId>,
+) {
+    let root = out.root();
+    for (k, other) in conventions.iter().skip(1).enumerate() {
+        let back: BTreeMap<NodeId, NodeId> = partners[k].iter().map(|(f, o)| (*o, *f)).collect();
+        let mut after: Option<NodeId> = None;
+        for &oid in other.top_level() {
+            if let Some(f) = back.get(&oid) {
+                if let Some(t) = in_out.get(f) {
+                    after = Some(*t);
+                }
+                continue;
+            }
+            let node = other.node(oid);
+            if !matches!(node.kind, NodeKind::Article | NodeKind::Annexe)
+                || node.heading.as_deref().is_none_or(str::is_empty)
+            {
+                continue;
+            }
+            let id = copy_subtree(other, oid, out, root, true);
+            let kids = &mut out.nodes[root.index()].children;
+            kids.pop();
+            let at = match after.and_then(|a| kids.iter().position(|c| *c == a)) {
+                Some(i) => i + 1,
+                None => kids.len(),
+            };
+            kids.insert(at, id);
+            after = Some(id);
+        }
+    }
+}
+
+/// Copies node `id` of `doc` and everything below it under `parent` of `out`, the top one
+/// marked `[optionnel]` when `optional`.
+fn copy_subtree(
+    doc: &Document,
+    id: NodeId,
+    out: &mut Document,
+    parent: NodeId,
+    optional: bool,
+) -> NodeId {
+    let node = doc.node(id);
+    let mut copy = Node::new(node.kind, node.key.clone(), node.text.clone(), node.span);
+    copy.label = node.label.clone();
+    copy.heading = node.heading.clone();
+    copy.set_cells(node.cells().to_vec());
+    copy.level = node.level;
+    copy.set_note_refs(node.note_refs().to_vec());
+    if optional {
+        copy.text = format!("{} {}", copy.text, super::OPTIONAL_MARK);
+        copy.heading = copy
+            .heading
+            .map(|h| format!("{h} {}", super::OPTIONAL_MARK));
+    }
+    copy.fingerprint = fingerprint(&copy.text);
+    let new_id = out.push(parent, copy);
+    for c in doc.children(id) {
+        copy_subtree(doc, *c, out, new_id, false);
+    }
+    new_id
 }
 
 /// The Markdown writer escapes `_`; inside a placeholder it is plain (never emphasis there).
@@ -216,6 +290,32 @@ fn partners_of(first: &Document, other: &Document) -> BTreeMap<NodeId, NodeId> {
     map
 }
 
+/// Two clauses paired by their number and place only (another heading, not one alinéa in
+/// common) are two clauses: each is kept apart, `[optionnel]` (Genas: « Article 3 – Prise en
+/// charge de formations et stages » and « Article 3 – Rémunération »).
+fn unpair_different_clauses(
+    first: &Document,
+    other: &Document,
+    mut map: BTreeMap<NodeId, NodeId>,
+) -> BTreeMap<NodeId, NodeId> {
+    let apart: Vec<NodeId> = map
+        .iter()
+        .filter(|(f, o)| {
+            let (a, b) = (first.node(**f), other.node(**o));
+            matches!(a.kind, NodeKind::Article | NodeKind::Annexe)
+                && fold(a.heading.as_deref().unwrap_or(""))
+                    != fold(b.heading.as_deref().unwrap_or(""))
+                && !first.children(**f).is_empty()
+                && !first.children(**f).iter().any(|c| map.contains_key(c))
+        })
+        .map(|(f, _)| *f)
+        .collect();
+    for f in apart {
+        map.remove(&f);
+    }
+    map
+}
+
 /// The parties' block or the signatures a node is in, if any.
 fn enclosing_block(doc: &Document, id: NodeId) -> Option<NodeKind> {
     let mut cur = Some(id);
@@ -229,14 +329,147 @@ fn enclosing_block(doc: &Document, id: NodeId) -> Option<NodeKind> {
     None
 }
 
-/// Names of the typed placeholders, one per distinct value of the first convention.
+/// Names of the placeholders: typed ones, one per distinct value of the first convention;
+/// those of the parties and signatures, one per alinéa, named after what they hold.
 #[derive(Default)]
 struct Namer {
     by_value: BTreeMap<(String, String), String>,
     counts: BTreeMap<&'static str, usize>,
+    /// Alinéa key → its placeholder's name, and the names given.
+    by_alinea: BTreeMap<String, String>,
+    given: std::collections::BTreeSet<String>,
+}
+
+/// Words of a signatory's or representative's quality.
+const QUALITIES: [&str; 12] = [
+    "directeur",
+    "directrice",
+    "président",
+    "présidente",
+    "maire",
+    "secrétaire",
+    "trésorier",
+    "trésorière",
+    "préfet",
+    "préfète",
+    "gérant",
+    "gérante",
+];
+
+/// Words of an address.
+const ADDRESS: [&str; 12] = [
+    "rue",
+    "avenue",
+    "boulevard",
+    "bd",
+    "place",
+    "chemin",
+    "allée",
+    "quai",
+    "impasse",
+    "cedex",
+    "bp",
+    "adresse",
+];
+
+/// What a differing stretch of the parties' or signatures' block holds, as a placeholder name
+/// without the party's number: `date`, `lieu`, `adresse`, `representant`, `qualite`, `nom`,
+/// or `mention` when nothing tells.
+fn block_kind(own: &str, r: &Range<usize>, first_alinea: bool, signatures: bool) -> &'static str {
+    let text = &own[r.clone()];
+    let before = own[..r.start].trim_end().to_lowercase();
+    let tokens = tokenize(text);
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let postcode = words
+        .iter()
+        .any(|w| w.len() == 5 && w.bytes().all(|b| b.is_ascii_digit()));
+    if !tokens.is_empty()
+        && tokens
+            .iter()
+            .filter(|t| t.kind != TokenKind::Punct)
+            .all(|t| t.kind.value_kind() == Some(crate::text::value::ValueKind::Date))
+    {
+        "date"
+    } else if before.ends_with("fait à") {
+        "lieu"
+    } else if first_alinea && !signatures {
+        // A party's first alinéa designates it (its name, with its address or birth at times).
+        "nom"
+    } else if postcode || words.iter().any(|w| ADDRESS.contains(w)) {
+        "adresse"
+    } else if before.ends_with("par") && !signatures {
+        "representant"
+    } else if words.first().is_some_and(|w| QUALITIES.contains(w))
+        || words.get(1).is_some_and(|w| QUALITIES.contains(w))
+    {
+        "qualite"
+    } else if first_alinea || signatures {
+        "nom"
+    } else {
+        "mention"
+    }
 }
 
 impl Namer {
+    /// The name of the placeholder of a differing stretch `r` of alinéa `id` in the parties'
+    /// block or the signatures: `nom_partie_2`, `adresse_partie_1`, `representant_partie_1`,
+    /// `date_signature`, `lieu_signature`, `nom_signataire`, `qualite_signataire`…, numbered
+    /// `_2`, `_3` when another alinéa already took it.
+    fn block(
+        &mut self,
+        doc: &Document,
+        id: NodeId,
+        own: &str,
+        r: &Range<usize>,
+        block: Option<NodeKind>,
+    ) -> String {
+        let key = doc.node(id).key.clone();
+        if let Some(name) = self.by_alinea.get(&key) {
+            return name.clone();
+        }
+        let signatures = block == Some(NodeKind::Signatures);
+        // The party the alinéa belongs to, and whether it is the party's first alinéa.
+        let party = (!signatures)
+            .then(|| {
+                let mut cur = Some(id);
+                while let Some(c) = cur {
+                    if doc.node(c).kind == NodeKind::Partie {
+                        return Some(c);
+                    }
+                    cur = doc.parent(c);
+                }
+                None
+            })
+            .flatten();
+        let first_alinea = party.is_some_and(|p| p == id || doc.children(p).first() == Some(&id));
+        let kind = block_kind(own, r, first_alinea, signatures);
+        let owner = match party {
+            Some(p) => {
+                let n = doc.node(p).local_key();
+                format!("partie_{}", n.trim_start_matches("partie-"))
+            }
+            None if signatures => match kind {
+                "date" | "lieu" => "signature".to_string(),
+                _ => "signataire".to_string(),
+            },
+            None => "parties".to_string(),
+        };
+        let base = format!("{kind}_{owner}");
+        let mut name = base.clone();
+        let mut n = 1;
+        while self.given.contains(&name) {
+            n += 1;
+            name = format!("{base}_{n}");
+        }
+        self.given.insert(name.clone());
+        self.by_alinea.insert(key, name.clone());
+        name
+    }
+
     fn typed(&mut self, kind: TokenKind, value: &str) -> Option<String> {
         let kind = kind.value_kind()?;
         let (stem, ty) = (kind.french(), kind.as_str());
@@ -388,11 +621,12 @@ impl Context<'_> {
             return out;
         }
         if self.block.is_some() {
-            // Addresses, representatives, signatories: the differing stretch, whole.
+            // Addresses, representatives, signatories: the differing stretch, whole, named
+            // after what it holds.
             return stretch(own, theirs)
                 .map(|r| {
-                    let key = self.first.node(id).key.trim_start_matches("parties/");
-                    vec![(r, format!("{{{{{}}}}}", key.replace('/', "_")))]
+                    let name = namer.block(self.first, id, own, &r, self.block);
+                    vec![(r, format!("{{{{{name}}}}}"))]
                 })
                 .unwrap_or_default();
         }

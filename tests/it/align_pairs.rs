@@ -916,3 +916,115 @@ fn cpo_subdivisions_renumbered_in_roman() {
         ]
     );
 }
+
+const PDF: &str = "pdf";
+const CHARTE_OLD: &str = "aidants-connect-charte-referent-old.pdf";
+const CHARTE_NEW: &str = "aidants-connect-charte-referent-2025.pdf";
+const SECURITE: &str = "je-veille-au-quotidien-a-la-securite-des-acces-aidants-connect";
+const EMBARQUEMENT: &str = "je-veille-au-bon-embarquement-des-aidants-sur-l-outil";
+
+#[test]
+fn aidants_connect_charte_old_2025_sections_by_heading() {
+    // The referent's charter (PDF, two editions): the title (« La charte du responsable » →
+    // « du référent »), the préambule and the two sections, each under its heading (case
+    // changed); the 2025 letterhead « RÉPUBLIQUE FRANÇAISE » is new.
+    let Some((_, _, pairs)) = pairs_of(PDF, CHARTE_OLD, CHARTE_NEW) else {
+        return;
+    };
+    for p in [
+        "->en-tete:unmatched".to_string(),
+        "titre>titre:similar".into(),
+        "preambule>preambule:similar".into(),
+        format!("{EMBARQUEMENT}>{EMBARQUEMENT}:heading"),
+        format!("{SECURITE}>{SECURITE}:heading"),
+    ] {
+        assert!(pairs.contains(&p), "{p}: {pairs:?}");
+    }
+    assert_eq!(pairs.len(), 5, "{pairs:?}");
+}
+
+/// (old key, new key) of the alinéa pairs of the charter.
+fn charte_alineas() -> Option<Vec<(String, String)>> {
+    let (o, n) = (corpus(PDF, CHARTE_OLD)?, corpus(PDF, CHARTE_NEW)?);
+    let a = align(&o, &n, &AlignOptions::default());
+    Some(
+        a.iter()
+            .filter_map(|p| Some((o.node(p.old?).key.clone(), n.node(p.new?).key.clone())))
+            .filter(|(k, _)| k.contains("/al-"))
+            .collect(),
+    )
+}
+
+#[test]
+fn aidants_connect_charte_items_follow_their_section() {
+    // As the old PDF's text layer reads, the three « embarquement » items (activate the
+    // cards, pass on the conditions, offer access to professionals only) come under
+    // « sécurité »; they are paired with the 2025 items of « embarquement » (reported moved),
+    // and « Je sensibilise les aidants… » stays first under « sécurité ».
+    let Some(pairs) = charte_alineas() else {
+        return;
+    };
+    for (o, n) in [
+        (format!("{SECURITE}/al-1"), format!("{SECURITE}/al-1")),
+        (format!("{SECURITE}/al-2"), format!("{EMBARQUEMENT}/al-1")),
+        (format!("{SECURITE}/al-3"), format!("{EMBARQUEMENT}/al-2")),
+        (format!("{SECURITE}/al-4"), format!("{EMBARQUEMENT}/al-3")),
+        (format!("{SECURITE}/al-6"), format!("{SECURITE}/al-2")),
+    ] {
+        assert!(
+            pairs.contains(&(o.clone(), n.clone())),
+            "{o} > {n}: {pairs:?}"
+        );
+    }
+}
+
+#[test]
+fn aidants_connect_charte_extended_item_is_modified() {
+    // « Je désactive le compte des aidants dès qu'ils quittent la structure » is extended in
+    // 2025 by « , je veille à récupérer leur carte… »: modified, not deleted + inserted.
+    let Some(pairs) = charte_alineas() else {
+        return;
+    };
+    let p = (format!("{SECURITE}/al-5"), format!("{SECURITE}/al-3"));
+    assert!(pairs.contains(&p), "{pairs:?}");
+}
+
+#[test]
+fn lrb_statuts_extended_alinea_is_modified() {
+    // The second document for an alinéa extended at its end: the LRB statuts (2016), article 7,
+    // « Le Bureau pourra refuser des adhésions, après avoir entendu les intéressés. » followed
+    // by a long clause, is the same alinéa modified, as the Aidants Connect item above.
+    let path = format!(
+        "{}/../shared/corpus/real/lrb-statuts-association-2016-06-24.soffice.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("shared corpus absent, skipped");
+        return;
+    };
+    let short = "Le Bureau pourra refuser des adhésions, après avoir entendu les intéressés.";
+    assert!(text.contains(short));
+    let longer = text.replace(
+        short,
+        "Le Bureau pourra refuser des adhésions, après avoir entendu les intéressés, par une décision motivée notifiée par écrit dans le mois qui suit la demande, sans que cette décision ouvre droit à un recours devant l'assemblée générale ni à un remboursement.",
+    );
+    let old = avenant::parse_str("lrb-2016.txt", &text);
+    let new = avenant::parse_str("lrb-2016-longer.txt", &longer);
+    let a = align(&old, &new, &AlignOptions::default());
+    let key = |d: &Document, id| d.node(id).key.clone();
+    let pair = a
+        .iter()
+        .find(|p| {
+            p.old
+                .is_some_and(|o| old.node(o).text.starts_with("Le Bureau pourra"))
+        })
+        .expect("the alinéa is aligned");
+    assert_eq!(
+        (
+            pair.old.map(|o| key(&old, o)),
+            pair.new.map(|n| key(&new, n))
+        ),
+        (Some("article-7/al-2".into()), Some("article-7/al-2".into()))
+    );
+    assert_eq!(pair.basis, Basis::Similar);
+}

@@ -1005,7 +1005,7 @@ fn statuts_are_not_amended_by_a_bilateral_avenant() {
 }
 
 #[test]
-#[ignore = "finding 16: the inferred template is the first input verbatim (first « conforme », second « adaptée » ×4)"]
+#[ignore = "finding 16 (rest): where the inputs reword a clause (articles 17, 18, 21) or split an alinéa (4), the template keeps the first input's words (first « conforme », second « adaptée » ×4)"]
 fn zds_inferred_template_checks_both_inputs_alike() {
     let template = std::env::temp_dir().join(format!(
         "avenant-blind-{}-zds-template.md",

@@ -70,7 +70,7 @@ fn the_shared_core_with_the_partner_as_placeholder() {
     assert!(t
         .placeholders()
         .iter()
-        .any(|p| p.name.starts_with("partie-1_al-")));
+        .any(|p| p.name == "representant_partie_1"));
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path("../../snapshots");
     settings.set_prepend_module_to_snapshot(false);
@@ -151,4 +151,41 @@ fn one_convention_is_its_own_template_and_none_gives_nothing() {
     let markdown = template::infer(&[seed("ena-dinum-2021")]);
     let t = Template::parse("m.md", &markdown).expect("template");
     assert!(template::check(&t, &seed("ena-dinum-2021")).conforms());
+}
+
+/// The Genas conventions (blind corpus, finding 16): every clause of both is in the template
+/// with its text — those of the second only too, and two clauses that share only their number
+/// (« Article 3 – Prise en charge de formations et stages » / « Article 3 – Rémunération ») are
+/// two optional clauses; the second party's designation is `{{nom_partie_2}}`, not a key.
+#[test]
+fn genas_every_clause_of_both_conventions_named_placeholders() {
+    let load = |name: &str| {
+        let path = format!("{}/corpus/blind/{name}.txt", env!("CARGO_MANIFEST_DIR"));
+        avenant::load(std::path::Path::new(&path), &Default::default()).expect("blind corpus")
+    };
+    let (benevole, exterieur) = (
+        load("genas-convention-benevole-v2"),
+        load("genas-convention-intervenant-exterieur"),
+    );
+    let markdown = template::infer(&[benevole.clone(), exterieur.clone()]);
+    for heading in [
+        "Article 3 – Prise en charge de formations et stages \\[optionnel]",
+        "Article 3 – Rémunération \\[optionnel]",
+        "Article 4 – Obligations \\[optionnel]",
+        "Article 4 – Rémunérations exceptionnelles \\[optionnel]",
+        "Article 5 – Assurance \\[optionnel]",
+        "Article 6 – Durée",
+    ] {
+        assert!(
+            markdown.contains(&format!("## {heading}\n")),
+            "{heading}: {markdown}"
+        );
+    }
+    assert!(markdown.contains("{{nom_partie_2}}"), "{markdown}");
+    assert!(!markdown.contains("_al-"), "{markdown}");
+    let t = Template::parse("genas-modele.md", &markdown).expect("parses back");
+    for conv in [&benevole, &exterieur] {
+        let report = template::check(&t, conv);
+        assert!(report.keys(ClauseStatus::Ajoutee).is_empty(), "{report}");
+    }
 }
