@@ -685,7 +685,6 @@ fn tableau_names_the_modified_alinea() {
 }
 
 #[test]
-#[ignore = "finding 17: the warning on a Word file speaks of « ## »"]
 fn word_warning_does_not_speak_markdown() {
     if !pandoc_present() {
         return;
@@ -704,6 +703,13 @@ fn word_warning_does_not_speak_markdown() {
         doc.diagnostics
             .iter()
             .all(|d| !d.message.contains("« ## »")),
+        "{:?}",
+        doc.diagnostics
+    );
+    assert!(
+        doc.diagnostics.iter().any(|d| d
+            .message
+            .contains("intertitres de niveau 2 sont lus comme des articles")),
         "{:?}",
         doc.diagnostics
     );
