@@ -173,6 +173,7 @@ pub fn normalise(source: &Source) -> Normalised {
         blank = false;
     }
     demote_lonely_rows(&mut lines, &tab_rows);
+    align_tab_rows(&mut lines, &tab_rows);
     lines.shrink_to_fit();
     Normalised { lines }
 }
@@ -472,6 +473,85 @@ pub fn row_text(cells: &[String]) -> String {
     cells.join(" | ").trim().to_string()
 }
 
+/// The rows of a TAB table where one or two TABs align the columns (« Fonction⇥⇥Prénom Nom »,
+/// « Vice Président⇥Javier Garmandia »): a run of TABs is one separator, so that the table's
+/// rows have the same number of cells. Read so only when that reading gives every row of the
+/// table the same number of cells and the TAB-by-TAB reading does not (an empty cell of a
+/// table whose rows agree, « Total⇥…⇥⇥⇥500 € », stays); when both agree, only the columns
+/// empty in every row go (TABs doubled all down the table).
+fn align_tab_rows(lines: &mut [Line], tab_rows: &[bool]) {
+    let is_row = |l: &Line| matches!(l.form, Form::Row(_));
+    let mut i = 0;
+    while i < lines.len() {
+        let mut end = i;
+        while end < lines.len() && is_row(&lines[end]) {
+            end += 1;
+        }
+        if end == i {
+            i += 1;
+            continue;
+        }
+        // One table as the parser gathers it: consecutive rows, all TAB rows.
+        if end - i >= 2 && tab_rows[i..end].iter().all(|t| *t) {
+            align_table(&mut lines[i..end]);
+        }
+        i = end;
+    }
+}
+
+fn align_table(rows: &mut [Line]) {
+    let cells_of = |l: &Line| match &l.form {
+        Form::Row(cells) => cells.clone(),
+        _ => Vec::new(),
+    };
+    let raw: Vec<Vec<String>> = rows.iter().map(cells_of).collect();
+    let uniform = |table: &[Vec<String>]| table.windows(2).all(|w| w[0].len() == w[1].len());
+    let aligned: Vec<Vec<String>> = if uniform(&raw) {
+        // Interior columns empty in every row: TABs doubled all down the table.
+        let width = raw[0].len();
+        let empty = |c: usize| raw.iter().all(|r| r[c].trim().is_empty());
+        let keep: Vec<usize> = (0..width)
+            .filter(|c| *c == 0 || *c + 1 == width || !empty(*c))
+            .collect();
+        if keep.len() == width {
+            return;
+        }
+        raw.iter()
+            .map(|r| keep.iter().map(|c| r[*c].clone()).collect())
+            .collect()
+    } else {
+        let collapsed: Vec<Vec<String>> = raw.iter().map(|r| one_separator(r)).collect();
+        if !uniform(&collapsed) {
+            return;
+        }
+        collapsed
+    };
+    for (line, cells) in rows.iter_mut().zip(aligned) {
+        line.text = row_text(&cells);
+        line.form = Form::Row(cells);
+    }
+}
+
+/// A row's cells read with each run of TABs as one separator: the empty cells between two
+/// filled ones go; a run of empty cells at either end (TABs opening or closing the line) is one.
+fn one_separator(cells: &[String]) -> Vec<String> {
+    let filled: Vec<usize> = (0..cells.len())
+        .filter(|c| !cells[*c].trim().is_empty())
+        .collect();
+    let (Some(&first), Some(&last)) = (filled.first(), filled.last()) else {
+        return cells.to_vec();
+    };
+    let mut out = Vec::with_capacity(filled.len() + 2);
+    if first > 0 {
+        out.push(String::new());
+    }
+    out.extend(filled.iter().map(|c| cells[*c].clone()));
+    if last + 1 < cells.len() {
+        out.push(String::new());
+    }
+    out
+}
+
 /// A TAB row with no other row next to it (blank lines aside) is a line with tabs in it.
 fn demote_lonely_rows(lines: &mut [Line], tab_rows: &[bool]) {
     let is_row = |l: &Line| matches!(l.form, Form::Row(_));
@@ -652,6 +732,58 @@ mod tests {
             Form::Row(vec![String::new(), "Exécutés".into(), "Budgétés".into()])
         );
         assert_eq!(l[3].text, "Suite");
+    }
+
+    fn cells(l: &[Line]) -> Vec<Vec<String>> {
+        l.iter()
+            .map(|l| match &l.form {
+                Form::Row(c) => c.clone(),
+                _ => Vec::new(),
+            })
+            .collect()
+    }
+
+    /// One or two TABs to reach the same column: one separator, two cells in every row.
+    #[test]
+    fn tabs_that_align_columns_are_one_separator() {
+        let l = lines(
+            "Fonction\t\tPrénom Nom\nPrésident\t\tJosé Mans\nVice Président\tJavier Garmandia\n",
+        );
+        assert_eq!(
+            cells(&l),
+            [
+                ["Fonction", "Prénom Nom"],
+                ["Président", "José Mans"],
+                ["Vice Président", "Javier Garmandia"]
+            ]
+        );
+        assert_eq!(l[1].text, "Président | José Mans");
+        // Doubled all down the table: the column empty in every row goes.
+        let l = lines("La présidente :\t\tle trésorier :\nMathilde A.\t\tCamille A.\n");
+        assert_eq!(
+            cells(&l),
+            [
+                ["La présidente :", "le trésorier :"],
+                ["Mathilde A.", "Camille A."]
+            ]
+        );
+    }
+
+    /// An empty cell of a table whose rows agree is a cell: the total under its column.
+    #[test]
+    fn empty_cells_of_an_even_table_stay() {
+        let l = lines("Objet\tQuantité\tPrix\nStylo\t2\t3 €\nTotal\t\t3 €\n");
+        assert_eq!(cells(&l)[2], ["Total", "", "3 €"]);
+        let l = lines("Objet\tQuantité\tPrix\n\t\t3 €\nStylo\t2\t3 €\n");
+        assert_eq!(cells(&l)[1], ["", "", "3 €"]);
+        // Neither reading gives the rows one width: the TABs are read one by one.
+        let l = lines("A\t\tB\tC\nD\tE\nF\t\t\tG\n");
+        assert_eq!(cells(&l)[0], ["A", "", "B", "C"]);
+        assert_eq!(cells(&l)[1], ["D", "E"]);
+        assert_eq!(
+            one_separator(&["".into(), "".into(), "x".into(), "".into(), "".into()]),
+            ["", "x", ""]
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub use articles::roman_value;
 pub(crate) use head::describe_party;
 pub(crate) use leaves::link_note_calls;
 
-use crate::model::{Diagnostic, Document, NodeId, NodeKind, Severity, Source, Span};
+use crate::model::{Diagnostic, Document, Format, NodeId, NodeKind, Severity, Source, Span};
 use crate::normalise::{self, Form, Line, Normalised};
 use body::is_intertitle;
 use continuations::join_continuations;
@@ -183,9 +183,14 @@ impl Builder {
                     Diagnostic::new(
                         Severity::Warning,
                         format!(
-                            "aucun article numéroté : les {} intertitres « {} » sont lus comme des articles, numérotés dans l'ordre (numéros implicites)",
+                            "aucun article numéroté : les {} intertitres {} sont lus comme des articles, numérotés dans l'ordre (numéros implicites)",
                             articles.len(),
-                            "#".repeat(usize::from(level)),
+                            // The Markdown syntax only where the input is written with it.
+                            if self.doc.source.format == Format::Text {
+                                format!("« {} »", "#".repeat(usize::from(level)))
+                            } else {
+                                format!("de niveau {level}")
+                            },
                         ),
                     )
                     .with_hint(
@@ -323,6 +328,22 @@ mod tests {
         assert!(
             warnings[0].contains("les 3 intertitres « ### »"),
             "{warnings:?}"
+        );
+        // A Word file's headings are styles, not « ### » (blind2 finding 17).
+        let d = parse(Source {
+            path: "t.docx".into(),
+            format: Format::Docx,
+            text: "# Charte\n\n### Objet\n\nUn.\n\n### Accès\n\nDeux.\n\n### Outils\n\nTrois.\n"
+                .into(),
+        });
+        let warning = d
+            .diagnostics
+            .iter()
+            .find(|x| x.message.contains("numéros implicites"))
+            .map(|x| x.message.as_str());
+        assert_eq!(
+            warning,
+            Some("aucun article numéroté : les 3 intertitres de niveau 3 sont lus comme des articles, numérotés dans l'ordre (numéros implicites)")
         );
     }
 

@@ -685,7 +685,6 @@ fn tableau_names_the_modified_alinea() {
 }
 
 #[test]
-#[ignore = "finding 17: the warning on a Word file speaks of « ## »"]
 fn word_warning_does_not_speak_markdown() {
     if !pandoc_present() {
         return;
@@ -704,6 +703,13 @@ fn word_warning_does_not_speak_markdown() {
         doc.diagnostics
             .iter()
             .all(|d| !d.message.contains("« ## »")),
+        "{:?}",
+        doc.diagnostics
+    );
+    assert!(
+        doc.diagnostics.iter().any(|d| d
+            .message
+            .contains("intertitres de niveau 2 sont lus comme des articles")),
         "{:?}",
         doc.diagnostics
     );
@@ -784,13 +790,37 @@ fn duplicate_and_missing_article_numbers_are_remarked() {
 }
 
 #[test]
-#[ignore = "finding 11: tabs that align columns are read as separators: rows of 3 and of 2 cells"]
 fn tab_aligned_table_has_two_columns() {
     let doc = load(PLUG);
     for row in 1..=7 {
         let key = format!("article-7/table-1/row-{row}");
         assert_eq!(node(&doc, &key).cells().len(), 2, "{key}");
     }
+    assert_eq!(
+        node(&doc, "article-7/table-1/row-3").cells(),
+        ["Vice Président", "Javier Garmandia"]
+    );
+    assert_eq!(
+        node(&doc, "article-7/table-1/row-2").cells(),
+        ["Président", "José Mans"]
+    );
+}
+
+/// Finding 11 on a second document: the LRB statuts' signature block as LibreOffice saves it
+/// in text (« La présidente :⇥⇥le trésorier : » over « Mathilde AGLIETTA⇥Camille APPERT »).
+#[test]
+fn tab_aligned_signatures_have_two_columns() {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/real/lrb-statuts-association-2016-06-24.soffice.txt");
+    let doc = load_path(&p);
+    assert_eq!(
+        node(&doc, "signatures/table-1/row-1").cells(),
+        ["La présidente :", "le trésorier :"]
+    );
+    assert_eq!(
+        node(&doc, "signatures/table-1/row-2").cells(),
+        ["Mathilde AGLIETTA", "Camille APPERT"]
+    );
 }
 
 // ——— Three statuts, one family ———
