@@ -398,7 +398,7 @@ fn wikimedia_diff_finds_the_three_changes() {
 fn wikimedia_act_applies_back() {
     let md = drafted_act_applies_back(&path(WIKIMEDIA_A), &path(WIKIMEDIA_B));
     assert!(
-        md.contains("Le dernier alinéa de l'article 10-2 est supprimé."),
+        md.contains("Le dernier alinéa de l'article 10-2 des statuts est supprimé."),
         "{md}"
     );
 }
