@@ -87,6 +87,14 @@ pub(super) enum Join {
 pub(super) fn continuations(raws: &[&str], drawn: &[bool]) -> Vec<Join> {
     let mut out = vec![Join::No; raws.len()];
     let drawn = |k: usize| drawn.get(k).copied().unwrap_or(false);
+    if soft_wrapped_markdown(raws, &drawn) {
+        for (k, join) in out.iter_mut().enumerate().skip(1) {
+            if soft_break(raws, k, &drawn) {
+                *join = Join::Space;
+            }
+        }
+        return out;
+    }
     let widths: Vec<usize> = raws
         .iter()
         .enumerate()
@@ -212,6 +220,84 @@ pub(super) fn continuations(raws: &[&str], drawn: &[bool]) -> Vec<Join> {
     out
 }
 
+/// A Markdown text whose paragraphs are wrapped by soft line breaks (blank lines between
+/// paragraphs, lines cut anywhere within them, as a Git-kept text is often written): there a
+/// paragraph is one alinéa, and a line break inside it never opens one, even after a full stop
+/// (« … auprès du secrétaire. » ⏎ « Le conseil … »). Told from an export with one paragraph a
+/// line (LibreOffice, pdftotext) by its Markdown markup (an ATX heading, bold, a link), and
+/// from a text cut at a fixed width (`fold`, a mailer: [`continuations`]' own rule) by where
+/// its sentences are cut: of the breaks after a line that had room left for the next line's
+/// first word, half at least, and [`SOFT_BREAKS`] at least, go on in lower case (a text cut at
+/// its width goes on in lower case only after a full line; one paragraph a line goes on with
+/// a capital).
+fn soft_wrapped_markdown(raws: &[&str], drawn: &impl Fn(usize) -> bool) -> bool {
+    let markup = raws.iter().any(|r| {
+        let t = r.trim_start();
+        let hashes = t.bytes().take_while(|b| *b == b'#').count();
+        (1..=6).contains(&hashes) && t[hashes..].starts_with(' ')
+            || t.contains("**")
+            || t.contains("](")
+    });
+    if !markup {
+        return false;
+    }
+    let width = raws
+        .iter()
+        .filter(|r| prose(r))
+        .map(|r| r.trim_end().len())
+        .max()
+        .unwrap_or(0);
+    // Breaks after a line that had room left for the next one's first word, and those of
+    // them that go on in lower case. (Cutting a text at a fixed width adds breaks after full
+    // lines only: the count is the same once the text is folded.)
+    let (mut short, mut lower) = (0usize, 0usize);
+    for k in 1..raws.len() {
+        let cur = raws[k].trim();
+        if !inside_paragraph(raws, k, drawn) {
+            continue;
+        }
+        let first_word = cur.split([' ', '\t']).next().unwrap_or("");
+        if raws[k - 1].trim_end().len() + 1 + first_word.len() < width {
+            short += 1;
+            lower += usize::from(cur.starts_with(char::is_lowercase));
+        }
+    }
+    lower >= SOFT_BREAKS && lower * 2 >= short
+}
+
+/// Lower-case continuations a text must show to be read as soft-wrapped Markdown.
+const SOFT_BREAKS: usize = 5;
+
+/// Line `k` goes on with the prose line before it, in the same block: no blank between, and
+/// it opens nothing of its own (list item, heading, quote, table).
+fn inside_paragraph(raws: &[&str], k: usize, drawn: &impl Fn(usize) -> bool) -> bool {
+    let (prev, cur) = (raws[k - 1], raws[k].trim());
+    !drawn(k)
+        && !drawn(k - 1)
+        && prose(prev)
+        && prose(raws[k])
+        && !prev.trim_start().starts_with('#')
+        && !item(cur)
+        && !cur.starts_with(['#', '>', '<', '|'])
+}
+
+/// In soft-wrapped Markdown, line `k` continues its paragraph: inside it, and not after a hard
+/// break (two blanks or a backslash closing the line before), nor an article's label (« **Article
+/// 8.** » opens its article wherever it stands).
+fn soft_break(raws: &[&str], k: usize, drawn: &impl Fn(usize) -> bool) -> bool {
+    let prev = raws[k - 1].trim_end_matches('\r');
+    let label = raws[k]
+        .trim_start()
+        .trim_start_matches(['*', '_'])
+        .to_lowercase();
+    let label = ["article ", "art. "].iter().any(|a| {
+        label
+            .strip_prefix(a)
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    });
+    inside_paragraph(raws, k, drawn) && !prev.ends_with("  ") && !prev.ends_with('\\') && !label
+}
+
 /// Words cut by a hyphen at the end of a line (« justi- » ⏎ « fiée ») joined back, by the PDF
 /// reader's rule (a compound keeps its hyphen: « accord-cadre »): the lines rewritten, or `None`
 /// when no word is cut. The next line continues the paragraph: joined to it by the wrap, or
@@ -288,6 +374,41 @@ mod tests {
             c,
             [false, false, true, true, false, false, true, false, true, false]
         );
+    }
+
+    /// Soft-wrapped Markdown: every break inside a paragraph joins, after a full stop too;
+    /// a list item, a heading, an article label and a hard break (two blanks) open a line.
+    #[test]
+    fn soft_wrapped_markdown_paragraphs_are_one_line() {
+        let text = "# Statuts\n\n**Article 6.** L’adhésion se fait en\nadressant une demande au secrétaire.\nLe conseil statue sur les\ndemandes et informe ensuite les candidats\nde sa décision.\n\nToute personne dont la demande d’adhésion a été acceptée et qui est à jour de sa cotisation\nest membre\nde l’association.\n- la diffusion de contenus\nsur tout support ;\n**Article 7.** La qualité de membre se perd\npar décès.  \nFin.";
+        let raws: Vec<&str> = text.split('\n').collect();
+        let c: Vec<bool> = continuations(&raws, &[])
+            .iter()
+            .map(|j| *j != Join::No)
+            .collect();
+        assert_eq!(
+            c,
+            [
+                false, false, false, true, true, true, true, false, false, true, true, false, true,
+                false, true, false
+            ]
+        );
+    }
+
+    /// The same kind of text without Markdown markup, or with its paragraphs one a line and a
+    /// few words going on in lower case, is read by the width rule.
+    #[test]
+    fn soft_wrap_needs_markdown_and_lower_case_breaks() {
+        let plain = "Statuts\n\nL’adhésion à l’association se fait en adressant une demande écrite au secrétaire.\n\nL’adhésion se fait en\nadressant une demande.\nLe conseil statue sur les\ndemandes et informe ensuite\nles candidats de sa décision,\nqui est motivée\net notifiée.";
+        let raws: Vec<&str> = plain.split('\n').collect();
+        let drawn = |_: usize| false;
+        assert!(!soft_wrapped_markdown(&raws, &drawn));
+        let marked = format!("# {plain}");
+        let raws: Vec<&str> = marked.split('\n').collect();
+        assert!(soft_wrapped_markdown(&raws, &drawn));
+        let lines = "# Convention\n\n**LA MAIRIE DE X**\n37 rue Clemenceau\n77590 X\nReprésentée par son Maire\n\nD'une part,\nsuite\nencore\nfin";
+        let raws: Vec<&str> = lines.split('\n').collect();
+        assert!(!soft_wrapped_markdown(&raws, &drawn));
     }
 
     #[test]

@@ -29,6 +29,14 @@ fn continues_in_lower_case(text: &str) -> bool {
         .is_some_and(char::is_lowercase)
 }
 
+/// A text opening with a parenthesis that it closes (« (hors vacances scolaires) »,
+/// « (demande de rajout …) précisez … »): whatever the lines later joined to it, the same
+/// answer.
+fn opens_with_parenthesis(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with('(') && t.contains(')')
+}
+
 /// Re-joins a paragraph split by a page break or a hard wrap: a plain line, or an item, that
 /// ends without final punctuation, followed by a plain line starting in lower case.
 pub(super) fn join_continuations(mut lines: Vec<Line>) -> Vec<Line> {
@@ -47,6 +55,9 @@ pub(super) fn join_continuations(mut lines: Vec<Line>) -> Vec<Line> {
                 // Past a blank line, a lone word (« aidantsconnect.beta.gouv.fr ») is a
                 // line of its own, not the tail of a paragraph cut by a page break.
                 && (!line.blank_before || line.text.contains(' '))
+                // Past a blank line, a paragraph opening with a whole parenthesis (« (hors
+                // vacances scolaires et jours fériés) ») is a remark of its own.
+                && !(line.blank_before && opens_with_parenthesis(&line.text))
                 && !headings::part_end(&line.text)
                 && !headings::and(&line.text);
             if prev_ok && cur_ok && !opens_unit(prev) {

@@ -133,7 +133,10 @@ pub fn article(text: &str, markdown: bool) -> Option<ArticleHeading> {
     let rest = rest.trim();
     if !rest.is_empty() {
         let starts_upper = rest.chars().next().is_some_and(|c| c.is_uppercase());
-        if !(sep || markdown || starts_upper) || !heading_ok(rest) {
+        // A whole paragraph after « Article 8. » (soft-wrapped Markdown, its lines joined):
+        // the label and its first alinéa, which the caller takes apart.
+        let paragraph = sep && starts_upper && rest.ends_with(['.', ':']);
+        if !(sep || markdown || starts_upper) || !(heading_ok(rest) || paragraph) {
             return None;
         }
         // « Article 5 de la loi… » is a sentence, not a heading.

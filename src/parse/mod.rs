@@ -482,6 +482,11 @@ mod tests {
         assert_eq!(d.diagnostics[0].severity, Severity::Warning);
         let d = doc("LA CHARTE\n\nJE VEILLE\n\n- Je sensibilise les aidants\n(verrouiller l'ordinateur)\n- Je désactive\n\nJE SIGNALE\n\n- La perte");
         assert_eq!(d.alineas(d.get("je-veille").unwrap()).len(), 2);
+        // Past a blank line, a parenthesis opening a paragraph is an alinéa of its own
+        // (blind finding 26; the esup notice's « (demande de rajout …) précisez … »).
+        let d = doc("Article 1er – Créneaux\n\nCréneaux attribués pour la période\n\n(hors vacances scolaires et jours fériés)\n\nArticle 2 – Durée\n\nDurée en heures\n\n\n(demande de rajout d'une ligne) précisez le cas échéant\n");
+        assert_eq!(d.alineas(d.get("article-1").unwrap()).len(), 2);
+        assert_eq!(d.alineas(d.get("article-2").unwrap()).len(), 2);
         let d = doc("La charte du référent\n\nJe m'engage.\n\nJe veille au bon embarquement\n\n- J'active les cartes\n\nJe veille à la sécurité\n\n- Je sensibilise");
         assert_eq!(
             top(&d),

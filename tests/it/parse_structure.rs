@@ -492,3 +492,34 @@ fn the_parties_end_at_the_first_line_about_the_convention() {
         .collect();
     assert_eq!(texts[0], "Objet", "{texts:?}");
 }
+
+/// Soft-wrapped Markdown (blind finding 32, with the two Zeste de Savoir statuts of
+/// `blind_corpus`): a paragraph is one alinéa, whatever its line breaks, even one after a full
+/// stop (« … en cas de doute. » ⏎ « L’animateur du projet … » ⏎ « En cas de besoin, … »); a
+/// list item takes its lazy continuation lines. On the association's règlement intérieur, a
+/// real text (source in `corpus/README.md`).
+#[test]
+fn soft_line_breaks_open_no_alinea() {
+    let d = read("zds-reglement-interieur.md");
+    let texts = |key: &str| -> Vec<String> {
+        let id = d.get(key).unwrap_or_else(|| panic!("no {key}"));
+        d.children(id)
+            .iter()
+            .map(|c| d.node(*c).text.clone())
+            .collect()
+    };
+    let groupe = texts("article-4/groupe-de-travail");
+    assert_eq!(groupe.len(), 2, "{groupe:?}");
+    assert!(groupe[1].contains("en cas de doute. L'animateur du projet"));
+    assert!(groupe[1].ends_with("(mailing-list, espace web, etc.)."));
+    assert_eq!(texts("article-4/mandats").len(), 7);
+    assert_eq!(texts("article-4/cotisation").len(), 3);
+    assert_eq!(
+        texts("article-3/obligations-des-membres-du-bureau").len(),
+        4
+    );
+    let bilans = texts("article-3/bilans");
+    assert_eq!(bilans.len(), 3);
+    assert!(bilans[1].ends_with("il doit démissionner."), "{bilans:?}");
+    snapshot("zds-reglement-interieur.md", &d);
+}
