@@ -233,6 +233,10 @@ pub struct Target {
     /// An alinéa (every line of the unit counts, items included).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alinea: Option<Position>,
+    /// An alinéa designated by the words it begins with (« l'alinéa commençant par les
+    /// mots : « Un an au moins » »); `apply` finds the one alinéa of the unit so opening.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alinea_starts: Option<String>,
     /// A phrase of the alinéa (or item).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phrase: Option<Position>,
@@ -246,6 +250,7 @@ impl Target {
             row: None,
             item: Vec::new(),
             alinea: None,
+            alinea_starts: None,
             phrase: None,
         }
     }
@@ -257,6 +262,10 @@ impl Target {
     }
     pub fn with_alinea(mut self, p: Position) -> Target {
         self.alinea = Some(p);
+        self
+    }
+    pub fn with_alinea_starting(mut self, words: &str) -> Target {
+        self.alinea_starts = Some(words.to_string());
         self
     }
     pub fn with_phrase(mut self, p: Position) -> Target {
@@ -281,6 +290,7 @@ impl Target {
             && self.row.is_none()
             && self.item.is_empty()
             && self.alinea.is_none()
+            && self.alinea_starts.is_none()
             && self.phrase.is_none()
     }
 }
@@ -378,6 +388,11 @@ pub enum Op {
     },
     /// New alinéas after the target alinéa (item, row).
     InsertAlineas {
+        alineas: Vec<String>,
+    },
+    /// New alinéas before the target alinéa: « Avant l'alinéa commençant par les mots : « … »,
+    /// il est inséré un alinéa ainsi rédigé : ».
+    InsertAlineasBefore {
         alineas: Vec<String>,
     },
     /// New alinéas at the start or the end of the target unit.
@@ -499,6 +514,7 @@ impl Op {
         match self {
             Op::RewriteAlineas { alineas, .. }
             | Op::InsertAlineas { alineas }
+            | Op::InsertAlineasBefore { alineas }
             | Op::AddAlineas { alineas, .. }
             | Op::InsertPreambule { alineas } => alineas.len(),
             _ => 0,

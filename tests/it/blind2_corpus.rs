@@ -928,7 +928,6 @@ fn sapn_annex_instruction_is_applied() {
 }
 
 #[test]
-#[ignore = "finding 12: « avant l'alinéa commençant par les mots : « … », il est inséré un alinéa ainsi rédigé : » is not understood"]
 fn alinea_designated_by_its_first_words_is_found() {
     let cahier = temp_file("cahier-words.md", CAHIER);
     let avenant = temp_file(

@@ -7,6 +7,7 @@ mod align_real;
 mod align_reports;
 mod align_restructured;
 mod align_snapshots;
+mod apply_alinea_words;
 mod apply_annexed;
 mod apply_catalogue;
 mod apply_mutations;

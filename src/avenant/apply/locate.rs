@@ -604,6 +604,35 @@ pub(super) fn resolve_leaf(doc: &Document, t: &Target) -> Result<Option<(NodeId,
     Ok(None)
 }
 
+/// The alinéa « commençant par les mots : « … » » designates, with its parent: the one
+/// alinéa of the unit (or of its point), sub-articles and points included, whose text opens
+/// with the words; none or several is an error that says so.
+pub(super) fn resolve_alinea_start(doc: &Document, t: &Target) -> Result<(NodeId, NodeId), String> {
+    let words = t.alinea_starts.as_deref().unwrap_or_default();
+    let unit = super::corps::alineas_of(doc, resolve_unit(doc, t)?);
+    let (unit, items) = descend_points(doc, unit, &t.item);
+    if !items.is_empty() {
+        return Err(formules::not_applicable(t));
+    }
+    let flat = |s: &str| {
+        crate::normalise::inline(s)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let want = flat(words);
+    let hits: Vec<(NodeId, NodeId)> = std::iter::once(unit)
+        .chain(doc.descendants(unit))
+        .filter(|c| !doc.node(*c).kind.is_alinea_like())
+        .flat_map(|c| doc.alineas(c).into_iter().map(move |l| (c, l)))
+        .filter(|(_, l)| flat(&doc.node(*l).text).starts_with(&want))
+        .collect();
+    match hits.as_slice() {
+        [hit] => Ok(*hit),
+        _ => Err(formules::alinea_start_not_unique(words, hits.len(), t)),
+    }
+}
+
 /// The sub-divisions of `unit` named by the first markers of `items` (« le 2° du II » where
 /// the II is a sub-division of the article), and the markers left to find among its leaves.
 pub(super) fn descend_points<'a>(

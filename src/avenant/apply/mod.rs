@@ -39,7 +39,7 @@ pub struct ApplyError {
     /// The avenant's article holding the instruction.
     pub article: u32,
     /// What it targets.
-    pub target: Target,
+    pub target: Box<Target>,
     /// The instruction's sentence quoted (shortened with « … » when long), then why it fails,
     /// in French (« « À l'article 7, les mots … » : les mots « … » sont introuvables à l'article
     /// 7 de la convention »).
@@ -80,7 +80,7 @@ pub fn apply(convention: &Document, avenant: &Avenant) -> Result<Document, Apply
             }
             done.map_err(|message| ApplyError {
                 article: art.number,
-                target: ins.target.clone(),
+                target: Box::new(ins.target.clone()),
                 message: format!(
                     "« {} » : {}",
                     // The jurist's own sentence when the avenant was read from a text.
@@ -126,9 +126,31 @@ fn shorten(s: &str, max: usize) -> String {
     format!("{} …", head.trim_end())
 }
 
+/// An instruction whose target is « l'alinéa commençant par les mots : « … » »: a whole
+/// alinéa inserted before or after it, deleted or rewritten.
+fn apply_at_alinea_start(doc: &mut Document, ins: &Instruction) -> Result<(), String> {
+    let t = &ins.target;
+    let (parent, leaf) = locate::resolve_alinea_start(doc, t)?;
+    let at = child_index(doc, parent, leaf);
+    match &ins.op {
+        Op::InsertAlineasBefore { alineas } => insert_lines(doc, parent, at, alineas, Some(leaf)),
+        Op::InsertAlineas { alineas } => insert_lines(doc, parent, at + 1, alineas, Some(leaf)),
+        Op::DeleteAlineas { count: 1 } => remove_children(doc, parent, &[leaf]),
+        Op::RewriteAlineas { count: 1, alineas } => {
+            remove_children(doc, parent, &[leaf]);
+            insert_lines(doc, parent, at, alineas, Some(leaf));
+        }
+        _ => return Err(formules::not_applicable(t)),
+    }
+    Ok(())
+}
+
 /// Applies one instruction to the tree in place (keys of new or relabelled nodes are then
 /// provisional until [`crate::edit::rekey`]).
 pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), String> {
+    if ins.target.alinea_starts.is_some() {
+        return apply_at_alinea_start(doc, ins);
+    }
     let t = &ins.target;
     match &ins.op {
         Op::ReplaceWords { old, new, .. } => {
@@ -261,6 +283,12 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             let at = child_index(doc, parent, ids[0]);
             remove_children(doc, parent, &ids);
             insert_lines(doc, parent, at, alineas, ids.first().copied());
+            Ok(())
+        }
+        Op::InsertAlineasBefore { alineas } => {
+            let (parent, ids) = leaf_range(doc, t, 1)?;
+            let at = child_index(doc, parent, ids[0]);
+            insert_lines(doc, parent, at, alineas, Some(ids[0]));
             Ok(())
         }
         Op::InsertAlineas { alineas } => {

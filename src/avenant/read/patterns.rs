@@ -349,6 +349,25 @@ pub(super) static P_HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^intitulé\
 pub(super) static P_PHRASE: LazyLock<Regex> = LazyLock::new(|| re(r"^(ORD) phrase\b"));
 pub(super) static P_ALINEA: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(ORD)(?: (et|à) (ORD))? (?:alinéa|paragraphe)s?\b"));
+/// « l'alinéa commençant par les mots : « … » » (the quote is a `§n` of the skeleton).
+/// The skeleton says it « alinéa commençant par ¤n » (see [`R_ALINEA_WORDS`]).
+pub(super) static P_ALINEA_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^alinéa commençant par ¤(\d+)"));
+/// « l'alinéa [de l'article 25] commençant par les mots : § n », rewritten « l'alinéa
+/// commençant par ¤n [de l'article 25] » before the formulas are read, so that no formula
+/// takes « les mots : § n » for the words it acts on.
+pub(super) static R_ALINEA_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"alinéa\s+(?P<of>(?:de\s+l'|du\s+|de\s+la\s+)[^,§]+?\s+)?(?:commen[cç]ant|qui\s+commence|débutant)\s+par\s+(?:les\s+mots|le\s+mot)\s*:?\s*§(?P<n>\d+)",
+    )
+});
+/// « Avant l'alinéa commençant par les mots : « … », il est inséré un alinéa ainsi rédigé : »
+/// (or « après »), the place possibly named first (« À l'article 25, avant … »).
+pub(super) static R_INSERT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?P<loc>(?:au|aux|[àa]|dans)\s[^,§]+?),\s*)?(?P<rel>avant|après)\s+(?P<t>.+?),\s*(?:il\s+)?(?:est|sont)\s+insérée?s?\s+(?P<what>.+?)\s+ainsi\s+rédigée?s?\s*:?\s*(?:§(?P<q>\d+))?$",
+    )
+});
 /// « l'alinéa 1 », « les alinéas 2 à 4 » (the Règlement du Sénat's own numbering).
 pub(super) static P_ALINEA_N: LazyLock<Regex> =
     LazyLock::new(|| re(r"^alinéas? (\d+)(?: (et|à) (\d+))?\b"));

@@ -242,7 +242,38 @@ pub(super) fn parse_sentence(
     ctx: Option<&Unit>,
     joined: &[JoinedAnnex],
 ) -> Result<Vec<Instruction>, String> {
+    let (_, quotes) = extract_quotes(s);
+    let mut read = parse_sentence_skel(s, block, ctx, joined)?;
+    // « l'alinéa commençant par les mots : § n »: the words are the n-th quote.
+    for ins in &mut read {
+        if let Some(w) = ins.target.alinea_starts.take() {
+            let words = w
+                .strip_prefix('§')
+                .and_then(|n| n.parse::<usize>().ok())
+                .and_then(|n| quotes.get(n))
+                .filter(|q| !q.trim().is_empty())
+                .ok_or_else(|| format!("« {s} » : les mots qui ouvrent l'alinéa manquent"))?;
+            ins.target.alinea_starts = Some(words.trim().to_string());
+        }
+    }
+    Ok(read)
+}
+
+fn parse_sentence_skel(
+    s: &str,
+    block: Vec<String>,
+    ctx: Option<&Unit>,
+    joined: &[JoinedAnnex],
+) -> Result<Vec<Instruction>, String> {
     let (skel, quotes) = extract_quotes(s);
+    let skel = R_ALINEA_WORDS
+        .replace_all(&skel, |c: &regex::Captures| {
+            let of = c.name("of").map_or("", |m| m.as_str().trim());
+            format!("alinéa commençant par ¤{} {of}", &c["n"])
+                .trim_end()
+                .to_string()
+        })
+        .into_owned();
     let skel = passive(skel.trim());
     // A chained replacement follows a first one: never cut before the first « remplacé ».
     let first = skel.to_lowercase().find("remplac").unwrap_or(skel.len());
@@ -768,6 +799,33 @@ fn parse_one(
             });
         }
     }
+    if let Some(c) = R_INSERT_BEFORE.captures(&skel).filter(|c| {
+        c["what"].contains("alinéa")
+            && (c["rel"].eq_ignore_ascii_case("avant")
+                || c.name("loc").is_some()
+                || c["t"].contains('¤'))
+    }) {
+        let block = inline_or(block.clone(), &quotes, c.name("q"));
+        let unit = match c.name("loc") {
+            Some(l) => Some(target_of(l.as_str())?.0.unit),
+            None => ctx.cloned(),
+        };
+        // Not an alinéa's place (« avant la phrase : Un an … » unquoted): another formula's.
+        let Some((target, _)) = parse_np(&c["t"], unit.as_ref()) else {
+            return Err(format!("phrase non comprise : « {s} »"));
+        };
+        if target.alinea.is_none() && target.alinea_starts.is_none() || target.phrase.is_some() {
+            return Err(format!(
+                "« {s} » : seul un alinéa peut être désigné ainsi (« avant l'alinéa … »)"
+            ));
+        }
+        return if c["rel"].eq_ignore_ascii_case("avant") {
+            with_block(target, block, |alineas| Op::InsertAlineasBefore { alineas })
+        } else {
+            with_block(target, block, |alineas| Op::InsertAlineas { alineas })
+        }
+        .ok_or_else(missing_quote);
+    }
     if let Some(c) = R_INSERT.captures(&skel) {
         let block = inline_or(block.clone(), &quotes, c.name("q"));
         let (target, _) = target_of(&c["t"])?;
@@ -1116,6 +1174,64 @@ fn with_block(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_alinea_named_by_its_first_words() {
+        let read = |s: &str, b: &[&str]| {
+            let b = b.iter().map(|l| l.to_string()).collect();
+            parse_sentence(s, b, None, &[]).unwrap_or_else(|e| panic!("{e}"))
+        };
+        let t = Target::article("25").with_alinea_starting("Un an au moins");
+        let a = vec!["A.".to_string()];
+        for (s, op) in [
+            (
+                "À l'article 25, avant l'alinéa commençant par les mots : « Un an au moins », il est inséré un alinéa ainsi rédigé :",
+                Op::InsertAlineasBefore { alineas: a.clone() },
+            ),
+            (
+                "Avant l'alinéa de l'article 25 commençant par les mots : « Un an au moins », il est inséré un alinéa ainsi rédigé :",
+                Op::InsertAlineasBefore { alineas: a.clone() },
+            ),
+            (
+                "À l'article 25, après l'alinéa commençant par les mots : « Un an au moins », il est inséré un alinéa ainsi rédigé :",
+                Op::InsertAlineas { alineas: a.clone() },
+            ),
+            (
+                "L'alinéa de l'article 25 commençant par les mots : « Un an au moins » est ainsi rédigé :",
+                Op::RewriteAlineas { count: 1, alineas: a.clone() },
+            ),
+        ] {
+            assert_eq!(read(s, &["A."]), [Instruction { target: t.clone(), op }], "{s}");
+        }
+        let got = read(
+            "À l'article 25, l'alinéa commençant par les mots : « Un an au moins » est supprimé",
+            &[],
+        );
+        assert_eq!(
+            got,
+            [Instruction {
+                target: t.clone(),
+                op: Op::DeleteAlineas { count: 1 }
+            }]
+        );
+        // A numbered alinéa: « avant le deuxième alinéa ».
+        let got = read(
+            "Avant le deuxième alinéa de l'article 5, il est inséré un alinéa ainsi rédigé :",
+            &["A."],
+        );
+        assert_eq!(
+            got[0].target,
+            Target::article("5").with_alinea(Position::Nth(2))
+        );
+        // « après l'article 5 » stays an article's place, not an alinéa's.
+        assert!(parse_sentence(
+            "Avant la première phrase de l'article 5, il est inséré un alinéa ainsi rédigé :",
+            vec!["A.".into()],
+            None,
+            &[]
+        )
+        .is_err());
+    }
 
     #[test]
     fn active_and_imperative_phrasings_read_as_their_passive_formula() {

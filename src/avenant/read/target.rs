@@ -38,6 +38,7 @@ fn parse_np_in_order(s: &str, ctx: Option<&Unit>) -> Option<(Target, u32)> {
     let mut heading = false;
     let mut phrase = None;
     let mut alinea = None;
+    let mut alinea_starts = None;
     let mut row = None;
     let mut items: Vec<String> = Vec::new();
     let mut unit: Option<Unit> = None;
@@ -78,6 +79,9 @@ fn parse_np_in_order(s: &str, ctx: Option<&Unit>) -> Option<(Target, u32)> {
             )?;
             row = Some(p);
             count = n;
+            consumed = c.get(0)?.end();
+        } else if let Some(c) = P_ALINEA_WORDS.captures(&rest) {
+            alinea_starts = Some(format!("§{}", &c[1]));
             consumed = c.get(0)?.end();
         } else if let Some(c) = P_ALINEA_N.captures(&rest) {
             let a: u32 = c[1].parse().ok()?;
@@ -170,6 +174,7 @@ fn parse_np_in_order(s: &str, ctx: Option<&Unit>) -> Option<(Target, u32)> {
         row,
         item: items,
         alinea,
+        alinea_starts,
         phrase,
     };
     Some((target, count))

@@ -53,6 +53,23 @@ pub fn words_ambiguous(words: &str, n: usize, t: &Target) -> String {
     )
 }
 
+/// « aucun alinéa ne commence par les mots « X » à l'article 25 de la convention » (`n` = 0),
+/// or « 2 alinéas commencent par … : l'avenant ne précise pas lequel est visé ».
+pub fn alinea_start_not_unique(words: &str, n: usize, t: &Target) -> String {
+    let mut place = t.clone();
+    place.alinea_starts = None;
+    let np = words_np(words, None);
+    let words = format!("{} {}", np.with(Case::Nom), plain_quote(words));
+    let place = where_in_convention(&place);
+    if n == 0 {
+        format!("aucun alinéa ne commence par {words} {place}")
+    } else {
+        format!(
+            "{n} alinéas commencent par {words} {place} : l'avenant ne précise pas lequel est visé"
+        )
+    }
+}
+
 /// « le quatrième alinéa de l'article 7 de la convention n'existe pas ».
 pub fn target_missing(t: &Target) -> String {
     format!("{} n'existe pas", target_name(t))

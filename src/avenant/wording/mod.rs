@@ -405,6 +405,19 @@ mod tests {
     }
 
     #[test]
+    fn an_alinea_named_by_its_first_words() {
+        let t = Target::article("25").with_alinea_starting("Un an au moins");
+        assert_eq!(
+            one(ins(t.clone(), Op::InsertAlineasBefore { alineas: vec!["A.".into()] })),
+            s("Avant l'alinéa de l'article 25 commençant par les mots~: «~Un an au moins~», il est inséré un alinéa ainsi rédigé~:\n«~A.~»")
+        );
+        assert_eq!(
+            one(ins(t, Op::DeleteAlineas { count: 1 })),
+            s("L'alinéa de l'article 25 commençant par les mots~: «~Un an au moins~» est supprimé.")
+        );
+    }
+
+    #[test]
     fn alinea_formulas() {
         let t = Target::article("2").with_alinea(Position::Nth(3));
         assert_eq!(

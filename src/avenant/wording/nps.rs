@@ -277,6 +277,24 @@ pub fn target_np_range_in(
         };
         push(Np::new(head, false, last && plural), &mut current, &mut np);
     }
+    if let Some(w) = t.alinea_starts.as_deref() {
+        // « l'alinéa de l'article 25 commençant par les mots : « … » ».
+        let words = if w.split_whitespace().count() > 1 {
+            "les mots"
+        } else {
+            "le mot"
+        };
+        let head = match current.as_deref() {
+            Some(c) => format!(
+                "alinéa {} commençant par {words}\u{a0}: «\u{a0}{w}\u{a0}»",
+                de(c)
+            ),
+            None => format!("alinéa commençant par {words}\u{a0}: «\u{a0}{w}\u{a0}»"),
+        };
+        let full = Np::new(head, false, false);
+        current = Some(full.with(Case::Nom));
+        np = Some(full);
+    }
     if let Some(p) = t.phrase {
         push(
             Np::new(format!("{} phrase", position(p, true)), true, false),

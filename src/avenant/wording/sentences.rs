@@ -320,6 +320,26 @@ pub fn insert_alineas(
     ctx: Option<&Unit>,
     style: &Style,
 ) -> Sentence {
+    insert_alineas_at("après", t, alineas, ctx, style)
+}
+
+/// « Avant l'alinéa commençant par les mots : « … », il est inséré un alinéa ainsi rédigé : ».
+pub fn insert_alineas_before(
+    t: &Target,
+    alineas: &[String],
+    ctx: Option<&Unit>,
+    style: &Style,
+) -> Sentence {
+    insert_alineas_at("avant", t, alineas, ctx, style)
+}
+
+fn insert_alineas_at(
+    rel: &str,
+    t: &Target,
+    alineas: &[String],
+    ctx: Option<&Unit>,
+    style: &Style,
+) -> Sentence {
     let s = subject(t, 1, ctx, style.formal, style.noun);
     let n = alineas.len();
     let new_item = (!t.item.is_empty() && n == 1)
@@ -341,7 +361,7 @@ pub fn insert_alineas(
         }
     };
     Sentence::with_block(
-        format!("après {}, {what}", s.with(Case::Nom)),
+        format!("{rel} {}, {what}", s.with(Case::Nom)),
         quote_block(alineas, style),
     )
 }
@@ -663,6 +683,7 @@ pub fn sentence(ins: &Instruction, ctx: Option<&Unit>, style: &Style) -> Sentenc
         Op::DeletePhrase => delete_phrase(t, ctx, style),
         Op::RewriteAlineas { count, alineas } => rewrite_alineas(t, *count, alineas, ctx, style),
         Op::InsertAlineas { alineas } => insert_alineas(t, alineas, ctx, style),
+        Op::InsertAlineasBefore { alineas } => insert_alineas_before(t, alineas, ctx, style),
         Op::AddAlineas { at, alineas } => add_alineas(t, *at, alineas, ctx, style),
         Op::DeleteAlineas { count } => delete_units(t, *count, ctx, style),
         Op::RewriteArticle { heading, alineas } => {
