@@ -37,6 +37,45 @@ fn opens_with_parenthesis(text: &str) -> bool {
     t.starts_with('(') && t.contains(')')
 }
 
+/// A line of at most this many words is a caption or a heading-like line, not a sentence cut
+/// in its middle.
+const SHORT_LINE_WORDS: usize = 8;
+
+/// A text that is one parenthesis and nothing else but final punctuation (« (hors vacances
+/// scolaires et jours fériés) », « (demande de rajout …) »), not « (ou les articles) de la
+/// loi … », the middle of a sentence cut by a blank line.
+fn whole_parenthesis(text: &str) -> bool {
+    let t = text.trim();
+    let Some(inner) = t.strip_prefix('(') else {
+        return false;
+    };
+    let mut depth = 1usize;
+    for (i, c) in inner.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return inner[i + 1..]
+                        .chars()
+                        .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A text that cannot open a sentence: it starts with a comma, a semicolon or a lower-case
+/// letter (the middle of a sentence cut by blank lines).
+fn is_fragment(text: &str) -> bool {
+    text.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, ',' | ';') || c.is_lowercase())
+}
+
 /// Re-joins a paragraph split by a page break or a hard wrap: a plain line, or an item, that
 /// ends without final punctuation, followed by a plain line starting in lower case.
 pub(super) fn join_continuations(mut lines: Vec<Line>) -> Vec<Line> {
@@ -56,10 +95,19 @@ pub(super) fn join_continuations(mut lines: Vec<Line>) -> Vec<Line> {
                 // line of its own, not the tail of a paragraph cut by a page break.
                 && (!line.blank_before || line.text.contains(' '))
                 // Past a blank line, a paragraph opening with a whole parenthesis (« (hors
-                // vacances scolaires et jours fériés) ») is a remark of its own.
-                && !(line.blank_before && opens_with_parenthesis(&line.text))
+                // vacances scolaires et jours fériés) ») is a remark of its own, unless the
+                // paragraph before is itself a fragment (« , représentant de l'Etat dans le
+                // département » / « (ou dans la région) de , agissant … »).
+                && !(line.blank_before
+                    && opens_with_parenthesis(&line.text)
+                    && !is_fragment(&prev.text)
+                    && (whole_parenthesis(&line.text)
+                        || prev.text.split_whitespace().count() <= SHORT_LINE_WORDS))
                 && !headings::part_end(&line.text)
-                && !headings::and(&line.text);
+                && !headings::and(&line.text)
+                // « il est convenu ce qui suit : » after a visa ending in a comma is the
+                // formula that closes the visas, never the visa's tail.
+                && !headings::agreed(&line.text);
             if prev_ok && cur_ok && !opens_unit(prev) {
                 prev.text.push(' ');
                 prev.text.push_str(&line.text);

@@ -487,6 +487,13 @@ mod tests {
         let d = doc("Article 1er – Créneaux\n\nCréneaux attribués pour la période\n\n(hors vacances scolaires et jours fériés)\n\nArticle 2 – Durée\n\nDurée en heures\n\n\n(demande de rajout d'une ligne) précisez le cas échéant\n");
         assert_eq!(d.alineas(d.get("article-1").unwrap()).len(), 2);
         assert_eq!(d.alineas(d.get("article-2").unwrap()).len(), 2);
+        // But a sentence cut by blank lines goes on through its parenthesis (« … de
+        // l'article (ou les articles) de la loi … »), and « il est convenu ce qui suit : »
+        // after a visa ending in a comma is not that visa's tail (blind2, convention type 2005).
+        let d = doc("Article 1er\n\nEn application de l'article\n\n(ou les articles) de la loi du 13 août 2004, il est convenu.\n\nArticle 2\n\nFin.\n");
+        assert_eq!(d.alineas(d.get("article-1").unwrap()).len(), 1);
+        let d = doc("Entre\n\nL'Etat, d'une part,\n\nEt le département, d'autre part,\n\nVu la loi n° 2004-809 ;\n\nVu l'avis du comité en date du ,\n\nil est convenu ce qui suit :\n\nArticle 1er\n\nTexte.\n");
+        assert_eq!(d.alineas(d.get("visas").unwrap()).len(), 2);
         let d = doc("La charte du référent\n\nJe m'engage.\n\nJe veille au bon embarquement\n\n- J'active les cartes\n\nJe veille à la sécurité\n\n- Je sensibilise");
         assert_eq!(
             top(&d),
