@@ -361,15 +361,6 @@ impl Drafter<'_> {
         if kept {
             return None;
         }
-        let unit = super::blocks::division_unit(&self.w, o)?;
-        let ins = Instruction {
-            target: Target::unit(unit.clone()),
-            op: Op::DeleteBlock,
-        };
-        self.exec(&ins).ok()?;
-        self.changes
-            .deleted_divisions
-            .push(formules::cite_unit(&unit, formules::Case::Nom, false));
-        Some((formules::deletion_heading_in(&unit, self.noun), vec![ins]))
+        self.delete_emptied(o)
     }
 }
