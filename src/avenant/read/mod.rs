@@ -312,19 +312,16 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
         } else {
             number.to_string()
         };
-        let (instructions, written): (Vec<_>, Vec<_>) = parse_body(&body, ctx.as_ref(), &joined)
-            .map_err(|e| ReadError {
-                line: e.line,
-                message: format!("{} (article {label} de l'avenant)", e.message),
-            })?
-            .into_iter()
-            .unzip();
-        av.written.0.push(written);
-        av.articles.push(AmendingArticle {
+        let place = format!("article {label} de l'avenant");
+        push_article(
+            &mut av,
             number,
             heading,
-            instructions,
-        });
+            &body,
+            ctx.as_ref(),
+            &joined,
+            &place,
+        )?;
     }
     if av.numero == 0 {
         av.numero = 1;
@@ -400,20 +397,9 @@ fn annexed_instructions(
             Some(l) => format!("article {l} de l'annexe de l'avenant"),
             None => "annexe de l'avenant".to_string(),
         };
-        let (instructions, written): (Vec<_>, Vec<_>) = parse_body(&body, ctx.as_ref(), &[])
-            .map_err(|e| ReadError {
-                line: e.line,
-                message: format!("{} ({place})", e.message),
-            })?
-            .into_iter()
-            .unzip();
-        av.written.0.push(written);
-        av.articles.push(AmendingArticle {
-            number,
-            heading: label
-                .map_or_else(|| "Annexe".to_string(), |l| format!("Annexe – article {l}")),
-            instructions,
-        });
+        let heading =
+            label.map_or_else(|| "Annexe".to_string(), |l| format!("Annexe – article {l}"));
+        push_article(av, number, heading, &body, ctx.as_ref(), &[], &place)?;
     }
     if av.articles[before..]
         .iter()
@@ -509,4 +495,31 @@ pub(super) fn err(line: usize, message: impl Into<String>) -> ReadError {
         line,
         message: message.into(),
     }
+}
+
+/// Reads the sentences of one amending article (`place` names it in an error: « article 2 de
+/// l'avenant ») and adds it to the avenant, with the sentences as written.
+fn push_article(
+    av: &mut Avenant,
+    number: u32,
+    heading: String,
+    body: &[L],
+    ctx: Option<&Unit>,
+    joined: &[JoinedAnnex],
+    place: &str,
+) -> Result<(), ReadError> {
+    let (instructions, written): (Vec<_>, Vec<_>) = parse_body(body, ctx, joined)
+        .map_err(|e| ReadError {
+            line: e.line,
+            message: format!("{} ({place})", e.message),
+        })?
+        .into_iter()
+        .unzip();
+    av.written.0.push(written);
+    av.articles.push(AmendingArticle {
+        number,
+        heading,
+        instructions,
+    });
+    Ok(())
 }
