@@ -94,6 +94,12 @@ pub enum Unit {
     Article {
         label: String,
     },
+    /// An article whose number the text does not write (statuts whose sections are « ## Objet »,
+    /// « ## Siège »), named by its heading as the text names it: « l'article intitulé
+    /// « Objet » » (see [`crate::model::Node::number_is_implicit`]).
+    TitledArticle {
+        heading: String,
+    },
     /// An annex by its label (`2`, `I`), or the only, unnumbered annex.
     Annex {
         label: Option<String>,

@@ -57,7 +57,10 @@ pub(super) fn rewrite_leaf(doc: &mut Document, id: NodeId, line: &str) {
     }
     let new = leaf_node(doc, line);
     let node = doc.node_mut(id);
-    if new.kind == NodeKind::Alinea && old.kind == NodeKind::Item && old.label.is_none() {
+    let bullet = |n: &Node| n.kind == NodeKind::Item && n.label.is_none();
+    // A bullet item rewritten, quoted with or without its dash (« – … »), stays the item it
+    // was, at its nesting level.
+    if (new.kind == NodeKind::Alinea || bullet(&new)) && bullet(&old) {
         node.text = new.text;
     } else {
         node.kind = new.kind;
@@ -152,6 +155,13 @@ pub(super) fn insert_lines(
                 // Rewriting a bullet item by an unmarked line keeps it a bullet item.
                 node.kind = NodeKind::Item;
                 node.level = ln.level;
+            } else if node.kind == NodeKind::Item
+                && node.label.is_none()
+                && ln.kind == NodeKind::Item
+                && ln.label.is_none()
+            {
+                // A dashed line rewriting a bullet item: at that item's nesting level.
+                node.level = ln.level;
             }
         }
         insert_child(doc, parent, at, node);
@@ -161,6 +171,13 @@ pub(super) fn insert_lines(
 
 /// An article's heading line in the style of `model` (« Article 5 : Durée », « ARTICLE 5 – Durée »).
 pub(super) fn heading_line(model: &Node, label: &str, heading: Option<&str>) -> String {
+    // An article whose number the text does not write (« ## Objet »), rewritten or inserted
+    // without a number: its heading alone, as the text writes its articles.
+    let unwritten =
+        label.is_empty() || model.number_is_implicit() && model.label.as_deref() == Some(label);
+    if let Some(h) = heading.filter(|_| unwritten) {
+        return h.to_string();
+    }
     let text = &model.text;
     let old_label = model.label.clone().unwrap_or_default();
     let (prefix, sep) = match text
@@ -224,7 +241,8 @@ pub(super) fn new_article(
     let unit = Unit::Article {
         label: label.clone(),
     };
-    if find_unit(doc, &unit).is_some() {
+    // No label: an article whose number the text does not write (named by its heading).
+    if !label.is_empty() && find_unit(doc, &unit).is_some() {
         return Err(formules::already_exists(&unit));
     }
     graft_article(doc, parent, at, style, label, heading, alineas);
@@ -243,7 +261,7 @@ pub(super) fn graft_article(
 ) {
     let text = heading_line(doc.node(style), &label, heading);
     let mut node = Node::new(NodeKind::Article, fresh_key(doc), text, Span::default());
-    node.label = Some(label);
+    node.label = (!label.is_empty()).then_some(label);
     node.heading = heading.map(str::to_string);
     let id = insert_child(doc, parent, at, node);
     insert_lines(doc, id, 0, alineas, None);

@@ -78,6 +78,11 @@ impl Drafter<'_> {
     pub(super) fn article_unit(&self, o: NodeId) -> Unit {
         let label = self.label(o);
         let w = &self.w;
+        // An article whose number the text does not write (« ## Objet »): named by its
+        // heading, when no other article of the working copy has it.
+        if let Some(heading) = titled_heading(w, o) {
+            return Unit::TitledArticle { heading };
+        }
         let numbered_again = w.node(o).key.contains("/article-")
             && w.parent(o)
                 .is_some_and(|p| w.node(p).kind == NodeKind::Structure);
@@ -99,6 +104,26 @@ impl Drafter<'_> {
             .sum::<usize>()
             == 1
     }
+}
+
+/// The heading that names the article `o` of `doc` when its number is not written and no other
+/// article has that heading (as `apply` finds it: case and final punctuation aside).
+pub(super) fn titled_heading(doc: &Document, o: NodeId) -> Option<String> {
+    let node = doc.node(o);
+    if !node.number_is_implicit() {
+        return None;
+    }
+    let heading = node.heading.clone()?;
+    let key = heading_key(Some(&heading));
+    let same = doc
+        .descendants(doc.root())
+        .into_iter()
+        .filter(|id| {
+            let n = doc.node(*id);
+            n.kind == NodeKind::Article && heading_key(n.heading.as_deref()) == key
+        })
+        .count();
+    (same == 1).then_some(heading)
 }
 
 // ----- comparing units -----
@@ -260,18 +285,6 @@ pub(super) fn leaf_line(doc: &Document, id: NodeId) -> String {
                 .join(" | ")
         )),
         _ => n.text.clone(),
-    }
-}
-
-/// A leaf quoted to rewrite `old` in place: a bullet rewriting a bullet is quoted without its
-/// dash, so that `apply` keeps it the item it was, at its nesting level.
-pub(super) fn rewrite_line(old: &crate::model::Node, doc: &Document, id: NodeId) -> String {
-    let n = doc.node(id);
-    let bullets = |x: &crate::model::Node| x.kind == NodeKind::Item && x.label.is_none();
-    if bullets(old) && bullets(n) && old.level == n.level {
-        n.text.clone()
-    } else {
-        leaf_line(doc, id)
     }
 }
 

@@ -439,8 +439,14 @@ pub fn delete_units(t: &Target, count: u32, ctx: Option<&Unit>, style: &Style) -
     ))
 }
 
-/// « Article 5 – Durée » (an article's heading line as quoted).
+/// « Article 5 – Durée » (an article's heading line as quoted); with no label (an article
+/// whose number the text does not write), its heading alone: « Objet ».
 pub fn article_heading_line(label: &str, heading: Option<&str>) -> String {
+    if label.trim().is_empty() {
+        if let Some(h) = heading {
+            return h.to_string();
+        }
+    }
     match heading {
         Some(h) => format!("Article {} – {h}", article_label(label)),
         None => format!("Article {}", article_label(label)),
@@ -538,12 +544,15 @@ pub(super) fn with_article(
     alineas: &[String],
     style: &Style,
 ) -> Sentence {
+    // An article whose number the text does not write: « il est inséré un article ainsi
+    // rédigé : », its heading the first quoted line.
+    let numbered = if label.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" {}", article_label(label))
+    };
     Sentence::with_block(
-        format!(
-            "{lead} un article {} ainsi rédigé{}",
-            article_label(label),
-            colon(style)
-        ),
+        format!("{lead} un article{numbered} ainsi rédigé{}", colon(style)),
         quote_block(
             &with_heading_line(article_heading_line(label, heading), alineas),
             style,
@@ -774,6 +783,7 @@ pub fn chapeau_unit(instructions: &[Instruction]) -> Option<&Unit> {
         && !matches!(
             unit,
             Unit::Article { .. }
+                | Unit::TitledArticle { .. }
                 | Unit::Annex { .. }
                 | Unit::Party { .. }
                 | Unit::Parties
@@ -824,9 +834,8 @@ pub fn chapeau(unit: &Unit, style: &Style) -> String {
         ));
     }
     capitalise(&format!(
-        "{} {} {} ainsi {}{}",
-        np.with(Case::Nom),
-        style.noun.of_it(),
+        "{} {} ainsi {}{}",
+        cite_unit_in(unit, Case::Nom, true, style.noun),
         np.verb(),
         np.agree("modifié"),
         colon(style)
