@@ -99,9 +99,11 @@ fn tag_of(old: &str, new: &str) -> ChangeTag {
     }
 }
 
-/// A letter, a digit or a hyphen: what a word (« deux-tiers », « 2/3 » aside) is made of.
+/// A letter, a digit or a hyphen: what a word (« deux-tiers ») is made of; a footnote call
+/// (« ¹ ») is not part of the word it follows.
 fn word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '-' | '\u{2011}')
+    (c.is_alphanumeric() && !matches!(c, '¹' | '²' | '³' | '⁰'..='⁹'))
+        || matches!(c, '-' | '\u{2011}')
 }
 
 /// `i` falls between two characters of one word of `text`.
@@ -157,7 +159,8 @@ fn forward_over(text: &str, at: usize, post: &str) -> Option<usize> {
 /// word before it (« générale pour » → « générale, »), or after it at the start. Unchanged
 /// when the two texts do not share those letters. Typed values are whole already.
 fn whole_words(old: &str, new: &str, mut c: WordChange) -> WordChange {
-    if c.value_type != crate::diff::ValueType::Text {
+    let call = formules::is_note_call(c.old.trim()) || formules::is_note_call(c.new.trim());
+    if c.value_type != crate::diff::ValueType::Text || call {
         return c;
     }
     let (mut os, mut oe) = (c.old_range.start, c.old_range.end);
