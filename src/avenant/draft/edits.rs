@@ -243,3 +243,61 @@ fn whole_words(old: &str, new: &str, mut c: WordChange) -> WordChange {
 pub(super) fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::edits;
+
+    fn pairs(old: &str, new: &str) -> Vec<(String, String)> {
+        edits(old, new)
+            .into_iter()
+            .map(|c| (c.old.trim().to_string(), c.new.trim().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_hyphenated_word_is_quoted_whole() {
+        assert_eq!(
+            pairs(
+                "prononcée par les deux-tiers au moins des membres",
+                "prononcée par les deux tiers (2/3) au moins des membres"
+            ),
+            vec![("deux-tiers".to_string(), "deux tiers (2/3)".to_string())]
+        );
+        // A hyphenated word gaining a part.
+        assert_eq!(
+            pairs(
+                "un vice-président est élu",
+                "un vice-président-délégué est élu"
+            ),
+            vec![(
+                "vice-président".to_string(),
+                "vice-président-délégué".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn words_replaced_by_a_comma_take_the_word_before() {
+        assert_eq!(
+            pairs(
+                "de manière plus générale pour tout motif jugé grave",
+                "de manière plus générale, tout motif jugé grave"
+            ),
+            vec![("générale pour".to_string(), "générale,".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_footnote_call_stays_apart_from_its_word() {
+        for (o, n) in pairs(
+            "le propriétaire du logement-foyer¹ signe",
+            "le propriétaire¹ du logement-foyer signe",
+        ) {
+            assert!(
+                !o.contains("propriétaire") || !n.contains("propriétaire¹ du"),
+                "{o} → {n}"
+            );
+        }
+    }
+}

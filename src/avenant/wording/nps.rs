@@ -122,7 +122,7 @@ pub fn unit_np_in(unit: &Unit, noun: DocNoun) -> Np {
 /// « intitulé « Objet » »: how an article whose number the text does not write is named
 /// (see LEGISTIQUE.md, « Pointing at a unit »).
 pub fn titled(heading: &str) -> String {
-    format!("intitulé\u{a0}«\u{a0}{}\u{a0}»", heading.trim())
+    format!("intitulé «\u{a0}{}\u{a0}»", heading.trim())
 }
 
 /// The unit as a noun phrase, with the document when `formal`: « article 7 de la
