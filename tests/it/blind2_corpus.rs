@@ -566,6 +566,23 @@ fn hyphenated_words_are_replaced_whole() {
     let _ = std::fs::remove_file(&new);
 }
 
+/// The same mechanism on another real pair (corpus/blind, Zeste de Savoir's statuts, article
+/// 18): « , éventuellement électroniquement, » glued to « réunit » was replaced by
+/// « physiquement », then « réunitphysiquement » fixed by a second instruction.
+#[test]
+fn instructions_do_not_depend_on_each_other_zeste_de_savoir() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/blind");
+    let md = draft_cli(
+        &dir.join("zeste-de-savoir-statuts-ca-13-a-25.txt"),
+        &dir.join("zeste-de-savoir-statuts-ca-4-a-25.txt"),
+    );
+    assert!(!md.contains("réunitphysiquement"), "{md}");
+    assert!(
+        md.contains("les mots : « réunit, éventuellement électroniquement, » sont remplacés par les mots : « réunit physiquement »"),
+        "{md}"
+    );
+}
+
 #[test]
 fn punctuation_is_not_a_word() {
     let md = draft_cli(&path(ASN_2017), &path(ASN_2019));

@@ -169,6 +169,43 @@ pub(super) fn insert_lines(
     }
 }
 
+/// An unnumbered intertitle (« Montants ») inserted among the children of `parent` (an
+/// article, or an intertitle of it) before the one at `at`: the alinéas from there to the next
+/// intertitle, sub-article or end go under it, as the parser nests them. Inside an intertitle,
+/// the new one follows it in the article and takes the rest of its alinéas.
+pub(super) fn insert_intertitle(doc: &mut Document, parent: NodeId, at: usize, heading: &str) {
+    let intertitle = |n: &Node| n.kind == NodeKind::Structure && n.label.is_none();
+    let (host, index, moved): (NodeId, usize, Vec<NodeId>) = match doc.parent(parent) {
+        Some(up) if intertitle(doc.node(parent)) => {
+            let moved = doc.children(parent)[at.min(doc.children(parent).len())..].to_vec();
+            (up, child_index(doc, up, parent) + 1, moved)
+        }
+        _ => {
+            let moved = doc.children(parent)[at.min(doc.children(parent).len())..]
+                .iter()
+                .copied()
+                .take_while(|c| {
+                    !matches!(doc.node(*c).kind, NodeKind::Structure | NodeKind::Article)
+                })
+                .collect();
+            (parent, at, moved)
+        }
+    };
+    let mut node = Node::new(
+        NodeKind::Structure,
+        fresh_key(doc),
+        heading,
+        Span::default(),
+    );
+    node.heading = Some(heading.to_string());
+    // The parser's rank of an intertitle: below the article's own sub-divisions.
+    node.level = 20;
+    let id = insert_child(doc, host, index, node);
+    for (i, m) in moved.into_iter().enumerate() {
+        crate::edit::move_to(doc, m, id, i);
+    }
+}
+
 /// An article's heading line in the style of `model` (« Article 5 : Durée », « ARTICLE 5 – Durée »).
 pub(super) fn heading_line(model: &Node, label: &str, heading: Option<&str>) -> String {
     // An article whose number the text does not write (« ## Objet »), rewritten or inserted

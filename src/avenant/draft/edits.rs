@@ -203,7 +203,23 @@ fn whole_words(old: &str, new: &str, mut c: WordChange) -> WordChange {
     // rewrites the phrase or the alinéa rather than quote a lone mark.
     let bare = |s: &str| !s.trim().is_empty() && !s.chars().any(char::is_alphanumeric);
     let wordy = |s: &str| s.chars().any(char::is_alphanumeric);
-    if (bare(&old[os..oe]) && wordy(&new[ns..ne])) || (bare(&new[ns..ne]) && wordy(&old[os..oe])) {
+    // Old words that begin glued to the word before (« réunit, éventuellement … ») replaced by
+    // words that begin with a letter: quoted from the word before, else the new words would
+    // be glued to it (« réunitphysiquement »).
+    let glued = os < oe
+        && old[..os]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace())
+        && new[ns..ne]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+    if glued
+        || (bare(&old[os..oe]) && wordy(&new[ns..ne]))
+        || (bare(&new[ns..ne]) && wordy(&old[os..oe]))
+    {
         let before = old[chunk_start(old, os)..os].trim().to_string();
         let after = old[oe..chunk_end(old, oe)].trim().to_string();
         let left = (!before.is_empty() && before.chars().any(char::is_alphanumeric))
@@ -285,6 +301,33 @@ mod tests {
                 "de manière plus générale, tout motif jugé grave"
             ),
             vec![("générale pour".to_string(), "générale,".to_string())]
+        );
+    }
+
+    #[test]
+    fn words_glued_to_the_word_before_take_it() {
+        // Zeste de Savoir's statuts, article 18: quoting « , éventuellement électroniquement, »
+        // alone, replaced by « physiquement », would give « réunitphysiquement ».
+        assert_eq!(
+            pairs(
+                "L'assemblée générale se réunit, éventuellement électroniquement, sur convocation",
+                "L'assemblée générale se réunit physiquement sur convocation"
+            ),
+            vec![(
+                "réunit, éventuellement électroniquement,".to_string(),
+                "réunit physiquement".to_string()
+            )]
+        );
+        // Deleted, they need no word before them.
+        assert_eq!(
+            pairs(
+                "un obstacle à l'adhésion, sur présentation d'un justificatif. Pour",
+                "un obstacle à l'adhésion. Pour"
+            ),
+            vec![(
+                ", sur présentation d'un justificatif".to_string(),
+                String::new()
+            )]
         );
     }
 

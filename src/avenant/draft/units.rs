@@ -53,11 +53,14 @@ impl Drafter<'_> {
         unit: &Unit,
     ) -> Result<Vec<Instruction>, String> {
         let cmp = self.cmp;
+        let mut out = Vec::new();
         if shape(&self.w, o) != shape(&cmp.new, n) {
-            return Err("intertitles".into());
+            out = self.intertitles_added(o, n, unit)?;
+            if shape(&self.w, o) != shape(&cmp.new, n) {
+                return Err("intertitles".into());
+            }
         }
         let target = Target::unit(unit.clone());
-        let mut out = Vec::new();
         let leaves = leaves_through(&self.w, o);
         for (wl, nl) in leaves.into_iter().zip(leaves_through(&cmp.new, n)) {
             let (ot, nt) = (&self.w.node(wl).text, &cmp.new.node(nl).text);
@@ -70,6 +73,89 @@ impl Drafter<'_> {
             out.extend(self.words(o, wl, nl, unit, &target)?);
         }
         Ok(out)
+    }
+
+    /// The unnumbered intertitles the new article `n` has and the old one `o` lacks, each
+    /// inserted before the alinéa it opens, designated by its first words (« À l'article 3,
+    /// avant l'alinéa commençant par les mots : « Les tarifs », il est inséré un intertitre
+    /// ainsi rédigé : « Montants » »). `Err` unless the alinéas are as many on both sides and
+    /// every old intertitle opens the same alinéa in the new version.
+    fn intertitles_added(
+        &mut self,
+        o: NodeId,
+        n: NodeId,
+        unit: &Unit,
+    ) -> Result<Vec<Instruction>, String> {
+        let new = &self.cmp.new;
+        // (heading, index among the article's alinéas of the first one it holds).
+        let titles = |doc: &Document, id: NodeId| -> Result<Vec<(String, usize)>, String> {
+            let leaves = leaves_through(doc, id);
+            let mut out = Vec::new();
+            for c in doc.children(id) {
+                let x = doc.node(*c);
+                if x.kind != NodeKind::Structure {
+                    continue;
+                }
+                if x.label.is_some() {
+                    return Err("numbered sub-division".into());
+                }
+                let first = leaves_through(doc, *c)
+                    .first()
+                    .and_then(|f| leaves.iter().position(|l| l == f))
+                    .ok_or("empty intertitle")?;
+                out.push((x.heading.clone().unwrap_or_default(), first));
+            }
+            Ok(out)
+        };
+        let (old_titles, new_titles) = (titles(&self.w, o)?, titles(new, n)?);
+        let leaves = leaves_through(&self.w, o);
+        if leaves.len() != leaves_through(new, n).len() {
+            return Err("alinéas".into());
+        }
+        let mut kept = old_titles.iter().peekable();
+        let mut added = Vec::new();
+        for (h, at) in &new_titles {
+            match kept.peek() {
+                Some((oh, oat)) if heading_key(Some(oh)) == heading_key(Some(h)) && oat == at => {
+                    kept.next();
+                }
+                _ => added.push((h.clone(), leaves[*at])),
+            }
+        }
+        if kept.next().is_some() || added.is_empty() {
+            return Err("intertitles".into());
+        }
+        let mut out = Vec::new();
+        for (heading, leaf) in added {
+            let words = self
+                .opening_words(o, leaf)
+                .ok_or("no unique opening words")?;
+            let ins = Instruction {
+                target: Target::unit(unit.clone()).with_alinea_starting(&words),
+                op: Op::InsertIntertitle { heading },
+            };
+            self.exec(&ins)?;
+            out.push(ins);
+        }
+        Ok(out)
+    }
+
+    /// The fewest first words of the alinéa `leaf` (three at least, or all of them) that open
+    /// no other alinéa of the unit `unit_id`, as `apply` finds « l'alinéa commençant par les
+    /// mots : « … » ».
+    fn opening_words(&self, unit_id: NodeId, leaf: NodeId) -> Option<String> {
+        let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = flat(&self.w.node(leaf).text);
+        let words: Vec<&str> = text.split(' ').collect();
+        let others: Vec<String> = leaves_through(&self.w, unit_id)
+            .into_iter()
+            .filter(|l| *l != leaf)
+            .map(|l| flat(&self.w.node(l).text))
+            .collect();
+        (words.len().min(3)..=words.len()).find_map(|k| {
+            let start = words[..k].join(" ");
+            (!others.iter().any(|x| x.starts_with(&start))).then_some(start)
+        })
     }
 
     /// The old article `o` as the act names it: « l'article 2 », or « l'article 2 du titre 1 »

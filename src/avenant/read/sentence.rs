@@ -820,6 +820,34 @@ fn parse_one(
             });
         }
     }
+    // « Avant l'alinéa commençant par les mots : « … », il est inséré un intertitre ainsi
+    // rédigé : « … » »: an unnumbered intertitle inside the article.
+    if let Some(c) = R_INSERT_BEFORE
+        .captures(&skel)
+        .filter(|c| c["what"].trim().eq_ignore_ascii_case("un intertitre"))
+    {
+        let block = inline_or(block.clone(), &quotes, c.name("q"));
+        let unit = match c.name("loc") {
+            Some(l) => Some(target_of(l.as_str())?.0.unit),
+            None => ctx.cloned(),
+        };
+        let Some((target, _)) = parse_np(&c["t"], unit.as_ref()) else {
+            return Err(format!("phrase non comprise : « {s} »"));
+        };
+        if target.alinea_starts.is_none() || !c["rel"].eq_ignore_ascii_case("avant") {
+            return Err(format!(
+                "« {s} » : un intertitre s'insère avant l'alinéa désigné par ses premiers mots"
+            ));
+        }
+        let heading = block.join(" ").trim().to_string();
+        if heading.is_empty() {
+            return Err(missing_quote());
+        }
+        return Ok(Instruction {
+            target,
+            op: Op::InsertIntertitle { heading },
+        });
+    }
     if let Some(c) = R_INSERT_BEFORE.captures(&skel).filter(|c| {
         c["what"].contains("alinéa")
             && (c["rel"].eq_ignore_ascii_case("avant")

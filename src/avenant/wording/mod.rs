@@ -587,6 +587,12 @@ mod tests {
                 words,
             )],
             vec![ins(t, Op::DeleteArticle)],
+            vec![ins(
+                Target::article("3").with_alinea_starting("Les tarifs sont"),
+                Op::InsertIntertitle {
+                    heading: "Montants".into(),
+                },
+            )],
         ];
         let av = Avenant {
             articles: articles
@@ -603,6 +609,7 @@ mod tests {
         let text = crate::avenant::render::markdown(&av);
         assert!(text.contains(&s("## Article 3 – Modification de l'article de la convention intitulé «~Siège, ce qui est dit en mots~»")), "{text}");
         assert!(text.contains(&s("L'article de la convention intitulé «~Siège, ce qui est dit en mots~» est ainsi modifié~:")), "{text}");
+        assert!(text.contains(&s("Avant l'alinéa de l'article 3 de la convention commençant par les mots~: «~Les tarifs sont~», il est inséré un intertitre ainsi rédigé~:\n\n«~Montants~»")), "{text}");
         let read = crate::avenant::read::parse_avenant(&text).expect("reads back");
         let got: Vec<&Vec<Instruction>> = read.articles.iter().map(|a| &a.instructions).collect();
         let want: Vec<&Vec<Instruction>> = av.articles.iter().map(|a| &a.instructions).collect();

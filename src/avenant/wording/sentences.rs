@@ -333,6 +333,20 @@ pub fn insert_alineas_before(
     insert_alineas_at("avant", t, alineas, ctx, style)
 }
 
+/// « Avant l'alinéa de l'article 3 commençant par les mots : « Les tarifs », il est inséré un
+/// intertitre ainsi rédigé : « Montants » ».
+pub fn insert_intertitle(t: &Target, heading: &str, ctx: Option<&Unit>, style: &Style) -> Sentence {
+    let s = subject(t, 1, ctx, style.formal, style.noun);
+    Sentence::with_block(
+        format!(
+            "avant {}, il est inséré un intertitre ainsi rédigé{}",
+            s.with(Case::Nom),
+            colon(style)
+        ),
+        quote_block(&[heading.to_string()], style),
+    )
+}
+
 fn insert_alineas_at(
     rel: &str,
     t: &Target,
@@ -693,6 +707,7 @@ pub fn sentence(ins: &Instruction, ctx: Option<&Unit>, style: &Style) -> Sentenc
         Op::RewriteAlineas { count, alineas } => rewrite_alineas(t, *count, alineas, ctx, style),
         Op::InsertAlineas { alineas } => insert_alineas(t, alineas, ctx, style),
         Op::InsertAlineasBefore { alineas } => insert_alineas_before(t, alineas, ctx, style),
+        Op::InsertIntertitle { heading } => insert_intertitle(t, heading, ctx, style),
         Op::AddAlineas { at, alineas } => add_alineas(t, *at, alineas, ctx, style),
         Op::DeleteAlineas { count } => delete_units(t, *count, ctx, style),
         Op::RewriteArticle { heading, alineas } => {
