@@ -207,10 +207,11 @@ fn whole_words(old: &str, new: &str, mut c: WordChange) -> WordChange {
     // words that begin with a letter: quoted from the word before, else the new words would
     // be glued to it (« réunitphysiquement »).
     let glued = os < oe
-        && old[..os]
+        && old[..os].chars().next_back().is_some_and(word_char)
+        && old[os..]
             .chars()
-            .next_back()
-            .is_some_and(|c| !c.is_whitespace())
+            .next()
+            .is_some_and(|c| !word_char(c) && !c.is_whitespace())
         && new[ns..ne]
             .trim_start()
             .chars()
@@ -227,6 +228,8 @@ fn whole_words(old: &str, new: &str, mut c: WordChange) -> WordChange {
             .flatten();
         if let Some((a, b)) = left {
             (os, ns) = (a, b);
+        } else if glued {
+            // Glued to a word that cannot be quoted with them: left as it is.
         } else if let Some((a, b)) = (!after.is_empty() && after.chars().any(char::is_alphanumeric))
             .then(|| {
                 Some((
@@ -327,6 +330,21 @@ mod tests {
             vec![(
                 ", sur présentation d'un justificatif".to_string(),
                 String::new()
+            )]
+        );
+    }
+
+    #[test]
+    fn words_inserted_after_a_word_do_not_take_it() {
+        // Mes Aides statuts: an insertion after « bilan » merged with a deletion.
+        assert_eq!(
+            pairs(
+                "et soumet le bilan financier (bilan, compte de résultat et annexe) à l'approbation",
+                "et soumet le bilan moral et le bilan financier à l'approbation"
+            ),
+            vec![(
+                "financier (bilan, compte de résultat et annexe)".to_string(),
+                "moral et le bilan financier".to_string()
             )]
         );
     }
