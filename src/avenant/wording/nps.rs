@@ -315,11 +315,9 @@ pub fn target_np_range_in(
             &mut np,
         );
     }
-    if np.is_none() {
-        if tail.is_some() {
-            // The unit itself.
-            return Some(unit_np_formal(&t.unit, formal, noun));
-        }
+    if np.is_none() && tail.is_some() {
+        // The unit itself.
+        return Some(unit_np_formal(&t.unit, formal, noun));
     }
     np
 }
