@@ -76,7 +76,17 @@ pub(super) fn title(
     // row, once.
     let repeated =
         heading_repeated(cmp, p) || old_side && crate::render::diff_common::heading_and_sequel(p);
-    let heading = if repeated {
+    // An article whose number the text does not write is named by its heading: said once,
+    // unless it changed.
+    let same_heading = |a: Option<NodeId>, b: Option<NodeId>| match (a, b) {
+        (Some(o), Some(n)) => {
+            crate::text::heading_key(cmp.old.node(o).heading.as_deref().unwrap_or(""))
+                == crate::text::heading_key(cmp.new.node(n).heading.as_deref().unwrap_or(""))
+        }
+        _ => true,
+    };
+    let named_by_heading = doc.node(id).number_is_implicit() && same_heading(p.old, p.new);
+    let heading = if repeated || named_by_heading {
         String::new()
     } else if p.old.is_some() && p.new.is_some() {
         side(cmp, p, old_side, options)
