@@ -524,6 +524,21 @@ fn asn_act_names_sections_by_their_heading() {
     assert_eq!(outline(&again), outline(&load(ASN_2019)), "{consolidated}");
 }
 
+/// Even with `--renumber`: numbers the statuts do not write are not renumbered.
+#[test]
+fn asn_act_renumbers_nothing_with_renumber() {
+    let out = run(&["draft", "--renumber", &rel(ASN_2017), &rel(ASN_2019)]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let md = stdout(&out);
+    assert!(!md.contains("deviennent"), "{md}");
+    assert!(!md.contains("renuméroter"), "{md}");
+}
+
 #[test]
 fn implicit_numbers_are_not_written_into_the_consolidated_text() {
     let old = temp_file(

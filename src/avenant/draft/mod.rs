@@ -557,7 +557,10 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
                     if let Some(a) = d.modify_article(p, o, n) {
                         articles.push(a);
                     }
-                    if options.renumber {
+                    // Numbers the text does not write are never renumbered.
+                    let written = !cmp.old.node(o).number_is_implicit()
+                        && !cmp.new.node(n).number_is_implicit();
+                    if options.renumber && written {
                         let from = d.label(o);
                         let to = canonical_label(cmp.new.node(n).label.as_deref().unwrap_or(""));
                         if canonical_label(&from) != to {
