@@ -313,6 +313,78 @@ impl Drafter<'_> {
         out
     }
 
+    /// The old divisions that the new version no longer has while everything they hold is
+    /// kept right under the division enclosing them (sections 1 to 4 of a chapter gone, their
+    /// articles now the chapter's own): « La division et l'intitulé de la section 1 du
+    /// chapitre II sont supprimés. », drafted once every unit is, in document order.
+    pub(super) fn unwrap_divisions(&mut self) -> Vec<(String, Vec<Instruction>)> {
+        let (old, new) = (&self.cmp.old, &self.cmp.new);
+        // The articles this act inserted, by their label in the working copy.
+        let inserted: rustc_hash::FxHashMap<String, NodeId> = self
+            .inserted_labels
+            .iter()
+            .map(|(n, l)| (l.clone(), *n))
+            .collect();
+        let mut out = Vec::new();
+        for i in 0..old.nodes.len() {
+            let o = NodeId(i as u32);
+            if old.node(o).kind != NodeKind::Structure
+                || self.pairs.new_of(o).is_some()
+                || !crate::edit::is_attached(&self.w, o)
+            {
+                continue;
+            }
+            let Some(parent) = self.w.parent(o) else {
+                continue;
+            };
+            let enclosing = if parent == self.w.root() {
+                Some(new.root())
+            } else {
+                self.pairs.new_of(parent)
+            };
+            let Some(enclosing) = enclosing else {
+                continue;
+            };
+            let held = self.w.children(o);
+            // Units of the old version or inserted by this act, each of them right under the
+            // enclosing division in the new version.
+            let flat = !held.is_empty()
+                && held.iter().all(|c| {
+                    let x = self.w.node(*c);
+                    let counterpart = if c.index() < old.nodes.len() {
+                        self.pairs.new_of(*c)
+                    } else if x.kind == NodeKind::Article {
+                        inserted
+                            .get(canonical_label(x.label.as_deref().unwrap_or("")).as_str())
+                            .copied()
+                    } else {
+                        None
+                    };
+                    matches!(x.kind, NodeKind::Article | NodeKind::Structure)
+                        && counterpart.is_some_and(|m| new.parent(m) == Some(enclosing))
+                });
+            if !flat {
+                continue;
+            }
+            let Some(unit) = super::blocks::division_unit(&self.w, o) else {
+                continue;
+            };
+            let ins = Instruction {
+                target: Target::unit(unit.clone()),
+                op: Op::UnwrapDivision,
+            };
+            let mut moved = vec![parent, o];
+            moved.extend_from_slice(self.w.children(o));
+            let saved = crate::edit::Snapshot::links(&self.w, moved);
+            if self.exec(&ins).is_err() {
+                saved.restore(&mut self.w);
+                continue;
+            }
+            out.push((formules::deletion_heading_in(&unit, self.noun), vec![ins]));
+        }
+        out
+    }
+
     /// « Le chapitre III de la convention est supprimé. », when nothing it holds is kept.
     pub(super) fn delete_division(&mut self, p: &PairDiff) -> Option<(String, Vec<Instruction>)> {
         self.delete_division_unless_kept(p.old?, None)

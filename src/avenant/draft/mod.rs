@@ -670,6 +670,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
     for p in deferred_annexes {
         articles.extend(d.annex(p.old, p.new));
     }
+    articles.extend(d.unwrap_divisions());
     articles.extend(d.delete_emptied_divisions());
     articles.extend(d.notes());
     articles.extend(d.blocks_after());
