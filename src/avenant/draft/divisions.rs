@@ -56,6 +56,9 @@ fn division_key(label: &str) -> String {
         .to_lowercase()
 }
 
+/// The most articles a division replaced whole may hold ([`Drafter::rewrite_restructured_divisions`]).
+const MAX_QUOTED_ARTICLES: usize = 60;
+
 /// The new version's nodes inside `id` (itself included).
 pub(super) fn subtree(doc: &Document, id: NodeId) -> Vec<NodeId> {
     std::iter::once(id).chain(doc.descendants(id)).collect()
@@ -381,6 +384,105 @@ impl Drafter<'_> {
                 continue;
             }
             out.push((formules::deletion_heading_in(&unit, self.noun), vec![ins]));
+        }
+        out
+    }
+
+    /// Whether the working copy's division `o` holds, one level down, other units than the new
+    /// version's `n`: other divisions (label, heading, level), other articles in its places
+    /// (an article that is the right one but worded otherwise is the article's business),
+    /// other alinéas.
+    fn restructured(&self, o: NodeId, n: NodeId) -> bool {
+        let (w, new, old_len) = (&self.w, &self.cmp.new, self.cmp.old.nodes.len());
+        let (a, b) = (w.children(o), new.children(n));
+        if a.len() != b.len() {
+            return true;
+        }
+        a.iter().zip(b).any(|(x, y)| {
+            let (nx, ny) = (w.node(*x), new.node(*y));
+            if nx.kind != ny.kind {
+                return true;
+            }
+            match nx.kind {
+                NodeKind::Structure => {
+                    division_key(nx.label.as_deref().unwrap_or(""))
+                        != division_key(ny.label.as_deref().unwrap_or(""))
+                        || heading_key(nx.heading.as_deref()) != heading_key(ny.heading.as_deref())
+                        || nx.level != ny.level
+                }
+                NodeKind::Article => {
+                    if x.index() < old_len {
+                        self.pairs.new_of(*x) != Some(*y)
+                    } else {
+                        self.inserted_labels.get(y).map(String::as_str)
+                            != nx.label.as_deref().map(canonical_label).as_deref()
+                    }
+                }
+                _ => text_key(&nx.text) != text_key(&ny.text),
+            }
+        })
+    }
+
+    /// The divisions that the act, unit by unit, leaves holding other divisions or articles
+    /// than the new version's (sub-sections added around kept articles, paragraphs renumbered
+    /// beside kept ones, articles exchanged between two divisions): each is replaced whole, the
+    /// smallest one first met from the top — « La sous-section 2 … est supprimée. » then « Après
+    /// la sous-section 1 …, il est inséré une sous-section 2 ainsi rédigée : » quoting what
+    /// it holds. A division of more than [`MAX_QUOTED_ARTICLES`] articles is not quoted whole:
+    /// the divisions it holds are looked at instead.
+    pub(super) fn rewrite_restructured_divisions(&mut self) -> Vec<(String, Vec<Instruction>)> {
+        let new = &self.cmp.new;
+        let mut out = Vec::new();
+        let divisions_of = |id: NodeId| -> Vec<NodeId> {
+            new.children(id)
+                .iter()
+                .rev()
+                .copied()
+                .filter(|c| new.node(*c).kind == NodeKind::Structure)
+                .collect()
+        };
+        let mut stack = divisions_of(new.root());
+        while let Some(n) = stack.pop() {
+            let Some(o) = self
+                .pairs
+                .old_of(n)
+                .filter(|o| crate::edit::is_attached(&self.w, *o))
+                .filter(|o| self.w.node(*o).kind == NodeKind::Structure)
+            else {
+                continue;
+            };
+            if !self.restructured(o, n) {
+                stack.extend(divisions_of(n));
+                continue;
+            }
+            let articles = subtree(new, n)
+                .into_iter()
+                .filter(|id| new.node(*id).kind == NodeKind::Article)
+                .count();
+            if articles > MAX_QUOTED_ARTICLES || self.relabelled_division(o, n) {
+                stack.extend(divisions_of(n));
+                continue;
+            }
+            let saved = self.skeleton(&[]);
+            let deleted = self.changes.deleted_divisions.len();
+            let early = self.early.len();
+            let Some(deletion) = self.delete_division_unless_kept(o, Some(n)) else {
+                stack.extend(divisions_of(n));
+                continue;
+            };
+            match self.insert_division(n, None) {
+                Some(a) => {
+                    out.append(&mut self.early);
+                    out.push(deletion);
+                    out.extend(a);
+                }
+                None => {
+                    saved.restore(&mut self.w);
+                    self.changes.deleted_divisions.truncate(deleted);
+                    self.early.truncate(early);
+                    stack.extend(divisions_of(n));
+                }
+            }
         }
         out
     }

@@ -672,6 +672,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
     }
     articles.extend(d.unwrap_divisions());
     articles.extend(d.delete_emptied_divisions());
+    articles.extend(d.rewrite_restructured_divisions());
     articles.extend(d.notes());
     articles.extend(d.blocks_after());
 
