@@ -55,11 +55,22 @@ fn lines(doc: &Document) -> Vec<(String, NodeId)> {
             let numbered = n.kind == K::Item
                 && n.level == 0
                 && n.label.as_deref().is_some_and(|l| n.text.starts_with(l));
+            let dashed = if n.kind == K::Alinea && n.level == 0 {
+                ["- ", "– ", "— "]
+                    .iter()
+                    .find_map(|d| n.text.strip_prefix(d))
+                    .map(str::trim_start)
+            } else {
+                None
+            };
             let (kind, label) = if numbered {
                 ("alinea", "")
+            } else if dashed.is_some() {
+                ("item", "")
             } else {
                 (n.kind.as_str(), label.as_str())
             };
+            let text = dashed.unwrap_or(text);
             out.push((
                 format!(
                     "{}|{}|{}|{}|{}",

@@ -423,6 +423,32 @@ impl Drafter<'_> {
         })
     }
 
+    /// Whether the working copy's division `o` holds a unit (of the old version, or inserted by
+    /// this act) whose counterpart in the new version lies outside the new division `n`.
+    fn holds_kept_elsewhere(&self, o: NodeId, n: NodeId) -> bool {
+        let new = &self.cmp.new;
+        let inside: rustc_hash::FxHashSet<NodeId> = subtree(new, n).into_iter().collect();
+        let by_label: rustc_hash::FxHashMap<&str, NodeId> = self
+            .inserted_labels
+            .iter()
+            .map(|(n, l)| (l.as_str(), *n))
+            .collect();
+        let old_len = self.cmp.old.nodes.len();
+        subtree(&self.w, o).into_iter().any(|id| {
+            let x = self.w.node(id);
+            let counterpart = if id.index() < old_len {
+                self.pairs.new_of(id)
+            } else if x.kind == NodeKind::Article {
+                by_label
+                    .get(canonical_label(x.label.as_deref().unwrap_or("")).as_str())
+                    .copied()
+            } else {
+                None
+            };
+            counterpart.is_some_and(|m| !inside.contains(&m))
+        })
+    }
+
     /// The divisions that the act, unit by unit, leaves holding other divisions or articles
     /// than the new version's (sub-sections added around kept articles, paragraphs renumbered
     /// beside kept ones, articles exchanged between two divisions): each is replaced whole, the
@@ -460,13 +486,24 @@ impl Drafter<'_> {
                 .filter(|id| new.node(*id).kind == NodeKind::Article)
                 .count();
             if articles > MAX_QUOTED_ARTICLES || self.relabelled_division(o, n) {
+                eprintln!(
+                    "DBG skip {} {articles} {}",
+                    new.display_name(n),
+                    self.relabelled_division(o, n)
+                );
                 stack.extend(divisions_of(n));
                 continue;
             }
             let saved = self.skeleton(&[]);
             let deleted = self.changes.deleted_divisions.len();
             let early = self.early.len();
-            let Some(deletion) = self.delete_division_unless_kept(o, Some(n)) else {
+            if self.holds_kept_elsewhere(o, n) {
+                eprintln!("DBG kept {}", new.display_name(n));
+                stack.extend(divisions_of(n));
+                continue;
+            }
+            let Some(deletion) = self.delete_emptied(o) else {
+                eprintln!("DBG del {}", new.display_name(n));
                 stack.extend(divisions_of(n));
                 continue;
             };
@@ -477,6 +514,7 @@ impl Drafter<'_> {
                     out.extend(a);
                 }
                 None => {
+                    eprintln!("DBG insert {}", new.display_name(n));
                     saved.restore(&mut self.w);
                     self.changes.deleted_divisions.truncate(deleted);
                     self.early.truncate(early);

@@ -279,11 +279,17 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
             // A numbered line (« 1° Les modalités … ») is one alinéa for the circular whether
             // the source made it a list item or a plain line (an HTML `<br/>` break): a quoted
             // line reads back as an item, the same words in the same place.
+            // A line led by a dash (« - trois représentants … », an HTML paragraph) is the
+            // list item a Markdown list makes of it: a bullet restyled is not drafted.
+            let dashed = dashed_line(x);
             let (kind, label) = if numbered_line(x) {
                 (NodeKind::Alinea, "")
+            } else if dashed.is_some() {
+                (NodeKind::Item, "")
             } else {
                 (x.kind, label.as_str())
             };
+            let text = dashed.unwrap_or(text);
             sig.push_str(&format!(
                 "{}|{}|{}|{}|{}\n",
                 kind.as_str(),
@@ -313,6 +319,17 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
         out.push((sig, name, top));
     }
     out
+}
+
+/// The text of an alinéa led by a dash and a space, without them (« - trois représentants … »).
+fn dashed_line(x: &crate::model::Node) -> Option<&str> {
+    if x.kind != NodeKind::Alinea || x.level != 0 {
+        return None;
+    }
+    ["- ", "– ", "— "]
+        .iter()
+        .find_map(|d| x.text.strip_prefix(d))
+        .map(str::trim_start)
 }
 
 /// An item of the first level whose text begins with its own number (« 1° », « a) »).
