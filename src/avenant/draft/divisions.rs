@@ -469,60 +469,83 @@ impl Drafter<'_> {
         };
         let mut stack = divisions_of(new.root());
         while let Some(n) = stack.pop() {
-            let Some(o) = self
-                .pairs
-                .old_of(n)
-                .filter(|o| crate::edit::is_attached(&self.w, *o))
-                .filter(|o| self.w.node(*o).kind == NodeKind::Structure)
-            else {
+            let Some(o) = self.working_division(n) else {
                 continue;
             };
             if !self.restructured(o, n) {
                 stack.extend(divisions_of(n));
                 continue;
             }
-            let articles = subtree(new, n)
-                .into_iter()
-                .filter(|id| new.node(*id).kind == NodeKind::Article)
-                .count();
-            if articles > MAX_QUOTED_ARTICLES || self.relabelled_division(o, n) {
-                eprintln!(
-                    "DBG skip {} {articles} {}",
-                    new.display_name(n),
-                    self.relabelled_division(o, n)
-                );
-                stack.extend(divisions_of(n));
-                continue;
-            }
-            let saved = self.skeleton(&[]);
-            let deleted = self.changes.deleted_divisions.len();
-            let early = self.early.len();
-            if self.holds_kept_elsewhere(o, n) {
-                eprintln!("DBG kept {}", new.display_name(n));
-                stack.extend(divisions_of(n));
-                continue;
-            }
-            let Some(deletion) = self.delete_emptied(o) else {
-                eprintln!("DBG del {}", new.display_name(n));
-                stack.extend(divisions_of(n));
-                continue;
-            };
-            match self.insert_division(n, None) {
-                Some(a) => {
-                    out.append(&mut self.early);
-                    out.push(deletion);
+            // The division itself, else the smallest division holding it whose units are all
+            // kept inside it (articles moved between two of its sub-divisions).
+            let candidates = std::iter::successors(Some(n), |x| new.parent(*x))
+                .take_while(|x| new.node(*x).kind == NodeKind::Structure)
+                .filter_map(|x| Some((self.working_division(x)?, x)));
+            let mut done = false;
+            for (wo, x) in candidates.collect::<Vec<_>>() {
+                if self.quoted_articles(x) > MAX_QUOTED_ARTICLES {
+                    break;
+                }
+                if self.relabelled_division(wo, x) || self.holds_kept_elsewhere(wo, x) {
+                    continue;
+                }
+                if let Some(a) = self.replace_division(wo, x) {
                     out.extend(a);
+                    done = true;
                 }
-                None => {
-                    eprintln!("DBG insert {}", new.display_name(n));
-                    saved.restore(&mut self.w);
-                    self.changes.deleted_divisions.truncate(deleted);
-                    self.early.truncate(early);
-                    stack.extend(divisions_of(n));
-                }
+                break;
+            }
+            if !done {
+                stack.extend(divisions_of(n));
             }
         }
         out
+    }
+
+    /// The working copy's division paired with the new version's division `n`, if still there.
+    fn working_division(&self, n: NodeId) -> Option<NodeId> {
+        self.pairs
+            .old_of(n)
+            .filter(|o| crate::edit::is_attached(&self.w, *o))
+            .filter(|o| self.w.node(*o).kind == NodeKind::Structure)
+    }
+
+    /// The articles inside the new version's division `n`.
+    fn quoted_articles(&self, n: NodeId) -> usize {
+        let new = &self.cmp.new;
+        subtree(new, n)
+            .into_iter()
+            .filter(|id| new.node(*id).kind == NodeKind::Article)
+            .count()
+    }
+
+    /// The working copy's division `o` deleted, then the new version's `n` inserted whole in
+    /// its place; `None` (the working copy as it was) when either cannot be drafted.
+    fn replace_division(
+        &mut self,
+        o: NodeId,
+        n: NodeId,
+    ) -> Option<Vec<(String, Vec<Instruction>)>> {
+        let saved = self.skeleton(&[]);
+        let deleted = self.changes.deleted_divisions.len();
+        let early = self.early.len();
+        let undo = |d: &mut Self, saved: crate::edit::Snapshot| {
+            saved.restore(&mut d.w);
+            d.changes.deleted_divisions.truncate(deleted);
+            d.early.truncate(early);
+        };
+        let Some(deletion) = self.delete_emptied(o) else {
+            undo(self, saved);
+            return None;
+        };
+        let Some(a) = self.insert_division(n, None) else {
+            undo(self, saved);
+            return None;
+        };
+        let mut out: Vec<(String, Vec<Instruction>)> = self.early.drain(..).collect();
+        out.push(deletion);
+        out.extend(a);
+        Some(out)
     }
 
     /// « Le chapitre III de la convention est supprimé. », when nothing it holds is kept.
