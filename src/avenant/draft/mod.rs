@@ -40,8 +40,9 @@
 //! troisième alinéa de l'accord est ainsi rédigé : »). The body names the document by its own
 //! noun (« du contrat », « des statuts », « de l'avenant »: `wording::DocNoun`).
 //! Cosmetic differences aside (case of a heading, accent on a capital: never amended). An
-//! inserted article takes the new version's number when it is free in the old one and in
-//! order there (« 47-2 » after « 47-1 »), else « 5 bis » as the 1997 circular advises
+//! inserted article takes the new version's number when it is free in the old one (« 47-2 »
+//! after « 47-1 », « 515-14 » where the new version puts it), else « 5 bis » as the 1997
+//! circular advises
 //! ([`DraftOptions::bis`] forces « bis »); deleted ones leave a gap. With
 //! [`DraftOptions::renumber`], the new numbering is kept (« Les articles 3.2 à 3.4 deviennent
 //! respectivement les articles 3.3 à 3.5. », « L'annexe 3 devient l'annexe 2. ») and the
@@ -1034,10 +1035,26 @@ mod tests {
         };
         let md = markdown(&draft(&cmp, &bis));
         assert!(md.contains("il est inséré un article 47-1 bis"), "{md}");
-        // A number taken, or out of order where it would go: « bis ».
         let new = old.replace(
             "Article 48 : Durée",
             "Article 12 : Données\n\nLes données sont hébergées en France.\n\nArticle 48 : Durée",
+        );
+        let cmp = compare(
+            crate::parse_str("old", old),
+            crate::parse_str("new", &new),
+            &DiffOptions::default(),
+        );
+        // Free, but out of order where the new version puts it: still the new version's own
+        // number (issue 13: « bis » only when the number is taken).
+        let md = markdown(&draft(&cmp, &DraftOptions::default()));
+        assert!(
+            md.contains("il est inséré un article 12 ainsi rédigé"),
+            "{md}"
+        );
+        // A number taken: « bis ».
+        let new = old.replace(
+            "Article 48 : Durée",
+            "Article 1 : Données\n\nLes données sont hébergées en France.\n\nArticle 48 : Durée",
         );
         let cmp = compare(
             crate::parse_str("old", old),
