@@ -87,7 +87,8 @@ impl Builder {
 
 /// Articles of a document without any numbered article, read from its unnumbered Markdown
 /// headings (« ## Titre », « ## Siège »…): those of the shallowest level that has three at
-/// least, numbered in order from 1 (the numbers are implicit). Empty when no level has three.
+/// least, else of a level below the title's that has two, each with its text; numbered in
+/// order from 1 (the numbers are implicit). Empty when no level has them.
 pub(super) fn implicit_articles(lines: &[&Line]) -> BTreeMap<usize, ArticleHeading> {
     let mut count = [0usize; 7];
     for l in lines {
@@ -97,7 +98,11 @@ pub(super) fn implicit_articles(lines: &[&Line]) -> BTreeMap<usize, ArticleHeadi
             }
         }
     }
-    let Some(level) = (1..count.len()).find(|l| count[*l] >= 3) else {
+    // Two sections of a short text are units too (a règlement of two clauses, whose next
+    // version has four), when each has its text: two bare headings are no clauses.
+    let Some(level) = (1..count.len()).find(|l| count[*l] >= 3).or_else(|| {
+        (2..count.len()).find(|l| count[*l] == 2 && sections_have_text(lines, *l as u8))
+    }) else {
         return BTreeMap::new();
     };
     let mut found = BTreeMap::new();
@@ -117,6 +122,26 @@ pub(super) fn implicit_articles(lines: &[&Line]) -> BTreeMap<usize, ArticleHeadi
         );
     }
     found
+}
+
+/// Every Markdown heading of `level` is followed by a line of text (a paragraph, a list, a
+/// table) before the next heading of its level or above.
+fn sections_have_text(lines: &[&Line], level: u8) -> bool {
+    let mut open = false;
+    for l in lines {
+        match l.form {
+            // A deeper heading opens a part of the section, whose text is the section's.
+            Form::Heading(h) if h > level => {}
+            Form::Heading(h) => {
+                if open {
+                    return false;
+                }
+                open = h == level;
+            }
+            _ => open = false,
+        }
+    }
+    !open
 }
 
 fn number_value(n: &str) -> Option<u32> {

@@ -348,8 +348,27 @@ mod tests {
     }
 
     #[test]
-    fn two_unnumbered_headings_are_not_articles() {
-        let d = doc("# Note\n\n## Contexte\n\nUn texte.\n\n## Suite\n\nUn autre.\n");
+    fn two_unnumbered_sections_with_their_text_are_articles() {
+        // Blind2 finding 5: a règlement of two sections is two units (its next version, of
+        // four, has four), whether or not a `#` title stands above them.
+        for text in [
+            "# Règlement\n\n## Cotisation\n\nLe montant est fixé à 20 €.\n\n## Réunion\n\nLe bureau se réunit.\n",
+            "## Cotisation\n\nLe montant est fixé à 20 €.\n\n## Réunion\n\n### Lieu\n\nLe bureau se réunit.\n",
+        ] {
+            let d = doc(text);
+            let keys: Vec<String> = d.articles().iter().map(|a| d.node(*a).key.clone()).collect();
+            assert_eq!(keys, ["article-1", "article-2"], "{text}");
+            assert_eq!(
+                d.node(d.get("article-1").unwrap()).heading.as_deref(),
+                Some("Cotisation")
+            );
+            assert!(d
+                .diagnostics
+                .iter()
+                .any(|x| x.message.contains("les 2 intertitres")));
+        }
+        // Two headings, one of them bare, are no clauses.
+        let d = doc("# Note\n\n## Contexte\n\n## Suite\n\nUn autre texte.\n\nEt un autre.\n");
         assert!(d.articles().is_empty());
         assert!(!d
             .diagnostics

@@ -728,7 +728,6 @@ fn reglement_b_has_four_sections() {
 }
 
 #[test]
-#[ignore = "finding 5: two « ## » sections are not units; the first heading becomes the title"]
 fn two_sections_are_two_units() {
     let doc = load(REGLEMENT_A);
     assert_eq!(
@@ -744,7 +743,6 @@ fn two_sections_are_two_units() {
 }
 
 #[test]
-#[ignore = "finding 5: the règlement pair is refused (every alinéa « déplacé » from « corps »)"]
 fn reglement_pair_drafts_an_act() {
     drafted_act_applies_back(&path(REGLEMENT_A), &path(REGLEMENT_B));
 }
