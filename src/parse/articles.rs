@@ -36,6 +36,8 @@ impl Builder {
         }
         let mut found = BTreeMap::new();
         let mut expected = 1;
+        // The form of the series' headings, once one is found (`## 1. Nom`: level 2).
+        let mut series: Option<&Form> = None;
         for l in lines {
             let top_level = match &l.form {
                 Form::Plain | Form::Heading(_) => true,
@@ -46,9 +48,20 @@ impl Builder {
                 continue;
             }
             if let Some(a) = headings::numbered(&l.text) {
-                if number_value(&a.number) == Some(expected) {
+                let Some(n) = number_value(&a.number) else {
+                    continue;
+                };
+                // A Markdown heading of the series' level skips a few numbers (« ## 15. Dons »,
+                // « ## 17. Libéralités »; « ## 2. Objet » after a « 1. Sommaire » set aside): a
+                // gap in the numbering, which `numbering` remarks, not the end of the series.
+                let skips = matches!(l.form, Form::Heading(_))
+                    && series.is_none_or(|f| *f == l.form)
+                    && n > expected
+                    && n - expected <= MAX_SKIPPED;
+                if n == expected || skips {
                     found.insert(l.span.start, a);
-                    expected += 1;
+                    expected = n + 1;
+                    series = Some(&l.form);
                 }
             }
         }
@@ -84,6 +97,9 @@ impl Builder {
         found
     }
 }
+
+/// Numbers a series of numbered Markdown headings may skip at once.
+const MAX_SKIPPED: u32 = 3;
 
 /// Articles of a document without any numbered article, read from its unnumbered Markdown
 /// headings (« ## Titre », « ## Siège »…): those of the shallowest level that has three at

@@ -376,6 +376,42 @@ mod tests {
             .any(|x| x.message.contains("numéros implicites")));
     }
 
+    #[test]
+    fn numbered_sections_skip_a_few_numbers() {
+        // Blind2 finding 9: the Renn.es statuts go from « ## 15. » to « ## 17. »; finding 23:
+        // the démarches-simplifiées CGU's body starts at « ## 2 . » once its « 1. Sommaire »
+        // of links is set aside.
+        let d = doc("# Statuts\n\n## 1. Objet\n\nTexte.\n\n## 2. Siège\n\nParis.\n\n## 4. Durée\n\nIllimitée.\n");
+        let keys: Vec<String> = d
+            .articles()
+            .iter()
+            .map(|a| d.node(*a).key.clone())
+            .collect();
+        assert_eq!(keys, ["article-1", "article-2", "article-4"]);
+        let d = doc("# CGU\n\n## 1. Sommaire\n\n## [2. Objet](cgu.md#\\_toc1)\n\n## [3. Durée](cgu.md#\\_toc2)\n\n## 2 . Objet\n\nTexte.\n\n## 3 . Durée\n\nUn an.\n");
+        assert_eq!(top(&d), ["titre", "sommaire", "article-2", "article-3"]);
+        assert_eq!(
+            d.node(d.get("article-2").unwrap()).heading.as_deref(),
+            Some("Objet")
+        );
+        // A plain line, or a heading of another level, does not skip: « 5. Les membres » in
+        // an article's text is no section.
+        // Read back from its Markdown rendering, where the entries are paragraphs: « a. Présentation
+        // … » after « 4. Rôle … (cgu.md#_toc4) » is an entry of its own, not that line's tail.
+        let d = doc("# CGU\n\nSommaire\n\n4\\. Rôle (cgu.md#\\_toc4)\n\na. Présentation (cgu.md#\\_toc5)\n\nb. Garanties (cgu.md#\\_toc6)\n\n## 4 . Rôle\n\nTexte.\n\n## 5 . Fin\n\nFin.\n");
+        assert_eq!(d.alineas(d.get("sommaire").unwrap()).len(), 4);
+        let d =
+            doc("Statuts\n\n1. Objet\n\nTexte.\n\n2. Siège\n\nParis.\n\n4. Durée\n\nIllimitée.\n");
+        assert!(d.get("article-4").is_none());
+        let d = doc("# Statuts\n\n## 1. Objet\n\nTexte.\n\n## 2. Siège\n\n### 4. Annexe\n\nIllimitée.\n\n## 9. Fin\n\nFin.\n");
+        let keys: Vec<String> = d
+            .articles()
+            .iter()
+            .map(|a| d.node(*a).key.clone())
+            .collect();
+        assert_eq!(keys, ["article-1", "article-2"]);
+    }
+
     const SMALL: &str = "Convention de partenariat\n\nEntre :\n\nL'État\n\nCi-après dénommé « l'État »,\n\nEt\n\nLa Ville de Lyon\n\nCi-après dénommée « la Ville »,\n\nVu le code général,\n\nPréambule\n\nLes parties veulent coopérer.\n\nIl a été convenu ce qui suit :\n\nArticle 1er : Objet\n\nLa présente convention a pour objet\n\nde définir la coopération.\n\n- un ;\n- deux.\n\nArticle 2 : Durée\n\n2.1 Durée initiale\n\nElle dure un an¹.\n\n¹ Note.\n\nFait à Paris, le 1er mars 2021\n\nPour l'État\n\nAnnexe 1 : Budget\n\nPoste\tMontant\nA\t10\n";
 
     #[test]
