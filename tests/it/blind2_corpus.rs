@@ -857,11 +857,12 @@ fn convention_2005_has_four_articles_visas_and_two_signatories() {
 }
 
 #[test]
-#[ignore = "finding 19: « Entre nous : » is an alinéa of the title"]
 fn entre_nous_opens_the_parties() {
     let doc = load(CONVENTION_2005);
     let titre = alinea_texts(&doc, "titre");
     assert!(!titre.iter().any(|t| t.contains("Entre nous")), "{titre:?}");
+    assert_eq!(alinea_texts(&doc, "parties"), ["Entre nous :"]);
+    assert_eq!(doc.parties().len(), 2);
 }
 
 // ——— The SAPN avenant ———
