@@ -767,6 +767,32 @@ mod tests {
     }
 
     #[test]
+    fn a_signatorys_designation_over_two_lines_is_one_alinea() {
+        // Blind2 finding 18 (SAPN and APRR avenants, 2011): « Pour la Société des autoroutes »
+        // ⏎ « Paris-Rhin-Rhône : » is one line of the block, as the ministre's are.
+        let d = doc("Avenant\n\nArticle 1er\n\nTexte.\n\nFait à Paris, le 27 janvier 2011.\n\nPour l'Etat :\n\nLa ministre de l'écologie,\n\ndu développement durable,\n\nPour la Société des autoroutes\n\nParis-Rhin-Rhône :\n\nLe directeur général,\n\nP. Nourry\n");
+        let texts: Vec<String> = d
+            .alineas(d.get("signatures").unwrap())
+            .iter()
+            .map(|i| d.node(*i).text.clone())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Fait à Paris, le 27 janvier 2011.",
+                "Pour l'Etat :",
+                "La ministre de l'écologie, du développement durable,",
+                "Pour la Société des autoroutes Paris-Rhin-Rhône :",
+                "Le directeur général,",
+                "P. Nourry"
+            ]
+        );
+        // Two signatories, each on its line, stay two.
+        let d = doc("Convention\n\nArticle 1er\n\nTexte.\n\nFait à Lyon, le 3 mai 2024\n\nPour la Ville\n\nPour l'État :\n");
+        assert_eq!(d.alineas(d.get("signatures").unwrap()).len(), 3);
+    }
+
+    #[test]
     fn roman() {
         assert_eq!(roman_value("IV"), Some(4));
         assert_eq!(roman_value("XII"), Some(12));

@@ -951,7 +951,6 @@ fn alinea_designated_by_its_first_words_is_found() {
 }
 
 #[test]
-#[ignore = "finding 18: « Pour la Société des autoroutes » / « Paris-Normandie (SAPN) : » stay two alinéas while the ministre's lines are joined"]
 fn sapn_signatory_lines_are_grouped_alike() {
     let doc = load(SAPN);
     let signatures = alinea_texts(&doc, "signatures");
