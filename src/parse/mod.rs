@@ -9,6 +9,7 @@ mod head;
 pub mod headings;
 pub(crate) mod keys;
 mod leaves;
+mod numbering;
 mod subdivisions;
 mod toc;
 
@@ -72,7 +73,9 @@ fn build(doc: Document, normalised: Normalised) -> Document {
     let mut lines = lines;
     b.take_texts(&mut lines);
     drop(lines);
-    b.finish()
+    let mut doc = b.finish();
+    numbering::remark(&mut doc);
+    doc
 }
 
 /// Where a line falls in the document.

@@ -775,12 +775,26 @@ fn plug_statuts_have_their_articles_and_signature() {
 }
 
 #[test]
-#[ignore = "finding 10: no remark on two articles 3 and no article 4"]
 fn duplicate_and_missing_article_numbers_are_remarked() {
     let doc = load(PLUG);
     let messages: Vec<&str> = doc.diagnostics.iter().map(|d| d.message.as_str()).collect();
-    assert!(messages.iter().any(|m| m.contains('3')), "{messages:?}");
-    assert!(messages.iter().any(|m| m.contains('4')), "{messages:?}");
+    assert!(
+        messages.contains(&"numérotation des articles : deux articles 3"),
+        "{messages:?}"
+    );
+    assert!(
+        messages.contains(&"numérotation des articles : pas d'article 4"),
+        "{messages:?}"
+    );
+    // The Renn.es statuts, « ## 15. » then « ## 17. » (finding 9).
+    let doc = load(RENNES_STATUTS);
+    assert!(
+        doc.diagnostics
+            .iter()
+            .any(|d| d.message == "numérotation des articles : pas d'article 16"),
+        "{:?}",
+        doc.diagnostics
+    );
 }
 
 #[test]
