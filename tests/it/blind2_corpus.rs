@@ -572,7 +572,6 @@ fn asn_global_replacements_are_global() {
 }
 
 #[test]
-#[ignore = "finding 8: « Article 1 → Article 1er (renuméroté) »: the same number written two ways"]
 fn article_1_and_1er_are_the_same_number() {
     let out = run(&[
         "diff",
@@ -668,7 +667,6 @@ fn renn_es_cgu_pair_drafts_an_act() {
 }
 
 #[test]
-#[ignore = "finding 15: the tableau comparatif says « Modifiée. » without naming the modified alinéa"]
 fn tableau_names_the_modified_alinea() {
     let out = run(&[
         "diff",
