@@ -591,7 +591,6 @@ fn article_1_and_1er_are_the_same_number() {
 }
 
 #[test]
-#[ignore = "finding 16: a merge of two alinéas stays two paragraphs in the Word comparison once accepted"]
 fn word_comparison_of_a_merge_accepts_to_the_new_version() {
     let docx = temp_path("asn.docx");
     let d = docx.to_str().expect("utf-8 path");
