@@ -176,6 +176,7 @@ pub fn infer(conventions: &[Document]) -> String {
         }
     }
     add_later_alineas(&mut out, first, conventions, &partners, &in_out);
+    add_title(&mut out, conventions);
     add_later_clauses(&mut out, conventions, &partners, &in_out);
     unescape_placeholders(&crate::render::markdown::markdown(&out))
 }
@@ -232,6 +233,54 @@ fn add_later_clauses(
             after = Some(id);
         }
     }
+}
+
+/// The first convention has no title line and later ones have: the template opens with one,
+/// `[optionnel]`, its words that differ between those titles a placeholder `{{titre}}` (the
+/// last shared word taken in when one title begins another, so that each fills it).
+fn add_title(out: &mut Document, conventions: &[Document]) {
+    let root = out.root();
+    let has_title = |d: &Document| {
+        d.top_level()
+            .iter()
+            .find(|id| d.node(**id).kind == NodeKind::Titre)
+            .map(|id| d.node(*id).text.clone())
+    };
+    if has_title(out).is_some() || has_title(&conventions[0]).is_some() {
+        return;
+    }
+    let titles: Vec<String> = conventions[1..].iter().filter_map(has_title).collect();
+    let Some(first) = titles.first() else { return };
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let mut common = words.len();
+    for t in &titles[1..] {
+        let other: Vec<&str> = t.split_whitespace().collect();
+        let shared = words.iter().zip(&other).take_while(|(a, b)| a == b).count();
+        let shared = if shared == other.len().min(words.len()) && other.len() != words.len() {
+            shared.saturating_sub(1)
+        } else {
+            shared
+        };
+        common = common.min(shared);
+    }
+    let text = if common == words.len() {
+        first.clone()
+    } else if common == 0 {
+        "{{titre}}".to_string()
+    } else {
+        format!("{} {{{{titre}}}}", words[..common].join(" "))
+    };
+    let mut node = Node::new(
+        NodeKind::Titre,
+        "titre".to_string(),
+        format!("{text} {}", super::OPTIONAL_MARK),
+        Default::default(),
+    );
+    node.fingerprint = fingerprint(&node.text);
+    let id = out.push(root, node);
+    let kids = &mut out.nodes[root.index()].children;
+    kids.pop();
+    kids.insert(0, id);
 }
 
 /// How a convention writes an article's heading line: what comes before its number and between
@@ -1080,6 +1129,29 @@ mod tests {
             }
             assert!(markdown.contains("{{siege}}"), "{markdown}");
             assert!(markdown.contains("\\[optionnel]"), "{markdown}");
+        }
+    }
+
+    #[test]
+    fn a_title_only_later_inputs_have_is_optional_with_a_placeholder() {
+        let untitled = A.replacen("Statuts\n\n", "", 1);
+        let inputs = [
+            crate::pipeline::parse_str("a.md", &untitled),
+            crate::pipeline::parse_str("b.md", &B.replacen("Statuts", "Statuts de Vélo libre", 1)),
+            crate::pipeline::parse_str("c.md", B),
+        ];
+        let markdown = infer(&inputs);
+        assert!(
+            markdown.starts_with("# {{titre}} \\[optionnel]"),
+            "{markdown}"
+        );
+        let t = super::super::Template::parse("t.md", &markdown).expect("a template");
+        for d in &inputs {
+            let report = super::super::check(&t, d);
+            assert!(
+                report.clause("titre").is_some_and(|c| !c.deviates()),
+                "{report}"
+            );
         }
     }
 

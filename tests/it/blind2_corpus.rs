@@ -820,7 +820,7 @@ fn tab_aligned_signatures_have_two_columns() {
 // ——— Three statuts, one family ———
 
 #[test]
-#[ignore = "finding 13 (rest): Wikimédia 1 écart (an alinéa moved between sub-articles), Renn.es 4 and PLUG 2 (a title and signatures the first input lacks are « ajoutées », « 17. Libéralités » is finding 9)"]
+#[ignore = "finding 13 (rest): Wikimédia 1 écart and Renn.es 3 (alinéas paired across sub-articles: « repris du modèle »), Renn.es and PLUG « 17. Libéralités » (finding 9) and signatures the first input lacks « ajoutées »"]
 fn inferred_template_accepts_its_own_inputs() {
     let template = temp_path("statuts-template.md");
     let t = template.to_str().expect("utf-8 path");
