@@ -617,7 +617,6 @@ fn asn_global_replacements_are_global() {
 }
 
 #[test]
-#[ignore = "finding 8: « Article 1 → Article 1er (renuméroté) »: the same number written two ways"]
 fn article_1_and_1er_are_the_same_number() {
     let out = run(&[
         "diff",
@@ -637,7 +636,6 @@ fn article_1_and_1er_are_the_same_number() {
 }
 
 #[test]
-#[ignore = "finding 16: a merge of two alinéas stays two paragraphs in the Word comparison once accepted"]
 fn word_comparison_of_a_merge_accepts_to_the_new_version() {
     let docx = temp_path("asn.docx");
     let d = docx.to_str().expect("utf-8 path");
@@ -712,7 +710,6 @@ fn renn_es_cgu_pair_drafts_an_act() {
 }
 
 #[test]
-#[ignore = "finding 15: the tableau comparatif says « Modifiée. » without naming the modified alinéa"]
 fn tableau_names_the_modified_alinea() {
     let out = run(&[
         "diff",
@@ -879,7 +876,7 @@ fn tab_aligned_signatures_have_two_columns() {
 // ——— Three statuts, one family ———
 
 #[test]
-#[ignore = "finding 13: the inferred template has no placeholder and its own first input is « adaptée » 6 times"]
+#[ignore = "finding 13 (rest): Wikimédia 1 écart and Renn.es 3 (alinéas paired across sub-articles: « repris du modèle »), Renn.es and PLUG « 17. Libéralités » (finding 9) and signatures the first input lacks « ajoutées »"]
 fn inferred_template_accepts_its_own_inputs() {
     let template = temp_path("statuts-template.md");
     let t = template.to_str().expect("utf-8 path");
