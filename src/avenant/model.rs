@@ -500,6 +500,10 @@ pub enum Op {
         heading: Option<String>,
         lines: Vec<String>,
     },
+    /// The division's heading removed, what it holds kept in its place under the division
+    /// enclosing it: « La division et l'intitulé de la section 1 du chapitre II sont
+    /// supprimés. » (the formula of codes when a level of division disappears).
+    UnwrapDivision,
     /// A préambule where the convention had none, before the unit targeted (the first article
     /// or the division holding it): « Avant l'article 1er de la convention, il est inséré un
     /// préambule ainsi rédigé : ».

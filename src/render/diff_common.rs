@@ -92,6 +92,17 @@ pub fn unit_name(doc: &Document, id: NodeId) -> String {
     capitalise(&name)
 }
 
+/// The bullet of a list item written without its own number (« • », indented by its depth),
+/// so that a cell of a tableau comparatif shows a list as a list; empty for anything else.
+pub(crate) fn item_bullet(doc: &Document, id: Option<NodeId>) -> String {
+    match id.map(|i| doc.node(i)) {
+        Some(n) if n.kind == NodeKind::Item && n.label.is_none() => {
+            format!("{}• ", "\u{a0}\u{a0}".repeat(n.level as usize))
+        }
+        _ => String::new(),
+    }
+}
+
 /// The unit a pair is about, named on the new side when it exists.
 pub fn pair_name(cmp: &Comparison, pair: &PairDiff) -> String {
     match (pair.old, pair.new) {

@@ -453,6 +453,7 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             heading,
             lines,
         } => divisions::insert_division(doc, t, *place, label, heading.as_deref(), lines),
+        Op::UnwrapDivision => divisions::unwrap_division(doc, t),
         Op::DeleteArticle | Op::DeleteAnnex | Op::DeleteBlock => {
             let id = resolve_unit(doc, t)?;
             let parent = doc.parent(id).unwrap_or(doc.root());

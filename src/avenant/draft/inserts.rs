@@ -78,8 +78,12 @@ impl Drafter<'_> {
         }
         let label = if self.opts.renumber {
             own
-        } else if !self.opts.bis && self.fits_after(&own, &prev) {
-            // The new version's own number, free in the old one and in order there.
+        } else if !self.opts.bis
+            && (self.fits_after(&own, &prev) || self.out_of_order_in_new(n, &own))
+        {
+            // The new version's own number, free in the old one and in order there — or where
+            // the new version itself breaks the numbering order (« 515-14 » placed after
+            // « 710-1 »): the act gives it the number the new version gives it.
             own
         } else if append {
             match prev.trim_end_matches("er").parse::<u32>() {
@@ -202,6 +206,34 @@ impl Drafter<'_> {
             None => true,
             Some(id) => label_order(&self.label(id)).is_some_and(|nk| key < nk),
         }
+    }
+
+    /// True when `label` is free in the working copy and the new version itself places the
+    /// article `n` after an article of a higher number (its previous article there): a number
+    /// out of order that « bis » would not make right.
+    pub(super) fn out_of_order_in_new(&self, n: NodeId, label: &str) -> bool {
+        let new = &self.cmp.new;
+        let Some(key) = label_order(label) else {
+            return false;
+        };
+        if label.is_empty() || self.label_exists(label) {
+            return false;
+        }
+        let before = std::iter::successors(new.parent(n), |p| new.parent(*p))
+            .next()
+            .and_then(|parent| {
+                let siblings = new.children(parent);
+                let i = siblings.iter().position(|c| *c == n)?;
+                siblings[..i]
+                    .iter()
+                    .rev()
+                    .find(|c| new.node(**c).kind == NodeKind::Article)
+                    .copied()
+            });
+        let Some(prev) = before else {
+            return false;
+        };
+        label_order(new.node(prev).label.as_deref().unwrap_or("")).is_some_and(|pk| pk > key)
     }
 
     /// An article first in its article or division (« Au début de l'article 3, il est inséré

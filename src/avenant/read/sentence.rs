@@ -987,6 +987,12 @@ fn parse_one(
         };
         return Ok(Instruction { target, op });
     }
+    if let Some(t) = crate::avenant::formules::read_unwrap_division(&skel) {
+        return Ok(Instruction {
+            target: target_of(&t)?.0,
+            op: Op::UnwrapDivision,
+        });
+    }
     if let Some(c) = R_DELETE.captures(&skel) {
         let (target, count) = target_of(&c["t"])?;
         let op = if target.phrase.is_some() {

@@ -770,6 +770,7 @@ pub fn sentence(ins: &Instruction, ctx: Option<&Unit>, style: &Style) -> Sentenc
             heading,
             lines,
         } => insert_division(t, *place, label, heading.as_deref(), lines, ctx, style),
+        Op::UnwrapDivision => unwrap_division(t, ctx, style),
         Op::ReplaceEverywhere {
             old,
             new,
@@ -829,6 +830,7 @@ pub fn chapeau_unit(instructions: &[Instruction]) -> Option<&Unit> {
                     | Op::InsertArticleBefore { .. }
                     | Op::DeleteBlock
                     | Op::InsertDivision { .. }
+                    | Op::UnwrapDivision
                     | Op::ReplaceEverywhere { .. }
             )
     });
