@@ -116,6 +116,53 @@ fn markdown_reads_back_into_the_same_avenant() {
     );
 }
 
+/// The proptest seed f0266a31 (avenant_model_roundtrip): an objet whose words hold a formula
+/// of the header (« convenu ce qui suit ») and an alinéa « Entre : » added to an article.
+/// The objet line is the objet (it was read as « il a été convenu ce qui suit » and lost), and
+/// the quoted alinéa stays the instruction's, never the parties' « Entre : ».
+#[test]
+fn an_objet_holding_a_header_formula_and_a_quoted_entre_read_back() {
+    let mut av = sample();
+    av.objet = Some("convenu ce qui suit".into());
+    av.articles = vec![
+        AmendingArticle {
+            number: 1,
+            heading: formules::modification_heading(&Unit::article("13")),
+            instructions: vec![ins(
+                Target::article("13"),
+                Op::AddAlineas {
+                    at: AlineaAt::End,
+                    alineas: vec!["Entre :".into()],
+                },
+            )],
+        },
+        AmendingArticle {
+            number: 2,
+            heading: formules::modification_heading(&Unit::article("1er")),
+            instructions: vec![ins(
+                Target::article("1er").with_alinea(Position::Nth(1)),
+                Op::ReplaceWords {
+                    old: "Entre".into(),
+                    new: "Entre".into(),
+                    value_type: None,
+                },
+            )],
+        },
+    ];
+    for format in [AvenantFormat::Markdown, AvenantFormat::Text] {
+        let text = render::to_string(&av, format);
+        assert!(
+            text.contains("a pour objet de modifier la convention afin de convenu ce qui suit."),
+            "{text}"
+        );
+        assert!(text.contains("\n«\u{a0}Entre\u{a0}:\u{a0}»\n"), "{text}");
+        let back = parse_avenant(&text).unwrap();
+        assert_eq!(back.objet.as_deref(), Some("convenu ce qui suit"), "{text}");
+        assert_eq!(back.parties, av.parties, "{text}");
+        assert_eq!(back, av, "{text}");
+    }
+}
+
 #[test]
 fn set_date_place_and_effect_read_back() {
     let mut av = sample();

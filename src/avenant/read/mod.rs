@@ -195,6 +195,10 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
                 .get(4)
                 .map(|m| m.as_str().to_string())
                 .filter(|d| d != "[date]");
+        } else if let Some(c) = OBJET.captures(t) {
+            // Before the zone formulas: the objet's own words may hold one (« … afin de
+            // convenu ce qui suit » is the objet, not « il a été convenu ce qui suit »).
+            av.objet = c.get(1).map(|m| m.as_str().to_string());
         } else if let Some(rest) = headings::between(t) {
             zone = Zone::Parties;
             if !rest.is_empty() {
@@ -208,8 +212,6 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
             }
         } else if headings::preamble(t) || headings::agreed(t) || INTRO.is_match(t) {
             zone = Zone::Expose;
-        } else if let Some(c) = OBJET.captures(t) {
-            av.objet = c.get(1).map(|m| m.as_str().to_string());
         } else if INSTRUCTION_LIKE.is_match(t) && !t.to_lowercase().starts_with("considérant") {
             return Err(err(
                 lines[i].n,
