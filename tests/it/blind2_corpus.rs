@@ -3,11 +3,11 @@
 //! reads back (Markdown, .docx, .odt); the facts read by hand hold; each failing expectation is
 //! `#[ignore]`d with its number in `/work/notes/blind2-findings.md`.
 
-use avenant::avenant::render::markdown;
-use avenant::avenant::{apply, draft_checked, parse_avenant, DraftOptions};
-use avenant::diff::{compare, DiffOptions};
+use super::common::{
+    act_round_trip, alinea_texts, article_keys, corpus_texts, node, run, word_counts,
+};
+use avenant::avenant::{apply, parse_avenant};
 use avenant::{normalise, Document};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use unicode_segmentation::UnicodeSegmentation;
@@ -54,60 +54,11 @@ fn load_path(p: &Path) -> Document {
 
 /// Every document of the folder (the README aside).
 fn documents() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/blind2");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("corpus/blind2")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files
-}
-
-fn word_counts<'a>(texts: impl Iterator<Item = &'a str>) -> BTreeMap<String, usize> {
-    let mut m = BTreeMap::new();
-    for t in texts {
-        for w in t.unicode_words() {
-            *m.entry(w.to_string()).or_insert(0) += 1;
-        }
-    }
-    m
-}
-
-fn node<'a>(doc: &'a Document, key: &str) -> &'a avenant::Node {
-    let id = doc
-        .get(key)
-        .unwrap_or_else(|| panic!("{}: no {key}", doc.source.path));
-    doc.node(id)
-}
-
-fn alinea_texts(doc: &Document, key: &str) -> Vec<String> {
-    let id = doc
-        .get(key)
-        .unwrap_or_else(|| panic!("{}: no {key}", doc.source.path));
-    doc.alineas(id)
-        .into_iter()
-        .map(|a| doc.node(a).text.clone())
-        .collect()
-}
-
-fn article_keys(doc: &Document) -> Vec<String> {
-    doc.articles()
-        .into_iter()
-        .map(|a| doc.node(a).key.clone())
-        .collect()
+    corpus_texts("corpus/blind2")
 }
 
 fn outline(doc: &Document) -> String {
     avenant::render::outline::outline(doc)
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_avenant"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("binary runs")
 }
 
 /// What the command printed, its non-breaking spaces (« », « : ») read as spaces.
@@ -129,14 +80,6 @@ fn pandoc_present() -> bool {
     Command::new("pandoc").arg("--version").output().is_ok()
 }
 
-/// The act drafted from `old` to `new` (paths), as the drafter prints it.
-fn draft_text(old: &Path, new: &Path) -> Result<String, String> {
-    let cmp = compare(load_path(old), load_path(new), &DiffOptions::default());
-    draft_checked(&cmp, &DraftOptions::default())
-        .map(|av| markdown(&av))
-        .map_err(|e| e.to_string())
-}
-
 /// The act `avenant draft OLD NEW` prints, as the user reads it (the CLI's options and rendering).
 fn draft_cli(old: &Path, new: &Path) -> String {
     let out = run(&[
@@ -156,11 +99,7 @@ fn draft_cli(old: &Path, new: &Path) -> String {
 /// The act drafted from `old` to `new`, read back as text and applied to `old`: it must give `new`
 /// (no substantive difference, and the same outline when the consolidated text is read again).
 fn drafted_act_applies_back(old: &Path, new: &Path) -> String {
-    let md = draft_text(old, new).unwrap_or_else(|e| panic!("{}: {e}", old.display()));
-    let read = parse_avenant(&md).unwrap_or_else(|e| panic!("act unreadable: {e}\n{md}"));
-    let applied =
-        apply(&load_path(old), &read).unwrap_or_else(|e| panic!("{}: {e}\n{md}", old.display()));
-    let back = compare(applied, load_path(new), &DiffOptions::default());
+    let (md, back) = act_round_trip(&load_path(old), &load_path(new));
     assert!(
         !back.has_differences(),
         "{} → {}: round trip differs\n{md}",
