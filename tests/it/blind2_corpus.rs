@@ -815,7 +815,7 @@ fn tab_aligned_signatures_have_two_columns() {
 // ——— Three statuts, one family ———
 
 #[test]
-#[ignore = "finding 13 (rest): Wikimédia 1 écart and Renn.es 3 (alinéas paired across sub-articles: « repris du modèle »), Renn.es and PLUG « 17. Libéralités » (finding 9) and signatures the first input lacks « ajoutées »"]
+#[ignore = "finding 13 (rest): Wikimédia 1 écart and Renn.es 2 (alinéas the check pairs with a template alinéa of another sub-article: « repris du modèle »), PLUG 1 (signatures the first input lacks are « ajoutées »)"]
 fn inferred_template_accepts_its_own_inputs() {
     let template = temp_path("statuts-template.md");
     let t = template.to_str().expect("utf-8 path");
