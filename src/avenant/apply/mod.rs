@@ -134,6 +134,7 @@ fn apply_at_alinea_start(doc: &mut Document, ins: &Instruction) -> Result<(), St
     let at = child_index(doc, parent, leaf);
     match &ins.op {
         Op::InsertAlineasBefore { alineas } => insert_lines(doc, parent, at, alineas, Some(leaf)),
+        Op::InsertIntertitle { heading } => tree::insert_intertitle(doc, parent, at, heading),
         Op::InsertAlineas { alineas } => insert_lines(doc, parent, at + 1, alineas, Some(leaf)),
         Op::DeleteAlineas { count: 1 } => remove_children(doc, parent, &[leaf]),
         Op::RewriteAlineas { count: 1, alineas } => {
@@ -464,6 +465,8 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             }
             Ok(())
         }
+        // Only before an alinéa designated by its first words ([`apply_at_alinea_start`]).
+        Op::InsertIntertitle { .. } => Err(formules::not_applicable(t)),
         Op::Renumber { from, to } => {
             if from.len() != to.len() {
                 return Err(formules::not_applicable(t));

@@ -16,7 +16,10 @@ impl Drafter<'_> {
             op: Op::DeleteArticle,
         };
         let ok = self.exec(&ins).is_ok();
-        self.changes.deleted_articles.push(label);
+        self.changes.deleted_articles.push(match &unit {
+            Unit::TitledArticle { heading } => formules::titled(heading),
+            _ => label,
+        });
         (
             formules::deletion_heading_in(&unit, self.noun),
             if ok { vec![ins] } else { Vec::new() },
@@ -57,6 +60,9 @@ impl Drafter<'_> {
         let n = p.new?;
         let new = &self.cmp.new;
         let node = new.node(n);
+        if node.number_is_implicit() {
+            return self.insert_titled_article(n);
+        }
         let Some(prev) = self.previous_label(n) else {
             return self
                 .insert_article_first(n)
@@ -119,6 +125,63 @@ impl Drafter<'_> {
         self.inserted_labels.insert(n, label.clone());
         self.changes.inserted_articles.push(label.clone());
         Some((formules::insertion_heading_in(&label, self.noun), vec![ins]))
+    }
+
+    /// An article whose number the new version does not write (« ## Membres » among
+    /// unnumbered sections), inserted with its heading and no number after the article before
+    /// it, named by its heading (« Après l'article intitulé « Objet », il est inséré un
+    /// article ainsi rédigé : « Membres » … »), or before the next one when it comes first.
+    fn insert_titled_article(&mut self, n: NodeId) -> Option<(String, Vec<Instruction>)> {
+        let new = &self.cmp.new;
+        let heading = new.node(n).heading.clone()?;
+        let parent = new.parent(n)?;
+        let siblings: Vec<NodeId> = new
+            .children(parent)
+            .iter()
+            .copied()
+            .filter(|c| new.node(*c).kind == NodeKind::Article)
+            .collect();
+        let i = siblings.iter().position(|c| *c == n)?;
+        // A neighbour as the act names it: inserted by this act, or an old article still there.
+        let unit_of = |d: &Self, c: NodeId| -> Option<Unit> {
+            if d.inserted_labels.contains_key(&c) {
+                let h = new.node(c).heading.clone()?;
+                return Some(Unit::TitledArticle { heading: h });
+            }
+            let old = d.pairs.old_of(c)?;
+            crate::edit::is_attached(&d.w, old).then(|| d.article_unit(old))
+        };
+        let after = i.checked_sub(1).and_then(|j| unit_of(self, siblings[j]));
+        let (target, before) = match after {
+            Some(u) => (u, false),
+            None => (
+                siblings[i + 1..].iter().find_map(|c| unit_of(self, *c))?,
+                true,
+            ),
+        };
+        let alineas = unit_lines(new, n);
+        let op = if before {
+            Op::InsertArticleBefore {
+                label: String::new(),
+                heading: Some(heading.clone()),
+                alineas,
+            }
+        } else {
+            Op::InsertArticle {
+                label: String::new(),
+                heading: Some(heading.clone()),
+                alineas,
+            }
+        };
+        let ins = Instruction {
+            target: Target::unit(target),
+            op,
+        };
+        self.exec(&ins).ok()?;
+        self.inserted_labels.insert(n, String::new());
+        let named = formules::titled(&heading);
+        self.changes.inserted_articles.push(named.clone());
+        Some((formules::insertion_heading_in(&named, self.noun), vec![ins]))
     }
 
     /// True when `label` is free in the working copy and falls, in the numbering order,

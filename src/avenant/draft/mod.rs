@@ -251,7 +251,11 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
             let x = doc.node(id);
             // Without `renumber`, articles and annexes keep their old numbers.
             // « 1 » and « 1er » are one article number.
-            let label = if !labels && matches!(x.kind, NodeKind::Article | NodeKind::Annexe) {
+            let label = if x.number_is_implicit() {
+                // An article whose number the text does not write must come back so: an act
+                // that writes one (« Article 1er bis : Membres ») does not give the new version.
+                "(sans numéro)".to_string()
+            } else if !labels && matches!(x.kind, NodeKind::Article | NodeKind::Annexe) {
                 String::new()
             } else if x.kind == NodeKind::Article {
                 canonical_label(x.label.as_deref().unwrap_or(""))
@@ -301,6 +305,12 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
             ));
         }
         let name = match (n.kind, n.label.as_deref()) {
+            (NodeKind::Article, _) if n.number_is_implicit() => {
+                format!(
+                    "article {}",
+                    formules::titled(n.heading.as_deref().unwrap_or(""))
+                )
+            }
             (NodeKind::Article, Some(l)) => format!("article {l}"),
             (NodeKind::Annexe, Some(l)) => format!("annexe {l}"),
             (NodeKind::Annexe, None) => "annexe".to_string(),
