@@ -472,8 +472,13 @@ impl Drafter<'_> {
         while let Some(n) = stack.pop() {
             let Some(o) = self.working_division(n) else {
                 // A new division that could not be inserted unit by unit (its number still
-                // held by an old division deleted since as emptied): inserted now.
-                if self.pairs.old_of(n).is_none() && !self.placed.contains(&n) {
+                // held by an old division deleted since as emptied, or its counterpart deleted
+                // as emptied): inserted now.
+                let gone = self
+                    .pairs
+                    .old_of(n)
+                    .is_none_or(|o| !crate::edit::is_attached(&self.w, o));
+                if gone && !self.placed.contains(&n) {
                     if let Some(a) = self.insert_division(n, None) {
                         out.append(&mut self.early);
                         out.extend(a);
