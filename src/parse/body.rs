@@ -125,6 +125,29 @@ impl Builder {
                         self.content(target, l);
                     }
                 }
+                Zone::Signatures
+                    if matches!(l.form, Form::Heading(_))
+                        && !signature_marker(l, None)
+                        && !headings::signed(&l.text) =>
+                {
+                    // « ### Notes » after « Pour le bureau, »: what the signatures close is
+                    // followed by a part of its own, not by more signatures.
+                    let slug = headings::slug(&l.text);
+                    // Never the key of the signatures or of the footnotes.
+                    let slug = if slug.is_empty()
+                        || slug == "signatures"
+                        || slug == "notes" && !self.notes.is_empty()
+                    {
+                        format!("section-{slug}").trim_end_matches('-').to_string()
+                    } else {
+                        slug
+                    };
+                    self.annex = None;
+                    self.structures.clear();
+                    // Ranked as an unrecognised Markdown heading of its level.
+                    self.open_structure(l, 8 + md_level(l), &slug, None, Some(l.text.clone()));
+                    zone = Zone::Body;
+                }
                 Zone::Signatures => {
                     if let Some(s) = signatures {
                         match lines.get(i + 1).filter(|n| signatory_goes_on(l, n)) {
@@ -151,7 +174,8 @@ impl Builder {
                         && (headings::signed(&l.text)
                             && (l.span.start > last_article
                                 || annex_before_article(lines, i, articles))
-                            || l.span.start > last_article && signature_marker(l))
+                            || l.span.start > last_article
+                                && signature_marker(l, lines.get(i + 1).copied()))
                     {
                         self.subdivisions.clear();
                         let s = self.push_container(NodeKind::Signatures, "signatures", "", l.span);
@@ -655,7 +679,7 @@ fn annex_before_article(
 /// A line that opens the signature block without « Fait à … », after the last article: a
 /// « SIGNATURES » heading, « Lu et approuvé », the closing formula « Cette convention est
 /// établie en trois exemplaires originaux. », a signatory's quality « Pour l'UNAF, ».
-fn signature_marker(l: &Line) -> bool {
+fn signature_marker(l: &Line, next: Option<&Line>) -> bool {
     if !matches!(l.form, Form::Plain | Form::Heading(_)) {
         return false;
     }
@@ -697,12 +721,19 @@ fn signature_marker(l: &Line) -> bool {
             .unwrap_or(rest);
         rest.chars().next().filter(|c| c.is_uppercase())
     };
-    words <= 10
+    let pour_parties = words <= 10
         && l.text.trim_end().ends_with(',')
         && l.text
             .split_inclusive(',')
             .filter(|p| !p.trim().is_empty())
-            .all(|p| pour_party(p).is_some())
+            .all(|p| pour_party(p).is_some());
+    // « Pour le bureau, » closing the text, a body named in lower case: the last paragraph,
+    // or the last before a heading (« ### Notes »): an alinéa never ends on a comma.
+    let pour_body = words <= 6
+        && t.starts_with("Pour ")
+        && l.text.trim_end().ends_with(',')
+        && next.is_none_or(|n| matches!(n.form, Form::Heading(_)));
+    pour_parties || pour_body
 }
 
 /// The heading of the bare label on line `i` (« Article 3. »), when it stands on the next line:

@@ -822,6 +822,30 @@ mod tests {
     }
 
     #[test]
+    fn pour_le_bureau_closing_the_text_is_its_signature() {
+        // The Mes Aides statuts (Nice and Paris): « Pour le bureau, » after the last section,
+        // then « ### Notes »: the signature, then a part of its own, not alinéas of the last
+        // article.
+        let d = doc("# Statuts\n\n## Objet\n\nUn.\n\n## Siège\n\nDeux.\n\n## Dissolution\n\nTrois.\n\nPour le bureau,\n\n### Notes\n\n- Le jugement majoritaire est un système de vote.\n");
+        assert_eq!(
+            top(&d),
+            [
+                "titre",
+                "article-1",
+                "article-2",
+                "article-3",
+                "signatures",
+                "notes"
+            ]
+        );
+        assert_eq!(d.alineas(d.get("article-3").unwrap()).len(), 1);
+        assert_eq!(d.alineas(d.get("notes").unwrap()).len(), 1);
+        // A sentence of the last article that ends on a comma and goes on stays in it.
+        let d = doc("# Convention\n\n## Article 1\n\nTexte.\n\n## Article 2\n\nPour le calcul,\n\nle maire décide.\n");
+        assert_eq!(top(&d), ["titre", "article-1", "article-2"]);
+    }
+
+    #[test]
     fn roman() {
         assert_eq!(roman_value("IV"), Some(4));
         assert_eq!(roman_value("XII"), Some(12));
