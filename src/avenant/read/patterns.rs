@@ -360,7 +360,7 @@ pub(super) static R_INSERT_ART: Formula = Formula::new(
     &[&["article"], &["ainsi"], &["apr", "avant"]],
     || {
         re(
-            r"^(?:(?P<rel>après|avant)\s+(?P<t>l'article .+?),\s*(?:il\s+)?est\s+(?:inséré|ajouté)|il\s+est\s+(?:inséré|ajouté)\s+(?P<rel2>après|avant)\s+(?P<t2>l'article .+?))\s+un\s+article\s+(?P<l>.+?)\s+ainsi\s+rédigé\s*:?$",
+            r"^(?:(?P<rel>après|avant)\s+(?P<t>l'article .+?),\s*(?:il\s+)?est\s+(?:inséré|ajouté)|il\s+est\s+(?:inséré|ajouté)\s+(?P<rel2>après|avant)\s+(?P<t2>l'article .+?))\s+un\s+article(?:\s+(?P<l>.+?))?\s+ainsi\s+rédigé\s*:?$",
         )
     },
 );
@@ -635,6 +635,21 @@ pub(super) static R_INSERT_BEFORE: Formula = Formula::new(&[&["avant", "apr"], &
         r"^(?:(?P<loc>(?:au|aux|[àa]|dans)\s[^,§]+?),\s*)?(?P<rel>avant|après)\s+(?P<t>.+?),\s*(?:il\s+)?(?:est|sont)\s+insérée?s?\s+(?P<what>.+?)\s+ainsi\s+rédigée?s?\s*:?\s*(?:§(?P<q>\d+))?$",
     )
 });
+/// « l'article intitulé « Objet » » (an article whose number the text does not write, named
+/// by its heading; [`R_TITLED_ARTICLE`] has made the quote `¤n` in a skeleton), or, in a text
+/// whose quotations are still there (a chapeau, an amending article's title), with the
+/// heading itself.
+pub(super) static P_TITLED_ARTICLE: Formula = Formula::new(&[&["article"], &["intitul"]], || {
+    re(
+        r"^article(?: DE_THEDOC)? intitulé\s*:?\s*(?:¤(?P<n>\d+)|«\s*(?P<h>[^«»]+?)\s*»)(?: DE_THEDOC)?",
+    )
+});
+/// « article [des statuts] intitulé § n », rewritten « article intitulé ¤n » before the
+/// formulas are read, so that no formula takes the heading for the words it acts on.
+pub(super) static R_TITLED_ARTICLE: Formula =
+    Formula::new(&[&["article"], &["intitul"], &["§"]], || {
+        re(r"\barticle(?: DE_THEDOC)?\s+intitulé\s*:?\s*§(?P<n>\d+)")
+    });
 /// « l'alinéa 1 », « les alinéas 2 à 4 » (the Règlement du Sénat's own numbering).
 pub(super) static P_ALINEA_N: Formula =
     Formula::new(&[&["alin"]], || re(r"^alinéas? (\d+)(?: (et|à) (\d+))?\b"));
