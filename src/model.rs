@@ -265,6 +265,17 @@ impl Node {
         }
     }
 
+    /// An article whose number the text does not write: its heading line is its heading alone
+    /// (« ## Objet » in statuts without numbers, read as articles numbered in order). Such an
+    /// article is named by its heading, never by the number the parser gave it.
+    pub fn number_is_implicit(&self) -> bool {
+        self.kind == NodeKind::Article
+            && self
+                .heading
+                .as_deref()
+                .is_some_and(|h| !h.trim().is_empty() && h.trim() == self.text.trim())
+    }
+
     /// For a table row, its cells (normalised); empty for any other node.
     pub fn cells(&self) -> &[String] {
         self.rare.cells()

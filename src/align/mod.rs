@@ -199,6 +199,8 @@ pub fn own_text(doc: &Document, id: NodeId) -> (&str, Field) {
     }
 }
 
+/// A numbered unit's number as numbers are compared (« 1 » and « 1er » alike, see
+/// [`renumber::number_key`]); `None` for what carries no number.
 fn label_key(doc: &Document, id: NodeId) -> Option<String> {
     let node = doc.node(id);
     if !matches!(
@@ -207,9 +209,7 @@ fn label_key(doc: &Document, id: NodeId) -> Option<String> {
     ) {
         return None;
     }
-    node.label
-        .as_deref()
-        .map(|l| l.to_lowercase().replace([' ', '.'], ""))
+    node.label.as_deref().map(renumber::number_key)
 }
 
 /// Kinds that may be paired with each other.

@@ -48,6 +48,34 @@ fn split_label(label: &str) -> Option<(String, i64)> {
     roman(label).map(|v| ("#R".to_string(), v))
 }
 
+/// A unit's number as numbers are compared: case, spaces and dots aside, and the ordinal of
+/// one read as its value: « 1er », « 1re », « 1ère », « 1ᵉʳ », « premier », « première » are 1,
+/// « Ier » is I. « Article 1 » and « Article 1er » carry the same number; « 1er bis » is « 1 bis ».
+pub(super) fn number_key(label: &str) -> String {
+    let compact: String = label
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .collect();
+    for (ordinal, value) in [
+        ("première", "1"),
+        ("premier", "1"),
+        ("1ère", "1"),
+        ("1ᵉʳ", "1"),
+        ("1er", "1"),
+        ("1re", "1"),
+        ("ier", "i"),
+    ] {
+        if let Some(rest) = compact.strip_prefix(ordinal) {
+            // « 1er » then a digit is not an ordinal (no such label), nor « ier » a word.
+            if !rest.starts_with(|c: char| c.is_alphanumeric()) || rest.starts_with("bis") {
+                return format!("{value}{rest}");
+            }
+        }
+    }
+    compact
+}
+
 /// Value of an upper-case Roman numeral (`IV` → 4): the parser's reading, upper case only
 /// (« iv » is a list item, not a number here).
 pub(super) fn roman(s: &str) -> Option<i64> {
@@ -145,6 +173,57 @@ mod tests {
         assert_eq!(split_label("IV"), Some(("#R".into(), 4)));
         assert_eq!(split_label("2°"), Some(("#°".into(), 2)));
         assert_eq!(split_label("C"), Some(("#L".into(), 3)));
+    }
+
+    #[test]
+    fn the_ordinal_of_one_is_the_number_one() {
+        for (a, b) in [
+            ("1", "1er"),
+            ("1.", "1er"),
+            ("1", "premier"),
+            ("1 bis", "1er bis"),
+            ("1", "1re"),
+            ("I", "Ier"),
+            ("1", "1ᵉʳ"),
+        ] {
+            assert_eq!(number_key(a), number_key(b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("1", "2"),
+            ("1", "I"),
+            ("1er", "10"),
+            ("1 bis", "1"),
+            ("I", "II"),
+        ] {
+            assert_ne!(number_key(a), number_key(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn article_1_and_article_1er_are_not_renumbered() {
+        let old = parse_str(
+            "a",
+            "Statuts\n\nArticle 1 – Nom\n\nL'association se nomme Renn.es.\n\nArticle 2 – Siège\n\nLe siège est à Rennes.\n",
+        );
+        let new = parse_str(
+            "b",
+            "Statuts\n\nArticle 1er – Nom\n\nL'association se nomme Rennes.\n\nArticle 2 – Siège\n\nLe siège est à Rennes.\n",
+        );
+        let a = align(&old, &new, &AlignOptions::default());
+        let first = a
+            .pairs
+            .iter()
+            .find(|p| {
+                p.old
+                    .is_some_and(|o| old.node(o).label.as_deref() == Some("1"))
+            })
+            .expect("article 1 paired");
+        assert_eq!(
+            first.new.map(|n| new.node(n).label.clone()),
+            Some(Some("1er".into()))
+        );
+        assert!(!first.renumbered, "{first:?}");
+        assert!(renumberings(&old, &new, &a).is_empty());
     }
 
     #[test]

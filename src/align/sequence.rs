@@ -41,6 +41,11 @@ impl Aligner<'_> {
     }
 
     pub(super) fn renumbered(&self, o: NodeId, n: NodeId) -> bool {
+        // A number the text does not write (« ## Objet », numbered in order by the parser)
+        // is never renumbered: there is no number to change.
+        if self.old.doc.node(o).number_is_implicit() || self.new.doc.node(n).number_is_implicit() {
+            return false;
+        }
         match (label_key(self.old.doc, o), label_key(self.new.doc, n)) {
             (Some(a), Some(b)) => a != b,
             _ => false,

@@ -94,6 +94,12 @@ pub enum Unit {
     Article {
         label: String,
     },
+    /// An article whose number the text does not write (statuts whose sections are « ## Objet »,
+    /// « ## Siège »), named by its heading as the text names it: « l'article intitulé
+    /// « Objet » » (see [`crate::model::Node::number_is_implicit`]).
+    TitledArticle {
+        heading: String,
+    },
     /// An annex by its label (`2`, `I`), or the only, unnumbered annex.
     Annex {
         label: Option<String>,
@@ -476,6 +482,13 @@ pub enum Op {
     },
     /// « Les visas de la convention sont supprimés. »
     DeleteBlock,
+    /// An unnumbered intertitle inside an article, before the target alinéa (designated by
+    /// its first words): « À l'article 3, avant l'alinéa commençant par les mots : « Les
+    /// tarifs », il est inséré un intertitre ainsi rédigé : « Montants » ». The alinéas from
+    /// that one to the next intertitle go under it.
+    InsertIntertitle {
+        heading: String,
+    },
     /// A new division (titre, chapitre, section…) quoted whole: its heading, then its lines —
     /// the headings of the divisions and articles it holds (« Section 1 : … », « Article 7 »)
     /// and their alinéas: « Après le chapitre IV, il est inséré un chapitre IV bis ainsi
@@ -487,6 +500,10 @@ pub enum Op {
         heading: Option<String>,
         lines: Vec<String>,
     },
+    /// The division's heading removed, what it holds kept in its place under the division
+    /// enclosing it: « La division et l'intitulé de la section 1 du chapitre II sont
+    /// supprimés. » (the formula of codes when a level of division disappears).
+    UnwrapDivision,
     /// A préambule where the convention had none, before the unit targeted (the first article
     /// or the division holding it): « Avant l'article 1er de la convention, il est inséré un
     /// préambule ainsi rédigé : ».

@@ -11,7 +11,8 @@ use crate::align::own_text;
 use crate::avenant::apply::{occurrences, tidy};
 use crate::model::{Document, NodeId, NodeKind};
 use crate::text::capitalise;
-use rustc_hash::{FxHashMap, FxHashSet};
+use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashMap;
 
 /// Words (maximal runs of alphanumeric characters, as [`occurrences`] bounds them) → the nodes
 /// whose text, heading or cells hold them. A superset: after a node's text changes, call
@@ -20,40 +21,6 @@ pub struct WordIndex {
     postings: FxHashMap<String, Vec<NodeId>>,
     /// The nodes reachable from the root, for words with no alphanumeric character.
     all: Vec<NodeId>,
-    /// When set, only these words are indexed (a phrase's other words are not looked up).
-    only: Option<Only>,
-}
-
-/// The words a [`WordIndex::build_for`] indexes, with a cheap test before the set's: their
-/// lengths (in bytes, up to 63; longer ones share the last bit) and first bytes.
-struct Only {
-    words: FxHashSet<String>,
-    lengths: u64,
-    firsts: [u64; 4],
-}
-
-impl Only {
-    fn new(words: FxHashSet<String>) -> Only {
-        let mut only = Only {
-            words,
-            lengths: 0,
-            firsts: [0; 4],
-        };
-        for w in &only.words {
-            only.lengths |= 1 << w.len().min(63);
-            let b = w.as_bytes()[0];
-            only.firsts[usize::from(b >> 6)] |= 1 << (b & 63);
-        }
-        only
-    }
-
-    #[inline]
-    fn contains(&self, w: &str) -> bool {
-        let b = w.as_bytes()[0];
-        self.lengths & (1 << w.len().min(63)) != 0
-            && self.firsts[usize::from(b >> 6)] & (1 << (b & 63)) != 0
-            && self.words.contains(w)
-    }
 }
 
 /// The words of `s`, as `s.split(|c: char| !c.is_alphanumeric())` yields them (empty ones
@@ -89,27 +56,10 @@ pub fn node_occurrences(doc: &Document, id: NodeId, phrase: &str) -> usize {
 impl WordIndex {
     /// Every word of the document.
     pub fn build(doc: &Document) -> WordIndex {
-        WordIndex::build_only(doc, None)
-    }
-
-    /// Only the words of `phrases`, as written or capitalised (cheaper when few phrases will
-    /// be counted).
-    pub fn build_for<'a>(doc: &Document, phrases: impl IntoIterator<Item = &'a str>) -> WordIndex {
-        let mut only = FxHashSet::default();
-        for p in phrases {
-            for w in words(p).chain(words(&capitalise(p))) {
-                only.insert(w.to_string());
-            }
-        }
-        WordIndex::build_only(doc, Some(Only::new(only)))
-    }
-
-    fn build_only(doc: &Document, only: Option<Only>) -> WordIndex {
         let all = doc.descendants(doc.root());
         let mut index = WordIndex {
             postings: FxHashMap::default(),
             all: Vec::new(),
-            only,
         };
         index.add(doc, &all);
         index.all = all;
@@ -125,9 +75,6 @@ impl WordIndex {
                 .chain(n.cells().iter().map(String::as_str));
             for t in texts {
                 for w in words(t) {
-                    if self.only.as_ref().is_some_and(|o| !o.contains(w)) {
-                        continue;
-                    }
                     let list = match self.postings.get_mut(w) {
                         Some(l) => l,
                         None => self.postings.entry(w.to_string()).or_default(),
@@ -161,9 +108,6 @@ impl WordIndex {
     fn rarest(&self, phrase: &str) -> Option<Option<&Vec<NodeId>>> {
         let mut best: Option<&Vec<NodeId>> = None;
         for w in words(phrase) {
-            if self.only.as_ref().is_some_and(|o| !o.words.contains(w)) {
-                continue;
-            }
             match self.postings.get(w) {
                 None => return None,
                 Some(l) if best.is_none_or(|b| l.len() < b.len()) => best = Some(l),
@@ -199,6 +143,164 @@ impl WordIndex {
     }
 }
 
+/// Where a phrase occurs in one document and how often, whole words, in every text of it (as
+/// [`node_occurrences`] counts them): what [`holds_everywhere`] asks of a document.
+pub trait Lookup {
+    /// The nodes that may hold `phrase` (a superset of those that do).
+    fn candidates(&self, phrase: &str) -> Vec<NodeId>;
+    /// Whether `phrase` occurs in some text of `doc`.
+    fn occurs(&self, doc: &Document, phrase: &str) -> bool;
+    /// The occurrences of `phrase` in every text of `doc`.
+    fn count(&self, doc: &Document, phrase: &str) -> usize;
+}
+
+impl Lookup for WordIndex {
+    fn candidates(&self, phrase: &str) -> Vec<NodeId> {
+        WordIndex::candidates(self, phrase)
+    }
+    fn occurs(&self, doc: &Document, phrase: &str) -> bool {
+        WordIndex::occurs(self, doc, phrase)
+    }
+    fn count(&self, doc: &Document, phrase: &str) -> usize {
+        WordIndex::count(self, doc, phrase)
+    }
+}
+
+/// The occurrences of a fixed set of phrases, as written and capitalised, in every text of a
+/// document, counted in one pass over its texts by one automaton (no index of its words): the
+/// diff's candidate global replacements, a few hundred phrases against a whole code.
+pub struct PhraseCounts {
+    /// Phrase → its number in `counts` and `nodes`.
+    ids: FxHashMap<String, usize>,
+    /// Occurrences of each phrase, as [`occurrences`] counts them, in the whole document.
+    counts: Vec<usize>,
+    /// The nodes holding each phrase, in document order.
+    nodes: Vec<Vec<NodeId>>,
+    /// Every node: where a phrase not counted is looked for.
+    all: Vec<NodeId>,
+}
+
+impl PhraseCounts {
+    /// Counts `phrases` and their capitalised forms in `doc`.
+    pub fn build<'a>(doc: &Document, phrases: impl IntoIterator<Item = &'a str>) -> PhraseCounts {
+        let mut ids = FxHashMap::default();
+        let mut patterns: Vec<String> = Vec::new();
+        for p in phrases.into_iter().filter(|p| !p.is_empty()) {
+            for form in [p.to_string(), capitalise(p)] {
+                if !ids.contains_key(&form) {
+                    ids.insert(form.clone(), patterns.len());
+                    patterns.push(form);
+                }
+            }
+        }
+        let all = doc.descendants(doc.root());
+        let mut counts = vec![0; patterns.len()];
+        let mut nodes: Vec<Vec<NodeId>> = vec![Vec::new(); patterns.len()];
+        let automaton = (!patterns.is_empty())
+            .then(|| AhoCorasick::new(&patterns).ok())
+            .flatten();
+        let Some(automaton) = automaton else {
+            // (No phrase, or an automaton too large to build: each phrase looked for alone.)
+            for (k, p) in patterns.iter().enumerate() {
+                for &id in &all {
+                    let n = node_occurrences(doc, id, p);
+                    counts[k] += n;
+                    if n > 0 {
+                        nodes[k].push(id);
+                    }
+                }
+            }
+            return PhraseCounts {
+                ids,
+                counts,
+                nodes,
+                all,
+            };
+        };
+        let bounds: Vec<(bool, bool)> = patterns.iter().map(|p| word_bounds(p)).collect();
+        // Per phrase, the text last searched and the end of its last match there: `occurrences`
+        // takes non-overlapping matches from the left (`match_indices`), then keeps those
+        // between word boundaries.
+        let mut last: Vec<(usize, usize)> = vec![(usize::MAX, 0); patterns.len()];
+        let mut text_no = 0usize;
+        for &id in &all {
+            for t in texts(doc, id) {
+                text_no += 1;
+                for m in automaton.find_overlapping_iter(t) {
+                    let k = m.pattern().as_usize();
+                    let (start, end) = (m.start(), m.end());
+                    if last[k].0 == text_no && start < last[k].1 {
+                        continue;
+                    }
+                    last[k] = (text_no, end);
+                    let (open, close) = bounds[k];
+                    let before_ok = !open
+                        || !t[..start]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric);
+                    let after_ok =
+                        !close || !t[end..].chars().next().is_some_and(char::is_alphanumeric);
+                    if before_ok && after_ok {
+                        counts[k] += 1;
+                        if nodes[k].last() != Some(&id) {
+                            nodes[k].push(id);
+                        }
+                    }
+                }
+            }
+        }
+        PhraseCounts {
+            ids,
+            counts,
+            nodes,
+            all,
+        }
+    }
+}
+
+/// Whether a phrase must start and end at a word boundary, as [`occurrences`] checks it: when it
+/// starts (a footnote call aside, glued to the word before it) or ends with a letter or digit.
+fn word_bounds(phrase: &str) -> (bool, bool) {
+    let open = phrase.chars().next().is_some_and(|c| {
+        c.is_alphanumeric() && !crate::avenant::formules::is_note_call(c.encode_utf8(&mut [0; 4]))
+    });
+    let close = phrase.chars().last().is_some_and(char::is_alphanumeric);
+    (open, close)
+}
+
+impl Lookup for PhraseCounts {
+    fn candidates(&self, phrase: &str) -> Vec<NodeId> {
+        match self.ids.get(phrase) {
+            Some(&k) => self.nodes[k].clone(),
+            None => self.all.clone(),
+        }
+    }
+    fn occurs(&self, doc: &Document, phrase: &str) -> bool {
+        match self.ids.get(phrase) {
+            Some(&k) => self.counts[k] > 0,
+            None => {
+                !phrase.is_empty()
+                    && self
+                        .all
+                        .iter()
+                        .any(|id| node_occurrences(doc, *id, phrase) > 0)
+            }
+        }
+    }
+    fn count(&self, doc: &Document, phrase: &str) -> usize {
+        match self.ids.get(phrase) {
+            Some(&k) => self.counts[k],
+            None if phrase.is_empty() => 0,
+            None => self
+                .all
+                .iter()
+                .map(|id| node_occurrences(doc, *id, phrase))
+                .sum(),
+        }
+    }
+}
+
 /// `s` with every occurrence of `old` (whole words) replaced by `new`, spaces tidied, as
 /// `apply` replaces them; `None` when `old` does not occur.
 pub fn replaced(s: &str, old: &str, new: &str) -> Option<String> {
@@ -216,13 +318,13 @@ pub fn replaced(s: &str, old: &str, new: &str) -> Option<String> {
 /// True when replacing `old` by `new` throughout `old_doc` (also where a sentence capitalises
 /// them) is what `new_doc` shows: `new_doc` keeps none of the old words, the old version holds
 /// them, and the replacement produces no more of the new words than `new_doc` holds. The
-/// indexes are those of the two documents ([`WordIndex::build`], or [`WordIndex::build_for`]
-/// over at least `old`, `new` and their capitalised forms).
-pub fn holds_everywhere(
+/// lookups are those of the two documents ([`WordIndex::build`], or [`PhraseCounts::build`]
+/// over at least `old` and `new`).
+pub fn holds_everywhere<I: Lookup>(
     old_doc: &Document,
-    old_index: &WordIndex,
+    old_index: &I,
     new_doc: &Document,
-    new_index: &WordIndex,
+    new_index: &I,
     old: &str,
     new: &str,
 ) -> bool {
@@ -265,8 +367,7 @@ pub fn holds_everywhere(
         return false;
     }
     // Not further than the new version goes: no more of the new words than it has.
-    let everywhere =
-        |d: &Document, index: &WordIndex| index.count(d, new) + index.count(d, &new_cap);
+    let everywhere = |d: &Document, index: &I| index.count(d, new) + index.count(d, &new_cap);
     everywhere(old_doc, old_index) - before + after <= everywhere(new_doc, new_index)
 }
 
@@ -283,7 +384,7 @@ mod tests {
 
     #[test]
     fn counts_as_a_full_walk_does() {
-        let md = "# Convention\n\n## Article 1\n\nLe Département de la Gironde verse. Le Département.\n\n## Article 2 – Département\n\nLa Région et le département-pilote.\n\n| A | B |\n|---|---|\n| Département | x |\n";
+        let md = "# Convention\n\n## Article 1\n\nLe Département de la Gironde verse. Le Département.\n\n## Article 2 – Département\n\nLa Région et le département-pilote.\n\n| A | B |\n|---|---|\n| Département | x |\n\n## Article 3\n\nUn an un an un an, 3² et 3 ans, les 33 et x3.\n";
         let doc = crate::parse_str("c", md);
         let index = WordIndex::build(&doc);
         let phrases = [
@@ -296,11 +397,21 @@ mod tests {
             "absent",
             "pilote",
             "Départ",
+            "an un an",
+            "un an un",
+            "²",
+            "3",
+            "3²",
+            "3 ans, les",
+            "s 3",
         ];
-        let only = WordIndex::build_for(&doc, phrases);
+        let only = PhraseCounts::build(&doc, phrases);
         for p in phrases {
-            assert_eq!(index.count(&doc, p), count_all(&doc, p), "{p}");
-            assert_eq!(only.count(&doc, p), count_all(&doc, p), "{p}");
+            // (A lone footnote call starts no word: the word index misses it after a digit.)
+            if p != "²" {
+                assert_eq!(index.count(&doc, p), count_all(&doc, p), "{p}");
+            }
+            assert_eq!(Lookup::count(&only, &doc, p), count_all(&doc, p), "{p}");
         }
         // The heading of article 2 is counted once, its number never.
         assert_eq!(count_all(&doc, "Département"), 4);

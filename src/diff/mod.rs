@@ -727,15 +727,10 @@ fn find_globals(
     walk(pairs, &mut seen, &mut order);
     seen.retain(|_, (_, count, units)| *count >= min_count && units.len() >= 2);
     if !seen.is_empty() {
-        // Only the candidates' words are indexed: a few words, not the whole vocabulary.
-        let phrases: Vec<String> = seen
-            .keys()
-            .flat_map(|(o, n)| [o.clone(), n.clone()])
-            .collect();
-        let old_index =
-            everywhere::WordIndex::build_for(old_doc, phrases.iter().map(|s| s.as_str()));
-        let new_index =
-            everywhere::WordIndex::build_for(new_doc, phrases.iter().map(|s| s.as_str()));
+        // Only the candidates are counted, all of them in one pass over each document.
+        let phrases = || seen.keys().flat_map(|(o, n)| [o.as_str(), n.as_str()]);
+        let old_index = everywhere::PhraseCounts::build(old_doc, phrases());
+        let new_index = everywhere::PhraseCounts::build(new_doc, phrases());
         seen.retain(|(o, n), _| {
             everywhere::holds_everywhere(old_doc, &old_index, new_doc, &new_index, o, n)
         });

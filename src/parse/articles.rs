@@ -36,6 +36,8 @@ impl Builder {
         }
         let mut found = BTreeMap::new();
         let mut expected = 1;
+        // The form of the series' headings, once one is found (`## 1. Nom`: level 2).
+        let mut series: Option<&Form> = None;
         for l in lines {
             let top_level = match &l.form {
                 Form::Plain | Form::Heading(_) => true,
@@ -46,9 +48,20 @@ impl Builder {
                 continue;
             }
             if let Some(a) = headings::numbered(&l.text) {
-                if number_value(&a.number) == Some(expected) {
+                let Some(n) = number_value(&a.number) else {
+                    continue;
+                };
+                // A Markdown heading of the series' level skips a few numbers (« ## 15. Dons »,
+                // « ## 17. Libéralités »; « ## 2. Objet » after a « 1. Sommaire » set aside): a
+                // gap in the numbering, which `numbering` remarks, not the end of the series.
+                let skips = matches!(l.form, Form::Heading(_))
+                    && series.is_none_or(|f| *f == l.form)
+                    && n > expected
+                    && n - expected <= MAX_SKIPPED;
+                if n == expected || skips {
                     found.insert(l.span.start, a);
-                    expected += 1;
+                    expected = n + 1;
+                    series = Some(&l.form);
                 }
             }
         }
@@ -85,9 +98,13 @@ impl Builder {
     }
 }
 
+/// Numbers a series of numbered Markdown headings may skip at once.
+const MAX_SKIPPED: u32 = 3;
+
 /// Articles of a document without any numbered article, read from its unnumbered Markdown
 /// headings (« ## Titre », « ## Siège »…): those of the shallowest level that has three at
-/// least, numbered in order from 1 (the numbers are implicit). Empty when no level has three.
+/// least, else of a level below the title's that has two, each with its text; numbered in
+/// order from 1 (the numbers are implicit). Empty when no level has them.
 pub(super) fn implicit_articles(lines: &[&Line]) -> BTreeMap<usize, ArticleHeading> {
     let mut count = [0usize; 7];
     for l in lines {
@@ -97,7 +114,11 @@ pub(super) fn implicit_articles(lines: &[&Line]) -> BTreeMap<usize, ArticleHeadi
             }
         }
     }
-    let Some(level) = (1..count.len()).find(|l| count[*l] >= 3) else {
+    // Two sections of a short text are units too (a règlement of two clauses, whose next
+    // version has four), when each has its text: two bare headings are no clauses.
+    let Some(level) = (1..count.len()).find(|l| count[*l] >= 3).or_else(|| {
+        (2..count.len()).find(|l| count[*l] == 2 && sections_have_text(lines, *l as u8))
+    }) else {
         return BTreeMap::new();
     };
     let mut found = BTreeMap::new();
@@ -117,6 +138,26 @@ pub(super) fn implicit_articles(lines: &[&Line]) -> BTreeMap<usize, ArticleHeadi
         );
     }
     found
+}
+
+/// Every Markdown heading of `level` is followed by a line of text (a paragraph, a list, a
+/// table) before the next heading of its level or above.
+fn sections_have_text(lines: &[&Line], level: u8) -> bool {
+    let mut open = false;
+    for l in lines {
+        match l.form {
+            // A deeper heading opens a part of the section, whose text is the section's.
+            Form::Heading(h) if h > level => {}
+            Form::Heading(h) => {
+                if open {
+                    return false;
+                }
+                open = h == level;
+            }
+            _ => open = false,
+        }
+    }
+    !open
 }
 
 fn number_value(n: &str) -> Option<u32> {

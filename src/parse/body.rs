@@ -126,7 +126,23 @@ impl Builder {
                 }
                 Zone::Signatures => {
                     if let Some(s) = signatures {
-                        self.content(s, l);
+                        match lines.get(i + 1).filter(|n| signatory_goes_on(l, n)) {
+                            Some(n) => {
+                                // « Pour la Société des autoroutes » ⏎ « Paris-Normandie
+                                // (SAPN) : »: one signatory's designation, as its lines in
+                                // lower case are joined (« La ministre de l'écologie, » ⏎ « du
+                                // développement durable, »).
+                                let merged = Line {
+                                    form: Form::Plain,
+                                    text: format!("{} {}", l.text, n.text),
+                                    span: l.span.cover(n.span),
+                                    blank_before: l.blank_before,
+                                };
+                                self.content(s, &merged);
+                                i += 1;
+                            }
+                            None => self.content(s, l),
+                        }
                     }
                 }
                 Zone::Body => {
@@ -696,6 +712,24 @@ fn signature_marker(l: &Line) -> bool {
             .split_inclusive(',')
             .filter(|p| !p.trim().is_empty())
             .all(|p| pour_party(p).is_some())
+}
+
+/// In a signature block, line `l` opens a signatory's designation that line `next` ends:
+/// « Pour la Société des autoroutes » (no final punctuation) ⏎ « Paris-Normandie (SAPN) : »
+/// (short, closed by « : » or « , », no « Pour » of its own).
+fn signatory_goes_on(l: &Line, next: &Line) -> bool {
+    let t = l.text.trim_end();
+    let n = next.text.trim_end();
+    l.form == Form::Plain
+        && next.form == Form::Plain
+        && (t.starts_with("Pour ") || t.starts_with("POUR "))
+        && t.split_whitespace().count() <= 10
+        && !t.ends_with([',', ';', ':', '.', '!', '?'])
+        && n.ends_with([':', ','])
+        && n.split_whitespace().count() <= 8
+        && !n.starts_with("Pour ")
+        && !n.starts_with("POUR ")
+        && !headings::signed(n)
 }
 
 /// An article label at the head of a hard-wrapped paragraph (« Article 8. L'association est

@@ -67,6 +67,22 @@ fn whole_parenthesis(text: &str) -> bool {
     false
 }
 
+/// A text opening with a lower-case marker and a capital (« a. Présentation du Service »,
+/// « ii) Instructeur »): a sub-division or an entry of its own, never a sentence's tail.
+fn opens_with_lower_marker(text: &str) -> bool {
+    let marker = text
+        .find(['.', ')'])
+        .map(|i| (&text[..i], &text[i + 1..]))
+        .filter(|(m, _)| {
+            (1..=4).contains(&m.len())
+                && m.chars().all(|c| c.is_ascii_lowercase())
+                && (m.len() == 1 || m.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
+        });
+    marker.is_some_and(|(_, rest)| {
+        rest.starts_with(char::is_whitespace) && rest.trim_start().starts_with(char::is_uppercase)
+    })
+}
+
 /// A text that cannot open a sentence: it starts with a comma, a semicolon or a lower-case
 /// letter (the middle of a sentence cut by blank lines).
 fn is_fragment(text: &str) -> bool {
@@ -91,6 +107,7 @@ pub(super) fn join_continuations(mut lines: Vec<Line>) -> Vec<Line> {
                 && !headings::part_end(&prev.text);
             let cur_ok = line.form == Form::Plain
                 && continues_in_lower_case(&line.text)
+                && !opens_with_lower_marker(&line.text)
                 // Past a blank line, a lone word (« aidantsconnect.beta.gouv.fr ») is a
                 // line of its own, not the tail of a paragraph cut by a page break.
                 && (!line.blank_before || line.text.contains(' '))

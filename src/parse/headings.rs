@@ -606,10 +606,17 @@ pub fn between(text: &str) -> Option<&str> {
     let rest = text.get(5..)?.trim_start();
     let rest_l = rest.to_lowercase();
     let rest_l = rest_l.trim_end_matches([':', ',', ' ']);
+    // « Entre nous : », « Entre nous soussignés » (the parties speaking, as conventions
+    // types and private deeds write it).
+    let rest_l = rest_l
+        .strip_prefix("nous")
+        .map_or(rest_l, |r| r.trim_start_matches([',', ' ']));
     if rest_l.is_empty()
         || rest_l == "les soussignés"
         || rest_l == "les parties"
         || rest_l == "les soussignées"
+        || rest_l == "soussignés"
+        || rest_l == "soussignées"
     {
         Some("")
     } else if rest.starts_with(|c: char| c.is_uppercase())
@@ -1152,6 +1159,10 @@ mod tests {
             Some("l'État, représenté par")
         );
         assert_eq!(between("Entre autres choses"), None);
+        // Blind2 finding 19 (convention type of décret n° 2005-2).
+        assert_eq!(between("Entre nous :"), Some(""));
+        assert_eq!(between("Entre nous, soussignés :"), Some(""));
+        assert_eq!(between("Entre nouvelles règles"), None);
         assert!(and("Et"));
         assert!(and("ET :"));
         assert!(!and("Et ensuite"));

@@ -9,6 +9,7 @@ mod head;
 pub mod headings;
 pub(crate) mod keys;
 mod leaves;
+mod numbering;
 mod subdivisions;
 mod toc;
 
@@ -72,7 +73,9 @@ fn build(doc: Document, normalised: Normalised) -> Document {
     let mut lines = lines;
     b.take_texts(&mut lines);
     drop(lines);
-    b.finish()
+    let mut doc = b.finish();
+    numbering::remark(&mut doc);
+    doc
 }
 
 /// Where a line falls in the document.
@@ -348,13 +351,68 @@ mod tests {
     }
 
     #[test]
-    fn two_unnumbered_headings_are_not_articles() {
-        let d = doc("# Note\n\n## Contexte\n\nUn texte.\n\n## Suite\n\nUn autre.\n");
+    fn two_unnumbered_sections_with_their_text_are_articles() {
+        // Blind2 finding 5: a règlement of two sections is two units (its next version, of
+        // four, has four), whether or not a `#` title stands above them.
+        for text in [
+            "# Règlement\n\n## Cotisation\n\nLe montant est fixé à 20 €.\n\n## Réunion\n\nLe bureau se réunit.\n",
+            "## Cotisation\n\nLe montant est fixé à 20 €.\n\n## Réunion\n\n### Lieu\n\nLe bureau se réunit.\n",
+        ] {
+            let d = doc(text);
+            let keys: Vec<String> = d.articles().iter().map(|a| d.node(*a).key.clone()).collect();
+            assert_eq!(keys, ["article-1", "article-2"], "{text}");
+            assert_eq!(
+                d.node(d.get("article-1").unwrap()).heading.as_deref(),
+                Some("Cotisation")
+            );
+            assert!(d
+                .diagnostics
+                .iter()
+                .any(|x| x.message.contains("les 2 intertitres")));
+        }
+        // Two headings, one of them bare, are no clauses.
+        let d = doc("# Note\n\n## Contexte\n\n## Suite\n\nUn autre texte.\n\nEt un autre.\n");
         assert!(d.articles().is_empty());
         assert!(!d
             .diagnostics
             .iter()
             .any(|x| x.message.contains("numéros implicites")));
+    }
+
+    #[test]
+    fn numbered_sections_skip_a_few_numbers() {
+        // Blind2 finding 9: the Renn.es statuts go from « ## 15. » to « ## 17. »; finding 23:
+        // the démarches-simplifiées CGU's body starts at « ## 2 . » once its « 1. Sommaire »
+        // of links is set aside.
+        let d = doc("# Statuts\n\n## 1. Objet\n\nTexte.\n\n## 2. Siège\n\nParis.\n\n## 4. Durée\n\nIllimitée.\n");
+        let keys: Vec<String> = d
+            .articles()
+            .iter()
+            .map(|a| d.node(*a).key.clone())
+            .collect();
+        assert_eq!(keys, ["article-1", "article-2", "article-4"]);
+        let d = doc("# CGU\n\n## 1. Sommaire\n\n## [2. Objet](cgu.md#\\_toc1)\n\n## [3. Durée](cgu.md#\\_toc2)\n\n## 2 . Objet\n\nTexte.\n\n## 3 . Durée\n\nUn an.\n");
+        assert_eq!(top(&d), ["titre", "sommaire", "article-2", "article-3"]);
+        assert_eq!(
+            d.node(d.get("article-2").unwrap()).heading.as_deref(),
+            Some("Objet")
+        );
+        // A plain line, or a heading of another level, does not skip: « 5. Les membres » in
+        // an article's text is no section.
+        // Read back from its Markdown rendering, where the entries are paragraphs: « a. Présentation
+        // … » after « 4. Rôle … (cgu.md#_toc4) » is an entry of its own, not that line's tail.
+        let d = doc("# CGU\n\nSommaire\n\n4\\. Rôle (cgu.md#\\_toc4)\n\na. Présentation (cgu.md#\\_toc5)\n\nb. Garanties (cgu.md#\\_toc6)\n\n## 4 . Rôle\n\nTexte.\n\n## 5 . Fin\n\nFin.\n");
+        assert_eq!(d.alineas(d.get("sommaire").unwrap()).len(), 4);
+        let d =
+            doc("Statuts\n\n1. Objet\n\nTexte.\n\n2. Siège\n\nParis.\n\n4. Durée\n\nIllimitée.\n");
+        assert!(d.get("article-4").is_none());
+        let d = doc("# Statuts\n\n## 1. Objet\n\nTexte.\n\n## 2. Siège\n\n### 4. Annexe\n\nIllimitée.\n\n## 9. Fin\n\nFin.\n");
+        let keys: Vec<String> = d
+            .articles()
+            .iter()
+            .map(|a| d.node(*a).key.clone())
+            .collect();
+        assert_eq!(keys, ["article-1", "article-2"]);
     }
 
     const SMALL: &str = "Convention de partenariat\n\nEntre :\n\nL'État\n\nCi-après dénommé « l'État »,\n\nEt\n\nLa Ville de Lyon\n\nCi-après dénommée « la Ville »,\n\nVu le code général,\n\nPréambule\n\nLes parties veulent coopérer.\n\nIl a été convenu ce qui suit :\n\nArticle 1er : Objet\n\nLa présente convention a pour objet\n\nde définir la coopération.\n\n- un ;\n- deux.\n\nArticle 2 : Durée\n\n2.1 Durée initiale\n\nElle dure un an¹.\n\n¹ Note.\n\nFait à Paris, le 1er mars 2021\n\nPour l'État\n\nAnnexe 1 : Budget\n\nPoste\tMontant\nA\t10\n";
@@ -709,6 +767,32 @@ mod tests {
         let d = doc("# Convention\n\n## Article 1\n\nPour l'application du présent article,\n\nle maire décide.\n\n## SIGNATURES\n\nPour la Ville\n\n# ANNEXE 1\n\nTexte.\n");
         assert_eq!(top(&d), ["titre", "article-1", "signatures", "annexe-1"]);
         assert_eq!(d.alineas(d.get("article-1").unwrap()).len(), 1);
+    }
+
+    #[test]
+    fn a_signatorys_designation_over_two_lines_is_one_alinea() {
+        // Blind2 finding 18 (SAPN and APRR avenants, 2011): « Pour la Société des autoroutes »
+        // ⏎ « Paris-Rhin-Rhône : » is one line of the block, as the ministre's are.
+        let d = doc("Avenant\n\nArticle 1er\n\nTexte.\n\nFait à Paris, le 27 janvier 2011.\n\nPour l'Etat :\n\nLa ministre de l'écologie,\n\ndu développement durable,\n\nPour la Société des autoroutes\n\nParis-Rhin-Rhône :\n\nLe directeur général,\n\nP. Nourry\n");
+        let texts: Vec<String> = d
+            .alineas(d.get("signatures").unwrap())
+            .iter()
+            .map(|i| d.node(*i).text.clone())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Fait à Paris, le 27 janvier 2011.",
+                "Pour l'Etat :",
+                "La ministre de l'écologie, du développement durable,",
+                "Pour la Société des autoroutes Paris-Rhin-Rhône :",
+                "Le directeur général,",
+                "P. Nourry"
+            ]
+        );
+        // Two signatories, each on its line, stay two.
+        let d = doc("Convention\n\nArticle 1er\n\nTexte.\n\nFait à Lyon, le 3 mai 2024\n\nPour la Ville\n\nPour l'État :\n");
+        assert_eq!(d.alineas(d.get("signatures").unwrap()).len(), 3);
     }
 
     #[test]

@@ -12,6 +12,13 @@ fn toc_heading(text: &str) -> bool {
         .trim()
         .trim_end_matches([':', '.', ' '])
         .trim_start_matches('#')
+        .trim();
+    // Numbered as the sections it lists (« 1. Sommaire », then « 2. Objet »…).
+    let t = t
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .strip_prefix(['.', ')'])
+        .filter(|_| t.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(t)
         .trim()
         .to_lowercase();
     matches!(
@@ -41,6 +48,26 @@ fn ends_with_page(line: &Line) -> bool {
     digits && line.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
+/// An entry that is a link to a place in the document, as a table of contents made of links
+/// reads once its markup is gone (« 2. Objet (cgu.md#_toc1) », « Objet (#objet) »): words,
+/// then the link's target alone in parentheses, a fragment `#…` in it.
+fn anchor_link(text: &str) -> bool {
+    let Some(inner) = text.trim_end().strip_suffix(')') else {
+        return false;
+    };
+    let Some(open) = inner.rfind('(') else {
+        return false;
+    };
+    let target = &inner[open + 1..];
+    target.contains('#')
+        && !target.contains(char::is_whitespace)
+        && inner[..open].chars().any(char::is_alphabetic)
+}
+
+/// Links to places of the document in a row, at least this many without a « Sommaire »
+/// heading over them, make a table of contents.
+const LINK_ENTRIES: usize = 3;
+
 /// Dot leaders before a page number (« Objet ........ 5 », « Objet …… 5 », « Objet _ _ _ 5 »).
 fn dot_leaders(text: &str) -> bool {
     let t = text.trim_end();
@@ -65,8 +92,9 @@ fn dot_leaders(text: &str) -> bool {
 }
 
 /// Indexes (in `lines`) of the lines that make up tables of contents: a « Sommaire » heading
-/// and the entries after it that end with a page number (an entry cut over two lines keeps
-/// its first part), and any run of dot-leader entries.
+/// and the entries after it that end with a page number or link to a place of the document
+/// (an entry cut over two lines keeps its first part), any run of dot-leader entries, and
+/// any run of [`LINK_ENTRIES`] links to places of the document.
 pub(super) fn toc_lines(lines: &[&Line]) -> Vec<usize> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -78,7 +106,9 @@ pub(super) fn toc_lines(lines: &[&Line]) -> Vec<usize> {
             let mut entries = 0;
             loop {
                 match lines.get(j) {
-                    Some(n) if ends_with_page(n) || dot_leaders(&n.text) => {
+                    Some(n)
+                        if ends_with_page(n) || dot_leaders(&n.text) || anchor_link(&n.text) =>
+                    {
                         entries += 1;
                         j += 1;
                     }
@@ -99,6 +129,16 @@ pub(super) fn toc_lines(lines: &[&Line]) -> Vec<usize> {
                 i = j;
                 continue;
             }
+        }
+        // Links to the document's own places, one after the other: its table of contents.
+        let links = lines[i..]
+            .iter()
+            .take_while(|n| anchor_link(&n.text))
+            .count();
+        if links >= LINK_ENTRIES {
+            out.extend(i..i + links);
+            i += links;
+            continue;
         }
         // « Fait à X, le ______ 2025 »: a date left blank to sign, not an entry and its page.
         if dot_leaders(&l.text) && !super::headings::signed(&l.text) {
@@ -195,6 +235,22 @@ mod tests {
         let mut t: Vec<String> = titles(&refs).into_iter().collect();
         t.sort();
         assert_eq!(t, ["avant-propos", "objet", "présentation"]);
+    }
+
+    #[test]
+    fn a_sommaire_of_links_to_the_documents_places() {
+        // Blind2 finding 23: the démarches-simplifiées CGU's « ## 1. Sommaire » over link
+        // headings (`## [2. Objet](cgu.md#\_toc1)`), then the body's numbered sections.
+        let ls = lines("# CGU\n\n## 1. Sommaire\n\n## [2. Objet](cgu.md#\\_toc1)\n\n### [a. Présentation](cgu.md#\\_toc2)\n\n## [3. Durée](cgu.md#\\_toc3)\n\n## 2 . Objet <a href=\"#_toc1\" id=\"_toc1\"></a>\n\nVoir le [site](https://x.fr/#haut).\n");
+        let refs: Vec<&Line> = ls.iter().collect();
+        assert_eq!(toc_lines(&refs), [1, 2, 3, 4]);
+        // A list of links without a heading, as GitHub and pandoc (`--toc`) write one; a
+        // sentence that ends on a link is no entry.
+        let ls = lines("# Statuts\n\n- [Article 1er – Formation](#article-1er--formation)\n- [Article 2 – Objet](#article-2--objet)\n- [Article 3 – Siège](#article-3--siège)\n\n## Article 1er – Formation\n\nIl est fondé une association (voir #statuts).\n\nVoir le [site](https://x.fr/#haut)\n");
+        let refs: Vec<&Line> = ls.iter().collect();
+        assert_eq!(toc_lines(&refs), [1, 2, 3]);
+        assert!(!anchor_link("Voir le site (https://x.fr/ #haut)"));
+        assert!(!anchor_link("(#haut)"));
     }
 
     #[test]

@@ -77,6 +77,9 @@ pub fn unit_name(doc: &Document, id: NodeId) -> String {
         NodeKind::Table => format!("tableau {number}"),
         NodeKind::Partie => format!("partie {number}"),
         NodeKind::Structure => name_of_heading(&node.text).to_string(),
+        // An article whose number the text does not write (« ## Objet »): named by its
+        // heading, as an unnumbered division is, never by the number the parser counted.
+        NodeKind::Article if node.number_is_implicit() => node.heading.clone().unwrap_or_default(),
         // Text the parser kept outside the structure: named for what it is, never by its key
         // (« non-classe »); a table of contents by its own name.
         NodeKind::Unclassified => match local.strip_prefix("non-classe") {
@@ -87,6 +90,17 @@ pub fn unit_name(doc: &Document, id: NodeId) -> String {
         _ => doc.display_name(id),
     };
     capitalise(&name)
+}
+
+/// The bullet of a list item written without its own number (« • », indented by its depth),
+/// so that a cell of a tableau comparatif shows a list as a list; empty for anything else.
+pub(crate) fn item_bullet(doc: &Document, id: Option<NodeId>) -> String {
+    match id.map(|i| doc.node(i)) {
+        Some(n) if n.kind == NodeKind::Item && n.label.is_none() => {
+            format!("{}• ", "\u{a0}\u{a0}".repeat(n.level as usize))
+        }
+        _ => String::new(),
+    }
 }
 
 /// The unit a pair is about, named on the new side when it exists.
@@ -389,6 +403,11 @@ fn place(doc: &Document, id: NodeId) -> String {
             // « I bis »), not by its whole heading.
             let name = match &doc.node(c).label {
                 Some(label) if kind == NodeKind::Structure && within_unit(doc, c) => label.clone(),
+                // An article whose number the text does not write, by its heading.
+                _ if doc.node(c).number_is_implicit() => format!(
+                    "article intitulé «\u{a0}{}\u{a0}»",
+                    doc.node(c).heading.as_deref().unwrap_or("")
+                ),
                 _ => decapitalise(&unit_name(doc, c)),
             };
             let inner = parts.last().is_some_and(|last| {

@@ -7,7 +7,7 @@ use super::diff_common::{
 };
 use crate::diff::{Comparison, PairDiff, Status};
 use crate::model::NodeId;
-use crate::render::diff_common::{leaves, sentence, unit_notes};
+use crate::render::diff_common::{item_bullet, leaves, sentence, unit_notes};
 use crate::text::capitalise;
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -22,6 +22,24 @@ fn escape(s: &str) -> String {
 
 /// One side of a leaf (or a heading), its changed words marked.
 fn side(cmp: &Comparison, p: &PairDiff, old_side: bool, options: &DiffRenderOptions) -> String {
+    let text = side_text(cmp, p, old_side, options);
+    if text.is_empty() {
+        return text;
+    }
+    let marker = if old_side {
+        item_bullet(&cmp.old, p.old)
+    } else {
+        item_bullet(&cmp.new, p.new)
+    };
+    format!("{marker}{text}")
+}
+
+fn side_text(
+    cmp: &Comparison,
+    p: &PairDiff,
+    old_side: bool,
+    options: &DiffRenderOptions,
+) -> String {
     let (mark_open, mark_close) = if old_side { ("~~", "~~") } else { ("**", "**") };
     match (p.old, p.new, old_side) {
         (None, Some(n), false) => format!("**{}**", escape(&cmp.new.node(n).text)),
@@ -80,6 +98,10 @@ fn observations(
             notes.push(sentence(&capitalise(&line)));
         }
     }
+    // In a unit of several alinéas, each modified one is named (« Alinéa 4 : modifié. »): the
+    // reader does not hunt one struck word in twenty alinéas. A typed change (« Alinéa 1 : la
+    // date … ») names it already.
+    let several = leaves.len() > 1;
     for l in leaves {
         let name = super::diff_common::pair_name_versions(cmp, l).to_lowercase();
         let mut phrase = status_phrase(cmp, l);
@@ -95,6 +117,11 @@ fn observations(
         if !phrase.is_empty()
             && !super::diff_common::merged_into_heading(cmp, l)
             && (l.moved
+                || several
+                    && !l
+                        .changes
+                        .iter()
+                        .any(|c| shown(c, options.show_cosmetic) && typed_phrase(c).is_some())
                 || l.status != Status::Modified
                 || l.basis != crate::diff::Basis::Similar && l.basis != crate::diff::Basis::Exact)
         {

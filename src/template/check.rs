@@ -560,6 +560,10 @@ impl Walker<'_> {
                         });
                     }
                 }
+                // An optional alinéa the convention does not write.
+                (Some(t), None)
+                    if !self.paired.contains_key(&t)
+                        && self.template.is_marked_optional(&self.tdoc.node(t).key) => {}
                 (Some(t), None) => {
                     let where_ = place(self.tdoc, t, clause);
                     match self.paired.get(&t) {

@@ -3,8 +3,11 @@
 //! Every convention is aligned on the first (`diff::compare`). A clause present in all of them
 //! is in the template; in some only, in the template with its text, marked `[optionnel]`:
 //! no clause is left out, those only a later convention has included (after the clause that
-//! precedes them there). Alinéas of one convention only, inside a
-//! clause the others have too, are left out (that partner's own wording).
+//! precedes them there, their heading line written as the first convention writes its
+//! articles). Inside a clause, an alinéa that fewer conventions have than the clause is kept
+//! with its text and marked `[optionnel]` too, whichever convention has it; in the parties'
+//! blocks and the signatures, a line of one convention only is that partner's own and left
+//! out.
 //!
 //! Inside kept clauses, differences that name things become placeholders:
 //!
@@ -16,11 +19,15 @@
 //! - in the parties and signatures blocks, differing stretches of alinéas → placeholders
 //!   named after what they hold and whose they are (`{{adresse_partie_1}}`,
 //!   `{{representant_partie_1}}`, `{{nom_signataire}}`, `{{qualite_signataire}}`,
-//!   `{{date_signature}}`), numbered `_2`… when several alinéas hold the same kind.
+//!   `{{date_signature}}`), numbered `_2`… when several alinéas hold the same kind;
+//! - any other words the conventions write differently in an article, an annex, the
+//!   préambule or the visas (heading, alinéa or table cell) → a text placeholder named after
+//!   its clause (`{{siege}}`, `{{intitule_siege_social}}`), so that the template does not
+//!   favour the first convention: each input checks *conforme* where the differences are
+//!   words (blind2 finding 13, blind finding 16).
 //!
-//! Other wording differences keep the first convention's words (the others then check as
-//! *adaptée*). Articles keep the conventions' own numbering. The
-//! output is Markdown ([`crate::render::markdown`]) that parses back as a [`super::Template`].
+//! Articles keep the conventions' own numbering. The output is Markdown
+//! ([`crate::render::markdown`]) that parses back as a [`super::Template`].
 
 use super::values::{party_names, resolve_party};
 use crate::align::{fold, own_text};
@@ -42,14 +49,26 @@ pub fn infer(conventions: &[Document]) -> String {
         .map(|other| unpair_different_clauses(first, other, partners_of(first, other)))
         .collect();
     let present = |id: NodeId| 1 + partners.iter().filter(|m| m.contains_key(&id)).count();
-    // No clause is left out: one absent from some conventions is kept with its text and
-    // marked `[optionnel]` (finding 16). Inside a clause every convention has, an alinéa of
-    // one convention only is still left out (a partner's own account, signatory…).
-    let keep = |id: NodeId| {
-        total == 1
-            || present(id) >= 2
-            || super::is_clause(first, id)
-            || first.parent(id).is_some_and(|p| present(p) < 2)
+    // Nothing is left out: a clause absent from some conventions is kept with its text and
+    // marked `[optionnel]` (finding 16); so is an alinéa that fewer conventions have than its
+    // clause (blind2 finding 13: each input must check « conforme »).
+    // In a party's block and the signatures, the lines of one convention only (its address,
+    // its signatory) are that partner's own: left out, as placeholders stand for the others.
+    let own_line = |id: NodeId| {
+        total > 1
+            && enclosing_block(first, id).is_some()
+            && !super::is_clause(first, id)
+            && present(id) < 2
+            && first.parent(id).is_some_and(|p| present(p) >= 2)
+    };
+    let optional_alinea = |id: NodeId| {
+        total > 1
+            && enclosing_block(first, id).is_none()
+            && first.node(id).kind.is_alinea_like()
+            && !super::is_clause(first, id)
+            && first
+                .parent(id)
+                .is_some_and(|p| present(id) < present(p) && present(p) > 1)
     };
 
     let first_names = party_names(first);
@@ -87,10 +106,7 @@ pub fn infer(conventions: &[Document]) -> String {
     let mut in_out: BTreeMap<NodeId, NodeId> = BTreeMap::new();
     while let Some((id, parent)) = stack.pop() {
         let node = first.node(id);
-        if !keep(id) {
-            continue;
-        }
-        if node.kind == NodeKind::Table && !first.children(id).iter().any(|r| keep(*r)) {
+        if own_line(id) {
             continue;
         }
         let mut copy = Node::new(node.kind, node.key.clone(), node.text.clone(), node.span);
@@ -149,6 +165,9 @@ pub fn infer(conventions: &[Document]) -> String {
                 .heading
                 .map(|h| format!("{h} {}", super::OPTIONAL_MARK));
         }
+        if optional_alinea(id) {
+            copy.text = format!("{} {}", copy.text, super::OPTIONAL_MARK);
+        }
         copy.fingerprint = fingerprint(&copy.text);
         let new_id = out.push(parent, copy);
         in_out.insert(id, new_id);
@@ -156,6 +175,8 @@ pub fn infer(conventions: &[Document]) -> String {
             stack.push((*child, new_id));
         }
     }
+    add_later_alineas(&mut out, first, conventions, &partners, &in_out);
+    add_title(&mut out, conventions);
     add_later_clauses(&mut out, conventions, &partners, &in_out);
     unescape_placeholders(&crate::render::markdown::markdown(&out))
 }
@@ -170,6 +191,7 @@ fn add_later_clauses(
     in_out: &BTreeMap<NodeId, NodeId>,
 ) {
     let root = out.root();
+    let style = article_style(&conventions[0]);
     for (k, other) in conventions.iter().skip(1).enumerate() {
         let back: BTreeMap<NodeId, NodeId> = partners[k].iter().map(|(f, o)| (*o, *f)).collect();
         let mut after: Option<NodeId> = None;
@@ -187,6 +209,20 @@ fn add_later_clauses(
                 continue;
             }
             let id = copy_subtree(other, oid, out, root, true);
+            // Its heading line written as the first convention writes its articles, so that the
+            // template reads back as one document (« 2. Objet » among « Article N – … »).
+            if let (NodeKind::Article, Some(label), Some(heading)) =
+                (node.kind, node.label.as_deref(), node.heading.as_deref())
+            {
+                let copy = &mut out.nodes[id.index()];
+                copy.text = format!(
+                    "{}{label}{}{heading} {}",
+                    style.0,
+                    style.1,
+                    super::OPTIONAL_MARK
+                );
+                copy.fingerprint = fingerprint(&copy.text);
+            }
             let kids = &mut out.nodes[root.index()].children;
             kids.pop();
             let at = match after.and_then(|a| kids.iter().position(|c| *c == a)) {
@@ -195,6 +231,126 @@ fn add_later_clauses(
             };
             kids.insert(at, id);
             after = Some(id);
+        }
+    }
+}
+
+/// The first convention has no title line and later ones have: the template opens with one,
+/// `[optionnel]`, its words that differ between those titles a placeholder `{{titre}}` (the
+/// last shared word taken in when one title begins another, so that each fills it).
+fn add_title(out: &mut Document, conventions: &[Document]) {
+    let root = out.root();
+    let has_title = |d: &Document| {
+        d.top_level()
+            .iter()
+            .find(|id| d.node(**id).kind == NodeKind::Titre)
+            .map(|id| d.node(*id).text.clone())
+    };
+    if has_title(out).is_some() || has_title(&conventions[0]).is_some() {
+        return;
+    }
+    let titles: Vec<String> = conventions[1..].iter().filter_map(has_title).collect();
+    let Some(first) = titles.first() else { return };
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let mut common = words.len();
+    for t in &titles[1..] {
+        let other: Vec<&str> = t.split_whitespace().collect();
+        let shared = words.iter().zip(&other).take_while(|(a, b)| a == b).count();
+        let shared = if shared == other.len().min(words.len()) && other.len() != words.len() {
+            shared.saturating_sub(1)
+        } else {
+            shared
+        };
+        common = common.min(shared);
+    }
+    let text = if common == words.len() {
+        first.clone()
+    } else if common == 0 {
+        "{{titre}}".to_string()
+    } else {
+        format!("{} {{{{titre}}}}", words[..common].join(" "))
+    };
+    let mut node = Node::new(
+        NodeKind::Titre,
+        "titre".to_string(),
+        format!("{text} {}", super::OPTIONAL_MARK),
+        Default::default(),
+    );
+    node.fingerprint = fingerprint(&node.text);
+    let id = out.push(root, node);
+    let kids = &mut out.nodes[root.index()].children;
+    kids.pop();
+    kids.insert(0, id);
+}
+
+/// How a convention writes an article's heading line: what comes before its number and between
+/// its number and its heading (« Article », « – » for « Article 1er – Formation »).
+fn article_style(doc: &Document) -> (String, String) {
+    for id in doc.top_level() {
+        let node = doc.node(*id);
+        let (Some(label), Some(heading)) = (node.label.as_deref(), node.heading.as_deref()) else {
+            continue;
+        };
+        if node.kind != NodeKind::Article || heading.is_empty() {
+            continue;
+        }
+        if let (Some(l), Some(h)) = (node.text.find(label), node.text.rfind(heading)) {
+            if l + label.len() <= h && l > 0 {
+                return (
+                    node.text[..l].to_string(),
+                    node.text[l + label.len()..h].to_string(),
+                );
+            }
+        }
+    }
+    ("Article ".to_string(), " – ".to_string())
+}
+
+/// Alinéas only a later convention has inside a unit the first has too, each with its text and
+/// `[optionnel]`, after the alinéa that precedes it there (`in_out`: the first convention's
+/// nodes → the template's).
+fn add_later_alineas(
+    out: &mut Document,
+    first: &Document,
+    conventions: &[Document],
+    partners: &[BTreeMap<NodeId, NodeId>],
+    in_out: &BTreeMap<NodeId, NodeId>,
+) {
+    for (k, other) in conventions.iter().skip(1).enumerate() {
+        let back: BTreeMap<NodeId, NodeId> = partners[k].iter().map(|(f, o)| (*o, *f)).collect();
+        for (f, o) in &partners[k] {
+            let Some(&t) = in_out.get(f) else { continue };
+            if first.node(*f).kind.is_alinea_like()
+                || first.node(*f).kind == NodeKind::Table
+                || enclosing_block(first, *f).is_some()
+            {
+                continue;
+            }
+            let mut after: Option<NodeId> = None;
+            for &c in other.children(*o) {
+                if let Some(tc) = back.get(&c).and_then(|fc| in_out.get(fc)) {
+                    if out.parent(*tc) == Some(t) {
+                        after = Some(*tc);
+                    }
+                    continue;
+                }
+                let node = other.node(c);
+                if !node.kind.is_alinea_like() || !other.children(c).is_empty() {
+                    continue;
+                }
+                let id = copy_subtree(other, c, out, t, false);
+                let alinea = &mut out.nodes[id.index()];
+                alinea.text = format!("{} {}", alinea.text, super::OPTIONAL_MARK);
+                alinea.fingerprint = fingerprint(&alinea.text);
+                let kids = &mut out.nodes[t.index()].children;
+                kids.pop();
+                let at = match after.and_then(|a| kids.iter().position(|x| *x == a)) {
+                    Some(i) => i + 1,
+                    None => 0,
+                };
+                kids.insert(at, id);
+                after = Some(id);
+            }
         }
     }
 }
@@ -470,6 +626,18 @@ impl Namer {
         name
     }
 
+    /// A text placeholder's name: `base`, then `base_2`, `base_3`…
+    fn text(&mut self, base: &str) -> String {
+        let mut name = base.to_string();
+        let mut n = 1;
+        while self.given.contains(&name) {
+            n += 1;
+            name = format!("{base}_{n}");
+        }
+        self.given.insert(name.clone());
+        name
+    }
+
     fn typed(&mut self, kind: TokenKind, value: &str) -> Option<String> {
         let kind = kind.value_kind()?;
         let (stem, ty) = (kind.french(), kind.as_str());
@@ -512,8 +680,166 @@ impl Context<'_> {
         }
         if self.block.is_none() {
             replacements.extend(self.mentions(own));
+            // Not in the title nor in the lines that open the parties or the articles: a
+            // placeholder there would change how the template itself is read.
+            let clause = self.first.node(super::clause_of(self.first, id)).kind;
+            let kind = self.first.node(id).kind;
+            let variable = match field {
+                Field::Text => kind.is_alinea_like(),
+                Field::Heading => matches!(kind, NodeKind::Article | NodeKind::Annexe),
+            } && matches!(
+                clause,
+                NodeKind::Article
+                    | NodeKind::Annexe
+                    | NodeKind::Structure
+                    | NodeKind::Preambule
+                    | NodeKind::Visas
+            );
+            if variable {
+                let theirs = |doc: &Document, n: NodeId| -> String {
+                    match field {
+                        Field::Text => doc.node(n).text.clone(),
+                        Field::Heading => doc.node(n).heading.clone().unwrap_or_default(),
+                    }
+                };
+                self.cover_the_rest(id, own, &theirs, field, &mut replacements, namer);
+            }
         }
         apply(own, replacements)
+    }
+
+    /// The words the conventions write differently that no typed or party placeholder covers
+    /// become text placeholders named after their clause (`{{siege_social}}`), so that every
+    /// convention fills the template (blind2 finding 13, blind finding 16): each differing
+    /// stretch, widened by a word both share when one side has nothing there (a placeholder
+    /// never takes an empty value), stretches a space apart merged, the typed placeholders
+    /// they overlap taken in.
+    fn cover_the_rest(
+        &self,
+        id: NodeId,
+        own: &str,
+        theirs_of: &dyn Fn(&Document, NodeId) -> String,
+        field: Field,
+        replacements: &mut Vec<(Range<usize>, String)>,
+        namer: &mut Namer,
+    ) {
+        let tokens = tokenize(own);
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        for (k, map) in self.partners.iter().enumerate() {
+            let Some(partner) = map.get(&id) else {
+                continue;
+            };
+            let theirs = theirs_of(&self.conventions[k + 1], *partner);
+            if own == theirs {
+                continue;
+            }
+            for c in diff_texts(own, &theirs, field) {
+                if c.cosmetic {
+                    continue;
+                }
+                let r = c.old_range.clone();
+                let covered = !r.is_empty()
+                    && !c.new.is_empty()
+                    && replacements
+                        .iter()
+                        .any(|(x, _)| x.start <= r.start && r.end <= x.end);
+                if covered {
+                    continue;
+                }
+                let r = if r.is_empty() || c.new.trim().is_empty() {
+                    match widen(&tokens, &r) {
+                        Some(w) => w,
+                        None => continue,
+                    }
+                } else {
+                    r
+                };
+                ranges.push(r);
+            }
+        }
+        if ranges.is_empty() {
+            return;
+        }
+        ranges.sort_by_key(|r| (r.start, r.end));
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for r in ranges {
+            match merged.last_mut() {
+                Some(m)
+                    if r.start <= m.end
+                        || own
+                            .get(m.end..r.start)
+                            .is_some_and(|gap| gap.trim().is_empty()) =>
+                {
+                    m.end = m.end.max(r.end);
+                }
+                _ => merged.push(r),
+            }
+        }
+        // More than two stretches: the alinéa is worded otherwise, one placeholder from the first
+        // difference to the last reads better than words cut by placeholders.
+        if merged.len() > 2 {
+            let (start, end) = (merged[0].start, merged[merged.len() - 1].end);
+            merged = vec![start..end];
+        }
+        // A typed or party placeholder keeps its place: a stretch around it is cut in two, one
+        // that overlaps its edge takes it in.
+        let mut pieces: Vec<Range<usize>> = Vec::new();
+        for m in merged {
+            let mut rest = vec![m];
+            for (x, _) in replacements.iter() {
+                let mut next = Vec::new();
+                for r in rest {
+                    if x.start >= r.start && x.end <= r.end {
+                        next.push(r.start..x.start);
+                        next.push(x.end..r.end);
+                    } else {
+                        next.push(r);
+                    }
+                }
+                rest = next;
+            }
+            pieces.extend(rest.into_iter().filter(|r| {
+                own.get(r.clone())
+                    .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+            }));
+        }
+        // Two placeholders with no word between them could not be told apart: a typed one
+        // that overlaps or touches a stretch is part of it.
+        let words_between = |a: usize, b: usize| {
+            own.get(a.min(b)..a.max(b))
+                .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+        };
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for mut m in pieces {
+            loop {
+                let before = m.clone();
+                for (x, _) in replacements.iter() {
+                    let touches = (x.start < m.end && m.start < x.end)
+                        || (x.end <= m.start && !words_between(x.end, m.start))
+                        || (m.end <= x.start && !words_between(m.end, x.start));
+                    if touches {
+                        m.start = m.start.min(x.start);
+                        m.end = m.end.max(x.end);
+                    }
+                }
+                if m == before {
+                    break;
+                }
+            }
+            match merged.last_mut() {
+                Some(l) if m.start <= l.end || !words_between(l.end, m.start) => {
+                    l.end = l.end.max(m.end)
+                }
+                _ => merged.push(m),
+            }
+        }
+        replacements.retain(|(x, _)| !merged.iter().any(|m| x.start < m.end && m.start < x.end));
+        let clause = super::clause_of(self.first, id);
+        let base = placeholder_base(self.first.node(clause), field);
+        for m in merged {
+            let name = namer.text(&base);
+            replacements.push((m, format!("{{{{{name}}}}}")));
+        }
     }
 
     /// The differing parties' names still written in a text (a clause the others reworded):
@@ -584,6 +910,12 @@ impl Context<'_> {
                 continue;
             };
             replacements.extend(self.replacements(id, &own, theirs, Field::Text, k, namer));
+        }
+        if self.block.is_none() {
+            let theirs = |doc: &Document, n: NodeId| -> String {
+                doc.node(n).cells().get(cell).cloned().unwrap_or_default()
+            };
+            self.cover_the_rest(id, &own, &theirs, Field::Text, &mut replacements, namer);
         }
         apply(&own, replacements)
     }
@@ -666,6 +998,51 @@ impl Context<'_> {
     }
 }
 
+/// What a text placeholder of a clause is named after: its heading's first words (`siege_social`,
+/// `intitule_siege_social` for the heading itself), else its number (`article_4`).
+fn placeholder_base(clause: &Node, field: Field) -> String {
+    let words = |s: &str| -> Vec<String> {
+        crate::parse::headings::slug(s)
+            .split(['-', '.'])
+            .filter(|w| w.len() > 2 || w.chars().all(|c| c.is_ascii_digit()))
+            .filter(|w| !matches!(*w, "des" | "les" | "aux" | "par" | "pour" | "sur" | "une"))
+            .take(3)
+            .map(str::to_string)
+            .collect()
+    };
+    let mut parts = clause.heading.as_deref().map(words).unwrap_or_default();
+    if parts.is_empty() {
+        parts = words(&clause.key.replace('/', "-"));
+    }
+    if parts.is_empty() {
+        parts.push("texte".to_string());
+    }
+    let base = parts.join("_");
+    match field {
+        Field::Heading => format!("intitule_{base}"),
+        Field::Text => base,
+    }
+}
+
+/// A range widened by one word of the text next to it (the word before, else the word after):
+/// the stretch of an insertion or a deletion, which one side would otherwise fill with nothing.
+fn widen(tokens: &[Token], r: &Range<usize>) -> Option<Range<usize>> {
+    let word = |t: &&Token| t.kind != TokenKind::Punct;
+    if let Some(prev) = tokens
+        .iter()
+        .filter(word)
+        .rev()
+        .find(|t| t.range.end <= r.start)
+    {
+        return Some(prev.range.start..r.end.max(prev.range.end));
+    }
+    tokens
+        .iter()
+        .filter(word)
+        .find(|t| t.range.start >= r.end)
+        .map(|next| r.start.min(next.range.start)..next.range.end)
+}
+
 /// The value tokens of a text (dates, amounts…).
 fn values_in(text: &str) -> Vec<Token> {
     tokenize(text)
@@ -730,6 +1107,74 @@ fn apply(text: &str, mut replacements: Vec<(Range<usize>, String)>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Two associations' statuts: another seat, a sentence one of them adds, an alinéa one of
+    /// them has alone, a reworded clause.
+    const A: &str = "Statuts\n\nArticle 1 – Nom\n\nL'association se nomme Les Amis du livre.\n\nArticle 2 – Siège\n\nLe siège social est fixé à Paris. Il peut être transféré par décision du bureau.\n\nArticle 3 – Ressources\n\nLes ressources comprennent les cotisations.\n\nLes dons manuels sont acceptés.\n\nArticle 4 – Dissolution\n\nLa dissolution est prononcée par l'assemblée générale.\n";
+    const B: &str = "Statuts\n\nArticle 1 – Nom\n\nL'association se nomme Vélo libre.\n\nArticle 2 – Siège\n\nLe siège social est fixé à Lyon.\n\nArticle 3 – Ressources\n\nLes ressources comprennent les cotisations.\n\nArticle 4 – Dissolution\n\nLa dissolution est prononcée par le conseil d'administration.\n";
+
+    #[test]
+    fn every_input_conforms_to_the_template_inferred_from_them() {
+        let docs = [
+            crate::pipeline::parse_str("a.md", A),
+            crate::pipeline::parse_str("b.md", B),
+        ];
+        for order in [[0, 1], [1, 0]] {
+            let inputs = [docs[order[0]].clone(), docs[order[1]].clone()];
+            let markdown = infer(&inputs);
+            let t = super::super::Template::parse("t.md", &markdown).expect("a template");
+            for d in &inputs {
+                let report = super::super::check(&t, d);
+                assert!(report.conforms(), "{markdown}\n{report}");
+            }
+            assert!(markdown.contains("{{siege}}"), "{markdown}");
+            assert!(markdown.contains("\\[optionnel]"), "{markdown}");
+        }
+    }
+
+    #[test]
+    fn a_title_only_later_inputs_have_is_optional_with_a_placeholder() {
+        let untitled = A.replacen("Statuts\n\n", "", 1);
+        let inputs = [
+            crate::pipeline::parse_str("a.md", &untitled),
+            crate::pipeline::parse_str("b.md", &B.replacen("Statuts", "Statuts de Vélo libre", 1)),
+            crate::pipeline::parse_str("c.md", B),
+        ];
+        let markdown = infer(&inputs);
+        assert!(
+            markdown.starts_with("# {{titre}} \\[optionnel]"),
+            "{markdown}"
+        );
+        let t = super::super::Template::parse("t.md", &markdown).expect("a template");
+        for d in &inputs {
+            let report = super::super::check(&t, d);
+            assert!(
+                report.clause("titre").is_some_and(|c| !c.deviates()),
+                "{report}"
+            );
+        }
+    }
+
+    #[test]
+    fn placeholders_are_named_after_their_clause() {
+        let doc = crate::pipeline::parse_str("a.md", A);
+        let node = |k: &str| doc.node(doc.get(k).expect(k));
+        assert_eq!(placeholder_base(node("article-2"), Field::Text), "siege");
+        assert_eq!(
+            placeholder_base(node("article-3"), Field::Heading),
+            "intitule_ressources"
+        );
+    }
+
+    #[test]
+    fn an_insertion_is_widened_by_the_word_before() {
+        let text = "fixé à Paris.";
+        let tokens = tokenize(text);
+        let at = text.find('.').expect("a full stop");
+        let paris = text.find("Paris").expect("Paris");
+        assert_eq!(widen(&tokens, &(at..at)), Some(paris..at));
+        assert_eq!(widen(&tokens, &(0..0)), Some(0.."fixé".len()));
+    }
 
     #[test]
     fn stretches_and_replacements() {

@@ -1,5 +1,6 @@
 //! Template stage: a template convention (the same Markdown or text as a convention, with
-//! `{{nom}}` / `{{nom:type}}` placeholders and `[optionnel]` heading suffixes) → a [`Template`];
+//! `{{nom}}` / `{{nom:type}}` placeholders and `[optionnel]` suffixes on headings and alinéas) →
+//! a [`Template`];
 //! a template and a convention → a [`CheckReport`]; several reports → a [`Matrix`]; several
 //! conventions of one family → the Markdown of their common template ([`infer()`]).
 //!
@@ -91,6 +92,14 @@ impl Template {
         let mut optional = BTreeSet::new();
         for i in 0..doc.nodes.len() {
             let node = &mut doc.nodes[i];
+            // An alinéa may be optional too: « … [optionnel] » at its end.
+            if node.kind.is_alinea_like() {
+                if let Some(stripped) = strip_optional(&node.text) {
+                    node.text = stripped.to_string();
+                    node.fingerprint = fingerprint(&node.text);
+                    optional.insert(node.key.clone());
+                }
+            }
             let Some(heading) = node.heading.clone() else {
                 continue;
             };
@@ -182,6 +191,11 @@ impl Template {
         })
     }
 
+    /// True when this node itself (an alinéa, a clause) is marked `[optionnel]`.
+    pub fn is_marked_optional(&self, key: &str) -> bool {
+        self.optional.contains(key)
+    }
+
     /// Keys of the clauses marked `[optionnel]`, in key order.
     pub fn optional_keys(&self) -> impl Iterator<Item = &str> {
         self.optional.iter().map(String::as_str)
@@ -269,6 +283,25 @@ mod tests {
                 "{{date_versement:date}}"
             ]
         );
+    }
+
+    #[test]
+    fn an_alinea_may_be_optional() {
+        let t = Template::parse(
+            "t.md",
+            "Convention\n\nArticle 1er : Objet\n\nLa convention lie les parties.\n\nLes dons sont acceptés. [optionnel]\n",
+        )
+        .unwrap();
+        let doc = t.document();
+        let al = doc.node(doc.get("article-1/al-2").unwrap());
+        assert_eq!(al.text, "Les dons sont acceptés.");
+        assert!(t.is_marked_optional("article-1/al-2"));
+        assert!(!t.is_marked_optional("article-1/al-1"));
+        let conv = crate::pipeline::parse_str(
+            "c.md",
+            "Convention\n\nArticle 1er : Objet\n\nLa convention lie les parties.\n",
+        );
+        assert!(super::check(&t, &conv).conforms());
     }
 
     #[test]

@@ -361,11 +361,12 @@ fn genas_signatures_have_no_quote_markers() {
 }
 
 #[test]
-#[ignore = "finding 15: no remark on the numbering gap (article 4, then article 6)"]
 fn genas_numbering_gap_is_remarked() {
     let doc = load(GENAS_EXT);
     assert!(
-        doc.diagnostics.iter().any(|d| d.message.contains("5")),
+        doc.diagnostics
+            .iter()
+            .any(|d| d.message == "numérotation des articles : pas d'article 5"),
         "{:?}",
         doc.diagnostics
     );
@@ -1006,7 +1007,6 @@ fn statuts_are_not_amended_by_a_bilateral_avenant() {
 }
 
 #[test]
-#[ignore = "finding 16 (rest): where the inputs reword a clause (articles 17, 18, 21) or split an alinéa (4), the template keeps the first input's words (first « conforme », second « adaptée » ×4)"]
 fn zds_inferred_template_checks_both_inputs_alike() {
     let template = std::env::temp_dir().join(format!(
         "avenant-blind-{}-zds-template.md",
@@ -1031,5 +1031,6 @@ fn zds_inferred_template_checks_both_inputs_alike() {
         })
         .collect();
     let _ = std::fs::remove_file(&template);
-    assert_eq!(codes[0], codes[1], "{codes:?}");
+    // Both inputs « conforme au modèle »: the words they write differently are placeholders.
+    assert_eq!(codes, [Some(0), Some(0)]);
 }

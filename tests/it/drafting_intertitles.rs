@@ -1,9 +1,10 @@
 //! Alinéas under an intertitle of an article (`article-3/adhesion`, blind findings 21, 22 and
 //! 4, 9): `apply` counts an article's own alinéas only, so a change under an intertitle is
 //! drafted as words quoted at the article (« À l'article 5, la durée : « 1 mois » est
-//! remplacée … »), each quotation unique in the whole article; an intertitle added or removed
-//! rewrites the article whole. Real documents: Chartrettes, the CGU of API Entreprise, and
-//! the règlement of `corpus/structure/intertitres-article.md`.
+//! remplacée … »), each quotation unique in the whole article; an intertitle removed rewrites
+//! the article whole, one added is inserted before the alinéa it opens. Real documents:
+//! Chartrettes, the CGU of API Entreprise, and the règlement of
+//! `corpus/structure/intertitres-article.md`.
 
 use avenant::avenant::{draft_checked, render::markdown, DraftOptions};
 use avenant::diff::{compare, DiffOptions};
@@ -85,15 +86,56 @@ fn chartrettes_intertitle_removed_rewrites_article_5() {
     assert!(!md.contains("« PROGRAMMATION"), "{md}");
 }
 
-/// A quoted line cannot say it is an intertitle (`apply` reads it as an alinéa): an article
-/// whose new version gains one is refused in one line naming it, never printed wrong.
+/// An intertitle added inside an article is inserted before the alinéa it opens, that
+/// alinéa designated by its first words (counting alinéas would not do: `apply` counts the
+/// article's own ones only, and an intertitle takes them under it). Two real documents: the
+/// règlement (an article without intertitles gains one) and the CGU of API Entreprise (an
+/// intertitle added in the middle of another one, « Adhésion »). `draft_checked` has applied
+/// each act back to the new version.
 #[test]
-fn an_intertitle_added_is_refused_naming_the_article() {
+fn an_intertitle_added_is_inserted_before_the_alinea_it_opens() {
     let name = "intertitres-article.md";
     let old = read(&format!("corpus/structure/{name}"));
     let new = old.replacen(
         "Les tarifs sont fixés",
         "### Montants\n\nLes tarifs sont fixés",
+        1,
+    );
+    let md = act(name, &old, &new);
+    assert!(
+        md.contains("Avant l'alinéa de l'article 3 du règlement commençant par les mots : « Les tarifs sont », il est inséré un intertitre ainsi rédigé :\n\n« Montants »"),
+        "{md}"
+    );
+    assert!(!md.contains("ainsi rédigé :\n\n« Article 3"), "{md}");
+
+    let name = "api-entreprise-cgu-2018-06-15.txt";
+    let old = read(&format!("corpus/blind/{name}"));
+    let new = old.replacen(
+        "- **Le Partenaire peut transmettre le jeton",
+        "### Sous-traitance\n\n- **Le Partenaire peut transmettre le jeton",
+        1,
+    );
+    assert_ne!(old, new);
+    let md = act(name, &old, &new);
+    assert!(
+        md.contains("il est inséré un intertitre ainsi rédigé :\n\n« Sous-traitance »"),
+        "{md}"
+    );
+    assert!(
+        md.contains("commençant par les mots : « Le Partenaire peut »"),
+        "{md}"
+    );
+}
+
+/// An intertitle added with a new alinéa under it is still refused in one line naming the
+/// article (never printed wrong).
+#[test]
+fn an_intertitle_added_with_new_alineas_is_refused_naming_the_article() {
+    let name = "intertitres-article.md";
+    let old = read(&format!("corpus/structure/{name}"));
+    let new = old.replacen(
+        "Les tarifs sont fixés",
+        "### Montants\n\nLes montants sont en euros.\n\nLes tarifs sont fixés",
         1,
     );
     let cmp = compare(

@@ -78,6 +78,13 @@ fn the_code_civils_hyphenated_numbers_are_the_new_versions() {
     for l in ["6-1", "34-1", "225-1", "1751-1"] {
         assert!(md.contains(&format!("un article {l} ainsi rédigé")), "{l}");
     }
+    // « 515-14 », free in the old version, placed by the new one after « 710-1 » (out of the
+    // numbering order): its own number, not an invented « 710-1 bis ».
+    assert!(
+        md.contains("Après l'article 710-1 du code, il est inséré un article 515-14 ainsi rédigé"),
+        "515-14"
+    );
+    assert!(!md.contains("710-1 bis"));
 }
 
 #[test]

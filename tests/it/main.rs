@@ -41,6 +41,7 @@ mod draft_verified;
 mod drafting_annex_first;
 mod drafting_article_first;
 mod drafting_articleless;
+mod drafting_divisions;
 mod drafting_first_subarticle;
 mod drafting_gaps;
 mod drafting_intertitles;

@@ -123,3 +123,66 @@ fn a_sentence_by_sentence_comparison_is_commented_in_the_word_document() {
         );
     }
 }
+
+/// Three versions of statuts: `old` has two alinéas that `mid` merges into one (article 1);
+/// `mid` has an alinéa of two sentences that `new` splits in two (article 2).
+fn merge_and_split() -> (String, String, String) {
+    let head =
+        "# Statuts\n\n## Article 1 – Assemblée\n\nL'assemblée se réunit une fois par an.\n\n";
+    let tail = "## Article 3 – Fin\n\nLa dissolution est prononcée par l'assemblée.\n";
+    let two = "Tout membre peut demander l'inscription d'un point.\n\nLe membre transmet le texte au Président.\n\n";
+    let one = "Tout membre peut demander l'inscription d'un point. Le membre transmet le texte au Président.\n\n";
+    let bureau =
+        "## Article 2 – Bureau\n\nLe bureau gère l'association. Il se réunit chaque mois.\n\n";
+    let bureau_split =
+        "## Article 2 – Bureau\n\nLe bureau gère l'association.\n\nIl se réunit chaque mois.\n\n";
+    (
+        format!("{head}{two}{bureau}{tail}"),
+        format!("{head}{one}{bureau}{tail}"),
+        format!("{head}{one}{bureau_split}{tail}"),
+    )
+}
+
+/// The Word comparison of a merge and of a split, read back by avenant: every change accepted
+/// gives the new version, every change rejected the old one (blind2 finding 16: the deleted
+/// paragraph mark of a merge, the inserted one of a split, join the paragraphs).
+#[test]
+fn word_comparison_of_a_merge_and_a_split_reads_back_both_ways() {
+    let dir = scratch("merge-split");
+    let (old, mid, new) = merge_and_split();
+    for (a, b) in [(&old, &mid), (&mid, &new), (&old, &new)] {
+        let (pa, pb, docx) = (dir.join("a.md"), dir.join("b.md"), dir.join("c.docx"));
+        std::fs::write(&pa, a).expect("write");
+        std::fs::write(&pb, b).expect("write");
+        let (pa, pb, docx) = (
+            pa.to_str().expect("utf-8"),
+            pb.to_str().expect("utf-8"),
+            docx.to_str().expect("utf-8"),
+        );
+        let out = avenant(&["diff", pa, pb, "--format", "docx", "-o", docx]);
+        assert_eq!(out.status.code(), Some(1));
+        let accepted = avenant(&["diff", pb, docx, "--color", "never"]);
+        assert_eq!(
+            accepted.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&accepted.stdout)
+        );
+        let rejected = avenant(&[
+            "diff",
+            pa,
+            docx,
+            "--revisions",
+            "reject",
+            "--color",
+            "never",
+        ]);
+        assert_eq!(
+            rejected.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&rejected.stdout)
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

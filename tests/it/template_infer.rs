@@ -63,10 +63,13 @@ fn the_shared_core_with_the_partner_as_placeholder() {
     assert!(markdown.contains("{{partenaire:party}} s'engage à :"));
     assert!(markdown.contains("|  | DINUM | {{partenaire:party}} |"));
     assert!(!markdown.contains("Réseau Canopé"), "{markdown}");
-    assert!(t
-        .placeholders()
-        .iter()
-        .any(|p| p.to_string() == "{{date_1:date}}"));
+    // The end date and the sentence Canopé adds after it (« Elle est renouvelable… ») touch:
+    // one text placeholder holds both, since two placeholders with nothing between them could
+    // not be told apart.
+    assert!(
+        markdown.contains("Elle est conclue jusqu'au {{duree_resiliation_convention_2}}."),
+        "{markdown}"
+    );
     assert!(t
         .placeholders()
         .iter()
@@ -139,10 +142,21 @@ fn each_seed_checks_against_the_inferred_template() {
             .and_then(|p| p.value.as_deref()),
         Some("Réseau Canopé")
     );
+    assert!(ena
+        .placeholder("duree_resiliation_convention_2")
+        .and_then(|p| p.value.as_deref())
+        .is_some_and(|v| v.starts_with("31 décembre 2021")));
+    // Each seed checks better against the template inferred from both than before blind2
+    // finding 13 (Canopé 20 conformes, ENA 1): the words they write differently are
+    // placeholders, the alinéas one of them has alone optional.
+    // Left for Canopé: « du » taken in the partner's placeholder in the préambule, and a
+    // signatory's line of its own.
     assert_eq!(
-        ena.placeholder("date_1").and_then(|p| p.value.as_deref()),
-        Some("31 décembre 2021")
+        canope.keys(ClauseStatus::Adapte),
+        ["preambule", "signatures"],
+        "{canope}"
     );
+    assert!(ena.keys(ClauseStatus::Conforme).len() >= 8, "{ena}");
 }
 
 #[test]

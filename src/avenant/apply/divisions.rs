@@ -6,6 +6,24 @@ use super::*;
 use crate::avenant::model::Place;
 use crate::parse::headings;
 
+/// « La division et l'intitulé de la section 1 sont supprimés » (`Op::UnwrapDivision`): the
+/// division named leaves its place to what it holds, in order, under the division enclosing
+/// it. Anything but a division (an article, an annex) is refused.
+pub(super) fn unwrap_division(doc: &mut Document, t: &Target) -> Result<(), String> {
+    let id = resolve_unit(doc, t)?;
+    if doc.node(id).kind != NodeKind::Structure {
+        return Err(formules::not_applicable(t));
+    }
+    let parent = doc.parent(id).unwrap_or(doc.root());
+    let at = crate::edit::child_index(doc, parent, id);
+    let held = doc.children(id).to_vec();
+    for (i, c) in held.into_iter().enumerate() {
+        crate::edit::move_to(doc, c, parent, at + 1 + i);
+    }
+    remove_children(doc, parent, &[id]);
+    Ok(())
+}
+
 /// One quoted line of a new division, read as the parser reads headings.
 enum Line {
     Division {

@@ -127,6 +127,21 @@ fn indexed_article(doc: &Document, want: &str) -> Option<Option<NodeId>> {
     })
 }
 
+/// « l'article intitulé « Objet » »: the one article whose heading is this one (case, final
+/// punctuation and capital accents aside), when only one has it.
+fn titled_article(doc: &Document, heading: &str) -> Option<NodeId> {
+    let want = crate::text::heading_key(heading);
+    let mut found = reachable(doc).into_iter().filter(|id| {
+        let n = doc.node(*id);
+        n.kind == NodeKind::Article
+            && n.heading
+                .as_deref()
+                .is_some_and(|h| crate::text::heading_key(h) == want)
+    });
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
+
 pub(crate) fn find_unit(doc: &Document, unit: &Unit) -> Option<NodeId> {
     match unit {
         Unit::Convention => Some(doc.root()),
@@ -164,6 +179,7 @@ pub(crate) fn find_unit(doc: &Document, unit: &Unit) -> Option<NodeId> {
                 },
             )
         }
+        Unit::TitledArticle { heading } => titled_article(doc, heading),
         Unit::Annex { label } => {
             let annexes: Vec<NodeId> = reachable(doc)
                 .into_iter()

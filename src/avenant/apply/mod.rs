@@ -134,6 +134,7 @@ fn apply_at_alinea_start(doc: &mut Document, ins: &Instruction) -> Result<(), St
     let at = child_index(doc, parent, leaf);
     match &ins.op {
         Op::InsertAlineasBefore { alineas } => insert_lines(doc, parent, at, alineas, Some(leaf)),
+        Op::InsertIntertitle { heading } => tree::insert_intertitle(doc, parent, at, heading),
         Op::InsertAlineas { alineas } => insert_lines(doc, parent, at + 1, alineas, Some(leaf)),
         Op::DeleteAlineas { count: 1 } => remove_children(doc, parent, &[leaf]),
         Op::RewriteAlineas { count: 1, alineas } => {
@@ -452,6 +453,7 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             heading,
             lines,
         } => divisions::insert_division(doc, t, *place, label, heading.as_deref(), lines),
+        Op::UnwrapDivision => divisions::unwrap_division(doc, t),
         Op::DeleteArticle | Op::DeleteAnnex | Op::DeleteBlock => {
             let id = resolve_unit(doc, t)?;
             let parent = doc.parent(id).unwrap_or(doc.root());
@@ -463,6 +465,8 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             }
             Ok(())
         }
+        // Only before an alinéa designated by its first words ([`apply_at_alinea_start`]).
+        Op::InsertIntertitle { .. } => Err(formules::not_applicable(t)),
         Op::Renumber { from, to } => {
             if from.len() != to.len() {
                 return Err(formules::not_applicable(t));

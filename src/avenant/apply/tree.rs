@@ -57,7 +57,10 @@ pub(super) fn rewrite_leaf(doc: &mut Document, id: NodeId, line: &str) {
     }
     let new = leaf_node(doc, line);
     let node = doc.node_mut(id);
-    if new.kind == NodeKind::Alinea && old.kind == NodeKind::Item && old.label.is_none() {
+    let bullet = |n: &Node| n.kind == NodeKind::Item && n.label.is_none();
+    // A bullet item rewritten, quoted with or without its dash (« – … »), stays the item it
+    // was, at its nesting level.
+    if (new.kind == NodeKind::Alinea || bullet(&new)) && bullet(&old) {
         node.text = new.text;
     } else {
         node.kind = new.kind;
@@ -152,6 +155,13 @@ pub(super) fn insert_lines(
                 // Rewriting a bullet item by an unmarked line keeps it a bullet item.
                 node.kind = NodeKind::Item;
                 node.level = ln.level;
+            } else if node.kind == NodeKind::Item
+                && node.label.is_none()
+                && ln.kind == NodeKind::Item
+                && ln.label.is_none()
+            {
+                // A dashed line rewriting a bullet item: at that item's nesting level.
+                node.level = ln.level;
             }
         }
         insert_child(doc, parent, at, node);
@@ -159,8 +169,52 @@ pub(super) fn insert_lines(
     }
 }
 
+/// An unnumbered intertitle (« Montants ») inserted among the children of `parent` (an
+/// article, or an intertitle of it) before the one at `at`: the alinéas from there to the next
+/// intertitle, sub-article or end go under it, as the parser nests them. Inside an intertitle,
+/// the new one follows it in the article and takes the rest of its alinéas.
+pub(super) fn insert_intertitle(doc: &mut Document, parent: NodeId, at: usize, heading: &str) {
+    let intertitle = |n: &Node| n.kind == NodeKind::Structure && n.label.is_none();
+    let (host, index, moved): (NodeId, usize, Vec<NodeId>) = match doc.parent(parent) {
+        Some(up) if intertitle(doc.node(parent)) => {
+            let moved = doc.children(parent)[at.min(doc.children(parent).len())..].to_vec();
+            (up, child_index(doc, up, parent) + 1, moved)
+        }
+        _ => {
+            let moved = doc.children(parent)[at.min(doc.children(parent).len())..]
+                .iter()
+                .copied()
+                .take_while(|c| {
+                    !matches!(doc.node(*c).kind, NodeKind::Structure | NodeKind::Article)
+                })
+                .collect();
+            (parent, at, moved)
+        }
+    };
+    let mut node = Node::new(
+        NodeKind::Structure,
+        fresh_key(doc),
+        heading,
+        Span::default(),
+    );
+    node.heading = Some(heading.to_string());
+    // The parser's rank of an intertitle: below the article's own sub-divisions.
+    node.level = 20;
+    let id = insert_child(doc, host, index, node);
+    for (i, m) in moved.into_iter().enumerate() {
+        crate::edit::move_to(doc, m, id, i);
+    }
+}
+
 /// An article's heading line in the style of `model` (« Article 5 : Durée », « ARTICLE 5 – Durée »).
 pub(super) fn heading_line(model: &Node, label: &str, heading: Option<&str>) -> String {
+    // An article whose number the text does not write (« ## Objet »), rewritten or inserted
+    // without a number: its heading alone, as the text writes its articles.
+    let unwritten =
+        label.is_empty() || model.number_is_implicit() && model.label.as_deref() == Some(label);
+    if let Some(h) = heading.filter(|_| unwritten) {
+        return h.to_string();
+    }
     let text = &model.text;
     let old_label = model.label.clone().unwrap_or_default();
     let (prefix, sep) = match text
@@ -224,7 +278,8 @@ pub(super) fn new_article(
     let unit = Unit::Article {
         label: label.clone(),
     };
-    if find_unit(doc, &unit).is_some() {
+    // No label: an article whose number the text does not write (named by its heading).
+    if !label.is_empty() && find_unit(doc, &unit).is_some() {
         return Err(formules::already_exists(&unit));
     }
     graft_article(doc, parent, at, style, label, heading, alineas);
@@ -243,7 +298,7 @@ pub(super) fn graft_article(
 ) {
     let text = heading_line(doc.node(style), &label, heading);
     let mut node = Node::new(NodeKind::Article, fresh_key(doc), text, Span::default());
-    node.label = Some(label);
+    node.label = (!label.is_empty()).then_some(label);
     node.heading = heading.map(str::to_string);
     let id = insert_child(doc, parent, at, node);
     insert_lines(doc, id, 0, alineas, None);

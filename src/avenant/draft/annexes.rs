@@ -255,7 +255,7 @@ impl<'a> Drafter<'a> {
                         .with_alinea(Position::of(k as u32 + 1, leaves.len() as u32)),
                     op: Op::RewriteAlineas {
                         count: 1,
-                        alineas: vec![rewrite_line(&an, new, *b)],
+                        alineas: vec![leaf_line(new, *b)],
                     },
                 };
                 self.exec(&ins)?;

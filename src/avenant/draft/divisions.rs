@@ -56,6 +56,9 @@ fn division_key(label: &str) -> String {
         .to_lowercase()
 }
 
+/// The most articles a division replaced whole may hold ([`Drafter::rewrite_restructured_divisions`]).
+const MAX_QUOTED_ARTICLES: usize = 60;
+
 /// The new version's nodes inside `id` (itself included).
 pub(super) fn subtree(doc: &Document, id: NodeId) -> Vec<NodeId> {
     std::iter::once(id).chain(doc.descendants(id)).collect()
@@ -311,6 +314,238 @@ impl Drafter<'_> {
             }
         }
         out
+    }
+
+    /// The old divisions that the new version no longer has while everything they hold is
+    /// kept right under the division enclosing them (sections 1 to 4 of a chapter gone, their
+    /// articles now the chapter's own): « La division et l'intitulé de la section 1 du
+    /// chapitre II sont supprimés. », drafted once every unit is, in document order.
+    pub(super) fn unwrap_divisions(&mut self) -> Vec<(String, Vec<Instruction>)> {
+        let (old, new) = (&self.cmp.old, &self.cmp.new);
+        // The articles this act inserted, by their label in the working copy.
+        let inserted: rustc_hash::FxHashMap<String, NodeId> = self
+            .inserted_labels
+            .iter()
+            .map(|(n, l)| (l.clone(), *n))
+            .collect();
+        let mut out = Vec::new();
+        for i in 0..old.nodes.len() {
+            let o = NodeId(i as u32);
+            if old.node(o).kind != NodeKind::Structure
+                || self.pairs.new_of(o).is_some()
+                || !crate::edit::is_attached(&self.w, o)
+            {
+                continue;
+            }
+            let Some(parent) = self.w.parent(o) else {
+                continue;
+            };
+            let enclosing = if parent == self.w.root() {
+                Some(new.root())
+            } else {
+                self.pairs.new_of(parent)
+            };
+            let Some(enclosing) = enclosing else {
+                continue;
+            };
+            let held = self.w.children(o);
+            // Units of the old version or inserted by this act, each of them right under the
+            // enclosing division in the new version.
+            let flat = !held.is_empty()
+                && held.iter().all(|c| {
+                    let x = self.w.node(*c);
+                    let counterpart = if c.index() < old.nodes.len() {
+                        self.pairs.new_of(*c)
+                    } else if x.kind == NodeKind::Article {
+                        inserted
+                            .get(canonical_label(x.label.as_deref().unwrap_or("")).as_str())
+                            .copied()
+                    } else {
+                        None
+                    };
+                    matches!(x.kind, NodeKind::Article | NodeKind::Structure)
+                        && counterpart.is_some_and(|m| new.parent(m) == Some(enclosing))
+                });
+            if !flat {
+                continue;
+            }
+            let Some(unit) = super::blocks::division_unit(&self.w, o) else {
+                continue;
+            };
+            let ins = Instruction {
+                target: Target::unit(unit.clone()),
+                op: Op::UnwrapDivision,
+            };
+            let mut moved = vec![parent, o];
+            moved.extend_from_slice(self.w.children(o));
+            let saved = crate::edit::Snapshot::links(&self.w, moved);
+            if self.exec(&ins).is_err() {
+                saved.restore(&mut self.w);
+                continue;
+            }
+            out.push((formules::deletion_heading_in(&unit, self.noun), vec![ins]));
+        }
+        out
+    }
+
+    /// Whether the working copy's division `o` holds, one level down, other units than the new
+    /// version's `n`: other divisions (label, heading, level), other articles in its places
+    /// (an article that is the right one but worded otherwise is the article's business),
+    /// other alinéas.
+    fn restructured(&self, o: NodeId, n: NodeId) -> bool {
+        let (w, new, old_len) = (&self.w, &self.cmp.new, self.cmp.old.nodes.len());
+        let (a, b) = (w.children(o), new.children(n));
+        if a.len() != b.len() {
+            return true;
+        }
+        a.iter().zip(b).any(|(x, y)| {
+            let (nx, ny) = (w.node(*x), new.node(*y));
+            if nx.kind != ny.kind {
+                return true;
+            }
+            match nx.kind {
+                NodeKind::Structure => {
+                    division_key(nx.label.as_deref().unwrap_or(""))
+                        != division_key(ny.label.as_deref().unwrap_or(""))
+                        || heading_key(nx.heading.as_deref()) != heading_key(ny.heading.as_deref())
+                        || nx.level != ny.level
+                }
+                NodeKind::Article => {
+                    if x.index() < old_len {
+                        self.pairs.new_of(*x) != Some(*y)
+                    } else {
+                        self.inserted_labels.get(y).map(String::as_str)
+                            != nx.label.as_deref().map(canonical_label).as_deref()
+                    }
+                }
+                _ => text_key(&nx.text) != text_key(&ny.text),
+            }
+        })
+    }
+
+    /// Whether the working copy's division `o` holds a unit (of the old version, or inserted by
+    /// this act) whose counterpart in the new version lies outside the new division `n`.
+    fn holds_kept_elsewhere(&self, o: NodeId, n: NodeId) -> bool {
+        let new = &self.cmp.new;
+        let inside: rustc_hash::FxHashSet<NodeId> = subtree(new, n).into_iter().collect();
+        let by_label: rustc_hash::FxHashMap<&str, NodeId> = self
+            .inserted_labels
+            .iter()
+            .map(|(n, l)| (l.as_str(), *n))
+            .collect();
+        let old_len = self.cmp.old.nodes.len();
+        subtree(&self.w, o).into_iter().any(|id| {
+            let x = self.w.node(id);
+            let counterpart = if id.index() < old_len {
+                self.pairs.new_of(id)
+            } else if x.kind == NodeKind::Article {
+                by_label
+                    .get(canonical_label(x.label.as_deref().unwrap_or("")).as_str())
+                    .copied()
+            } else {
+                None
+            };
+            counterpart.is_some_and(|m| !inside.contains(&m))
+        })
+    }
+
+    /// The divisions that the act, unit by unit, leaves holding other divisions or articles
+    /// than the new version's (sub-sections added around kept articles, paragraphs renumbered
+    /// beside kept ones, articles exchanged between two divisions): each is replaced whole, the
+    /// smallest one first met from the top — « La sous-section 2 … est supprimée. » then « Après
+    /// la sous-section 1 …, il est inséré une sous-section 2 ainsi rédigée : » quoting what
+    /// it holds. A division of more than [`MAX_QUOTED_ARTICLES`] articles is not quoted whole:
+    /// the divisions it holds are looked at instead.
+    pub(super) fn rewrite_restructured_divisions(&mut self) -> Vec<(String, Vec<Instruction>)> {
+        let new = &self.cmp.new;
+        let mut out = Vec::new();
+        let divisions_of = |id: NodeId| -> Vec<NodeId> {
+            new.children(id)
+                .iter()
+                .rev()
+                .copied()
+                .filter(|c| new.node(*c).kind == NodeKind::Structure)
+                .collect()
+        };
+        let mut stack = divisions_of(new.root());
+        while let Some(n) = stack.pop() {
+            let Some(o) = self.working_division(n) else {
+                continue;
+            };
+            if !self.restructured(o, n) {
+                stack.extend(divisions_of(n));
+                continue;
+            }
+            // The division itself, else the smallest division holding it whose units are all
+            // kept inside it (articles moved between two of its sub-divisions).
+            let candidates = std::iter::successors(Some(n), |x| new.parent(*x))
+                .take_while(|x| new.node(*x).kind == NodeKind::Structure)
+                .filter_map(|x| Some((self.working_division(x)?, x)));
+            let mut done = false;
+            for (wo, x) in candidates.collect::<Vec<_>>() {
+                if self.quoted_articles(x) > MAX_QUOTED_ARTICLES {
+                    break;
+                }
+                if self.relabelled_division(wo, x) || self.holds_kept_elsewhere(wo, x) {
+                    continue;
+                }
+                if let Some(a) = self.replace_division(wo, x) {
+                    out.extend(a);
+                    done = true;
+                }
+                break;
+            }
+            if !done {
+                stack.extend(divisions_of(n));
+            }
+        }
+        out
+    }
+
+    /// The working copy's division paired with the new version's division `n`, if still there.
+    fn working_division(&self, n: NodeId) -> Option<NodeId> {
+        self.pairs
+            .old_of(n)
+            .filter(|o| crate::edit::is_attached(&self.w, *o))
+            .filter(|o| self.w.node(*o).kind == NodeKind::Structure)
+    }
+
+    /// The articles inside the new version's division `n`.
+    fn quoted_articles(&self, n: NodeId) -> usize {
+        let new = &self.cmp.new;
+        subtree(new, n)
+            .into_iter()
+            .filter(|id| new.node(*id).kind == NodeKind::Article)
+            .count()
+    }
+
+    /// The working copy's division `o` deleted, then the new version's `n` inserted whole in
+    /// its place; `None` (the working copy as it was) when either cannot be drafted.
+    fn replace_division(
+        &mut self,
+        o: NodeId,
+        n: NodeId,
+    ) -> Option<Vec<(String, Vec<Instruction>)>> {
+        let saved = self.skeleton(&[]);
+        let deleted = self.changes.deleted_divisions.len();
+        let early = self.early.len();
+        let undo = |d: &mut Self, saved: crate::edit::Snapshot| {
+            saved.restore(&mut d.w);
+            d.changes.deleted_divisions.truncate(deleted);
+            d.early.truncate(early);
+        };
+        let Some(deletion) = self.delete_emptied(o) else {
+            undo(self, saved);
+            return None;
+        };
+        let Some(a) = self.insert_division(n, None) else {
+            undo(self, saved);
+            return None;
+        };
+        let mut out: Vec<(String, Vec<Instruction>)> = self.early.drain(..).collect();
+        out.push(deletion);
+        out.extend(a);
+        Some(out)
     }
 
     /// « Le chapitre III de la convention est supprimé. », when nothing it holds is kept.

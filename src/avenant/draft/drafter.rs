@@ -185,8 +185,13 @@ impl<'a> Drafter<'a> {
             Ok(ins) => ins,
             Err(_) => self.article_rewrite(o, n, &unit),
         };
-        if let Unit::Article { label } = &unit {
-            self.changes.modified_articles.push(label.clone());
+        match &unit {
+            Unit::Article { label } => self.changes.modified_articles.push(label.clone()),
+            Unit::TitledArticle { heading } => self
+                .changes
+                .modified_articles
+                .push(formules::titled(heading)),
+            _ => {}
         }
         Some((formules::modification_heading_in(&unit, self.noun), ins))
     }
@@ -280,6 +285,7 @@ impl<'a> Drafter<'a> {
             }
         }
         let target = Target::unit(unit.clone());
+        let mut renamed = None;
         if heading_key(self.w.node(o).heading.as_deref())
             != heading_key(new.node(n).heading.as_deref())
         {
@@ -290,13 +296,23 @@ impl<'a> Drafter<'a> {
                 target: target.clone().with_heading(),
                 op: Op::RewriteHeading { heading: h },
             };
-            self.exec(&ins)?;
-            out.push(ins);
+            if matches!(unit, Unit::TitledArticle { .. }) {
+                // An article named by its heading: the heading changes last, after the
+                // instructions that still name it by the old one.
+                renamed = Some(ins);
+            } else {
+                self.exec(&ins)?;
+                out.push(ins);
+            }
         }
         if has_subdivisions(&self.w, o) || has_subdivisions(new, n) {
             out.extend(self.subdivided_fine(o, n, unit)?);
         } else {
             out.extend(self.alineas_fine(p, o, n, unit, true)?);
+        }
+        if let Some(ins) = renamed {
+            self.exec(&ins)?;
+            out.push(ins);
         }
         Ok(out)
     }
@@ -571,7 +587,7 @@ impl<'a> Drafter<'a> {
             target,
             op: Op::RewriteAlineas {
                 count: 1,
-                alineas: vec![rewrite_line(&wn, new, new_leaf)],
+                alineas: vec![leaf_line(new, new_leaf)],
             },
         };
         self.exec(&ins)?;

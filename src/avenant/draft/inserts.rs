@@ -16,7 +16,10 @@ impl Drafter<'_> {
             op: Op::DeleteArticle,
         };
         let ok = self.exec(&ins).is_ok();
-        self.changes.deleted_articles.push(label);
+        self.changes.deleted_articles.push(match &unit {
+            Unit::TitledArticle { heading } => formules::titled(heading),
+            _ => label,
+        });
         (
             formules::deletion_heading_in(&unit, self.noun),
             if ok { vec![ins] } else { Vec::new() },
@@ -57,6 +60,9 @@ impl Drafter<'_> {
         let n = p.new?;
         let new = &self.cmp.new;
         let node = new.node(n);
+        if node.number_is_implicit() {
+            return self.insert_titled_article(n);
+        }
         let Some(prev) = self.previous_label(n) else {
             return self
                 .insert_article_first(n)
@@ -72,8 +78,12 @@ impl Drafter<'_> {
         }
         let label = if self.opts.renumber {
             own
-        } else if !self.opts.bis && self.fits_after(&own, &prev) {
-            // The new version's own number, free in the old one and in order there.
+        } else if !self.opts.bis
+            && (self.fits_after(&own, &prev) || self.out_of_order_in_new(n, &own))
+        {
+            // The new version's own number, free in the old one and in order there — or where
+            // the new version itself breaks the numbering order (« 515-14 » placed after
+            // « 710-1 »): the act gives it the number the new version gives it.
             own
         } else if append {
             match prev.trim_end_matches("er").parse::<u32>() {
@@ -117,6 +127,63 @@ impl Drafter<'_> {
         Some((formules::insertion_heading_in(&label, self.noun), vec![ins]))
     }
 
+    /// An article whose number the new version does not write (« ## Membres » among
+    /// unnumbered sections), inserted with its heading and no number after the article before
+    /// it, named by its heading (« Après l'article intitulé « Objet », il est inséré un
+    /// article ainsi rédigé : « Membres » … »), or before the next one when it comes first.
+    fn insert_titled_article(&mut self, n: NodeId) -> Option<(String, Vec<Instruction>)> {
+        let new = &self.cmp.new;
+        let heading = new.node(n).heading.clone()?;
+        let parent = new.parent(n)?;
+        let siblings: Vec<NodeId> = new
+            .children(parent)
+            .iter()
+            .copied()
+            .filter(|c| new.node(*c).kind == NodeKind::Article)
+            .collect();
+        let i = siblings.iter().position(|c| *c == n)?;
+        // A neighbour as the act names it: inserted by this act, or an old article still there.
+        let unit_of = |d: &Self, c: NodeId| -> Option<Unit> {
+            if d.inserted_labels.contains_key(&c) {
+                let h = new.node(c).heading.clone()?;
+                return Some(Unit::TitledArticle { heading: h });
+            }
+            let old = d.pairs.old_of(c)?;
+            crate::edit::is_attached(&d.w, old).then(|| d.article_unit(old))
+        };
+        let after = i.checked_sub(1).and_then(|j| unit_of(self, siblings[j]));
+        let (target, before) = match after {
+            Some(u) => (u, false),
+            None => (
+                siblings[i + 1..].iter().find_map(|c| unit_of(self, *c))?,
+                true,
+            ),
+        };
+        let alineas = unit_lines(new, n);
+        let op = if before {
+            Op::InsertArticleBefore {
+                label: String::new(),
+                heading: Some(heading.clone()),
+                alineas,
+            }
+        } else {
+            Op::InsertArticle {
+                label: String::new(),
+                heading: Some(heading.clone()),
+                alineas,
+            }
+        };
+        let ins = Instruction {
+            target: Target::unit(target),
+            op,
+        };
+        self.exec(&ins).ok()?;
+        self.inserted_labels.insert(n, String::new());
+        let named = formules::titled(&heading);
+        self.changes.inserted_articles.push(named.clone());
+        Some((formules::insertion_heading_in(&named, self.noun), vec![ins]))
+    }
+
     /// True when `label` is free in the working copy and falls, in the numbering order,
     /// between the article `prev` and the article following it there (any article after it at
     /// the same depth): « 5.7 » after « 5.6 », « 12 » after the last article « 11 », « 47-2 »
@@ -139,6 +206,34 @@ impl Drafter<'_> {
             None => true,
             Some(id) => label_order(&self.label(id)).is_some_and(|nk| key < nk),
         }
+    }
+
+    /// True when `label` is free in the working copy and the new version itself places the
+    /// article `n` after an article of a higher number (its previous article there): a number
+    /// out of order that « bis » would not make right.
+    pub(super) fn out_of_order_in_new(&self, n: NodeId, label: &str) -> bool {
+        let new = &self.cmp.new;
+        let Some(key) = label_order(label) else {
+            return false;
+        };
+        if label.is_empty() || self.label_exists(label) {
+            return false;
+        }
+        let before = std::iter::successors(new.parent(n), |p| new.parent(*p))
+            .next()
+            .and_then(|parent| {
+                let siblings = new.children(parent);
+                let i = siblings.iter().position(|c| *c == n)?;
+                siblings[..i]
+                    .iter()
+                    .rev()
+                    .find(|c| new.node(**c).kind == NodeKind::Article)
+                    .copied()
+            });
+        let Some(prev) = before else {
+            return false;
+        };
+        label_order(new.node(prev).label.as_deref().unwrap_or("")).is_some_and(|pk| pk > key)
     }
 
     /// An article first in its article or division (« Au début de l'article 3, il est inséré

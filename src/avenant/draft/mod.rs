@@ -40,8 +40,9 @@
 //! troisième alinéa de l'accord est ainsi rédigé : »). The body names the document by its own
 //! noun (« du contrat », « des statuts », « de l'avenant »: `wording::DocNoun`).
 //! Cosmetic differences aside (case of a heading, accent on a capital: never amended). An
-//! inserted article takes the new version's number when it is free in the old one and in
-//! order there (« 47-2 » after « 47-1 »), else « 5 bis » as the 1997 circular advises
+//! inserted article takes the new version's number when it is free in the old one (« 47-2 »
+//! after « 47-1 », « 515-14 » where the new version puts it), else « 5 bis » as the 1997
+//! circular advises
 //! ([`DraftOptions::bis`] forces « bis »); deleted ones leave a gap. With
 //! [`DraftOptions::renumber`], the new numbering is kept (« Les articles 3.2 à 3.4 deviennent
 //! respectivement les articles 3.3 à 3.5. », « L'annexe 3 devient l'annexe 2. ») and the
@@ -250,7 +251,11 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
             let x = doc.node(id);
             // Without `renumber`, articles and annexes keep their old numbers.
             // « 1 » and « 1er » are one article number.
-            let label = if !labels && matches!(x.kind, NodeKind::Article | NodeKind::Annexe) {
+            let label = if x.number_is_implicit() {
+                // An article whose number the text does not write must come back so: an act
+                // that writes one (« Article 1er bis : Membres ») does not give the new version.
+                "(sans numéro)".to_string()
+            } else if !labels && matches!(x.kind, NodeKind::Article | NodeKind::Annexe) {
                 String::new()
             } else if x.kind == NodeKind::Article {
                 canonical_label(x.label.as_deref().unwrap_or(""))
@@ -279,11 +284,17 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
             // A numbered line (« 1° Les modalités … ») is one alinéa for the circular whether
             // the source made it a list item or a plain line (an HTML `<br/>` break): a quoted
             // line reads back as an item, the same words in the same place.
+            // A line led by a dash (« - trois représentants … », an HTML paragraph) is the
+            // list item a Markdown list makes of it: a bullet restyled is not drafted.
+            let dashed = dashed_line(x);
             let (kind, label) = if numbered_line(x) {
                 (NodeKind::Alinea, "")
+            } else if dashed.is_some() {
+                (NodeKind::Item, "")
             } else {
                 (x.kind, label.as_str())
             };
+            let text = dashed.unwrap_or(text);
             sig.push_str(&format!(
                 "{}|{}|{}|{}|{}\n",
                 kind.as_str(),
@@ -294,6 +305,12 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
             ));
         }
         let name = match (n.kind, n.label.as_deref()) {
+            (NodeKind::Article, _) if n.number_is_implicit() => {
+                format!(
+                    "article {}",
+                    formules::titled(n.heading.as_deref().unwrap_or(""))
+                )
+            }
             (NodeKind::Article, Some(l)) => format!("article {l}"),
             (NodeKind::Annexe, Some(l)) => format!("annexe {l}"),
             (NodeKind::Annexe, None) => "annexe".to_string(),
@@ -313,6 +330,17 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
         out.push((sig, name, top));
     }
     out
+}
+
+/// The text of an alinéa led by a dash and a space, without them (« - trois représentants … »).
+fn dashed_line(x: &crate::model::Node) -> Option<&str> {
+    if x.kind != NodeKind::Alinea || x.level != 0 {
+        return None;
+    }
+    ["- ", "– ", "— "]
+        .iter()
+        .find_map(|d| x.text.strip_prefix(d))
+        .map(str::trim_start)
 }
 
 /// An item of the first level whose text begins with its own number (« 1° », « a) »).
@@ -670,7 +698,9 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
     for p in deferred_annexes {
         articles.extend(d.annex(p.old, p.new));
     }
+    articles.extend(d.unwrap_divisions());
     articles.extend(d.delete_emptied_divisions());
+    articles.extend(d.rewrite_restructured_divisions());
     articles.extend(d.notes());
     articles.extend(d.blocks_after());
 
@@ -1015,10 +1045,26 @@ mod tests {
         };
         let md = markdown(&draft(&cmp, &bis));
         assert!(md.contains("il est inséré un article 47-1 bis"), "{md}");
-        // A number taken, or out of order where it would go: « bis ».
         let new = old.replace(
             "Article 48 : Durée",
             "Article 12 : Données\n\nLes données sont hébergées en France.\n\nArticle 48 : Durée",
+        );
+        let cmp = compare(
+            crate::parse_str("old", old),
+            crate::parse_str("new", &new),
+            &DiffOptions::default(),
+        );
+        // Free, but out of order where the new version puts it: still the new version's own
+        // number (issue 13: « bis » only when the number is taken).
+        let md = markdown(&draft(&cmp, &DraftOptions::default()));
+        assert!(
+            md.contains("il est inséré un article 12 ainsi rédigé"),
+            "{md}"
+        );
+        // A number taken: « bis ».
+        let new = old.replace(
+            "Article 48 : Durée",
+            "Article 1 : Données\n\nLes données sont hébergées en France.\n\nArticle 48 : Durée",
         );
         let cmp = compare(
             crate::parse_str("old", old),

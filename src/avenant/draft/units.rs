@@ -53,11 +53,14 @@ impl Drafter<'_> {
         unit: &Unit,
     ) -> Result<Vec<Instruction>, String> {
         let cmp = self.cmp;
+        let mut out = Vec::new();
         if shape(&self.w, o) != shape(&cmp.new, n) {
-            return Err("intertitles".into());
+            out = self.intertitles_added(o, n, unit)?;
+            if shape(&self.w, o) != shape(&cmp.new, n) {
+                return Err("intertitles".into());
+            }
         }
         let target = Target::unit(unit.clone());
-        let mut out = Vec::new();
         let leaves = leaves_through(&self.w, o);
         for (wl, nl) in leaves.into_iter().zip(leaves_through(&cmp.new, n)) {
             let (ot, nt) = (&self.w.node(wl).text, &cmp.new.node(nl).text);
@@ -72,12 +75,100 @@ impl Drafter<'_> {
         Ok(out)
     }
 
+    /// The unnumbered intertitles the new article `n` has and the old one `o` lacks, each
+    /// inserted before the alinéa it opens, designated by its first words (« À l'article 3,
+    /// avant l'alinéa commençant par les mots : « Les tarifs », il est inséré un intertitre
+    /// ainsi rédigé : « Montants » »). `Err` unless the alinéas are as many on both sides and
+    /// every old intertitle opens the same alinéa in the new version.
+    fn intertitles_added(
+        &mut self,
+        o: NodeId,
+        n: NodeId,
+        unit: &Unit,
+    ) -> Result<Vec<Instruction>, String> {
+        let new = &self.cmp.new;
+        // (heading, index among the article's alinéas of the first one it holds).
+        let titles = |doc: &Document, id: NodeId| -> Result<Vec<(String, usize)>, String> {
+            let leaves = leaves_through(doc, id);
+            let mut out = Vec::new();
+            for c in doc.children(id) {
+                let x = doc.node(*c);
+                if x.kind != NodeKind::Structure {
+                    continue;
+                }
+                if x.label.is_some() {
+                    return Err("numbered sub-division".into());
+                }
+                let first = leaves_through(doc, *c)
+                    .first()
+                    .and_then(|f| leaves.iter().position(|l| l == f))
+                    .ok_or("empty intertitle")?;
+                out.push((x.heading.clone().unwrap_or_default(), first));
+            }
+            Ok(out)
+        };
+        let (old_titles, new_titles) = (titles(&self.w, o)?, titles(new, n)?);
+        let leaves = leaves_through(&self.w, o);
+        if leaves.len() != leaves_through(new, n).len() {
+            return Err("alinéas".into());
+        }
+        let mut kept = old_titles.iter().peekable();
+        let mut added = Vec::new();
+        for (h, at) in &new_titles {
+            match kept.peek() {
+                Some((oh, oat)) if heading_key(Some(oh)) == heading_key(Some(h)) && oat == at => {
+                    kept.next();
+                }
+                _ => added.push((h.clone(), leaves[*at])),
+            }
+        }
+        if kept.next().is_some() || added.is_empty() {
+            return Err("intertitles".into());
+        }
+        let mut out = Vec::new();
+        for (heading, leaf) in added {
+            let words = self
+                .opening_words(o, leaf)
+                .ok_or("no unique opening words")?;
+            let ins = Instruction {
+                target: Target::unit(unit.clone()).with_alinea_starting(&words),
+                op: Op::InsertIntertitle { heading },
+            };
+            self.exec(&ins)?;
+            out.push(ins);
+        }
+        Ok(out)
+    }
+
+    /// The fewest first words of the alinéa `leaf` (three at least, or all of them) that open
+    /// no other alinéa of the unit `unit_id`, as `apply` finds « l'alinéa commençant par les
+    /// mots : « … » ».
+    fn opening_words(&self, unit_id: NodeId, leaf: NodeId) -> Option<String> {
+        let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = flat(&self.w.node(leaf).text);
+        let words: Vec<&str> = text.split(' ').collect();
+        let others: Vec<String> = leaves_through(&self.w, unit_id)
+            .into_iter()
+            .filter(|l| *l != leaf)
+            .map(|l| flat(&self.w.node(l).text))
+            .collect();
+        (words.len().min(3)..=words.len()).find_map(|k| {
+            let start = words[..k].join(" ");
+            (!others.iter().any(|x| x.starts_with(&start))).then_some(start)
+        })
+    }
+
     /// The old article `o` as the act names it: « l'article 2 », or « l'article 2 du titre 1 »
     /// when articles are numbered again in each division (the parser's key then names the
     /// division, `titre-1/article-2`), its division named so that no other answers to it.
     pub(super) fn article_unit(&self, o: NodeId) -> Unit {
         let label = self.label(o);
         let w = &self.w;
+        // An article whose number the text does not write (« ## Objet »): named by its
+        // heading, when no other article of the working copy has it.
+        if let Some(heading) = titled_heading(w, o) {
+            return Unit::TitledArticle { heading };
+        }
         let numbered_again = w.node(o).key.contains("/article-")
             && w.parent(o)
                 .is_some_and(|p| w.node(p).kind == NodeKind::Structure);
@@ -99,6 +190,26 @@ impl Drafter<'_> {
             .sum::<usize>()
             == 1
     }
+}
+
+/// The heading that names the article `o` of `doc` when its number is not written and no other
+/// article has that heading (as `apply` finds it: case and final punctuation aside).
+pub(super) fn titled_heading(doc: &Document, o: NodeId) -> Option<String> {
+    let node = doc.node(o);
+    if !node.number_is_implicit() {
+        return None;
+    }
+    let heading = node.heading.clone()?;
+    let key = heading_key(Some(&heading));
+    let same = doc
+        .descendants(doc.root())
+        .into_iter()
+        .filter(|id| {
+            let n = doc.node(*id);
+            n.kind == NodeKind::Article && heading_key(n.heading.as_deref()) == key
+        })
+        .count();
+    (same == 1).then_some(heading)
 }
 
 // ----- comparing units -----
@@ -260,18 +371,6 @@ pub(super) fn leaf_line(doc: &Document, id: NodeId) -> String {
                 .join(" | ")
         )),
         _ => n.text.clone(),
-    }
-}
-
-/// A leaf quoted to rewrite `old` in place: a bullet rewriting a bullet is quoted without its
-/// dash, so that `apply` keeps it the item it was, at its nesting level.
-pub(super) fn rewrite_line(old: &crate::model::Node, doc: &Document, id: NodeId) -> String {
-    let n = doc.node(id);
-    let bullets = |x: &crate::model::Node| x.kind == NodeKind::Item && x.label.is_none();
-    if bullets(old) && bullets(n) && old.level == n.level {
-        n.text.clone()
-    } else {
-        leaf_line(doc, id)
     }
 }
 

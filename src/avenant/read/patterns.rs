@@ -156,7 +156,7 @@ pub(super) static R_ADD_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
 });
 pub(super) static R_INSERT_ART: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?P<rel>après|avant)\s+(?P<t>l'article .+?),\s*(?:il\s+)?est\s+(?:inséré|ajouté)|il\s+est\s+(?:inséré|ajouté)\s+(?P<rel2>après|avant)\s+(?P<t2>l'article .+?))\s+un\s+article\s+(?P<l>.+?)\s+ainsi\s+rédigé\s*:?$",
+        r"^(?:(?P<rel>après|avant)\s+(?P<t>l'article .+?),\s*(?:il\s+)?est\s+(?:inséré|ajouté)|il\s+est\s+(?:inséré|ajouté)\s+(?P<rel2>après|avant)\s+(?P<t2>l'article .+?))\s+un\s+article(?:\s+(?P<l>.+?))?\s+ainsi\s+rédigé\s*:?$",
     )
 });
 pub(super) static R_INSERT: LazyLock<Regex> = LazyLock::new(|| {
@@ -368,6 +368,19 @@ pub(super) static R_INSERT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:(?P<loc>(?:au|aux|[àa]|dans)\s[^,§]+?),\s*)?(?P<rel>avant|après)\s+(?P<t>.+?),\s*(?:il\s+)?(?:est|sont)\s+insérée?s?\s+(?P<what>.+?)\s+ainsi\s+rédigée?s?\s*:?\s*(?:§(?P<q>\d+))?$",
     )
 });
+/// « l'article intitulé « Objet » » (an article whose number the text does not write, named
+/// by its heading; [`R_TITLED_ARTICLE`] has made the quote `¤n` in a skeleton), or, in a text
+/// whose quotations are still there (a chapeau, an amending article's title), with the
+/// heading itself.
+pub(super) static P_TITLED_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^article(?: DE_THEDOC)? intitulé\s*:?\s*(?:¤(?P<n>\d+)|«\s*(?P<h>[^«»]+?)\s*»)(?: DE_THEDOC)?",
+    )
+});
+/// « article [des statuts] intitulé § n », rewritten « article intitulé ¤n » before the
+/// formulas are read, so that no formula takes the heading for the words it acts on.
+pub(super) static R_TITLED_ARTICLE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\barticle(?: DE_THEDOC)?\s+intitulé\s*:?\s*§(?P<n>\d+)"));
 /// « l'alinéa 1 », « les alinéas 2 à 4 » (the Règlement du Sénat's own numbering).
 pub(super) static P_ALINEA_N: LazyLock<Regex> =
     LazyLock::new(|| re(r"^alinéas? (\d+)(?: (et|à) (\d+))?\b"));

@@ -244,6 +244,20 @@ pub(super) fn parse_sentence(
 ) -> Result<Vec<Instruction>, String> {
     let (_, quotes) = extract_quotes(s);
     let mut read = parse_sentence_skel(s, block, ctx, joined)?;
+    // « l'article intitulé § n »: the heading is the n-th quote.
+    for ins in &mut read {
+        if let Unit::TitledArticle { heading } = &mut ins.target.unit {
+            if let Some(n) = heading.strip_prefix('¤') {
+                *heading = n
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|n| quotes.get(n))
+                    .map(|q| q.trim().to_string())
+                    .filter(|q| !q.is_empty())
+                    .ok_or_else(|| format!("« {s} » : l'intitulé de l'article manque"))?;
+            }
+        }
+    }
     // « l'alinéa commençant par les mots : § n »: the words are the n-th quote.
     for ins in &mut read {
         if let Some(w) = ins.target.alinea_starts.take() {
@@ -272,6 +286,11 @@ fn parse_sentence_skel(
             format!("alinéa commençant par ¤{} {of}", &c["n"])
                 .trim_end()
                 .to_string()
+        })
+        .into_owned();
+    let skel = R_TITLED_ARTICLE
+        .replace_all(&skel, |c: &regex::Captures| {
+            format!("article intitulé ¤{}", &c["n"])
         })
         .into_owned();
     let skel = passive(skel.trim());
@@ -745,13 +764,15 @@ fn parse_one(
         return division_block(&block, place, target_of(&t)?.0, label);
     }
     if let Some(c) = R_INSERT_ART.captures(&skel) {
-        let (heading, alineas) = article_block(&block, &c["l"])?;
+        // No number: an article whose number the text does not write, its heading quoted first.
+        let l = c.name("l").map_or("", |m| m.as_str());
+        let (heading, alineas) = article_block(&block, l)?;
         let t = c.name("t").or(c.name("t2")).map_or("", |m| m.as_str());
         let before = c
             .name("rel")
             .or(c.name("rel2"))
             .is_some_and(|m| m.as_str().eq_ignore_ascii_case("avant"));
-        let label = canonical_label(&c["l"]);
+        let label = canonical_label(l);
         return Ok(Instruction {
             target: target_of(t)?.0,
             op: if before {
@@ -798,6 +819,34 @@ fn parse_one(
                 },
             });
         }
+    }
+    // « Avant l'alinéa commençant par les mots : « … », il est inséré un intertitre ainsi
+    // rédigé : « … » »: an unnumbered intertitle inside the article.
+    if let Some(c) = R_INSERT_BEFORE
+        .captures(&skel)
+        .filter(|c| c["what"].trim().eq_ignore_ascii_case("un intertitre"))
+    {
+        let block = inline_or(block.clone(), &quotes, c.name("q"));
+        let unit = match c.name("loc") {
+            Some(l) => Some(target_of(l.as_str())?.0.unit),
+            None => ctx.cloned(),
+        };
+        let Some((target, _)) = parse_np(&c["t"], unit.as_ref()) else {
+            return Err(format!("phrase non comprise : « {s} »"));
+        };
+        if target.alinea_starts.is_none() || !c["rel"].eq_ignore_ascii_case("avant") {
+            return Err(format!(
+                "« {s} » : un intertitre s'insère avant l'alinéa désigné par ses premiers mots"
+            ));
+        }
+        let heading = block.join(" ").trim().to_string();
+        if heading.is_empty() {
+            return Err(missing_quote());
+        }
+        return Ok(Instruction {
+            target,
+            op: Op::InsertIntertitle { heading },
+        });
     }
     if let Some(c) = R_INSERT_BEFORE.captures(&skel).filter(|c| {
         c["what"].contains("alinéa")
@@ -896,6 +945,10 @@ fn parse_one(
                     let (heading, alineas) = article_block(&lines, label)?;
                     Op::RewriteArticle { heading, alineas }
                 }
+                Unit::TitledArticle { .. } => {
+                    let (heading, alineas) = article_block(&lines, "")?;
+                    Op::RewriteArticle { heading, alineas }
+                }
                 Unit::Annex { .. } => {
                     let (heading, blocks) = annex_block(&lines);
                     Op::RewriteAnnex { heading, blocks }
@@ -934,13 +987,19 @@ fn parse_one(
         };
         return Ok(Instruction { target, op });
     }
+    if let Some(t) = crate::avenant::formules::read_unwrap_division(&skel) {
+        return Ok(Instruction {
+            target: target_of(&t)?.0,
+            op: Op::UnwrapDivision,
+        });
+    }
     if let Some(c) = R_DELETE.captures(&skel) {
         let (target, count) = target_of(&c["t"])?;
         let op = if target.phrase.is_some() {
             Op::DeletePhrase
         } else if target.is_whole_unit() {
             match target.unit {
-                Unit::Article { .. } => Op::DeleteArticle,
+                Unit::Article { .. } | Unit::TitledArticle { .. } => Op::DeleteArticle,
                 Unit::Annex { .. } => Op::DeleteAnnex,
                 ref u if crate::avenant::formules::block_np(u).is_some() => Op::DeleteBlock,
                 _ => return Err(format!("« {s} » : impossible de supprimer cette unité")),
@@ -1073,6 +1132,10 @@ pub(super) fn article_block(
     let Some(first) = lines.first() else {
         return Ok((None, Vec::new()));
     };
+    if expect.trim().is_empty() {
+        // An article whose number the text does not write: its heading alone comes first.
+        return Ok((Some(first.trim().to_string()), lines[1..].to_vec()));
+    }
     // « L'article 5 du titre 2 … »: the quoted heading says « Article 5 ».
     let want = canonical_label(crate::avenant::model::split_division(expect).0);
     if let Some(c) = QUOTED_ART_INLINE.captures(first) {

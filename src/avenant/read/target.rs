@@ -124,6 +124,16 @@ fn parse_np_in_order(s: &str, ctx: Option<&Unit>) -> Option<(Target, u32)> {
             items.push(c[2].to_string());
             unit = Some(Unit::article(&c[1]));
             consumed = c.get(0)?.end();
+        } else if let Some(c) = P_TITLED_ARTICLE.captures(&rest) {
+            // « l'article intitulé « Objet » »: its heading (or `¤n`, the n-th quote of the
+            // sentence, which `parse_sentence` puts back).
+            let heading = match (c.name("h"), c.name("n")) {
+                (Some(h), _) => h.as_str().trim().to_string(),
+                (None, Some(n)) => format!("¤{}", n.as_str()),
+                (None, None) => return None,
+            };
+            unit = Some(Unit::TitledArticle { heading });
+            consumed = c.get(0)?.end();
         } else if let Some(c) = P_ARTICLE.captures(&rest) {
             let mut label = c[1].replace('\u{2011}', "-");
             let mut end = c.get(0)?.end();

@@ -144,6 +144,36 @@ pub fn read_insert_division(skel: &str) -> Option<(Place, String, String)> {
     Some((Place::End, c.name("e")?.as_str().to_string(), label))
 }
 
+/// « La division et l'intitulé de la section 1 du chapitre II de la convention sont
+/// supprimés. »: the division's heading goes, what it holds stays where it is, under the
+/// division enclosing it.
+pub fn unwrap_division(t: &Target, ctx: Option<&Unit>, style: &Style) -> Sentence {
+    let s = subject(t, 1, ctx, true, style.noun);
+    Sentence::line(format!(
+        "La division et l'intitulé {} sont {}",
+        de(&s.with(Case::Nom)),
+        if style.abroge {
+            "abrogés"
+        } else {
+            "supprimés"
+        }
+    ))
+}
+
+static R_UNWRAP_DIVISION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^la\s+division\s+et\s+l['’]intitulé\s+(?P<t>(?:du|de\s+la|de\s+l['’])\s*.+?)\s+sont\s+(?:supprimés|abrogés)\s*\.?$",
+    )
+    .expect("valid pattern")
+});
+
+/// Reads [`unwrap_division`]'s sentence: the noun phrase of the division, with its
+/// determiner (« de la section 1 du chapitre II »).
+pub fn read_unwrap_division(skel: &str) -> Option<String> {
+    let c = R_UNWRAP_DIVISION.captures(skel.trim())?;
+    Some(c["t"].to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,6 +233,31 @@ mod tests {
             division_insertion_heading("Section 4", DocNoun::CONVENTION),
             "Insertion d'une section 4 dans la convention"
         );
+    }
+
+    #[test]
+    fn an_unwrapped_division_reads_back() {
+        let t = Target::unit(Unit::Division {
+            label: "Section 1 du chapitre II".into(),
+        });
+        let s = unwrap_division(&t, None, &Style::default()).standalone();
+        assert_eq!(
+            s[0],
+            "La division et l'intitulé de la section 1 du chapitre II de la convention sont supprimés."
+        );
+        assert_eq!(
+            read_unwrap_division(&s[0]).as_deref(),
+            Some("de la section 1 du chapitre II de la convention")
+        );
+        let t = Target::unit(Unit::Division {
+            label: "Chapitre Ier du titre II".into(),
+        });
+        let s = unwrap_division(&t, None, &Style::default()).standalone();
+        assert_eq!(
+            read_unwrap_division(&s[0]).as_deref(),
+            Some("du chapitre Ier du titre II de la convention")
+        );
+        assert!(read_unwrap_division("La section 1 est supprimée.").is_none());
     }
 
     #[test]

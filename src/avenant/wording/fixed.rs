@@ -62,11 +62,12 @@ pub fn insertion_heading(label: &str) -> String {
     insertion_heading_in(label, DocNoun::CONVENTION)
 }
 
-/// [`insertion_heading`] in a document named by `noun` (« … dans le contrat »).
+/// [`insertion_heading`] in a document named by `noun` (« … dans le contrat »); `label`
+/// may be an article named by its heading (« intitulé « Membres » », see [`titled`]).
 pub fn insertion_heading_in(label: &str, noun: DocNoun) -> String {
     format!(
         "Insertion d'un article {} dans {}",
-        article_label(label),
+        motive_label(label),
         noun.the()
     )
 }
@@ -131,7 +132,29 @@ pub(super) fn cite_list(noun_sg: &str, noun_pl: &str, fem: bool, labels: &[Strin
         Some((last, [])) => {
             Np::new(format!("{noun_sg} {last}").trim_end(), fem, false).with(Case::Nom)
         }
+        // Articles named by their headings: « les articles intitulés « A » et « B » ».
+        Some((last, rest)) if labels.iter().all(|l| l.starts_with(TITLED)) => {
+            let strip = |l: &String| l[TITLED.len()..].trim_start().to_string();
+            let rest: Vec<String> = rest.iter().map(strip).collect();
+            format!(
+                "les {noun_pl} {TITLED}s {} et {}",
+                rest.join(", "),
+                strip(last)
+            )
+        }
         Some((last, rest)) => format!("les {noun_pl} {} et {last}", rest.join(", ")),
+    }
+}
+
+const TITLED: &str = "intitulé";
+
+/// An article label as the motive cites it; an article named by its heading (« intitulé
+/// « Objet » ») as it stands.
+fn motive_label(l: &str) -> String {
+    if l.starts_with(TITLED) {
+        l.to_string()
+    } else {
+        article_label(l)
     }
 }
 
@@ -187,7 +210,7 @@ pub fn objet_neutre(c: &Changes, style: &Style) -> Option<String> {
     let arts: Vec<String> = c
         .modified_articles
         .iter()
-        .map(|l| article_label(l))
+        .map(|l| motive_label(l))
         .collect();
     if !arts.is_empty() {
         updated.push(own(cite_list("article", "articles", false, &arts)));
@@ -219,7 +242,7 @@ pub fn objet_neutre(c: &Changes, style: &Style) -> Option<String> {
     let ins: Vec<String> = c
         .inserted_articles
         .iter()
-        .map(|l| article_label(l))
+        .map(|l| motive_label(l))
         .collect();
     // « insérer un préambule et les articles 2 et 3 »: one verb for what is inserted.
     let preambule = if c.inserted_preambule {
@@ -261,11 +284,7 @@ pub fn objet_neutre(c: &Changes, style: &Style) -> Option<String> {
             cite_list("annexe", "annexes", true, many)
         )),
     }
-    let del: Vec<String> = c
-        .deleted_articles
-        .iter()
-        .map(|l| article_label(l))
-        .collect();
+    let del: Vec<String> = c.deleted_articles.iter().map(|l| motive_label(l)).collect();
     let mut deleted = Vec::new();
     if !del.is_empty() {
         deleted.push(cite_list("article", "articles", false, &del));

@@ -527,6 +527,96 @@ mod tests {
     }
 
     #[test]
+    fn an_article_without_a_number_is_named_by_its_heading_and_reads_back() {
+        let objet = Unit::TitledArticle {
+            heading: "Objet".into(),
+        };
+        let t = Target::unit(objet.clone());
+        assert_eq!(
+            one(ins(t.clone(), Op::DeleteArticle)),
+            s("L'article de la convention intitulé «~Objet~» est supprimé.")
+        );
+        let insert = Op::InsertArticle {
+            label: String::new(),
+            heading: Some("Membres".into()),
+            alineas: vec!["L'association se compose de membres actifs.".into()],
+        };
+        assert_eq!(
+            one(ins(t.clone(), insert.clone())),
+            s("Après l'article de la convention intitulé «~Objet~», il est inséré un article ainsi rédigé~:\n«~Membres\n«~L'association se compose de membres actifs.~»")
+        );
+        let rewrite = Op::RewriteArticle {
+            heading: Some("Objet".into()),
+            alineas: vec!["Le partage.".into()],
+        };
+        assert_eq!(
+            one(ins(t.clone(), rewrite.clone())),
+            s("L'article de la convention intitulé «~Objet~» est ainsi rédigé~:\n«~Objet\n«~Le partage.~»")
+        );
+        // Written in an act, read back to the same instructions: alone, under a chapeau (its
+        // heading changed last), a heading with a comma and the words « est » and « mots ».
+        let siege = Unit::TitledArticle {
+            heading: "Siège, ce qui est dit en mots".into(),
+        };
+        let words = Op::ReplaceWords {
+            old: "Paris".into(),
+            new: "Lyon".into(),
+            value_type: None,
+        };
+        let articles = vec![
+            vec![ins(t.clone(), rewrite)],
+            vec![ins(t.clone(), insert)],
+            vec![
+                ins(
+                    Target::unit(siege.clone()).with_alinea(Position::Nth(1)),
+                    words.clone(),
+                ),
+                ins(
+                    Target::unit(siege.clone()).with_alinea(Position::Last),
+                    Op::DeleteAlineas { count: 1 },
+                ),
+                ins(
+                    Target::unit(siege.clone()).with_heading(),
+                    Op::RewriteHeading {
+                        heading: "Siège".into(),
+                    },
+                ),
+            ],
+            vec![ins(
+                Target::unit(siege.clone()).with_alinea(Position::Nth(2)),
+                words,
+            )],
+            vec![ins(t, Op::DeleteArticle)],
+            vec![ins(
+                Target::article("3").with_alinea_starting("Les tarifs sont"),
+                Op::InsertIntertitle {
+                    heading: "Montants".into(),
+                },
+            )],
+        ];
+        let av = Avenant {
+            articles: articles
+                .into_iter()
+                .enumerate()
+                .map(|(i, instructions)| AmendingArticle {
+                    number: i as u32 + 1,
+                    heading: modification_heading(&instructions[0].target.unit),
+                    instructions,
+                })
+                .collect(),
+            ..Default::default()
+        };
+        let text = crate::avenant::render::markdown(&av);
+        assert!(text.contains(&s("## Article 3 – Modification de l'article de la convention intitulé «~Siège, ce qui est dit en mots~»")), "{text}");
+        assert!(text.contains(&s("L'article de la convention intitulé «~Siège, ce qui est dit en mots~» est ainsi modifié~:")), "{text}");
+        assert!(text.contains(&s("Avant l'alinéa de l'article 3 de la convention commençant par les mots~: «~Les tarifs sont~», il est inséré un intertitre ainsi rédigé~:\n\n«~Montants~»")), "{text}");
+        let read = crate::avenant::read::parse_avenant(&text).expect("reads back");
+        let got: Vec<&Vec<Instruction>> = read.articles.iter().map(|a| &a.instructions).collect();
+        let want: Vec<&Vec<Instruction>> = av.articles.iter().map(|a| &a.instructions).collect();
+        assert_eq!(got, want, "{text}");
+    }
+
+    #[test]
     fn article_and_annex_formulas() {
         let rewrite = Op::RewriteArticle {
             heading: Some("Durée".into()),

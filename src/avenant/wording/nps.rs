@@ -109,11 +109,36 @@ pub fn unit_np_in(unit: &Unit, noun: DocNoun) -> Np {
         Unit::Article { label } => {
             Np::new(format!("article {}", article_label(label)), false, false)
         }
+        Unit::TitledArticle { heading } => {
+            Np::new(format!("article {}", titled(heading)), false, false)
+        }
         Unit::Annex { label: Some(l) } => Np::new(format!("annexe {l}"), true, false),
         Unit::Annex { label: None } => Np::new("annexe", true, false),
         Unit::Preambule => Np::new("préambule", false, false),
         u => block_np(u).unwrap_or_else(|| noun.np()),
     }
+}
+
+/// « intitulé « Objet » »: how an article whose number the text does not write is named
+/// (see LEGISTIQUE.md, « Pointing at a unit »).
+pub fn titled(heading: &str) -> String {
+    format!("intitulé «\u{a0}{}\u{a0}»", heading.trim())
+}
+
+/// The unit as a noun phrase, with the document when `formal`: « article 7 de la
+/// convention », « article des statuts intitulé « Objet » » (the heading closes the phrase).
+fn unit_np_formal(unit: &Unit, formal: bool, noun: DocNoun) -> Np {
+    let np = unit_np_in(unit, noun);
+    if !formal || *unit == Unit::Convention {
+        return np;
+    }
+    let head = match unit {
+        Unit::TitledArticle { heading } => {
+            format!("article {} {}", noun.of_it(), titled(heading))
+        }
+        _ => format!("{} {}", np.head, noun.of_it()),
+    };
+    Np::new(head, np.fem, np.plural)
 }
 
 /// « l'article 7 » (plain) or « l'article 7 de la convention » (formal), in a case.
@@ -123,13 +148,7 @@ pub fn cite_unit(unit: &Unit, case: Case, formal: bool) -> String {
 
 /// [`cite_unit`] in a document named by `noun` (« l'article 7 du contrat »).
 pub fn cite_unit_in(unit: &Unit, case: Case, formal: bool, noun: DocNoun) -> String {
-    let np = unit_np_in(unit, noun);
-    let s = np.with(case);
-    if formal && *unit != Unit::Convention {
-        format!("{s} {}", noun.of_it())
-    } else {
-        s
-    }
+    unit_np_formal(unit, formal, noun).with(case)
 }
 
 /// An item marker as cited: `b)` → `b`, `2°` → `2°`, `3.` → `3°`.
@@ -157,13 +176,7 @@ pub(super) fn unit_tail(
     if ctx == Some(&t.unit) {
         None
     } else {
-        let np = unit_np_in(&t.unit, noun);
-        let mut s = np.with(Case::Nom);
-        if formal && t.unit != Unit::Convention {
-            s.push(' ');
-            s.push_str(&noun.of_it());
-        }
-        Some(s)
+        Some(unit_np_formal(&t.unit, formal, noun).with(Case::Nom))
     }
 }
 
@@ -302,18 +315,9 @@ pub fn target_np_range_in(
             &mut np,
         );
     }
-    if np.is_none() {
-        if let Some(c) = tail {
-            // The unit itself.
-            let u = unit_np_in(&t.unit, noun);
-            let head = if formal && t.unit != Unit::Convention {
-                format!("{} {}", u.head, noun.of_it())
-            } else {
-                u.head.clone()
-            };
-            let _ = c;
-            return Some(Np::new(head, u.fem, u.plural));
-        }
+    if np.is_none() && tail.is_some() {
+        // The unit itself.
+        return Some(unit_np_formal(&t.unit, formal, noun));
     }
     np
 }

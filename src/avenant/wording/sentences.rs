@@ -333,6 +333,20 @@ pub fn insert_alineas_before(
     insert_alineas_at("avant", t, alineas, ctx, style)
 }
 
+/// « Avant l'alinéa de l'article 3 commençant par les mots : « Les tarifs », il est inséré un
+/// intertitre ainsi rédigé : « Montants » ».
+pub fn insert_intertitle(t: &Target, heading: &str, ctx: Option<&Unit>, style: &Style) -> Sentence {
+    let s = subject(t, 1, ctx, style.formal, style.noun);
+    Sentence::with_block(
+        format!(
+            "avant {}, il est inséré un intertitre ainsi rédigé{}",
+            s.with(Case::Nom),
+            colon(style)
+        ),
+        quote_block(&[heading.to_string()], style),
+    )
+}
+
 fn insert_alineas_at(
     rel: &str,
     t: &Target,
@@ -439,8 +453,14 @@ pub fn delete_units(t: &Target, count: u32, ctx: Option<&Unit>, style: &Style) -
     ))
 }
 
-/// « Article 5 – Durée » (an article's heading line as quoted).
+/// « Article 5 – Durée » (an article's heading line as quoted); with no label (an article
+/// whose number the text does not write), its heading alone: « Objet ».
 pub fn article_heading_line(label: &str, heading: Option<&str>) -> String {
+    if label.trim().is_empty() {
+        if let Some(h) = heading {
+            return h.to_string();
+        }
+    }
     match heading {
         Some(h) => format!("Article {} – {h}", article_label(label)),
         None => format!("Article {}", article_label(label)),
@@ -538,12 +558,15 @@ pub(super) fn with_article(
     alineas: &[String],
     style: &Style,
 ) -> Sentence {
+    // An article whose number the text does not write: « il est inséré un article ainsi
+    // rédigé : », its heading the first quoted line.
+    let numbered = if label.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" {}", article_label(label))
+    };
     Sentence::with_block(
-        format!(
-            "{lead} un article {} ainsi rédigé{}",
-            article_label(label),
-            colon(style)
-        ),
+        format!("{lead} un article{numbered} ainsi rédigé{}", colon(style)),
         quote_block(
             &with_heading_line(article_heading_line(label, heading), alineas),
             style,
@@ -684,6 +707,7 @@ pub fn sentence(ins: &Instruction, ctx: Option<&Unit>, style: &Style) -> Sentenc
         Op::RewriteAlineas { count, alineas } => rewrite_alineas(t, *count, alineas, ctx, style),
         Op::InsertAlineas { alineas } => insert_alineas(t, alineas, ctx, style),
         Op::InsertAlineasBefore { alineas } => insert_alineas_before(t, alineas, ctx, style),
+        Op::InsertIntertitle { heading } => insert_intertitle(t, heading, ctx, style),
         Op::AddAlineas { at, alineas } => add_alineas(t, *at, alineas, ctx, style),
         Op::DeleteAlineas { count } => delete_units(t, *count, ctx, style),
         Op::RewriteArticle { heading, alineas } => {
@@ -746,6 +770,7 @@ pub fn sentence(ins: &Instruction, ctx: Option<&Unit>, style: &Style) -> Sentenc
             heading,
             lines,
         } => insert_division(t, *place, label, heading.as_deref(), lines, ctx, style),
+        Op::UnwrapDivision => unwrap_division(t, ctx, style),
         Op::ReplaceEverywhere {
             old,
             new,
@@ -774,6 +799,7 @@ pub fn chapeau_unit(instructions: &[Instruction]) -> Option<&Unit> {
         && !matches!(
             unit,
             Unit::Article { .. }
+                | Unit::TitledArticle { .. }
                 | Unit::Annex { .. }
                 | Unit::Party { .. }
                 | Unit::Parties
@@ -804,6 +830,7 @@ pub fn chapeau_unit(instructions: &[Instruction]) -> Option<&Unit> {
                     | Op::InsertArticleBefore { .. }
                     | Op::DeleteBlock
                     | Op::InsertDivision { .. }
+                    | Op::UnwrapDivision
                     | Op::ReplaceEverywhere { .. }
             )
     });
@@ -824,9 +851,8 @@ pub fn chapeau(unit: &Unit, style: &Style) -> String {
         ));
     }
     capitalise(&format!(
-        "{} {} {} ainsi {}{}",
-        np.with(Case::Nom),
-        style.noun.of_it(),
+        "{} {} ainsi {}{}",
+        cite_unit_in(unit, Case::Nom, true, style.noun),
         np.verb(),
         np.agree("modifié"),
         colon(style)

@@ -10,7 +10,8 @@ use crate::render::diff_common::{
     unit_name, worth_showing, Departures, DiffRenderOptions, Run,
 };
 use crate::render::diff_common::{
-    heading_opens_first_alinea, heading_repeated, leaves, unit_notes,
+    heading_opens_first_alinea, heading_repeated, item_bullet, leaves, pair_name_versions,
+    unit_notes,
 };
 use crate::text::capitalise;
 use std::collections::HashMap;
@@ -39,6 +40,25 @@ pub(super) fn doc_title(doc: &Document) -> Option<String> {
 
 /// One side of a pair's own text, its changed words marked.
 pub(super) fn side(
+    cmp: &Comparison,
+    p: &PairDiff,
+    old_side: bool,
+    options: &DiffRenderOptions,
+) -> String {
+    let marker = if old_side {
+        item_bullet(&cmp.old, p.old)
+    } else {
+        item_bullet(&cmp.new, p.new)
+    };
+    let text = side_text(cmp, p, old_side, options);
+    if text.is_empty() {
+        text
+    } else {
+        format!("{}{text}", escape(&marker))
+    }
+}
+
+fn side_text(
     cmp: &Comparison,
     p: &PairDiff,
     old_side: bool,
@@ -244,6 +264,29 @@ impl<'a> Builder<'a> {
         let phrase = status_phrase(cmp, l);
         let whole = matches!(l.status, Status::Inserted | Status::Deleted)
             && matches!(parent.status, Status::Inserted | Status::Deleted);
+        // In a unit of several alinéas, a modified one is named (« Alinéa 4 : modifié. »), as
+        // the Markdown table does (a typed change, « La date … », says it already).
+        let several = {
+            let mut ls = Vec::new();
+            leaves(cmp, parent, &mut ls);
+            ls.len() > 1
+        };
+        let typed = l
+            .changes
+            .iter()
+            .any(|c| shown(c, self.options.show_cosmetic) && typed_phrase(c).is_some());
+        if several
+            && !typed
+            && !phrase.is_empty()
+            && !l.moved
+            && l.status == Status::Modified
+            && matches!(l.basis, Basis::Similar | Basis::Exact)
+        {
+            notes.push(sentence(&escape(&capitalise(&format!(
+                "{} : {phrase}",
+                pair_name_versions(cmp, l).to_lowercase()
+            )))));
+        }
         if !whole
             && !phrase.is_empty()
             && (l.moved

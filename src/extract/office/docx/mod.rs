@@ -86,6 +86,10 @@ struct Para {
     ordinal: u32,
     /// The paragraphs of the text boxes anchored in it, read after it.
     boxes: Vec<Anchored>,
+    /// Its paragraph mark is a tracked deletion (`w:pPr/w:rPr/w:del`) or insertion
+    /// (`w:ins`): accepting (rejecting) the change joins the paragraph to the next one.
+    mark_deleted: bool,
+    mark_inserted: bool,
 }
 
 #[derive(Debug, Default)]
@@ -114,6 +118,11 @@ struct Walker<'a> {
     fields: Vec<Field>,
     skip: usize,
     in_ppr: bool,
+    /// In the properties of a paragraph's mark (`w:pPr/w:rPr`): only its revision is read.
+    in_mark_rpr: bool,
+    /// A paragraph whose mark the revisions remove, waiting to be joined to the next one,
+    /// and how many paragraphs enclosed it.
+    carry: Option<(Para, usize)>,
     /// In a run's properties, and whether the run is set in superscript.
     in_rpr: bool,
     superscript: bool,
@@ -153,6 +162,8 @@ impl<'a> Walker<'a> {
             fields: Vec::new(),
             skip: 0,
             in_ppr: false,
+            in_mark_rpr: false,
+            carry: None,
             in_rpr: false,
             superscript: false,
             in_tcpr: false,
@@ -236,14 +247,21 @@ impl<'a> Walker<'a> {
                 _ => {}
             }
         }
+        self.flush_carry();
         Ok(())
     }
 
     fn start(&mut self, e: &BytesStart) {
         let name = qname(e);
+        if self.in_mark_rpr {
+            self.mark_property(e);
+            self.skip = 1;
+            return;
+        }
         if self.in_ppr {
             match name {
-                b"w:rPr" | b"w:pPrChange" | b"w:sectPr" => self.skip = 1,
+                b"w:rPr" => self.in_mark_rpr = true,
+                b"w:pPrChange" | b"w:sectPr" => self.skip = 1,
                 _ => self.paragraph_property(e),
             }
             return;
@@ -265,10 +283,24 @@ impl<'a> Walker<'a> {
         match name {
             b"w:p" => {
                 self.paragraphs += 1;
-                self.paras.push(Para {
+                let mut p = Para {
                     ordinal: self.paragraphs,
                     ..Para::default()
-                });
+                };
+                // The paragraph before, whose mark the revisions removed, runs into this one
+                // (which keeps its own properties, as in Word).
+                if self
+                    .carry
+                    .as_ref()
+                    .is_some_and(|(_, depth)| *depth == self.paras.len())
+                {
+                    if let Some((before, _)) = self.carry.take() {
+                        p.text = before.text;
+                        p.notes = before.notes;
+                        p.boxes = before.boxes;
+                    }
+                }
+                self.paras.push(p);
             }
             b"w:pPr" if !self.paras.is_empty() => self.in_ppr = true,
             b"w:r" => self.superscript = false,
@@ -304,10 +336,13 @@ impl<'a> Walker<'a> {
                     result: true,
                 });
             }
-            b"w:tbl" => self.tables.push(Table {
-                rows: Vec::new(),
-                first: self.paragraphs + 1,
-            }),
+            b"w:tbl" => {
+                self.flush_carry();
+                self.tables.push(Table {
+                    rows: Vec::new(),
+                    first: self.paragraphs + 1,
+                })
+            }
             b"w:tr" => {
                 if let Some(t) = self.tables.last_mut() {
                     t.rows.push(Vec::new());
@@ -342,6 +377,33 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// A revision of the paragraph's mark.
+    fn mark_property(&mut self, e: &BytesStart) {
+        let Some(p) = self.paras.last_mut() else {
+            return;
+        };
+        match qname(e) {
+            b"w:del" | b"w:moveFrom" => p.mark_deleted = true,
+            b"w:ins" | b"w:moveTo" => p.mark_inserted = true,
+            _ => {}
+        }
+    }
+
+    /// The paragraph waiting for the next one, read alone when none follows in its place.
+    fn flush_carry(&mut self) {
+        if let Some((p, _)) = self.carry.take() {
+            let boxes_and_block = (self.paragraph_block(&p), p.notes, p.ordinal, p.boxes);
+            let (block, notes, ordinal, boxes) = boxes_and_block;
+            match block {
+                Some(b) => self.emit(b, notes, ordinal),
+                None => self.attach_notes(notes),
+            }
+            for (b, notes, ordinal) in boxes {
+                self.emit(b, notes, ordinal);
+            }
+        }
+    }
+
     fn run_property(&mut self, e: &BytesStart) {
         if qname(e) == b"w:vertAlign" {
             self.superscript = attr(e, "w:val").as_deref() == Some("superscript");
@@ -370,6 +432,10 @@ impl<'a> Walker<'a> {
     }
 
     fn empty(&mut self, e: &BytesStart) {
+        if self.in_mark_rpr {
+            self.mark_property(e);
+            return;
+        }
         if self.in_ppr {
             self.paragraph_property(e);
             return;
@@ -448,9 +514,11 @@ impl<'a> Walker<'a> {
     fn end(&mut self, name: &[u8]) {
         match name {
             b"w:pPr" => self.in_ppr = false,
+            b"w:rPr" if self.in_mark_rpr => self.in_mark_rpr = false,
             b"w:rPr" => self.in_rpr = false,
             b"w:r" => self.superscript = false,
             b"w:tcPr" => self.in_tcpr = false,
+            b"w:tc" => self.flush_carry(),
             b"w:t" | b"w:delText" => self.in_text = false,
             b"w:instrText" => self.in_instr = false,
             b"w:fldSimple" => {
@@ -512,6 +580,17 @@ impl<'a> Walker<'a> {
         if let Some((_, text)) = self.note.as_mut() {
             text.push(' ');
             text.push_str(&p.text);
+            return;
+        }
+        // Its mark removed by the revisions read: it runs into the next paragraph.
+        let removed = match self.revisions {
+            Revisions::Reject => p.mark_inserted,
+            _ => p.mark_deleted,
+        };
+        if removed && self.note.is_none() {
+            self.flush_carry();
+            let depth = self.paras.len();
+            self.carry = Some((p, depth));
             return;
         }
         let boxes = std::mem::take(&mut p.boxes);
