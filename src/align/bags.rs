@@ -55,10 +55,11 @@ pub(crate) fn next_word(text: &str) -> Option<(usize, usize, bool, bool)> {
     let mut i = 0;
     loop {
         let &x = b.get(i)?;
-        if x < 0x80 {
-            if x.is_ascii_alphanumeric() {
-                break;
-            }
+        let class = BYTES[usize::from(x)];
+        if class & ALNUM != 0 {
+            break;
+        }
+        if class & WIDE == 0 {
             i += 1;
         } else {
             let (alnum, len) = wide_alnum(text, i);
@@ -69,25 +70,50 @@ pub(crate) fn next_word(text: &str) -> Option<(usize, usize, bool, bool)> {
         }
     }
     let start = i;
-    let (mut ascii, mut upper) = (true, false);
+    // The classes of the word's ASCII bytes, or-ed: whether one is a capital.
+    let (mut ascii, mut seen) = (true, 0u8);
     while let Some(&x) = b.get(i) {
-        if x < 0x80 {
-            if !x.is_ascii_alphanumeric() {
-                break;
-            }
-            upper |= x.is_ascii_uppercase();
+        let class = BYTES[usize::from(x)];
+        if class & ALNUM != 0 {
+            seen |= class;
             i += 1;
-        } else {
+        } else if class & WIDE != 0 {
             let (alnum, len) = wide_alnum(text, i);
             if !alnum {
                 break;
             }
             ascii = false;
             i += len;
+        } else {
+            break;
         }
     }
-    Some((start, i, ascii, upper))
+    Some((start, i, ascii, seen & UPPER != 0))
 }
+
+/// Classes of bytes for [`next_word`]: an ASCII letter or digit, an ASCII capital, a byte of a
+/// wider character (decided by [`wide_alnum`]).
+const ALNUM: u8 = 1;
+const UPPER: u8 = 2;
+const WIDE: u8 = 4;
+const BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        t[b] = if x >= 0x80 {
+            WIDE
+        } else if x.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if x.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Whether the non-ASCII character at byte `i` of `text` is alphanumeric, and its length.
 #[inline]

@@ -347,6 +347,15 @@ pub enum Op {
         )]
         value_type: Option<ValueType>,
     },
+    /// « les mots : « old » sont remplacés, deux fois, par les mots : « new » » (`times`), or
+    /// « …, à chaque occurrence, par … » (`None`): every occurrence in the target, and exactly
+    /// `times` of them when the act counts them.
+    ReplaceWordsEach {
+        old: String,
+        new: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        times: Option<u32>,
+    },
     /// « après le mot : « a », sont insérés les mots : « w » ».
     InsertWords {
         anchor: Anchor,

@@ -728,9 +728,9 @@ fn find_globals(
     seen.retain(|_, (_, count, units)| *count >= min_count && units.len() >= 2);
     if !seen.is_empty() {
         // Only the candidates are counted, all of them in one pass over each document.
-        let phrases = || seen.keys().flat_map(|(o, n)| [o.as_str(), n.as_str()]);
-        let old_index = everywhere::PhraseCounts::build(old_doc, phrases());
-        let new_index = everywhere::PhraseCounts::build(new_doc, phrases());
+        let phrases =
+            everywhere::Phrases::new(seen.keys().flat_map(|(o, n)| [o.as_str(), n.as_str()]));
+        let (old_index, new_index) = (phrases.count(old_doc), phrases.count(new_doc));
         seen.retain(|(o, n), _| {
             everywhere::holds_everywhere(old_doc, &old_index, new_doc, &new_index, o, n)
         });

@@ -87,9 +87,11 @@ pub(super) enum Join {
 pub(super) fn continuations(raws: &[&str], drawn: &[bool]) -> Vec<Join> {
     let mut out = vec![Join::No; raws.len()];
     let drawn = |k: usize| drawn.get(k).copied().unwrap_or(false);
-    if soft_wrapped_markdown(raws, &drawn) {
+    // Which lines are prose, decided once (the passes below ask it of each line several times).
+    let is_prose: Vec<bool> = raws.iter().map(|r| prose(r)).collect();
+    if soft_wrapped_markdown(raws, &is_prose, &drawn) {
         for (k, join) in out.iter_mut().enumerate().skip(1) {
-            if soft_break(raws, k, &drawn) {
+            if soft_break(raws, &is_prose, k, &drawn) {
                 *join = Join::Space;
             }
         }
@@ -98,7 +100,7 @@ pub(super) fn continuations(raws: &[&str], drawn: &[bool]) -> Vec<Join> {
     let widths: Vec<usize> = raws
         .iter()
         .enumerate()
-        .filter(|(k, r)| !drawn(*k) && prose(r))
+        .filter(|(k, _)| !drawn(*k) && is_prose[*k])
         .map(|(_, r)| r.trim_end().len())
         .collect();
     let Some(width) = widths.iter().copied().max() else {
@@ -134,7 +136,7 @@ pub(super) fn continuations(raws: &[&str], drawn: &[bool]) -> Vec<Join> {
         if full_at(k) {
             full += 1;
             blank_ended += usize::from(blank);
-        } else if prose(raws[k - 1]) {
+        } else if is_prose[k - 1] {
             short += 1;
             short_blank += usize::from(blank);
         }
@@ -230,7 +232,7 @@ pub(super) fn continuations(raws: &[&str], drawn: &[bool]) -> Vec<Join> {
 /// first word, half at least, and [`SOFT_BREAKS`] at least, go on in lower case (a text cut at
 /// its width goes on in lower case only after a full line; one paragraph a line goes on with
 /// a capital).
-fn soft_wrapped_markdown(raws: &[&str], drawn: &impl Fn(usize) -> bool) -> bool {
+fn soft_wrapped_markdown(raws: &[&str], is_prose: &[bool], drawn: &impl Fn(usize) -> bool) -> bool {
     let markup = raws.iter().any(|r| {
         let t = r.trim_start();
         let hashes = t.bytes().take_while(|b| *b == b'#').count();
@@ -243,8 +245,9 @@ fn soft_wrapped_markdown(raws: &[&str], drawn: &impl Fn(usize) -> bool) -> bool 
     }
     let width = raws
         .iter()
-        .filter(|r| prose(r))
-        .map(|r| r.trim_end().len())
+        .zip(is_prose)
+        .filter(|(_, p)| **p)
+        .map(|(r, _)| r.trim_end().len())
         .max()
         .unwrap_or(0);
     // Breaks after a line that had room left for the next one's first word, and those of
@@ -253,7 +256,7 @@ fn soft_wrapped_markdown(raws: &[&str], drawn: &impl Fn(usize) -> bool) -> bool 
     let (mut short, mut lower) = (0usize, 0usize);
     for k in 1..raws.len() {
         let cur = raws[k].trim();
-        if !inside_paragraph(raws, k, drawn) {
+        if !inside_paragraph(raws, is_prose, k, drawn) {
             continue;
         }
         let first_word = cur.split([' ', '\t']).next().unwrap_or("");
@@ -270,12 +273,17 @@ const SOFT_BREAKS: usize = 5;
 
 /// Line `k` goes on with the prose line before it, in the same block: no blank between, and
 /// it opens nothing of its own (list item, heading, quote, table).
-fn inside_paragraph(raws: &[&str], k: usize, drawn: &impl Fn(usize) -> bool) -> bool {
+fn inside_paragraph(
+    raws: &[&str],
+    is_prose: &[bool],
+    k: usize,
+    drawn: &impl Fn(usize) -> bool,
+) -> bool {
     let (prev, cur) = (raws[k - 1], raws[k].trim());
     !drawn(k)
         && !drawn(k - 1)
-        && prose(prev)
-        && prose(raws[k])
+        && is_prose[k - 1]
+        && is_prose[k]
         && !prev.trim_start().starts_with('#')
         && !item(cur)
         && !cur.starts_with(['#', '>', '<', '|'])
@@ -284,18 +292,20 @@ fn inside_paragraph(raws: &[&str], k: usize, drawn: &impl Fn(usize) -> bool) -> 
 /// In soft-wrapped Markdown, line `k` continues its paragraph: inside it, and not after a hard
 /// break (two blanks or a backslash closing the line before), nor an article's label (« **Article
 /// 8.** » opens its article wherever it stands).
-fn soft_break(raws: &[&str], k: usize, drawn: &impl Fn(usize) -> bool) -> bool {
+fn soft_break(raws: &[&str], is_prose: &[bool], k: usize, drawn: &impl Fn(usize) -> bool) -> bool {
     let prev = raws[k - 1].trim_end_matches('\r');
-    let label = raws[k]
-        .trim_start()
-        .trim_start_matches(['*', '_'])
-        .to_lowercase();
-    let label = ["article ", "art. "].iter().any(|a| {
-        label
-            .strip_prefix(a)
-            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
-    });
-    inside_paragraph(raws, k, drawn) && !prev.ends_with("  ") && !prev.ends_with('\\') && !label
+    // (Compared without lower-casing the line: no other character lower-cases to ASCII here.)
+    let label = || {
+        let t = raws[k].trim_start().trim_start_matches(['*', '_']);
+        ["article ", "art. "].iter().any(|a| {
+            t.get(..a.len()).is_some_and(|h| h.eq_ignore_ascii_case(a))
+                && t[a.len()..].starts_with(|c: char| c.is_ascii_digit())
+        })
+    };
+    inside_paragraph(raws, is_prose, k, drawn)
+        && !prev.ends_with("  ")
+        && !prev.ends_with('\\')
+        && !label()
 }
 
 /// Words cut by a hyphen at the end of a line (« justi- » ⏎ « fiée ») joined back, by the PDF
@@ -402,13 +412,14 @@ mod tests {
         let plain = "Statuts\n\nL’adhésion à l’association se fait en adressant une demande écrite au secrétaire.\n\nL’adhésion se fait en\nadressant une demande.\nLe conseil statue sur les\ndemandes et informe ensuite\nles candidats de sa décision,\nqui est motivée\net notifiée.";
         let raws: Vec<&str> = plain.split('\n').collect();
         let drawn = |_: usize| false;
-        assert!(!soft_wrapped_markdown(&raws, &drawn));
+        let flags = |raws: &[&str]| raws.iter().map(|r| prose(r)).collect::<Vec<bool>>();
+        assert!(!soft_wrapped_markdown(&raws, &flags(&raws), &drawn));
         let marked = format!("# {plain}");
         let raws: Vec<&str> = marked.split('\n').collect();
-        assert!(soft_wrapped_markdown(&raws, &drawn));
+        assert!(soft_wrapped_markdown(&raws, &flags(&raws), &drawn));
         let lines = "# Convention\n\n**LA MAIRIE DE X**\n37 rue Clemenceau\n77590 X\nReprésentée par son Maire\n\nD'une part,\nsuite\nencore\nfin";
         let raws: Vec<&str> = lines.split('\n').collect();
-        assert!(!soft_wrapped_markdown(&raws, &drawn));
+        assert!(!soft_wrapped_markdown(&raws, &flags(&raws), &drawn));
     }
 
     #[test]

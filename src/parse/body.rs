@@ -20,6 +20,7 @@ impl Builder {
         let untitled = untitled_annex(lines, last_article);
         let subs = sub_headings(lines, articles, untitled);
         self.scoped_articles = numbered_per_structure(lines, articles);
+        self.long_headings = headings_on_next_line(lines, articles);
         // The Markdown level of the open article's heading line (0: a plain line), while one
         // is open: a deeper unnumbered heading is its intertitle.
         let mut article_md: Option<u8> = None;
@@ -124,6 +125,29 @@ impl Builder {
                         self.content(target, l);
                     }
                 }
+                Zone::Signatures
+                    if matches!(l.form, Form::Heading(_))
+                        && !signature_marker(l, None)
+                        && !headings::signed(&l.text) =>
+                {
+                    // « ### Notes » after « Pour le bureau, »: what the signatures close is
+                    // followed by a part of its own, not by more signatures.
+                    let slug = headings::slug(&l.text);
+                    // Never the key of the signatures or of the footnotes.
+                    let slug = if slug.is_empty()
+                        || slug == "signatures"
+                        || slug == "notes" && !self.notes.is_empty()
+                    {
+                        format!("section-{slug}").trim_end_matches('-').to_string()
+                    } else {
+                        slug
+                    };
+                    self.annex = None;
+                    self.structures.clear();
+                    // Ranked as an unrecognised Markdown heading of its level.
+                    self.open_structure(l, 8 + md_level(l), &slug, None, Some(l.text.clone()));
+                    zone = Zone::Body;
+                }
                 Zone::Signatures => {
                     if let Some(s) = signatures {
                         match lines.get(i + 1).filter(|n| signatory_goes_on(l, n)) {
@@ -150,7 +174,8 @@ impl Builder {
                         && (headings::signed(&l.text)
                             && (l.span.start > last_article
                                 || annex_before_article(lines, i, articles))
-                            || l.span.start > last_article && signature_marker(l))
+                            || l.span.start > last_article
+                                && signature_marker(l, lines.get(i + 1).copied()))
                     {
                         self.subdivisions.clear();
                         let s = self.push_container(NodeKind::Signatures, "signatures", "", l.span);
@@ -247,7 +272,9 @@ impl Builder {
     }
 
     /// When a heading has no words after its number and the next line is short, has no final
-    /// punctuation and opens nothing, that line is the heading (« ARTICLE 1 » ⏎ « OBJET »).
+    /// punctuation and opens nothing, that line is the heading (« ARTICLE 1 » ⏎ « OBJET »);
+    /// in a document that writes its headings so ([`Builder::long_headings`]), a longer one
+    /// too ([`next_line_heading`]).
     fn with_next_line_heading<H: HasHeading>(
         &self,
         lines: &[&Line],
@@ -258,25 +285,13 @@ impl Builder {
         if !missing {
             return (h, 1);
         }
-        if let (Some(next), Some(_)) = (lines.get(i + 1), lines.get(i + 2)) {
-            let t = &next.text;
-            let words = t.split_whitespace().count();
-            // « Objet de la convention. »: a short heading may end with a period, in the
-            // style where the number line does too (« Article 1er. »).
-            let period_ok = words <= 10 && lines[i].text.ends_with('.');
-            if next.form == Form::Plain
-                && words <= 12
-                && !t.ends_with([';', ':', ','])
-                && (!t.ends_with('.') || period_ok)
-                && t.chars().next().is_some_and(char::is_uppercase)
-                && !opens_unit(next)
-                && !headings::signed(t)
-            {
-                h.set_heading(t.clone());
-                return (h, 2);
+        match next_line_heading(lines, i, self.long_headings) {
+            Some(t) => {
+                h.set_heading(t.to_string());
+                (h, 2)
             }
+            None => (h, 1),
         }
-        (h, 1)
     }
 
     fn heading_text(&self, lines: &[&Line], i: usize, consumed: usize) -> String {
@@ -664,7 +679,7 @@ fn annex_before_article(
 /// A line that opens the signature block without « Fait à … », after the last article: a
 /// « SIGNATURES » heading, « Lu et approuvé », the closing formula « Cette convention est
 /// établie en trois exemplaires originaux. », a signatory's quality « Pour l'UNAF, ».
-fn signature_marker(l: &Line) -> bool {
+fn signature_marker(l: &Line, next: Option<&Line>) -> bool {
     if !matches!(l.form, Form::Plain | Form::Heading(_)) {
         return false;
     }
@@ -706,12 +721,137 @@ fn signature_marker(l: &Line) -> bool {
             .unwrap_or(rest);
         rest.chars().next().filter(|c| c.is_uppercase())
     };
-    words <= 10
+    let pour_parties = words <= 10
         && l.text.trim_end().ends_with(',')
         && l.text
             .split_inclusive(',')
             .filter(|p| !p.trim().is_empty())
-            .all(|p| pour_party(p).is_some())
+            .all(|p| pour_party(p).is_some());
+    // « Pour le bureau, » closing the text, a body named in lower case: the last paragraph,
+    // or the last before a heading (« ### Notes »): an alinéa never ends on a comma.
+    let pour_body = words <= 6
+        && t.starts_with("Pour ")
+        && l.text.trim_end().ends_with(',')
+        && next.is_none_or(|n| matches!(n.form, Form::Heading(_)));
+    pour_parties || pour_body
+}
+
+/// The heading of the bare label on line `i` (« Article 3. »), when it stands on the next line:
+/// short (twelve words; ten with a final period, in the style where the label has one too),
+/// without final « ; », « : », « , », a capital first, opening nothing. `long`: the document
+/// writes most of its headings so, and a longer one is one too (« Obligations respectives du
+/// propriétaire et du bailleur relatives à la maintenance et à l'entretien des locaux. »):
+/// thirty words, one sentence, a final period whatever the label's, not opening with a word
+/// that opens a sentence (« Le », « Il », « Pour »…): a heading names, it does not say.
+fn next_line_heading<'l>(lines: &[&'l Line], i: usize, long: bool) -> Option<&'l str> {
+    let (next, _) = (lines.get(i + 1)?, lines.get(i + 2)?);
+    let t = next.text.as_str();
+    let words = t.split_whitespace().count();
+    let base = next.form == Form::Plain
+        && !t.ends_with([';', ':', ','])
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && !opens_unit(next)
+        && !headings::signed(t);
+    if !base {
+        return None;
+    }
+    // « Objet de la convention. »: a short heading may end with a period, in the style where
+    // the number line does too (« Article 1er. »).
+    let period_ok = words <= 10 && lines[i].text.ends_with('.');
+    if words <= 12 && (!t.ends_with('.') || period_ok) {
+        return Some(t);
+    }
+    let one_sentence = !t.trim_end_matches('.').contains([';', '!', '?'])
+        && !t.trim_end_matches('.').contains(". ");
+    let first = t
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    (long
+        && words <= LONG_HEADING_WORDS
+        && one_sentence
+        && !SENTENCE_OPENERS.contains(&first.as_str()))
+    .then_some(t)
+}
+
+/// Words of a heading on the line after its label, at most, in a document that writes its
+/// headings so.
+const LONG_HEADING_WORDS: usize = 30;
+
+/// Words that open a sentence, never a heading (a heading is a noun phrase without its
+/// article: « Durée de la convention », not « La durée … »).
+const SENTENCE_OPENERS: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "on",
+    "en",
+    "dans",
+    "pour",
+    "par",
+    "si",
+    "lorsque",
+    "lorsqu",
+    "à",
+    "au",
+    "aux",
+    "tout",
+    "toute",
+    "tous",
+    "toutes",
+    "chaque",
+    "sauf",
+    "sans",
+    "sur",
+    "après",
+    "avant",
+    "conformément",
+    "afin",
+    "dès",
+    "a",
+    "nous",
+    "je",
+    "vous",
+];
+
+/// The document writes its article headings on the line after a bare label (« Article 1er. »
+/// ⏎ « Objet de la convention. »): three labels at least take a short heading so, and half of
+/// its bare labels are followed by a line that reads as a heading, long or short.
+pub(super) fn headings_on_next_line(
+    lines: &[&Line],
+    articles: &BTreeMap<usize, ArticleHeading>,
+) -> bool {
+    let (mut bare, mut short, mut taken) = (0usize, 0usize, 0usize);
+    for (i, l) in lines.iter().enumerate() {
+        if articles
+            .get(&l.span.start)
+            .is_some_and(|a| a.heading.is_none())
+        {
+            bare += 1;
+            if next_line_heading(lines, i, false).is_some() {
+                short += 1;
+            }
+            if next_line_heading(lines, i, true).is_some() {
+                taken += 1;
+            }
+        }
+    }
+    short >= 3 && taken * 2 >= bare
 }
 
 /// In a signature block, line `l` opens a signatory's designation that line `next` ends:

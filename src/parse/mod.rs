@@ -106,6 +106,9 @@ struct Builder {
     /// Articles are numbered from 1 again in each Titre (Chapitre…): their keys name the
     /// structure holding them (`titre-3/article-3`).
     scoped_articles: bool,
+    /// The document writes its article headings on the line after their bare labels, some
+    /// long ([`body::headings_on_next_line`]).
+    long_headings: bool,
     /// The titles a table of contents lists ([`toc::titles`]): body lines worded so are
     /// headings.
     toc_titles: std::collections::HashSet<String>,
@@ -132,6 +135,7 @@ impl Builder {
             subdivisions: Vec::new(),
             intertitles: false,
             scoped_articles: false,
+            long_headings: false,
             toc_titles: std::collections::HashSet::new(),
             tallies: Vec::new(),
             lines_at: (0, 0),
@@ -793,6 +797,52 @@ mod tests {
         // Two signatories, each on its line, stay two.
         let d = doc("Convention\n\nArticle 1er\n\nTexte.\n\nFait à Lyon, le 3 mai 2024\n\nPour la Ville\n\nPour l'État :\n");
         assert_eq!(d.alineas(d.get("signatures").unwrap()).len(), 3);
+    }
+
+    #[test]
+    fn a_document_that_heads_its_articles_on_the_next_line_does_so_for_long_headings_too() {
+        // The APILOS conventions (2022, 2026, SEM model): « Article 3. » ⏎ « Obligations
+        // respectives … des locaux. » (15 words), « Article 13 » ⏎ « Modalités … . ».
+        let d = doc("Convention\n\nArticle 1er.\n\nObjet de la convention.\n\nTexte un.\n\nArticle 2.\n\nDurée de la convention.\n\nTexte deux.\n\nArticle 3.\n\nObligations respectives du propriétaire et du bailleur relatives à la maintenance et à l'entretien des locaux.\n\nTexte trois.\n\nArticle 4\n\nModalités de paiement de la redevance et des prestations.\n\nTexte quatre.\n\nArticle 5.\n\nDépôt de garantie.\n\nLe dépôt de garantie est versé au gestionnaire par le résident lors de son entrée dans les lieux.\n");
+        let heading = |k: &str| {
+            d.node(d.get(k).unwrap())
+                .heading
+                .clone()
+                .unwrap_or_default()
+        };
+        assert!(heading("article-3").starts_with("Obligations respectives"));
+        assert!(heading("article-4").starts_with("Modalités de paiement"));
+        assert_eq!(d.alineas(d.get("article-3").unwrap()).len(), 1);
+        // A label whose first alinéa is a sentence keeps it, even in that style.
+        let d = doc("Convention\n\nArticle 1er.\n\nObjet.\n\nTexte un.\n\nArticle 2.\n\nDurée.\n\nTexte deux.\n\nArticle 3.\n\nMontant.\n\nTexte.\n\nArticle 4.\n\nLe bailleur s'engage à entretenir les locaux et à les maintenir en bon état.\n\nSuite.\n");
+        assert_eq!(d.node(d.get("article-4").unwrap()).heading, None);
+        // Without that style, a long line after a bare label is its first alinéa.
+        let d = doc("Convention\n\nArticle 1\n\nObligations respectives du propriétaire et du bailleur relatives à la maintenance des locaux.\n\nArticle 2\n\nTexte.\n");
+        assert_eq!(d.node(d.get("article-1").unwrap()).heading, None);
+    }
+
+    #[test]
+    fn pour_le_bureau_closing_the_text_is_its_signature() {
+        // The Mes Aides statuts (Nice and Paris): « Pour le bureau, » after the last section,
+        // then « ### Notes »: the signature, then a part of its own, not alinéas of the last
+        // article.
+        let d = doc("# Statuts\n\n## Objet\n\nUn.\n\n## Siège\n\nDeux.\n\n## Dissolution\n\nTrois.\n\nPour le bureau,\n\n### Notes\n\n- Le jugement majoritaire est un système de vote.\n");
+        assert_eq!(
+            top(&d),
+            [
+                "titre",
+                "article-1",
+                "article-2",
+                "article-3",
+                "signatures",
+                "notes"
+            ]
+        );
+        assert_eq!(d.alineas(d.get("article-3").unwrap()).len(), 1);
+        assert_eq!(d.alineas(d.get("notes").unwrap()).len(), 1);
+        // A sentence of the last article that ends on a comma and goes on stays in it.
+        let d = doc("# Convention\n\n## Article 1\n\nTexte.\n\n## Article 2\n\nPour le calcul,\n\nle maire décide.\n");
+        assert_eq!(top(&d), ["titre", "article-1", "article-2"]);
     }
 
     #[test]

@@ -779,7 +779,8 @@ impl Context<'_> {
         // difference to the last reads better than words cut by placeholders.
         if merged.len() > 2 {
             let (start, end) = (merged[0].start, merged[merged.len() - 1].end);
-            merged = vec![start..end];
+            merged.truncate(1);
+            merged[0] = start..end;
         }
         // A typed or party placeholder keeps its place: a stretch around it is cut in two, one
         // that overlaps its edge takes it in.

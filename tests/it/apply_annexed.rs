@@ -112,17 +112,51 @@ fn an_annexed_instruction_for_a_point_the_convention_lacks_is_refused() {
 }
 
 #[test]
-fn a_sentence_whose_quotation_marks_were_lost_is_refused_by_name() {
-    // APRR, AREA, SANEF and SAPN avenants of the same decree: « avant la phrase : « Un an au
-    // moins … » », published without its quotation marks: where the quoted sentence ends is
-    // not written, so the instruction is refused, never guessed.
-    let e = applied(&read(ROMAINS), &read(APRR)).expect_err("refused");
+fn a_sentence_whose_quotation_marks_were_lost_designates_the_alinea_it_opens() {
+    // APRR, AREA, SANEF and SAPN avenants of the same decree: « avant la phrase : Un an au
+    // moins … du précédent , il est inséré un alinéa rédigé comme suit : », the quoted
+    // sentence published without its quotation marks. It runs to the comma before « il est
+    // inséré », and must open an alinéa of the point: the new alinéa goes before that one.
+    let doc = applied(&read(ROMAINS), &read(APRR)).unwrap_or_else(|e| panic!("{e}"));
+    let got = alineas(&doc, "article-25.2");
+    let new = got
+        .iter()
+        .position(|a| a.starts_with("Pour les années 2011 et 2012, l'augmentation des tarifs"))
+        .expect("inserted");
     assert!(
-        e.contains("phrase non comprise")
-            && e.contains("avant la phrase : Un an au moins")
-            && e.contains("article 25 de l'annexe de l'avenant"),
-        "{e}"
+        got[new + 1].starts_with("Un an au moins avant l'expiration du contrat de plan"),
+        "{got:#?}"
     );
+    // Nothing else moved: one alinéa more.
+    let before = alineas(
+        &avenant::parse_str("convention.md", &read(ROMAINS)),
+        "article-25.2",
+    );
+    assert_eq!(got.len(), before.len() + 1);
+}
+
+#[test]
+fn a_phrase_that_opens_no_alinea_is_refused() {
+    // The same instruction, its phrase changed so that no alinéa of 25.2 opens with it: one
+    // that the cahier does not have, and one that stands inside an alinéa.
+    let aprr = read(APRR);
+    for (from, to) in [
+        (
+            "avant la phrase :  Un an au moins",
+            "avant la phrase :  Deux ans au moins",
+        ),
+        (
+            "avant la phrase :  Un an au moins avant l'expiration du contrat de plan en vigueur, ",
+            "avant la phrase :  ",
+        ),
+    ] {
+        assert!(aprr.contains(from));
+        let e = applied(&read(ROMAINS), &aprr.replace(from, to)).expect_err("refused");
+        assert!(
+            e.contains("aucun alinéa ne commence par") && e.contains("avant la phrase :"),
+            "{e}"
+        );
+    }
 }
 
 #[test]

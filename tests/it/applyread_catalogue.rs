@@ -457,6 +457,37 @@ Les dispositifs médicaux font l'objet d'une certification.
 La certification est établie par le fabricant.
 ";
 
+/// A convention whose articles bear the numbers of the code de la propriété intellectuelle that
+/// the projet de loi relatif à la communication audiovisuelle (2019), art. 22, renumbers.
+const OEUVRES: &str = "Convention relative à la protection des œuvres
+
+Article L. 331-12 : Autorité
+
+La Haute Autorité est une autorité publique indépendante.
+
+Article L. 331-13 : Missions
+
+La Haute Autorité assure une mission d'encouragement au développement de l'offre légale.
+
+Article L. 331-14 : Rapport
+
+La Haute Autorité remet chaque année un rapport.
+
+Article L. 331-37 : Décret
+
+Un décret en Conseil d'État précise les conditions d'application.
+";
+
+/// Projet de loi relatif à la communication audiovisuelle et à la souveraineté culturelle à
+/// l'ère numérique (Assemblée nationale, December 2019), art. 22, as transcribed with its
+/// Journal officiel typography (non-breaking hyphens) in mdamien/executeur-de-lois @
+/// 64e1b9911bf4813be49a4bf49a87388bac3b8be0, art22.py.
+macro_rules! pjl_audiovisuel {
+    ($at:literal) => {
+        concat!("Projet de loi relatif à la communication audiovisuelle et à la souveraineté culturelle à l'ère numérique (2019), art. 22, ", $at, " (mdamien/executeur-de-lois @ 64e1b9911bf4813be49a4bf49a87388bac3b8be0, art22.py)")
+    };
+}
+
 /// Proposition de loi de simplification et d'amélioration de la qualité du droit, texte adopté
 /// n° 376 (Assemblée nationale, 13e législature, 2 December 2009).
 /// A second convention for the texte adopté n° 376: articles whose parts are numbered « I. – »,
@@ -1265,6 +1296,29 @@ const CASES: &[Case] = &[
         heading: "## Article 34 : Ordre public",
         want: "I. – Le préfet de département a la charge de l'ordre public.\n\nII. – Le préfet de région coordonne l'action des préfets.\n\nIII. – Le préfet de zone prend les mesures nécessaires.\n\nIl peut requérir les services de l'État.\n\nIV. – Par dérogation aux I et III, le préfet de police a en outre la charge de l'ordre public dans les départements des Hauts-de-Seine, de la Seine-Saint-Denis et du Val-de-Marne […].\n\nV. – Un décret en Conseil d'État peut déroger aux dispositions du I et du III en tant qu'elles fixent les limites territoriales de la compétence du préfet de département en matière d'ordre public.",
     },
+    // Renumbering without « respectivement », after the abrogation that frees the first
+    // number (the sentences of VI and XXVIII, 1° of the same article, in their order).
+    Case {
+        source: pjl_audiovisuel!("VI and XXVIII, 1°"),
+        conv: OEUVRES,
+        avenant: "Article 1er\n\nL’article L. 331‑12 est abrogé.\n\nArticle 2\n\nLes articles L. 331‑13 et L. 331‑14 deviennent les articles L. 331‑12 et L. 331‑13 ;",
+        heading: "## Article L. 331-12 : Missions",
+        want: "La Haute Autorité assure une mission d'encouragement au développement de l'offre légale.",
+    },
+    Case {
+        source: pjl_audiovisuel!("VI and XXVIII, 1°"),
+        conv: OEUVRES,
+        avenant: "Article 1er\n\nL’article L. 331‑12 est abrogé.\n\nArticle 2\n\nLes articles L. 331‑13 et L. 331‑14 deviennent les articles L. 331‑12 et L. 331‑13 ;",
+        heading: "## Article L. 331-13 : Rapport",
+        want: "La Haute Autorité remet chaque année un rapport.",
+    },
+    Case {
+        source: pjl_audiovisuel!("XXVIII, 3°"),
+        conv: OEUVRES,
+        avenant: "Article 1er\n\nL’article L. 331‑37 devient l’article L. 331‑34.",
+        heading: "## Article L. 331-34 : Décret",
+        want: "Un décret en Conseil d'État précise les conditions d'application.",
+    },
 ];
 
 /// The section of the consolidated Markdown under `heading`, up to the next heading.
@@ -1434,6 +1488,25 @@ fn real_sentences_that_are_not_textual_changes_are_refused() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The renumbering of the projet de loi audiovisuel without the abrogation before it: the
+/// article L. 331-12 still stands, and a second one would be made — refused, naming it.
+#[test]
+fn a_renumbering_onto_a_number_still_taken_is_refused() {
+    let body = "Article 2\n\nLes articles L. 331‑13 et L. 331‑14 deviennent les articles L. 331‑12 et L. 331‑13 ;";
+    match run(OEUVRES, body) {
+        Ok(out) => panic!("applied:\n{out}"),
+        Err(e) => assert!(
+            e.contains("l'article L. 331-12 existe déjà") && e.contains("article 2 de l'avenant"),
+            "{e}"
+        ),
+    }
+    // A chain that frees each number before it is taken applies: 13 → 14, 14 → 15.
+    let chain = "Article 1er\n\nLes articles L. 331‑13 et L. 331‑14 deviennent les articles L. 331‑14 et L. 331‑15.";
+    let out = run(OEUVRES, chain).unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.contains("## Article L. 331-14 : Missions"), "{out}");
+    assert!(out.contains("## Article L. 331-15 : Rapport"), "{out}");
+}
+
 /// « rédiger ainsi le début du premier alinéa … » names no unit the text has (where does the
 /// « début » end?): refused, quoting the sentence.
 #[test]
@@ -1520,7 +1593,7 @@ fn a_whole_published_avenant_applies_with_its_exposé_and_signatures_skipped() {
 /// the instruction no longer has a true application (numbers absent from the conventions,
 /// words no alinéa contains, ordinals past every article's end).
 fn mutants(body: &str) -> Vec<(String, String)> {
-    let rules: [(&str, regex::Regex, &str); 4] = [
+    let rules: [(&str, regex::Regex, &str); 5] = [
         (
             "numéro",
             regex::Regex::new(r"(?i)(?:l'article|l’article|point(?: de)?|article) ((?:L\. )?\d+(?:[.\-‑]\d+)*)").unwrap(),
@@ -1539,6 +1612,13 @@ fn mutants(body: &str) -> Vec<(String, String)> {
             "quarantième",
         ),
         (
+            // The first of the articles a sentence renumbers, merges or abrogates (the
+            // numbers they become are new text).
+            "liste d'articles",
+            regex::Regex::new(r"(?m)^Les articles ((?:L\. )?\d+(?:[.\-‑]\d+)*)").unwrap(),
+            "97.5",
+        ),
+        (
             "ordre des alinéas",
             regex::Regex::new(r"(?i)les (septième) à dixième").unwrap(),
             "onzième",
@@ -1553,7 +1633,10 @@ fn mutants(body: &str) -> Vec<(String, String)> {
             let before = &body[..m.start()];
             let inside =
                 *what != "mot cité" && before.matches('«').count() > before.matches('»').count();
-            if before.ends_with("un article ") || before.ends_with("Art. ") || inside {
+            // Nor is the number an article becomes (« devient l'article 34 »).
+            let becomes =
+                before.ends_with("devient l'article ") || before.ends_with("devient l’article ");
+            if before.ends_with("un article ") || before.ends_with("Art. ") || inside || becomes {
                 continue;
             }
             let replacement = if *what == "mot cité" {

@@ -200,3 +200,130 @@ fn renumbering_and_headings_apply() {
         "Article 7 bis : Données"
     );
 }
+
+/// A convention where « la DINUM » stands twice in article 7 and once in article 8.
+fn twice() -> avenant::Document {
+    avenant::parse_str(
+        "c.md",
+        "Convention\n\nArticle 7 : Pilotage\n\nLe comité est présidé par la DINUM.\n\nLe secrétariat est assuré par la DINUM.\n\nArticle 8 : Fin\n\nLa DINUM notifie la fin.\n",
+    )
+}
+
+fn each(times: Option<u32>) -> Vec<Instruction> {
+    vec![Instruction {
+        target: Target::article("7"),
+        op: Op::ReplaceWordsEach {
+            old: "la DINUM".into(),
+            new: "le SGMAP".into(),
+            times,
+        },
+    }]
+}
+
+fn texts(doc: &avenant::Document, key: &str) -> Vec<String> {
+    let id = doc.get(key).unwrap_or_else(|| panic!("no {key}"));
+    doc.alineas(id)
+        .into_iter()
+        .map(|a| doc.node(a).text.clone())
+        .collect()
+}
+
+/// « les mots : « a » sont remplacés, deux fois, par les mots : « b » » (the legislator's count
+/// of occurrences), « à chaque occurrence », « partout où ils figurent »: every occurrence in the
+/// unit named, and exactly as many as the act says.
+#[test]
+fn a_replacement_said_of_every_occurrence_or_counted() {
+    for (s, times) in [
+        ("À l'article 7, les mots : « la DINUM » sont remplacés, deux fois, par les mots : « le SGMAP ».", Some(2)),
+        ("À l'article 7, les mots : « la DINUM » sont remplacés deux fois par les mots : « le SGMAP ».", Some(2)),
+        ("À l'article 7, les mots : « la DINUM » sont remplacés, à chaque occurrence, par les mots : « le SGMAP ».", None),
+        ("À l'article 7, les mots : « la DINUM » sont remplacés par les mots : « le SGMAP » à chaque occurrence.", None),
+        ("À l'article 7, les mots : « la DINUM » sont remplacés par les mots : « le SGMAP » partout où ils figurent.", None),
+    ] {
+        assert_eq!(read(s), each(times), "{s}");
+        let av = parse_avenant(&format!("Avenant n° 1\n\nArticle 1er\n\n{s}\n")).expect("read");
+        let out = apply(&twice(), &av).unwrap_or_else(|e| panic!("{s}\n{e}"));
+        assert_eq!(
+            texts(&out, "article-7"),
+            ["Le comité est présidé par le SGMAP.", "Le secrétariat est assuré par le SGMAP."],
+            "{s}"
+        );
+        // Article 8 is not the place named.
+        assert_eq!(texts(&out, "article-8"), ["La DINUM notifie la fin."], "{s}");
+    }
+}
+
+#[test]
+fn a_count_of_occurrences_the_text_does_not_have_is_refused() {
+    for (s, needle) in [
+        (
+            "À l'article 7, les mots : « la DINUM » sont remplacés, trois fois, par les mots : « le SGMAP ».",
+            "figurent 2 fois à l'article 7 de la convention, et non 3 comme le dit l'avenant",
+        ),
+        (
+            "À l'article 8, les mots : « la DINUM » sont remplacés, deux fois, par les mots : « le SGMAP ».",
+            "introuvable",
+        ),
+        (
+            "À l'article 7, les mots : « le CNES » sont remplacés, à chaque occurrence, par les mots : « le SGMAP ».",
+            "introuvable",
+        ),
+        // Said of something else than a replacement of words: not read.
+        (
+            "À l'article 7, les mots : « la DINUM » sont supprimés à chaque occurrence.",
+            "phrase non comprise",
+        ),
+    ] {
+        let e = parse_avenant(&format!("Avenant n° 1\n\nArticle 1er\n\n{s}\n"))
+            .map_err(|e| e.to_string())
+            .and_then(|av| apply(&twice(), &av).map_err(|e| e.to_string()))
+            .expect_err(s);
+        assert!(e.contains(needle), "{s}\n{e}");
+    }
+    // Without the count, two occurrences stay ambiguous, as before.
+    let av = parse_avenant("Avenant n° 1\n\nArticle 1er\n\nÀ l'article 7, les mots : « la DINUM » sont remplacés par les mots : « le SGMAP ».\n").expect("read");
+    let e = apply(&twice(), &av).expect_err("ambiguous").to_string();
+    assert!(e.contains("2 fois"), "{e}");
+}
+
+/// « Les articles 6 et 7 sont remplacés par un article 6 ainsi rédigé : » (issue 13's form; no
+/// published sentence found in the stored texts): the first article rewritten, the others
+/// deleted; a new number is inserted after the last and all the old ones deleted.
+#[test]
+fn several_articles_replaced_by_one() {
+    let conv = avenant::parse_str(
+        "c.md",
+        "Convention\n\nArticle 5 : Objet\n\nObjet.\n\nArticle 6 : Comité\n\nLe comité se réunit.\n\nArticle 7 : Secrétariat\n\nLe secrétariat est assuré.\n\nArticle 8 : Fin\n\nFin.\n",
+    );
+    let run = |s: &str| -> Result<avenant::Document, String> {
+        let av = parse_avenant(&format!("Avenant n° 1\n\nArticle 1er\n\n{s}\n"))
+            .map_err(|e| e.to_string())?;
+        apply(&conv, &av).map_err(|e| e.to_string())
+    };
+    let keys = |d: &avenant::Document| -> Vec<String> {
+        d.articles()
+            .into_iter()
+            .map(|id| d.node(id).key.clone())
+            .collect()
+    };
+    let out = run("Les articles 6 et 7 sont remplacés par un article 6 ainsi rédigé :\n\n« Article 6 – Gouvernance\n\n« Le comité assure le secrétariat. »").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(keys(&out), ["article-5", "article-6", "article-8"]);
+    assert_eq!(
+        texts(&out, "article-6"),
+        ["Le comité assure le secrétariat."]
+    );
+    assert_eq!(
+        out.node(out.get("article-6").unwrap()).heading.as_deref(),
+        Some("Gouvernance")
+    );
+    let out = run("Les articles 6 et 7 sont remplacés par un article 6-1 ainsi rédigé :\n\n« Article 6-1\n\n« Le comité assure le secrétariat. »").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(keys(&out), ["article-5", "article-6-1", "article-8"]);
+    // An article the convention lacks, or a quoted heading with another number: refused.
+    for (s, needle) in [
+        ("Les articles 6 et 9 sont remplacés par un article 6 ainsi rédigé :\n\n« Article 6\n\n« Texte. »", "article 9"),
+        ("Les articles 6 et 7 sont remplacés par un article 6 ainsi rédigé :\n\n« Article 7\n\n« Texte. »", "n'est pas l'article 6"),
+    ] {
+        let e = run(s).expect_err(s);
+        assert!(e.contains(needle), "{s}\n{e}");
+    }
+}

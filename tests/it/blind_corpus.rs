@@ -2,14 +2,15 @@
 //! with no word lost, the facts read by hand hold, each pair's act applies back or is refused in one
 //! French line. A fact that fails today is `#[ignore]`d with its number in the blind findings note.
 
+use super::common::{
+    act_round_trip, alinea_texts, article_keys, corpus_texts, node, run, word_counts,
+};
 use avenant::avenant::render::markdown;
 use avenant::avenant::{apply, draft_checked, parse_avenant, DraftOptions};
 use avenant::diff::{compare, DiffOptions};
 use avenant::{normalise, Document, NodeKind};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use unicode_segmentation::UnicodeSegmentation;
+use std::process::Output;
 
 const CONVENTION_1889: &str = "sud-france-convention-1889-05-21.txt";
 const AVENANT_1889: &str = "sud-france-avenant-1889-06-19.txt";
@@ -41,55 +42,7 @@ fn load(name: &str) -> Document {
 
 /// Every document of the folder (the README aside).
 fn documents() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/blind");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("corpus/blind")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files
-}
-
-fn word_counts<'a>(texts: impl Iterator<Item = &'a str>) -> BTreeMap<String, usize> {
-    let mut m = BTreeMap::new();
-    for t in texts {
-        for w in t.unicode_words() {
-            *m.entry(w.to_string()).or_insert(0) += 1;
-        }
-    }
-    m
-}
-
-/// The node under `key`, or a panic naming the document and the key.
-fn node<'a>(doc: &'a Document, key: &str) -> &'a avenant::Node {
-    let id = doc
-        .get(key)
-        .unwrap_or_else(|| panic!("{}: no {key}", doc.source.path));
-    doc.node(id)
-}
-
-fn alinea_texts(doc: &Document, key: &str) -> Vec<String> {
-    let id = doc.get(key).expect("unit");
-    doc.alineas(id)
-        .into_iter()
-        .map(|a| doc.node(a).text.clone())
-        .collect()
-}
-
-fn article_keys(doc: &Document) -> Vec<String> {
-    doc.articles()
-        .into_iter()
-        .map(|a| doc.node(a).key.clone())
-        .collect()
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_avenant"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("binary runs")
+    corpus_texts("corpus/blind")
 }
 
 fn temp_file(name: &str, text: &str) -> PathBuf {
@@ -116,12 +69,7 @@ fn assert_documented_refusal(out: &Output, what: &str) {
 /// The act drafted from `old` to `new`, verified by the drafter, then read back as text and
 /// applied to `old`: it must give `new` (no substantive difference).
 fn drafted_act_applies_back(old: &str, new: &str) -> String {
-    let cmp = compare(load(old), load(new), &DiffOptions::default());
-    let av = draft_checked(&cmp, &DraftOptions::default()).unwrap_or_else(|e| panic!("{e}"));
-    let md = markdown(&av);
-    let read = parse_avenant(&md).unwrap_or_else(|e| panic!("{old}: act unreadable: {e}\n{md}"));
-    let applied = apply(&load(old), &read).unwrap_or_else(|e| panic!("{old}: {e}\n{md}"));
-    let back = compare(applied, load(new), &DiffOptions::default());
+    let (md, back) = act_round_trip(&load(old), &load(new));
     // Without `renumber` an inserted article keeps a free number (« 1er bis » where the new
     // version says « 2 »: a deleted article's number is not reused): only that may differ.
     let differs = back.iter().any(|p| {

@@ -1,5 +1,6 @@
 //! Helpers shared by the integration tests: cosmetic rewrites of a convention (typography
-//! only), which must never change its tree nor its comparison with the original.
+//! only), which must never change its tree nor its comparison with the original; office and
+//! OLE files built in memory; the blind tests' corpus listing, tree look-ups and act round trip.
 
 /// Cosmetic rewrites of one line, chosen by `seed`.
 #[derive(Debug, Clone, Copy)]
@@ -138,4 +139,91 @@ pub fn verified_act(old: &str, new: &str, options: &avenant::avenant::DraftOptio
     avenant::avenant::render::markdown(
         &avenant::avenant::draft_checked(&cmp, options).unwrap_or_else(|e| panic!("{e}")),
     )
+}
+
+// ——— The blind tests' helpers (`blind_corpus.rs`, `blind2_corpus.rs`) ———
+
+/// The documents of a corpus folder (relative to the crate): its `.txt` files, sorted (the
+/// README and the PDFs aside).
+pub fn corpus_texts(folder: &str) -> Vec<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{folder}: {e}"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// How many times each word occurs in the texts (Unicode word boundaries).
+pub fn word_counts<'a>(
+    texts: impl Iterator<Item = &'a str>,
+) -> std::collections::BTreeMap<String, usize> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut m = std::collections::BTreeMap::new();
+    for t in texts {
+        for w in t.unicode_words() {
+            *m.entry(w.to_string()).or_insert(0) += 1;
+        }
+    }
+    m
+}
+
+/// The node under `key`, or a panic naming the document and the key.
+pub fn node<'a>(doc: &'a avenant::Document, key: &str) -> &'a avenant::Node {
+    let id = doc
+        .get(key)
+        .unwrap_or_else(|| panic!("{}: no {key}", doc.source.path));
+    doc.node(id)
+}
+
+/// The texts of the alinéas of the unit under `key`.
+pub fn alinea_texts(doc: &avenant::Document, key: &str) -> Vec<String> {
+    let id = doc
+        .get(key)
+        .unwrap_or_else(|| panic!("{}: no {key}", doc.source.path));
+    doc.alineas(id)
+        .into_iter()
+        .map(|a| doc.node(a).text.clone())
+        .collect()
+}
+
+/// The keys of the document's articles, in order.
+pub fn article_keys(doc: &avenant::Document) -> Vec<String> {
+    doc.articles()
+        .into_iter()
+        .map(|a| doc.node(a).key.clone())
+        .collect()
+}
+
+/// The real `avenant` binary run from the crate's folder.
+pub fn run(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_avenant"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("binary runs")
+}
+
+/// The round trip of a drafted act: drafted from `old` to `new` (verified by the drafter),
+/// printed in Markdown, read back as text and applied to `old`. Returns the act and the
+/// comparison of the consolidated text with `new` (each test says what may differ); panics,
+/// naming `old`, when a step fails.
+pub fn act_round_trip(
+    old: &avenant::Document,
+    new: &avenant::Document,
+) -> (String, avenant::Comparison) {
+    use avenant::diff::{compare, DiffOptions};
+    let name = old.source.path.clone();
+    let cmp = compare(old.clone(), new.clone(), &DiffOptions::default());
+    let av = avenant::avenant::draft_checked(&cmp, &avenant::avenant::DraftOptions::default())
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let md = avenant::avenant::render::markdown(&av);
+    let read = avenant::avenant::parse_avenant(&md)
+        .unwrap_or_else(|e| panic!("{name}: act unreadable: {e}\n{md}"));
+    let applied =
+        avenant::avenant::apply(old, &read).unwrap_or_else(|e| panic!("{name}: {e}\n{md}"));
+    let back = compare(applied, new.clone(), &DiffOptions::default());
+    (md, back)
 }

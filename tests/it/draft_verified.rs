@@ -135,23 +135,31 @@ fn the_code_civil_drafts_a_verified_act_with_its_new_divisions() {
 
 /// The Code civil and Code du travail pairs (issue 15): the drafted act must apply back to
 /// exactly the new version. Ignored: over 20 s in a debug build, and the Code du travail act
-/// does not verify yet. Compared node by node with the new version, the unverified act applied
-/// back differs in 50 places (7 December, 17:10 UTC; 82 at 15:50): emptied divisions are now
-/// deleted and changes inside an article's « II.- » or « 1° » parts drafted. What remains:
-/// - about 28 places: divisions renumbered or restructured inside a kept division (new
-///   « Sous-section 1 » wrapping a section's articles, « Paragraphe 4 » becoming 3 beside an
-///   old one the act keeps, sections moved between the two « Partie » of the code);
-/// - 9 places: the rows of the tableau annexed to the chapitre III of titre VI of livre IV
-///   (« Ressort du tribunal … ») read as alinéas of an unnumbered article;
-/// - 3 places: list items against dashed alinéas (D4162-40, D4162-52);
-/// - 2 places: L6332-3 and L6332-3-1 A exchanging their texts;
-/// - 3 places: a titre and two chapitres standing under « Livre II » and « Livre VII » directly
-///   below the partie réglementaire, left in place (not looked into yet).
+/// does not verify yet. Compared node by node with the new version as `draft`'s own check
+/// compares units (`cargo run --release --example draft_places -- OLD NEW`), the unverified act
+/// applied back differs in 23 places (7 December, session 8; 63 counted the same way at the
+/// session's start): divisions gone around kept articles are unwrapped (« La division et
+/// l'intitulé … sont supprimés »), divisions restructured around kept articles replaced whole,
+/// dash-led alinéas and list items compared as one, new divisions whose number was still held
+/// inserted once emptied divisions are deleted. What remains:
+/// - 9 places: the rows of the tableau of « Article Annexe Tableau » (chapitre III of titre VI of
+///   livre IV, partie réglementaire) read as alinéas of a division the act cannot name;
+/// - 9 places: sous-sections 2 and 3 of section 3 of chapitre II of titre Ier of livre IV of the
+///   quatrième partie (amiante): paragraphs renumbered around articles moved, and a unit of
+///   the section kept outside the chapter, so that no division up to 60 articles can be
+///   replaced whole;
+/// - 3 places: a titre and two chapitres under « Livre II » and « Livre VII » directly below
+///   the partie réglementaire: « le titre II du livre II de la partie réglementaire » also
+///   answers to the première partie's livre II (`apply::locate` names divisions by a chain
+///   that need not be direct), so they are not deleted;
+/// - 1 place: section 4 « Contrat de génération »: its new articles L5121-7 to L5121-16 take
+///   numbers the old L5121-7 (now L5121-22) still holds;
+/// - 1 place: a parse artefact (« : Paragraphe 2 : … » read as an alinéa).
 ///
 /// The unverified act is written to the temp dir. Run with
 /// `cargo test --release --test it -- --ignored codes_draft`.
 #[test]
-#[ignore = "over 20 s in debug; the Code du travail act applies but differs from the new version in 50 places (see the comment)"]
+#[ignore = "over 20 s in debug; the Code du travail act applies but differs from the new version in 23 places (see the comment)"]
 fn codes_draft_verified_acts() {
     let bench = Path::new("../shared/corpus/bench");
     let mut failures = Vec::new();

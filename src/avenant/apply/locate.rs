@@ -607,7 +607,15 @@ pub(super) fn resolve_leaf(doc: &Document, t: &Target) -> Result<Option<(NodeId,
         let i = found.ok_or_else(missing)?;
         // « le troisième alinéa du II »: counted in the point, its own line first.
         if let Some(p) = t.alinea {
-            let span = &leaves[i..point_end(doc, &leaves, i)];
+            // Counted from the point's first line, only that many lines are read: scanning the
+            // whole point at each instruction made n insertions into one point cost n².
+            use crate::avenant::model::Position;
+            let needed = match p {
+                Position::Nth(n) => n as usize,
+                Position::Second => 2,
+                Position::Last | Position::BeforeLast => usize::MAX,
+            };
+            let span = &leaves[i..point_end_within(doc, &leaves, i, needed)];
             let k = p.resolve(span.len()).ok_or_else(missing)?;
             return Ok(Some((unit, span[k - 1])));
         }
@@ -707,6 +715,13 @@ pub(super) fn opening_marker(text: &str) -> Option<(&str, u8)> {
 /// to the next point of the same kind (an item of its level or above, or an alinéa opening
 /// with a marker of the same style), or the end of the unit.
 pub(super) fn point_end(doc: &Document, leaves: &[NodeId], i: usize) -> usize {
+    point_end_within(doc, leaves, i, usize::MAX)
+}
+
+/// [`point_end`], reading at most `len` lines of the point (its own line included): the end
+/// is at most `i + len`.
+fn point_end_within(doc: &Document, leaves: &[NodeId], i: usize, len: usize) -> usize {
+    let stop = leaves.len().min(i.saturating_add(len.max(1)));
     let first = doc.node(leaves[i]);
     let style = |n: &Node| {
         n.label
@@ -715,7 +730,7 @@ pub(super) fn point_end(doc: &Document, leaves: &[NodeId], i: usize) -> usize {
             .or_else(|| opening_marker(&n.text).map(|(_, s)| s))
     };
     let mine = style(first);
-    leaves
+    leaves[..stop]
         .iter()
         .enumerate()
         .skip(i + 1)
@@ -727,7 +742,7 @@ pub(super) fn point_end(doc: &Document, leaves: &[NodeId], i: usize) -> usize {
                 mine.is_some() && style(n) == mine
             }
         })
-        .map_or(leaves.len(), |(j, _)| j)
+        .map_or(stop, |(j, _)| j)
 }
 
 /// `count` consecutive leaves from the target, with their parent.
@@ -768,7 +783,33 @@ pub(super) fn leaf_range(
 
 #[cfg(test)]
 mod tests {
-    use super::{first_words_differ, same_ascii_words, same_label};
+    use super::{first_words_differ, point_end, point_end_within, same_ascii_words, same_label};
+
+    /// « Au paragraphe 25.2.II, il est inséré après le troisième alinéa … »: the point is read
+    /// only as far as the ordinal needs, not to its end (n insertions into one point were n²).
+    #[test]
+    fn a_point_is_read_only_as_far_as_its_ordinal_goes() {
+        let mut text = String::from(
+            "Article 25 : Tarifs\n\nI. – Les tarifs évoluent.\n\nII. – Un contrat de plan fixe les tarifs.\n\n",
+        );
+        for k in 0..50 {
+            text.push_str(&format!("Ligne {k} du II.\n\n"));
+        }
+        text.push_str("III. – Les tarifs sont affichés.\n");
+        let doc = crate::parse_str("cahier.md", &text);
+        let unit = doc.get("article-25").expect("article 25");
+        let leaves = doc.alineas(unit);
+        let ii = leaves
+            .iter()
+            .position(|l| doc.node(*l).text.starts_with("II."))
+            .expect("II");
+        assert_eq!(point_end(&doc, &leaves, ii), ii + 51);
+        assert_eq!(point_end_within(&doc, &leaves, ii, 3), ii + 3);
+        assert_eq!(point_end_within(&doc, &leaves, ii, 100), ii + 51);
+        assert_eq!(point_end_within(&doc, &leaves, ii, 0), ii + 1);
+        let last = leaves.len() - 1;
+        assert_eq!(point_end_within(&doc, &leaves, last, 3), leaves.len());
+    }
 
     #[test]
     fn division_labels_compare_word_by_word_without_a_split() {

@@ -160,6 +160,10 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             edit_at(doc, &hit, old.len(), new);
             Ok(())
         }
+        Op::ReplaceWordsEach { old, new, times } => {
+            let scope = text_scope(doc, t)?;
+            replace_each(doc, &scope, old, new, *times, t)
+        }
         Op::ReplaceEverywhere { old, new, .. } => replace_everywhere(doc, old, new, t),
         Op::InsertWords { anchor, words } => {
             let scope = text_scope(doc, t)?;
@@ -475,6 +479,17 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             for l in from {
                 let target = Target::article(l);
                 ids.push(resolve_unit(doc, &target)?);
+            }
+            // « Les articles 8 à 10 deviennent les articles 7 à 9 » while an article 7 stays:
+            // two articles 7, refused (a number the renumbering frees is free).
+            let freed: Vec<String> = from.iter().map(|l| canonical_label(l)).collect();
+            for new in to {
+                let unit = Unit::article(&canonical_label(new));
+                if !freed.contains(&canonical_label(new))
+                    && resolve_unit(doc, &Target::unit(unit.clone())).is_ok()
+                {
+                    return Err(formules::already_exists(&unit));
+                }
             }
             for (id, new) in ids.into_iter().zip(to) {
                 let old = node_label(doc, id);

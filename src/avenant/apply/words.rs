@@ -141,17 +141,63 @@ pub(super) fn edit_at(doc: &mut Document, hit: &Hit, len: usize, with: &str) {
     let text = hit_text(doc, hit);
     let end = (hit.pos + len).min(text.len());
     let new = tidy(&format!("{}{with}{}", &text[..hit.pos], &text[end..]));
-    match hit.slot.cell {
+    write_slot(doc, &hit.slot, new);
+}
+
+/// Sets the text of a slot (a node's text, or one cell of a row).
+fn write_slot(doc: &mut Document, slot: &Slot, new: String) {
+    match slot.cell {
         Some(c) => {
-            let node = doc.node_mut(hit.slot.node);
+            let node = doc.node_mut(slot.node);
             if let Some(cell) = node.cells_mut().get_mut(c) {
                 *cell = new;
             }
             let text = normalise::row_text(node.cells());
-            set_text(doc, hit.slot.node, text);
+            set_text(doc, slot.node, text);
         }
-        None => set_text(doc, hit.slot.node, new),
+        None => set_text(doc, slot.node, new),
     }
+}
+
+/// « les mots : « old » sont remplacés, deux fois, par … » (`times`), « …, à chaque occurrence,
+/// par … » (`None`): every occurrence of `old` in the scope is replaced; none, or another number
+/// than the act states, is refused.
+pub(super) fn replace_each(
+    doc: &mut Document,
+    scope: &[Slot],
+    old: &str,
+    new: &str,
+    times: Option<u32>,
+    t: &Target,
+) -> Result<(), String> {
+    let mut found = Vec::new();
+    for slot in scope {
+        let text = slot_text(doc, slot);
+        let Some(part) = text.get(slot.range.0..slot.range.1) else {
+            continue;
+        };
+        let at: Vec<usize> = occurrences(part, old)
+            .into_iter()
+            .map(|p| slot.range.0 + p)
+            .collect();
+        if !at.is_empty() {
+            found.push((*slot, text, at));
+        }
+    }
+    let n: usize = found.iter().map(|(_, _, at)| at.len()).sum();
+    if n == 0 {
+        return Err(formules::words_not_found(old, t));
+    }
+    if let Some(k) = times.filter(|k| *k as usize != n) {
+        return Err(formules::words_count_differs(old, n, k, t));
+    }
+    for (slot, mut text, at) in found {
+        for pos in at.into_iter().rev() {
+            text.replace_range(pos..pos + old.len(), new);
+        }
+        write_slot(doc, &slot, tidy(&text));
+    }
+    Ok(())
 }
 
 pub(super) use crate::edit::set_text;

@@ -222,6 +222,7 @@ impl Drafter<'_> {
             let l = canonical_label(new.node(id).label.as_deref().unwrap_or(""));
             self.inserted_labels.insert(id, l);
         }
+        self.placed.extend(subtree(new, n));
         self.changes.inserted_divisions.push(label.clone());
         out.push((
             formules::division_insertion_heading(&label, self.noun),
@@ -470,6 +471,19 @@ impl Drafter<'_> {
         let mut stack = divisions_of(new.root());
         while let Some(n) = stack.pop() {
             let Some(o) = self.working_division(n) else {
+                // A new division that could not be inserted unit by unit (its number still
+                // held by an old division deleted since as emptied, or its counterpart deleted
+                // as emptied): inserted now.
+                let gone = self
+                    .pairs
+                    .old_of(n)
+                    .is_none_or(|o| !crate::edit::is_attached(&self.w, o));
+                if gone && !self.placed.contains(&n) {
+                    if let Some(a) = self.insert_division(n, None) {
+                        out.append(&mut self.early);
+                        out.extend(a);
+                    }
+                }
                 continue;
             };
             if !self.restructured(o, n) {

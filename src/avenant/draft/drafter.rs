@@ -29,6 +29,8 @@ pub(super) struct Drafter<'a> {
     /// The old version's divisions by label (spacing and case folded), built at the first
     /// division insertion ([`Drafter::free_division_label`]).
     pub(super) old_divisions: Option<rustc_hash::FxHashMap<String, Vec<NodeId>>>,
+    /// The new version's divisions that this act inserts whole (each with what it holds).
+    pub(super) placed: rustc_hash::FxHashSet<NodeId>,
 }
 
 /// The canonical labels of every article in the arena of `doc` (removed ones too).

@@ -525,6 +525,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
         early: Vec::new(),
         known: article_labels(&cmp.old),
         old_divisions: None,
+        placed: Default::default(),
     };
     // The working copy's articles found by label through an index, not a walk per instruction
     // (`d` stays where it is until the act is drafted).

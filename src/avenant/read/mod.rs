@@ -13,7 +13,7 @@ pub use target::{cardinal_word, parse_np};
 
 use self::patterns::{
     ANNEX_ARTICLE, ARTICLE, ARTICLE_TITLE, BOILERPLATE, EFFET, FAIT, INSTRUCTION_LIKE, INTRO,
-    MINUTES_REPLACE, NUMBERED, OBJET, OWN_VISA, PARTY, PLACE_DATE, R_IN_ANNEX, TITLE, TITLE_UNIT,
+    MINUTES_REPLACE, NUMBERED, OBJET, OWN_VISA, PARTY, R_IN_ANNEX, TITLE, TITLE_UNIT,
 };
 use self::quotes::extract_quotes;
 use self::sentence::parse_body;
@@ -159,7 +159,7 @@ fn regroup(lines: Vec<L>) -> Vec<L> {
 /// A line that closes the avenant's articles: the parser's signature lines, and the place and
 /// date of old acts on their own line (« Paris, le 19 juin 1889 »).
 fn signed(t: &str) -> bool {
-    headings::signed(t) || PLACE_DATE.is_match(t)
+    headings::signed(t) || patterns::place_date(t)
 }
 
 /// Parses an avenant's text.

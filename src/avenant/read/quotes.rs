@@ -160,9 +160,11 @@ pub(super) fn block(lines: &[L], j: &mut usize) -> Result<Vec<String>, ReadError
 }
 
 /// An article's number alone on its line: « Article 3.2 », « Article 5 bis ».
-static BARE_ARTICLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^article\s+\S+(?:\s+(?:bis|ter|quater))?\s*$").expect("valid pattern")
-});
+static BARE_ARTICLE: super::patterns::Formula =
+    super::patterns::Formula::new(&[&["article"]], || {
+        regex::Regex::new(r"(?i)^article\s+\S+(?:\s+(?:bis|ter|quater))?\s*$")
+            .expect("valid pattern")
+    });
 
 /// A short line that ends without punctuation and opens with a capital: a title, not an
 /// alinéa (« Révision », « Durée de la convention »).

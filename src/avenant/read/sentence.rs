@@ -242,6 +242,8 @@ pub(super) fn parse_sentence(
     ctx: Option<&Unit>,
     joined: &[JoinedAnnex],
 ) -> Result<Vec<Instruction>, String> {
+    let quoted = BARE_PHRASE.replace(s, "$rel la phrase : « $p », $v");
+    let s = quoted.as_ref();
     let (_, quotes) = extract_quotes(s);
     let mut read = parse_sentence_skel(s, block, ctx, joined)?;
     // « l'article intitulé § n »: the heading is the n-th quote.
@@ -288,19 +290,82 @@ fn parse_sentence_skel(
                 .to_string()
         })
         .into_owned();
+    // « avant la phrase : § n, il est inséré un alinéa »: the alinéa that this phrase opens.
+    let skel = PHRASE_BEFORE_ALINEA
+        .replace(&skel, "$rel l'alinéa commençant par ¤$n,$rest")
+        .into_owned();
     let skel = R_TITLED_ARTICLE
         .replace_all(&skel, |c: &regex::Captures| {
             format!("article intitulé ¤{}", &c["n"])
         })
         .into_owned();
     let skel = passive(skel.trim());
+    let (skel, each) = occurrences_said(skel)?;
+    let read = read_skeleton(s, skel, quotes, block, ctx, joined)?;
+    let Some(times) = each else {
+        return Ok(read);
+    };
+    // « …, deux fois, par … », « …, à chaque occurrence, par … »: said of word replacements
+    // only.
+    read.into_iter()
+        .map(|ins| match ins.op {
+            Op::ReplaceWords { old, new, .. } => Ok(Instruction {
+                target: ins.target,
+                op: Op::ReplaceWordsEach { old, new, times },
+            }),
+            _ => Err(format!("phrase non comprise : « {s} »")),
+        })
+        .collect()
+}
+
+/// The skeleton without the number of occurrences a replacement states (« sont remplacés, deux
+/// fois, par », « …, à chaque occurrence, par », « … partout où ils figurent »), and that number:
+/// `Some(None)` for every occurrence, `Some(Some(n))` for exactly `n`.
+fn occurrences_said(skel: String) -> Result<(String, Option<Option<u32>>), String> {
+    let Some(c) = OCCURRENCES_INCISE
+        .captures(&skel)
+        .or_else(|| OCCURRENCES_TAIL.captures(&skel))
+    else {
+        return Ok((skel, None));
+    };
+    let times = match c.name("k") {
+        Some(k) => Some(
+            k.as_str()
+                .parse::<u32>()
+                .ok()
+                .or_else(|| super::target::cardinal_word(k.as_str()))
+                .filter(|n| *n >= 2)
+                .ok_or_else(|| format!("nombre d'occurrences illisible : « {} »", k.as_str()))?,
+        ),
+        None => None,
+    };
+    let whole = c.get(0).map_or(0..0, |m| m.range());
+    let kept = c.name("v").or(c.name("q")).map_or("", |m| m.as_str());
+    let glue = if c.name("v").is_some() { " par" } else { "" };
+    let out = format!("{}{kept}{glue}{}", &skel[..whole.start], &skel[whole.end..]);
+    Ok((out, Some(times)))
+}
+
+fn read_skeleton(
+    s: &str,
+    skel: String,
+    quotes: Vec<String>,
+    block: Vec<String>,
+    ctx: Option<&Unit>,
+    joined: &[JoinedAnnex],
+) -> Result<Vec<Instruction>, String> {
     // A chained replacement follows a first one: never cut before the first « remplacé ».
     let first = skel.to_lowercase().find("remplac").unwrap_or(skel.len());
-    let cuts: Vec<usize> = R_CHAINED
-        .find_iter(&skel)
-        .map(|m| m.start())
-        .filter(|&c| c > first)
-        .collect();
+    // A chain quotes at least three times (a replacement's two, then the next one's words).
+    let cuts: Vec<usize> = if quotes.len() >= 3 {
+        R_CHAINED
+            .find_iter(&skel)
+            .map(|m| m.start())
+            .filter(|&c| c > first)
+            .collect()
+    } else {
+        Vec::new()
+    };
     if let Some(r) = added_articles(s, &skel, &block) {
         return r;
     }
@@ -319,6 +384,44 @@ fn parse_sentence_skel(
                 op: Op::DeleteArticle,
             })
             .collect());
+    }
+    if let Some(c) = R_ARTICLES_INTO_ONE.captures(&skel) {
+        // « Les articles 6 et 7 sont remplacés par un article 6 ainsi rédigé : »: the new
+        // article takes the place of the first one; the others are deleted.
+        let labels = label_list(&c["l"]);
+        if labels.len() < 2 {
+            return Err(format!(
+                "« {s} » : articles illisibles dans « {} »",
+                &c["l"]
+            ));
+        }
+        let label = canonical_label(&c["n"]);
+        let (heading, alineas) = article_block(&block, &label)?;
+        if alineas.is_empty() {
+            return Err(format!("citation manquante dans « {s} »"));
+        }
+        let mut out = Vec::new();
+        if labels.contains(&label) {
+            out.push(Instruction {
+                target: Target::article(&label),
+                op: Op::RewriteArticle { heading, alineas },
+            });
+        } else {
+            let last = labels.last().map(String::as_str).unwrap_or_default();
+            out.push(Instruction {
+                target: Target::article(last),
+                op: Op::InsertArticle {
+                    label: label.clone(),
+                    heading,
+                    alineas,
+                },
+            });
+        }
+        out.extend(labels.iter().filter(|l| **l != label).map(|l| Instruction {
+            target: Target::article(l),
+            op: Op::DeleteArticle,
+        }));
+        return Ok(out);
     }
     if let Some(c) = R_PHRASE_AND_ALINEAS.captures(&skel) {
         // The phrase ends the unit's last alinéa; the alinéas follow the unit.
@@ -1020,8 +1123,8 @@ fn parse_one(
         return Ok(Instruction {
             target: Target::convention(),
             op: Op::Renumber {
-                from: vec![canonical_label(&c["a"])],
-                to: vec![canonical_label(&c["b"])],
+                from: vec![canonical_label(&c["a"].replace('\u{2011}', "-"))],
+                to: vec![canonical_label(&c["b"].replace('\u{2011}', "-"))],
             },
         });
     }
@@ -1108,6 +1211,8 @@ fn added_articles(
 
 /// « 6 à 9 » → 6, 7, 8, 9; « 6, 8 et 9 » → 6, 8, 9.
 pub(super) fn label_list(s: &str) -> Vec<String> {
+    // « L. 331‑13 » with a non-breaking hyphen, as the Journal officiel prints it.
+    let s = &s.replace('\u{2011}', "-");
     if let Some((a, b)) = s.split_once(" à ") {
         if let Some(range) = crate::avenant::formules::label_range(a, b) {
             return range;

@@ -191,11 +191,21 @@ fn parse_np_in_order(s: &str, ctx: Option<&Unit>) -> Option<(Target, u32)> {
 }
 
 /// « du titre 1 », « de la section 2 du chapitre III », then « de la convention » if named.
-static P_IN_DIVISION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    super::patterns::re(
-        r"^\s((?:du|de la|de l')\s*(?:livre|partie|titre|chapitre|section|sous-section|paragraphe)\s+[^\s,]+(?:\s(?:du|de la|de l')\s*(?:livre|partie|titre|chapitre|section|sous-section|paragraphe)\s+[^\s,]+)*)(?: DE_THEDOC)?",
-    )
-});
+static P_IN_DIVISION: super::patterns::Formula = super::patterns::Formula::new(
+    &[&[
+        "livre",
+        "partie",
+        "titre",
+        "chapitre",
+        "section",
+        "paragraphe",
+    ]],
+    || {
+        super::patterns::re(
+            r"^\s((?:du|de la|de l')\s*(?:livre|partie|titre|chapitre|section|sous-section|paragraphe)\s+[^\s,]+(?:\s(?:du|de la|de l')\s*(?:livre|partie|titre|chapitre|section|sous-section|paragraphe)\s+[^\s,]+)*)(?: DE_THEDOC)?",
+        )
+    },
+);
 
 /// Reads a cardinal word, for « deux alinéas ».
 pub fn cardinal_word(w: &str) -> Option<u32> {

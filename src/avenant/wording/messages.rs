@@ -53,6 +53,19 @@ pub fn words_ambiguous(words: &str, n: usize, t: &Target) -> String {
     )
 }
 
+/// « les mots « X » figurent 3 fois à l'article 7 de la convention, et non 2 comme le dit
+/// l'avenant ».
+pub fn words_count_differs(words: &str, found: usize, said: u32, t: &Target) -> String {
+    let np = words_np(words, None);
+    format!(
+        "{} {} {} {found} fois {}, et non {said} comme le dit l'avenant",
+        np.with(Case::Nom),
+        plain_quote(words),
+        if np.plural { "figurent" } else { "figure" },
+        where_in_convention(t)
+    )
+}
+
 /// « aucun alinéa ne commence par les mots « X » à l'article 25 de la convention » (`n` = 0),
 /// or « 2 alinéas commencent par … : l'avenant ne précise pas lequel est visé ».
 pub fn alinea_start_not_unique(words: &str, n: usize, t: &Target) -> String {

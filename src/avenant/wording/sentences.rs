@@ -94,6 +94,31 @@ pub fn replace_words(
     ))
 }
 
+/// « les mots : « a » sont remplacés, deux fois, par les mots : « b » », « …, à chaque
+/// occurrence, par … ».
+pub fn replace_words_each(
+    t: &Target,
+    old: &str,
+    new: &str,
+    times: Option<u32>,
+    ctx: Option<&Unit>,
+    style: &Style,
+) -> Sentence {
+    let np = words_np(old, None);
+    let how = match times {
+        Some(n) => format!("{} fois", super::numbers::cardinal(n)),
+        None => "à chaque occurrence".to_string(),
+    };
+    Sentence::line(format!(
+        "{}{} {} {}, {how}, par {}",
+        location(t, ctx, style),
+        announce(old, None, style),
+        np.verb(),
+        np.agree("remplacé"),
+        announce(new, None, style)
+    ))
+}
+
 /// « Dans l'ensemble de la convention, les mots : « a » sont remplacés par les mots : « b » »,
 /// or with the value's noun (« le montant : « … » est remplacé par le montant : « … » »).
 pub fn replace_everywhere(old: &str, new: &str, vt: Option<ValueType>, style: &Style) -> Sentence {
@@ -695,6 +720,9 @@ pub fn sentence(ins: &Instruction, ctx: Option<&Unit>, style: &Style) -> Sentenc
             new,
             value_type,
         } => replace_words(t, old, new, *value_type, ctx, style),
+        Op::ReplaceWordsEach { old, new, times } => {
+            replace_words_each(t, old, new, *times, ctx, style)
+        }
         Op::InsertWords { anchor, words } => insert_words(t, anchor, words, ctx, style),
         Op::AddWordsAtStart { words } => add_words_at_start(t, words, ctx, style),
         Op::AddWordsAtEnd { words } => add_words_at_end(t, words, ctx, style),
