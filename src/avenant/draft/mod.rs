@@ -171,10 +171,23 @@ impl std::fmt::Display for DraftError {
         } else {
             ("l'unité", "ne revient")
         };
+        // One readable line even when thousands of units fail: the first ones, then a count.
+        const LISTED: usize = 12;
+        let mut listed = self
+            .units
+            .iter()
+            .take(LISTED)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ");
+        if self.units.len() > LISTED {
+            let more = self.units.len() - LISTED;
+            let other = if more > 1 { "autres" } else { "autre" };
+            listed.push_str(&format!(" et {more} {other}"));
+        }
         write!(
             f,
-            "l'avenant rédigé, appliqué à l'ancienne version, ne redonne pas la nouvelle : {noun} {} {verb} pas à l'identique ; aucun avenant n'est imprimé",
-            self.units.join(", ")
+            "l'avenant rédigé, appliqué à l'ancienne version, ne redonne pas la nouvelle : {noun} {listed} {verb} pas à l'identique ; aucun avenant n'est imprimé"
         )
     }
 }
@@ -774,6 +787,26 @@ fn replaced_annexes(cmp: &Comparison, units: &[&PairDiff]) -> Vec<(NodeId, NodeI
 mod tests {
     use super::*;
     use crate::avenant::render::markdown;
+
+    #[test]
+    fn a_refusal_names_twelve_units_then_counts_the_others() {
+        let many = DraftError {
+            units: (1..=5000).map(|n| format!("article {n}")).collect(),
+            act: None,
+        }
+        .to_string();
+        assert!(
+            many.contains("article 12 et 4988 autres ne reviennent pas"),
+            "{many}"
+        );
+        assert!(!many.contains("article 13,"), "{many}");
+        let one = DraftError {
+            units: vec!["article 5".into()],
+            act: None,
+        }
+        .to_string();
+        assert!(one.contains("l'unité article 5 ne revient pas"), "{one}");
+    }
 
     const OLD: &str = "Convention de partenariat\n\nEntre\n\nL'École nationale d'administration (ENA)\n\nCi-après dénommée « l'ENA »\n\nEt\n\nLa Direction interministérielle du numérique (DINUM)\n\nCi-après dénommée « la DINUM »\n\nArticle 1 : Objet\n\nLa convention lie l'ENA et la DINUM.\n\nArticle 2 : Comité\n\nLe comité se réunit tous les six mois. Le comité rend compte au comité de direction.\n\nLe comité est présidé par la DINUM.\n\nL'ENA y participe.\n\nArticle 3 : Financement\n\nL'ENA verse 281 160 € à la DINUM avant le 30 juin 2021.\n\nArticle 4 : Durée\n\nLa convention est conclue pour un an.\n\nFait à Paris, le 2/4/2021\n";
 

@@ -313,7 +313,7 @@ fn parse_sentence_skel(
                 target: ins.target,
                 op: Op::ReplaceWordsEach { old, new, times },
             }),
-            _ => Err(format!("phrase non comprise : « {s} »")),
+            _ => Err(not_understood(s)),
         })
         .collect()
 }
@@ -935,7 +935,7 @@ fn parse_one(
             None => ctx.cloned(),
         };
         let Some((target, _)) = parse_np(&c["t"], unit.as_ref()) else {
-            return Err(format!("phrase non comprise : « {s} »"));
+            return Err(not_understood(s));
         };
         if target.alinea_starts.is_none() || !c["rel"].eq_ignore_ascii_case("avant") {
             return Err(format!(
@@ -964,7 +964,7 @@ fn parse_one(
         };
         // Not an alinéa's place (« avant la phrase : Un an … » unquoted): another formula's.
         let Some((target, _)) = parse_np(&c["t"], unit.as_ref()) else {
-            return Err(format!("phrase non comprise : « {s} »"));
+            return Err(not_understood(s));
         };
         if target.alinea.is_none() && target.alinea_starts.is_none() || target.phrase.is_some() {
             return Err(format!(
@@ -1151,7 +1151,7 @@ fn parse_one(
         let (target, _) = target_of(&c["t"])?;
         return appended_at_end(target, &c["what"], block).ok_or_else(missing_quote);
     }
-    Err(format!("phrase non comprise : « {s} »"))
+    Err(not_understood(s))
 }
 
 /// « Deux articles nouveaux seront ajoutés à la convention, savoir : » then the quoted articles
@@ -1339,9 +1339,33 @@ fn with_block(
     })
 }
 
+/// The refusal of a sentence the reader does not understand, quoting at most its first 200
+/// characters (cut at a space, « … » after), so that the error stays one readable line.
+fn not_understood(s: &str) -> String {
+    const MAX: usize = 200;
+    if s.chars().count() <= MAX {
+        return format!("phrase non comprise : « {s} »");
+    }
+    let cut = s.char_indices().nth(MAX).map_or(s.len(), |(i, _)| i);
+    let head = &s[..cut];
+    let head = head
+        .rfind([' ', '\u{a0}', '\u{202f}'])
+        .map_or(head, |i| &head[..i]);
+    format!("phrase non comprise : « {} … »", head.trim_end())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_not_understood_is_quoted_in_two_hundred_characters_at_most() {
+        let long = "mot ".repeat(30_000);
+        let e = not_understood(&long);
+        assert!(e.chars().count() < 240, "{}", e.chars().count());
+        assert!(e.ends_with("mot … »"), "{e}");
+        assert_eq!(not_understood("court"), "phrase non comprise : « court »");
+    }
 
     #[test]
     fn an_alinea_named_by_its_first_words() {
