@@ -195,6 +195,10 @@ pub struct Phrases {
 
 /// Up to this many phrases (capitalised forms included), [`Phrases`] are found by a DFA.
 const DFA_PHRASES: usize = 800;
+/// Up to this many bytes of patterns in all, [`Phrases`] may be found by a DFA.
+const DFA_BYTES: usize = 64 * 1024;
+/// Up to this many patterns whose bytes exceed [`DFA_BYTES`], each is looked for alone.
+const ALONE_PHRASES: usize = 64;
 
 impl Phrases {
     /// `phrases` and their capitalised forms.
@@ -210,21 +214,25 @@ impl Phrases {
             }
         }
         // A DFA reads a byte in fewer instructions than a contiguous NFA (150 M against 262 M
-        // on a Code du travail, 448 phrases), but its construction grows with the phrases (109 M
-        // for those 448, 1.08 G for 4,400 on the code doubled): a DFA for a few hundred.
-        let kind = if patterns.len() <= DFA_PHRASES {
-            AhoCorasickKind::DFA
+        // on a Code du travail, 633 patterns of 13 kB in all), but its construction grows with
+        // the states, that is with the patterns' bytes (109 M for 448 phrases, 1.08 G for 4,400
+        // on the code doubled, 6.7 G for four whole alinéas of 60,000 words): a DFA for a few
+        // hundred short phrases, a contiguous NFA beyond. A few very long phrases (a whole
+        // alinéa rewritten) are each looked for alone: one linear search apiece, no automaton.
+        let total: usize = patterns.iter().map(String::len).sum();
+        let kind = if total > DFA_BYTES && patterns.len() <= ALONE_PHRASES {
+            None
+        } else if patterns.len() <= DFA_PHRASES && total <= DFA_BYTES {
+            Some(AhoCorasickKind::DFA)
         } else {
-            AhoCorasickKind::ContiguousNFA
+            Some(AhoCorasickKind::ContiguousNFA)
         };
-        let automaton = (!patterns.is_empty())
-            .then(|| {
-                AhoCorasick::builder()
-                    .kind(Some(kind))
-                    .build(&patterns)
-                    .ok()
-            })
-            .flatten();
+        let automaton = kind.filter(|_| !patterns.is_empty()).and_then(|kind| {
+            AhoCorasick::builder()
+                .kind(Some(kind))
+                .build(&patterns)
+                .ok()
+        });
         let bounds = patterns.iter().map(|p| word_bounds(p)).collect();
         Phrases {
             ids,
@@ -462,7 +470,11 @@ mod tests {
                 .copied()
                 .chain(many.iter().map(String::as_str)),
         );
+        // Patterns longer in all than a DFA is built for, few: each looked for alone.
+        let long = "x".repeat(DFA_BYTES + 1);
+        let alone = PhraseCounts::build(&doc, phrases.iter().copied().chain([long.as_str()]));
         for p in phrases {
+            assert_eq!(Lookup::count(&alone, &doc, p), count_all(&doc, p), "{p}");
             assert_eq!(Lookup::count(&nfa, &doc, p), count_all(&doc, p), "{p}");
             // (A lone footnote call starts no word: the word index misses it after a digit.)
             if p != "²" {
