@@ -746,13 +746,20 @@ fn signature_marker(l: &Line, next: Option<&Line>) -> bool {
 fn next_line_heading<'l>(lines: &[&'l Line], i: usize, long: bool) -> Option<&'l str> {
     let (next, _) = (lines.get(i + 1)?, lines.get(i + 2)?);
     let t = next.text.as_str();
-    let words = t.split_whitespace().count();
-    let base = next.form == Form::Plain
-        && !t.ends_with([';', ':', ','])
-        && t.chars().next().is_some_and(char::is_uppercase)
-        && !opens_unit(next)
-        && !headings::signed(t);
-    if !base {
+    // Cheap tests first (a code asks this of thousands of bare labels): the form, the ends,
+    // the number of words counted no further than the longest heading; the heading regexes
+    // of `opens_unit` last.
+    if next.form != Form::Plain
+        || t.ends_with([';', ':', ','])
+        || !t.chars().next().is_some_and(char::is_uppercase)
+    {
+        return None;
+    }
+    let words = t.split_whitespace().take(LONG_HEADING_WORDS + 1).count();
+    if words > if long { LONG_HEADING_WORDS } else { 12 } {
+        return None;
+    }
+    if opens_unit(next) || headings::signed(t) {
         return None;
     }
     // « Objet de la convention. »: a short heading may end with a period, in the style where
@@ -843,11 +850,12 @@ pub(super) fn headings_on_next_line(
             .is_some_and(|a| a.heading.is_none())
         {
             bare += 1;
-            if next_line_heading(lines, i, false).is_some() {
-                short += 1;
-            }
+            // A short heading is a long one too: ask the short question only of those.
             if next_line_heading(lines, i, true).is_some() {
                 taken += 1;
+                if next_line_heading(lines, i, false).is_some() {
+                    short += 1;
+                }
             }
         }
     }
