@@ -29,14 +29,7 @@ impl Drafter<'_> {
     /// The label, in the working copy, of the article of the new version before `n`.
     pub(super) fn previous_label(&self, n: NodeId) -> Option<String> {
         let new = &self.cmp.new;
-        let parent = new.parent(n)?;
-        let siblings: Vec<NodeId> = new
-            .children(parent)
-            .iter()
-            .copied()
-            .filter(|c| new.node(*c).kind == NodeKind::Article)
-            .collect();
-        let i = siblings.iter().position(|c| *c == n)?;
+        let (siblings, i) = sibling_articles(new, n)?;
         let prev = *siblings.get(i.checked_sub(1)?)?;
         if let Some(l) = self.inserted_labels.get(&prev) {
             return Some(l.clone());
@@ -134,14 +127,7 @@ impl Drafter<'_> {
     fn insert_titled_article(&mut self, n: NodeId) -> Option<(String, Vec<Instruction>)> {
         let new = &self.cmp.new;
         let heading = new.node(n).heading.clone()?;
-        let parent = new.parent(n)?;
-        let siblings: Vec<NodeId> = new
-            .children(parent)
-            .iter()
-            .copied()
-            .filter(|c| new.node(*c).kind == NodeKind::Article)
-            .collect();
-        let i = siblings.iter().position(|c| *c == n)?;
+        let (siblings, i) = sibling_articles(new, n)?;
         // A neighbour as the act names it: inserted by this act, or an old article still there.
         let unit_of = |d: &Self, c: NodeId| -> Option<Unit> {
             if d.inserted_labels.contains_key(&c) {
@@ -483,6 +469,18 @@ fn next_article_outside(w: &Document, id: NodeId) -> Option<NodeId> {
         x = p;
     }
     None
+}
+
+/// The articles of `n`'s parent in `doc`, and `n`'s place among them.
+fn sibling_articles(doc: &Document, n: NodeId) -> Option<(Vec<NodeId>, usize)> {
+    let siblings: Vec<NodeId> = doc
+        .children(doc.parent(n)?)
+        .iter()
+        .copied()
+        .filter(|c| doc.node(*c).kind == NodeKind::Article)
+        .collect();
+    let i = siblings.iter().position(|c| *c == n)?;
+    Some((siblings, i))
 }
 
 #[cfg(test)]

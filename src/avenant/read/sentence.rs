@@ -370,13 +370,7 @@ fn read_skeleton(
         return r;
     }
     if let Some(c) = R_DELETE_ARTICLES.captures(&skel) {
-        let labels = label_list(&c["l"]);
-        if labels.len() < 2 {
-            return Err(format!(
-                "« {s} » : articles illisibles dans « {} »",
-                &c["l"]
-            ));
-        }
+        let labels = several_labels(s, &c["l"])?;
         return Ok(labels
             .iter()
             .map(|l| Instruction {
@@ -388,13 +382,7 @@ fn read_skeleton(
     if let Some(c) = R_ARTICLES_INTO_ONE.captures(&skel) {
         // « Les articles 6 et 7 sont remplacés par un article 6 ainsi rédigé : »: the new
         // article takes the place of the first one; the others are deleted.
-        let labels = label_list(&c["l"]);
-        if labels.len() < 2 {
-            return Err(format!(
-                "« {s} » : articles illisibles dans « {} »",
-                &c["l"]
-            ));
-        }
+        let labels = several_labels(s, &c["l"])?;
         let label = canonical_label(&c["n"]);
         let (heading, alineas) = article_block(&block, &label)?;
         if alineas.is_empty() {
@@ -1207,6 +1195,16 @@ fn added_articles(
         });
     }
     Some(Ok(out))
+}
+
+/// The articles a sentence lists (« les articles 6 et 7 »): two at least, or the sentence is
+/// refused, naming the list it could not read.
+fn several_labels(s: &str, list: &str) -> Result<Vec<String>, String> {
+    let labels = label_list(list);
+    if labels.len() < 2 {
+        return Err(format!("« {s} » : articles illisibles dans « {list} »"));
+    }
+    Ok(labels)
 }
 
 /// « 6 à 9 » → 6, 7, 8, 9; « 6, 8 et 9 » → 6, 8, 9.
