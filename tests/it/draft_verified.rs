@@ -137,8 +137,9 @@ fn the_code_civil_drafts_a_verified_act_with_its_new_divisions() {
 /// exactly the new version. Ignored: over 20 s in a debug build, and the Code du travail act
 /// does not verify yet. Compared node by node with the new version as `draft`'s own check
 /// compares units (`cargo run --release --example draft_places -- OLD NEW`), the unverified act
-/// applied back differs in 23 places (7 December, session 8; 63 counted the same way at the
-/// session's start): divisions gone around kept articles are unwrapped (« La division et
+/// applied back differs in 20 places (7 December, session 8; 63 counted the same way at the
+/// session's start): chains of divisions name only real nesting (« le titre II du livre II de
+/// la partie réglementaire » is no longer the première partie's), divisions gone around kept articles are unwrapped (« La division et
 /// l'intitulé … sont supprimés »), divisions restructured around kept articles replaced whole,
 /// dash-led alinéas and list items compared as one, new divisions whose number was still held
 /// inserted once emptied divisions are deleted. What remains:
@@ -148,10 +149,6 @@ fn the_code_civil_drafts_a_verified_act_with_its_new_divisions() {
 ///   quatrième partie (amiante): paragraphs renumbered around articles moved, and a unit of
 ///   the section kept outside the chapter, so that no division up to 60 articles can be
 ///   replaced whole;
-/// - 3 places: a titre and two chapitres under « Livre II » and « Livre VII » directly below
-///   the partie réglementaire: « le titre II du livre II de la partie réglementaire » also
-///   answers to the première partie's livre II (`apply::locate` names divisions by a chain
-///   that need not be direct), so they are not deleted;
 /// - 1 place: section 4 « Contrat de génération »: its new articles L5121-7 to L5121-16 take
 ///   numbers the old L5121-7 (now L5121-22) still holds;
 /// - 1 place: a parse artefact (« : Paragraphe 2 : … » read as an alinéa).
@@ -159,7 +156,7 @@ fn the_code_civil_drafts_a_verified_act_with_its_new_divisions() {
 /// The unverified act is written to the temp dir. Run with
 /// `cargo test --release --test it -- --ignored codes_draft`.
 #[test]
-#[ignore = "over 20 s in debug; the Code du travail act applies but differs from the new version in 23 places (see the comment)"]
+#[ignore = "over 20 s in debug; the Code du travail act applies but differs from the new version in 20 places (see the comment)"]
 fn codes_draft_verified_acts() {
     let bench = Path::new("../shared/corpus/bench");
     let mut failures = Vec::new();

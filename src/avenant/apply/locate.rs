@@ -270,19 +270,54 @@ pub(crate) fn divisions(doc: &Document, label: &str) -> Vec<NodeId> {
 }
 
 /// Whether each division of `within` (« titre V », « livre Ier »), nearest first, is among
-/// the ancestors of `id`, in that order.
+/// the ancestors of `id`, in that order, and is the nearest enclosing division of its noun:
+/// divisions of other nouns between them are passed over (« la section 2 du titre III » holds
+/// through a chapitre), one of the same noun is not (« le titre II du livre II de la partie
+/// réglementaire » is not the titre II of the première partie's livre II, whose nearest
+/// partie is the première partie).
 fn enclosed_by(doc: &Document, id: NodeId, within: &[String]) -> bool {
     let mut up = doc.parent(id);
-    within.iter().all(|w| loop {
-        match up {
-            Some(a) if same_division(doc, a, w) => {
-                up = doc.parent(a);
-                break true;
+    within.iter().all(|w| {
+        let noun = division_noun(w);
+        loop {
+            match up {
+                Some(a) if same_division(doc, a, w) => {
+                    up = doc.parent(a);
+                    break true;
+                }
+                Some(a) => {
+                    let n = doc.node(a);
+                    if n.kind == NodeKind::Structure
+                        && n.label
+                            .as_deref()
+                            .map(division_noun)
+                            .is_some_and(|x| x.eq_ignore_ascii_case(noun))
+                    {
+                        break false;
+                    }
+                    up = doc.parent(a);
+                }
+                None => break false,
             }
-            Some(a) => up = doc.parent(a),
-            None => break false,
         }
     })
+}
+
+/// The noun of a division's label, as written: its first word (« Chapitre IV », « Partie
+/// législative »), its second when an ordinal comes first (« PREMIÈRE PARTIE »).
+fn division_noun(label: &str) -> &str {
+    let mut words = label.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    match (words.next(), words.next()) {
+        (Some(second), None)
+            if ["partie", "livre", "titre", "chapitre", "section"]
+                .iter()
+                .any(|d| second.eq_ignore_ascii_case(d)) =>
+        {
+            second
+        }
+        _ => first,
+    }
 }
 
 /// The shortest name of the division `id` that no other division answers to: its label
@@ -783,7 +818,61 @@ pub(super) fn leaf_range(
 
 #[cfg(test)]
 mod tests {
-    use super::{first_words_differ, point_end, point_end_within, same_ascii_words, same_label};
+    use super::{
+        divisions, first_words_differ, point_end, point_end_within, same_ascii_words, same_label,
+        unique_division_name,
+    };
+
+    /// Two « livre II », one in the première partie, one directly in the partie législative:
+    /// a chain of divisions names only real nesting, each named division the nearest of its
+    /// noun (« de la partie législative » is not the première partie's livre II).
+    #[test]
+    fn a_chain_of_divisions_names_only_real_nesting() {
+        let text = "# Code\n\n## Partie législative\n\n### Livre II : Réglementation\n\n\
+            #### Titre II : Durée\n\n###### Article L212-1\n\nLa durée est fixée.\n\n\
+            #### Titre III : Repos\n\n##### Section 2 : Dimanche\n\n###### Article L221-5\n\n\
+            Le repos est donné le dimanche.\n\n### PREMIÈRE PARTIE : Relations\n\n\
+            #### Livre II : Contrat\n\n##### Titre II : Formation\n\n###### Article L1221-1\n\n\
+            Le contrat est conclu.\n";
+        let doc = crate::parse_str("code.md", text);
+        let titre = |article: &str| {
+            let a = doc.get(article).expect("article");
+            doc.parent(a).expect("titre")
+        };
+        let (first, second) = (titre("article-L1221-1"), titre("article-L212-1"));
+        assert_eq!(doc.node(first).label.as_deref(), Some("Titre II"));
+        assert_eq!(doc.node(second).label.as_deref(), Some("Titre II"));
+        assert_eq!(divisions(&doc, "titre II du livre II"), [second, first]);
+        assert_eq!(
+            divisions(&doc, "titre II du livre II de la partie législative"),
+            [second]
+        );
+        assert_eq!(
+            divisions(&doc, "titre II du livre II de la première partie"),
+            [first]
+        );
+        assert_eq!(
+            divisions(
+                &doc,
+                "titre II du livre II de la première partie de la partie législative"
+            ),
+            [first]
+        );
+        // Divisions of other nouns between the named ones are passed over.
+        assert_eq!(
+            divisions(&doc, "titre II de la partie législative"),
+            [second]
+        );
+        assert_eq!(divisions(&doc, "section 2 du livre II").len(), 1);
+        assert_eq!(
+            unique_division_name(&doc, second).as_deref(),
+            Some("Titre II du livre II de la partie législative")
+        );
+        assert_eq!(
+            unique_division_name(&doc, first).as_deref(),
+            Some("Titre II du livre II de la première partie")
+        );
+    }
 
     /// « Au paragraphe 25.2.II, il est inséré après le troisième alinéa … »: the point is read
     /// only as far as the ordinal needs, not to its end (n insertions into one point were n²).
