@@ -8,7 +8,7 @@
 //! occurrence kept, deleted with its alinéa or changed otherwise makes it fail.
 
 use crate::align::own_text;
-use crate::avenant::apply::{occurrences, tidy};
+use crate::avenant::apply::occurrences;
 use crate::model::{Document, NodeId, NodeKind};
 use crate::text::capitalise;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
@@ -359,15 +359,7 @@ impl Lookup for PhraseCounts {
 /// `s` with every occurrence of `old` (whole words) replaced by `new`, spaces tidied, as
 /// `apply` replaces them; `None` when `old` does not occur.
 pub fn replaced(s: &str, old: &str, new: &str) -> Option<String> {
-    let occ = occurrences(s, old);
-    if occ.is_empty() {
-        return None;
-    }
-    let mut out = s.to_string();
-    for pos in occ.into_iter().rev() {
-        out.replace_range(pos..pos + old.len(), new);
-    }
-    Some(tidy(&out))
+    crate::avenant::apply::replace_words(s, old, new).map(|(s, _)| s)
 }
 
 /// True when replacing `old` by `new` throughout `old_doc` (also where a sentence capitalises

@@ -12,6 +12,20 @@ pub fn capitalise(s: &str) -> String {
     }
 }
 
+/// `s` cut at the last space before `max` characters, followed by « … »: a quotation that
+/// keeps a message to one readable line.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut = s.char_indices().nth(max).map_or(s.len(), |(i, _)| i);
+    let head = &s[..cut];
+    let head = head
+        .rfind([' ', '\u{a0}', '\u{202f}'])
+        .map_or(head, |i| &head[..i]);
+    format!("{} …", head.trim_end())
+}
+
 /// Lower case without accents: the form in which case and accents are cosmetic.
 pub fn fold(s: &str) -> String {
     let mut out = String::new();

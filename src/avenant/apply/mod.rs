@@ -13,6 +13,7 @@ use super::formules;
 use super::model::{canonical_label, AlineaAt, Anchor, Avenant, Instruction, Op, Target, Unit};
 use crate::model::{Document, Node, NodeId, NodeKind, Source, Span};
 use crate::normalise::{self, Form};
+use crate::text::shorten;
 use std::fmt;
 
 pub use super::read::parse_avenant;
@@ -29,9 +30,9 @@ pub(crate) use locate::{find_unit, unique_division_name, IndexGuard};
 pub use phrases::phrases;
 use phrases::*;
 use tree::*;
-pub(crate) use words::replace_everywhere_in;
 use words::*;
 pub use words::{occurrences, tidy};
+pub(crate) use words::{replace_everywhere_in, replace_words};
 
 /// An instruction of the avenant that cannot be applied to the convention.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,19 +112,6 @@ fn quoted_instruction(ins: &Instruction, noun: formules::DocNoun) -> String {
     let lines = formules::sentence(ins, None, &plain).standalone();
     let first = lines.first().map(String::as_str).unwrap_or("");
     shorten(first, QUOTED_MAX)
-}
-
-/// `s` cut at the last space before `max` characters, followed by « … ».
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let cut = s.char_indices().nth(max).map_or(s.len(), |(i, _)| i);
-    let head = &s[..cut];
-    let head = head
-        .rfind([' ', '\u{a0}', '\u{202f}'])
-        .map_or(head, |i| &head[..i]);
-    format!("{} …", head.trim_end())
 }
 
 /// An instruction whose target is « l'alinéa commençant par les mots : « … » »: a whole

@@ -249,33 +249,20 @@ pub(super) fn replace_all(doc: &mut Document, ids: &[NodeId], old: &str, new: &s
     let mut count = 0;
     for &id in ids {
         let node = doc.node_mut(id);
-        let mut changed = false;
-        let fix = |s: &str, count: &mut usize| -> Option<String> {
-            let occ = occurrences(s, old);
-            if occ.is_empty() {
-                return None;
-            }
-            *count += occ.len();
-            let mut out = s.to_string();
-            for pos in occ.into_iter().rev() {
-                out.replace_range(pos..pos + old.len(), new);
-            }
-            Some(tidy(&out))
-        };
-        if let Some(s) = fix(&node.text, &mut count) {
+        if let Some((s, n)) = replace_words(&node.text, old, new) {
             node.text = s;
-            changed = true;
+            count += n;
         }
-        if let Some(h) = node.heading.clone() {
-            let mut dummy = 0;
-            if let Some(s) = fix(&h, &mut dummy) {
-                node.heading = Some(s);
-            }
+        if let Some((s, _)) = node
+            .heading
+            .as_deref()
+            .and_then(|h| replace_words(h, old, new))
+        {
+            node.heading = Some(s);
         }
         let mut cells_changed = false;
         for i in 0..node.cells().len() {
-            let mut dummy = 0;
-            if let Some(s) = fix(&node.cells()[i], &mut dummy) {
+            if let Some((s, _)) = replace_words(&node.cells()[i], old, new) {
                 node.cells_mut()[i] = s;
                 cells_changed = true;
             }
@@ -283,7 +270,21 @@ pub(super) fn replace_all(doc: &mut Document, ids: &[NodeId], old: &str, new: &s
         if cells_changed {
             node.text = normalise::row_text(node.cells());
         }
-        let _ = changed;
     }
     count
+}
+
+/// `s` with every occurrence of `old` (whole words, as [`occurrences`] finds them) replaced
+/// by `new`, spaces tidied, and the number of occurrences; `None` when `old` does not occur.
+pub(crate) fn replace_words(s: &str, old: &str, new: &str) -> Option<(String, usize)> {
+    let occ = occurrences(s, old);
+    if occ.is_empty() {
+        return None;
+    }
+    let n = occ.len();
+    let mut out = s.to_string();
+    for pos in occ.into_iter().rev() {
+        out.replace_range(pos..pos + old.len(), new);
+    }
+    Some((tidy(&out), n))
 }

@@ -911,20 +911,27 @@ fn parse_one(
             });
         }
     }
+    // « Avant / après [l'alinéa …] [de l'article …], il est inséré … »: the quoted block and
+    // the place, in the unit the sentence names (« loc ») or the one its article amends.
+    let insert_place = |c: &regex::Captures| -> Result<(Vec<String>, Target), String> {
+        let block = inline_or(block.clone(), &quotes, c.name("q"));
+        let unit = match c.name("loc") {
+            Some(l) => Some(target_of(l.as_str())?.0.unit),
+            None => ctx.cloned(),
+        };
+        // Not an alinéa's place (« avant la phrase : Un an … » unquoted): another formula's.
+        let Some((target, _)) = parse_np(&c["t"], unit.as_ref()) else {
+            return Err(not_understood(s));
+        };
+        Ok((block, target))
+    };
     // « Avant l'alinéa commençant par les mots : « … », il est inséré un intertitre ainsi
     // rédigé : « … » »: an unnumbered intertitle inside the article.
     if let Some(c) = R_INSERT_BEFORE
         .captures(&skel)
         .filter(|c| c["what"].trim().eq_ignore_ascii_case("un intertitre"))
     {
-        let block = inline_or(block.clone(), &quotes, c.name("q"));
-        let unit = match c.name("loc") {
-            Some(l) => Some(target_of(l.as_str())?.0.unit),
-            None => ctx.cloned(),
-        };
-        let Some((target, _)) = parse_np(&c["t"], unit.as_ref()) else {
-            return Err(not_understood(s));
-        };
+        let (block, target) = insert_place(&c)?;
         if target.alinea_starts.is_none() || !c["rel"].eq_ignore_ascii_case("avant") {
             return Err(format!(
                 "« {s} » : un intertitre s'insère avant l'alinéa désigné par ses premiers mots"
@@ -945,15 +952,7 @@ fn parse_one(
                 || c.name("loc").is_some()
                 || c["t"].contains('¤'))
     }) {
-        let block = inline_or(block.clone(), &quotes, c.name("q"));
-        let unit = match c.name("loc") {
-            Some(l) => Some(target_of(l.as_str())?.0.unit),
-            None => ctx.cloned(),
-        };
-        // Not an alinéa's place (« avant la phrase : Un an … » unquoted): another formula's.
-        let Some((target, _)) = parse_np(&c["t"], unit.as_ref()) else {
-            return Err(not_understood(s));
-        };
+        let (block, target) = insert_place(&c)?;
         if target.alinea.is_none() && target.alinea_starts.is_none() || target.phrase.is_some() {
             return Err(format!(
                 "« {s} » : seul un alinéa peut être désigné ainsi (« avant l'alinéa … »)"
@@ -1338,18 +1337,9 @@ fn with_block(
 }
 
 /// The refusal of a sentence the reader does not understand, quoting at most its first 200
-/// characters (cut at a space, « … » after), so that the error stays one readable line.
+/// characters, so that the error stays one readable line.
 fn not_understood(s: &str) -> String {
-    const MAX: usize = 200;
-    if s.chars().count() <= MAX {
-        return format!("phrase non comprise : « {s} »");
-    }
-    let cut = s.char_indices().nth(MAX).map_or(s.len(), |(i, _)| i);
-    let head = &s[..cut];
-    let head = head
-        .rfind([' ', '\u{a0}', '\u{202f}'])
-        .map_or(head, |i| &head[..i]);
-    format!("phrase non comprise : « {} … »", head.trim_end())
+    format!("phrase non comprise : « {} »", crate::text::shorten(s, 200))
 }
 
 #[cfg(test)]
