@@ -66,6 +66,7 @@ mod parse_unclassified;
 mod parse_wrap;
 mod pdf_cctp;
 mod pdf_equivalence;
+mod pdf_headings;
 mod perf_batch;
 mod readme;
 mod reliability_budget;
