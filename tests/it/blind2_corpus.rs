@@ -1071,9 +1071,27 @@ fn browser_pdf_alineas_are_not_cut() {
 
 #[cfg(feature = "pdf")]
 #[test]
-#[ignore = "finding 22: the browser's PDF of the ASN statuts has no unit: its unnumbered headings are not read as intertitles"]
 fn browser_pdf_unnumbered_headings_are_units() {
-    assert_eq!(article_keys(&pdf(ASN_2017)).len(), 19);
+    // The PDF reader tells the headings by their type size (larger than the body): the 19
+    // sections of the text, with the same headings, and the title.
+    let from_pdf = pdf(ASN_2017);
+    let from_text = load(ASN_2017);
+    let headings = |doc: &Document| -> Vec<Option<String>> {
+        doc.articles()
+            .into_iter()
+            .map(|a| doc.node(a).heading.clone())
+            .collect()
+    };
+    assert_eq!(article_keys(&from_pdf).len(), 19);
+    assert_eq!(headings(&from_pdf), headings(&from_text));
+    assert_eq!(
+        node(&from_pdf, "titre").heading.as_deref(),
+        node(&from_text, "titre").heading.as_deref()
+    );
+    // A section's text stays its own: « Siège Social » holds the address, not the next heading.
+    assert!(alinea_texts(&from_pdf, "article-4")
+        .iter()
+        .any(|t| t.contains("boulevard Bessières")));
 }
 
 // ——— The démarches-simplifiées CGU ———
@@ -1090,6 +1108,33 @@ fn ds_cgu_title_and_sections_are_read() {
         .nodes
         .iter()
         .all(|n| !n.heading.as_deref().unwrap_or("").contains("<a")));
+}
+
+#[test]
+fn ds_cgu_lettered_headings_are_keyed_by_their_letter() {
+    // « ### a . Présentation du Service » after article 4's opening sentence, « ### C . » in
+    // capitals among small letters, « #### I. » under it: keyed by their letters, as the CGU's
+    // own references write them (« l'article 3.c.ii. »), never by a slug of the heading.
+    let doc = load(DS_CGU);
+    for key in [
+        "article-4/a",
+        "article-4/b",
+        "article-4/c",
+        "article-4/c/i",
+        "article-4/c/ii",
+        "article-5/a",
+        "article-5/b",
+        "article-5/c/iii",
+        "article-5/d",
+        "article-6/b/ix",
+        "article-7/e/ii",
+    ] {
+        assert!(doc.get(key).is_some(), "{key} missing:\n{}", outline(&doc));
+    }
+    assert!(doc.nodes.iter().all(|n| !n.key.contains("-.-")));
+    // The sentence before the series stays the article's own alinéa.
+    let intro = doc.get("article-4/al-1").expect("article-4/al-1");
+    assert!(doc.node(intro).text.starts_with("La DINUM s'engage"));
 }
 
 #[test]
