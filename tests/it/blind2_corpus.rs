@@ -830,7 +830,7 @@ fn tab_aligned_signatures_have_two_columns() {
 // ——— Three statuts, one family ———
 
 #[test]
-#[ignore = "finding 13 (rest): Wikimédia 1 écart and Renn.es 2 (alinéas the check pairs with a template alinéa of another sub-article: « repris du modèle »), PLUG 1 (signatures the first input lacks are « ajoutées »)"]
+#[ignore = "finding 13 (rest): Wikimédia 1 écart and Renn.es 2 (alinéas the check pairs with a template alinéa of another sub-article: « repris du modèle »); PLUG is conforme since its signatures block is optional in the template"]
 fn inferred_template_accepts_its_own_inputs() {
     let template = temp_path("statuts-template.md");
     let t = template.to_str().expect("utf-8 path");
@@ -847,6 +847,52 @@ fn inferred_template_accepts_its_own_inputs() {
     let _ = std::fs::remove_file(&template);
     assert!(text.contains("{{"), "{text}");
     assert_eq!(codes, [Some(0), Some(0), Some(0)]);
+}
+
+/// Blind2 13 (rest): a signatures block only some inputs have is in the template, each of its
+/// alinéas `[optionnel]` (a block has no heading to carry the mark), so that the block is
+/// optional: the input that has it checks it « conforme », the others « absente
+/// (facultative) ». Two families: Wikimédia a, Renn.es and PLUG (the last one signs), and
+/// Wikimédia b with PLUG.
+#[test]
+fn a_signatures_block_some_inputs_lack_is_optional_in_the_template() {
+    for (k, inputs) in [
+        vec![rel(WIKIMEDIA_A), rel(RENNES_STATUTS), rel(PLUG)],
+        vec![rel(WIKIMEDIA_B), rel(PLUG)],
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let template = temp_path(&format!("signatures-template-{k}.md"));
+        let t = template.to_str().expect("utf-8 path");
+        let mut args = vec!["template", "infer"];
+        args.extend(inputs.iter().map(String::as_str));
+        args.extend(["-o", t]);
+        assert_eq!(run(&args).status.code(), Some(0));
+        let text = std::fs::read_to_string(&template).expect("template");
+        assert!(
+            text.contains("Fait à Marseille, le 25 septembre 1999 \\[optionnel]"),
+            "{text}"
+        );
+        for input in &inputs {
+            let out = run(&["check", t, input]);
+            let report = String::from_utf8_lossy(&out.stdout).to_string();
+            let line = report
+                .lines()
+                .find(|l| l.trim_start_matches('+').starts_with("signatures"))
+                .unwrap_or_default()
+                .to_string();
+            if input.ends_with(PLUG) {
+                assert!(line.contains("conforme"), "{input}: {report}");
+            } else {
+                assert!(
+                    line.contains("absente") && line.contains("facultative"),
+                    "{input}: {report}"
+                );
+            }
+        }
+        let _ = std::fs::remove_file(&template);
+    }
 }
 
 // ——— The convention type of 2005 ———
