@@ -443,7 +443,7 @@ fn reclaim_in(
 /// Puts template node `o` back, unpaired, among the pairs of its parent: before the first
 /// pair of a later sibling (deleted units stand where they stood). Left out only when its
 /// parent has no pair at all (a clause absent as a whole, reported as such).
-fn put_back(tdoc: &Document, pairs: &mut Vec<Pair>, o: NodeId) {
+fn put_back(tdoc: &Document, pairs: &mut [Pair], o: NodeId) {
     let Some(parent) = tdoc.parent(o) else {
         return;
     };
@@ -452,7 +452,7 @@ fn put_back(tdoc: &Document, pairs: &mut Vec<Pair>, o: NodeId) {
     let Some(mine) = rank(o) else {
         return;
     };
-    fn find(pairs: &mut Vec<Pair>, parent: NodeId) -> Option<&mut Vec<Pair>> {
+    fn find(pairs: &mut [Pair], parent: NodeId) -> Option<&mut Vec<Pair>> {
         for p in pairs.iter_mut() {
             if p.old == Some(parent) {
                 return Some(&mut p.children);
