@@ -253,7 +253,6 @@ fn human_avenant_is_refused_in_one_line_when_not_understood() {
 
 /// Finding 1: the letter that opens an article's heading is not a « 2 A » number.
 #[test]
-#[ignore = "finding 1: « Article II - L'objet » is numbered « II L »"]
 fn a_heading_opening_with_a_letter_is_not_part_of_the_number() {
     let doc = load(OKIWI_2025);
     let keys = article_keys(&doc);
@@ -345,7 +344,6 @@ fn numbered_points_are_read_alike() {
 
 /// Finding 4: a setext underline is never part of its heading, however long the heading.
 #[test]
-#[ignore = "finding 4: a long setext heading of a hard-wrapped text takes its ==== underline"]
 fn setext_underline_is_not_heading_text() {
     let doc = load(SIGSEGV);
     for n in &doc.nodes {
@@ -387,7 +385,6 @@ fn wrapped_lines_with_accents_are_joined() {
 /// Finding 6: Markdown's backslash escapes are markup, not words: `\` at the end of a line is a
 /// line break, `\ ` a space, a line holding only `\` is blank.
 #[test]
-#[ignore = "finding 6: backslash escapes (« \\ », hard break « \\ ») are kept as text"]
 fn backslash_escapes_are_not_text() {
     for name in [OKIWI_2006, TMA, TMA_AVENANT] {
         let doc = load(name);
@@ -462,7 +459,6 @@ fn human_avenant_replaces_the_named_section() {
 
 /// Finding 10: an apply error quotes the avenant's words, never the reader's placeholders.
 #[test]
-#[ignore = "finding 10: « unité introuvable dans « La section §0 » »"]
 fn apply_errors_quote_the_avenant_words() {
     let avenant = temp_file(
         "section.md",
