@@ -19,6 +19,7 @@ mod avenant_model_roundtrip;
 mod avenant_read_variants;
 mod avenant_render;
 mod blind2_corpus;
+mod blind3_corpus;
 mod blind_corpus;
 mod cli_apply;
 mod cli_check;
