@@ -19,6 +19,11 @@ pub struct Avenant {
     pub visa: Vec<String>,
     /// The motive, written after « afin de » (without final period).
     pub objet: Option<String>,
+    /// For a document adopted by one body (statuts, règlement, charte, conditions générales),
+    /// the body that decides its modification, as the document names it (« l'assemblée
+    /// générale extraordinaire », « la DINUM »); `None`: not said, a placeholder is written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organ: Option<String>,
     /// The amending articles, in order (the closing « Autres stipulations » and « Entrée en
     /// vigueur » articles are not stored: the renderer always writes them).
     pub articles: Vec<AmendingArticle>,

@@ -144,18 +144,12 @@ impl Drafter<'_> {
     /// no other alinéa of the unit `unit_id`, as `apply` finds « l'alinéa commençant par les
     /// mots : « … » ».
     fn opening_words(&self, unit_id: NodeId, leaf: NodeId) -> Option<String> {
-        let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        let text = flat(&self.w.node(leaf).text);
-        let words: Vec<&str> = text.split(' ').collect();
-        let others: Vec<String> = leaves_through(&self.w, unit_id)
-            .into_iter()
-            .filter(|l| *l != leaf)
-            .map(|l| flat(&self.w.node(l).text))
+        let leaves = leaves_through(&self.w, unit_id);
+        let texts: Vec<&str> = leaves
+            .iter()
+            .map(|l| self.w.node(*l).text.as_str())
             .collect();
-        (words.len().min(3)..=words.len()).find_map(|k| {
-            let start = words[..k].join(" ");
-            (!others.iter().any(|x| x.starts_with(&start))).then_some(start)
-        })
+        opening_words_among(&texts, leaves.iter().position(|l| *l == leaf)?)
     }
 
     /// The old article `o` as the act names it: « l'article 2 », or « l'article 2 du titre 1 »
@@ -391,6 +385,24 @@ pub(super) fn unit_lines(doc: &Document, id: NodeId) -> Vec<String> {
         }
     }
     out
+}
+
+/// The first words (three at least) of the `i`-th of `texts` that open no other of them: how
+/// `apply` finds « l'alinéa commençant par les mots : « … » ».
+pub(super) fn opening_words_among(texts: &[&str], i: usize) -> Option<String> {
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = flat(texts.get(i)?);
+    let words: Vec<&str> = text.split(' ').collect();
+    let others: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| *k != i)
+        .map(|(_, t)| flat(t))
+        .collect();
+    (words.len().min(3)..=words.len()).find_map(|k| {
+        let start = words[..k].join(" ");
+        (!others.iter().any(|x| x.starts_with(&start))).then_some(start)
+    })
 }
 
 pub(super) fn word_count(s: &str) -> usize {

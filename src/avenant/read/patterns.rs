@@ -199,9 +199,13 @@ pub(super) static PARTY: Formula = Formula::new(&[&["ci-apr"]], || {
 });
 pub(super) static OBJET: Formula = Formula::new(&[&["modifi"]], || {
     re(
-        r"^(?:le présent avenant a pour objet de modifier (?:la |le |les |l')THEDOC|(?:la |le |les |l')THEDOC (?:est|sont) modifiée?s?)(?:\s+afin\s+(?:de|d')\s*(.+?))?\s*\.?$",
+        r"^(?:le présent avenant a pour objet de modifier (?:la |le |les |l')THEDOC|(?:la |le |les |l')THEDOC (?:est|sont) modifiée?s?|considérant qu'il y a lieu de modifier (?:la |le |les |l')THEDOC)(?:\s+afin\s+(?:de|d')\s*(.+?))?\s*[.,]?$",
     )
 });
+/// « L'assemblée générale extraordinaire décide : »: the body that decides a modification of
+/// statuts (and the like).
+pub(super) static DECIDES: Formula =
+    Formula::new(&[&["cide"]], || re(r"^(.{1,80}?)\s+décide\s*:$"));
 pub(super) static EFFET: Formula = Formula::new(&[&["effet"]], || {
     re(r"prend effet (?:le|au|à compter du) (.+?)\s*\.?$")
 });
@@ -527,11 +531,17 @@ pub(super) static R_RENUM2: Formula = Formula::new(&[&["deviennent"]], || {
     re(r"^les articles (?P<a>.+?) deviennent (?:respectivement )?les articles (?P<b>.+?)$")
 });
 
-/// Where a sentence chains a further replacement: « …, les termes : « c » sont remplacés par … ».
+/// Where a sentence chains a further replacement: « …, les termes : « c » sont remplacés par … »,
+/// or, the verb left out after a first replacement, « … et les mots : « c » par les mots :
+/// « d » » (also after « ; »).
 pub(super) static R_CHAINED: Formula = Formula::new(&[&["§"], &["rempla", "supprim"]], || {
     re(
-        r"(?:,|\s+et)\s+NOUN\s*:?\s*§\d+\s*,?\s+(?:est|sont)\s+(?:(?:supprimée?s?\s+et\s+)?remplacée?s?\s+par|supprimée?s?$)",
+        r"(?:,|\s*;|\s+et)\s+NOUN\s*:?\s*§\d+\s*,?\s+(?:(?:est|sont)\s+(?:(?:supprimée?s?\s+et\s+)?remplacée?s?\s+par|supprimée?s?$)|par\s+(?:NOUN\s*:?\s*)?§\d+)",
     )
+});
+/// A chained replacement whose verb is left out: « les mots : § 2 par les mots : § 3 ».
+pub(super) static R_VERBLESS: Formula = Formula::new(&[&["§"], &["par"]], || {
+    re(r"^(?P<old>NOUN\s*:?\s*§\d+)\s*,?\s+par\s+(?P<new>(?:NOUN\s*:?\s*)?§\d+)$")
 });
 /// « A l'article 1.3, après le deuxième alinéa sont ajoutés les deux paragraphes suivants : »
 pub(super) static R_INSERT_FOLLOWING: Formula = Formula::new(&[&["apr"], &["suivant"]], || {
