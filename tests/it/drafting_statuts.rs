@@ -161,3 +161,90 @@ fn the_body_that_modifies_the_document_decides() {
     );
     assert!(md.starts_with("# Modification des conditions"), "{md}");
 }
+
+/// Two unnumbered sections sharing one heading (note8's gap): each is named by which one it
+/// is, in document order (« le deuxième article des statuts intitulé « Membres » »), never by a
+/// number the text does not write, and `apply` reads that designation back. Two real texts,
+/// their headings made to repeat in both versions: the Mes Aides statuts (« Adhésion » and
+/// « Admission initiale » both « Membres ») and the ASN statuts (the two « … du Bureau »
+/// sections both « Bureau »).
+#[test]
+fn two_sections_sharing_a_heading_are_named_by_their_rank() {
+    let read = |p: &str| std::fs::read_to_string(p).expect("corpus");
+    let same = |text: &str, from: &[&str], to: &str| {
+        from.iter().fold(text.to_string(), |t, f| t.replace(f, to))
+    };
+    let ma = |p: &str| {
+        same(
+            &read(p),
+            &["## Adhésion\n", "## Admission initiale\n"],
+            "## Membres\n",
+        )
+    };
+    let md = act(
+        "mes-aides-statuts.txt",
+        &ma("corpus/blind/mes-aides-statuts-nice.txt"),
+        &ma("corpus/blind/mes-aides-statuts-paris.txt"),
+    );
+    assert!(
+        md.contains("## Article 3 – Modification du deuxième article des statuts intitulé « Membres »\n\nLe deuxième article des statuts intitulé « Membres » est ainsi rédigé :"),
+        "{md}"
+    );
+    assert!(!md.contains("article 6"), "{md}");
+    let asn = |p: &str| {
+        same(
+            &read(p),
+            &[
+                "## Composition et attribution du Bureau ##",
+                "## Réunion et délibération du Bureau ##",
+            ],
+            "## Bureau ##",
+        )
+    };
+    let md = act(
+        "asn-statuts.txt",
+        &asn("corpus/blind2/asn-statuts-2017-04-05.txt"),
+        &asn("corpus/blind2/asn-statuts-2019-01-26.txt"),
+    );
+    assert!(
+        md.contains("Le premier article des statuts intitulé « Bureau » est ainsi modifié :"),
+        "{md}"
+    );
+    assert!(
+        md.contains("deuxième article des statuts intitulé « Bureau »"),
+        "{md}"
+    );
+}
+
+/// The rank read back, and refused when it names no article: a third of two, or a second
+/// where the heading is the only one of its kind.
+#[test]
+fn a_ranked_titled_article_is_read_back_or_refused() {
+    let statuts = "Statuts de l'association\n\n## Objet\n\nL'association a pour objet le partage.\n\n## Membres\n\nLes membres adhèrent.\n\n## Siège\n\nLe siège est à Paris.\n\n## Membres\n\nLes membres cotisent.\n";
+    let conv = avenant::parse_str("statuts.md", statuts);
+    let run = |s: &str| -> Result<String, String> {
+        let av = avenant::avenant::parse_avenant(&format!(
+            "Modification des statuts de l'association\n\nArticle 1er\n\n{s}\n"
+        ))
+        .map_err(|e| e.to_string())?;
+        let doc = avenant::avenant::apply(&conv, &av).map_err(|e| e.to_string())?;
+        let mut out = Vec::new();
+        avenant::render::markdown::write_markdown(&doc, &mut out).map_err(|e| e.to_string())?;
+        Ok(String::from_utf8(out).expect("utf-8"))
+    };
+    let out = run("Au deuxième article des statuts intitulé « Membres », le mot : « cotisent » est remplacé par les mots : « versent une cotisation ».").unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.contains("Les membres versent une cotisation."), "{out}");
+    assert!(out.contains("Les membres adhèrent."), "{out}");
+    let out = run("Le premier article des statuts intitulé « Membres » est supprimé.")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!out.contains("Les membres adhèrent."), "{out}");
+    assert!(out.contains("Les membres cotisent."), "{out}");
+    for s in [
+        "Le troisième article des statuts intitulé « Membres » est supprimé.",
+        "Le deuxième article des statuts intitulé « Siège » est supprimé.",
+        // Without its rank, the heading names two articles.
+        "L'article des statuts intitulé « Membres » est supprimé.",
+    ] {
+        assert!(run(s).is_err(), "{s}");
+    }
+}

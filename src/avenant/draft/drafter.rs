@@ -189,7 +189,7 @@ impl<'a> Drafter<'a> {
         };
         match &unit {
             Unit::Article { label } => self.changes.modified_articles.push(label.clone()),
-            Unit::TitledArticle { heading } => self
+            Unit::TitledArticle { heading, .. } => self
                 .changes
                 .modified_articles
                 .push(formules::titled(heading)),

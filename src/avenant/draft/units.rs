@@ -160,8 +160,8 @@ impl Drafter<'_> {
         let w = &self.w;
         // An article whose number the text does not write (« ## Objet »): named by its
         // heading, when no other article of the working copy has it.
-        if let Some(heading) = titled_heading(w, o) {
-            return Unit::TitledArticle { heading };
+        if let Some((heading, rank)) = titled_heading(w, o) {
+            return Unit::TitledArticle { heading, rank };
         }
         let numbered_again = w.node(o).key.contains("/article-")
             && w.parent(o)
@@ -188,22 +188,28 @@ impl Drafter<'_> {
 
 /// The heading that names the article `o` of `doc` when its number is not written and no other
 /// article has that heading (as `apply` finds it: case and final punctuation aside).
-pub(super) fn titled_heading(doc: &Document, o: NodeId) -> Option<String> {
+pub(super) fn titled_heading(doc: &Document, o: NodeId) -> Option<(String, Option<u32>)> {
     let node = doc.node(o);
     if !node.number_is_implicit() {
         return None;
     }
     let heading = node.heading.clone()?;
     let key = heading_key(Some(&heading));
-    let same = doc
+    let same: Vec<NodeId> = doc
         .descendants(doc.root())
         .into_iter()
         .filter(|id| {
             let n = doc.node(*id);
             n.kind == NodeKind::Article && heading_key(n.heading.as_deref()) == key
         })
-        .count();
-    (same == 1).then_some(heading)
+        .collect();
+    // Several so titled: named by which one it is, in document order (« le deuxième article
+    // intitulé « Bureau » »), as `apply` counts them.
+    let rank = match same.iter().position(|id| *id == o)? {
+        _ if same.len() == 1 => None,
+        i => Some(i as u32 + 1),
+    };
+    Some((heading, rank))
 }
 
 // ----- comparing units -----

@@ -651,7 +651,7 @@ pub(super) static R_INSERT_BEFORE: Formula = Formula::new(&[&["avant", "apr"], &
 /// heading itself.
 pub(super) static P_TITLED_ARTICLE: Formula = Formula::new(&[&["article"], &["intitul"]], || {
     re(
-        r"^article(?: DE_THEDOC)? intitulé\s*:?\s*(?:¤(?P<n>\d+)|«\s*(?P<h>[^«»]+?)\s*»)(?: DE_THEDOC)?",
+        r"^(?:(?P<rank>ORD)\s+)?article(?: DE_THEDOC)? intitulé\s*:?\s*(?:¤(?P<n>\d+)|«\s*(?P<h>[^«»]+?)\s*»)(?: DE_THEDOC)?",
     )
 });
 /// « article [des statuts] intitulé § n », rewritten « article intitulé ¤n » before the

@@ -249,7 +249,7 @@ pub(super) fn parse_sentence(
     let mut read = parse_sentence_skel(s, block, ctx, joined)?;
     // « l'article intitulé § n »: the heading is the n-th quote.
     for ins in &mut read {
-        if let Unit::TitledArticle { heading } = &mut ins.target.unit {
+        if let Unit::TitledArticle { heading, .. } = &mut ins.target.unit {
             if let Some(n) = heading.strip_prefix('¤') {
                 *heading = n
                     .parse::<usize>()

@@ -134,7 +134,16 @@ fn parse_np_in_order(s: &str, ctx: Option<&Unit>) -> Option<(Target, u32)> {
                 (None, Some(n)) => format!("¤{}", n.as_str()),
                 (None, None) => return None,
             };
-            unit = Some(Unit::TitledArticle { heading });
+            // « le deuxième article intitulé « Bureau » »: which of several so titled.
+            let rank = match c.name("rank") {
+                Some(r) => match parse_position(r.as_str())? {
+                    Position::Nth(n) => Some(n),
+                    Position::Second => Some(2),
+                    _ => return None,
+                },
+                None => None,
+            };
+            unit = Some(Unit::TitledArticle { heading, rank });
             consumed = c.get(0)?.end();
         } else if let Some(c) = P_ARTICLE.captures(&rest) {
             let mut label = c[1].replace('\u{2011}', "-");
