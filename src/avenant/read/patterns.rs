@@ -513,7 +513,7 @@ pub(super) static R_REPLACED_N: Formula = Formula::new(&[&["rempla"], &["ainsi"]
 });
 pub(super) static R_REPLACED_COLON: Formula = Formula::new(&[&["rempla"], &[":"]], || {
     re(
-        r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:supprimée?s?\s+et\s+)?remplacée?s?(?:\s+par)?(?:\s+ce qui suit|\s+comme suit|\s+(?:les|le|la|l')\s*(?:stipulations|dispositions|paragraphes?|alinéas?|termes|mots|annexe)\s+suivante?s?)?\s*:\s*(?:§(?P<q>\d+))?$",
+        r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:supprimée?s?\s+et\s+)?remplacée?s?(?:\s+par)?(?:\s+ce qui suit|\s+comme suit|\s+(?:les|le|la|l')\s*(?:stipulations|dispositions|paragraphes?|alinéas?|phrases?|termes|mots|annexe)\s+suivante?s?)?\s*:\s*(?:§(?P<q>\d+))?$",
     )
 });
 pub(super) static R_DELETE: Formula = Formula::new(&[&["supprim", "abrog"]], || {
@@ -537,6 +537,15 @@ pub(super) static R_RENUM2: Formula = Formula::new(&[&["deviennent"]], || {
 pub(super) static R_CHAINED: Formula = Formula::new(&[&["§"], &["rempla", "supprim"]], || {
     re(
         r"(?:,|\s*;|\s+et)\s+NOUN\s*:?\s*§\d+\s*,?\s+(?:(?:est|sont)\s+(?:(?:supprimée?s?\s+et\s+)?remplacée?s?\s+par|supprimée?s?$)|par\s+(?:NOUN\s*:?\s*)?§\d+)",
+    )
+});
+/// A replacement of words chained with an instruction on a phrase or an alinéa of the same place,
+/// its text quoted after the sentence: « …, les mots : « a » sont remplacés par les mots : « b »
+/// et la dernière phrase est remplacée par la phrase suivante : » (projet de loi audiovisuel,
+/// 2019, art. 22, XV, 3°).
+pub(super) static R_CHAINED_UNIT: Formula = Formula::new(&[&["§"], &["phrase", "alin"]], || {
+    re(
+        r"\s+et\s+(?:la|le|l')\s*(?:ORD\s+)?(?:phrase|alinéa)\s+(?:est|sont)\s+(?:ainsi\s+rédigée?|remplacée?\s+par\s+(?:la|le|l')\s*(?:phrase|alinéa)\s+suivante?\s*:|supprimée?$)",
     )
 });
 /// A chained replacement whose verb is left out: « les mots : § 2 par les mots : § 3 ».

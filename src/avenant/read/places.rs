@@ -12,10 +12,10 @@ const POS: &str =
 
 /// « aux deuxième et troisième alinéas », « au premier et au cinquième alinéas », « les
 /// premier, troisième et cinquième alinéas », « des première et deuxième phrases », « les
-/// premier à troisième alinéas ».
+/// premier à troisième alinéas », « le deuxième, le troisième et le quatrième alinéa ».
 static SEVERAL: Formula = Formula::new(&[&["alin", "phrase", "paragraphe"]], || {
     re(&format!(
-        r"(?P<prep>\b(?:aux|au|les|des|du|le|la|[àa] la|de la))\s+(?P<list>{POS}(?:\s*,\s*(?:(?:au|le|la|[àa] la|du|de la)\s+)?{POS})*\s+(?:et|à)\s+(?:(?:au|le|la|[àa] la|du|de la)\s+)?{POS})\s+(?P<noun>alinéas|paragraphes|phrases)\b"
+        r"(?P<prep>\b(?:aux|au|les|des|du|le|la|[àa] la|de la))\s+(?P<list>{POS}(?:\s*,\s*(?:(?:au|le|la|[àa] la|du|de la)\s+)?{POS})*\s+(?:et|à)\s+(?:(?:au|le|la|[àa] la|du|de la)\s+)?{POS})\s+(?P<noun>alinéas?|paragraphes?|phrases?)\b"
     ))
 });
 
@@ -86,7 +86,9 @@ pub(super) fn several(skel: &str) -> Option<Result<Several, String>> {
         .iter()
         .map(|m| m.as_str().trim().starts_with('à'))
         .collect();
-    let fem = noun.as_deref() == Some("phrases");
+    // « le deuxième, le troisième et le quatrième alinéa »: the noun in the singular too.
+    let noun = noun.map(|n| n.trim_end_matches('s').to_string());
+    let fem = noun.as_deref() == Some("phrase");
     let item = noun.is_none();
     let mut names: Vec<String> = Vec::new();
     let mut ranks: Vec<Rank> = Vec::new();
@@ -143,8 +145,8 @@ pub(super) fn several(skel: &str) -> Option<Result<Several, String>> {
     });
     let prep = singular(&c["prep"], fem);
     let noun = match noun.as_deref() {
-        Some("phrases") => " phrase",
-        Some("paragraphes") => " paragraphe",
+        Some("phrase") => " phrase",
+        Some("paragraphe") => " paragraphe",
         Some(_) => " alinéa",
         None => "",
     };
@@ -312,6 +314,10 @@ mod tests {
         let (s, consecutive) = read("Aux 1° et 3° de l'article 5, le mot : §0 est supprimé");
         assert!(!consecutive);
         assert_eq!(s[1], "Au 3° de l'article 5, le mot : §0 est supprimé");
+        let (s, consecutive) =
+            read("Le deuxième, le troisième et le quatrième alinéa sont supprimés");
+        assert!(consecutive);
+        assert_eq!(s[2], "Le quatrième alinéa sont supprimés");
         let (s, _) = read("Aux avant-dernier et dernier alinéas, le mot : §0 est supprimé");
         assert_eq!(s[0], "À l'avant-dernier alinéa, le mot : §0 est supprimé");
         // One position: not a list.

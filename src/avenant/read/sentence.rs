@@ -413,7 +413,7 @@ fn read_skeleton(
     // A chained replacement follows a first one: never cut before the first « remplacé ».
     let first = skel.to_lowercase().find("remplac").unwrap_or(skel.len());
     // A chain quotes at least three times (a replacement's two, then the next one's words).
-    let cuts: Vec<usize> = if quotes.len() >= 3 {
+    let mut cuts: Vec<usize> = if quotes.len() >= 3 {
         R_CHAINED
             .find_iter(&skel)
             .map(|m| m.start())
@@ -422,6 +422,15 @@ fn read_skeleton(
     } else {
         Vec::new()
     };
+    // « … et la dernière phrase est remplacée par la phrase suivante : » after a replacement
+    // of words: the last instruction, the quoted block its text.
+    if quotes.len() >= 2 && first < skel.len() {
+        if let Some(m) = R_CHAINED_UNIT.find(&skel).filter(|m| m.start() > first) {
+            cuts.push(m.start());
+            cuts.sort_unstable();
+            cuts.dedup();
+        }
+    }
     if let Some(r) = added_articles(s, &skel, &block) {
         return r;
     }
@@ -531,12 +540,20 @@ fn read_skeleton(
             .map(|m| m.as_str().to_string())
     });
     let mut out = Vec::new();
+    let last = pieces.len() - 1;
+    let mut block = Some(block);
     for (i, p) in pieces.into_iter().enumerate() {
         let p = match (&loc, i) {
             (Some(l), i) if i > 0 => format!("{l}, {p}"),
             _ => p,
         };
-        out.push(parse_one(s, p, &quotes, Vec::new(), ctx, joined)?);
+        // The quoted block, if any, is the text of the chain's last instruction.
+        let b = if i == last {
+            block.take().unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        out.push(parse_one(s, p, &quotes, b, ctx, joined)?);
     }
     Ok(out)
 }
