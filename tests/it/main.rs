@@ -13,6 +13,7 @@ mod apply_catalogue;
 mod apply_mutations;
 mod apply_old_forms;
 mod apply_refusals;
+mod apply_several_places;
 mod applyread_catalogue;
 mod avenant_apply_ops;
 mod avenant_model_roundtrip;
