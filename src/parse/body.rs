@@ -755,7 +755,7 @@ fn next_line_heading<'l>(lines: &[&'l Line], i: usize, long: bool) -> Option<&'l
     {
         return None;
     }
-    let words = t.split_whitespace().take(LONG_HEADING_WORDS + 1).count();
+    let words = crate::text::words_upto(t, LONG_HEADING_WORDS + 1);
     if words > if long { LONG_HEADING_WORDS } else { 12 } {
         return None;
     }

@@ -26,6 +26,47 @@ pub fn shorten(s: &str, max: usize) -> String {
     format!("{} …", head.trim_end())
 }
 
+/// The number of words of `s`, as `s.split_whitespace().count()` counts them, but counting
+/// stops at `max`: `words_upto(s, max) == s.split_whitespace().take(max).count()`. Read byte
+/// by byte (a French line is nearly all ASCII and Latin-1 letters); another character is
+/// decoded and asked whether it is white space. « Is this heading longer than 12 words? »
+/// reads 13 words, not the whole alinéa.
+pub fn words_upto(s: &str, max: usize) -> usize {
+    let b = s.as_bytes();
+    let (mut n, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() {
+        let x = b[i];
+        let (space, len) = if x < 0x80 {
+            // `char::is_whitespace` of ASCII: TAB, LF, VT, FF, CR and the space.
+            (x == b' ' || (0x09..=0x0D).contains(&x), 1)
+        } else if x == 0xC3 {
+            // U+00C0 to U+00FF: letters and signs, never white space.
+            (false, 2)
+        } else {
+            match s[i..].chars().next() {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            if n == max {
+                return n;
+            }
+            in_word = true;
+            n += 1;
+        }
+        i += len;
+    }
+    n
+}
+
+/// The number of words of `s`: `s.split_whitespace().count()`, read as [`words_upto`] reads.
+pub fn words(s: &str) -> usize {
+    words_upto(s, usize::MAX)
+}
+
 /// Lower case without accents: the form in which case and accents are cosmetic.
 pub fn fold(s: &str) -> String {
     let mut out = String::new();
@@ -174,6 +215,34 @@ pub fn month_number(word: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_count_as_split_whitespace_does() {
+        let samples = [
+            "",
+            "   ",
+            "Le présent article n'est pas applicable.",
+            " a\tb\nc\u{b}d\u{c}e\rf  ",
+            "x\u{a0}y\u{202f}z\u{2009}w\u{3000}v\u{85}u\u{1680}t\u{2028}s\u{205f}r",
+            "ÀÉÎ ×÷ œ — « guillemets » ¹²",
+        ];
+        for s in samples {
+            assert_eq!(words(s), s.split_whitespace().count(), "{s:?}");
+            for max in 0..12 {
+                assert_eq!(
+                    words_upto(s, max),
+                    s.split_whitespace().take(max).count(),
+                    "{s:?} {max}"
+                );
+            }
+        }
+        // Every character, alone and between two letters.
+        for c in '\u{0}'..='\u{3100}' {
+            for s in [format!("a{c}b"), format!("{c}"), format!("{c}{c}a")] {
+                assert_eq!(words(&s), s.split_whitespace().count(), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn month_number_answers_as_without_its_first_letter_test() {
