@@ -111,6 +111,7 @@ const ASCII_CLASS: [u8; 128] = {
                     | b'*'
                     | b'_'
                     | b'&'
+                    | b'\''
             )
         {
             table[i] |= 4;
@@ -229,17 +230,17 @@ pub fn is_superscript_digit(c: char) -> bool {
 
 /// HTML tags that separate blocks: read as a space so the words on each side stay apart.
 fn is_block_tag(html: &str) -> bool {
-    let name: String = html
-        .trim_start_matches('<')
-        .trim_start_matches('/')
-        .chars()
+    let rest = html.trim_start_matches('<').trim_start_matches('/');
+    let len = rest
+        .bytes()
         .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    matches!(
-        name.as_str(),
-        "p" | "br" | "li" | "ul" | "ol" | "div" | "tr" | "td" | "th" | "table" | "h1" | "h2" | "h3"
-    )
+        .count();
+    let name = &rest[..len];
+    [
+        "p", "br", "li", "ul", "ol", "div", "tr", "td", "th", "table", "h1", "h2", "h3",
+    ]
+    .iter()
+    .any(|t| name.eq_ignore_ascii_case(t))
 }
 
 /// The text of one line read as Markdown inline content. The line is read behind a `x `
@@ -525,8 +526,8 @@ fn typography(s: &str) -> String {
 }
 
 /// Length in bytes of the run at the start of `s` that [`typography`] copies as it is:
-/// characters [`is_plain`], and single spaces between them (a space after a plain character
-/// is always kept, a second one never). Empty when `s` does not start with a plain character.
+/// characters [`is_plain`], full stops that open no « ... », and single spaces between them
+/// (a space after a plain character is always kept, a second one never). Empty when `s` does not start with a plain character.
 fn plain_run(s: &str) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
@@ -542,7 +543,9 @@ fn plain_run(s: &str) -> usize {
             continue;
         }
         let len = if x < 0x80 {
-            if ASCII_CLASS[usize::from(x)] & 4 == 0 {
+            // A full stop is copied unless it opens « ... » (made « … »).
+            let stop = x == b'.' && !(b.get(i + 1) == Some(&b'.') && b.get(i + 2) == Some(&b'.'));
+            if ASCII_CLASS[usize::from(x)] & 4 == 0 && !stop {
                 break;
             }
             1
@@ -559,13 +562,14 @@ fn plain_run(s: &str) -> usize {
 }
 
 /// A character [`typography`] copies whatever stands around it: a letter, a digit, or a sign
-/// none of its rules looks at (spaces, apostrophes, quotes, `.`, `;:!?`, bullets).
+/// none of its rules looks at (spaces, quotes, `.`, `;:!?`, bullets, apostrophes but the
+/// ASCII one, which it copies as it is).
 fn is_plain(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric()
             || matches!(
                 c,
-                ',' | '-' | '(' | ')' | '/' | '%' | '+' | '=' | '[' | ']' | '*' | '_' | '&'
+                ',' | '-' | '(' | ')' | '/' | '%' | '+' | '=' | '[' | ']' | '*' | '_' | '&' | '\''
             );
     }
     // Latin-1 letters (« é », « À »…), the commonest non-ASCII characters: letters all, but
@@ -697,6 +701,7 @@ mod tests {
             "1^{er} [^2] ﬁn ᵉʳ \u{ad}\u{200b}\u{feff} • ● – — ’ ‘ ´ · ¹²",
             "   ",
             "",
+            "l'article L. 1233-4. Puis... fin.. ou . . ... » x'y ' z",
         ];
         for s in samples {
             assert_eq!(
@@ -710,10 +715,11 @@ mod tests {
                 let rest = &s[i..];
                 let mut expected = 0;
                 let mut after_space = true;
-                for c in rest.chars() {
+                for (k, c) in rest.char_indices() {
+                    let stop = c == '.' && !rest[k + 1..].starts_with("..");
                     if c == ' ' && !after_space {
                         after_space = true;
-                    } else if c != ' ' && is_plain(c) {
+                    } else if c != ' ' && (is_plain(c) || stop) {
                         after_space = false;
                     } else {
                         break;
@@ -735,7 +741,7 @@ mod tests {
             // A single space between plain characters is copied with them.
             assert_eq!(
                 plain_run(&one) == one.len(),
-                c == ' ' || is_plain(c),
+                c == ' ' || c == '.' || is_plain(c),
                 "{c:?}"
             );
         }

@@ -28,25 +28,23 @@ pub fn shorten(s: &str, max: usize) -> String {
 
 /// The number of words of `s`, as `s.split_whitespace().count()` counts them, but counting
 /// stops at `max`: `words_upto(s, max) == s.split_whitespace().take(max).count()`. Read byte
-/// by byte (a French line is nearly all ASCII and Latin-1 letters); another character is
-/// decoded and asked whether it is white space. « Is this heading longer than 12 words? »
+/// by byte; only a character whose first byte may open white space is decoded. « Is this heading longer than 12 words? »
 /// reads 13 words, not the whole alinéa.
 pub fn words_upto(s: &str, max: usize) -> usize {
     let b = s.as_bytes();
     let (mut n, mut in_word, mut i) = (0, false, 0);
     while i < b.len() {
-        let x = b[i];
-        let (space, len) = if x < 0x80 {
-            // `char::is_whitespace` of ASCII: TAB, LF, VT, FF, CR and the space.
-            (x == b' ' || (0x09..=0x0D).contains(&x), 1)
-        } else if x == 0xC3 {
-            // U+00C0 to U+00FF: letters and signs, never white space.
-            (false, 2)
-        } else {
-            match s[i..].chars().next() {
+        let (space, len) = match SPACE_CLASS[usize::from(b[i])] {
+            // Not white space: an ASCII sign or letter, a Latin-1 letter's bytes, a byte of a
+            // character none of whose bytes opens white space.
+            0 => (false, 1),
+            1 => (true, 1),
+            // The first byte of a character that may be white space (U+0085, U+00A0, U+1680,
+            // U+2000…U+205F, U+3000): decoded.
+            _ => match s[i..].chars().next() {
                 Some(c) => (c.is_whitespace(), c.len_utf8()),
                 None => break,
-            }
+            },
         };
         if space {
             in_word = false;
@@ -61,6 +59,24 @@ pub fn words_upto(s: &str, max: usize) -> usize {
     }
     n
 }
+
+/// Per byte, for [`words_upto`]: 1 ASCII white space (`char::is_whitespace`: TAB, LF, VT,
+/// FF, CR, space), 2 the first byte of the characters other white space begins with (C2, E1,
+/// E2, E3), 0 any other byte (a continuation byte belongs to the character before it).
+const SPACE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0x09;
+    while i <= 0x0D {
+        t[i] = 1;
+        i += 1;
+    }
+    t[0x20] = 1;
+    t[0xC2] = 2;
+    t[0xE1] = 2;
+    t[0xE2] = 2;
+    t[0xE3] = 2;
+    t
+};
 
 /// The number of words of `s`: `s.split_whitespace().count()`, read as [`words_upto`] reads.
 pub fn words(s: &str) -> usize {
