@@ -295,6 +295,10 @@ static DIVISION: LazyLock<Regex> = LazyLock::new(|| {
 /// A roman-numbered division « II.-Engagements du bailleur. » (label, heading); the caller
 /// checks that an article follows.
 pub fn division(text: &str) -> Option<(String, String)> {
+    // The regex opens with a capital I, V or X (no case folding): one byte says no to the rest.
+    if !matches!(text.as_bytes().first(), Some(b'I' | b'V' | b'X')) {
+        return None;
+    }
     let caps = DIVISION.captures(text)?;
     let heading = caps.get(2)?.as_str().trim().to_string();
     if heading.split_whitespace().count() > 20 || heading.ends_with([';', ',', ':']) {
@@ -751,6 +755,11 @@ pub fn annex(text: &str) -> Option<AnnexHeading> {
 /// « Annexes », « ANNEXES : », « Liste des annexes »: a heading over several annexes.
 pub fn annexes(text: &str) -> bool {
     let l = text.trim().trim_end_matches([':', '.', ' ']);
+    // Each name opens with « a », « l » or « p », and only those ASCII letters lower-case to
+    // them.
+    if !l.starts_with(['a', 'A', 'l', 'L', 'p', 'P']) {
+        return false;
+    }
     // Lower case never makes a text shorter in characters: a line longer than the longest
     // name (17 characters, at most 4 bytes each) is none of them, and is not lower-cased.
     if l.len() > 17 * 4 {
