@@ -84,6 +84,20 @@ fn heading_ok(h: &str) -> bool {
 
 /// `premier` / `1 er` / `1er` → `1er`; other labels as written, `bis` in lower case.
 fn clean_label(num: &str, suffix: Option<&str>) -> (String, String) {
+    // An ASCII number without spaces, stars or « er » (« L1234-5 », « 12 », « R. » aside), as
+    // a code writes thousands: the label as written, the key without a letter's dot.
+    let plain = num.bytes().all(|b| b.is_ascii_graphic() && b != b'*');
+    let lower_end =
+        |w: &str| num.len() >= w.len() && num[num.len() - w.len()..].eq_ignore_ascii_case(w);
+    if suffix.is_none() && plain && !lower_end("er") && !num.eq_ignore_ascii_case("unique") {
+        let number = match num.split_once('.') {
+            Some((a, b)) if a.len() == 1 && a.chars().all(|c| c.is_ascii_alphabetic()) => {
+                format!("{}{b}", a.to_uppercase())
+            }
+            _ => num.to_string(),
+        };
+        return (num.to_string(), number);
+    }
     let compact: String = num.split_whitespace().collect();
     let lower = compact.to_lowercase();
     let (label, number) = if lower == "premier" || lower == "1er" {
@@ -561,6 +575,18 @@ const DIVISION_WORDS: [&[u8]; 8] = [
     b"sous-paragraphe",
 ];
 
+/// [`DIVISION_WORDS`] as text.
+const DIVISION_NOUNS: [&str; 8] = [
+    "partie",
+    "livre",
+    "titre",
+    "chapitre",
+    "section",
+    "sous-section",
+    "paragraphe",
+    "sous-paragraphe",
+];
+
 /// Whether `text` may open with a division noun: false only when its first bytes, all ASCII,
 /// spell none (a non-ASCII byte, « ſ » or the Kelvin sign, may case-fold to one: the regex decides).
 fn may_open_division(text: &[u8]) -> bool {
@@ -626,9 +652,7 @@ fn structure_head(text: &str) -> Option<Option<StructureHead<'_>>> {
         Some(true)
     };
     let mut kind_end = None;
-    for noun in DIVISION_WORDS {
-        // The nouns are pure ASCII.
-        let noun = std::str::from_utf8(noun).ok()?;
+    for noun in DIVISION_NOUNS {
         if spelt(0, noun)? {
             kind_end = Some(noun.len());
             break;
@@ -684,13 +708,48 @@ fn structure_head(text: &str) -> Option<Option<StructureHead<'_>>> {
 /// [`structure`], with or without the cheap byte pre-filters before the regexes (the unit test
 /// compares both answers).
 fn structure_with(text: &str, markdown: bool, prefilter: bool) -> Option<StructureHeading> {
+    match structure_found(text, markdown, prefilter)? {
+        Found::Noun { kind, label, rest } => {
+            let mut kind_word: String = kind.to_lowercase();
+            if let Some(c) = kind_word.get_mut(0..1) {
+                c.make_ascii_uppercase();
+            }
+            Some(StructureHeading {
+                rank: structure_rank(kind, label),
+                label: format!("{kind_word} {label}"),
+                slug: slug(&format!("{kind} {label}")),
+                heading: (!rest.is_empty()).then(|| rest.to_string()),
+            })
+        }
+        Found::Ordinal(heading) => Some(heading),
+    }
+}
+
+/// Whether [`structure`] recognises the line, without writing out its label, key and heading
+/// (for the passes that only ask whether a line opens a division).
+pub fn is_structure(text: &str, markdown: bool) -> bool {
+    structure_found(text, markdown, true).is_some()
+}
+
+/// What [`structure_with`] recognised: a division noun's groups (the rest trimmed), or an
+/// ordinal division, already written out.
+enum Found<'t> {
+    Noun {
+        kind: &'t str,
+        label: &'t str,
+        rest: &'t str,
+    },
+    Ordinal(StructureHeading),
+}
+
+fn structure_found(text: &str, markdown: bool, prefilter: bool) -> Option<Found<'_>> {
     let first = text.chars().next()?;
     if !matches!(
         first,
         'P' | 'p' | 'L' | 'l' | 'T' | 't' | 'C' | 'c' | 'S' | 's'
     ) || prefilter && !may_open_division(text.as_bytes())
     {
-        return ordinal_structure(text, prefilter);
+        return ordinal_structure(text, prefilter).map(Found::Ordinal);
     }
     let head = if prefilter {
         structure_head(text).unwrap_or_else(|| structure_head_by_regex(text))
@@ -704,7 +763,7 @@ fn structure_with(text: &str, markdown: bool, prefilter: bool) -> Option<Structu
         rest,
     }) = head
     else {
-        return ordinal_structure(text, prefilter);
+        return ordinal_structure(text, prefilter).map(Found::Ordinal);
     };
     let rest = rest.trim();
     if !is_structure_label(label) {
@@ -713,16 +772,7 @@ fn structure_with(text: &str, markdown: bool, prefilter: bool) -> Option<Structu
     if (!rest.is_empty() && !sep && !markdown) || !heading_ok(rest) {
         return None;
     }
-    let mut kind_word: String = kind.to_lowercase();
-    if let Some(c) = kind_word.get_mut(0..1) {
-        c.make_ascii_uppercase();
-    }
-    Some(StructureHeading {
-        rank: structure_rank(kind, label),
-        label: format!("{kind_word} {label}"),
-        slug: slug(&format!("{kind} {label}")),
-        heading: (!rest.is_empty()).then(|| rest.to_string()),
-    })
+    Some(Found::Noun { kind, label, rest })
 }
 
 /// An annex heading « ANNEXE 1 : TABLEAU … », « Annexe 1 : tableau … », « Annexe ».
@@ -1348,6 +1398,7 @@ mod tests {
                 for md in [false, true] {
                     let filtered = structure_with(text, md, true);
                     found += usize::from(filtered.is_some());
+                    assert_eq!(is_structure(text, md), filtered.is_some(), "{text}");
                     assert_eq!(filtered, structure_with(text, md, false), "{text}");
                 }
             }

@@ -113,8 +113,8 @@ fn candidate(at: usize, l: &Line) -> Option<Candidate> {
     }
     // A heading: a capital (or a template field) first, short, not a list item's « ; ».
     if !heading.starts_with(|c: char| c.is_uppercase() || c == '{')
-        || heading_words(&heading, 31) > 30
         || heading.ends_with([';', ','])
+        || heading_words(&heading, 31) > 30
     {
         return None;
     }
@@ -416,7 +416,7 @@ pub(super) fn find(lines: &[&Line], article: bool) -> HashMap<usize, SubHeading>
 pub(super) fn ends_unit(l: &Line) -> bool {
     !matches!(l.form, Form::Row(_) | Form::Item { .. })
         && (headings::annex(&l.text).is_some()
-            || headings::structure(&l.text, matches!(l.form, Form::Heading(_))).is_some()
+            || headings::is_structure(&l.text, matches!(l.form, Form::Heading(_)))
             || headings::signed(&l.text))
 }
 

@@ -32,32 +32,40 @@ pub fn shorten(s: &str, max: usize) -> String {
 /// reads 13 words, not the whole alinéa.
 pub fn words_upto(s: &str, max: usize) -> usize {
     let b = s.as_bytes();
-    let (mut n, mut in_word, mut i) = (0, false, 0);
-    while i < b.len() {
-        let (space, len) = match SPACE_CLASS[usize::from(b[i])] {
-            // Not white space: an ASCII sign or letter, a Latin-1 letter's bytes, a byte of a
-            // character none of whose bytes opens white space.
-            0 => (false, 1),
-            1 => (true, 1),
-            // The first byte of a character that may be white space (U+0085, U+00A0, U+1680,
-            // U+2000…U+205F, U+3000): decoded.
-            _ => match s[i..].chars().next() {
-                Some(c) => (c.is_whitespace(), c.len_utf8()),
-                None => break,
-            },
-        };
-        if space {
-            in_word = false;
-        } else if !in_word {
-            if n == max {
-                return n;
+    // Whether the character at `i` (a byte of class 2) is white space, and its length.
+    let decode = |i: usize| match s[i..].chars().next() {
+        Some(c) => (c.is_whitespace(), c.len_utf8()),
+        None => (true, 1),
+    };
+    let (mut n, mut i) = (0, 0);
+    loop {
+        // White space up to the next word.
+        while i < b.len() {
+            match SPACE_CLASS[usize::from(b[i])] {
+                0 => break,
+                1 => i += 1,
+                _ => match decode(i) {
+                    (true, len) => i += len,
+                    (false, _) => break,
+                },
             }
-            in_word = true;
-            n += 1;
         }
-        i += len;
+        if i == b.len() || n == max {
+            return n;
+        }
+        n += 1;
+        // The word, up to the next white space.
+        while i < b.len() {
+            match SPACE_CLASS[usize::from(b[i])] {
+                0 => i += 1,
+                1 => break,
+                _ => match decode(i) {
+                    (true, _) => break,
+                    (false, len) => i += len,
+                },
+            }
+        }
     }
-    n
 }
 
 /// Per byte, for [`words_upto`]: 1 ASCII white space (`char::is_whitespace`: TAB, LF, VT,
