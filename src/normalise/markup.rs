@@ -313,9 +313,20 @@ impl TableDepths {
             depths.push(depth);
             for raw in raws {
                 if raw.contains('<') {
-                    let lower = raw.to_ascii_lowercase();
-                    let opens = count_tags(&lower, "table");
-                    let closes = lower.matches("</table").count();
+                    // `<table` tags and `</table` closings, any case, read in place.
+                    let (mut opens, mut closes) = (0usize, 0usize);
+                    for (p, _) in raw.match_indices('<') {
+                        let tag = &raw[p..];
+                        if starts_with_tag(tag, "table") {
+                            opens += 1;
+                        } else if tag
+                            .as_bytes()
+                            .get(1..7)
+                            .is_some_and(|t| t.eq_ignore_ascii_case(b"/table"))
+                        {
+                            closes += 1;
+                        }
+                    }
                     depth = depth
                         .saturating_add(opens as i32)
                         .saturating_sub(closes as i32);
@@ -491,14 +502,6 @@ fn cell_end(lower: &str, from: usize) -> usize {
         .unwrap_or(lower.len())
 }
 
-/// `<tag` occurrences in a lowercase line (`<tablex` not counted).
-fn count_tags(lower: &str, tag: &str) -> usize {
-    lower
-        .match_indices('<')
-        .filter(|(p, _)| starts_with_tag(&lower[*p..], tag))
-        .count()
-}
-
 /// A numeric attribute of a lowercase tag (`colspan="2"`), 1 when absent.
 fn attribute(tag: &str, name: &str) -> usize {
     let Some(p) = tag.find(&format!("{name}=")) else {
@@ -516,6 +519,33 @@ fn attribute(tag: &str, name: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The table depths read in place are the ones the lower-cased copies gave.
+    #[test]
+    fn table_depths_count_tags_in_any_case() {
+        let raws = [
+            "<TABLE border=1><tr><td>a</td></tr>",
+            "<table><Table/><tablex> </TABLE></table",
+            "texte < table",
+            "<table\t>",
+            "</tablE></tAble ><table>",
+            "sans balise",
+            "<<table>>",
+        ];
+        let old = |raw: &str| {
+            let lower = raw.to_ascii_lowercase();
+            let opens = lower
+                .match_indices('<')
+                .filter(|(p, _)| starts_with_tag(&lower[*p..], "table"))
+                .count() as i32;
+            opens - lower.matches("</table").count() as i32
+        };
+        let mut expected = vec![0];
+        for raw in raws {
+            expected.push(expected.last().copied().unwrap_or(0) + old(raw));
+        }
+        assert_eq!(TableDepths::default().of(&raws), expected);
+    }
 
     fn stripped(text: &str) -> Vec<String> {
         let raws: Vec<&str> = text.split('\n').collect();

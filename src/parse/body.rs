@@ -610,7 +610,7 @@ fn numbered_per_structure(lines: &[&Line], articles: &BTreeMap<usize, ArticleHea
                 restarts += 1;
             }
             after_structure = false;
-        } else if headings::structure(&l.text, md).is_some() {
+        } else if headings::is_structure(&l.text, md) {
             after_structure = true;
         }
     }
@@ -636,7 +636,7 @@ fn continues_roman_series(
     };
     for l in lines[..i].iter().rev().take(SERIES_LOOKBACK) {
         if articles.contains_key(&l.span.start)
-            || headings::structure(&l.text, matches!(l.form, Form::Heading(_))).is_some()
+            || headings::is_structure(&l.text, matches!(l.form, Form::Heading(_)))
         {
             return false;
         }
@@ -761,8 +761,21 @@ fn next_line_heading<'l>(lines: &[&'l Line], i: usize, long: bool) -> Option<&'l
     {
         return None;
     }
-    let words = t.split_whitespace().take(LONG_HEADING_WORDS + 1).count();
-    if words > if long { LONG_HEADING_WORDS } else { 12 } {
+    // Past 12 words only a long heading that does not open like a sentence is taken (the
+    // last test below): the others are counted no further than 13 words.
+    let first = || {
+        t.split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+            .next()
+            .unwrap_or("")
+            .to_lowercase()
+    };
+    let limit = if long && !SENTENCE_OPENERS.contains(&first().as_str()) {
+        LONG_HEADING_WORDS
+    } else {
+        12
+    };
+    let words = crate::text::words_upto(t, limit + 1);
+    if words > limit {
         return None;
     }
     if opens_unit(next) || headings::signed(t) {
@@ -776,15 +789,10 @@ fn next_line_heading<'l>(lines: &[&'l Line], i: usize, long: bool) -> Option<&'l
     }
     let one_sentence = !t.trim_end_matches('.').contains([';', '!', '?'])
         && !t.trim_end_matches('.').contains(". ");
-    let first = t
-        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
     (long
         && words <= LONG_HEADING_WORDS
         && one_sentence
-        && !SENTENCE_OPENERS.contains(&first.as_str()))
+        && !SENTENCE_OPENERS.contains(&first().as_str()))
     .then_some(t)
 }
 

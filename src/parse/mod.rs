@@ -209,7 +209,7 @@ impl Builder {
         let first_unit = lines.iter().enumerate().position(|(i, l)| {
             articles.contains_key(&(l.span.start))
                 || !articles.is_empty() && self.toc_heading(l)
-                || headings::structure(&l.text, matches!(l.form, Form::Heading(_))).is_some()
+                || headings::is_structure(&l.text, matches!(l.form, Form::Heading(_)))
                 || headings::division(&l.text).is_some()
                     && lines
                         .get(i + 1)

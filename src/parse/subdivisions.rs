@@ -115,8 +115,8 @@ fn candidate(at: usize, l: &Line) -> Option<Candidate> {
     }
     // A heading: a capital (or a template field) first, short, not a list item's « ; ».
     if !heading.starts_with(|c: char| c.is_uppercase() || c == '{')
-        || heading_words(&heading) > 30
         || heading.ends_with([';', ','])
+        || heading_words(&heading, 31) > 30
     {
         return None;
     }
@@ -231,11 +231,11 @@ fn may_start_with_marker(text: &str) -> bool {
 }
 
 /// Words of a heading, the model's bracketed instructions (« [selon la nature des travaux] »)
-/// left out.
-fn heading_words(text: &str) -> usize {
+/// left out, counted up to `max` (« more than 30 words? » reads 31).
+fn heading_words(text: &str, max: usize) -> usize {
     // Most headings have no brackets: counted in place, without a copy.
     if !text.contains(['[', ']']) {
-        return words_outside_tags(text);
+        return words_outside_tags_upto(text, max);
     }
     let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
@@ -247,15 +247,21 @@ fn heading_words(text: &str) -> usize {
             _ => {}
         }
     }
-    words_outside_tags(&out)
+    words_outside_tags_upto(&out, max)
 }
 
 /// Words of a line, template tags (`{{ … }}`, `{% … %}`) left out.
 pub(super) fn words_outside_tags(text: &str) -> usize {
+    words_outside_tags_upto(text, usize::MAX)
+}
+
+/// [`words_outside_tags`], counting stopped at `max`.
+fn words_outside_tags_upto(text: &str, max: usize) -> usize {
+    use crate::text::words_upto;
     let mut n = 0;
     let mut rest = text;
     while let Some(open) = rest.find('{') {
-        n += rest[..open].split_whitespace().count();
+        n += words_upto(&rest[..open], max - n);
         let after = &rest[open..];
         let close = match after.get(..2) {
             Some("{{") => after.find("}}"),
@@ -265,12 +271,12 @@ pub(super) fn words_outside_tags(text: &str) -> usize {
         match close {
             Some(c) => rest = &after[c + 2..],
             None => {
-                n += after.split_whitespace().count();
+                n += words_upto(after, max - n);
                 rest = "";
             }
         }
     }
-    n + rest.split_whitespace().count()
+    n + words_upto(rest, max - n)
 }
 
 /// The same marker style in the other case (`a.` / `A.`, `i.` / `I.`).
@@ -444,7 +450,7 @@ pub(super) fn find(lines: &[&Line], article: bool) -> HashMap<usize, SubHeading>
 pub(super) fn ends_unit(l: &Line) -> bool {
     !matches!(l.form, Form::Row(_) | Form::Item { .. })
         && (headings::annex(&l.text).is_some()
-            || headings::structure(&l.text, matches!(l.form, Form::Heading(_))).is_some()
+            || headings::is_structure(&l.text, matches!(l.form, Form::Heading(_)))
             || headings::signed(&l.text))
 }
 
