@@ -30,11 +30,39 @@ pub fn inline(line: &str) -> String {
     if markup {
         match tags_only_text(&pre) {
             Some(text) => typography(&text),
-            None => typography(&markdown_text(&pre)),
+            None => typography(&markdown_text(&backslash_breaks(&pre))),
         }
     } else {
         typography(&pre)
     }
+}
+
+/// Pandoc's backslashes that CommonMark leaves as text: `\ ` is an escaped (non-breaking)
+/// space, a `\` ending the line a hard line break (`escaped_line_breaks`); both are markup, not
+/// words (« «\ Conditions particulières\ » », « séances.\ »). `\\` stays an escaped
+/// backslash for comrak to read.
+fn backslash_breaks(s: &str) -> Cow<'_, str> {
+    if !s.contains('\\') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.trim_end().chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.peek() {
+            Some('\\') => {
+                out.push_str("\\\\");
+                chars.next();
+            }
+            Some(' ') => {}
+            None => {}
+            Some(_) => out.push('\\'),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Character-level clean-ups done before Markdown is read.
@@ -649,6 +677,24 @@ fn close_quote(out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// blind3 finding 6 (24ème contract, Okiwi statuts): Pandoc's escaped spaces and escaped
+    /// line breaks are not words; an escaped backslash and other escapes are read as before.
+    #[test]
+    fn pandoc_backslashes_are_markup() {
+        assert_eq!(
+            inline("se termine «\\ Conditions particulières\\ » ici"),
+            "se termine « Conditions particulières » ici"
+        );
+        assert_eq!(inline("des séances.\\"), "des séances.");
+        assert_eq!(
+            inline("\\        \\        la société **24ÈME**"),
+            "la société 24ÈME"
+        );
+        assert_eq!(inline("\\ "), "");
+        assert_eq!(inline("un \\\\ seul"), "un \\ seul");
+        assert_eq!(inline("\\*pas d'emphase\\*"), "*pas d'emphase*");
+    }
 
     #[test]
     fn apostrophes_and_quotes() {

@@ -683,7 +683,13 @@ fn signature_marker(l: &Line, next: Option<&Line>) -> bool {
     if !matches!(l.form, Form::Plain | Form::Heading(_)) {
         return false;
     }
-    let t = l.text.trim().trim_end_matches([':', ' ', '\u{a0}']);
+    // A template's mark (« Pour le bureau, [optionnel] ») is no part of the line's words.
+    let text = l
+        .text
+        .trim_end()
+        .strip_suffix(crate::template::OPTIONAL_MARK)
+        .map_or(l.text.as_str(), str::trim_end);
+    let t = text.trim().trim_end_matches([':', ' ', '\u{a0}']);
     let lower = t.to_lowercase();
     let words = t.split_whitespace().count();
     if matches!(
@@ -722,8 +728,8 @@ fn signature_marker(l: &Line, next: Option<&Line>) -> bool {
         rest.chars().next().filter(|c| c.is_uppercase())
     };
     let pour_parties = words <= 10
-        && l.text.trim_end().ends_with(',')
-        && l.text
+        && text.ends_with(',')
+        && text
             .split_inclusive(',')
             .filter(|p| !p.trim().is_empty())
             .all(|p| pour_party(p).is_some());
@@ -731,7 +737,7 @@ fn signature_marker(l: &Line, next: Option<&Line>) -> bool {
     // or the last before a heading (« ### Notes »): an alinéa never ends on a comma.
     let pour_body = words <= 6
         && t.starts_with("Pour ")
-        && l.text.trim_end().ends_with(',')
+        && text.ends_with(',')
         && next.is_none_or(|n| matches!(n.form, Form::Heading(_)));
     pour_parties || pour_body
 }

@@ -21,7 +21,7 @@ pub const LATIN_SUFFIX: &str = "bis|ter|quater|quinquies|sexies|septies|octies|n
 /// [`ARTICLE`] without its final `(.*)$` (see [`head_captures`]).
 static ARTICLE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:article|art\.)\s+(premier|unique|1\s?er|[LRDA]\.?\s?\*?\d+(?:[-.]\d+)*|\d+(?:[.-]\d+)*(?:er)?|[IVXLC]+)(?:[\s-]+({LATIN_SUFFIX}|[A-Z]))?\b(?:\s*\((?:nouveau|nouvelle|ancien|ancienne)\))?\s*((?:[:.\-–—]\s*)+)?",
+        r"(?i)^(?:article|art\.)\s+(premier|unique|1\s?er|[LRDA]\.?\s?\*?\d+(?:[-.]\d+)*|\d+(?:[.-]\d+)*(?:er)?|[IVXLC]+)(?:[\s-]+({LATIN_SUFFIX})|[\s-]([A-Z]))?\b(?:\s*\((?:nouveau|nouvelle|ancien|ancienne)\))?\s*((?:[:.\-–—]\s*)+)?",
     ))
     .expect("valid regex")
 });
@@ -145,10 +145,24 @@ struct ArticleHead<'t> {
 
 fn article_head_by_regex(text: &str) -> Option<ArticleHead<'_>> {
     let (caps, rest) = head_captures(&ARTICLE_HEAD, &ARTICLE, text)?;
+    // A letter suffix is one blank or hyphen away from the number (« Article 2 A », « 2-A »),
+    // never after a spaced hyphen, the heading's separator (« Article 2 - A propos »), and never
+    // an elided word (« Article II L'objet »).
+    let letter = caps
+        .get(3)
+        .filter(|m| !text[m.end()..].starts_with(['\'', '’']));
+    let (suffix, sep, rest) = match (caps.get(3), letter) {
+        (Some(m), None) => (None, false, &text[m.start()..]),
+        _ => (
+            caps.get(2).or(letter).map(|m| m.as_str()),
+            caps.get(4).is_some(),
+            rest,
+        ),
+    };
     Some(ArticleHead {
         num: caps.get(1)?.as_str(),
-        suffix: caps.get(2).map(|m| m.as_str()),
-        sep: caps.get(3).is_some(),
+        suffix,
+        sep,
         rest,
     })
 }
@@ -1131,6 +1145,33 @@ mod tests {
 
     fn art(t: &str) -> Option<(String, String, Option<String>)> {
         article(t, false).map(|a| (a.label, a.number, a.heading))
+    }
+
+    /// blind3 finding 1 (Okiwi statuts « Article II - L'objet »): a heading's first letter is
+    /// not a letter suffix of the number.
+    #[test]
+    fn a_heading_opening_with_a_letter_keeps_it() {
+        for (t, label, heading) in [
+            ("Article II - L'objet", "II", "L'objet"),
+            ("Article 2 - A propos", "2", "A propos"),
+            ("ARTICLE 5 - L'OBJET", "5", "L'OBJET"),
+            ("Article 3 – L’organisation", "3", "L’organisation"),
+            ("Article 4 L'objet", "4", "L'objet"),
+        ] {
+            assert_eq!(
+                art(t).map(|a| (a.0, a.2)),
+                Some((label.into(), Some(heading.into()))),
+                "{t}"
+            );
+        }
+        for (t, number) in [
+            ("Article 2 A - Objet", "2-A"),
+            ("Article 2-A : Objet", "2-A"),
+            ("Article 5 bis - Durée", "5-bis"),
+            ("Article 47-1 ter", "47-1-ter"),
+        ] {
+            assert_eq!(art(t).map(|a| a.1), Some(number.into()), "{t}");
+        }
     }
 
     #[test]

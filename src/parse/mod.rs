@@ -707,6 +707,17 @@ mod tests {
     }
 
     #[test]
+    fn sentences_presenting_the_document_under_its_title_are_its_chapeau() {
+        let d = doc("Convention de mise à disposition de locaux\n\nCette convention a pour objectif de définir les modalités de mise à disposition.\n\nEntre :\n\nLa commune de X,\n\nD'une part,\n\nEt :\n\nL'association Y,\n\nD'autre part.\n\nArticle 1er : Objet\n\nTexte.\n");
+        assert!(d.get("non-classe").is_none());
+        assert!(d.get("titre/al-1").is_some());
+        assert_eq!(d.parties().len(), 2);
+        // Another document's presentation, or a longer text, stays outside.
+        let d = doc("Convention de stage\n\nCette notice explique le formulaire à remplir par les parties.\n\nEntre :\n\nLe lycée X,\n\nEt :\n\nL'entreprise Y,\n\nArticle 1er : Objet\n\nTexte.\n");
+        assert!(d.get("non-classe/al-1").is_some());
+    }
+
+    #[test]
     fn titres_of_an_annex_are_the_annexs() {
         let d = doc("Convention\n\nTitre I : Dispositions\n\nArticle 1er : Objet\n\nTexte.\n\nFait à Paris, le 3 mai 2024.\n\nAnnexe 1 : Statuts\n\nTITRE I – OBJET\n\nArticle 1 – Nom\n\nTexte.\n\nChapitre 2 – Bureau\n\nLe bureau.\n\nArticle 2 – Bureau\n\nTexte.\n\nAnnexe 2 : Budget\n\nTexte.\n");
         assert_eq!(

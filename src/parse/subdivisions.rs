@@ -56,6 +56,8 @@ struct Reading {
 struct Candidate {
     /// Index of the line in the unit.
     at: usize,
+    /// Written as a heading (Markdown, a word processor's heading style): the author marked it.
+    marked: bool,
     readings: Vec<Reading>,
     label: String,
     segment: String,
@@ -206,6 +208,7 @@ fn candidate(at: usize, l: &Line) -> Option<Candidate> {
     }
     Some(Candidate {
         at,
+        marked: matches!(l.form, Form::Heading(_)),
         readings,
         label,
         segment,
@@ -276,6 +279,17 @@ fn words_outside_tags_upto(text: &str, max: usize) -> usize {
     n + words_upto(rest, max - n)
 }
 
+/// The same marker style in the other case (`a.` / `A.`, `i.` / `I.`).
+fn other_case(style: Style) -> Option<Style> {
+    match style {
+        Style::UpperLetter => Some(Style::LowerLetter),
+        Style::LowerLetter => Some(Style::UpperLetter),
+        Style::UpperRoman => Some(Style::LowerRoman),
+        Style::LowerRoman => Some(Style::UpperRoman),
+        _ => None,
+    }
+}
+
 /// Levels of the candidates kept, as (candidate index, level, parent candidate index).
 fn levels(cands: &[Candidate], keep: &[bool]) -> Vec<Option<(usize, usize, Option<usize>)>> {
     // Open levels: (style, value, candidate index).
@@ -286,11 +300,24 @@ fn levels(cands: &[Candidate], keep: &[bool]) -> Vec<Option<(usize, usize, Optio
             continue;
         }
         // A style already open, continued (next value, or « bis » of the same)…
-        let cont = c.readings.iter().find_map(|r| {
-            let pos = stack.iter().position(|(s, _, _)| *s == r.style)?;
-            let prev = stack[pos].1;
-            (r.value == prev + 1 || r.repeat && r.value == prev).then_some((pos, *r))
-        });
+        let cont = c
+            .readings
+            .iter()
+            .find_map(|r| {
+                let pos = stack.iter().position(|(s, _, _)| *s == r.style)?;
+                let prev = stack[pos].1;
+                (r.value == prev + 1 || r.repeat && r.value == prev).then_some((pos, *r))
+            })
+            // … or, for a marked heading, in the other case (« a . », « b . », « C . »: a
+            // capital slipped in the series), taking the series' style.
+            .or_else(|| {
+                c.marked.then_some(())?;
+                c.readings.iter().find_map(|r| {
+                    let other = other_case(r.style)?;
+                    let pos = stack.iter().position(|(s, _, _)| *s == other)?;
+                    (r.value == stack[pos].1 + 1).then_some((pos, Reading { style: other, ..*r }))
+                })
+            });
         let placed = if let Some((pos, r)) = cont {
             stack.truncate(pos);
             stack.push((r.style, r.value, i));
@@ -380,7 +407,14 @@ pub(super) fn find(lines: &[&Line], article: bool) -> HashMap<usize, SubHeading>
     let placed = levels(&cands, &keep);
     let mut out = HashMap::new();
     let first = placed.iter().flatten().next().map(|p| cands[p.0].at);
-    if article {
+    // A series written as headings (« ### a . Présentation du Service ») is one whatever text
+    // comes before it: the author marked it.
+    let marked = placed
+        .iter()
+        .flatten()
+        .next()
+        .is_some_and(|p| cands[p.0].marked);
+    if article && !marked {
         let opens = match first {
             Some(0) => true,
             // After a line introducing it, or the article's heading on its own line.
@@ -441,6 +475,23 @@ mod tests {
             .collect();
         v.sort();
         v.into_iter().map(|(_, s)| s).collect()
+    }
+
+    #[test]
+    fn marked_headings_after_a_sentence_are_a_series_and_keep_their_letters() {
+        let text = "La DINUM s'engage à respecter les conditions.\n\n### a . Présentation\n\nTexte.\n\n### b . Prestations\n\nTexte.\n\n### C . Niveau de service\n\n#### I. Disponibilité\n\nTexte.\n\n#### II. Sécurité\n\nTexte.\n";
+        assert_eq!(
+            subs(text, true),
+            [
+                ("a".to_string(), 1, "a".to_string()),
+                ("b".to_string(), 1, "b".to_string()),
+                ("C".to_string(), 1, "c".to_string()),
+                ("I".to_string(), 2, "i".to_string()),
+                ("II".to_string(), 2, "ii".to_string()),
+            ]
+        );
+        // The same lines unmarked, after a sentence, are a list in the article's text.
+        assert!(subs(&text.replace("#", ""), true).is_empty());
     }
 
     #[test]
