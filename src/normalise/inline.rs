@@ -555,39 +555,81 @@ fn typography(s: &str) -> String {
 
 /// Length in bytes of the run at the start of `s` that [`typography`] copies as it is:
 /// characters [`is_plain`], full stops that open no « ... », and single spaces between them
-/// (a space after a plain character is always kept, a second one never). Empty when `s` does not start with a plain character.
+/// (a space after a plain character is always kept, a second one never). Empty when `s` does
+/// not start with a plain character. Read through a byte table ([`RUN_CLASS`]).
 fn plain_run(s: &str) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
     let mut after_space = true;
-    while i < b.len() {
-        let x = b[i];
-        if x == b' ' {
-            if after_space {
-                break;
+    while let Some(&x) = b.get(i) {
+        match RUN_CLASS[usize::from(x)] {
+            RUN_PLAIN => i += 1,
+            RUN_SPACE => {
+                if after_space {
+                    break;
+                }
+                after_space = true;
+                i += 1;
+                continue;
             }
-            after_space = true;
-            i += 1;
-            continue;
-        }
-        let len = if x < 0x80 {
             // A full stop is copied unless it opens « ... » (made « … »).
-            let stop = x == b'.' && !(b.get(i + 1) == Some(&b'.') && b.get(i + 2) == Some(&b'.'));
-            if ASCII_CLASS[usize::from(x)] & 4 == 0 && !stop {
-                break;
+            RUN_STOP => {
+                if b.get(i + 1) == Some(&b'.') && b.get(i + 2) == Some(&b'.') {
+                    break;
+                }
+                i += 1;
             }
-            1
-        } else {
-            match s[i..].chars().next() {
-                Some(c) if is_plain(c) => c.len_utf8(),
+            // U+00C0 to U+00FF: letters, but « × » (C3 97) and « ÷ » (C3 B7).
+            RUN_LATIN1 => {
+                if matches!(b.get(i + 1), Some(0x97 | 0xB7) | None) {
+                    break;
+                }
+                i += 2;
+            }
+            RUN_OTHER => match s[i..].chars().next() {
+                Some(c) if is_plain(c) => i += c.len_utf8(),
                 _ => break,
-            }
-        };
+            },
+            _ => break,
+        }
         after_space = false;
-        i += len;
     }
     i
 }
+
+const RUN_BREAK: u8 = 0;
+const RUN_PLAIN: u8 = 1;
+const RUN_SPACE: u8 = 2;
+const RUN_STOP: u8 = 3;
+const RUN_LATIN1: u8 = 4;
+const RUN_OTHER: u8 = 5;
+
+/// What a byte opening a character is to [`plain_run`]: an ASCII character [`is_plain`]
+/// (`ASCII_CLASS` bit 4), the space, the full stop, the lead byte of U+00C0–U+00FF, the lead
+/// byte of another character (decoded), or a character that ends the run.
+const RUN_CLASS: [u8; 256] = {
+    let mut t = [RUN_BREAK; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = if i < 0x80 {
+            if ASCII_CLASS[i] & 4 != 0 {
+                RUN_PLAIN
+            } else if i == b' ' as usize {
+                RUN_SPACE
+            } else if i == b'.' as usize {
+                RUN_STOP
+            } else {
+                RUN_BREAK
+            }
+        } else if i == 0xC3 {
+            RUN_LATIN1
+        } else {
+            RUN_OTHER
+        };
+        i += 1;
+    }
+    t
+};
 
 /// A character [`typography`] copies whatever stands around it: a letter, a digit, or a sign
 /// none of its rules looks at (spaces, quotes, `.`, `;:!?`, bullets, apostrophes but the

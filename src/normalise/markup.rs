@@ -341,32 +341,7 @@ pub(super) struct TableDepths(Option<Vec<Option<u32>>>);
 impl TableDepths {
     fn of(&mut self, raws: &[&str]) -> &[Option<u32>] {
         self.0.get_or_insert_with(|| {
-            // depths[k]: tables open before raw line k (depths[raws.len()]: at the end).
-            let mut depths = Vec::with_capacity(raws.len() + 1);
-            let mut depth = 0i32;
-            depths.push(depth);
-            for raw in raws {
-                if raw.contains('<') {
-                    // `<table` tags and `</table` closings, any case, read in place.
-                    let (mut opens, mut closes) = (0usize, 0usize);
-                    for (p, _) in raw.match_indices('<') {
-                        let tag = &raw[p..];
-                        if starts_with_tag(tag, "table") {
-                            opens += 1;
-                        } else if tag
-                            .as_bytes()
-                            .get(1..7)
-                            .is_some_and(|t| t.eq_ignore_ascii_case(b"/table"))
-                        {
-                            closes += 1;
-                        }
-                    }
-                    depth = depth
-                        .saturating_add(opens as i32)
-                        .saturating_sub(closes as i32);
-                }
-                depths.push(depth);
-            }
+            let depths = depths_of(raws);
             // The next j > i with depths[j] <= depths[i]: the block of line i ends at j - 1.
             let mut ends = vec![None; raws.len()];
             let mut open: Vec<usize> = Vec::new();
@@ -385,6 +360,36 @@ impl TableDepths {
             ends
         })
     }
+}
+
+/// depths[k]: the tables open before raw line k (depths[raws.len()]: at the end), from the
+/// `<table` tags and `</table` closings of each line, any case, read in place.
+fn depths_of(raws: &[&str]) -> Vec<i32> {
+    let mut depths = Vec::with_capacity(raws.len() + 1);
+    let mut depth = 0i32;
+    depths.push(depth);
+    for raw in raws {
+        if raw.contains('<') {
+            let (mut opens, mut closes) = (0usize, 0usize);
+            for (p, _) in raw.match_indices('<') {
+                let tag = &raw[p..];
+                if starts_with_tag(tag, "table") {
+                    opens += 1;
+                } else if tag
+                    .as_bytes()
+                    .get(1..7)
+                    .is_some_and(|t| t.eq_ignore_ascii_case(b"/table"))
+                {
+                    closes += 1;
+                }
+            }
+            depth = depth
+                .saturating_add(opens as i32)
+                .saturating_sub(closes as i32);
+        }
+        depths.push(depth);
+    }
+    depths
 }
 
 /// [`html_table`], with the text's table depths counted once for all its lines.
@@ -578,15 +583,7 @@ mod tests {
         for raw in raws {
             expected.push(expected.last().copied().unwrap_or(0) + old(raw));
         }
-        // Each line's block ends where a forward search over those depths ends it.
-        let searched: Vec<Option<u32>> = (0..raws.len())
-            .map(|i| {
-                (i..raws.len())
-                    .find(|k| expected[k + 1] <= expected[i])
-                    .map(|k| k as u32)
-            })
-            .collect();
-        assert_eq!(TableDepths::default().of(&raws), searched.as_slice());
+        assert_eq!(depths_of(&raws), expected);
     }
 
     fn stripped(text: &str) -> Vec<String> {
@@ -876,6 +873,12 @@ mod tests {
             "</table>",
             "y",
         ];
+        let count_tags = |lower: &str, tag: &str| {
+            lower
+                .match_indices('<')
+                .filter(|(p, _)| starts_with_tag(&lower[*p..], tag))
+                .count()
+        };
         let mut depths = vec![0i32];
         for r in raws {
             let l = r.to_ascii_lowercase();
