@@ -882,11 +882,8 @@ mod tests {
         let mut depths = vec![0i32];
         for r in raws {
             let l = r.to_ascii_lowercase();
-            let opens = l
-                .match_indices('<')
-                .filter(|(p, _)| starts_with_tag(&l[*p..], "table"))
-                .count();
-            let d = depths[depths.len() - 1] + opens as i32 - l.matches("</table").count() as i32;
+            let d = depths[depths.len() - 1] + count_tags(&l, "table") as i32
+                - l.matches("</table").count() as i32;
             depths.push(d);
         }
         let mut counted = TableDepths::default();
