@@ -304,35 +304,40 @@ pub(super) fn html_table(raws: &[&str], i: usize) -> Option<(Vec<Placed>, usize)
 #[derive(Default)]
 pub(super) struct TableDepths(Option<Vec<Option<u32>>>);
 
+/// The tables open before each raw line (`raws.len() + 1` counts: the last one at the end).
+fn table_depths(raws: &[&str]) -> Vec<i32> {
+    let mut depths = Vec::with_capacity(raws.len() + 1);
+    let mut depth = 0i32;
+    depths.push(depth);
+    for raw in raws {
+        if raw.contains('<') {
+            // `<table` tags and `</table` closings, any case, read in place.
+            let (mut opens, mut closes) = (0usize, 0usize);
+            for (p, _) in raw.match_indices('<') {
+                let tag = &raw[p..];
+                if starts_with_tag(tag, "table") {
+                    opens += 1;
+                } else if tag
+                    .as_bytes()
+                    .get(1..7)
+                    .is_some_and(|t| t.eq_ignore_ascii_case(b"/table"))
+                {
+                    closes += 1;
+                }
+            }
+            depth = depth
+                .saturating_add(opens as i32)
+                .saturating_sub(closes as i32);
+        }
+        depths.push(depth);
+    }
+    depths
+}
+
 impl TableDepths {
     fn of(&mut self, raws: &[&str]) -> &[Option<u32>] {
         self.0.get_or_insert_with(|| {
-            // depths[k]: tables open before raw line k (depths[raws.len()]: at the end).
-            let mut depths = Vec::with_capacity(raws.len() + 1);
-            let mut depth = 0i32;
-            depths.push(depth);
-            for raw in raws {
-                if raw.contains('<') {
-                    // `<table` tags and `</table` closings, any case, read in place.
-                    let (mut opens, mut closes) = (0usize, 0usize);
-                    for (p, _) in raw.match_indices('<') {
-                        let tag = &raw[p..];
-                        if starts_with_tag(tag, "table") {
-                            opens += 1;
-                        } else if tag
-                            .as_bytes()
-                            .get(1..7)
-                            .is_some_and(|t| t.eq_ignore_ascii_case(b"/table"))
-                        {
-                            closes += 1;
-                        }
-                    }
-                    depth = depth
-                        .saturating_add(opens as i32)
-                        .saturating_sub(closes as i32);
-                }
-                depths.push(depth);
-            }
+            let depths = table_depths(raws);
             // The next j > i with depths[j] <= depths[i]: the block of line i ends at j - 1.
             let mut ends = vec![None; raws.len()];
             let mut open: Vec<usize> = Vec::new();
@@ -544,7 +549,7 @@ mod tests {
         for raw in raws {
             expected.push(expected.last().copied().unwrap_or(0) + old(raw));
         }
-        assert_eq!(TableDepths::default().of(&raws), expected);
+        assert_eq!(table_depths(&raws), expected);
     }
 
     fn stripped(text: &str) -> Vec<String> {
@@ -815,13 +820,7 @@ mod tests {
             "</table>",
             "y",
         ];
-        let mut depths = vec![0i32];
-        for r in raws {
-            let l = r.to_ascii_lowercase();
-            let d = depths[depths.len() - 1] + count_tags(&l, "table") as i32
-                - l.matches("</table").count() as i32;
-            depths.push(d);
-        }
+        let depths = table_depths(&raws);
         let mut counted = TableDepths::default();
         let ends = counted.of(&raws).to_vec();
         for i in 0..raws.len() {
