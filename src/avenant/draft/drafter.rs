@@ -122,6 +122,63 @@ impl<'a> Drafter<'a> {
         }
     }
 
+    /// [`Drafter::free_label`] for an article quoted in the inserted division `into`, which
+    /// cannot take a « bis » number of its own: when the number is held by an old article
+    /// that the new version keeps in the same division (under the same number) but under
+    /// another article number still free, that article is renumbered first, ahead of its
+    /// place, as codes are amended (« L'article L. 5121-7 devient l'article L. 5121-22. »,
+    /// then the new section quotes its own article L. 5121-7). An article moved elsewhere
+    /// (into `into` itself, or to another division) is left to its deletion and insertion.
+    pub(super) fn free_label_renumbering(&mut self, label: &str, into: NodeId) {
+        self.free_label(label);
+        if !self.known.contains(&canonical_label(label)) {
+            return;
+        }
+        let Some(o) = super::super::apply::find_unit(&self.w, &Unit::article(label)) else {
+            return;
+        };
+        if o.index() >= self.cmp.old.nodes.len() || self.w.node(o).number_is_implicit() {
+            return;
+        }
+        let Some(m) = self.pairs.new_of(o) else {
+            return;
+        };
+        let new = &self.cmp.new;
+        // Its division kept under its own number (a chapter VI that becomes chapter VII is
+        // replaced whole, its articles with it).
+        let in_place = self.w.parent(o).is_some_and(|wp| {
+            self.pairs.new_of(wp).is_some_and(|p| {
+                new.parent(m) == Some(p)
+                    && (self.w.node(wp).kind != NodeKind::Structure
+                        || !self.relabelled_division(wp, p))
+            })
+        });
+        let into_it = std::iter::successors(Some(m), |x| new.parent(*x)).any(|x| x == into);
+        if !in_place || into_it {
+            return;
+        }
+        let to = canonical_label(self.cmp.new.node(m).label.as_deref().unwrap_or(""));
+        let taken = super::super::apply::find_unit(&self.w, &Unit::article(&to)).is_some();
+        if to.is_empty() || to == canonical_label(label) || taken {
+            return;
+        }
+        let from = self.label(o);
+        let ins = Instruction {
+            target: Target::convention(),
+            op: Op::Renumber {
+                from: vec![from.clone()],
+                to: vec![to],
+            },
+        };
+        if self.exec(&ins).is_ok() {
+            self.changes.renumbered = true;
+            self.early.push((
+                formules::article_renumbering_heading(&from, self.noun),
+                vec![ins],
+            ));
+        }
+    }
+
     /// The nodes whose children a division insertion may change in the working copy: the root
     /// and every division (where the new one goes), and the parents of the old articles moved
     /// into it (`moved`), which leave their place. Saved, they let a refused insertion be

@@ -357,7 +357,9 @@ fn read_text(
 ) -> Result<Vec<Instruction>, String> {
     let skel = passive(skel.trim());
     let (skel, each) = occurrences_said(skel)?;
-    let read = read_skeleton(s, skel, quotes, block, ctx, joined)?;
+    let said = quotes.clone();
+    let read = read_skeleton(s, skel, quotes, block, ctx, joined)
+        .map_err(|e| quotes_put_back(&e, &said))?;
     let Some(times) = each else {
         return Ok(read);
     };
@@ -372,6 +374,22 @@ fn read_text(
             _ => Err(not_understood(s)),
         })
         .collect()
+}
+
+/// An error message on a sentence's skeleton with the sentence's own quotations put back where
+/// the reader's markers (`§0`, `¤1`) stand: « unité introuvable dans « La section « Conditions
+/// budgétaire » » », never « La section §0 ».
+fn quotes_put_back(message: &str, quotes: &[String]) -> String {
+    static MARKER: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"[§¤](\d+)").expect("valid regex"));
+    MARKER
+        .replace_all(message, |c: &regex::Captures| {
+            c[1].parse::<usize>()
+                .ok()
+                .and_then(|n| quotes.get(n))
+                .map_or_else(|| c[0].to_string(), |q| format!("« {q} »"))
+        })
+        .into_owned()
 }
 
 /// The skeleton without the number of occurrences a replacement states (« sont remplacés, deux
@@ -1423,6 +1441,22 @@ fn not_understood(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// blind3 finding 10: an error names the unit with the avenant's quotation, not the
+    /// reader's marker.
+    #[test]
+    fn errors_quote_the_sentence_not_its_markers() {
+        let quotes = vec!["Conditions budgétaire".to_string()];
+        assert_eq!(
+            quotes_put_back("unité introuvable dans « La section §0 »", &quotes),
+            "unité introuvable dans « La section « Conditions budgétaire » »"
+        );
+        assert_eq!(
+            quotes_put_back("article intitulé ¤0", &quotes),
+            "article intitulé « Conditions budgétaire »"
+        );
+        assert_eq!(quotes_put_back("rien §3", &quotes), "rien §3");
+    }
 
     #[test]
     fn a_sentence_not_understood_is_quoted_in_two_hundred_characters_at_most() {

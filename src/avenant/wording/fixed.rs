@@ -97,6 +97,15 @@ pub fn renumbering_heading(noun: DocNoun) -> String {
     format!("Renumérotation d'articles {}", noun.of_it())
 }
 
+/// « Renumérotation de l'article L5121-7 du code »: one article renumbered, named by the
+/// number it had.
+pub fn article_renumbering_heading(label: &str, noun: DocNoun) -> String {
+    format!(
+        "Renumérotation {}",
+        de(&cite_unit_in(&Unit::article(label), Case::Nom, true, noun))
+    )
+}
+
 /// « Renumérotation d'annexes de la convention », « … du contrat ».
 pub fn annex_renumbering_heading(noun: DocNoun) -> String {
     format!("Renumérotation d'annexes {}", noun.of_it())
