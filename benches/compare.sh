@@ -3,7 +3,8 @@
 # pairs: the minimum wall and CPU time of N runs (the least disturbed by other load on a shared
 # machine), the ratios, and peak RSS (/usr/bin/time -v) against the inputs; then the scaling
 # t(2n)/t(n) (CPU) on inputs doubled by concatenation, the Code du travail and adversarial ones.
-# Then `draft` and `apply` against git on the same pairs, and their scaling on generated texts.
+# Then peak RSS of `parse` on a 19.4 MB text against its size; then `draft` and `apply` against
+# git on the same pairs, and their scaling on generated texts.
 # Usage: benches/compare.sh [AVENANT_BINARY] [RUNS]   (build with `cargo build --release` first)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -49,6 +50,21 @@ done
 # Scaling: the same command on each input and on the input doubled by concatenation.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+
+# Parsing a 19.4 MB text (both Code du travail versions, the new one twice, both Code civil
+# versions, one after the other): peak RSS against the input, for each output format, and CPU.
+big=(code-du-travail-2011-12-31 code-du-travail-2015-04-01 code-du-travail-2015-04-01 code-civil-2012-12-31 code-civil-2015-04-01)
+if all=$(for f in "${big[@]}"; do [ -f "$bench/$f.md" ] || exit 1; echo "$bench/$f.md"; done); then
+  # shellcheck disable=SC2086
+  cat $all >"$tmp/big.md"
+  big_mb=$(echo "$(stat -c %s "$tmp/big.md") / 1048576" | bc -l)
+  echo
+  printf '%-22s %8s %8s %8s %7s\n' "parse ($(printf '%.1f' "$big_mb") MB)" format av_cpu av_MB rss/in
+  for format in outline json md; do
+    read -r pr pc <<<"$(rss_cpu "$bin" parse --format "$format" "$tmp/big.md")"
+    printf '%-22s %8s %8s %8s %7.2f\n' "" "$format" "$pc" "$pr" "$(echo "$pr / $big_mb" | bc -l)"
+  done
+fi
 gen() { # gen KIND SEED FILE: adversarial inputs, deterministic (awk's srand)
   awk -v kind="$1" -v seed="$2" 'BEGIN {
     srand(seed); print "Convention\n"

@@ -26,7 +26,9 @@ LOGS=${LOGS:-../../notes/fuzz-logs}
 FUZZ_BUILD=${FUZZ_BUILD--s none}
 CARGO_PROFILE_RELEASE_OPT_LEVEL=${CARGO_PROFILE_RELEASE_OPT_LEVEL:-1}
 export CARGO_PROFILE_RELEASE_OPT_LEVEL
-[ -n "$(ls "corpus/$TARGET" 2>/dev/null)" ] || sh seed.sh
+# Seeding once, under a lock: runs started side by side would copy the same files at once.
+seeded() { [ -n "$(ls "corpus/$TARGET" 2>/dev/null)" ]; }
+seeded || flock .seed.lock sh -c "[ -n \"\$(ls corpus/$TARGET 2>/dev/null)\" ] || sh seed.sh"
 # shellcheck disable=SC2086 # FUZZ_BUILD holds several flags
 cargo +nightly fuzz build -O $FUZZ_BUILD "$TARGET"
 TRIPLE=$(rustc +nightly -vV | sed -n 's/^host: //p')

@@ -5,7 +5,7 @@ use super::{label_key, Aligner};
 use crate::model::NodeId;
 use rustc_hash::FxHashMap;
 
-pub(super) fn bag_words(text: &str, words: &mut FxHashMap<String, u32>, out: &mut Vec<u32>) {
+pub(super) fn bag_words(text: &str, words: &mut FxHashMap<String, u32>, out: &mut WordIds) {
     // One buffer for the lower-cased words (most capitals are ASCII: no allocation for them).
     let mut lower = String::new();
     let mut rest = text;
@@ -130,6 +130,92 @@ fn wide_alnum(text: &str, i: usize) -> (bool, usize) {
     }
 }
 
+/// The word ids of a side, in 16 bits when every id fits (the words of both documents are
+/// fewer than 65,536), else in 32.
+#[derive(Debug)]
+pub(super) enum WordIds {
+    /// 16-bit ids.
+    Narrow(Vec<u16>),
+    /// 32-bit ids.
+    Wide(Vec<u32>),
+}
+
+/// A run of word ids, as stored.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Ids<'a> {
+    Narrow(&'a [u16]),
+    Wide(&'a [u32]),
+}
+
+impl WordIds {
+    /// Appends an id: in 16 bits while every id fits, all of them widened to 32 bits at the
+    /// first that does not.
+    #[inline]
+    pub(super) fn push(&mut self, id: u32) {
+        match self {
+            WordIds::Narrow(ids) => match u16::try_from(id) {
+                Ok(id) => ids.push(id),
+                Err(_) => {
+                    let mut wide: Vec<u32> = Vec::with_capacity(ids.capacity());
+                    wide.extend(ids.iter().map(|&w| u32::from(w)));
+                    wide.push(id);
+                    *self = WordIds::Wide(wide);
+                }
+            },
+            WordIds::Wide(ids) => ids.push(id),
+        }
+    }
+
+    /// How many ids.
+    pub(super) fn len(&self) -> usize {
+        match self {
+            WordIds::Narrow(ids) => ids.len(),
+            WordIds::Wide(ids) => ids.len(),
+        }
+    }
+
+    /// Gives back the unused capacity.
+    pub(super) fn shrink_to_fit(&mut self) {
+        match self {
+            WordIds::Narrow(ids) => ids.shrink_to_fit(),
+            WordIds::Wide(ids) => ids.shrink_to_fit(),
+        }
+    }
+
+    /// The ids in `range`.
+    pub(super) fn range(&self, range: std::ops::Range<usize>) -> Ids<'_> {
+        match self {
+            WordIds::Narrow(ids) => Ids::Narrow(&ids[range]),
+            WordIds::Wide(ids) => Ids::Wide(&ids[range]),
+        }
+    }
+}
+
+impl Ids<'_> {
+    pub(super) fn len(self) -> usize {
+        match self {
+            Ids::Narrow(ids) => ids.len(),
+            Ids::Wide(ids) => ids.len(),
+        }
+    }
+
+    /// Appends the ids to `out`.
+    pub(super) fn extend_into(self, out: &mut Vec<u32>) {
+        match self {
+            Ids::Narrow(ids) => out.extend(ids.iter().map(|&w| u32::from(w))),
+            Ids::Wide(ids) => out.extend_from_slice(ids),
+        }
+    }
+
+    /// Whether both runs hold the same ids.
+    pub(super) fn same(self, ids: &[u32]) -> bool {
+        match self {
+            Ids::Narrow(own) => own.iter().map(|&w| u32::from(w)).eq(ids.iter().copied()),
+            Ids::Wide(own) => own == ids,
+        }
+    }
+}
+
 /// A bag of words: the distinct word ids of a unit in increasing order, each with its count,
 /// and the number of words. A division's bag (every word below a Partie or a Livre) holds
 /// hundreds of thousands of words drawn from a few thousand distinct ones: counted, it stays
@@ -165,23 +251,26 @@ pub(super) struct Counter {
 
 impl Counter {
     /// Adds words to the bag being made.
-    fn add(&mut self, ids: &[u32]) {
+    fn add(&mut self, ids: Ids<'_>) {
         self.total += ids.len();
         if self.total < SMALL_BAG {
-            self.words.extend_from_slice(ids);
+            ids.extend_into(&mut self.words);
             return;
         }
         if !self.words.is_empty() {
             let words = std::mem::take(&mut self.words);
-            self.count(&words);
+            self.count(words.iter().copied());
             self.words = words;
             self.words.clear();
         }
-        self.count(ids);
+        match ids {
+            Ids::Narrow(ids) => self.count(ids.iter().map(|&w| u32::from(w))),
+            Ids::Wide(ids) => self.count(ids.iter().copied()),
+        }
     }
 
-    fn count(&mut self, ids: &[u32]) {
-        for &w in ids {
+    fn count(&mut self, ids: impl Iterator<Item = u32>) {
+        for w in ids {
             let w = w as usize;
             if w >= self.counts.len() {
                 self.counts.resize(w + 1, 0);
@@ -282,8 +371,7 @@ impl Aligner<'_> {
         let mut counter = std::mem::take(&mut self.counter);
         let mut stack = vec![id];
         while let Some(id) = stack.pop() {
-            let (start, end) = side.own_words[id.index()];
-            counter.add(&side.words[start as usize..end as usize]);
+            counter.add(side.own_ids(id));
             stack.extend(side.doc.children(id).iter().rev());
         }
         let bag = counter.bag();
@@ -301,24 +389,22 @@ impl Aligner<'_> {
         let side = if old_side { &self.old } else { &self.new };
         let mut stack = vec![id];
         while let Some(id) = stack.pop() {
-            let (start, end) = side.own_words[id.index()];
-            out.extend_from_slice(&side.words[start as usize..end as usize]);
+            side.own_ids(id).extend_into(out);
             stack.extend(side.doc.children(id).iter().rev());
         }
     }
 
     /// The word ids of a unit's own text, in text order.
-    pub(super) fn own_words_of(&self, old_side: bool, id: NodeId) -> &[u32] {
+    pub(super) fn own_words_of(&self, old_side: bool, id: NodeId) -> Ids<'_> {
         let side = if old_side { &self.old } else { &self.new };
-        let (start, end) = side.own_words[id.index()];
-        &side.words[start as usize..end as usize]
+        side.own_ids(id)
     }
 
     /// The sorted word ids of a unit's own text alone (a container's heading, a leaf's text).
     pub(super) fn own_bag(&self, old_side: bool, id: NodeId) -> Vec<u32> {
         let side = if old_side { &self.old } else { &self.new };
-        let (start, end) = side.own_words[id.index()];
-        let mut out = side.words[start as usize..end as usize].to_vec();
+        let mut out = Vec::new();
+        side.own_ids(id).extend_into(&mut out);
         out.sort_unstable();
         out
     }
@@ -359,15 +445,15 @@ impl Aligner<'_> {
         uo: &[usize],
         un: &[usize],
         old_side_index: bool,
-    ) -> Vec<(usize, usize)> {
+    ) -> Vec<(u32, u32)> {
         let _ = old_side_index;
-        let mut index: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+        let mut index: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
         let mut by_label: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for &i in uo {
             self.ensure_bag(true, olds[i]);
             if let Some(bag) = &self.old.bags[olds[i].index()] {
                 for w in bag.ids() {
-                    index.entry(w).or_default().push(i);
+                    index.entry(w).or_default().push(i as u32);
                 }
             }
             if let Some(l) = label_key(self.old.doc, olds[i]) {
@@ -388,6 +474,7 @@ impl Aligner<'_> {
                     if let Some(list) = index.get(&w) {
                         if list.len() <= limit {
                             for &i in list {
+                                let i = i as usize;
                                 if score[i] == 0 {
                                     met.push(i);
                                 }
@@ -400,13 +487,15 @@ impl Aligner<'_> {
             best.clear();
             best.extend(met.drain(..).map(|i| (std::mem::take(&mut score[i]), i)));
             best_first(&mut best, self.options.max_candidates);
+            // Positions in sibling lists, held in 32 bits (a code's global moves propose
+            // hundreds of thousands of pairs).
             for &(_, i) in &best {
-                out.push((i, j));
+                out.push((i as u32, j as u32));
             }
             if let Some(l) = label_key(self.new.doc, news[j]) {
                 if let Some(list) = by_label.get(&l) {
                     for &i in list.iter().take(4) {
-                        out.push((i, j));
+                        out.push((i as u32, j as u32));
                     }
                 }
             }
@@ -432,6 +521,29 @@ fn best_first(best: &mut Vec<(u32, usize)>, keep: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_ids_stay_narrow_while_they_fit_then_widen_without_loss() {
+        let mut ids = WordIds::Narrow(Vec::new());
+        let wanted: Vec<u32> = vec![0, 7, 65_535, 3, 65_536, 1 << 20, 9];
+        for (k, &w) in wanted.iter().enumerate() {
+            ids.push(w);
+            assert_eq!(matches!(ids, WordIds::Narrow(_)), k < 4, "{k}");
+        }
+        let mut out = Vec::new();
+        ids.range(0..ids.len()).extend_into(&mut out);
+        assert_eq!(out, wanted);
+        assert!(ids.range(2..4).same(&[65_535, 3]));
+        let mut narrow = WordIds::Narrow(Vec::new());
+        for &w in &wanted[..4] {
+            narrow.push(w);
+        }
+        assert!(narrow.range(0..4).same(&wanted[..4]));
+        assert!(!narrow.range(0..4).same(&wanted[..3]));
+        let mut counter = Counter::default();
+        counter.add(narrow.range(0..4));
+        assert_eq!(counter.bag().entries, [(0, 1), (3, 1), (7, 1), (65_535, 1)]);
+    }
 
     #[test]
     fn best_first_keeps_what_a_full_sort_keeps() {
@@ -513,7 +625,7 @@ mod tests {
             sorted.sort_unstable();
             // Added in pieces, as a unit's nodes add their words.
             for piece in ids.chunks(37) {
-                counter.add(piece);
+                counter.add(Ids::Wide(piece));
             }
             let bag = counter.bag();
             let expanded: Vec<u32> = bag

@@ -253,10 +253,11 @@ struct Side<'a> {
     bags: Vec<Option<Box<bags::Bag>>>,
     /// Flat sorted bags of the units split and merge detection joins.
     flat_bags: FxHashMap<u32, Vec<u32>>,
-    /// Every node's own words as interned ids (read once), node by node…
-    words: Vec<u32>,
-    /// …and the range of each node's own words in `words`.
-    own_words: Vec<(u32, u32)>,
+    /// Every node's own words as interned ids (read once; 16 bits while they fit), node by
+    /// node: node `i`'s are
+    /// `words[starts[i]..starts[i + 1]]`.
+    words: bags::WordIds,
+    starts: Vec<u32>,
 }
 
 impl<'a> Side<'a> {
@@ -264,17 +265,23 @@ impl<'a> Side<'a> {
     /// shared by both sides (`dictionary`), so that later comparisons copy and compare `u32`s.
     fn new(doc: &'a Document, dictionary: &mut FxHashMap<String, u32>) -> Self {
         let n = doc.nodes.len();
-        let mut words = Vec::new();
-        let mut own_words = Vec::with_capacity(n);
+        // Sized once, never moved while it grows (a word is at least one byte and is
+        // followed by another, or by the end): the pages past the last id are never touched,
+        // and given back below.
+        let most: usize = (0..n)
+            .map(|i| own_text(doc, NodeId(i as u32)).0.len() / 2 + 1)
+            .sum();
+        let mut words = bags::WordIds::Narrow(Vec::with_capacity(most));
+        let mut starts = Vec::with_capacity(n + 1);
         for index in 0..n {
-            let start = words.len() as u32;
+            starts.push(words.len() as u32);
             bag_words(
                 own_text(doc, NodeId(index as u32)).0,
                 dictionary,
                 &mut words,
             );
-            own_words.push((start, words.len() as u32));
         }
+        starts.push(words.len() as u32);
         words.shrink_to_fit();
         Side {
             doc,
@@ -283,8 +290,14 @@ impl<'a> Side<'a> {
             bags: vec![None; n],
             flat_bags: FxHashMap::default(),
             words,
-            own_words,
+            starts,
         }
+    }
+
+    /// The ids of node `id`'s own words.
+    fn own_ids(&self, id: NodeId) -> bags::Ids<'_> {
+        let (start, end) = (self.starts[id.index()], self.starts[id.index() + 1]);
+        self.words.range(start as usize..end as usize)
     }
     fn kind(&self, id: NodeId) -> NodeKind {
         self.doc.node(id).kind
@@ -319,11 +332,18 @@ type Match = (usize, usize, Basis, f32);
 /// inserted or deleted.
 pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Alignment {
     let mut dictionary = FxHashMap::default();
+    let (old_side, new_side) = (
+        Side::new(old, &mut dictionary),
+        Side::new(new, &mut dictionary),
+    );
+    drop(dictionary);
     let mut a = Aligner {
-        old: Side::new(old, &mut dictionary),
-        new: Side::new(new, &mut dictionary),
+        old: old_side,
+        new: new_side,
         options,
-        arena: Vec::new(),
+        // At most a pair per node of either side, but for moves: reserved once, never moved
+        // as it grows (pages it never reaches are never touched).
+        arena: Vec::with_capacity(old.nodes.len() + new.nodes.len()),
         counter: Default::default(),
     };
     let top = a.align_seq(old.top_level(), new.top_level());

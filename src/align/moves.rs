@@ -77,7 +77,7 @@ impl Aligner<'_> {
                 let mut c = Vec::new();
                 for &d in &rest_d {
                     for &x in &rest_i {
-                        c.push((d, x));
+                        c.push((d as u32, x as u32));
                     }
                 }
                 c
@@ -86,6 +86,7 @@ impl Aligner<'_> {
             };
             let mut scored: Vec<(f32, usize, usize)> = Vec::new();
             for (d, x) in cands {
+                let (d, x) = (d as usize, x as usize);
                 let s = self.similarity(olds[d], news[x]);
                 if s >= self.options.move_similarity {
                     scored.push((s, d, x));

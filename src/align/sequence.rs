@@ -182,11 +182,11 @@ impl Aligner<'_> {
         let uo: Vec<usize> = (0..olds.len()).filter(|i| m_old[*i].is_none()).collect();
         let un: Vec<usize> = (0..news.len()).filter(|j| m_new[*j].is_none()).collect();
         if !uo.is_empty() && !un.is_empty() {
-            let mut cands: Vec<(usize, usize)> = Vec::new();
+            let mut cands: Vec<(u32, u32)> = Vec::new();
             if uo.len() * un.len() <= 2500 {
                 for &i in &uo {
                     for &j in &un {
-                        cands.push((i, j));
+                        cands.push((i as u32, j as u32));
                     }
                 }
             } else {
@@ -194,6 +194,7 @@ impl Aligner<'_> {
             }
             let mut scored: Vec<(f32, usize, usize)> = Vec::new();
             for (i, j) in cands {
+                let (i, j) = (i as usize, j as usize);
                 let (o, n) = (olds[i], news[j]);
                 if class(self.old.kind(o)) != class(self.new.kind(n)) {
                     continue;

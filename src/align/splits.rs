@@ -97,9 +97,9 @@ impl Aligner<'_> {
         let same_words = {
             let mut joined: Vec<u32> = Vec::new();
             for o in &others[start..end] {
-                joined.extend_from_slice(self.own_words_of(others_old, *o));
+                self.own_words_of(others_old, *o).extend_into(&mut joined);
             }
-            joined == self.own_words_of(one_old, one)
+            self.own_words_of(one_old, one).same(&joined)
         };
         (single + 0.1 < s || same_words).then_some((s, start, end))
     }

@@ -22,17 +22,34 @@ pub(super) fn strip<'a>(raws: &[&'a str]) -> Option<Vec<Cow<'a, str>>> {
 /// that may not. Without, every line is read (the reference the unit test compares to).
 fn strip_with<'a>(raws: &[&'a str], filter: bool) -> Option<Vec<Cow<'a, str>>> {
     let front = front_matter(raws);
+    let pandoc = title_block(raws);
     let first = if filter {
         raws.iter().position(|r| may_have_markup(r))
     } else {
         Some(0)
     };
-    if front.is_none() && first.is_none() {
+    if front.is_none() && first.is_none() && pandoc.is_none() {
         return None;
     }
     let mut out: Vec<Cow<'a, str>> = raws.iter().map(|r| Cow::Borrowed(*r)).collect();
     // Lines before the first that may hold markup are left as they are.
     let mut i = first.unwrap_or(raws.len());
+    if let Some(end) = pandoc {
+        // A Pandoc title block (`% Titre`, `% Auteurs`, `% Date`): its first line with words
+        // is the title, the others lines of text under it (a logo, `% ![](logo.pdf)`, has none).
+        let mut titled = false;
+        for k in 0..=end {
+            let t = raws[k].trim_start_matches('%').trim();
+            let words = !crate::normalise::inline(t).is_empty();
+            out[k] = match (words, titled) {
+                (false, _) => Cow::Borrowed(""),
+                (true, false) => Cow::Owned(format!("# {t}")),
+                (true, true) => Cow::Borrowed(t),
+            };
+            titled |= words;
+        }
+        i = i.max(end + 1);
+    }
     if let Some(end) = front {
         let has_title = raws[end + 1..].iter().any(|r| {
             let t = r.trim_start();
@@ -157,6 +174,23 @@ fn starts_with_tag(t: &str, tag: &str) -> bool {
         && rest.is_char_boundary(tag.len())
         && rest[..tag.len()].eq_ignore_ascii_case(tag)
         && rest[tag.len()..].starts_with(['>', ' ', '/', '\t'])
+}
+
+/// The last line of a Pandoc title block opening the text (lines opened by `%`, their
+/// continuation lines indented), or `None`.
+fn title_block(raws: &[&str]) -> Option<usize> {
+    if !raws.first()?.starts_with('%') {
+        return None;
+    }
+    let mut end = 0;
+    for (k, raw) in raws.iter().enumerate().skip(1).take(16) {
+        if raw.starts_with('%') || (raw.starts_with([' ', '\t']) && !raw.trim().is_empty()) {
+            end = k;
+        } else {
+            break;
+        }
+    }
+    Some(end)
 }
 
 /// The last line of a YAML front matter opening the text (`---`, `key: value` lines, `---` or
@@ -544,7 +578,15 @@ mod tests {
         for raw in raws {
             expected.push(expected.last().copied().unwrap_or(0) + old(raw));
         }
-        assert_eq!(TableDepths::default().of(&raws), expected);
+        // Each line's block ends where a forward search over those depths ends it.
+        let searched: Vec<Option<u32>> = (0..raws.len())
+            .map(|i| {
+                (i..raws.len())
+                    .find(|k| expected[k + 1] <= expected[i])
+                    .map(|k| k as u32)
+            })
+            .collect();
+        assert_eq!(TableDepths::default().of(&raws), searched.as_slice());
     }
 
     fn stripped(text: &str) -> Vec<String> {
@@ -553,6 +595,25 @@ mod tests {
             Some(lines) => lines.into_iter().map(|l| l.into_owned()).collect(),
             None => raws.into_iter().map(String::from).collect(),
         }
+    }
+
+    /// blind3 finding 7 (24ème contract and avenant): a Pandoc title block gives the title,
+    /// a logo line aside, the other lines under it.
+    #[test]
+    fn pandoc_title_block_is_the_title() {
+        let l = stripped("% ![](images/logo.pdf \"\")\n% **Conditions Particulières**\n% **Contrat n° 1**\n\\rhead{ x }\n\n## Article 1\n");
+        assert_eq!(
+            l[..4],
+            [
+                "",
+                "# **Conditions Particulières**",
+                "**Contrat n° 1**",
+                "\\rhead{ x }"
+            ]
+        );
+        // A `%` further down is text.
+        let l = stripped("# Titre\n% pas un titre\n");
+        assert_eq!(l[1], "% pas un titre");
     }
 
     #[test]
@@ -818,8 +879,11 @@ mod tests {
         let mut depths = vec![0i32];
         for r in raws {
             let l = r.to_ascii_lowercase();
-            let d = depths[depths.len() - 1] + count_tags(&l, "table") as i32
-                - l.matches("</table").count() as i32;
+            let opens = l
+                .match_indices('<')
+                .filter(|(p, _)| starts_with_tag(&l[*p..], "table"))
+                .count();
+            let d = depths[depths.len() - 1] + opens as i32 - l.matches("</table").count() as i32;
             depths.push(d);
         }
         let mut counted = TableDepths::default();

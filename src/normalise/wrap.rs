@@ -440,10 +440,7 @@ mod tests {
             .position(|r| r.starts_with("===="))
             .expect("underline");
         assert_eq!(joins[k], Join::No);
-        assert!(
-            joins.iter().any(|j| *j == Join::Space),
-            "the prose is still joined"
-        );
+        assert!(joins.contains(&Join::Space), "the prose is still joined");
     }
 
     #[test]

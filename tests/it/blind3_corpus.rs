@@ -410,7 +410,6 @@ fn backslash_escapes_are_not_text() {
 
 /// Finding 7: a Pandoc title block (`% Titre`) gives the document's title.
 #[test]
-#[ignore = "finding 7: the Pandoc title block is read as « % » and alinéas"]
 fn pandoc_title_block_is_the_title() {
     for (name, want) in [
         (
