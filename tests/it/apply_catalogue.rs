@@ -246,6 +246,12 @@ const CATALOGUE: &[(&str, &str, &str, &str)] = &[
         "Le financement comprend :\n\n1° une subvention de fonctionnement ;\n\n3° une aide en nature.",
     ),
     (
+        "À l'article 4, au deuxième alinéa, le mot … (place, then the alinéa as a place)",
+        "À l'article 4, au deuxième alinéa, le mot : « deux » est remplacé par le mot : « trois ».",
+        A4,
+        "Les parties s'engagent à coopérer. Elles se réunissent chaque année.\n\nLe comité de suivi se réunit trois fois par an.",
+    ),
+    (
         "À l'article 4, le second alinéa est ainsi rédigé (place first, quotation on the line)",
         "À l'article 4, le second alinéa est ainsi rédigé : « Le comité de suivi se réunit chaque mois. »",
         A4,

@@ -83,6 +83,8 @@ fn words_replaced_in_each_alinea_the_list_names() {
         "Au premier et au cinquième alinéas de l'article 4, le mot : « comité » est remplacé par le mot : « conseil ».",
         "Aux premier et cinquième alinéas de l'article 4, le mot : « comité » est remplacé par le mot : « conseil ».",
         "Aux premier et dernier alinéas de l'article 4, le mot : « comité » est remplacé par le mot : « conseil ».",
+        // The place first, then the alinéas as a place too.
+        "À l'article 4, aux premier et dernier alinéas, le mot : « comité » est remplacé par le mot : « conseil ».",
     ] {
         assert_eq!(run(s).unwrap_or_else(|e| panic!("{s}\n{e}")), first_fifth, "{s}");
     }

@@ -471,11 +471,11 @@ fn apply_errors_quote_the_avenant_words() {
     assert!(err.contains("Conditions budgétaire"), "{err}");
 }
 
-/// Finding 11: an article holding intertitles can be amended: the Okiwi règlement pair drafts a
-/// verified act (today refused: the alinéa before an intertitle does not come back, and the
-/// article rewritten whole loses its intertitles).
+/// Finding 11 (fixed): an article holding intertitles can be amended: the Okiwi règlement pair
+/// drafts a verified act — the article is rewritten with its alinéas quoted, then each
+/// intertitle is inserted before the alinéa it opens (before, the intertitles were quoted as
+/// alinéas and the act was refused).
 #[test]
-#[ignore = "finding 11: an article with intertitles is not drafted (refused)"]
 fn article_with_intertitles_is_drafted() {
     let (md, back) = act_round_trip(&load(RI_A), &load(RI_B));
     assert!(!back.has_differences(), "{md}");

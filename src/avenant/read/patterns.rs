@@ -734,9 +734,13 @@ pub(super) static OWN_VISA: Formula = Formula::new(&[&["«"]], || {
 /// (« Compléter le II de cet article par les mots : … », « Rédiger ainsi le 3 : »,
 /// « Supprimer le dernier alinéa. ») and the conventions collectives' « Le présent article
 /// modifie intégralement l'article 3.2 … comme suit : ».
-/// « À l'article 5, le deuxième alinéa »: a place, a comma, then a unit in it.
+/// « À l'article 5, le deuxième alinéa »: a place, a comma, then a unit in it; the unit may
+/// be a place too (« À l'article L. 121-1, au premier alinéa », « Dans l'article 4, à la
+/// première phrase »).
 pub(super) static P_FRONTED: Formula = Formula::new(&[&[","]], || {
-    re(r"^(?P<prep>à|a|au|aux|dans)\s+(?P<place>[^,]+?),\s*(?P<np>(?:le|la|les|l')\b.+)$")
+    re(
+        r"^(?P<prep>à|a|au|aux|dans)\s+(?P<place>[^,]+?),\s*(?:(?P<np>(?:le|la|les|l')\b.+)|(?P<pp>(?:au|aux|[àa] la|[àa] l'|dans le|dans la|dans l'|dans les)\s*.+))$",
+    )
 });
 
 /// Incises between commas in the insertion and completion formulas, put back where the

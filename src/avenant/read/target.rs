@@ -27,7 +27,31 @@ fn fronted_place(s: &str) -> Option<String> {
             _ => format!("de {place}"),
         },
     };
-    Some(format!("{} {of}", c["np"].trim()))
+    // « au premier alinéa » → « le premier alinéa »: the unit as a noun phrase.
+    let np = match (c.name("np"), c.name("pp")) {
+        (Some(np), _) => np.as_str().trim().to_string(),
+        (None, Some(pp)) => {
+            let pp = pp.as_str().trim();
+            let lower = pp.to_lowercase();
+            let (from, to) = [
+                ("aux ", "les "),
+                ("au ", "le "),
+                ("à la ", "la "),
+                ("a la ", "la "),
+                ("à l'", "l'"),
+                ("a l'", "l'"),
+                ("dans les ", "les "),
+                ("dans le ", "le "),
+                ("dans la ", "la "),
+                ("dans l'", "l'"),
+            ]
+            .into_iter()
+            .find(|(from, _)| lower.starts_with(from))?;
+            format!("{to}{}", &pp[from.len()..])
+        }
+        _ => return None,
+    };
+    Some(format!("{np} {of}"))
 }
 
 fn parse_np_in_order(s: &str, ctx: Option<&Unit>) -> Option<(Target, u32)> {
@@ -307,6 +331,29 @@ mod tests {
             assert_eq!(t, want, "{np}");
         }
         assert!(parse_np("À l'article 5, le chat", None).is_none());
+        // The unit in the place named as a place too.
+        for np in [
+            "À l'article 5, au deuxième alinéa",
+            "Dans l'article 5, au deuxième alinéa",
+        ] {
+            let (t, _) = parse_np(np, None).unwrap_or_else(|| panic!("{np}"));
+            assert_eq!(
+                t,
+                Target::article("5").with_alinea(Position::Nth(2)),
+                "{np}"
+            );
+        }
+        let (t, _) = parse_np(
+            "À l'article 5, à la première phrase du deuxième alinéa",
+            None,
+        )
+        .expect("phrase");
+        assert_eq!(
+            t,
+            Target::article("5")
+                .with_alinea(Position::Nth(2))
+                .with_phrase(Position::Nth(1))
+        );
     }
 
     #[test]
