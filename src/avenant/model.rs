@@ -19,6 +19,11 @@ pub struct Avenant {
     pub visa: Vec<String>,
     /// The motive, written after « afin de » (without final period).
     pub objet: Option<String>,
+    /// For a document adopted by one body (statuts, règlement, charte, conditions générales),
+    /// the body that decides its modification, as the document names it (« l'assemblée
+    /// générale extraordinaire », « la DINUM »); `None`: not said, a placeholder is written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organ: Option<String>,
     /// The amending articles, in order (the closing « Autres stipulations » and « Entrée en
     /// vigueur » articles are not stored: the renderer always writes them).
     pub articles: Vec<AmendingArticle>,
@@ -99,6 +104,10 @@ pub enum Unit {
     /// « Objet » » (see [`crate::model::Node::number_is_implicit`]).
     TitledArticle {
         heading: String,
+        /// Which of the articles so titled, in document order (1-based), when several share
+        /// the heading: « le deuxième article des statuts intitulé « Bureau » ».
+        #[serde(skip_serializing_if = "Option::is_none")]
+        rank: Option<u32>,
     },
     /// An annex by its label (`2`, `I`), or the only, unnumbered annex.
     Annex {
@@ -132,6 +141,13 @@ impl Unit {
     pub fn article(label: &str) -> Unit {
         Unit::Article {
             label: canonical_label(label),
+        }
+    }
+    /// An article named by its heading alone (`rank`: which of several so titled).
+    pub fn titled(heading: &str, rank: Option<u32>) -> Unit {
+        Unit::TitledArticle {
+            heading: heading.to_string(),
+            rank,
         }
     }
     pub fn annex(label: Option<&str>) -> Unit {

@@ -1,5 +1,6 @@
 //! [`Avenant`] → Markdown (default), plain text or JSON. The shape follows LEGISTIQUE.md:
-//! title, « Entre : … Et : … », visa, exposé, « Ceci exposé… », the amending articles, « Autres
+//! title, « Entre : … Et : … », visa, exposé, « Ceci exposé… » (for statuts and the like, « Considérant
+//! … » and « … décide : »), the amending articles, « Autres
 //! stipulations », « Entrée en vigueur », « Fait à … » and one signature block per party. All
 //! the words come from [`super::formules`]; this module only lays them out.
 
@@ -49,12 +50,21 @@ pub fn blocks(av: &Avenant, style: &Style) -> Vec<(u8, String)> {
     for v in &av.visa {
         p(&mut out, format!("{v},"));
     }
-    p(&mut out, formules::expose_heading(style));
-    p(
-        &mut out,
-        formules::objet(av.objet.as_deref(), style.noun, one_body),
-    );
-    p(&mut out, formules::convenu(style));
+    if one_body {
+        // A decision, not a contract: its motive, then the body that decides.
+        p(
+            &mut out,
+            formules::considerant(av.objet.as_deref(), style.noun),
+        );
+        p(&mut out, formules::decides(av.organ.as_deref(), style));
+    } else {
+        p(&mut out, formules::expose_heading(style));
+        p(
+            &mut out,
+            formules::objet(av.objet.as_deref(), style.noun, false),
+        );
+        p(&mut out, formules::convenu(style));
+    }
     let mut n = 0;
     for art in &av.articles {
         n = n.max(art.number);
@@ -131,6 +141,7 @@ fn escape(text: &str) -> String {
         .replace("\\[date]", "[date]")
         .replace("\\[partie", "[partie")
         .replace("\\[nom et fonction", "[nom et fonction")
+        .replace("\\[organe", "[organe")
 }
 
 /// Writes the avenant as plain text: the same lines, no markup.

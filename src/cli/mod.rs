@@ -167,14 +167,19 @@ fn parse(
     options: &ReadOptions,
     out: &Output,
 ) -> Result<u8, Failure> {
-    let doc = avenant::load(file, options)?;
+    // Only the tree is written (spans say where nodes stood): the decoded text is given back
+    // once normalised, and the result is written as it is rendered, never held whole (the
+    // JSON of a 20 MB code is over 100 MB).
+    let doc = avenant::pipeline::load_tree(file, options)?;
     out.warn(&doc);
-    let mut buffer = Vec::new();
+    let mut w = out.writer()?;
     match format {
-        ParseFormat::Outline => render::outline::write_outline(&doc, &mut buffer)?,
-        ParseFormat::Json => render::json::write_json(&doc, &mut buffer)?,
-        ParseFormat::Md => render::markdown::write_markdown(&doc, &mut buffer)?,
+        ParseFormat::Outline => render::outline::write_outline(&doc, &mut w)?,
+        ParseFormat::Json => render::json::write_json(&doc, &mut w)?,
+        ParseFormat::Md => render::markdown::write_markdown(&doc, &mut w)?,
     }
-    out.write(&buffer)?;
+    io::Write::flush(&mut w)?;
+    // The process ends here: the tree's allocations are left to the system.
+    std::mem::forget(doc);
     Ok(EXIT_OK)
 }

@@ -28,10 +28,41 @@ pub fn inline(line: &str) -> String {
         }
     };
     if markup {
-        typography(&markdown_text(&pre))
+        match tags_only_text(&pre) {
+            Some(text) => typography(&text),
+            None => typography(&markdown_text(&backslash_breaks(&pre))),
+        }
     } else {
         typography(&pre)
     }
+}
+
+/// Pandoc's backslashes that CommonMark leaves as text: `\ ` is an escaped (non-breaking)
+/// space, a `\` ending the line a hard line break (`escaped_line_breaks`); both are markup, not
+/// words (« «\ Conditions particulières\ » », « séances.\ »). `\\` stays an escaped
+/// backslash for comrak to read.
+fn backslash_breaks(s: &str) -> Cow<'_, str> {
+    if !s.contains('\\') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.trim_end().chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.peek() {
+            Some('\\') => {
+                out.push_str("\\\\");
+                chars.next();
+            }
+            Some(' ') => {}
+            None => {}
+            Some(_) => out.push('\\'),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Character-level clean-ups done before Markdown is read.
@@ -108,6 +139,7 @@ const ASCII_CLASS: [u8; 128] = {
                     | b'*'
                     | b'_'
                     | b'&'
+                    | b'\''
             )
         {
             table[i] |= 4;
@@ -226,17 +258,17 @@ pub fn is_superscript_digit(c: char) -> bool {
 
 /// HTML tags that separate blocks: read as a space so the words on each side stay apart.
 fn is_block_tag(html: &str) -> bool {
-    let name: String = html
-        .trim_start_matches('<')
-        .trim_start_matches('/')
-        .chars()
+    let rest = html.trim_start_matches('<').trim_start_matches('/');
+    let len = rest
+        .bytes()
         .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    matches!(
-        name.as_str(),
-        "p" | "br" | "li" | "ul" | "ol" | "div" | "tr" | "td" | "th" | "table" | "h1" | "h2" | "h3"
-    )
+        .count();
+    let name = &rest[..len];
+    [
+        "p", "br", "li", "ul", "ol", "div", "tr", "td", "th", "table", "h1", "h2", "h3",
+    ]
+    .iter()
+    .any(|t| name.eq_ignore_ascii_case(t))
 }
 
 /// The text of one line read as Markdown inline content. The line is read behind a `x `
@@ -273,6 +305,116 @@ fn markdown_text(s: &str) -> String {
     match out.strip_prefix("x ") {
         Some(rest) => rest.to_string(),
         None => out.strip_prefix('x').unwrap_or(&out).to_string(),
+    }
+}
+
+/// [`markdown_text`] of a line whose only markup is HTML tags (`<div align="left">`, `<br/>`,
+/// `</p>`: the Légifrance codes hold one on most lines), without comrak: the text between the
+/// tags, a block tag read as a space. `None` when the line holds anything else comrak reads
+/// (emphasis, escapes, entities, links, code, strikethrough, a `<` that opens no tag, a
+/// comment, an autolink), which then goes through comrak. Tags as CommonMark defines them
+/// (an open tag with its attributes, a closing tag); none of them is an autolink.
+fn tags_only_text(s: &str) -> Option<String> {
+    if s.bytes().any(|b| {
+        matches!(
+            b,
+            b'*' | b'_' | b'\\' | b'&' | b'[' | b'`' | b'~' | b'\n' | b'\r' | 0
+        )
+    }) {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let len = html_tag_len(&rest[at..])?;
+        if is_block_tag(&rest[at..at + len]) {
+            out.push(' ');
+        }
+        rest = &rest[at + len..];
+    }
+    out.push_str(rest);
+    // comrak drops a paragraph's final spaces.
+    out.truncate(out.trim_end_matches([' ', '\t']).len());
+    Some(out)
+}
+
+/// The length of the HTML tag `s` opens (`s` starts with `<`), as CommonMark's `htmltag`
+/// reads it: `<` tag name, attributes (`name`, `name=value`, `name='…'`, `name="…"`),
+/// spaces, `/`? `>`; or `</` tag name, spaces, `>`.
+fn html_tag_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let space = |c: u8| matches!(c, b' ' | b'\t' | 0x0B | 0x0C | b'\r' | b'\n');
+    let mut i = 1;
+    let closing = b.get(i) == Some(&b'/');
+    if closing {
+        i += 1;
+    }
+    // Tag name: [A-Za-z][A-Za-z0-9-]*
+    if !b.get(i)?.is_ascii_alphabetic() {
+        return None;
+    }
+    while b
+        .get(i)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-')
+    {
+        i += 1;
+    }
+    if closing {
+        while b.get(i).copied().is_some_and(space) {
+            i += 1;
+        }
+        return (b.get(i) == Some(&b'>')).then_some(i + 1);
+    }
+    loop {
+        let spaces = i;
+        while b.get(i).copied().is_some_and(space) {
+            i += 1;
+        }
+        match b.get(i)? {
+            b'>' => return Some(i + 1),
+            b'/' => return (b.get(i + 1) == Some(&b'>')).then_some(i + 2),
+            // An attribute: after at least one space, [a-zA-Z_:][a-zA-Z0-9:._-]*
+            c if i > spaces && (c.is_ascii_alphabetic() || matches!(c, b'_' | b':')) => {
+                i += 1;
+                while b.get(i).is_some_and(|c| {
+                    c.is_ascii_alphanumeric() || matches!(c, b':' | b'.' | b'_' | b'-')
+                }) {
+                    i += 1;
+                }
+                // Its value: spaces, `=`, spaces, a value.
+                let mut j = i;
+                while b.get(j).copied().is_some_and(space) {
+                    j += 1;
+                }
+                if b.get(j) != Some(&b'=') {
+                    continue;
+                }
+                j += 1;
+                while b.get(j).copied().is_some_and(space) {
+                    j += 1;
+                }
+                match b.get(j)? {
+                    q @ (b'"' | b'\'') => {
+                        let close = b[j + 1..].iter().position(|c| c == q)?;
+                        i = j + 1 + close + 1;
+                    }
+                    _ => {
+                        let start = j;
+                        while b.get(j).is_some_and(|c| {
+                            !space(*c) && !matches!(c, b'"' | b'\'' | b'=' | b'<' | b'>' | b'`')
+                        }) {
+                            j += 1;
+                        }
+                        if j == start {
+                            return None;
+                        }
+                        i = j;
+                    }
+                }
+            }
+            _ => return None,
+        }
     }
 }
 
@@ -412,8 +554,8 @@ fn typography(s: &str) -> String {
 }
 
 /// Length in bytes of the run at the start of `s` that [`typography`] copies as it is:
-/// characters [`is_plain`], and single spaces between them (a space after a plain character
-/// is always kept, a second one never). Empty when `s` does not start with a plain character.
+/// characters [`is_plain`], full stops that open no « ... », and single spaces between them
+/// (a space after a plain character is always kept, a second one never). Empty when `s` does not start with a plain character.
 fn plain_run(s: &str) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
@@ -429,7 +571,9 @@ fn plain_run(s: &str) -> usize {
             continue;
         }
         let len = if x < 0x80 {
-            if ASCII_CLASS[usize::from(x)] & 4 == 0 {
+            // A full stop is copied unless it opens « ... » (made « … »).
+            let stop = x == b'.' && !(b.get(i + 1) == Some(&b'.') && b.get(i + 2) == Some(&b'.'));
+            if ASCII_CLASS[usize::from(x)] & 4 == 0 && !stop {
                 break;
             }
             1
@@ -446,13 +590,14 @@ fn plain_run(s: &str) -> usize {
 }
 
 /// A character [`typography`] copies whatever stands around it: a letter, a digit, or a sign
-/// none of its rules looks at (spaces, apostrophes, quotes, `.`, `;:!?`, bullets).
+/// none of its rules looks at (spaces, quotes, `.`, `;:!?`, bullets, apostrophes but the
+/// ASCII one, which it copies as it is).
 fn is_plain(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric()
             || matches!(
                 c,
-                ',' | '-' | '(' | ')' | '/' | '%' | '+' | '=' | '[' | ']' | '*' | '_' | '&'
+                ',' | '-' | '(' | ')' | '/' | '%' | '+' | '=' | '[' | ']' | '*' | '_' | '&' | '\''
             );
     }
     // Latin-1 letters (« é », « À »…), the commonest non-ASCII characters: letters all, but
@@ -490,6 +635,24 @@ fn close_quote(out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// blind3 finding 6 (24ème contract, Okiwi statuts): Pandoc's escaped spaces and escaped
+    /// line breaks are not words; an escaped backslash and other escapes are read as before.
+    #[test]
+    fn pandoc_backslashes_are_markup() {
+        assert_eq!(
+            inline("se termine «\\ Conditions particulières\\ » ici"),
+            "se termine « Conditions particulières » ici"
+        );
+        assert_eq!(inline("des séances.\\"), "des séances.");
+        assert_eq!(
+            inline("\\        \\        la société **24ÈME**"),
+            "la société 24ÈME"
+        );
+        assert_eq!(inline("\\ "), "");
+        assert_eq!(inline("un \\\\ seul"), "un \\ seul");
+        assert_eq!(inline("\\*pas d'emphase\\*"), "*pas d'emphase*");
+    }
 
     #[test]
     fn apostrophes_and_quotes() {
@@ -584,6 +747,7 @@ mod tests {
             "1^{er} [^2] ﬁn ᵉʳ \u{ad}\u{200b}\u{feff} • ● – — ’ ‘ ´ · ¹²",
             "   ",
             "",
+            "l'article L. 1233-4. Puis... fin.. ou . . ... » x'y ' z",
         ];
         for s in samples {
             assert_eq!(
@@ -597,10 +761,11 @@ mod tests {
                 let rest = &s[i..];
                 let mut expected = 0;
                 let mut after_space = true;
-                for c in rest.chars() {
+                for (k, c) in rest.char_indices() {
+                    let stop = c == '.' && !rest[k + 1..].starts_with("..");
                     if c == ' ' && !after_space {
                         after_space = true;
-                    } else if c != ' ' && is_plain(c) {
+                    } else if c != ' ' && (is_plain(c) || stop) {
                         after_space = false;
                     } else {
                         break;
@@ -622,10 +787,105 @@ mod tests {
             // A single space between plain characters is copied with them.
             assert_eq!(
                 plain_run(&one) == one.len(),
-                c == ' ' || is_plain(c),
+                c == ' ' || c == '.' || is_plain(c),
                 "{c:?}"
             );
         }
+    }
+
+    #[test]
+    fn tags_alone_read_as_comrak_reads_them() {
+        // Lines whose only markup is HTML tags skip comrak: the same text as comrak's.
+        let fixed = [
+            "<div align=\"left\">Le salarié qui reprend son activité</div>",
+            "<br/>2° La pondération des critères ; <br/>",
+            "texte <p>1° Sa conformité</p> <p>2° La suite</p>  ",
+            "<i>privacy by design</i>",
+            "a <span class='x' data-y=z>b</span> c",
+            "a < b et c > d",
+            "<https://beta.gouv.fr/x> ;",
+            "<x@y.fr> écrit",
+            "<!-- note --> texte",
+            "<?php x ?> texte",
+            "<a b = \"c\" d>e</a >",
+            "<a b=\"c\"d>e",
+            "<a/> <a /> <a b/> <1a> </ a> </a b>",
+            "<ul\u{a0}style=\"x\"> ● b",
+            "<p>A.</p> <p>B</p>",
+            "<div>",
+            "x <div",
+            "<a b='c>d'>e",
+            "fin <",
+        ];
+        let fragments = [
+            "<div align=\"left\">",
+            "</div>",
+            "<br/>",
+            "<p>",
+            "</p>",
+            "<br>",
+            "<b>",
+            "</b>",
+            "<a href='u'>",
+            "<a href=u>",
+            "<td colspan=\"2\">",
+            "< ",
+            "<",
+            ">",
+            " ",
+            "  ",
+            "Le salarié",
+            "1° Les modalités",
+            " ; ",
+            "«",
+            "»",
+            "!",
+            "]",
+            "(",
+            ")",
+            "é",
+            "x",
+            "<X-1 y:z._-=\"\">",
+            "<a b c>",
+            "<a =b>",
+            "<a b=>",
+            "</a",
+            "<!x>",
+            "<?",
+            "=",
+            "'",
+            "\"",
+            "<a b='",
+            "<span\ttitle=\"t\">",
+        ];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut cases: Vec<String> = fixed.iter().map(|s| s.to_string()).collect();
+        for _ in 0..4000 {
+            let mut line = String::new();
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            for k in 0..(x % 9) {
+                let pick = (x >> (5 * k + 3)) as usize % fragments.len();
+                line.push_str(fragments[pick]);
+            }
+            cases.push(line);
+        }
+        let mut fast = 0;
+        for line in &cases {
+            if let Some(text) = tags_only_text(line) {
+                fast += 1;
+                assert_eq!(
+                    typography(&text),
+                    typography(&markdown_text(line)),
+                    "{line:?}"
+                );
+            }
+        }
+        assert!(fast > 1000, "{fast}");
+        assert!(tags_only_text("<div align=\"left\">Texte</div>").is_some());
+        assert!(tags_only_text("a < b").is_none());
+        assert!(tags_only_text("**gras** <br/>").is_none());
     }
 
     #[test]

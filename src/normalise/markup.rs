@@ -5,8 +5,9 @@
 use super::tables::{Piece, Placed};
 use std::borrow::Cow;
 
-/// Lines searched for the end of a block (`</style>`, `-->`, `</table>`): an unclosed opening
-/// costs a bounded scan, never one to the end of the text for each.
+/// Lines searched for the end of a block (`</style>`, `-->`): an unclosed opening costs a
+/// bounded scan, never one to the end of the text for each. A table's end is not bounded: it
+/// is counted once for the whole text ([`TableDepths`]).
 const MAX_BLOCK: usize = 2000;
 
 /// The raw lines with their non-word markup removed, one per raw line (a line that was only
@@ -295,30 +296,59 @@ pub(super) fn html_table(raws: &[&str], i: usize) -> Option<(Vec<Placed>, usize)
     html_table_in(raws, i, &mut TableDepths::default())
 }
 
-/// The `<table` openings minus `</table` closings before each raw line, counted once for the
-/// whole text when a line first opens a table: a text of many unclosed `<table>` lines is not
-/// read again from each of them.
+/// For each raw line, the line closing a table opened there: the first line after which no
+/// more tables are open than before it (`None`: never closed). Counted once for the whole text
+/// when a line first opens a table, by one walk with a stack: a text of many unclosed
+/// `<table>` lines is not read again from each of them, and a table of any length (the Code du
+/// travail's tableau of conseils de prud'hommes runs over 3,900 lines) is found whole.
 #[derive(Default)]
-pub(super) struct TableDepths(Option<Vec<i32>>);
+pub(super) struct TableDepths(Option<Vec<Option<u32>>>);
 
 impl TableDepths {
-    fn of(&mut self, raws: &[&str]) -> &[i32] {
+    fn of(&mut self, raws: &[&str]) -> &[Option<u32>] {
         self.0.get_or_insert_with(|| {
+            // depths[k]: tables open before raw line k (depths[raws.len()]: at the end).
             let mut depths = Vec::with_capacity(raws.len() + 1);
             let mut depth = 0i32;
             depths.push(depth);
             for raw in raws {
                 if raw.contains('<') {
-                    let lower = raw.to_ascii_lowercase();
-                    let opens = count_tags(&lower, "table");
-                    let closes = lower.matches("</table").count();
+                    // `<table` tags and `</table` closings, any case, read in place.
+                    let (mut opens, mut closes) = (0usize, 0usize);
+                    for (p, _) in raw.match_indices('<') {
+                        let tag = &raw[p..];
+                        if starts_with_tag(tag, "table") {
+                            opens += 1;
+                        } else if tag
+                            .as_bytes()
+                            .get(1..7)
+                            .is_some_and(|t| t.eq_ignore_ascii_case(b"/table"))
+                        {
+                            closes += 1;
+                        }
+                    }
                     depth = depth
                         .saturating_add(opens as i32)
                         .saturating_sub(closes as i32);
                 }
                 depths.push(depth);
             }
-            depths
+            // The next j > i with depths[j] <= depths[i]: the block of line i ends at j - 1.
+            let mut ends = vec![None; raws.len()];
+            let mut open: Vec<usize> = Vec::new();
+            for (j, d) in depths.iter().enumerate() {
+                while let Some(&i) = open.last() {
+                    if depths[i] < *d {
+                        break;
+                    }
+                    open.pop();
+                    ends[i] = Some((j - 1) as u32);
+                }
+                if j < raws.len() {
+                    open.push(j);
+                }
+            }
+            ends
         })
     }
 }
@@ -334,8 +364,7 @@ pub(super) fn html_table_in(
     }
     // The block: up to the `</table>` closing the first `<table>` (nested ones counted), the
     // first line after which no more tables are open than before line `i`.
-    let depths = depths.of(raws);
-    let end = (i..raws.len().min(i + MAX_BLOCK)).find(|k| depths[k + 1] <= depths[i])?;
+    let end = depths.of(raws)[i]? as usize;
     // The block's text, with the raw line each byte comes from.
     let mut text = String::new();
     let mut line_at = Vec::new();
@@ -473,14 +502,6 @@ fn cell_end(lower: &str, from: usize) -> usize {
         .unwrap_or(lower.len())
 }
 
-/// `<tag` occurrences in a lowercase line (`<tablex` not counted).
-fn count_tags(lower: &str, tag: &str) -> usize {
-    lower
-        .match_indices('<')
-        .filter(|(p, _)| starts_with_tag(&lower[*p..], tag))
-        .count()
-}
-
 /// A numeric attribute of a lowercase tag (`colspan="2"`), 1 when absent.
 fn attribute(tag: &str, name: &str) -> usize {
     let Some(p) = tag.find(&format!("{name}=")) else {
@@ -498,6 +519,33 @@ fn attribute(tag: &str, name: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The table depths read in place are the ones the lower-cased copies gave.
+    #[test]
+    fn table_depths_count_tags_in_any_case() {
+        let raws = [
+            "<TABLE border=1><tr><td>a</td></tr>",
+            "<table><Table/><tablex> </TABLE></table",
+            "texte < table",
+            "<table\t>",
+            "</tablE></tAble ><table>",
+            "sans balise",
+            "<<table>>",
+        ];
+        let old = |raw: &str| {
+            let lower = raw.to_ascii_lowercase();
+            let opens = lower
+                .match_indices('<')
+                .filter(|(p, _)| starts_with_tag(&lower[*p..], "table"))
+                .count() as i32;
+            opens - lower.matches("</table").count() as i32
+        };
+        let mut expected = vec![0];
+        for raw in raws {
+            expected.push(expected.last().copied().unwrap_or(0) + old(raw));
+        }
+        assert_eq!(TableDepths::default().of(&raws), expected);
+    }
 
     fn stripped(text: &str) -> Vec<String> {
         let raws: Vec<&str> = text.split('\n').collect();
@@ -731,5 +779,56 @@ mod tests {
                 Piece::Row(vec![String::new(), String::new(), "C".into()]),
             ]
         );
+    }
+
+    #[test]
+    fn a_table_of_any_length_is_read_whole() {
+        // 3,000 rows over 9,000 lines (the Code du travail's tableau of conseils de
+        // prud'hommes runs over 3,900 lines): rows of cells, not lines of text.
+        let mut t = String::from("<table>\n");
+        for k in 0..3_000 {
+            t.push_str(&format!(
+                "<tr>\n<td>Siège {k}</td>\n<td>Ressort {k}</td></tr>\n"
+            ));
+        }
+        t.push_str("</table>");
+        let r = rows(&t);
+        assert_eq!(r.len(), 3_000);
+        assert_eq!(
+            r[2_999],
+            Piece::Row(vec!["Siège 2999".into(), "Ressort 2999".into()])
+        );
+    }
+
+    #[test]
+    fn table_ends_are_those_of_a_search_from_each_line() {
+        // Nested, unclosed and closed tables: each line's end as searched forward from it.
+        let raws = [
+            "<table>",
+            "<tr><td>a</td><td><table>",
+            "x</table></td></tr>",
+            "</table>",
+            "texte",
+            "<table><tr><td>b</td></tr></table>",
+            "<table>",
+            "<table>",
+            "</table>",
+            "y",
+        ];
+        let mut depths = vec![0i32];
+        for r in raws {
+            let l = r.to_ascii_lowercase();
+            let d = depths[depths.len() - 1] + count_tags(&l, "table") as i32
+                - l.matches("</table").count() as i32;
+            depths.push(d);
+        }
+        let mut counted = TableDepths::default();
+        let ends = counted.of(&raws).to_vec();
+        for i in 0..raws.len() {
+            let searched = (i..raws.len()).find(|k| depths[k + 1] <= depths[i]);
+            assert_eq!(ends[i].map(|e| e as usize), searched, "line {i}");
+        }
+        assert_eq!(ends[0], Some(3));
+        assert_eq!(ends[6], None);
     }
 }

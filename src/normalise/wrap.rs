@@ -179,9 +179,9 @@ pub(super) fn continuations(raws: &[&str], drawn: &[bool]) -> Vec<Join> {
             continue;
         }
         // (A TAB row's tail may hold TABs of its own: only the line before must be prose.)
-        // A table-of-contents entry (« Objet ........ 5 ») ends its line.
-        if !prose(prev) || cur.is_empty() || pipe_row(cur) || cur.starts_with('+') || leaders(prev)
-        {
+        // A table-of-contents entry (« Objet ........ 5 ») ends its line; a rule (a setext
+        // underline as long as its heading) never continues one.
+        if !prose(prev) || cur.is_empty() || rule(cur) || cur.starts_with('+') || leaders(prev) {
             continue;
         }
         let first_word = cur.split([' ', '\t']).next().unwrap_or("");
@@ -420,6 +420,30 @@ mod tests {
         let lines = "# Convention\n\n**LA MAIRIE DE X**\n37 rue Clemenceau\n77590 X\nReprésentée par son Maire\n\nD'une part,\nsuite\nencore\nfin";
         let raws: Vec<&str> = lines.split('\n').collect();
         assert!(!soft_wrapped_markdown(&raws, &flags(&raws), &drawn));
+    }
+
+    /// blind3 finding 4 (sigsegv statuts): in a hard-wrapped text, a setext heading whose
+    /// underline would not have fitted on its line keeps the underline to itself.
+    #[test]
+    fn a_setext_underline_never_continues_its_heading() {
+        let prose = "Il est fondé entre les adhérents aux présents statuts une association\nrégie par la loi du 1er juillet 1901 ayant pour titre : sigsegv, et dont\nle siège est fixé au 33 bis avenue du docteur Durand, à Arcueil, dans le\n";
+        let text = format!(
+            "{}\nArticle 6 - Admission et cotisation annuelle\n{}\n\n{}",
+            prose.repeat(4),
+            "=".repeat(44),
+            prose.repeat(2)
+        );
+        let raws: Vec<&str> = text.split('\n').collect();
+        let joins = continuations(&raws, &[]);
+        let k = raws
+            .iter()
+            .position(|r| r.starts_with("===="))
+            .expect("underline");
+        assert_eq!(joins[k], Join::No);
+        assert!(
+            joins.iter().any(|j| *j == Join::Space),
+            "the prose is still joined"
+        );
     }
 
     #[test]

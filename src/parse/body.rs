@@ -610,7 +610,7 @@ fn numbered_per_structure(lines: &[&Line], articles: &BTreeMap<usize, ArticleHea
                 restarts += 1;
             }
             after_structure = false;
-        } else if headings::structure(&l.text, md).is_some() {
+        } else if headings::is_structure(&l.text, md) {
             after_structure = true;
         }
     }
@@ -636,7 +636,7 @@ fn continues_roman_series(
     };
     for l in lines[..i].iter().rev().take(SERIES_LOOKBACK) {
         if articles.contains_key(&l.span.start)
-            || headings::structure(&l.text, matches!(l.form, Form::Heading(_))).is_some()
+            || headings::is_structure(&l.text, matches!(l.form, Form::Heading(_)))
         {
             return false;
         }
@@ -683,7 +683,13 @@ fn signature_marker(l: &Line, next: Option<&Line>) -> bool {
     if !matches!(l.form, Form::Plain | Form::Heading(_)) {
         return false;
     }
-    let t = l.text.trim().trim_end_matches([':', ' ', '\u{a0}']);
+    // A template's mark (« Pour le bureau, [optionnel] ») is no part of the line's words.
+    let text = l
+        .text
+        .trim_end()
+        .strip_suffix(crate::template::OPTIONAL_MARK)
+        .map_or(l.text.as_str(), str::trim_end);
+    let t = text.trim().trim_end_matches([':', ' ', '\u{a0}']);
     let lower = t.to_lowercase();
     let words = t.split_whitespace().count();
     if matches!(
@@ -722,8 +728,8 @@ fn signature_marker(l: &Line, next: Option<&Line>) -> bool {
         rest.chars().next().filter(|c| c.is_uppercase())
     };
     let pour_parties = words <= 10
-        && l.text.trim_end().ends_with(',')
-        && l.text
+        && text.ends_with(',')
+        && text
             .split_inclusive(',')
             .filter(|p| !p.trim().is_empty())
             .all(|p| pour_party(p).is_some());
@@ -731,7 +737,7 @@ fn signature_marker(l: &Line, next: Option<&Line>) -> bool {
     // or the last before a heading (« ### Notes »): an alinéa never ends on a comma.
     let pour_body = words <= 6
         && t.starts_with("Pour ")
-        && l.text.trim_end().ends_with(',')
+        && text.ends_with(',')
         && next.is_none_or(|n| matches!(n.form, Form::Heading(_)));
     pour_parties || pour_body
 }
@@ -755,8 +761,21 @@ fn next_line_heading<'l>(lines: &[&'l Line], i: usize, long: bool) -> Option<&'l
     {
         return None;
     }
-    let words = t.split_whitespace().take(LONG_HEADING_WORDS + 1).count();
-    if words > if long { LONG_HEADING_WORDS } else { 12 } {
+    // Past 12 words only a long heading that does not open like a sentence is taken (the
+    // last test below): the others are counted no further than 13 words.
+    let first = || {
+        t.split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+            .next()
+            .unwrap_or("")
+            .to_lowercase()
+    };
+    let limit = if long && !SENTENCE_OPENERS.contains(&first().as_str()) {
+        LONG_HEADING_WORDS
+    } else {
+        12
+    };
+    let words = crate::text::words_upto(t, limit + 1);
+    if words > limit {
         return None;
     }
     if opens_unit(next) || headings::signed(t) {
@@ -770,15 +789,10 @@ fn next_line_heading<'l>(lines: &[&'l Line], i: usize, long: bool) -> Option<&'l
     }
     let one_sentence = !t.trim_end_matches('.').contains([';', '!', '?'])
         && !t.trim_end_matches('.').contains(". ");
-    let first = t
-        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
     (long
         && words <= LONG_HEADING_WORDS
         && one_sentence
-        && !SENTENCE_OPENERS.contains(&first.as_str()))
+        && !SENTENCE_OPENERS.contains(&first().as_str()))
     .then_some(t)
 }
 

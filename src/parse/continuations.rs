@@ -15,7 +15,7 @@ pub(super) fn opens_unit(line: &Line) -> bool {
     let t = &line.text;
     matches!(line.form, Form::Heading(_))
         || headings::article(t, false).is_some()
-        || headings::structure(t, false).is_some()
+        || headings::is_structure(t, false)
         || headings::annex(t).is_some()
         || headings::sub_article(t).is_some()
         || headings::preamble(t)

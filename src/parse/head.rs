@@ -268,6 +268,13 @@ impl Builder {
                 self.content(p, l);
             }
             self.table = None;
+        } else if has_articles && short_chapeau(rest, &lines[t].text) {
+            // « Cette convention a pour objectif de définir les modalités… » before « Entre » :
+            // a few sentences presenting the document under its title, its chapeau, kept with it.
+            for l in rest {
+                self.content(title, l);
+            }
+            self.table = None;
         } else if own < lines.len() && !has_articles {
             self.outside_then_signatures(&lines[own..]);
         } else if own < lines.len() {
@@ -545,6 +552,34 @@ fn continues_title(l: &Line) -> bool {
         && words_outside_tags(&l.text) <= 100
         && !l.text.trim_end().ends_with(['.', ';', '!', '?'])
         && !headings::salutation(&l.text)
+}
+
+/// Paragraphs under the title that make its chapeau: one to three sentences of prose (no
+/// heading, list, table or form field), the first presenting the document by the noun its
+/// title opens with (« Convention de mise à disposition… » ⏎ « Cette convention a pour
+/// objectif… »). A longer text, or one about another document (« La présente notice… »),
+/// stands outside the convention's parts.
+fn short_chapeau(rest: &[&Line], title: &str) -> bool {
+    let Some(noun) = title
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_start_matches(['#', '*']).to_lowercase())
+        .filter(|w| w.chars().count() >= 4)
+    else {
+        return false;
+    };
+    let presents = |text: &str| {
+        let lower = text.to_lowercase();
+        ["cette ", "la présente ", "le présent ", "ce "]
+            .iter()
+            .any(|d| lower.strip_prefix(d).is_some_and(|r| r.starts_with(&noun)))
+    };
+    !rest.is_empty()
+        && rest.len() <= 3
+        && presents(&rest[0].text)
+        && rest
+            .iter()
+            .all(|l| l.form == Form::Plain && !l.text.trim_end().ends_with(':'))
 }
 
 /// The last part of a title cut by a line break, closed by a period: short, and not starting

@@ -21,7 +21,7 @@ pub const LATIN_SUFFIX: &str = "bis|ter|quater|quinquies|sexies|septies|octies|n
 /// [`ARTICLE`] without its final `(.*)$` (see [`head_captures`]).
 static ARTICLE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:article|art\.)\s+(premier|unique|1\s?er|[LRDA]\.?\s?\*?\d+(?:[-.]\d+)*|\d+(?:[.-]\d+)*(?:er)?|[IVXLC]+)(?:[\s-]+({LATIN_SUFFIX}|[A-Z]))?\b(?:\s*\((?:nouveau|nouvelle|ancien|ancienne)\))?\s*((?:[:.\-–—]\s*)+)?",
+        r"(?i)^(?:article|art\.)\s+(premier|unique|1\s?er|[LRDA]\.?\s?\*?\d+(?:[-.]\d+)*|\d+(?:[.-]\d+)*(?:er)?|[IVXLC]+)(?:[\s-]+({LATIN_SUFFIX})|[\s-]([A-Z]))?\b(?:\s*\((?:nouveau|nouvelle|ancien|ancienne)\))?\s*((?:[:.\-–—]\s*)+)?",
     ))
     .expect("valid regex")
 });
@@ -84,6 +84,20 @@ fn heading_ok(h: &str) -> bool {
 
 /// `premier` / `1 er` / `1er` → `1er`; other labels as written, `bis` in lower case.
 fn clean_label(num: &str, suffix: Option<&str>) -> (String, String) {
+    // An ASCII number without spaces, stars or « er » (« L1234-5 », « 12 », « R. » aside), as
+    // a code writes thousands: the label as written, the key without a letter's dot.
+    let plain = num.bytes().all(|b| b.is_ascii_graphic() && b != b'*');
+    let lower_end =
+        |w: &str| num.len() >= w.len() && num[num.len() - w.len()..].eq_ignore_ascii_case(w);
+    if suffix.is_none() && plain && !lower_end("er") && !num.eq_ignore_ascii_case("unique") {
+        let number = match num.split_once('.') {
+            Some((a, b)) if a.len() == 1 && a.chars().all(|c| c.is_ascii_alphabetic()) => {
+                format!("{}{b}", a.to_uppercase())
+            }
+            _ => num.to_string(),
+        };
+        return (num.to_string(), number);
+    }
     let compact: String = num.split_whitespace().collect();
     let lower = compact.to_lowercase();
     let (label, number) = if lower == "premier" || lower == "1er" {
@@ -119,6 +133,126 @@ fn clean_label(num: &str, suffix: Option<&str>) -> (String, String) {
     }
 }
 
+/// The groups of [`ARTICLE`] on a text: the number, its suffix, whether separators follow,
+/// and the rest of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ArticleHead<'t> {
+    num: &'t str,
+    suffix: Option<&'t str>,
+    sep: bool,
+    rest: &'t str,
+}
+
+fn article_head_by_regex(text: &str) -> Option<ArticleHead<'_>> {
+    let (caps, rest) = head_captures(&ARTICLE_HEAD, &ARTICLE, text)?;
+    // A letter suffix is one blank or hyphen away from the number (« Article 2 A », « 2-A »),
+    // never after a spaced hyphen, the heading's separator (« Article 2 - A propos »), and never
+    // an elided word (« Article II L'objet »).
+    let letter = caps
+        .get(3)
+        .filter(|m| !text[m.end()..].starts_with(['\'', '’']));
+    let (suffix, sep, rest) = match (caps.get(3), letter) {
+        (Some(m), None) => (None, false, &text[m.start()..]),
+        _ => (
+            caps.get(2).or(letter).map(|m| m.as_str()),
+            caps.get(4).is_some(),
+            rest,
+        ),
+    };
+    Some(ArticleHead {
+        num: caps.get(1)?.as_str(),
+        suffix,
+        sep,
+        rest,
+    })
+}
+
+/// [`ARTICLE`]'s groups read without the regex engine for the commonest headings, `Some(answer)`,
+/// or `None` when the regex must decide: a text that does not open with « article » or
+/// « art. » is none (no other character case-folds to those letters); « Article L1234-5 »,
+/// « Art. 12 », « ARTICLE R. *3-1 : Objet » (an ASCII number with the regex's optional
+/// prefix, then the end of the text or spaces and « : » or « . ») are read here, where the
+/// regex's first choices all succeed (its number group is greedy, no suffix, « bis » or
+/// « (nouveau) » can follow, and a word boundary stands after the last digit). Anything else
+/// (« 1er », « 5 bis », « 2 - A », roman numbers, other spaces) goes to the regex.
+#[allow(clippy::option_option)]
+fn article_head(text: &str) -> Option<Option<ArticleHead<'_>>> {
+    let b = text.as_bytes();
+    let opens = |word: &[u8]| b.len() >= word.len() && b[..word.len()].eq_ignore_ascii_case(word);
+    let mut i = if opens(b"article") {
+        7
+    } else if opens(b"art.") {
+        4
+    } else {
+        return Some(None);
+    };
+    if text.contains('\n') {
+        return None;
+    }
+    let spaces = i;
+    while b.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    if i == spaces {
+        return None;
+    }
+    let start = i;
+    // `[LRDA]\.?\s?\*?` before the digits, each taken when there.
+    if b.get(i)
+        .is_some_and(|c| matches!(c.to_ascii_uppercase(), b'L' | b'R' | b'D' | b'A'))
+    {
+        i += 1;
+        for optional in [b'.', b' ', b'*'] {
+            if b.get(i) == Some(&optional) {
+                i += 1;
+            }
+        }
+    }
+    // `\d+(?:[-.]\d+)*`, ASCII digits; not the « 1er » / « 1 er » of `1\s?er`.
+    let digits = |i: &mut usize| {
+        let from = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i > from
+    };
+    if !digits(&mut i) {
+        return None;
+    }
+    while matches!(b.get(i), Some(b'-' | b'.')) && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+        digits(&mut i);
+    }
+    let num_end = i;
+    while b.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    let sep = match b.get(i) {
+        None => false,
+        Some(b':' | b'.') => true,
+        Some(_) => return None,
+    };
+    // `((?:[:.\-–—]\s*)+)?`, with the regex's own white space.
+    let mut end = i;
+    if sep {
+        let mut rest = &text[end..];
+        while let Some(c) = rest
+            .chars()
+            .next()
+            .filter(|c| matches!(c, ':' | '.' | '-' | '–' | '—'))
+        {
+            rest = rest[c.len_utf8()..].trim_start_matches(char::is_whitespace);
+        }
+        end = text.len() - rest.len();
+    }
+    Some(Some(ArticleHead {
+        num: &text[start..num_end],
+        suffix: None,
+        sep,
+        rest: &text[end..],
+    }))
+}
+
 /// Recognises an article heading line. `markdown` is true for a `#` heading line, where a
 /// heading may follow the number without a separator.
 pub fn article(text: &str, markdown: bool) -> Option<ArticleHeading> {
@@ -126,10 +260,15 @@ pub fn article(text: &str, markdown: bool) -> Option<ArticleHeading> {
     if !matches!(first, b'A' | b'a') {
         return None;
     }
-    let (caps, rest) = head_captures(&ARTICLE_HEAD, &ARTICLE, text)?;
-    let num = caps.get(1)?.as_str();
-    let suffix = caps.get(2).map(|m| m.as_str());
-    let sep = caps.get(3).is_some();
+    let ArticleHead {
+        num,
+        suffix,
+        sep,
+        rest,
+    } = match article_head(text) {
+        Some(head) => head?,
+        None => article_head_by_regex(text)?,
+    };
     let rest = rest.trim();
     if !rest.is_empty() {
         let starts_upper = rest.chars().next().is_some_and(|c| c.is_uppercase());
@@ -184,6 +323,10 @@ static DIVISION: LazyLock<Regex> = LazyLock::new(|| {
 /// A roman-numbered division « II.-Engagements du bailleur. » (label, heading); the caller
 /// checks that an article follows.
 pub fn division(text: &str) -> Option<(String, String)> {
+    // The regex opens with a capital I, V or X (no case folding): one byte says no to the rest.
+    if !matches!(text.as_bytes().first(), Some(b'I' | b'V' | b'X')) {
+        return None;
+    }
     let caps = DIVISION.captures(text)?;
     let heading = caps.get(2)?.as_str().trim().to_string();
     if heading.split_whitespace().count() > 20 || heading.ends_with([';', ',', ':']) {
@@ -361,6 +504,10 @@ fn ordinal_structure(text: &str, prefilter: bool) -> Option<StructureHeading> {
     {
         return None;
     }
+    // The regex's first group is the text's first word, and it must be an ordinal.
+    if prefilter && !first_word_is_ordinal(text) {
+        return None;
+    }
     let (caps, rest) = head_captures(&ORDINAL_STRUCTURE_HEAD, &ORDINAL_STRUCTURE, text)?;
     let ordinal = caps.get(1)?.as_str();
     let kind = caps.get(2)?.as_str();
@@ -384,6 +531,20 @@ fn ordinal_structure(text: &str, prefilter: bool) -> Option<StructureHeading> {
         label,
         heading: (!rest.is_empty()).then(|| rest.to_string()),
     })
+}
+
+/// Whether the first word of `text` (up to its first white space), lower-cased, is one of
+/// [`ORDINALS`]: what [`ORDINAL_STRUCTURE`]'s first group must be for [`ordinal_structure`]
+/// to answer (`(\p{L}+)\s+` takes the whole first word, or nothing).
+fn first_word_is_ordinal(text: &str) -> bool {
+    let word = text.split(char::is_whitespace).next().unwrap_or("");
+    // The longest ordinal has 10 bytes; lower case shortens a character 3 bytes at most
+    // (the Kelvin sign).
+    if word.len() > 30 || word.len() < 5 {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    ORDINALS.iter().any(|(o, _)| *o == lower)
 }
 
 /// The number of an ordinal division's label (`Deuxième partie` → 2), `None` for the others.
@@ -428,6 +589,18 @@ const DIVISION_WORDS: [&[u8]; 8] = [
     b"sous-paragraphe",
 ];
 
+/// [`DIVISION_WORDS`] as text.
+const DIVISION_NOUNS: [&str; 8] = [
+    "partie",
+    "livre",
+    "titre",
+    "chapitre",
+    "section",
+    "sous-section",
+    "paragraphe",
+    "sous-paragraphe",
+];
+
 /// Whether `text` may open with a division noun: false only when its first bytes, all ASCII,
 /// spell none (a non-ASCII byte, « ſ » or the Kelvin sign, may case-fold to one: the regex decides).
 fn may_open_division(text: &[u8]) -> bool {
@@ -444,23 +617,168 @@ fn may_open_division(text: &[u8]) -> bool {
     })
 }
 
+/// The groups of [`STRUCTURE`] on a text: the division noun, the label, whether separators
+/// follow, and the rest of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct StructureHead<'t> {
+    kind: &'t str,
+    label: &'t str,
+    sep: bool,
+    rest: &'t str,
+}
+
+fn structure_head_by_regex(text: &str) -> Option<StructureHead<'_>> {
+    let (caps, rest) = head_captures(&STRUCTURE_HEAD, &STRUCTURE, text)?;
+    Some(StructureHead {
+        kind: caps.get(1)?.as_str(),
+        label: caps.get(2)?.as_str(),
+        sep: caps.get(3).is_some(),
+        rest,
+    })
+}
+
+/// [`STRUCTURE`]'s groups read without the regex engine (its captures cost 4,000
+/// instructions a heading, and each heading is asked about three times): `Some(answer)`, or
+/// `None` when the regex must decide (a line break, a « ſ » or a Kelvin sign where a noun
+/// or a suffix is spelt: they case-fold to « s » and « k »). Every step is the
+/// regex's own, greedy with nothing after it to backtrack for:
+/// `(?i)^(noun)\s+([^\s:.–—]+(?:\s+(?:bis|ter|quater))?)\s*((?:[:.\-–—]\s*)+)?`.
+#[allow(clippy::option_option)]
+fn structure_head(text: &str) -> Option<Option<StructureHead<'_>>> {
+    if text.contains('\n') {
+        return None;
+    }
+    // A word spelt in ASCII at `at`, any case: Some(true/false), None when unsure.
+    let spelt = |at: usize, word: &str| -> Option<bool> {
+        let b = text.as_bytes();
+        for (k, w) in word.bytes().enumerate() {
+            match b.get(at + k) {
+                None => return Some(false),
+                // Only « ſ » and the Kelvin sign case-fold to ASCII letters.
+                Some(c) if !c.is_ascii() => {
+                    let rest = &text[at + k..];
+                    return (!rest.starts_with(['ſ', '\u{212A}'])).then_some(false);
+                }
+                Some(c) if c.to_ascii_lowercase() != w => return Some(false),
+                Some(_) => {}
+            }
+        }
+        Some(true)
+    };
+    let mut kind_end = None;
+    for noun in DIVISION_NOUNS {
+        if spelt(0, noun)? {
+            kind_end = Some(noun.len());
+            break;
+        }
+    }
+    let Some(kind_end) = kind_end else {
+        return Some(None);
+    };
+    let spaces = |from: usize| -> usize {
+        text[from..]
+            .char_indices()
+            .find(|(_, c)| !c.is_whitespace())
+            .map_or(text.len(), |(k, _)| from + k)
+    };
+    let label_start = spaces(kind_end);
+    if label_start == kind_end {
+        return Some(None);
+    }
+    let mut label_end = text[label_start..]
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace() || matches!(c, ':' | '.' | '–' | '—'))
+        .map_or(text.len(), |(k, _)| label_start + k);
+    if label_end == label_start {
+        return Some(None);
+    }
+    let after = spaces(label_end);
+    if after > label_end {
+        for suffix in ["bis", "ter", "quater"] {
+            if spelt(after, suffix)? {
+                label_end = after + suffix.len();
+                break;
+            }
+        }
+    }
+    let mut end = spaces(label_end);
+    let mut sep = false;
+    while let Some(c) = text[end..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, ':' | '.' | '-' | '–' | '—'))
+    {
+        sep = true;
+        end = spaces(end + c.len_utf8());
+    }
+    Some(Some(StructureHead {
+        kind: &text[..kind_end],
+        label: &text[label_start..label_end],
+        sep,
+        rest: &text[end..],
+    }))
+}
+
 /// [`structure`], with or without the cheap byte pre-filters before the regexes (the unit test
 /// compares both answers).
 fn structure_with(text: &str, markdown: bool, prefilter: bool) -> Option<StructureHeading> {
+    match structure_found(text, markdown, prefilter)? {
+        Found::Noun { kind, label, rest } => {
+            let mut kind_word: String = kind.to_lowercase();
+            if let Some(c) = kind_word.get_mut(0..1) {
+                c.make_ascii_uppercase();
+            }
+            Some(StructureHeading {
+                rank: structure_rank(kind, label),
+                label: format!("{kind_word} {label}"),
+                slug: slug(&format!("{kind} {label}")),
+                heading: (!rest.is_empty()).then(|| rest.to_string()),
+            })
+        }
+        Found::Ordinal(heading) => Some(heading),
+    }
+}
+
+/// Whether [`structure`] recognises the line, without writing out its label, key and heading
+/// (for the passes that only ask whether a line opens a division).
+pub fn is_structure(text: &str, markdown: bool) -> bool {
+    structure_found(text, markdown, true).is_some()
+}
+
+/// What [`structure_with`] recognised: a division noun's groups (the rest trimmed), or an
+/// ordinal division, already written out.
+enum Found<'t> {
+    Noun {
+        kind: &'t str,
+        label: &'t str,
+        rest: &'t str,
+    },
+    Ordinal(StructureHeading),
+}
+
+fn structure_found(text: &str, markdown: bool, prefilter: bool) -> Option<Found<'_>> {
     let first = text.chars().next()?;
     if !matches!(
         first,
         'P' | 'p' | 'L' | 'l' | 'T' | 't' | 'C' | 'c' | 'S' | 's'
     ) || prefilter && !may_open_division(text.as_bytes())
     {
-        return ordinal_structure(text, prefilter);
+        return ordinal_structure(text, prefilter).map(Found::Ordinal);
     }
-    let Some((caps, rest)) = head_captures(&STRUCTURE_HEAD, &STRUCTURE, text) else {
-        return ordinal_structure(text, prefilter);
+    let head = if prefilter {
+        structure_head(text).unwrap_or_else(|| structure_head_by_regex(text))
+    } else {
+        structure_head_by_regex(text)
     };
-    let kind = caps.get(1)?.as_str();
-    let label = caps.get(2)?.as_str();
-    let sep = caps.get(3).is_some();
+    let Some(StructureHead {
+        kind,
+        label,
+        sep,
+        rest,
+    }) = head
+    else {
+        return ordinal_structure(text, prefilter).map(Found::Ordinal);
+    };
     let rest = rest.trim();
     if !is_structure_label(label) {
         return None;
@@ -468,16 +786,7 @@ fn structure_with(text: &str, markdown: bool, prefilter: bool) -> Option<Structu
     if (!rest.is_empty() && !sep && !markdown) || !heading_ok(rest) {
         return None;
     }
-    let mut kind_word: String = kind.to_lowercase();
-    if let Some(c) = kind_word.get_mut(0..1) {
-        c.make_ascii_uppercase();
-    }
-    Some(StructureHeading {
-        rank: structure_rank(kind, label),
-        label: format!("{kind_word} {label}"),
-        slug: slug(&format!("{kind} {label}")),
-        heading: (!rest.is_empty()).then(|| rest.to_string()),
-    })
+    Some(Found::Noun { kind, label, rest })
 }
 
 /// An annex heading « ANNEXE 1 : TABLEAU … », « Annexe 1 : tableau … », « Annexe ».
@@ -510,6 +819,11 @@ pub fn annex(text: &str) -> Option<AnnexHeading> {
 /// « Annexes », « ANNEXES : », « Liste des annexes »: a heading over several annexes.
 pub fn annexes(text: &str) -> bool {
     let l = text.trim().trim_end_matches([':', '.', ' ']);
+    // Each name opens with « a », « l » or « p », and only those ASCII letters lower-case to
+    // them.
+    if !l.starts_with(['a', 'A', 'l', 'L', 'p', 'P']) {
+        return false;
+    }
     // Lower case never makes a text shorter in characters: a line longer than the longest
     // name (17 characters, at most 4 bytes each) is none of them, and is not lower-cased.
     if l.len() > 17 * 4 {
@@ -833,6 +1147,33 @@ mod tests {
         article(t, false).map(|a| (a.label, a.number, a.heading))
     }
 
+    /// blind3 finding 1 (Okiwi statuts « Article II - L'objet »): a heading's first letter is
+    /// not a letter suffix of the number.
+    #[test]
+    fn a_heading_opening_with_a_letter_keeps_it() {
+        for (t, label, heading) in [
+            ("Article II - L'objet", "II", "L'objet"),
+            ("Article 2 - A propos", "2", "A propos"),
+            ("ARTICLE 5 - L'OBJET", "5", "L'OBJET"),
+            ("Article 3 – L’organisation", "3", "L’organisation"),
+            ("Article 4 L'objet", "4", "L'objet"),
+        ] {
+            assert_eq!(
+                art(t).map(|a| (a.0, a.2)),
+                Some((label.into(), Some(heading.into()))),
+                "{t}"
+            );
+        }
+        for (t, number) in [
+            ("Article 2 A - Objet", "2-A"),
+            ("Article 2-A : Objet", "2-A"),
+            ("Article 5 bis - Durée", "5-bis"),
+            ("Article 47-1 ter", "47-1-ter"),
+        ] {
+            assert_eq!(art(t).map(|a| a.1), Some(number.into()), "{t}");
+        }
+    }
+
     #[test]
     fn articles() {
         assert_eq!(art("Article 1er"), Some(("1er".into(), "1".into(), None)));
@@ -1037,6 +1378,38 @@ mod tests {
             "DEUXIÈME PARTIE : LES RELATIONS",
             "ſECONDE PARTIE : X",
             "Premier livre",
+            "Titre II bis : Dispositions",
+            "Titre II ter",
+            "Titre II bisou",
+            "Titre II BIS — Suite",
+            "Titre II ſ",
+            "Titre II biſ : x",
+            "Chapitre \u{212A}",
+            "Section\u{a0}1\u{a0}:\u{a0}Objet",
+            "Section\t1 .- : Objet",
+            "Section 1– Objet",
+            "Section 1—Objet",
+            "Section :1",
+            "Section",
+            "Section ",
+            "Section 1",
+            "Section 1 ",
+            "Section 1 bis",
+            "Section 1 bis ",
+            "section 1 -- - Objet",
+            "SOUS-SECTION 2 : x",
+            "Sous-paragraphe 3",
+            "Paragraphe 3 : Établissement",
+            "Titre Établissement",
+            "Titre II Établissement",
+            "Chapitrex 2",
+            "Partie\nlégislative",
+            "Livre Ier\n: Suite",
+            "Deuxième\u{a0}partie : TEXTE",
+            "DEUXIÈME PARTIE\t: X",
+            "Quatrième livre",
+            "QUATRIÈMES partie",
+            "Seconde",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -1051,7 +1424,7 @@ mod tests {
                 lines.extend(t.lines().map(str::to_string));
             }
         }
-        let mut found = 0;
+        let (mut found, mut heads) = (0, 0);
         for line in &lines {
             let trimmed = line.trim();
             for text in [
@@ -1059,14 +1432,106 @@ mod tests {
                 trimmed,
                 trimmed.trim_start_matches('#').trim(),
             ] {
+                if let Some(head) = structure_head(text) {
+                    assert_eq!(head, structure_head_by_regex(text), "{text:?}");
+                    heads += 1;
+                }
                 for md in [false, true] {
                     let filtered = structure_with(text, md, true);
                     found += usize::from(filtered.is_some());
+                    assert_eq!(is_structure(text, md), filtered.is_some(), "{text}");
                     assert_eq!(filtered, structure_with(text, md, false), "{text}");
                 }
             }
         }
         assert!(found > 0);
+        assert!(heads > 1000, "{heads}");
+    }
+
+    /// `article_head` reads the groups the regex reads, on the lines of both codes and of the
+    /// corpus, and on headings shaped to trip it.
+    #[test]
+    fn article_head_reads_as_the_regex() {
+        let mut lines: Vec<String> = [
+            "Article L1234-5",
+            "Article L. 1234-5",
+            "Article R*123-4",
+            "Article R.*1",
+            "Article D 1",
+            "ARTICLE 12 : Objet",
+            "Article 12: Objet",
+            "Article 12 .- Objet",
+            "Article 12 - Objet",
+            "Article 12 - A propos",
+            "Article 1er",
+            "Article 1 er",
+            "Article 1 : Objet",
+            "Article 1. Objet",
+            "Article 1.2.3",
+            "Article 1.2.",
+            "Article 1-",
+            "Article 12 bis",
+            "Article 12bis",
+            "Article 12 (nouveau)",
+            "Article 5 de la loi",
+            "Article\u{a0}5",
+            "Article  5",
+            "Article\t5",
+            "Articles 1 à 3",
+            "Art. 3",
+            "Art.3",
+            "art. 3 :  — x",
+            "Article L",
+            "Article L.",
+            "Article A1",
+            "Article a1",
+            "Article IV",
+            "Article 12\n: x",
+            "Article 12 :\u{a0}Objet",
+            "Article 12 : — : Objet",
+            "Article L1 ",
+            "Article L1 x",
+            "Article 1\u{661}",
+            "Article 12 \u{2013} Objet",
+            "Article 12:",
+            "Article",
+            "Art.",
+            "Article 12 .",
+            "Article L. *1",
+            "Article L .1",
+            "Article unique",
+            "Article premier",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let bench = std::path::Path::new("../shared/corpus/bench");
+        for code in ["code-du-travail-2015-04-01.md", "code-civil-2015-04-01.md"] {
+            if let Ok(t) = std::fs::read_to_string(bench.join(code)) {
+                lines.extend(
+                    t.lines()
+                        .map(|l| l.trim_start_matches('#').trim().to_string()),
+                );
+            }
+        }
+        for dir in ["corpus/structure", "corpus/real", "corpus"] {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    lines.extend(
+                        t.lines()
+                            .map(|l| l.trim_start_matches('#').trim().to_string()),
+                    );
+                }
+            }
+        }
+        let mut read = 0;
+        for line in &lines {
+            if let Some(head) = article_head(line) {
+                assert_eq!(head, article_head_by_regex(line), "{line:?}");
+                read += usize::from(head.is_some());
+            }
+        }
+        assert!(read > 20, "{read}");
     }
 
     /// Divisions numbered by an ordinal written first, as the Code du travail numbers its

@@ -209,7 +209,7 @@ impl Builder {
         let first_unit = lines.iter().enumerate().position(|(i, l)| {
             articles.contains_key(&(l.span.start))
                 || !articles.is_empty() && self.toc_heading(l)
-                || headings::structure(&l.text, matches!(l.form, Form::Heading(_))).is_some()
+                || headings::is_structure(&l.text, matches!(l.form, Form::Heading(_)))
                 || headings::division(&l.text).is_some()
                     && lines
                         .get(i + 1)
@@ -703,6 +703,17 @@ mod tests {
         // A sentence above the labels is not part of the form.
         let d = doc("Convention de stage\n\nLa présente notice explique le formulaire.\n\nL'établissement :\nNom :\nLycée X\n\nEt le stagiaire :\nNom :\nZ\n\nArticle 1er : Objet\n\nTexte.\n");
         assert_eq!(d.parties().len(), 2);
+        assert!(d.get("non-classe/al-1").is_some());
+    }
+
+    #[test]
+    fn sentences_presenting_the_document_under_its_title_are_its_chapeau() {
+        let d = doc("Convention de mise à disposition de locaux\n\nCette convention a pour objectif de définir les modalités de mise à disposition.\n\nEntre :\n\nLa commune de X,\n\nD'une part,\n\nEt :\n\nL'association Y,\n\nD'autre part.\n\nArticle 1er : Objet\n\nTexte.\n");
+        assert!(d.get("non-classe").is_none());
+        assert!(d.get("titre/al-1").is_some());
+        assert_eq!(d.parties().len(), 2);
+        // Another document's presentation, or a longer text, stays outside.
+        let d = doc("Convention de stage\n\nCette notice explique le formulaire à remplir par les parties.\n\nEntre :\n\nLe lycée X,\n\nEt :\n\nL'entreprise Y,\n\nArticle 1er : Objet\n\nTexte.\n");
         assert!(d.get("non-classe/al-1").is_some());
     }
 

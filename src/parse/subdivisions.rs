@@ -56,6 +56,8 @@ struct Reading {
 struct Candidate {
     /// Index of the line in the unit.
     at: usize,
+    /// Written as a heading (Markdown, a word processor's heading style): the author marked it.
+    marked: bool,
     readings: Vec<Reading>,
     label: String,
     segment: String,
@@ -113,8 +115,8 @@ fn candidate(at: usize, l: &Line) -> Option<Candidate> {
     }
     // A heading: a capital (or a template field) first, short, not a list item's « ; ».
     if !heading.starts_with(|c: char| c.is_uppercase() || c == '{')
-        || heading_words(&heading) > 30
         || heading.ends_with([';', ','])
+        || heading_words(&heading, 31) > 30
     {
         return None;
     }
@@ -206,6 +208,7 @@ fn candidate(at: usize, l: &Line) -> Option<Candidate> {
     }
     Some(Candidate {
         at,
+        marked: matches!(l.form, Form::Heading(_)),
         readings,
         label,
         segment,
@@ -228,11 +231,11 @@ fn may_start_with_marker(text: &str) -> bool {
 }
 
 /// Words of a heading, the model's bracketed instructions (« [selon la nature des travaux] »)
-/// left out.
-fn heading_words(text: &str) -> usize {
+/// left out, counted up to `max` (« more than 30 words? » reads 31).
+fn heading_words(text: &str, max: usize) -> usize {
     // Most headings have no brackets: counted in place, without a copy.
     if !text.contains(['[', ']']) {
-        return words_outside_tags(text);
+        return words_outside_tags_upto(text, max);
     }
     let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
@@ -244,15 +247,21 @@ fn heading_words(text: &str) -> usize {
             _ => {}
         }
     }
-    words_outside_tags(&out)
+    words_outside_tags_upto(&out, max)
 }
 
 /// Words of a line, template tags (`{{ … }}`, `{% … %}`) left out.
 pub(super) fn words_outside_tags(text: &str) -> usize {
+    words_outside_tags_upto(text, usize::MAX)
+}
+
+/// [`words_outside_tags`], counting stopped at `max`.
+fn words_outside_tags_upto(text: &str, max: usize) -> usize {
+    use crate::text::words_upto;
     let mut n = 0;
     let mut rest = text;
     while let Some(open) = rest.find('{') {
-        n += rest[..open].split_whitespace().count();
+        n += words_upto(&rest[..open], max - n);
         let after = &rest[open..];
         let close = match after.get(..2) {
             Some("{{") => after.find("}}"),
@@ -262,12 +271,23 @@ pub(super) fn words_outside_tags(text: &str) -> usize {
         match close {
             Some(c) => rest = &after[c + 2..],
             None => {
-                n += after.split_whitespace().count();
+                n += words_upto(after, max - n);
                 rest = "";
             }
         }
     }
-    n + rest.split_whitespace().count()
+    n + words_upto(rest, max - n)
+}
+
+/// The same marker style in the other case (`a.` / `A.`, `i.` / `I.`).
+fn other_case(style: Style) -> Option<Style> {
+    match style {
+        Style::UpperLetter => Some(Style::LowerLetter),
+        Style::LowerLetter => Some(Style::UpperLetter),
+        Style::UpperRoman => Some(Style::LowerRoman),
+        Style::LowerRoman => Some(Style::UpperRoman),
+        _ => None,
+    }
 }
 
 /// Levels of the candidates kept, as (candidate index, level, parent candidate index).
@@ -280,11 +300,24 @@ fn levels(cands: &[Candidate], keep: &[bool]) -> Vec<Option<(usize, usize, Optio
             continue;
         }
         // A style already open, continued (next value, or « bis » of the same)…
-        let cont = c.readings.iter().find_map(|r| {
-            let pos = stack.iter().position(|(s, _, _)| *s == r.style)?;
-            let prev = stack[pos].1;
-            (r.value == prev + 1 || r.repeat && r.value == prev).then_some((pos, *r))
-        });
+        let cont = c
+            .readings
+            .iter()
+            .find_map(|r| {
+                let pos = stack.iter().position(|(s, _, _)| *s == r.style)?;
+                let prev = stack[pos].1;
+                (r.value == prev + 1 || r.repeat && r.value == prev).then_some((pos, *r))
+            })
+            // … or, for a marked heading, in the other case (« a . », « b . », « C . »: a
+            // capital slipped in the series), taking the series' style.
+            .or_else(|| {
+                c.marked.then_some(())?;
+                c.readings.iter().find_map(|r| {
+                    let other = other_case(r.style)?;
+                    let pos = stack.iter().position(|(s, _, _)| *s == other)?;
+                    (r.value == stack[pos].1 + 1).then_some((pos, Reading { style: other, ..*r }))
+                })
+            });
         let placed = if let Some((pos, r)) = cont {
             stack.truncate(pos);
             stack.push((r.style, r.value, i));
@@ -374,7 +407,14 @@ pub(super) fn find(lines: &[&Line], article: bool) -> HashMap<usize, SubHeading>
     let placed = levels(&cands, &keep);
     let mut out = HashMap::new();
     let first = placed.iter().flatten().next().map(|p| cands[p.0].at);
-    if article {
+    // A series written as headings (« ### a . Présentation du Service ») is one whatever text
+    // comes before it: the author marked it.
+    let marked = placed
+        .iter()
+        .flatten()
+        .next()
+        .is_some_and(|p| cands[p.0].marked);
+    if article && !marked {
         let opens = match first {
             Some(0) => true,
             // After a line introducing it, or the article's heading on its own line.
@@ -410,7 +450,7 @@ pub(super) fn find(lines: &[&Line], article: bool) -> HashMap<usize, SubHeading>
 pub(super) fn ends_unit(l: &Line) -> bool {
     !matches!(l.form, Form::Row(_) | Form::Item { .. })
         && (headings::annex(&l.text).is_some()
-            || headings::structure(&l.text, matches!(l.form, Form::Heading(_))).is_some()
+            || headings::is_structure(&l.text, matches!(l.form, Form::Heading(_)))
             || headings::signed(&l.text))
 }
 
@@ -435,6 +475,23 @@ mod tests {
             .collect();
         v.sort();
         v.into_iter().map(|(_, s)| s).collect()
+    }
+
+    #[test]
+    fn marked_headings_after_a_sentence_are_a_series_and_keep_their_letters() {
+        let text = "La DINUM s'engage à respecter les conditions.\n\n### a . Présentation\n\nTexte.\n\n### b . Prestations\n\nTexte.\n\n### C . Niveau de service\n\n#### I. Disponibilité\n\nTexte.\n\n#### II. Sécurité\n\nTexte.\n";
+        assert_eq!(
+            subs(text, true),
+            [
+                ("a".to_string(), 1, "a".to_string()),
+                ("b".to_string(), 1, "b".to_string()),
+                ("C".to_string(), 1, "c".to_string()),
+                ("I".to_string(), 2, "i".to_string()),
+                ("II".to_string(), 2, "ii".to_string()),
+            ]
+        );
+        // The same lines unmarked, after a sentence, are a list in the article's text.
+        assert!(subs(&text.replace("#", ""), true).is_empty());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The public JSON of a parsed document (`"schema": 1`): its own view model, not a dump of the
 //! internal types, so the internals can change without breaking users.
 
-use crate::model::{Diagnostic, Document, NodeId, Party};
+use crate::model::{Diagnostic, Document, NodeId};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -22,47 +22,60 @@ pub(crate) struct JsonSource<'a> {
     pub format: crate::model::Format,
 }
 
-#[derive(Serialize)]
+/// A node's view, made as it is written: the JSON of a code (a hundred megabytes for 20 MB of
+/// text) never exists whole in memory, as a view tree or as text. Its fields, in order: `key`,
+/// `kind`, `label`, `heading`, `text`, `span`, then `level`, `cells`, `party`, `notes` and
+/// `locator` when set, and `children`.
 struct JsonNode<'a> {
-    key: &'a str,
-    kind: &'static str,
-    label: Option<&'a str>,
-    heading: Option<&'a str>,
-    text: &'a str,
-    span: [usize; 2],
-    #[serde(skip_serializing_if = "is_zero")]
-    level: u8,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    cells: &'a [String],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    party: Option<&'a Party>,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    notes: &'a [String],
-    /// Where the node is in an office document (`word/document.xml §37`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    locator: Option<&'a str>,
-    children: Vec<JsonNode<'a>>,
+    doc: &'a Document,
+    id: NodeId,
 }
 
-fn is_zero(n: &u8) -> bool {
-    *n == 0
+impl Serialize for JsonNode<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let n = self.doc.node(self.id);
+        let (cells, party, notes, locator) = (n.cells(), n.party(), n.note_refs(), n.locator());
+        let fields = 7
+            + usize::from(n.level != 0)
+            + usize::from(!cells.is_empty())
+            + usize::from(party.is_some())
+            + usize::from(!notes.is_empty())
+            + usize::from(locator.is_some());
+        let mut st = s.serialize_struct("JsonNode", fields)?;
+        st.serialize_field("key", &n.key)?;
+        st.serialize_field("kind", n.kind.as_str())?;
+        st.serialize_field("label", &n.label)?;
+        st.serialize_field("heading", &n.heading)?;
+        st.serialize_field("text", &n.text)?;
+        st.serialize_field("span", &[n.span.start, n.span.end])?;
+        if n.level != 0 {
+            st.serialize_field("level", &n.level)?;
+        }
+        if !cells.is_empty() {
+            st.serialize_field("cells", cells)?;
+        }
+        if let Some(party) = party {
+            st.serialize_field("party", party)?;
+        }
+        if !notes.is_empty() {
+            st.serialize_field("notes", notes)?;
+        }
+        if let Some(locator) = locator {
+            st.serialize_field("locator", locator)?;
+        }
+        st.serialize_field("children", &JsonChildren(self.doc, &n.children))?;
+        st.end()
+    }
 }
 
-fn node(doc: &Document, id: NodeId) -> JsonNode<'_> {
-    let n = doc.node(id);
-    JsonNode {
-        key: &n.key,
-        kind: n.kind.as_str(),
-        label: n.label.as_deref(),
-        heading: n.heading.as_deref(),
-        text: &n.text,
-        span: [n.span.start, n.span.end],
-        level: n.level,
-        cells: n.cells(),
-        party: n.party(),
-        notes: n.note_refs(),
-        locator: n.locator(),
-        children: n.children.iter().map(|c| node(doc, *c)).collect(),
+/// The children of a node, each turned into its view as it is written.
+struct JsonChildren<'a>(&'a Document, &'a [NodeId]);
+
+impl Serialize for JsonChildren<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let doc = self.0;
+        s.collect_seq(self.1.iter().map(|&id| JsonNode { doc, id }))
     }
 }
 
@@ -74,7 +87,10 @@ pub fn write_json(doc: &Document, w: &mut impl Write) -> io::Result<()> {
             path: &doc.source.path,
             format: doc.source.format,
         },
-        root: node(doc, doc.root()),
+        root: JsonNode {
+            doc,
+            id: doc.root(),
+        },
         diagnostics: &doc.diagnostics,
     };
     serde_json::to_writer_pretty(&mut *w, &value).map_err(io::Error::other)?;

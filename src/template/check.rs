@@ -28,6 +28,7 @@ pub fn check(template: &Template, convention: &Document) -> CheckReport {
     // 1. Values.
     let mut raw = align::align(tdoc, convention, &options.align);
     pair_by_fill(tdoc, convention, &mut raw.pairs, NodeKind::Document);
+    reclaim_own_place(tdoc, convention, &mut raw.pairs);
     let mut per_node: BTreeMap<NodeId, Filled> = BTreeMap::new();
     for p in raw.iter() {
         let (Some(t), Some(c)) = (p.old, p.new) else {
@@ -92,6 +93,7 @@ pub fn check(template: &Template, convention: &Document) -> CheckReport {
     }
     let mut alignment = align::align(&inst, convention, &options.align);
     pair_by_fill(tdoc, convention, &mut alignment.pairs, NodeKind::Document);
+    reclaim_own_place(tdoc, convention, &mut alignment.pairs);
     let cmp = diff::diff(inst, convention.clone(), alignment, &options);
 
     // 3. Clauses.
@@ -368,6 +370,118 @@ fn pair_by_fill(tdoc: &Document, conv: &Document, pairs: &mut Vec<Pair>, parent:
     for i in remove.into_iter().rev() {
         pairs.remove(i);
     }
+}
+
+/// A convention alinéa the aligner paired with a look-alike in another clause of the template
+/// (« un trésorier et un trésorier-adjoint » with another article's « Un·e trésorier·e, … »),
+/// while the template alinéa at its own place in its own clause, which its text fills, is left
+/// alone: paired with that one instead. The look-alike goes back to its clause, unpaired, so
+/// that nothing of the template drops out of the report.
+fn reclaim_own_place(tdoc: &Document, conv: &Document, pairs: &mut Vec<Pair>) {
+    let mut orphans = Vec::new();
+    reclaim_in(tdoc, conv, pairs, None, &mut orphans);
+    for o in orphans {
+        put_back(tdoc, pairs, o);
+    }
+}
+
+fn reclaim_in(
+    tdoc: &Document,
+    conv: &Document,
+    pairs: &mut Vec<Pair>,
+    parent: Option<NodeId>,
+    orphans: &mut Vec<NodeId>,
+) {
+    for p in pairs.iter_mut() {
+        let old = p.old;
+        reclaim_in(tdoc, conv, &mut p.children, old, orphans);
+    }
+    let Some(parent) = parent else {
+        return;
+    };
+    let local = |doc: &Document, id: NodeId| doc.node(id).local_key().to_string();
+    let fills = |t: NodeId, c: NodeId| {
+        let text = &tdoc.node(t).text;
+        has_placeholder(text)
+            && pieces(text).is_ok_and(|ps| fill(&ps, &conv.node(c).text).is_some())
+    };
+    let mut remove: Vec<usize> = Vec::new();
+    for i in 0..pairs.len() {
+        let (Some(elsewhere), Some(c)) = (pairs[i].old, pairs[i].new) else {
+            continue;
+        };
+        if !is_leaf(tdoc.node(elsewhere).kind) || tdoc.parent(elsewhere) == Some(parent) {
+            continue;
+        }
+        let own = (0..pairs.len()).find(|j| {
+            !remove.contains(j)
+                && pairs[*j].new.is_none()
+                && pairs[*j].old.is_some_and(|t| {
+                    is_leaf(tdoc.node(t).kind)
+                        && tdoc.parent(t) == Some(parent)
+                        && local(tdoc, t) == local(conv, c)
+                        && fills(t, c)
+                })
+        });
+        if let Some(j) = own {
+            let t = pairs[j].old;
+            let target = &mut pairs[i];
+            target.old = t;
+            target.basis = Basis::Similar;
+            target.similarity = 1.0;
+            target.moved = false;
+            remove.push(j);
+            orphans.push(elsewhere);
+        }
+    }
+    remove.sort_unstable();
+    for j in remove.into_iter().rev() {
+        pairs.remove(j);
+    }
+}
+
+/// Puts template node `o` back, unpaired, among the pairs of its parent: before the first
+/// pair of a later sibling (deleted units stand where they stood). Left out only when its
+/// parent has no pair at all (a clause absent as a whole, reported as such).
+fn put_back(tdoc: &Document, pairs: &mut [Pair], o: NodeId) {
+    let Some(parent) = tdoc.parent(o) else {
+        return;
+    };
+    let siblings = tdoc.children(parent);
+    let rank = |id: NodeId| siblings.iter().position(|s| *s == id);
+    let Some(mine) = rank(o) else {
+        return;
+    };
+    fn find(pairs: &mut [Pair], parent: NodeId) -> Option<&mut Vec<Pair>> {
+        for p in pairs.iter_mut() {
+            if p.old == Some(parent) {
+                return Some(&mut p.children);
+            }
+            if let Some(found) = find(&mut p.children, parent) {
+                return Some(found);
+            }
+        }
+        None
+    }
+    let Some(list) = find(pairs, parent) else {
+        return;
+    };
+    let at = list
+        .iter()
+        .position(|p| p.old.and_then(rank).is_some_and(|r| r > mine))
+        .unwrap_or(list.len());
+    list.insert(
+        at,
+        Pair {
+            old: Some(o),
+            new: None,
+            basis: Basis::Unmatched,
+            similarity: 0.0,
+            moved: false,
+            renumbered: false,
+            children: Vec::new(),
+        },
+    );
 }
 
 /// « alinéa 3 », « tableau 1, ligne 6 »: where a node stands inside its clause.

@@ -165,7 +165,14 @@ pub fn infer(conventions: &[Document]) -> String {
                 .heading
                 .map(|h| format!("{h} {}", super::OPTIONAL_MARK));
         }
-        if optional_alinea(id) {
+        // A signatures block has no heading to carry the mark: when some conventions have
+        // none, each of its alinéas is marked, which makes the block optional.
+        let in_optional_block = total > 1
+            && node.kind.is_alinea_like()
+            && first
+                .parent(id)
+                .is_some_and(|p| first.node(p).kind == NodeKind::Signatures && present(p) < total);
+        if optional_alinea(id) || in_optional_block {
             copy.text = format!("{} {}", copy.text, super::OPTIONAL_MARK);
         }
         copy.fingerprint = fingerprint(&copy.text);
@@ -203,12 +210,28 @@ fn add_later_clauses(
                 continue;
             }
             let node = other.node(oid);
-            if !matches!(node.kind, NodeKind::Article | NodeKind::Annexe)
-                || node.heading.as_deref().is_none_or(str::is_empty)
+            // A signatures block the template lacks: its alinéas each marked `[optionnel]`.
+            let signatures = node.kind == NodeKind::Signatures
+                && !out
+                    .top_level()
+                    .iter()
+                    .any(|t| out.node(*t).kind == NodeKind::Signatures);
+            if !signatures
+                && (!matches!(node.kind, NodeKind::Article | NodeKind::Annexe)
+                    || node.heading.as_deref().is_none_or(str::is_empty))
             {
                 continue;
             }
-            let id = copy_subtree(other, oid, out, root, true);
+            let id = copy_subtree(other, oid, out, root, !signatures);
+            if signatures {
+                for c in out.children(id).to_vec() {
+                    let alinea = &mut out.nodes[c.index()];
+                    if alinea.kind.is_alinea_like() {
+                        alinea.text = format!("{} {}", alinea.text, super::OPTIONAL_MARK);
+                        alinea.fingerprint = fingerprint(&alinea.text);
+                    }
+                }
+            }
             // Its heading line written as the first convention writes its articles, so that the
             // template reads back as one document (« 2. Objet » among « Article N – … »).
             if let (NodeKind::Article, Some(label), Some(heading)) =
@@ -223,13 +246,21 @@ fn add_later_clauses(
                 );
                 copy.fingerprint = fingerprint(&copy.text);
             }
-            let kids = &mut out.nodes[root.index()].children;
+            let mut kids = out.nodes[root.index()].children.clone();
             kids.pop();
-            let at = match after.and_then(|a| kids.iter().position(|c| *c == a)) {
-                Some(i) => i + 1,
-                None => kids.len(),
+            let at = if signatures {
+                // After the articles: before the first annex, else at the end.
+                kids.iter()
+                    .position(|c| out.node(*c).kind == NodeKind::Annexe)
+                    .unwrap_or(kids.len())
+            } else {
+                match after.and_then(|a| kids.iter().position(|c| *c == a)) {
+                    Some(i) => i + 1,
+                    None => kids.len(),
+                }
             };
             kids.insert(at, id);
+            out.nodes[root.index()].children = kids;
             after = Some(id);
         }
     }

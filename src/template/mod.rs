@@ -112,6 +112,25 @@ impl Template {
                 optional.insert(node.key.clone());
             }
         }
+        // A clause without a heading (a signatures block) whose every alinéa is optional is
+        // optional itself: its alinéas carry the mark it has no heading for.
+        for i in 0..doc.nodes.len() {
+            let id = NodeId(i as u32);
+            let node = doc.node(id);
+            if node.heading.is_some() || !is_clause(&doc, id) || node.kind.is_alinea_like() {
+                continue;
+            }
+            let alineas: Vec<&str> = doc
+                .children(id)
+                .iter()
+                .map(|c| doc.node(*c))
+                .filter(|c| c.kind.is_alinea_like())
+                .map(|c| c.key.as_str())
+                .collect();
+            if !alineas.is_empty() && alineas.iter().all(|k| optional.contains(*k)) {
+                optional.insert(node.key.clone());
+            }
+        }
         let mut types: BTreeMap<String, Placeholder> = BTreeMap::new();
         let mut placeholders = Vec::new();
         for node in &doc.nodes {
@@ -261,6 +280,18 @@ mod tests {
     use super::*;
 
     const T: &str = "Convention\n\nArticle 1er : Objet\n\nLa convention lie {{partenaire:party}}.\n\nArticle 2 : Financement [optionnel]\n\nLe montant est de {{montant:amount}}.\n\n2.1 Versement\n\nVersé le {{date_versement:date}}.\n";
+
+    #[test]
+    fn a_signatures_block_whose_alineas_are_all_optional_is_optional() {
+        let text = "Statuts\n\nArticle 1er : Objet\n\nTexte.\n\nFait à Marseille, le 25 septembre 1999 [optionnel]\n\nLe président [optionnel]\n";
+        let t = Template::parse("t.md", text).unwrap();
+        assert!(t.is_marked_optional("signatures"));
+        assert!(t.is_optional("signatures/al-2"));
+        // One alinéa marked among others: the block stays required.
+        let text = "Statuts\n\nArticle 1er : Objet\n\nTexte.\n\nFait à Marseille, le 25 septembre 1999\n\nLe président [optionnel]\n";
+        let t = Template::parse("t.md", text).unwrap();
+        assert!(!t.is_marked_optional("signatures"));
+    }
 
     #[test]
     fn optional_marks_are_stripped_and_recorded() {

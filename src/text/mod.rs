@@ -26,6 +26,71 @@ pub fn shorten(s: &str, max: usize) -> String {
     format!("{} …", head.trim_end())
 }
 
+/// The number of words of `s`, as `s.split_whitespace().count()` counts them, but counting
+/// stops at `max`: `words_upto(s, max) == s.split_whitespace().take(max).count()`. Read byte
+/// by byte; only a character whose first byte may open white space is decoded. « Is this heading longer than 12 words? »
+/// reads 13 words, not the whole alinéa.
+pub fn words_upto(s: &str, max: usize) -> usize {
+    let b = s.as_bytes();
+    // Whether the character at `i` (a byte of class 2) is white space, and its length.
+    let decode = |i: usize| match s[i..].chars().next() {
+        Some(c) => (c.is_whitespace(), c.len_utf8()),
+        None => (true, 1),
+    };
+    let (mut n, mut i) = (0, 0);
+    loop {
+        // White space up to the next word.
+        while i < b.len() {
+            match SPACE_CLASS[usize::from(b[i])] {
+                0 => break,
+                1 => i += 1,
+                _ => match decode(i) {
+                    (true, len) => i += len,
+                    (false, _) => break,
+                },
+            }
+        }
+        if i == b.len() || n == max {
+            return n;
+        }
+        n += 1;
+        // The word, up to the next white space.
+        while i < b.len() {
+            match SPACE_CLASS[usize::from(b[i])] {
+                0 => i += 1,
+                1 => break,
+                _ => match decode(i) {
+                    (true, _) => break,
+                    (false, len) => i += len,
+                },
+            }
+        }
+    }
+}
+
+/// Per byte, for [`words_upto`]: 1 ASCII white space (`char::is_whitespace`: TAB, LF, VT,
+/// FF, CR, space), 2 the first byte of the characters other white space begins with (C2, E1,
+/// E2, E3), 0 any other byte (a continuation byte belongs to the character before it).
+const SPACE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0x09;
+    while i <= 0x0D {
+        t[i] = 1;
+        i += 1;
+    }
+    t[0x20] = 1;
+    t[0xC2] = 2;
+    t[0xE1] = 2;
+    t[0xE2] = 2;
+    t[0xE3] = 2;
+    t
+};
+
+/// The number of words of `s`: `s.split_whitespace().count()`, read as [`words_upto`] reads.
+pub fn words(s: &str) -> usize {
+    words_upto(s, usize::MAX)
+}
+
 /// Lower case without accents: the form in which case and accents are cosmetic.
 pub fn fold(s: &str) -> String {
     let mut out = String::new();
@@ -174,6 +239,34 @@ pub fn month_number(word: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_count_as_split_whitespace_does() {
+        let samples = [
+            "",
+            "   ",
+            "Le présent article n'est pas applicable.",
+            " a\tb\nc\u{b}d\u{c}e\rf  ",
+            "x\u{a0}y\u{202f}z\u{2009}w\u{3000}v\u{85}u\u{1680}t\u{2028}s\u{205f}r",
+            "ÀÉÎ ×÷ œ — « guillemets » ¹²",
+        ];
+        for s in samples {
+            assert_eq!(words(s), s.split_whitespace().count(), "{s:?}");
+            for max in 0..12 {
+                assert_eq!(
+                    words_upto(s, max),
+                    s.split_whitespace().take(max).count(),
+                    "{s:?} {max}"
+                );
+            }
+        }
+        // Every character, alone and between two letters.
+        for c in '\u{0}'..='\u{3100}' {
+            for s in [format!("a{c}b"), format!("{c}"), format!("{c}{c}a")] {
+                assert_eq!(words(&s), s.split_whitespace().count(), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn month_number_answers_as_without_its_first_letter_test() {

@@ -328,6 +328,7 @@ fn avenant() -> impl Strategy<Value = Avenant> {
             ],
             visa: vec![],
             objet,
+            organ: None,
             articles,
             effet: None,
             lieu: None,

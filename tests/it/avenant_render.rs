@@ -32,6 +32,7 @@ pub fn sample() -> Avenant {
             },
         ],
         visa: vec![],
+        organ: None,
         objet: Some(
             "prolonger le partenariat jusqu'au 30 juin 2022 et préciser l'hébergement des données"
                 .into(),

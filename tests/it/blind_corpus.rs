@@ -649,6 +649,22 @@ fn chartrettes_conventions_have_two_parties() {
     }
 }
 
+/// The two sentences under the title, before « ENTRE : », present the convention (« Cette
+/// convention a pour objectif de définir les modalités… »): its chapeau, kept with the title,
+/// not text outside the convention's parts.
+#[test]
+fn chartrettes_text_before_entre_is_the_title_chapeau() {
+    for name in [CHARTRETTES_GROS, CHARTRETTES_BARGEAULT] {
+        let doc = load(name);
+        assert!(doc.get("non-classe").is_none(), "{name}");
+        let chapeau = alinea_texts(&doc, "titre");
+        assert_eq!(chapeau.len(), 2, "{name}: {chapeau:?}");
+        assert!(chapeau[0].starts_with("Cette convention a pour objectif"));
+        assert!(chapeau[1].starts_with("Selon le type d'utilisateur"));
+        assert_eq!(doc.parties().len(), 2, "{name}");
+    }
+}
+
 #[test]
 fn chartrettes_signature_dates_stay_where_they_are() {
     for name in [CHARTRETTES_GROS, CHARTRETTES_BARGEAULT] {

@@ -27,11 +27,11 @@ fn cgu_2020_preambule_is_inserted_before_article_1() {
         &read("2020-07-28"),
     );
     assert!(
-        md.contains("Avant l'article 1er de la convention, il est inséré un préambule ainsi rédigé :\n\n« Les présentes conditions d'utilisation (CGU)"),
+        md.contains("Avant l'article 1er des conditions générales, il est inséré un préambule ainsi rédigé :\n\n« Les présentes conditions d'utilisation (CGU)"),
         "{md}"
     );
     assert!(
-        md.contains("Insertion d'un préambule dans la convention"),
+        md.contains("Insertion d'un préambule dans les conditions générales"),
         "{md}"
     );
     assert!(

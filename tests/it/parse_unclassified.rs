@@ -122,6 +122,7 @@ fn unclassified_text_per_document() {
                 s.strip_prefix(stem)
                     .is_some_and(|rest| rest.starts_with('.'))
             }) || LABELS_LOST.contains(s)
+                || HEADINGS_LOST.contains(s)
         })
         .collect();
     expected.sort();
@@ -174,8 +175,9 @@ const OUTSIDE: &[(&str, usize)] = &[
 ];
 
 /// Documents that truly have no article (in every rendering), read by hand: a one-page agreement to end an
-/// apprenticeship (cdtn), a letter answering an appeal (potentiel), a page of legal notices
-/// and two charters cut by intertitles (aidants connect). Their text stays in the tree (title, parties,
+/// apprenticeship (cdtn), a letter answering an appeal (potentiel) and two charters cut by
+/// intertitles (aidants connect). (The Aidants Connect legal notice's PDF has nine question
+/// headings set larger than the body, read as its units since blind2 22: see `HEADINGS_LOST`.) Their text stays in the tree (title, parties,
 /// sections); the parser says it found no article.
 const NO_ARTICLE: &[&str] = &[
     "cdtn-rupture-amiable-apprentissage-2019-12-24.docx",
@@ -184,7 +186,6 @@ const NO_ARTICLE: &[&str] = &[
     "potentiel-modele-reponse-recours-2025-01-31.docx",
     "aidants-connect-charte-referent-2025.pdf",
     "aidants-connect-charte-referent-old.pdf",
-    "aidants-connect-elements-juridiques-2024.pdf",
 ];
 
 /// Renderings that lost the article labels: the Word list numbering of
@@ -196,6 +197,11 @@ const LABELS_LOST: &[&str] = &[
     "seed-canope-numbered.pandoc.txt",
     "seed-ena-numbered.pandoc.txt",
 ];
+
+/// Renderings that lost the headings' type size: pdftotext writes the legal notice's nine
+/// questions (larger than the body in the PDF, its units when read from the PDF itself) as
+/// plain lines; the parser says it found no article and keeps the text as its body.
+const HEADINGS_LOST: &[&str] = &["aidants-connect-elements-juridiques-2024.pdftotext.txt"];
 
 /// The codes keep one article per « Article … » heading: 10,265 and 10,645 for the Code du
 /// travail. Its « Article Annexe » (D6123) reproduces a model convention whose own « Article

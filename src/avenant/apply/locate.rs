@@ -285,7 +285,7 @@ fn division_path(doc: &Document, id: NodeId, hints: &mut Hints) -> Option<Vec<us
 
 /// « l'article intitulé « Objet » »: the one article whose heading is this one (case, final
 /// punctuation and capital accents aside), when only one has it.
-fn titled_article(doc: &Document, heading: &str) -> Option<NodeId> {
+fn titled_article(doc: &Document, heading: &str, rank: Option<u32>) -> Option<NodeId> {
     let want = crate::text::heading_key(heading);
     let mut found = reachable(doc).into_iter().filter(|id| {
         let n = doc.node(*id);
@@ -294,6 +294,14 @@ fn titled_article(doc: &Document, heading: &str) -> Option<NodeId> {
                 .as_deref()
                 .is_some_and(|h| crate::text::heading_key(h) == want)
     });
+    // « le deuxième article intitulé « Bureau » »: the second so titled, in document order
+    // (the act names several only when they share the heading).
+    if let Some(r) = rank {
+        let all: Vec<NodeId> = found.collect();
+        return (all.len() >= 2)
+            .then(|| all.get((r as usize).checked_sub(1)?).copied())
+            .flatten();
+    }
     let first = found.next()?;
     found.next().is_none().then_some(first)
 }
@@ -335,7 +343,7 @@ pub(crate) fn find_unit(doc: &Document, unit: &Unit) -> Option<NodeId> {
                 },
             )
         }
-        Unit::TitledArticle { heading } => titled_article(doc, heading),
+        Unit::TitledArticle { heading, rank } => titled_article(doc, heading, *rank),
         Unit::Annex { label } => {
             let annexes: Vec<NodeId> = reachable(doc)
                 .into_iter()

@@ -91,7 +91,8 @@ impl Drafter<'_> {
     }
 
     /// The articles inside the new division `n`, whose numbers are freed of the old articles
-    /// this act deletes anyway ([`Drafter::free_label`]).
+    /// this act deletes anyway, or renumbers as the new version does
+    /// ([`Drafter::free_label_renumbering`]).
     pub(super) fn free_labels_of(&mut self, n: NodeId) -> Vec<NodeId> {
         let new = &self.cmp.new;
         let inside: Vec<NodeId> = subtree(new, n)
@@ -99,9 +100,10 @@ impl Drafter<'_> {
             .filter(|id| new.node(*id).kind == NodeKind::Article)
             .collect();
         for id in &inside {
-            self.free_label(&canonical_label(
-                new.node(*id).label.as_deref().unwrap_or(""),
-            ));
+            self.free_label_renumbering(
+                &canonical_label(new.node(*id).label.as_deref().unwrap_or("")),
+                n,
+            );
         }
         inside
     }

@@ -122,6 +122,63 @@ impl<'a> Drafter<'a> {
         }
     }
 
+    /// [`Drafter::free_label`] for an article quoted in the inserted division `into`, which
+    /// cannot take a « bis » number of its own: when the number is held by an old article
+    /// that the new version keeps in the same division (under the same number) but under
+    /// another article number still free, that article is renumbered first, ahead of its
+    /// place, as codes are amended (« L'article L. 5121-7 devient l'article L. 5121-22. »,
+    /// then the new section quotes its own article L. 5121-7). An article moved elsewhere
+    /// (into `into` itself, or to another division) is left to its deletion and insertion.
+    pub(super) fn free_label_renumbering(&mut self, label: &str, into: NodeId) {
+        self.free_label(label);
+        if !self.known.contains(&canonical_label(label)) {
+            return;
+        }
+        let Some(o) = super::super::apply::find_unit(&self.w, &Unit::article(label)) else {
+            return;
+        };
+        if o.index() >= self.cmp.old.nodes.len() || self.w.node(o).number_is_implicit() {
+            return;
+        }
+        let Some(m) = self.pairs.new_of(o) else {
+            return;
+        };
+        let new = &self.cmp.new;
+        // Its division kept under its own number (a chapter VI that becomes chapter VII is
+        // replaced whole, its articles with it).
+        let in_place = self.w.parent(o).is_some_and(|wp| {
+            self.pairs.new_of(wp).is_some_and(|p| {
+                new.parent(m) == Some(p)
+                    && (self.w.node(wp).kind != NodeKind::Structure
+                        || !self.relabelled_division(wp, p))
+            })
+        });
+        let into_it = std::iter::successors(Some(m), |x| new.parent(*x)).any(|x| x == into);
+        if !in_place || into_it {
+            return;
+        }
+        let to = canonical_label(self.cmp.new.node(m).label.as_deref().unwrap_or(""));
+        let taken = super::super::apply::find_unit(&self.w, &Unit::article(&to)).is_some();
+        if to.is_empty() || to == canonical_label(label) || taken {
+            return;
+        }
+        let from = self.label(o);
+        let ins = Instruction {
+            target: Target::convention(),
+            op: Op::Renumber {
+                from: vec![from.clone()],
+                to: vec![to],
+            },
+        };
+        if self.exec(&ins).is_ok() {
+            self.changes.renumbered = true;
+            self.early.push((
+                formules::article_renumbering_heading(&from, self.noun),
+                vec![ins],
+            ));
+        }
+    }
+
     /// The nodes whose children a division insertion may change in the working copy: the root
     /// and every division (where the new one goes), and the parents of the old articles moved
     /// into it (`moved`), which leave their place. Saved, they let a refused insertion be
@@ -189,7 +246,7 @@ impl<'a> Drafter<'a> {
         };
         match &unit {
             Unit::Article { label } => self.changes.modified_articles.push(label.clone()),
-            Unit::TitledArticle { heading } => self
+            Unit::TitledArticle { heading, .. } => self
                 .changes
                 .modified_articles
                 .push(formules::titled(heading)),
@@ -248,6 +305,9 @@ impl<'a> Drafter<'a> {
             if let Some((target, op)) = op {
                 out.push(Instruction { target, op });
             }
+        } else if let Some(titled) = self.rewrite_with_intertitles(n, unit) {
+            // Executed as drafted: the intertitles are placed on the rewritten article.
+            return titled;
         } else {
             out.push(Instruction {
                 target,
@@ -261,6 +321,66 @@ impl<'a> Drafter<'a> {
             let _ = self.exec(ins);
         }
         out
+    }
+
+    /// The new article `n` rewritten whole when it has unnumbered intertitles (« ### Montants »),
+    /// which a quotation cannot tell from alinéas: its alinéas quoted without them, then each
+    /// intertitle inserted before the alinéa it opens, designated by its first words (« Avant
+    /// l'alinéa de l'article 3 commençant par les mots : « Les montants », il est inséré un
+    /// intertitre ainsi rédigé : « Montants » »). `None` when `n` has no such intertitle, holds
+    /// other sub-divisions, or an alinéa opening an intertitle has no words of its own; the
+    /// instructions are executed on the working copy.
+    fn rewrite_with_intertitles(&mut self, n: NodeId, unit: &Unit) -> Option<Vec<Instruction>> {
+        let new = &self.cmp.new;
+        let leaves = leaves_through(new, n);
+        let mut titles: Vec<(String, usize)> = Vec::new();
+        let mut lines = Vec::new();
+        for c in new.children(n) {
+            let x = new.node(*c);
+            match x.kind {
+                NodeKind::Article => return None,
+                NodeKind::Structure => {
+                    // Unnumbered, holding alinéas only.
+                    if x.label.is_some() || has_subdivisions(new, *c) || has_sub_articles(new, *c) {
+                        return None;
+                    }
+                    let first = leaves_through(new, *c).first().copied()?;
+                    let at = leaves.iter().position(|l| *l == first)?;
+                    titles.push((x.heading.clone().filter(|h| !h.trim().is_empty())?, at));
+                    lines.extend(unit_lines(new, *c));
+                }
+                NodeKind::Table => {
+                    lines.extend(new.children(*c).iter().map(|r| leaf_line(new, *r)))
+                }
+                _ => lines.push(leaf_line(new, *c)),
+            }
+        }
+        if titles.is_empty() || lines.len() != leaves.len() {
+            return None;
+        }
+        let target = Target::unit(unit.clone());
+        let rewrite = Instruction {
+            target: target.clone(),
+            op: Op::RewriteArticle {
+                heading: new.node(n).heading.clone(),
+                alineas: lines,
+            },
+        };
+        // Each intertitle's alinéa named by words that open no other alinéa of the article.
+        let texts: Vec<&str> = leaves.iter().map(|l| new.node(*l).text.as_str()).collect();
+        let mut inserts = Vec::new();
+        for (heading, at) in titles {
+            let words = opening_words_among(&texts, at)?;
+            inserts.push(Instruction {
+                target: target.clone().with_alinea_starting(&words),
+                op: Op::InsertIntertitle { heading },
+            });
+        }
+        let out: Vec<Instruction> = std::iter::once(rewrite).chain(inserts).collect();
+        for ins in &out {
+            let _ = self.exec(ins);
+        }
+        Some(out)
     }
 
     /// Heading, then the alinéas one by one; `Err` when the article must be rewritten whole.

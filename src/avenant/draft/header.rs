@@ -30,6 +30,7 @@ pub(super) fn header(old: &Document, options: &DraftOptions) -> Avenant {
             short_name: p.short_name.clone(),
         })
         .collect();
+    let organ = organ(old, formules::DocNoun::of(&title));
     Avenant {
         numero: options.numero,
         title,
@@ -37,6 +38,7 @@ pub(super) fn header(old: &Document, options: &DraftOptions) -> Avenant {
         parties,
         visa: Vec::new(),
         objet: None,
+        organ,
         articles: Vec::new(),
         effet: options.date_effet.clone(),
         lieu: options.lieu.clone(),
@@ -137,4 +139,54 @@ pub(super) fn convention_date(old: &Document) -> Option<String> {
         }
     }
     Some(date)
+}
+
+/// The bodies that may modify a document adopted by one body, the most specific first.
+const ORGANS: [&str; 5] = [
+    "assemblée générale extraordinaire",
+    "assemblée générale",
+    "conseil d'administration",
+    "comité directeur",
+    "bureau",
+];
+
+/// « modification des statuts », « modifier à tout moment les conditions générales », « les
+/// statuts peuvent être modifiés », « Toute modification des présentes CGU »: a sentence about
+/// modifying the document itself (`{noun}` is the document's noun).
+const R_MODIFIES: &str = r"(?i)\bmodifi\w*\s+(?:[àa] tout moment\s+)?(?:des|les|de ces|ces|de leurs|leurs)\s+(?:présente?s?\s+)?(?:{noun})\b|\b(?:{noun})\s+(?:peuvent|peut|sont|est|seront|sera)\s+(?:être\s+)?modifi";
+
+/// An acronym named as the author of the modification: « par la DINSIC », « La DINUM peut
+/// modifier ».
+static R_ACRONYM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\b([Ll]a|[Ll]e|[Ll]')\s*(\p{Lu}{3,}\p{L}*)\b").expect("valid pattern")
+});
+
+/// Who modifies a document adopted by one body, as its own text says (« Les statuts peuvent
+/// être modifiés par l'Assemblée Générale », « une assemblée générale extraordinaire,
+/// notamment pour une modification des statuts », « La DINUM peut modifier à tout moment les
+/// conditions générales d'utilisation »): the body named in an alinéa about modifying the
+/// document itself, the most specific one when several are; `None` when no alinéa says.
+pub(super) fn organ(doc: &Document, noun: formules::DocNoun) -> Option<String> {
+    let nouns = match noun.word {
+        "conditions générales" => "conditions générales|cgu".to_string(),
+        w => regex::escape(w),
+    };
+    let modifies = regex::Regex::new(&R_MODIFIES.replace("{noun}", &nouns)).ok()?;
+    let said: Vec<&str> = doc
+        .nodes
+        .iter()
+        .filter(|n| n.kind.is_alinea_like())
+        .map(|n| n.text.as_str())
+        .filter(|t| modifies.is_match(t))
+        .collect();
+    let lower: Vec<String> = said.iter().map(|t| t.to_lowercase()).collect();
+    if let Some(o) = ORGANS.iter().find(|o| lower.iter().any(|t| t.contains(*o))) {
+        let article = if o.starts_with('a') { "l'" } else { "le " };
+        return Some(format!("{article}{o}"));
+    }
+    said.iter().find_map(|t| {
+        R_ACRONYM
+            .captures(t)
+            .map(|c| format!("{} {}", c[1].to_lowercase(), &c[2]).replace("l' ", "l'"))
+    })
 }

@@ -17,7 +17,7 @@ impl Drafter<'_> {
         };
         let ok = self.exec(&ins).is_ok();
         self.changes.deleted_articles.push(match &unit {
-            Unit::TitledArticle { heading } => formules::titled(heading),
+            Unit::TitledArticle { heading, .. } => formules::titled(heading),
             _ => label,
         });
         (
@@ -132,7 +132,7 @@ impl Drafter<'_> {
         let unit_of = |d: &Self, c: NodeId| -> Option<Unit> {
             if d.inserted_labels.contains_key(&c) {
                 let h = new.node(c).heading.clone()?;
-                return Some(Unit::TitledArticle { heading: h });
+                return Some(Unit::titled(&h, None));
             }
             let old = d.pairs.old_of(c)?;
             crate::edit::is_attached(&d.w, old).then(|| d.article_unit(old))

@@ -144,18 +144,12 @@ impl Drafter<'_> {
     /// no other alinéa of the unit `unit_id`, as `apply` finds « l'alinéa commençant par les
     /// mots : « … » ».
     fn opening_words(&self, unit_id: NodeId, leaf: NodeId) -> Option<String> {
-        let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        let text = flat(&self.w.node(leaf).text);
-        let words: Vec<&str> = text.split(' ').collect();
-        let others: Vec<String> = leaves_through(&self.w, unit_id)
-            .into_iter()
-            .filter(|l| *l != leaf)
-            .map(|l| flat(&self.w.node(l).text))
+        let leaves = leaves_through(&self.w, unit_id);
+        let texts: Vec<&str> = leaves
+            .iter()
+            .map(|l| self.w.node(*l).text.as_str())
             .collect();
-        (words.len().min(3)..=words.len()).find_map(|k| {
-            let start = words[..k].join(" ");
-            (!others.iter().any(|x| x.starts_with(&start))).then_some(start)
-        })
+        opening_words_among(&texts, leaves.iter().position(|l| *l == leaf)?)
     }
 
     /// The old article `o` as the act names it: « l'article 2 », or « l'article 2 du titre 1 »
@@ -166,8 +160,8 @@ impl Drafter<'_> {
         let w = &self.w;
         // An article whose number the text does not write (« ## Objet »): named by its
         // heading, when no other article of the working copy has it.
-        if let Some(heading) = titled_heading(w, o) {
-            return Unit::TitledArticle { heading };
+        if let Some((heading, rank)) = titled_heading(w, o) {
+            return Unit::TitledArticle { heading, rank };
         }
         let numbered_again = w.node(o).key.contains("/article-")
             && w.parent(o)
@@ -194,22 +188,28 @@ impl Drafter<'_> {
 
 /// The heading that names the article `o` of `doc` when its number is not written and no other
 /// article has that heading (as `apply` finds it: case and final punctuation aside).
-pub(super) fn titled_heading(doc: &Document, o: NodeId) -> Option<String> {
+pub(super) fn titled_heading(doc: &Document, o: NodeId) -> Option<(String, Option<u32>)> {
     let node = doc.node(o);
     if !node.number_is_implicit() {
         return None;
     }
     let heading = node.heading.clone()?;
     let key = heading_key(Some(&heading));
-    let same = doc
+    let same: Vec<NodeId> = doc
         .descendants(doc.root())
         .into_iter()
         .filter(|id| {
             let n = doc.node(*id);
             n.kind == NodeKind::Article && heading_key(n.heading.as_deref()) == key
         })
-        .count();
-    (same == 1).then_some(heading)
+        .collect();
+    // Several so titled: named by which one it is, in document order (« le deuxième article
+    // intitulé « Bureau » »), as `apply` counts them.
+    let rank = match same.iter().position(|id| *id == o)? {
+        _ if same.len() == 1 => None,
+        i => Some(i as u32 + 1),
+    };
+    Some((heading, rank))
 }
 
 // ----- comparing units -----
@@ -391,6 +391,24 @@ pub(super) fn unit_lines(doc: &Document, id: NodeId) -> Vec<String> {
         }
     }
     out
+}
+
+/// The first words (three at least) of the `i`-th of `texts` that open no other of them: how
+/// `apply` finds « l'alinéa commençant par les mots : « … » ».
+pub(super) fn opening_words_among(texts: &[&str], i: usize) -> Option<String> {
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = flat(texts.get(i)?);
+    let words: Vec<&str> = text.split(' ').collect();
+    let others: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| *k != i)
+        .map(|(_, t)| flat(t))
+        .collect();
+    (words.len().min(3)..=words.len()).find_map(|k| {
+        let start = words[..k].join(" ");
+        (!others.iter().any(|x| x.starts_with(&start))).then_some(start)
+    })
 }
 
 pub(super) fn word_count(s: &str) -> usize {

@@ -5,6 +5,7 @@
 //! `normalise::inline`, so typography never matters here.
 
 mod patterns;
+mod places;
 mod quotes;
 mod sentence;
 mod target;
@@ -12,8 +13,8 @@ mod target;
 pub use target::{cardinal_word, parse_np};
 
 use self::patterns::{
-    ANNEX_ARTICLE, ARTICLE, ARTICLE_TITLE, BOILERPLATE, EFFET, FAIT, INSTRUCTION_LIKE, INTRO,
-    MINUTES_REPLACE, NUMBERED, OBJET, OWN_VISA, PARTY, R_IN_ANNEX, TITLE, TITLE_UNIT,
+    ANNEX_ARTICLE, ARTICLE, ARTICLE_TITLE, BOILERPLATE, DECIDES, EFFET, FAIT, INSTRUCTION_LIKE,
+    INTRO, MINUTES_REPLACE, NUMBERED, OBJET, OWN_VISA, PARTY, R_IN_ANNEX, TITLE, TITLE_UNIT,
 };
 use self::quotes::extract_quotes;
 use self::sentence::parse_body;
@@ -199,6 +200,14 @@ pub fn parse_avenant(text: &str) -> Result<Avenant, ReadError> {
             // Before the zone formulas: the objet's own words may hold one (« … afin de
             // convenu ce qui suit » is the objet, not « il a été convenu ce qui suit »).
             av.objet = c.get(1).map(|m| m.as_str().to_string());
+        } else if let Some(c) = DECIDES.captures(t).filter(|_| zone != Zone::Parties) {
+            let organ = c[1].trim();
+            if organ != crate::avenant::formules::ORGAN_PLACEHOLDER
+                && !organ.eq_ignore_ascii_case(crate::avenant::formules::ORGAN_PLACEHOLDER)
+            {
+                av.organ = Some(lower_first_word(organ));
+            }
+            zone = Zone::Expose;
         } else if let Some(rest) = headings::between(t) {
             zone = Zone::Parties;
             if !rest.is_empty() {
@@ -431,6 +440,18 @@ fn written_tail(raw: &str, text: &str) -> String {
         tail
     } else {
         text.to_string()
+    }
+}
+
+/// « L'assemblée générale » → « l'assemblée générale », « La DINUM » → « la DINUM »: the
+/// body as the decision names it, its article in lower case.
+fn lower_first_word(organ: &str) -> String {
+    let mut c = organ.chars();
+    match c.next() {
+        Some(f) if !c.clone().next().is_some_and(char::is_uppercase) => {
+            f.to_lowercase().collect::<String>() + c.as_str()
+        }
+        _ => organ.to_string(),
     }
 }
 

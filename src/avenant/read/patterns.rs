@@ -199,9 +199,13 @@ pub(super) static PARTY: Formula = Formula::new(&[&["ci-apr"]], || {
 });
 pub(super) static OBJET: Formula = Formula::new(&[&["modifi"]], || {
     re(
-        r"^(?:le présent avenant a pour objet de modifier (?:la |le |les |l')THEDOC|(?:la |le |les |l')THEDOC (?:est|sont) modifiée?s?)(?:\s+afin\s+(?:de|d')\s*(.+?))?\s*\.?$",
+        r"^(?:le présent avenant a pour objet de modifier (?:la |le |les |l')THEDOC|(?:la |le |les |l')THEDOC (?:est|sont) modifiée?s?|considérant qu'il y a lieu de modifier (?:la |le |les |l')THEDOC)(?:\s+afin\s+(?:de|d')\s*(.+?))?\s*[.,]?$",
     )
 });
+/// « L'assemblée générale extraordinaire décide : »: the body that decides a modification of
+/// statuts (and the like).
+pub(super) static DECIDES: Formula =
+    Formula::new(&[&["cide"]], || re(r"^(.{1,80}?)\s+décide\s*:$"));
 pub(super) static EFFET: Formula = Formula::new(&[&["effet"]], || {
     re(r"prend effet (?:le|au|à compter du) (.+?)\s*\.?$")
 });
@@ -509,7 +513,7 @@ pub(super) static R_REPLACED_N: Formula = Formula::new(&[&["rempla"], &["ainsi"]
 });
 pub(super) static R_REPLACED_COLON: Formula = Formula::new(&[&["rempla"], &[":"]], || {
     re(
-        r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:supprimée?s?\s+et\s+)?remplacée?s?(?:\s+par)?(?:\s+ce qui suit|\s+comme suit|\s+(?:les|le|la|l')\s*(?:stipulations|dispositions|paragraphes?|alinéas?|termes|mots|annexe)\s+suivante?s?)?\s*:\s*(?:§(?P<q>\d+))?$",
+        r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:supprimée?s?\s+et\s+)?remplacée?s?(?:\s+par)?(?:\s+ce qui suit|\s+comme suit|\s+(?:les|le|la|l')\s*(?:stipulations|dispositions|paragraphes?|alinéas?|phrases?|termes|mots|annexe)\s+suivante?s?)?\s*:\s*(?:§(?P<q>\d+))?$",
     )
 });
 pub(super) static R_DELETE: Formula = Formula::new(&[&["supprim", "abrog"]], || {
@@ -527,11 +531,26 @@ pub(super) static R_RENUM2: Formula = Formula::new(&[&["deviennent"]], || {
     re(r"^les articles (?P<a>.+?) deviennent (?:respectivement )?les articles (?P<b>.+?)$")
 });
 
-/// Where a sentence chains a further replacement: « …, les termes : « c » sont remplacés par … ».
+/// Where a sentence chains a further replacement: « …, les termes : « c » sont remplacés par … »,
+/// or, the verb left out after a first replacement, « … et les mots : « c » par les mots :
+/// « d » » (also after « ; »).
 pub(super) static R_CHAINED: Formula = Formula::new(&[&["§"], &["rempla", "supprim"]], || {
     re(
-        r"(?:,|\s+et)\s+NOUN\s*:?\s*§\d+\s*,?\s+(?:est|sont)\s+(?:(?:supprimée?s?\s+et\s+)?remplacée?s?\s+par|supprimée?s?$)",
+        r"(?:,|\s*;|\s+et)\s+NOUN\s*:?\s*§\d+\s*,?\s+(?:(?:est|sont)\s+(?:(?:supprimée?s?\s+et\s+)?remplacée?s?\s+par|supprimée?s?$)|par\s+(?:NOUN\s*:?\s*)?§\d+)",
     )
+});
+/// A replacement of words chained with an instruction on a phrase or an alinéa of the same place,
+/// its text quoted after the sentence: « …, les mots : « a » sont remplacés par les mots : « b »
+/// et la dernière phrase est remplacée par la phrase suivante : » (projet de loi audiovisuel,
+/// 2019, art. 22, XV, 3°).
+pub(super) static R_CHAINED_UNIT: Formula = Formula::new(&[&["§"], &["phrase", "alin"]], || {
+    re(
+        r"\s+et\s+(?:la|le|l')\s*(?:ORD\s+)?(?:phrase|alinéa)\s+(?:est|sont)\s+(?:ainsi\s+rédigée?|remplacée?\s+par\s+(?:la|le|l')\s*(?:phrase|alinéa)\s+suivante?\s*:|supprimée?$)",
+    )
+});
+/// A chained replacement whose verb is left out: « les mots : § 2 par les mots : § 3 ».
+pub(super) static R_VERBLESS: Formula = Formula::new(&[&["§"], &["par"]], || {
+    re(r"^(?P<old>NOUN\s*:?\s*§\d+)\s*,?\s+par\s+(?P<new>(?:NOUN\s*:?\s*)?§\d+)$")
 });
 /// « A l'article 1.3, après le deuxième alinéa sont ajoutés les deux paragraphes suivants : »
 pub(super) static R_INSERT_FOLLOWING: Formula = Formula::new(&[&["apr"], &["suivant"]], || {
@@ -641,7 +660,7 @@ pub(super) static R_INSERT_BEFORE: Formula = Formula::new(&[&["avant", "apr"], &
 /// heading itself.
 pub(super) static P_TITLED_ARTICLE: Formula = Formula::new(&[&["article"], &["intitul"]], || {
     re(
-        r"^article(?: DE_THEDOC)? intitulé\s*:?\s*(?:¤(?P<n>\d+)|«\s*(?P<h>[^«»]+?)\s*»)(?: DE_THEDOC)?",
+        r"^(?:(?P<rank>ORD)\s+)?article(?: DE_THEDOC)? intitulé\s*:?\s*(?:¤(?P<n>\d+)|«\s*(?P<h>[^«»]+?)\s*»)(?: DE_THEDOC)?",
     )
 });
 /// « article [des statuts] intitulé § n », rewritten « article intitulé ¤n » before the

@@ -2,6 +2,7 @@
 //! sentence matched against the formulas of [`super::patterns`].
 
 use super::patterns::*;
+use super::places;
 use super::quotes::{block, extract_quotes};
 use super::target::parse_np;
 use super::{err, JoinedAnnex, ReadError, L};
@@ -248,7 +249,7 @@ pub(super) fn parse_sentence(
     let mut read = parse_sentence_skel(s, block, ctx, joined)?;
     // « l'article intitulé § n »: the heading is the n-th quote.
     for ins in &mut read {
-        if let Unit::TitledArticle { heading } = &mut ins.target.unit {
+        if let Unit::TitledArticle { heading, .. } = &mut ins.target.unit {
             if let Some(n) = heading.strip_prefix('¤') {
                 *heading = n
                     .parse::<usize>()
@@ -299,9 +300,66 @@ fn parse_sentence_skel(
             format!("article intitulé ¤{}", &c["n"])
         })
         .into_owned();
+    // « Au premier et au cinquième alinéas, … »: read once per position.
+    if let Some(several) = places::several(&skel) {
+        let several = several.map_err(|e| format!("« {s} » : {e}"))?;
+        let per: Result<Vec<Vec<Instruction>>, String> = several
+            .sentences
+            .iter()
+            .map(|p| read_text(s, p, quotes.clone(), block.clone(), ctx, joined))
+            .collect();
+        let deletions = |per: &Vec<Vec<Instruction>>| {
+            per.iter()
+                .all(|v| v.len() == 1 && places::deletes_one(&v[0].op))
+        };
+        match per {
+            Ok(per) if per.iter().flatten().all(|i| places::inside(&i.op)) => {
+                return Ok(per.into_iter().flatten().collect());
+            }
+            // A range (« les deuxième et troisième alinéas sont supprimés ») is read whole.
+            per if several.consecutive => {
+                let whole = read_text(s, &skel, quotes, block, ctx, joined);
+                return match (whole, per) {
+                    (Ok(w), _) => Ok(w),
+                    (Err(_), Ok(per)) if deletions(&per) => Ok(places::in_order(
+                        per,
+                        &places::deletion_order(&several.ranks),
+                    )),
+                    (Err(e), _) => Err(e),
+                };
+            }
+            Ok(per) if deletions(&per) => {
+                return Ok(places::in_order(
+                    per,
+                    &places::deletion_order(&several.ranks),
+                ));
+            }
+            Ok(_) => {
+                return Err(format!(
+                    "« {s} » : seuls des mots, une phrase ajoutée ou une suppression peuvent viser ainsi plusieurs unités non consécutives ; écrire une instruction par unité"
+                ))
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    read_text(s, &skel, quotes, block, ctx, joined)
+}
+
+/// The skeleton of one sentence (its place already put in one position) read into its
+/// instructions: passive voice, occurrences said, then the formulas.
+fn read_text(
+    s: &str,
+    skel: &str,
+    quotes: Vec<String>,
+    block: Vec<String>,
+    ctx: Option<&Unit>,
+    joined: &[JoinedAnnex],
+) -> Result<Vec<Instruction>, String> {
     let skel = passive(skel.trim());
     let (skel, each) = occurrences_said(skel)?;
-    let read = read_skeleton(s, skel, quotes, block, ctx, joined)?;
+    let said = quotes.clone();
+    let read = read_skeleton(s, skel, quotes, block, ctx, joined)
+        .map_err(|e| quotes_put_back(&e, &said))?;
     let Some(times) = each else {
         return Ok(read);
     };
@@ -316,6 +374,22 @@ fn parse_sentence_skel(
             _ => Err(not_understood(s)),
         })
         .collect()
+}
+
+/// An error message on a sentence's skeleton with the sentence's own quotations put back where
+/// the reader's markers (`§0`, `¤1`) stand: « unité introuvable dans « La section « Conditions
+/// budgétaire » » », never « La section §0 ».
+fn quotes_put_back(message: &str, quotes: &[String]) -> String {
+    static MARKER: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"[§¤](\d+)").expect("valid regex"));
+    MARKER
+        .replace_all(message, |c: &regex::Captures| {
+            c[1].parse::<usize>()
+                .ok()
+                .and_then(|n| quotes.get(n))
+                .map_or_else(|| c[0].to_string(), |q| format!("« {q} »"))
+        })
+        .into_owned()
 }
 
 /// The skeleton without the number of occurrences a replacement states (« sont remplacés, deux
@@ -357,7 +431,7 @@ fn read_skeleton(
     // A chained replacement follows a first one: never cut before the first « remplacé ».
     let first = skel.to_lowercase().find("remplac").unwrap_or(skel.len());
     // A chain quotes at least three times (a replacement's two, then the next one's words).
-    let cuts: Vec<usize> = if quotes.len() >= 3 {
+    let mut cuts: Vec<usize> = if quotes.len() >= 3 {
         R_CHAINED
             .find_iter(&skel)
             .map(|m| m.start())
@@ -366,6 +440,15 @@ fn read_skeleton(
     } else {
         Vec::new()
     };
+    // « … et la dernière phrase est remplacée par la phrase suivante : » after a replacement
+    // of words: the last instruction, the quoted block its text.
+    if quotes.len() >= 2 && first < skel.len() {
+        if let Some(m) = R_CHAINED_UNIT.find(&skel).filter(|m| m.start() > first) {
+            cuts.push(m.start());
+            cuts.sort_unstable();
+            cuts.dedup();
+        }
+    }
     if let Some(r) = added_articles(s, &skel, &block) {
         return r;
     }
@@ -458,10 +541,15 @@ fn read_skeleton(
     let mut pieces = Vec::new();
     let mut from = 0;
     for c in cuts.iter().copied().chain([skel.len()]) {
-        let piece = skel[from..c].trim_start_matches([',', ' ']);
+        let piece = skel[from..c].trim_start_matches([',', ';', ' ']);
         // « … est remplacé par le mot : « et » et les mots : « … » sont supprimés ».
         let piece = piece.strip_prefix("et ").unwrap_or(piece);
-        pieces.push(piece.to_string());
+        // « … et les mots : « c » par les mots : « d » »: the verb of the first replacement.
+        let piece = match R_VERBLESS.captures(piece.trim_end()) {
+            Some(v) => format!("{} est remplacé par {}", &v["old"], &v["new"]),
+            None => piece.to_string(),
+        };
+        pieces.push(piece);
         from = c;
     }
     let loc = R_REPLACE.captures(&pieces[0]).and_then(|c| {
@@ -470,12 +558,20 @@ fn read_skeleton(
             .map(|m| m.as_str().to_string())
     });
     let mut out = Vec::new();
+    let last = pieces.len() - 1;
+    let mut block = Some(block);
     for (i, p) in pieces.into_iter().enumerate() {
         let p = match (&loc, i) {
             (Some(l), i) if i > 0 => format!("{l}, {p}"),
             _ => p,
         };
-        out.push(parse_one(s, p, &quotes, Vec::new(), ctx, joined)?);
+        // The quoted block, if any, is the text of the chain's last instruction.
+        let b = if i == last {
+            block.take().unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        out.push(parse_one(s, p, &quotes, b, ctx, joined)?);
     }
     Ok(out)
 }
@@ -1345,6 +1441,22 @@ fn not_understood(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// blind3 finding 10: an error names the unit with the avenant's quotation, not the
+    /// reader's marker.
+    #[test]
+    fn errors_quote_the_sentence_not_its_markers() {
+        let quotes = vec!["Conditions budgétaire".to_string()];
+        assert_eq!(
+            quotes_put_back("unité introuvable dans « La section §0 »", &quotes),
+            "unité introuvable dans « La section « Conditions budgétaire » »"
+        );
+        assert_eq!(
+            quotes_put_back("article intitulé ¤0", &quotes),
+            "article intitulé « Conditions budgétaire »"
+        );
+        assert_eq!(quotes_put_back("rien §3", &quotes), "rien §3");
+    }
 
     #[test]
     fn a_sentence_not_understood_is_quoted_in_two_hundred_characters_at_most() {

@@ -50,8 +50,10 @@ fn parse_np_in_order(s: &str, ctx: Option<&Unit>) -> Option<(Target, u32)> {
                 let (Position::Nth(x), Some(Position::Nth(y))) = (pa, parse_position(b)) else {
                     return None;
                 };
+                // « les premier et troisième alinéas » are no range: read per position by
+                // `read::places`, never as the first two.
                 let n = if k.eq_ignore_ascii_case("et") {
-                    2
+                    (y == x + 1).then_some(2)?
                 } else {
                     y.checked_sub(x)? + 1
                 };
@@ -114,7 +116,7 @@ fn parse_np_in_order(s: &str, ctx: Option<&Unit>) -> Option<(Target, u32)> {
             let b: u32 = c[3].parse().ok()?;
             items.push(format!("{a}°"));
             count = if c[2].eq_ignore_ascii_case("et") {
-                2
+                (b == a + 1).then_some(2)?
             } else {
                 b.checked_sub(a)? + 1
             };
@@ -132,7 +134,16 @@ fn parse_np_in_order(s: &str, ctx: Option<&Unit>) -> Option<(Target, u32)> {
                 (None, Some(n)) => format!("¤{}", n.as_str()),
                 (None, None) => return None,
             };
-            unit = Some(Unit::TitledArticle { heading });
+            // « le deuxième article intitulé « Bureau » »: which of several so titled.
+            let rank = match c.name("rank") {
+                Some(r) => match parse_position(r.as_str())? {
+                    Position::Nth(n) => Some(n),
+                    Position::Second => Some(2),
+                    _ => return None,
+                },
+                None => None,
+            };
+            unit = Some(Unit::TitledArticle { heading, rank });
             consumed = c.get(0)?.end();
         } else if let Some(c) = P_ARTICLE.captures(&rest) {
             let mut label = c[1].replace('\u{2011}', "-");

@@ -97,6 +97,15 @@ pub fn renumbering_heading(noun: DocNoun) -> String {
     format!("Renumérotation d'articles {}", noun.of_it())
 }
 
+/// « Renumérotation de l'article L5121-7 du code »: one article renumbered, named by the
+/// number it had.
+pub fn article_renumbering_heading(label: &str, noun: DocNoun) -> String {
+    format!(
+        "Renumérotation {}",
+        de(&cite_unit_in(&Unit::article(label), Case::Nom, true, noun))
+    )
+}
+
 /// « Renumérotation d'annexes de la convention », « … du contrat ».
 pub fn annex_renumbering_heading(noun: DocNoun) -> String {
     format!("Renumérotation d'annexes {}", noun.of_it())
@@ -340,6 +349,8 @@ pub enum TitleNoun {
     Masculine,
     /// les statuts
     Plural,
+    /// les conditions générales, les clauses
+    FemininePlural,
 }
 
 /// True when `title` opens with a noun that names a kind of document (« convention »,
@@ -391,8 +402,10 @@ impl TitleNoun {
             .unwrap_or("")
             .to_lowercase();
         const PLURAL: &[&str] = TITLE_PLURAL;
-        if PLURAL.contains(&first.as_str()) {
+        if first == "statuts" {
             TitleNoun::Plural
+        } else if PLURAL.contains(&first.as_str()) {
+            TitleNoun::FemininePlural
         } else if MASCULINE.contains(&first.as_str()) {
             TitleNoun::Masculine
         } else {
@@ -407,7 +420,7 @@ impl TitleNoun {
             .next()
             .is_some_and(|c| "aàâeéèêiîoôuhAÀÂEÉÈÊIÎOÔUH".contains(c));
         match self {
-            TitleNoun::Plural => "les ",
+            TitleNoun::Plural | TitleNoun::FemininePlural => "les ",
             _ if elided => "l'",
             TitleNoun::Masculine => "le ",
             TitleNoun::Feminine => "la ",
@@ -430,6 +443,7 @@ impl TitleNoun {
             TitleNoun::Feminine => "dénommée",
             TitleNoun::Masculine => "dénommé",
             TitleNoun::Plural => "dénommés",
+            TitleNoun::FemininePlural => "dénommées",
         }
     }
 }
@@ -456,7 +470,7 @@ pub fn adopted_by_one_body(av: &Avenant) -> bool {
     av.parties.is_empty()
         && matches!(
             DocNoun::of(&av.title).word,
-            "statuts" | "règlement" | "charte"
+            "statuts" | "règlement" | "charte" | "conditions générales"
         )
 }
 
@@ -582,6 +596,32 @@ pub fn visa_convention(av: &Avenant, style: &Style) -> String {
         designated(av).1.named(),
         quote(noun.word, style)
     )
+}
+
+/// The decision that opens the modification of a document adopted by one body: « L'assemblée
+/// générale extraordinaire décide : » (the body the document names, else a placeholder).
+pub fn decides(organ: Option<&str>, style: &Style) -> String {
+    format!(
+        "{} décide{}",
+        crate::text::capitalise(organ.unwrap_or(ORGAN_PLACEHOLDER)),
+        colon(style)
+    )
+}
+
+/// What the decision names when the document does not say who modifies it.
+pub const ORGAN_PLACEHOLDER: &str = "[organe compétent]";
+
+/// The motive of such a decision: « Considérant qu'il y a lieu de modifier les statuts afin de
+/// … , ».
+pub fn considerant(objet: Option<&str>, noun: DocNoun) -> String {
+    match objet {
+        Some(o) => format!(
+            "Considérant qu'il y a lieu de modifier {} afin {},",
+            noun.the(),
+            de_inf(o)
+        ),
+        None => format!("Considérant qu'il y a lieu de modifier {},", noun.the()),
+    }
 }
 
 pub fn expose_heading(style: &Style) -> String {
@@ -727,6 +767,12 @@ mod title_noun_tests {
             ("accord-cadre de coopération", "l'", "à l'", "dénommé"),
             ("contrat de subvention", "le ", "au ", "dénommé"),
             ("statuts de l'association", "les ", "aux ", "dénommés"),
+            (
+                "conditions générales d'utilisation",
+                "les ",
+                "aux ",
+                "dénommées",
+            ),
             ("entente intercommunale", "l'", "à l'", "dénommée"),
             ("charte du référent", "la ", "à la ", "dénommée"),
         ];

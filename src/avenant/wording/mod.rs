@@ -530,6 +530,7 @@ mod tests {
     fn an_article_without_a_number_is_named_by_its_heading_and_reads_back() {
         let objet = Unit::TitledArticle {
             heading: "Objet".into(),
+            rank: None,
         };
         let t = Target::unit(objet.clone());
         assert_eq!(
@@ -557,6 +558,7 @@ mod tests {
         // heading changed last), a heading with a comma and the words « est » and « mots ».
         let siege = Unit::TitledArticle {
             heading: "Siège, ce qui est dit en mots".into(),
+            rank: None,
         };
         let words = Op::ReplaceWords {
             old: "Paris".into(),

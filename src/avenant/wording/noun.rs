@@ -14,6 +14,8 @@ const NOUNS: &[(&str, bool, bool)] = &[
     ("accord", false, false),
     ("contrat", false, false),
     ("statuts", false, true),
+    // « Conditions générales d'utilisation », named « les conditions générales ».
+    ("conditions générales", true, true),
     ("charte", true, false),
     ("protocole", false, false),
     ("marché", false, false),
@@ -28,7 +30,7 @@ const NOUNS: &[(&str, bool, bool)] = &[
 
 /// The pattern of every noun of `NOUNS`, for the reader (longest first).
 pub const DOC_NOUNS: &str =
-    "convention|accord-cadre|accord|contrat|statuts|charte|protocole|marché|règlement|pacte|entente|code|traité|avenant";
+    "convention|accord-cadre|accord|contrat|statuts|conditions générales|charte|protocole|marché|règlement|pacte|entente|code|traité|avenant";
 
 /// The document's noun: « convention » (default), « contrat », « statuts »…
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,9 +62,16 @@ impl DocNoun {
             .unwrap_or("")
             .trim_matches(|c: char| !c.is_alphabetic() && c != '-')
             .to_lowercase();
+        // A noun of two words: « conditions générales (d'utilisation) ».
+        let two = title
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
         NOUNS
             .iter()
-            .find(|(w, ..)| *w == first)
+            .find(|(w, ..)| *w == first || (w.contains(' ') && two.starts_with(w)))
             .map(|&(word, fem, plural)| DocNoun { word, fem, plural })
             .unwrap_or(DocNoun::CONVENTION)
     }

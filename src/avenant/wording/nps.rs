@@ -109,13 +109,24 @@ pub fn unit_np_in(unit: &Unit, noun: DocNoun) -> Np {
         Unit::Article { label } => {
             Np::new(format!("article {}", article_label(label)), false, false)
         }
-        Unit::TitledArticle { heading } => {
-            Np::new(format!("article {}", titled(heading)), false, false)
-        }
+        Unit::TitledArticle { heading, rank } => Np::new(
+            format!("{}article {}", rank_word(*rank), titled(heading)),
+            false,
+            false,
+        ),
         Unit::Annex { label: Some(l) } => Np::new(format!("annexe {l}"), true, false),
         Unit::Annex { label: None } => Np::new("annexe", true, false),
         Unit::Preambule => Np::new("préambule", false, false),
         u => block_np(u).unwrap_or_else(|| noun.np()),
+    }
+}
+
+/// « deuxième  » before « article » when several articles share the heading (`rank`), nothing
+/// otherwise.
+fn rank_word(rank: Option<u32>) -> String {
+    match rank {
+        Some(r) => format!("{} ", ordinal(r, false)),
+        None => String::new(),
     }
 }
 
@@ -133,8 +144,13 @@ fn unit_np_formal(unit: &Unit, formal: bool, noun: DocNoun) -> Np {
         return np;
     }
     let head = match unit {
-        Unit::TitledArticle { heading } => {
-            format!("article {} {}", noun.of_it(), titled(heading))
+        Unit::TitledArticle { heading, rank } => {
+            format!(
+                "{}article {} {}",
+                rank_word(*rank),
+                noun.of_it(),
+                titled(heading)
+            )
         }
         _ => format!("{} {}", np.head, noun.of_it()),
     };

@@ -3,6 +3,7 @@
 
 mod columns;
 mod footnotes;
+mod headings;
 pub(crate) mod hyphenation;
 mod lines;
 mod load;
@@ -13,6 +14,7 @@ mod tables;
 
 use columns::*;
 use footnotes::*;
+use headings::*;
 use hyphenation::*;
 use lines::*;
 use load::*;
@@ -133,6 +135,7 @@ fn layout_text(pages: &[Page]) -> String {
     let lexicon = Lexicon::from_lines(texts.iter().map(String::as_str));
     let metrics = measure(&paged, &lexicon);
     let mut assembler = Assembler::new(metrics, &lexicon);
+    assembler.body_size = Some(body_size(&paged));
     for (height, mut lines) in paged {
         let notes = split_footnotes(&mut lines, height, &lexicon);
         for unit in group_rows(lines, height) {
@@ -146,13 +149,26 @@ fn layout_text(pages: &[Page]) -> String {
 /// Writes the blocks: blank lines between blocks, TAB between cells.
 fn render(blocks: &[Block]) -> String {
     let mut parts: Vec<String> = Vec::new();
+    // Headings make the text Markdown, where a line break inside a paragraph is soft: the
+    // breaks the page forced (an address, a list whose bullets are drawn shapes) are then
+    // written as Markdown hard breaks, two blanks ending the line.
+    // (A list item opens its line in Markdown too: no break is needed before it.)
+    let markdown = blocks.iter().any(|b| matches!(b, Block::Heading { .. }));
     for block in blocks {
         let text = match block {
-            Block::Text(lines) => lines
-                .iter()
-                .map(|l| clean_line(l))
-                .collect::<Vec<_>>()
-                .join("\n"),
+            Block::Text(lines) => {
+                let mut out = String::new();
+                for (i, line) in lines.iter().enumerate() {
+                    if i > 0 {
+                        if markdown && !starts_item(line.trim_start()) {
+                            out.push_str("  ");
+                        }
+                        out.push('\n');
+                    }
+                    out.push_str(&clean_line(line));
+                }
+                out
+            }
             Block::Table(rows) => {
                 let columns = table_columns(rows);
                 rows.iter()
@@ -167,6 +183,9 @@ fn render(blocks: &[Block]) -> String {
                     .join("\n")
             }
             Block::Note(note) => clean_line(note),
+            Block::Heading { level, text, .. } => {
+                format!("{} {}", "#".repeat(usize::from(*level)), clean_line(text))
+            }
         };
         if !text.trim().is_empty() {
             parts.push(text);
@@ -1232,7 +1251,10 @@ mod tests {
         let text = extract("canope-dinum-2020.office.pdf");
         assert!(!text.contains("Page 3 sur 11"));
         assert!(!text.contains("Convention de coopération Réseau Canopé – DINUM"));
-        assert!(text.contains("\n\nArticle 4 : Déroulement des travaux\n\n"));
+        // Its article headings are set larger than the body: Markdown headings (the
+        // sub-articles' are bold at the body's size: plain lines), and the lines of a
+        // paragraph the page broke end with a Markdown hard break.
+        assert!(text.contains("\n\n## Article 4 : Déroulement des travaux\n\n"));
         assert!(text.contains("\n\n5.1 Montant du financement\n\n"));
         assert!(text.contains("86961 Futuroscope cedex"));
         assert!(text.contains("d’un développeur à mi-temps, d’un UX designer à mi-temps"));
@@ -1244,7 +1266,7 @@ mod tests {
         assert!(text.contains("\nPoste\tNb jours\tTJM\tTotal\tMarkUp\tTotal\n"));
         assert!(text.contains("sur le territoire national ou européen Hébergeur conforme au RGPD et non soumis à la législation américaine"));
         assert!(text.contains(
-            "\n\nPour La DINUM,\nLe Directeur interministériel du\nnumérique,\nNadi BOU HANNA\n\n"
+            "\n\nPour La DINUM,  \nLe Directeur interministériel du  \nnumérique,  \nNadi BOU HANNA\n\n"
         ));
         assert!(!text.contains('•'));
         assert_eq!(text.matches("Droits des personnes\t").count(), 1);

@@ -272,6 +272,12 @@ pub(super) enum Block {
     Text(Vec<String>),
     Table(Vec<Row>),
     Note(String),
+    /// A line (or lines) set larger than the body: its size, its level once settled.
+    Heading {
+        size: f64,
+        level: u8,
+        text: String,
+    },
 }
 
 /// Builds the blocks of the document from its units, in order.
@@ -288,6 +294,8 @@ pub(super) struct Assembler<'a> {
     /// The last line added to a table on its own (a cell continued below its row).
     pub(super) lone: Option<Line>,
     pub(super) notes: Vec<String>,
+    /// The body's type size, when lines set larger are to be read as headings.
+    pub(super) body_size: Option<f64>,
 }
 
 impl<'a> Assembler<'a> {
@@ -302,6 +310,7 @@ impl<'a> Assembler<'a> {
             kept_row_page: None,
             lone: None,
             notes: Vec::new(),
+            body_size: None,
         }
     }
 
@@ -345,6 +354,16 @@ impl<'a> Assembler<'a> {
             self.last_line = None;
             return;
         }
+        if self
+            .body_size
+            .is_some_and(|body| heading_line(&line, &text, body))
+        {
+            self.add_heading_line(line, &text);
+            return;
+        }
+        if self.continues_heading(&line, &text) {
+            return;
+        }
         let kind = match (&self.last_line, self.blocks.last()) {
             (Some(prev), Some(Block::Text(_))) => classify_break(prev, &line, &self.metrics),
             _ => Break::Paragraph,
@@ -369,6 +388,61 @@ impl<'a> Assembler<'a> {
                 _ => lines.push(text),
             }
         }
+        self.last_line = Some(line);
+    }
+
+    /// A body line that goes on with the sentence of the heading-sized line above it (wrapped
+    /// after a full line, in lower case): that line was the paragraph's first, set larger,
+    /// not a heading. The two become one paragraph.
+    fn continues_heading(&mut self, line: &Line, text: &str) -> bool {
+        let (Some(Block::Heading { text: above, .. }), Some(prev)) =
+            (self.blocks.last(), &self.last_line)
+        else {
+            return false;
+        };
+        let wraps = classify_break(prev, line, &self.metrics) == Break::Wrap
+            && text.starts_with(char::is_lowercase)
+            && !above.trim_end().ends_with(['.', ':', ';', '!', '?']);
+        if !wraps {
+            return false;
+        }
+        let joined = join_wrapped(above, text, self.lexicon);
+        if let Some(last) = self.blocks.last_mut() {
+            *last = Block::Text(vec![joined]);
+        }
+        self.last_line = Some(line.clone());
+        true
+    }
+
+    /// A heading's line: a heading of its own, or the next line of the heading above (same
+    /// size, next line on the page).
+    fn add_heading_line(&mut self, line: Line, text: &str) {
+        let pitch = self.metrics.pitch;
+        let continued = match (self.blocks.last_mut(), &self.last_line) {
+            (
+                Some(Block::Heading {
+                    size, text: above, ..
+                }),
+                Some(prev),
+            ) if (*size - line.size).abs() < 0.5
+                && prev.page == line.page
+                && prev.y > line.y
+                && prev.y - line.y <= 1.4 * pitch * line.size =>
+            {
+                *above = join_wrapped(above, text, self.lexicon);
+                true
+            }
+            _ => false,
+        };
+        if !continued {
+            self.close_block();
+            self.blocks.push(Block::Heading {
+                size: line.size,
+                level: 2,
+                text: text.to_string(),
+            });
+        }
+        self.list_x0 = None;
         self.last_line = Some(line);
     }
 
@@ -466,6 +540,7 @@ impl<'a> Assembler<'a> {
 
     pub(super) fn finish(mut self) -> Vec<Block> {
         self.flush_notes();
+        settle(&mut self.blocks);
         self.blocks
     }
 }
