@@ -1105,8 +1105,8 @@ mod tests {
         let livre = doc.parent(titre3).expect("livre");
         let mut node = Node::new(
             NodeKind::Structure,
-            "t6".into(),
-            "Titre VI".into(),
+            "t6".to_string(),
+            "Titre VI".to_string(),
             Span::default(),
         );
         node.label = Some("Titre VI".into());
