@@ -15,20 +15,72 @@ use crate::parse::keys;
 pub const PROVISIONAL: &str = "~edit-";
 
 thread_local! {
-    /// Bumped whenever an existing article's label (or kind) changes in place on this thread
-    /// ([`relabel`], [`Snapshot::restore`]): label indexes built before it are stale.
-    static LABELS_GENERATION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    /// The nodes whose label or kind changed in place on this thread ([`relabel`],
+    /// [`set_kind_label`], [`Snapshot::restore`]), in order: what an index of units by label
+    /// built before must add (see [`relabelled_since`]).
+    static RELABELLED: std::cell::RefCell<Relabels> = const {
+        std::cell::RefCell::new(Relabels { first: 0, ids: Vec::new() })
+    };
 }
 
-fn relabelled() {
-    LABELS_GENERATION.with(|g| g.set(g.get() + 1));
+/// The log of in-place label changes: `ids[i]` is change number `first + i`. Only the last
+/// [`Relabels::KEPT`] changes are kept; an index older than that is rebuilt.
+struct Relabels {
+    first: u64,
+    ids: Vec<NodeId>,
 }
 
-/// The count of in-place label changes of articles on this thread so far: an index of
-/// articles by label built at generation `g` holds as long as this is still `g` (new nodes
-/// aside, which are appended to the arena).
+impl Relabels {
+    const KEPT: usize = 4096;
+}
+
+/// Records that `id`'s label or kind changed in place (in whatever document: indexes check
+/// what they find).
+fn relabelled(id: NodeId) {
+    RELABELLED.with(|r| {
+        let mut r = r.borrow_mut();
+        if r.ids.len() >= Relabels::KEPT {
+            r.first += r.ids.len() as u64;
+            r.ids.clear();
+        }
+        r.ids.push(id);
+    });
+}
+
+/// The count of in-place label or kind changes on this thread so far: an index of units by
+/// label built at generation `g` holds as long as it adds the nodes [`relabelled_since`]`(g)`
+/// gives (new nodes aside, which are appended to the arena).
 pub fn labels_generation() -> u64 {
-    LABELS_GENERATION.with(|g| g.get())
+    RELABELLED.with(|r| {
+        let r = r.borrow();
+        r.first + r.ids.len() as u64
+    })
+}
+
+/// Calls `f` on each node relabelled in place since generation `g` (in any document, repeats
+/// included); `false` when the log no longer reaches back to `g`: then rebuild.
+pub fn relabelled_since(g: u64, mut f: impl FnMut(NodeId)) -> bool {
+    RELABELLED.with(|r| {
+        let r = r.borrow();
+        let Some(from) = g.checked_sub(r.first) else {
+            return false;
+        };
+        for id in r.ids.iter().skip(from as usize) {
+            f(*id);
+        }
+        true
+    })
+}
+
+/// Gives an existing node another kind and label in place (an alinéa read as a sub-division
+/// heading, a leaf rewritten as an item), signalled to the indexes of units by label.
+pub fn set_kind_label(doc: &mut Document, id: NodeId, kind: NodeKind, label: Option<String>) {
+    let node = doc.node_mut(id);
+    if node.kind != kind || node.label != label {
+        node.kind = kind;
+        node.label = label;
+        relabelled(id);
+    }
 }
 
 /// A key no node has, for a node about to be inserted.
@@ -100,7 +152,7 @@ pub fn move_to(doc: &mut Document, id: NodeId, parent: NodeId, at: usize) {
 /// Gives a unit (article, annex, structure) a new label and heading line: its key is
 /// recomputed from them by [`rekey`].
 pub fn relabel(doc: &mut Document, id: NodeId, label: String, text: String) {
-    relabelled();
+    relabelled(id);
     let key = provisional_key(doc);
     let node = doc.node_mut(id);
     node.label = Some(label);
@@ -173,10 +225,8 @@ impl Snapshot {
         }
         for (id, node) in self.nodes {
             let now = doc.node(id);
-            if (node.kind == NodeKind::Article || now.kind == NodeKind::Article)
-                && (node.label != now.label || node.kind != now.kind)
-            {
-                relabelled();
+            if node.label != now.label || node.kind != now.kind {
+                relabelled(id);
             }
             *doc.node_mut(id) = node;
         }

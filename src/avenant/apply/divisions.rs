@@ -388,9 +388,9 @@ pub(super) fn nest_subdivisions(doc: &mut Document, unit: NodeId, lines: &[Strin
             None => top.push(*c),
         }
         if let Some((label, heading, level, text)) = head {
+            // A kind and label changed in place: signalled to the indexes of units.
+            crate::edit::set_kind_label(doc, *c, NodeKind::Structure, Some(label));
             let node = doc.node_mut(*c);
-            node.kind = NodeKind::Structure;
-            node.label = Some(label);
             node.heading = Some(heading);
             node.level = 20 + level.min(200) as u8;
             node.text = text;

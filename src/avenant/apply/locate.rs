@@ -20,104 +20,225 @@ pub(super) fn same_annex_label(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
-/// The articles of the document [`apply()`](super::apply) is amending, by canonical label: a
-/// lookup instead of a walk of the code per instruction. Every node that was an article with
-/// that label when it was seen is listed (a superset: each is checked on lookup); nodes
-/// appended to the arena since are indexed at the next lookup, and the index is rebuilt after
-/// a label changed in place (renumbering, a snapshot restored: [`crate::edit::labels_generation`]),
-/// so that a label absent from it is absent from the document.
-struct ArticleIndex {
+/// The articles and divisions of the document [`apply()`](super::apply) is amending, by
+/// label: a lookup instead of a walk of the code per instruction. Every node that was an
+/// article or a division with that label when it was seen is listed (a superset: each is
+/// checked on lookup, attached and still so labelled); nodes appended to the arena since are
+/// indexed at the next lookup, and nodes whose label or kind changed in place (renumbering, a
+/// sub-division heading read, a snapshot restored) are added under their new label from the
+/// log of [`crate::edit::relabelled_since`], so that a label absent from it is absent from the
+/// document.
+struct UnitIndex {
     /// The document indexed, for identity only (never dereferenced).
     doc: *const Document,
     /// Nodes of the arena indexed so far.
     seen: usize,
-    /// [`crate::edit::labels_generation`] when the index was built.
+    /// [`crate::edit::labels_generation`] when the index was last brought up to date.
     generation: u64,
-    by_label: rustc_hash::FxHashMap<String, Vec<NodeId>>,
+    /// Articles by canonical label.
+    articles: rustc_hash::FxHashMap<String, Vec<NodeId>>,
+    /// Divisions by [`division_key`].
+    divisions: rustc_hash::FxHashMap<String, Vec<NodeId>>,
+    /// Per node of the arena, where it stood among its parent's children when last looked
+    /// for: whether a unit is still attached is checked from there outward, not by a scan of
+    /// the whole list (a flat code's 10,000 articles hang from the root).
+    hints: Hints,
+}
+
+/// Positions of nodes among their siblings when last found (see [`UnitIndex::hints`]).
+#[derive(Default)]
+struct Hints(Vec<u32>);
+
+impl Hints {
+    /// The position of `id` among the children of `parent`, searched from where it stood
+    /// last, outward; `None` when it is not one of them.
+    fn position(&mut self, doc: &Document, parent: NodeId, id: NodeId) -> Option<usize> {
+        let ch = doc.children(parent);
+        let hint = match self.0.get(id.index()) {
+            Some(h) if *h != u32::MAX => (*h as usize).min(ch.len().saturating_sub(1)),
+            // Never looked for: a plain scan.
+            _ => {
+                let at = ch.iter().position(|c| *c == id)?;
+                self.set(doc, id, at);
+                return Some(at);
+            }
+        };
+        let at = (0..=ch.len()).find_map(|k| {
+            let (up, down) = (hint.checked_add(k), hint.checked_sub(k));
+            if up.is_some_and(|u| ch.get(u) == Some(&id)) {
+                up
+            } else if down.is_some_and(|d| ch.get(d) == Some(&id)) {
+                down
+            } else if up.is_none_or(|u| u >= ch.len()) && down.is_none() {
+                Some(usize::MAX)
+            } else {
+                None
+            }
+        })?;
+        if at == usize::MAX {
+            return None;
+        }
+        self.set(doc, id, at);
+        Some(at)
+    }
+
+    fn set(&mut self, doc: &Document, id: NodeId, at: usize) {
+        if self.0.len() <= id.index() {
+            self.0.resize(doc.nodes.len().max(id.index() + 1), u32::MAX);
+        }
+        self.0[id.index()] = at as u32;
+    }
+
+    /// [`crate::edit::is_attached`], through the positions last seen.
+    fn attached(&mut self, doc: &Document, id: NodeId) -> bool {
+        let mut at = id;
+        while let Some(p) = doc.parent(at) {
+            if self.position(doc, p, at).is_none() {
+                return false;
+            }
+            at = p;
+        }
+        at == doc.root()
+    }
+}
+
+impl UnitIndex {
+    fn new(doc: *const Document) -> UnitIndex {
+        UnitIndex {
+            doc,
+            seen: 0,
+            generation: crate::edit::labels_generation(),
+            articles: Default::default(),
+            divisions: Default::default(),
+            hints: Default::default(),
+        }
+    }
+
+    /// Lists `id` under its label; `again`: it may be listed already (relabelled in place).
+    fn add(&mut self, doc: &Document, id: NodeId, again: bool) {
+        let Some(n) = doc.nodes.get(id.index()) else {
+            return;
+        };
+        let (articles, key) = match (n.kind, n.label.as_deref()) {
+            (NodeKind::Article, Some(l)) => (true, canonical_label(l)),
+            (NodeKind::Structure, Some(l)) => (false, division_key(l)),
+            _ => return,
+        };
+        let map = if articles {
+            &mut self.articles
+        } else {
+            &mut self.divisions
+        };
+        let ids = map.entry(key).or_default();
+        if !(again && ids.contains(&id)) {
+            ids.push(id);
+        }
+    }
+
+    /// The index of `doc` as it is now: relabelled nodes added, new nodes indexed.
+    fn refresh(&mut self, doc: &Document) {
+        let generation = crate::edit::labels_generation();
+        if self.generation != generation {
+            let mut changed = Vec::new();
+            if crate::edit::relabelled_since(self.generation, |id| changed.push(id)) {
+                // Nodes past `seen` are indexed below, as they are now.
+                let seen = self.seen;
+                for id in changed.into_iter().filter(|id| id.index() < seen) {
+                    self.add(doc, id, true);
+                }
+            } else {
+                // The log does not reach back so far: rebuilt from the whole arena.
+                self.seen = 0;
+                self.articles.clear();
+                self.divisions.clear();
+            }
+            self.generation = generation;
+        }
+        for i in self.seen..doc.nodes.len() {
+            self.add(doc, NodeId(i as u32), false);
+        }
+        self.seen = doc.nodes.len();
+    }
+}
+
+/// What division labels are indexed by: the label without its spaces, ASCII case folded.
+/// Labels [`same_division`] takes for one another have the same key (the converse does not
+/// matter: each division found is checked).
+fn division_key(label: &str) -> String {
+    label
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 thread_local! {
-    static ARTICLES: std::cell::RefCell<Option<ArticleIndex>> = const { std::cell::RefCell::new(None) };
+    static UNITS: std::cell::RefCell<Option<UnitIndex>> = const { std::cell::RefCell::new(None) };
 }
 
-/// While alive, [`find_unit`] looks articles up in an index of `doc` (see [`ArticleIndex`]);
-/// dropped at the end of [`apply()`](super::apply) or of the draft, whatever way it returns.
-/// `doc` must stay where it is meanwhile (it is recognised by its address).
-pub(crate) struct IndexGuard;
+/// While alive, [`find_unit`] looks articles and divisions up in an index of `doc` (see
+/// [`UnitIndex`]); dropped at the end of [`apply()`](super::apply) or of the draft, whatever
+/// way it returns, when the index of an enclosing guard, if any, is back. `doc` must stay
+/// where it is meanwhile (it is recognised by its address).
+pub(crate) struct IndexGuard {
+    outer: Option<UnitIndex>,
+}
 
 impl IndexGuard {
     pub(crate) fn new(doc: &Document) -> IndexGuard {
-        ARTICLES.with(|a| {
-            *a.borrow_mut() = Some(ArticleIndex {
-                doc: doc as *const Document,
-                seen: 0,
-                generation: crate::edit::labels_generation(),
-                by_label: Default::default(),
-            })
-        });
-        IndexGuard
+        let outer = UNITS.with(|a| a.borrow_mut().replace(UnitIndex::new(doc)));
+        IndexGuard { outer }
     }
 }
 
 impl Drop for IndexGuard {
     fn drop(&mut self) {
-        ARTICLES.with(|a| *a.borrow_mut() = None);
+        let outer = self.outer.take();
+        UNITS.with(|a| *a.borrow_mut() = outer);
     }
 }
 
 /// Around an instruction that relabels articles in place (renumbering): `off` lays the index
 /// aside (the lookups walk), then it is rebuilt from the whole arena for `doc`.
 pub(super) fn article_index(doc: &Document, off: bool) {
-    ARTICLES.with(|a| {
+    UNITS.with(|a| {
         let mut a = a.borrow_mut();
         if let Some(ix) = a.as_mut() {
-            ix.seen = 0;
-            ix.by_label.clear();
-            ix.doc = if off {
+            *ix = UnitIndex::new(if off {
                 std::ptr::null()
             } else {
                 doc as *const Document
-            };
+            });
         }
     });
+}
+
+/// Runs `f` on the index of `doc`, brought up to date; `None` when there is no index of `doc`.
+fn with_index<T>(doc: &Document, f: impl FnOnce(&mut UnitIndex) -> T) -> Option<T> {
+    UNITS.with(|a| {
+        let mut a = a.borrow_mut();
+        let ix = a.as_mut()?;
+        if !std::ptr::eq(ix.doc, doc) {
+            return None;
+        }
+        ix.refresh(doc);
+        Some(f(ix))
+    })
 }
 
 /// The article labelled `want` (canonical) through the index: `Some(None)` when no article
 /// bears it, `Some(Some(id))` when one does, `None` when the index is not that of `doc` or
 /// several articles bear it (the walk finds the first in document order).
 fn indexed_article(doc: &Document, want: &str) -> Option<Option<NodeId>> {
-    ARTICLES.with(|a| {
-        let mut a = a.borrow_mut();
-        let ix = a.as_mut()?;
-        if !std::ptr::eq(ix.doc, doc) {
-            return None;
-        }
-        let generation = crate::edit::labels_generation();
-        if ix.generation != generation {
-            // Labels changed in place since: rebuilt from the whole arena.
-            ix.generation = generation;
-            ix.seen = 0;
-            ix.by_label.clear();
-        }
-        for (i, n) in doc.nodes.iter().enumerate().skip(ix.seen) {
-            if n.kind == NodeKind::Article {
-                if let Some(l) = n.label.as_deref() {
-                    ix.by_label
-                        .entry(canonical_label(l))
-                        .or_default()
-                        .push(NodeId(i as u32));
-                }
-            }
-        }
-        ix.seen = doc.nodes.len();
+    with_index(doc, |ix| {
         let mut found = None;
-        for id in ix.by_label.get(want).into_iter().flatten() {
+        for id in ix.articles.get(want).into_iter().flatten() {
             let n = doc.node(*id);
             let bears = n.kind == NodeKind::Article
                 && n.label.as_deref().map(canonical_label).as_deref() == Some(want)
-                && crate::edit::is_attached(doc, *id);
+                && ix.hints.attached(doc, *id);
             if bears {
-                if found.is_some() {
+                if found.is_some_and(|f| f != *id) {
                     return None;
                 }
                 found = Some(*id);
@@ -125,6 +246,52 @@ fn indexed_article(doc: &Document, want: &str) -> Option<Option<NodeId>> {
         }
         Some(found)
     })
+    .flatten()
+}
+
+/// The divisions named `label` (one link of a chain, « Chapitre Ier ») that a walk of the
+/// divisions from the root meets ([`walk_under`] entering divisions and annexes), with
+/// `keep` true, in document order, through the index: `None` when there is no index of `doc`.
+fn indexed_divisions(
+    doc: &Document,
+    label: &str,
+    keep: impl Fn(NodeId) -> bool,
+) -> Option<Vec<NodeId>> {
+    with_index(doc, |ix| {
+        let UnitIndex {
+            divisions, hints, ..
+        } = ix;
+        let mut found: Vec<(Vec<usize>, NodeId)> = divisions
+            .get(&division_key(label))
+            .into_iter()
+            .flatten()
+            .filter(|id| same_division(doc, **id, label) && keep(**id))
+            .filter_map(|id| division_path(doc, *id, hints).map(|p| (p, *id)))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found.into_iter().map(|(_, id)| id).collect()
+    })
+}
+
+/// Where a division stands in the tree, as the positions among their siblings of its
+/// ancestors and itself from the root (document order is their order), when the walk of the
+/// divisions reaches it: attached, below the root through divisions and annexes only.
+fn division_path(doc: &Document, id: NodeId, hints: &mut Hints) -> Option<Vec<usize>> {
+    let mut path = Vec::new();
+    let mut at = id;
+    while let Some(p) = doc.parent(at) {
+        path.push(hints.position(doc, p, at)?);
+        if p == doc.root() {
+            path.reverse();
+            return Some(path);
+        }
+        if !matches!(doc.node(p).kind, NodeKind::Structure | NodeKind::Annexe) {
+            return None;
+        }
+        at = p;
+    }
+    None
 }
 
 /// « l'article intitulé « Objet » »: the one article whose heading is this one (case, final
@@ -265,6 +432,9 @@ pub(crate) fn divisions(doc: &Document, label: &str) -> Vec<NodeId> {
     let Some((first, within)) = chain.split_first() else {
         return Vec::new();
     };
+    if let Some(found) = indexed_divisions(doc, first, |id| enclosed_by(doc, id, within)) {
+        return found;
+    }
     let mut out = Vec::new();
     // Divisions hang from the root and from one another only: the walk never enters an
     // article, so that naming a division costs the number of units, not of alinéas.
@@ -342,13 +512,16 @@ pub(crate) fn unique_division_name(doc: &Document, id: NodeId) -> Option<String>
     };
     let mut label = own(id)?;
     let first = division_chain(&label).into_iter().next()?;
-    let mut same: Vec<NodeId> = Vec::new();
-    walk_under(doc, &[NodeKind::Structure, NodeKind::Annexe], |x| {
-        if same_division(doc, x, &first) {
-            same.push(x);
-        }
-        false
-    });
+    let mut same: Vec<NodeId> = indexed_divisions(doc, &first, |_| true).unwrap_or_default();
+    if same.is_empty() {
+        // No index of `doc` (the division itself is among them when there is one).
+        walk_under(doc, &[NodeKind::Structure, NodeKind::Annexe], |x| {
+            if same_division(doc, x, &first) {
+                same.push(x);
+            }
+            false
+        });
+    }
     let mut within: Vec<String> = Vec::new();
     let mut up = doc.parent(id);
     loop {
@@ -570,7 +743,8 @@ fn by_key(doc: &Document, want: &str) -> Option<NodeId> {
     let found = n.kind == NodeKind::Article
         && doc.get(&format!("{key}~2")).is_none()
         && n.label.as_deref().map(canonical_label).as_deref() == Some(want)
-        && crate::edit::is_attached(doc, id);
+        && with_index(doc, |ix| ix.hints.attached(doc, id))
+            .unwrap_or_else(|| crate::edit::is_attached(doc, id));
     found.then_some(id)
 }
 
@@ -880,6 +1054,83 @@ mod tests {
             unique_division_name(&doc, first).as_deref(),
             Some("Titre II du livre II de la première partie")
         );
+    }
+
+    /// The index of divisions answers what the walk answers, and never goes stale: a division
+    /// relabelled in place, an alinéa read as a sub-division heading, a snapshot restored, a
+    /// division inserted or removed are all seen at the next lookup.
+    #[test]
+    fn the_division_index_follows_every_edit() {
+        use crate::model::{Node, NodeKind, Span};
+        let text = "# Code\n\n## Partie législative\n\n### Livre II : Réglementation\n\n\
+            #### Titre II : Durée\n\n###### Article L212-1\n\nLa durée est fixée.\n\n\
+            #### Titre III : Repos\n\n##### Section 2 : Dimanche\n\n###### Article L221-5\n\n\
+            Le repos est donné le dimanche.\n\n### PREMIÈRE PARTIE : Relations\n\n\
+            #### Livre II : Contrat\n\n##### Titre II : Formation\n\n###### Article L1221-1\n\n\
+            Le contrat est conclu.\n";
+        let mut doc = crate::parse_str("code.md", text);
+        let names = [
+            "titre II du livre II",
+            "titre II du livre II de la partie législative",
+            "titre II de la partie législative",
+            "section 2 du livre II",
+            "Livre  ii",
+            "titre III",
+        ];
+        let walked: Vec<Vec<_>> = names.iter().map(|n| divisions(&doc, n)).collect();
+        let _index = super::IndexGuard::new(&doc);
+        let indexed: Vec<Vec<_>> = names.iter().map(|n| divisions(&doc, n)).collect();
+        assert_eq!(indexed, walked);
+        let titre3 = walked[5][0];
+        // Relabelled in place.
+        crate::edit::relabel(
+            &mut doc,
+            titre3,
+            "Titre IV".into(),
+            "Titre IV : Repos".into(),
+        );
+        assert!(divisions(&doc, "titre III").is_empty());
+        assert_eq!(divisions(&doc, "titre IV"), [titre3]);
+        // A snapshot restored.
+        let saved = crate::edit::Snapshot::nodes(&doc, [titre3]);
+        crate::edit::relabel(&mut doc, titre3, "Titre V".into(), "Titre V : Repos".into());
+        assert_eq!(divisions(&doc, "titre V"), [titre3]);
+        saved.restore(&mut doc);
+        assert!(divisions(&doc, "titre V").is_empty());
+        assert_eq!(divisions(&doc, "titre IV"), [titre3]);
+        // An alinéa made a sub-division heading in place (as `nest_subdivisions` does).
+        let article = doc.get("article-L212-1").expect("article");
+        let alinea = doc.children(article)[0];
+        assert!(divisions(&doc, "La durée est fixée.").is_empty());
+        crate::edit::set_kind_label(
+            &mut doc,
+            alinea,
+            NodeKind::Structure,
+            Some("Titre IX".into()),
+        );
+        // Below an article: the walk of divisions does not reach it, nor does the index.
+        assert!(divisions(&doc, "titre IX").is_empty());
+        let root = doc.root();
+        crate::edit::move_to(&mut doc, alinea, root, 0);
+        assert_eq!(divisions(&doc, "titre IX"), [alinea]);
+        // A division inserted (appended to the arena), then one removed.
+        let livre = doc.parent(titre3).expect("livre");
+        let mut node = Node::new(
+            NodeKind::Structure,
+            "t6".to_string(),
+            "Titre VI".to_string(),
+            Span::default(),
+        );
+        node.label = Some("Titre VI".into());
+        let t6 = crate::edit::insert(&mut doc, livre, 0, node);
+        assert_eq!(divisions(&doc, "titre VI du livre II"), [t6]);
+        crate::edit::remove(&mut doc, titre3);
+        assert!(divisions(&doc, "titre IV").is_empty());
+        // Whatever was done, the index answers as the walk does.
+        let indexed: Vec<Vec<_>> = names.iter().map(|n| divisions(&doc, n)).collect();
+        drop(_index);
+        let walked: Vec<Vec<_>> = names.iter().map(|n| divisions(&doc, n)).collect();
+        assert_eq!(indexed, walked);
     }
 
     /// « Au paragraphe 25.2.II, il est inséré après le troisième alinéa … »: the point is read

@@ -56,18 +56,15 @@ pub(super) fn rewrite_leaf(doc: &mut Document, id: NodeId, line: &str) {
         return;
     }
     let new = leaf_node(doc, line);
-    let node = doc.node_mut(id);
     let bullet = |n: &Node| n.kind == NodeKind::Item && n.label.is_none();
     // A bullet item rewritten, quoted with or without its dash (« – … »), stays the item it
     // was, at its nesting level.
-    if (new.kind == NodeKind::Alinea || bullet(&new)) && bullet(&old) {
-        node.text = new.text;
-    } else {
-        node.kind = new.kind;
-        node.label = new.label;
-        node.level = new.level;
-        node.text = new.text;
+    if !((new.kind == NodeKind::Alinea || bullet(&new)) && bullet(&old)) {
+        // Kind and label changed in place: signalled to the indexes of units.
+        crate::edit::set_kind_label(doc, id, new.kind, new.label);
+        doc.node_mut(id).level = new.level;
     }
+    doc.node_mut(id).text = new.text;
 }
 
 pub(super) fn is_row_line(line: &str) -> bool {
