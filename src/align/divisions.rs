@@ -2,7 +2,7 @@
 //! their content (≥ [`AlignOptions::move_similarity`]): « 4° Origine des propriétés » that
 //! became « IV. A. Origine de propriété », one level down, is moved, not deleted and inserted.
 
-use super::{Aligner, Basis};
+use super::{label_key, Aligner, Basis};
 use crate::model::{Document, NodeId, NodeKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::hash::BuildHasher;
@@ -274,9 +274,42 @@ impl Aligner<'_> {
                 });
             [doc.parent(id), previous]
         };
+        // Numbers left unpaired on both sides under paired parents (new parent's id): an
+        // article whose number the other side still carries at the same place was rewritten
+        // there (« même numéro, même place »): it is reported there, paired or deleted and
+        // inserted, never merged into an alinéa of its neighbour (nor made from one).
+        // The two roots stand for each other (top-level units).
+        old_to_new.insert(self.old.doc.root(), self.new.doc.root());
+        type Number = (String, Option<NodeId>);
+        let numbered = |doc: &Document, id: NodeId| -> Option<Number> {
+            if doc.node(id).kind.is_alinea_like() {
+                return None;
+            }
+            Some((label_key(doc, id)?, doc.parent(id)))
+        };
+        let in_new = |(l, p): Number| -> Option<Number> {
+            match p {
+                Some(p) => Some((l, Some(*old_to_new.get(&p)?))),
+                None => Some((l, None)),
+            }
+        };
+        let old_numbers: FxHashSet<Number> = deleted
+            .iter()
+            .filter_map(|k| self.arena[*k].old)
+            .filter_map(|o| numbered(self.old.doc, o))
+            .filter_map(in_new)
+            .collect();
+        let new_numbers: FxHashSet<Number> = inserted
+            .iter()
+            .filter_map(|k| self.arena[*k].new)
+            .filter_map(|n| numbered(self.new.doc, n))
+            .collect();
         let mut by_place: FxHashMap<NodeId, Vec<usize>> = FxHashMap::default();
         for (x, k) in inserted.iter().enumerate() {
             if let Some(n) = self.arena[*k].new {
+                if numbered(self.new.doc, n).is_some_and(|key| old_numbers.contains(&key)) {
+                    continue;
+                }
                 for p in places(self.new.doc, n).into_iter().flatten() {
                     by_place.entry(p).or_default().push(x);
                 }
@@ -287,6 +320,12 @@ impl Aligner<'_> {
             let Some(o) = self.arena[*k].old else {
                 continue;
             };
+            if numbered(self.old.doc, o)
+                .and_then(in_new)
+                .is_some_and(|key| new_numbers.contains(&key))
+            {
+                continue;
+            }
             let mut xs: Vec<usize> = places(self.old.doc, o)
                 .into_iter()
                 .flatten()

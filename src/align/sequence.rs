@@ -299,12 +299,45 @@ impl Aligner<'_> {
             take(&mut m_old, &mut m_new, &mut matches, (i, j, Basis::Role, s));
         }
 
-        // 7. Order: pairs out of the longest increasing run are moved.
+        // 7. Order: pairs out of the longest increasing run are moved. A pair that only its
+        // number made (same number, words below `min_similarity`) and that stands out of order
+        // is not the same unit moved: the number is all it shared, and its place says
+        // otherwise (old XI after X, new XI before the old IX renumbered XII): both units are
+        // left unpaired, deleted and inserted (never « déplacé depuis article XI »).
         matches.sort_by_key(|m| (m.1, m.0));
         let seq: Vec<usize> = matches.iter().map(|m| m.0).collect();
         let mut in_order = vec![false; matches.len()];
         for k in lis(&seq) {
             in_order[k] = true;
+        }
+        let number_only_out_of_order = |a: &Self, k: usize, m: &Match| {
+            let (i, j, basis, s) = *m;
+            !in_order[k]
+                && basis == Basis::Similar
+                && s < a.options.min_similarity
+                && class(a.old.kind(olds[i])) != 0
+                && label_key(a.old.doc, olds[i]).is_some()
+                && label_key(a.old.doc, olds[i]) == label_key(a.new.doc, news[j])
+        };
+        let drop: Vec<bool> = matches
+            .iter()
+            .enumerate()
+            .map(|(k, m)| number_only_out_of_order(self, k, m))
+            .collect();
+        if drop.iter().any(|d| *d) {
+            let mut kept = Vec::with_capacity(matches.len());
+            let mut kept_order = Vec::with_capacity(matches.len());
+            for (k, m) in matches.iter().enumerate() {
+                if drop[k] {
+                    m_old[m.0] = None;
+                    m_new[m.1] = None;
+                } else {
+                    kept.push(*m);
+                    kept_order.push(in_order[k]);
+                }
+            }
+            matches = kept;
+            in_order = kept_order;
         }
         // Split/merge partners share a node: a split part matches the same old alinéa as another.
         let mut by_new: Vec<Vec<usize>> = vec![Vec::new(); news.len()];
