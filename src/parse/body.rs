@@ -109,7 +109,7 @@ impl Builder {
                     {
                         // An annex that is a whole document (statuts, règlement) has its own
                         // Titres and Chapitres: divisions of the annex (`annexe-1/titre-i`).
-                        self.open_structure(l, s.rank, &s.slug, Some(s.label), s.heading);
+                        i += self.open_structure_at(lines, i, s) - 1;
                     } else if let Some(sub) = subs.get(&i) {
                         self.open_subdivision(l, sub);
                     } else if let Some(sub) = self.sub_article_here(l) {
@@ -208,7 +208,7 @@ impl Builder {
                         let slug = headings::slug(&text);
                         self.open_structure(&merged, 3, &slug, None, Some(text));
                     } else if let Some(s) = headings::structure(&l.text, md) {
-                        self.open_structure(l, s.rank, &s.slug, Some(s.label), s.heading);
+                        i += self.open_structure_at(lines, i, s) - 1;
                     } else if self.toc_heading(l) {
                         // A heading the table of contents lists, its number lost (« Avant-propos »,
                         // « Présentation de la DINUM… »): a division over the articles after it.
@@ -308,6 +308,25 @@ impl Builder {
             span = span.cover(lines[i + 1].span);
         }
         span
+    }
+
+    /// Opens the division whose number is line `i`, its name on the next line if need be
+    /// (« TITRE Ier » ⏎ « CONSTITUTION », as « ARTICLE 1 » ⏎ « OBJET »): the lines consumed.
+    fn open_structure_at(
+        &mut self,
+        lines: &[&Line],
+        i: usize,
+        s: headings::StructureHeading,
+    ) -> usize {
+        let (s, consumed) = self.with_next_line_heading(lines, i, s.heading.is_none(), s);
+        let line = Line {
+            form: lines[i].form.clone(),
+            text: self.heading_text(lines, i, consumed),
+            span: self.heading_span(lines, i, consumed),
+            blank_before: lines[i].blank_before,
+        };
+        self.open_structure(&line, s.rank, &s.slug, Some(s.label), s.heading);
+        consumed
     }
 
     /// Opens the article whose label is line `i`, its heading on the next line if need be
@@ -802,7 +821,7 @@ const LONG_HEADING_WORDS: usize = 30;
 
 /// Words that open a sentence, never a heading (a heading is a noun phrase without its
 /// article: « Durée de la convention », not « La durée … »).
-const SENTENCE_OPENERS: &[&str] = &[
+pub(super) const SENTENCE_OPENERS: &[&str] = &[
     "le",
     "la",
     "les",
@@ -992,6 +1011,11 @@ impl HasHeading for ArticleHeading {
     }
 }
 impl HasHeading for headings::AnnexHeading {
+    fn set_heading(&mut self, h: String) {
+        self.heading = Some(h);
+    }
+}
+impl HasHeading for headings::StructureHeading {
     fn set_heading(&mut self, h: String) {
         self.heading = Some(h);
     }

@@ -500,6 +500,21 @@ mod tests {
     }
 
     #[test]
+    fn division_name_on_next_line() {
+        // « TITRE Ier » ⏎ « CONSTITUTION »: the division's name, not its first alinéa; a
+        // sentence after a bare « Chapitre 2 » stays an alinéa.
+        let d = doc("Statuts\n\nTITRE Ier\n\nCONSTITUTION\n\nArticle 1er\n\nTexte.\n\nChapitre 2\n\nDispositions finales\n\nArticle 2\n\nUn an.\n\nCHAPITRE 3\n\nLe présent chapitre est vide.\n\nArticle 3\n\nDeux ans.");
+        let t = d.node(d.get("titre-ier").unwrap());
+        assert_eq!(t.heading.as_deref(), Some("CONSTITUTION"));
+        assert!(d.alineas(d.get("titre-ier").unwrap()).is_empty());
+        let c = d.node(d.get("titre-ier/chapitre-2").unwrap());
+        assert_eq!(c.heading.as_deref(), Some("Dispositions finales"));
+        let c3 = d.get("titre-ier/chapitre-3").unwrap();
+        assert_eq!(d.node(c3).heading, None);
+        assert_eq!(d.alineas(c3).len(), 1);
+    }
+
+    #[test]
     fn divisions_and_period_headings() {
         let d = doc("Convention\n\nI.-Dispositions générales.\n\nArticle 1er.\n\nObjet de la convention.\n\nLe texte.\n\nII.-Engagements du bailleur.\n\nArticle 2.\n\nDurée.\n\nUn an.");
         assert_eq!(top(&d), ["titre", "division-i", "division-ii"]);

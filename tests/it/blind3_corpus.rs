@@ -568,7 +568,6 @@ fn template_inferred_from_a_model_with_fields_is_valid() {
 /// Finding 17: a division's name on the line after its number (« TITRE Ier » ⏎ « CONSTITUTION »)
 /// is its heading.
 #[test]
-#[ignore = "finding 17: « CONSTITUTION » is an alinéa of « TITRE Ier »"]
 fn division_name_on_the_next_line_is_its_heading() {
     let doc = load(AAPPMA);
     assert_eq!(
