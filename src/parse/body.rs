@@ -351,6 +351,21 @@ impl Builder {
             }
             return if first.span.end > l.span.end { 2 } else { 1 };
         }
+        if let Some((label_text, first)) = heading_then_alinea(l, &a) {
+            // « 4.2. Pièces contractuelles … du marché. Après sa conclusion, … : ».
+            let label_line = Line {
+                form: l.form.clone(),
+                text: label_text,
+                span: l.span,
+                blank_before: l.blank_before,
+            };
+            self.open_article(&[&label_line], 0, 1, a);
+            if let Some((_, id)) = self.articles.last() {
+                let id = *id;
+                self.content(id, &first);
+            }
+            return 1;
+        }
         let (a, consumed) = self.with_next_line_heading(lines, i, a.heading.is_none(), a);
         self.open_article(lines, i, consumed, a);
         consumed
@@ -966,6 +981,28 @@ fn inline_first_alinea(
         blank_before: true,
     };
     Some((label.to_string(), first))
+}
+
+/// A label whose heading, closed by a period, is followed on its line by the unit's first
+/// alinéa (« 4.2. Pièces contractuelles … du marché. Après sa conclusion, le marché est …
+/// : », as Légifrance prints the CCAG): the label line and that alinéa.
+fn heading_then_alinea(l: &Line, a: &ArticleHeading) -> Option<(String, Line)> {
+    let heading = a.heading.as_deref()?;
+    if l.form != Form::Plain || !heading.ends_with('.') || l.text.ends_with(heading) {
+        return None;
+    }
+    let end = l.text.find(heading)? + heading.len();
+    let rest = l.text[end..].trim();
+    if !rest.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let first = Line {
+        form: Form::Plain,
+        text: rest.to_string(),
+        span: l.span,
+        blank_before: true,
+    };
+    Some((l.text[..end].to_string(), first))
 }
 
 /// The Markdown level of a line's heading, 0 for a line that is no Markdown heading.

@@ -364,7 +364,22 @@ pub fn section(text: &str) -> Option<(ArticleHeading, bool)> {
     }
     let caps = SECTION.captures(text)?;
     let number = caps.get(1)?.as_str().to_string();
-    let heading = caps.get(2)?.as_str().trim().to_string();
+    let mut heading = caps.get(2)?.as_str().trim().to_string();
+    // « 4.2. Pièces contractuelles … du marché. Après sa conclusion, … : »: the heading and the
+    // first alinéa on one line; the heading is the first sentence, the body puts the rest in
+    // the unit ([`super::body`]).
+    if let Some(end) = heading.find(". ") {
+        let (title, rest) = heading.split_at(end + 1);
+        if period_title(title)
+            && rest
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
+            heading = title.to_string();
+        }
+    }
     if heading.ends_with([';', ',', ':'])
         || heading.ends_with('.') && !period_title(&heading)
         || heading.split_whitespace().count() > 20
@@ -1682,6 +1697,11 @@ mod tests {
             section("4.13. En cas de contradiction entre les pièces, elles prévalent.").is_none()
         );
         assert!(section("4.12. Les textes du C.C.A.G. sont ceux en vigueur.").is_none());
+        let (s, _) = section(
+            "4.2. Pièces postérieures au marché. Après sa conclusion, il est modifié par :",
+        )
+        .unwrap();
+        assert_eq!(s.heading.as_deref(), Some("Pièces postérieures au marché."));
         assert!(capitals("JE VEILLE AU BON EMBARQUEMENT"));
         assert!(capitals("DES AIDANTS SUR L'OUTIL"));
         assert!(!capitals("Je veille"));
