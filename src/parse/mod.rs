@@ -500,6 +500,20 @@ mod tests {
     }
 
     #[test]
+    fn the_heading_over_the_articles_is_the_title() {
+        // A `#` list before the document's own `#` title: en-tête, not title.
+        let d = doc("# Les membres du bureau\n\n- Président : A\n- Trésorier : B\n\n# Les statuts de l'association\n\n## Article 1 - Objet\n\nTexte.\n\n## Article 2 - Durée\n\nUn an.");
+        assert_eq!(top(&d), ["en-tete", "titre", "article-1", "article-2"]);
+        let t = d.node(d.get("titre").unwrap());
+        assert_eq!(t.heading.as_deref(), Some("Les statuts de l'association"));
+        // A title and its sub-title, both `#`: the first is the title.
+        let d =
+            doc("# Convention de partenariat\n\n# Année 2024\n\n## Article 1 - Objet\n\nTexte.");
+        let t = d.node(d.get("titre").unwrap());
+        assert_eq!(t.heading.as_deref(), Some("Convention de partenariat"));
+    }
+
+    #[test]
     fn division_name_on_next_line() {
         // « TITRE Ier » ⏎ « CONSTITUTION »: the division's name, not its first alinéa; a
         // sentence after a bare « Chapitre 2 » stays an alinéa.

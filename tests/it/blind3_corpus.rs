@@ -432,7 +432,6 @@ fn pandoc_title_block_is_the_title() {
 
 /// Finding 8: the statuts' own title is the title, not the list of the bureau printed before it.
 #[test]
-#[ignore = "finding 8: « Les membres du bureau » is the title, « Les statuts de l'association » an unclassified alinéa"]
 fn the_statuts_title_is_the_title() {
     for name in [OKIWI_2006, OKIWI_2025] {
         let doc = load(name);
