@@ -335,6 +335,9 @@ impl Builder {
     /// consumed.
     fn open_article_at(&mut self, lines: &[&Line], i: usize, a: ArticleHeading) -> usize {
         let l = lines[i];
+        if self.continue_article(l, &a) {
+            return 1;
+        }
         if let Some((label_text, first)) = inline_first_alinea(l, &a, lines.get(i + 1).copied()) {
             let mut a = a;
             a.heading = None;
@@ -420,6 +423,36 @@ impl Builder {
 
     /// Opens an unnumbered intertitle (« ### Adhésion ») of the open article: a sub-division
     /// keyed below it (`article-3/adhesion`), closed by the next article or structure.
+    /// « Article 5 : Gratification … (suite) » while article 5 is open (or one of its
+    /// sub-articles): the article goes on after a page break of the form, it is no second
+    /// article 5. The line stays in the tree as an intertitle of the article (`article-5/suite`)
+    /// that what follows goes under. False when the line opens an article.
+    fn continue_article(&mut self, l: &Line, a: &ArticleHeading) -> bool {
+        let said = a
+            .heading
+            .as_deref()
+            .unwrap_or(&l.text)
+            .trim_end()
+            .to_lowercase();
+        if !(said.ends_with("(suite)") || said.ends_with("(suite et fin)")) {
+            return false;
+        }
+        let Some(k) = self.articles.iter().rposition(|(n, _)| *n == a.number) else {
+            return false;
+        };
+        self.articles.truncate(k + 1);
+        self.table = None;
+        self.subdivisions.clear();
+        let parent = self.articles[k].1;
+        let key = keys::structure(Some(&self.doc.node(parent).key), "suite");
+        let mut node = Node::new(NodeKind::Structure, key, l.text.clone(), l.span);
+        node.heading = Some(l.text.trim().to_string());
+        node.level = 20;
+        let id = self.doc.push(parent, node);
+        self.subdivisions.push((0, id));
+        true
+    }
+
     fn open_intertitle(&mut self, l: &Line, _md_level: u8) {
         self.table = None;
         self.subdivisions.clear();

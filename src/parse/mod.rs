@@ -514,6 +514,21 @@ mod tests {
     }
 
     #[test]
+    fn an_article_continued_after_a_page_break_is_the_same_article() {
+        // « Article 2 : Durée (suite) »: article 2 goes on (its sub-articles too), no `article-2~2`.
+        let d = doc("Convention\n\nArticle 1 : Objet\n\nTexte.\n\nArticle 2 : Durée\n\nUn an.\n\n2.1 Renouvellement\n\nTacite.\n\nArticle 2 : Durée (suite)\n\nPuis deux ans.\n\n2.2 Résiliation\n\nUn mois.\n\nArticle 3 : Prix\n\nDix euros.");
+        assert_eq!(top(&d), ["titre", "article-1", "article-2", "article-3"]);
+        let suite = d.get("article-2/suite").unwrap();
+        assert_eq!(d.alineas(suite).len(), 1);
+        let r = d.get("article-2.2").unwrap();
+        assert_eq!(d.node(d.parent(r).unwrap()).key, "article-2");
+        // A « (suite) » of no article before is an article.
+        let d =
+            doc("Convention\n\nArticle 1 : Objet (suite)\n\nTexte.\n\nArticle 2 : Durée\n\nUn an.");
+        assert_eq!(top(&d), ["titre", "article-1", "article-2"]);
+    }
+
+    #[test]
     fn division_name_on_next_line() {
         // « TITRE Ier » ⏎ « CONSTITUTION »: the division's name, not its first alinéa; a
         // sentence after a bare « Chapitre 2 » stays an alinéa.
