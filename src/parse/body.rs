@@ -109,7 +109,7 @@ impl Builder {
                     {
                         // An annex that is a whole document (statuts, règlement) has its own
                         // Titres and Chapitres: divisions of the annex (`annexe-1/titre-i`).
-                        self.open_structure(l, s.rank, &s.slug, Some(s.label), s.heading);
+                        i += self.open_structure_at(lines, i, s) - 1;
                     } else if let Some(sub) = subs.get(&i) {
                         self.open_subdivision(l, sub);
                     } else if let Some(sub) = self.sub_article_here(l) {
@@ -208,7 +208,7 @@ impl Builder {
                         let slug = headings::slug(&text);
                         self.open_structure(&merged, 3, &slug, None, Some(text));
                     } else if let Some(s) = headings::structure(&l.text, md) {
-                        self.open_structure(l, s.rank, &s.slug, Some(s.label), s.heading);
+                        i += self.open_structure_at(lines, i, s) - 1;
                     } else if self.toc_heading(l) {
                         // A heading the table of contents lists, its number lost (« Avant-propos »,
                         // « Présentation de la DINUM… »): a division over the articles after it.
@@ -310,12 +310,34 @@ impl Builder {
         span
     }
 
+    /// Opens the division whose number is line `i`, its name on the next line if need be
+    /// (« TITRE Ier » ⏎ « CONSTITUTION », as « ARTICLE 1 » ⏎ « OBJET »): the lines consumed.
+    fn open_structure_at(
+        &mut self,
+        lines: &[&Line],
+        i: usize,
+        s: headings::StructureHeading,
+    ) -> usize {
+        let (s, consumed) = self.with_next_line_heading(lines, i, s.heading.is_none(), s);
+        let line = Line {
+            form: lines[i].form.clone(),
+            text: self.heading_text(lines, i, consumed),
+            span: self.heading_span(lines, i, consumed),
+            blank_before: lines[i].blank_before,
+        };
+        self.open_structure(&line, s.rank, &s.slug, Some(s.label), s.heading);
+        consumed
+    }
+
     /// Opens the article whose label is line `i`, its heading on the next line if need be
     /// (« ARTICLE 1 » ⏎ « OBJET »), or its first alinéa starting on the label's line
     /// (« **Article 8.** L'association est administrée par un ⏎ conseil … »): the lines
     /// consumed.
     fn open_article_at(&mut self, lines: &[&Line], i: usize, a: ArticleHeading) -> usize {
         let l = lines[i];
+        if self.continue_article(l, &a) {
+            return 1;
+        }
         if let Some((label_text, first)) = inline_first_alinea(l, &a, lines.get(i + 1).copied()) {
             let mut a = a;
             a.heading = None;
@@ -331,6 +353,21 @@ impl Builder {
                 self.content(id, &first);
             }
             return if first.span.end > l.span.end { 2 } else { 1 };
+        }
+        if let Some((label_text, first)) = heading_then_alinea(l, &a) {
+            // « 4.2. Pièces contractuelles … du marché. Après sa conclusion, … : ».
+            let label_line = Line {
+                form: l.form.clone(),
+                text: label_text,
+                span: l.span,
+                blank_before: l.blank_before,
+            };
+            self.open_article(&[&label_line], 0, 1, a);
+            if let Some((_, id)) = self.articles.last() {
+                let id = *id;
+                self.content(id, &first);
+            }
+            return 1;
         }
         let (a, consumed) = self.with_next_line_heading(lines, i, a.heading.is_none(), a);
         self.open_article(lines, i, consumed, a);
@@ -386,6 +423,36 @@ impl Builder {
 
     /// Opens an unnumbered intertitle (« ### Adhésion ») of the open article: a sub-division
     /// keyed below it (`article-3/adhesion`), closed by the next article or structure.
+    /// « Article 5 : Gratification … (suite) » while article 5 is open (or one of its
+    /// sub-articles): the article goes on after a page break of the form, it is no second
+    /// article 5. The line stays in the tree as an intertitle of the article (`article-5/suite`)
+    /// that what follows goes under. False when the line opens an article.
+    fn continue_article(&mut self, l: &Line, a: &ArticleHeading) -> bool {
+        let said = a
+            .heading
+            .as_deref()
+            .unwrap_or(&l.text)
+            .trim_end()
+            .to_lowercase();
+        if !(said.ends_with("(suite)") || said.ends_with("(suite et fin)")) {
+            return false;
+        }
+        let Some(k) = self.articles.iter().rposition(|(n, _)| *n == a.number) else {
+            return false;
+        };
+        self.articles.truncate(k + 1);
+        self.table = None;
+        self.subdivisions.clear();
+        let parent = self.articles[k].1;
+        let key = keys::structure(Some(&self.doc.node(parent).key), "suite");
+        let mut node = Node::new(NodeKind::Structure, key, l.text.clone(), l.span);
+        node.heading = Some(l.text.trim().to_string());
+        node.level = 20;
+        let id = self.doc.push(parent, node);
+        self.subdivisions.push((0, id));
+        true
+    }
+
     fn open_intertitle(&mut self, l: &Line, _md_level: u8) {
         self.table = None;
         self.subdivisions.clear();
@@ -802,7 +869,7 @@ const LONG_HEADING_WORDS: usize = 30;
 
 /// Words that open a sentence, never a heading (a heading is a noun phrase without its
 /// article: « Durée de la convention », not « La durée … »).
-const SENTENCE_OPENERS: &[&str] = &[
+pub(super) const SENTENCE_OPENERS: &[&str] = &[
     "le",
     "la",
     "les",
@@ -949,6 +1016,28 @@ fn inline_first_alinea(
     Some((label.to_string(), first))
 }
 
+/// A label whose heading, closed by a period, is followed on its line by the unit's first
+/// alinéa (« 4.2. Pièces contractuelles … du marché. Après sa conclusion, le marché est …
+/// : », as Légifrance prints the CCAG): the label line and that alinéa.
+fn heading_then_alinea(l: &Line, a: &ArticleHeading) -> Option<(String, Line)> {
+    let heading = a.heading.as_deref()?;
+    if l.form != Form::Plain || !heading.ends_with('.') || l.text.ends_with(heading) {
+        return None;
+    }
+    let end = l.text.find(heading)? + heading.len();
+    let rest = l.text[end..].trim();
+    if !rest.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let first = Line {
+        form: Form::Plain,
+        text: rest.to_string(),
+        span: l.span,
+        blank_before: true,
+    };
+    Some((l.text[..end].to_string(), first))
+}
+
 /// The Markdown level of a line's heading, 0 for a line that is no Markdown heading.
 fn md_level(l: &Line) -> u8 {
     match l.form {
@@ -992,6 +1081,11 @@ impl HasHeading for ArticleHeading {
     }
 }
 impl HasHeading for headings::AnnexHeading {
+    fn set_heading(&mut self, h: String) {
+        self.heading = Some(h);
+    }
+}
+impl HasHeading for headings::StructureHeading {
     fn set_heading(&mut self, h: String) {
         self.heading = Some(h);
     }

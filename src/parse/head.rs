@@ -226,7 +226,13 @@ impl Builder {
         if lines.is_empty() {
             return;
         }
-        self.title_zone_at(lines, title_line(lines), alone, has_articles);
+        let t = title_line(lines);
+        let t = if has_articles {
+            title_over_articles(lines).unwrap_or(t)
+        } else {
+            t
+        };
+        self.title_zone_at(lines, t, alone, has_articles);
     }
 
     /// The title zone whose line `t` names the document (found on a wider slice when the
@@ -406,6 +412,23 @@ fn title_line(lines: &[&Line]) -> usize {
                 .filter(|t| *t > 0)
         })
         .unwrap_or(0)
+}
+
+/// Of several `#` headings before the articles, the last one names the document when the
+/// first heads a text of its own (a list, sentences: « # Les membres du bureau » + the names)
+/// and the last heads nothing before the articles (« # Les statuts de l'association »): the
+/// heading that opens the articles. The lines above it are the en-tête.
+fn title_over_articles(lines: &[&Line]) -> Option<usize> {
+    let first = lines
+        .iter()
+        .position(|l| matches!(l.form, Form::Heading(1)))?;
+    let last = lines
+        .iter()
+        .rposition(|l| matches!(l.form, Form::Heading(1)))?;
+    (last > first
+        && lines[first + 1..last].iter().any(|l| !continues_title(l))
+        && lines[last + 1..].iter().all(|l| continues_title(l)))
+    .then_some(last)
 }
 
 /// A line that opens the signature block: « Fait à …, le … », or a letter's closing formula

@@ -364,8 +364,26 @@ pub fn section(text: &str) -> Option<(ArticleHeading, bool)> {
     }
     let caps = SECTION.captures(text)?;
     let number = caps.get(1)?.as_str().to_string();
-    let heading = caps.get(2)?.as_str().trim().to_string();
-    if heading.ends_with(['.', ';', ',', ':']) || heading.split_whitespace().count() > 20 {
+    let mut heading = caps.get(2)?.as_str().trim().to_string();
+    // « 4.2. Pièces contractuelles … du marché. Après sa conclusion, … : »: the heading and the
+    // first alinéa on one line; the heading is the first sentence, the body puts the rest in
+    // the unit ([`super::body`]).
+    if let Some(end) = heading.find(". ") {
+        let (title, rest) = heading.split_at(end + 1);
+        if period_title(title)
+            && rest
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
+            heading = title.to_string();
+        }
+    }
+    if heading.ends_with([';', ',', ':'])
+        || heading.ends_with('.') && !period_title(&heading)
+        || heading.split_whitespace().count() > 20
+    {
         return None;
     }
     let words: Vec<&str> = heading.split_whitespace().collect();
@@ -381,6 +399,22 @@ pub fn section(text: &str) -> Option<(ArticleHeading, bool)> {
         },
         page_number,
     ))
+}
+
+/// A heading closed by a period, as the CCAG writes them (« 4.1. Pièces constitutives du
+/// marché - Ordre de priorité. »): one short sentence (twelve words at most) that names, not
+/// opening as a sentence that says does (« 4.11. Les pièces constitutives … », « 4.13. En cas
+/// de contradiction … » are numbered alinéas).
+fn period_title(heading: &str) -> bool {
+    let body = heading.trim_end_matches('.');
+    let first = body
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    body.split_whitespace().count() <= 12
+        && !body.contains(['.', ';', ':', '!', '?'])
+        && !super::body::SENTENCE_OPENERS.contains(&first.as_str())
 }
 
 /// A short line in capitals (« JE VEILLE AU BON EMBARQUEMENT »): an intertitle, used as a
@@ -1654,6 +1688,20 @@ mod tests {
         assert!(section("4.1.1 Exigences générales de sécurité").is_some());
         assert!(section("1.5 millions d'euros sont versés.").is_none());
         assert!(section("2 Conception").is_none());
+        // The CCAG's headings closed by a period; its numbered alinéas are no headings.
+        let (s, _) = section("4.1. Pièces constitutives du marché - Ordre de priorité.").unwrap();
+        assert_eq!(s.label, "4.1");
+        assert!(section("4.3. Pièces à délivrer au titulaire, nantissement.").is_some());
+        assert!(section("4.11. Les pièces constitutives du marché comprennent :").is_none());
+        assert!(
+            section("4.13. En cas de contradiction entre les pièces, elles prévalent.").is_none()
+        );
+        assert!(section("4.12. Les textes du C.C.A.G. sont ceux en vigueur.").is_none());
+        let (s, _) = section(
+            "4.2. Pièces postérieures au marché. Après sa conclusion, il est modifié par :",
+        )
+        .unwrap();
+        assert_eq!(s.heading.as_deref(), Some("Pièces postérieures au marché."));
         assert!(capitals("JE VEILLE AU BON EMBARQUEMENT"));
         assert!(capitals("DES AIDANTS SUR L'OUTIL"));
         assert!(!capitals("Je veille"));

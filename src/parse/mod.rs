@@ -500,6 +500,50 @@ mod tests {
     }
 
     #[test]
+    fn the_heading_over_the_articles_is_the_title() {
+        // A `#` list before the document's own `#` title: en-tête, not title.
+        let d = doc("# Les membres du bureau\n\n- Président : A\n- Trésorier : B\n\n# Les statuts de l'association\n\n## Article 1 - Objet\n\nTexte.\n\n## Article 2 - Durée\n\nUn an.");
+        assert_eq!(top(&d), ["en-tete", "titre", "article-1", "article-2"]);
+        let t = d.node(d.get("titre").unwrap());
+        assert_eq!(t.heading.as_deref(), Some("Les statuts de l'association"));
+        // A title and its sub-title, both `#`: the first is the title.
+        let d =
+            doc("# Convention de partenariat\n\n# Année 2024\n\n## Article 1 - Objet\n\nTexte.");
+        let t = d.node(d.get("titre").unwrap());
+        assert_eq!(t.heading.as_deref(), Some("Convention de partenariat"));
+    }
+
+    #[test]
+    fn an_article_continued_after_a_page_break_is_the_same_article() {
+        // « Article 2 : Durée (suite) »: article 2 goes on (its sub-articles too), no `article-2~2`.
+        let d = doc("Convention\n\nArticle 1 : Objet\n\nTexte.\n\nArticle 2 : Durée\n\nUn an.\n\n2.1 Renouvellement\n\nTacite.\n\nArticle 2 : Durée (suite)\n\nPuis deux ans.\n\n2.2 Résiliation\n\nUn mois.\n\nArticle 3 : Prix\n\nDix euros.");
+        assert_eq!(top(&d), ["titre", "article-1", "article-2", "article-3"]);
+        let suite = d.get("article-2/suite").unwrap();
+        assert_eq!(d.alineas(suite).len(), 1);
+        let r = d.get("article-2.2").unwrap();
+        assert_eq!(d.node(d.parent(r).unwrap()).key, "article-2");
+        // A « (suite) » of no article before is an article.
+        let d =
+            doc("Convention\n\nArticle 1 : Objet (suite)\n\nTexte.\n\nArticle 2 : Durée\n\nUn an.");
+        assert_eq!(top(&d), ["titre", "article-1", "article-2"]);
+    }
+
+    #[test]
+    fn division_name_on_next_line() {
+        // « TITRE Ier » ⏎ « CONSTITUTION »: the division's name, not its first alinéa; a
+        // sentence after a bare « Chapitre 2 » stays an alinéa.
+        let d = doc("Statuts\n\nTITRE Ier\n\nCONSTITUTION\n\nArticle 1er\n\nTexte.\n\nChapitre 2\n\nDispositions finales\n\nArticle 2\n\nUn an.\n\nCHAPITRE 3\n\nLe présent chapitre est vide.\n\nArticle 3\n\nDeux ans.");
+        let t = d.node(d.get("titre-ier").unwrap());
+        assert_eq!(t.heading.as_deref(), Some("CONSTITUTION"));
+        assert!(d.alineas(d.get("titre-ier").unwrap()).is_empty());
+        let c = d.node(d.get("titre-ier/chapitre-2").unwrap());
+        assert_eq!(c.heading.as_deref(), Some("Dispositions finales"));
+        let c3 = d.get("titre-ier/chapitre-3").unwrap();
+        assert_eq!(d.node(c3).heading, None);
+        assert_eq!(d.alineas(c3).len(), 1);
+    }
+
+    #[test]
     fn divisions_and_period_headings() {
         let d = doc("Convention\n\nI.-Dispositions générales.\n\nArticle 1er.\n\nObjet de la convention.\n\nLe texte.\n\nII.-Engagements du bailleur.\n\nArticle 2.\n\nDurée.\n\nUn an.");
         assert_eq!(top(&d), ["titre", "division-i", "division-ii"]);
