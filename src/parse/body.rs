@@ -341,32 +341,12 @@ impl Builder {
         if let Some((label_text, first)) = inline_first_alinea(l, &a, lines.get(i + 1).copied()) {
             let mut a = a;
             a.heading = None;
-            let label_line = Line {
-                form: l.form.clone(),
-                text: label_text,
-                span: l.span,
-                blank_before: l.blank_before,
-            };
-            self.open_article(&[&label_line], 0, 1, a);
-            if let Some((_, id)) = self.articles.last() {
-                let id = *id;
-                self.content(id, &first);
-            }
+            self.open_article_with_first(l, label_text, a, &first);
             return if first.span.end > l.span.end { 2 } else { 1 };
         }
         if let Some((label_text, first)) = heading_then_alinea(l, &a) {
             // « 4.2. Pièces contractuelles … du marché. Après sa conclusion, … : ».
-            let label_line = Line {
-                form: l.form.clone(),
-                text: label_text,
-                span: l.span,
-                blank_before: l.blank_before,
-            };
-            self.open_article(&[&label_line], 0, 1, a);
-            if let Some((_, id)) = self.articles.last() {
-                let id = *id;
-                self.content(id, &first);
-            }
+            self.open_article_with_first(l, label_text, a, &first);
             return 1;
         }
         let (a, consumed) = self.with_next_line_heading(lines, i, a.heading.is_none(), a);
@@ -475,6 +455,28 @@ impl Builder {
         node.level = 20;
         let id = self.doc.push(parent, node);
         self.subdivisions.push((0, id));
+    }
+
+    /// Opens article `a` on line `l` reduced to its label text, then gives it its first
+    /// alinéa `first`, read from the same line.
+    fn open_article_with_first(
+        &mut self,
+        l: &Line,
+        label_text: String,
+        a: ArticleHeading,
+        first: &Line,
+    ) {
+        let label_line = Line {
+            form: l.form.clone(),
+            text: label_text,
+            span: l.span,
+            blank_before: l.blank_before,
+        };
+        self.open_article(&[&label_line], 0, 1, a);
+        if let Some((_, id)) = self.articles.last() {
+            let id = *id;
+            self.content(id, first);
+        }
     }
 
     fn open_article(&mut self, lines: &[&Line], i: usize, consumed: usize, a: ArticleHeading) {

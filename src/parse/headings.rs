@@ -1142,6 +1142,29 @@ pub fn slug(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// `listed`, then every line of the two 2015 codes and of the corpus's top folders, each
+    /// without its Markdown heading marks: the lines the hand-written readers are checked on.
+    fn with_corpus_lines(listed: &[&str]) -> Vec<String> {
+        let mut lines: Vec<String> = listed.iter().map(|s| s.to_string()).collect();
+        let bench = std::path::Path::new("../shared/corpus/bench");
+        let codes = ["code-du-travail-2015-04-01.md", "code-civil-2015-04-01.md"];
+        let dirs = ["corpus/structure", "corpus/real", "corpus"];
+        let files = codes.iter().map(|c| bench.join(c)).chain(
+            dirs.iter()
+                .flat_map(|d| std::fs::read_dir(d).into_iter().flatten().flatten())
+                .map(|e| e.path()),
+        );
+        for f in files {
+            if let Ok(t) = std::fs::read_to_string(f) {
+                lines.extend(
+                    t.lines()
+                        .map(|l| l.trim_start_matches('#').trim().to_string()),
+                );
+            }
+        }
+        lines
+    }
+
     #[test]
     fn lower_start_reads_latin1_as_the_unicode_tables_do() {
         // The byte path of `lower_start` against the Unicode rule, character by character,
@@ -1324,7 +1347,7 @@ mod tests {
     /// texts with line breaks.
     #[test]
     fn head_captures_are_the_whole_regex_captures() {
-        let mut lines: Vec<String> = [
+        let listed = [
             "Article 1er\n: Objet",
             "Section 2 :\nTravail",
             "Section 2 : Travail\nsuite",
@@ -1335,29 +1358,8 @@ mod tests {
             "Sous-section 1 bis : Congés",
             "Chapitre Ier",
             "Titre III — Durée — du travail",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let bench = std::path::Path::new("../shared/corpus/bench");
-        for code in ["code-du-travail-2015-04-01.md", "code-civil-2015-04-01.md"] {
-            if let Ok(t) = std::fs::read_to_string(bench.join(code)) {
-                lines.extend(
-                    t.lines()
-                        .map(|l| l.trim_start_matches('#').trim().to_string()),
-                );
-            }
-        }
-        for dir in ["corpus/structure", "corpus/real", "corpus"] {
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                if let Ok(t) = std::fs::read_to_string(e.path()) {
-                    lines.extend(
-                        t.lines()
-                            .map(|l| l.trim_start_matches('#').trim().to_string()),
-                    );
-                }
-            }
-        }
+        ];
+        let lines = with_corpus_lines(&listed);
         let pairs: [(&Regex, &LazyLock<Regex>); 3] = [
             (&STRUCTURE_HEAD, &STRUCTURE),
             (&ARTICLE_HEAD, &ARTICLE),
@@ -1486,7 +1488,7 @@ mod tests {
     /// corpus, and on headings shaped to trip it.
     #[test]
     fn article_head_reads_as_the_regex() {
-        let mut lines: Vec<String> = [
+        let listed = [
             "Article L1234-5",
             "Article L. 1234-5",
             "Article R*123-4",
@@ -1535,29 +1537,8 @@ mod tests {
             "Article L .1",
             "Article unique",
             "Article premier",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let bench = std::path::Path::new("../shared/corpus/bench");
-        for code in ["code-du-travail-2015-04-01.md", "code-civil-2015-04-01.md"] {
-            if let Ok(t) = std::fs::read_to_string(bench.join(code)) {
-                lines.extend(
-                    t.lines()
-                        .map(|l| l.trim_start_matches('#').trim().to_string()),
-                );
-            }
-        }
-        for dir in ["corpus/structure", "corpus/real", "corpus"] {
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                if let Ok(t) = std::fs::read_to_string(e.path()) {
-                    lines.extend(
-                        t.lines()
-                            .map(|l| l.trim_start_matches('#').trim().to_string()),
-                    );
-                }
-            }
-        }
+        ];
+        let lines = with_corpus_lines(&listed);
         let mut read = 0;
         for line in &lines {
             if let Some(head) = article_head(line) {
