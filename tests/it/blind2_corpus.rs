@@ -4,7 +4,8 @@
 //! `#[ignore]`d with its number in `/work/notes/blind2-findings.md`.
 
 use super::common::{
-    act_round_trip, alinea_texts, article_keys, corpus_texts, node, run, word_counts,
+    self, act_round_trip, alinea_texts, article_keys, corpus_file, corpus_texts, load_path, node,
+    run, spaced, word_counts,
 };
 use avenant::avenant::{apply, parse_avenant};
 use avenant::{normalise, Document};
@@ -35,9 +36,7 @@ const PAIRS: [(&str, &str); 4] = [
 ];
 
 fn path(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("corpus/blind2")
-        .join(name)
+    corpus_file("corpus/blind2", name)
 }
 
 fn rel(name: &str) -> String {
@@ -45,11 +44,7 @@ fn rel(name: &str) -> String {
 }
 
 fn load(name: &str) -> Document {
-    avenant::load(&path(name), &Default::default()).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-fn load_path(p: &Path) -> Document {
-    avenant::load(p, &Default::default()).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    load_path(&path(name))
 }
 
 /// Every document of the folder (the README aside).
@@ -63,17 +58,15 @@ fn outline(doc: &Document) -> String {
 
 /// What the command printed, its non-breaking spaces (« », « : ») read as spaces.
 fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).replace(['\u{a0}', '\u{202f}'], " ")
+    spaced(&out.stdout)
 }
 
 fn temp_file(name: &str, text: &str) -> PathBuf {
-    let p = std::env::temp_dir().join(format!("avenant-blind2-{}-{name}", std::process::id()));
-    std::fs::write(&p, text).expect("temp file");
-    p
+    common::temp_file("blind2", name, text)
 }
 
 fn temp_path(name: &str) -> PathBuf {
-    std::env::temp_dir().join(format!("avenant-blind2-{}-{name}", std::process::id()))
+    common::temp_path("blind2", name)
 }
 
 fn pandoc_present() -> bool {

@@ -6,10 +6,11 @@
 //! `docs/findings/blind-3.md`.
 
 use super::common::{
-    act_round_trip, alinea_texts, article_keys, corpus_texts, node, run, word_counts,
+    self, act_round_trip, alinea_texts, article_keys, corpus_file, corpus_texts, load_path, node,
+    run, spaced, word_counts,
 };
 use avenant::{normalise, Document};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Output;
 
 const OKIWI_2006: &str = "okiwi-statuts-2006.txt";
@@ -34,9 +35,7 @@ const PAIRS: [(&str, &str); 4] = [
 ];
 
 fn path(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("corpus/blind3")
-        .join(name)
+    corpus_file("corpus/blind3", name)
 }
 
 fn rel(name: &str) -> String {
@@ -44,7 +43,7 @@ fn rel(name: &str) -> String {
 }
 
 fn load(name: &str) -> Document {
-    avenant::load(&path(name), &Default::default()).unwrap_or_else(|e| panic!("{name}: {e}"))
+    load_path(&path(name))
 }
 
 fn outline(doc: &Document) -> String {
@@ -53,21 +52,19 @@ fn outline(doc: &Document) -> String {
 
 /// What the command printed, its non-breaking spaces read as spaces.
 fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).replace(['\u{a0}', '\u{202f}'], " ")
+    spaced(&out.stdout)
 }
 
 fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).replace(['\u{a0}', '\u{202f}'], " ")
+    spaced(&out.stderr)
 }
 
 fn temp_file(name: &str, text: &str) -> PathBuf {
-    let p = std::env::temp_dir().join(format!("avenant-blind3-{}-{name}", std::process::id()));
-    std::fs::write(&p, text).expect("temp file");
-    p
+    common::temp_file("blind3", name, text)
 }
 
 fn temp_path(name: &str) -> PathBuf {
-    std::env::temp_dir().join(format!("avenant-blind3-{}-{name}", std::process::id()))
+    common::temp_path("blind3", name)
 }
 
 /// The texts of every node of the document, in order.

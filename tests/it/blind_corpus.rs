@@ -3,7 +3,8 @@
 //! French line. A fact that fails today is `#[ignore]`d with its number in the blind findings note.
 
 use super::common::{
-    act_round_trip, alinea_texts, article_keys, corpus_texts, node, run, word_counts,
+    self, act_round_trip, alinea_texts, article_keys, corpus_file, corpus_texts, load_path, node,
+    run, word_counts,
 };
 use avenant::avenant::render::markdown;
 use avenant::avenant::{apply, draft_checked, parse_avenant, DraftOptions};
@@ -31,13 +32,11 @@ const ZDS_NEW: &str = "zeste-de-savoir-statuts-ca-13-a-25.txt";
 const ZDS_PV: &str = "zeste-de-savoir-pv-age-2023-11-25.txt";
 
 fn path(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("corpus/blind")
-        .join(name)
+    corpus_file("corpus/blind", name)
 }
 
 fn load(name: &str) -> Document {
-    avenant::load(&path(name), &Default::default()).unwrap_or_else(|e| panic!("{name}: {e}"))
+    load_path(&path(name))
 }
 
 /// Every document of the folder (the README aside).
@@ -46,9 +45,7 @@ fn documents() -> Vec<PathBuf> {
 }
 
 fn temp_file(name: &str, text: &str) -> PathBuf {
-    let p = std::env::temp_dir().join(format!("avenant-blind-{}-{name}", std::process::id()));
-    std::fs::write(&p, text).expect("temp file");
-    p
+    common::temp_file("blind", name, text)
 }
 
 /// A refusal as the README documents it: exit 2, nothing on stdout, one French line on stderr

@@ -141,7 +141,36 @@ pub fn verified_act(old: &str, new: &str, options: &avenant::avenant::DraftOptio
     )
 }
 
-// ——— The blind tests' helpers (`blind_corpus.rs`, `blind2_corpus.rs`) ———
+// ——— The blind tests' helpers (`blind_corpus.rs`, `blind2_corpus.rs`, `blind3_corpus.rs`) ———
+
+/// The file `name` of a corpus folder (relative to the crate).
+pub fn corpus_file(folder: &str, name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(folder)
+        .join(name)
+}
+
+/// The document at `p`, read as the CLI reads it, or a panic naming the file.
+pub fn load_path(p: &std::path::Path) -> avenant::Document {
+    avenant::load(p, &Default::default()).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+/// A command's output as text, its non-breaking spaces (« », « : ») read as spaces.
+pub fn spaced(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+/// A path in the temporary folder, unique to this test process and to `tag`.
+pub fn temp_path(tag: &str, name: &str) -> std::path::PathBuf {
+    std::env::temp_dir().join(format!("avenant-{tag}-{}-{name}", std::process::id()))
+}
+
+/// [`temp_path`], written with `text`.
+pub fn temp_file(tag: &str, name: &str, text: &str) -> std::path::PathBuf {
+    let p = temp_path(tag, name);
+    std::fs::write(&p, text).expect("temp file");
+    p
+}
 
 /// The documents of a corpus folder (relative to the crate): its `.txt` files, sorted (the
 /// README and the PDFs aside).

@@ -1005,18 +1005,22 @@ mod tests {
         unique_division_name,
     };
 
+    /// Two « livre II », one in the première partie, one directly in the partie législative,
+    /// each with a « titre II ».
+    const TWO_LIVRES_II: &str =
+        "# Code\n\n## Partie législative\n\n### Livre II : Réglementation\n\n\
+        #### Titre II : Durée\n\n###### Article L212-1\n\nLa durée est fixée.\n\n\
+        #### Titre III : Repos\n\n##### Section 2 : Dimanche\n\n###### Article L221-5\n\n\
+        Le repos est donné le dimanche.\n\n### PREMIÈRE PARTIE : Relations\n\n\
+        #### Livre II : Contrat\n\n##### Titre II : Formation\n\n###### Article L1221-1\n\n\
+        Le contrat est conclu.\n";
+
     /// Two « livre II », one in the première partie, one directly in the partie législative:
     /// a chain of divisions names only real nesting, each named division the nearest of its
     /// noun (« de la partie législative » is not the première partie's livre II).
     #[test]
     fn a_chain_of_divisions_names_only_real_nesting() {
-        let text = "# Code\n\n## Partie législative\n\n### Livre II : Réglementation\n\n\
-            #### Titre II : Durée\n\n###### Article L212-1\n\nLa durée est fixée.\n\n\
-            #### Titre III : Repos\n\n##### Section 2 : Dimanche\n\n###### Article L221-5\n\n\
-            Le repos est donné le dimanche.\n\n### PREMIÈRE PARTIE : Relations\n\n\
-            #### Livre II : Contrat\n\n##### Titre II : Formation\n\n###### Article L1221-1\n\n\
-            Le contrat est conclu.\n";
-        let doc = crate::parse_str("code.md", text);
+        let doc = crate::parse_str("code.md", TWO_LIVRES_II);
         let titre = |article: &str| {
             let a = doc.get(article).expect("article");
             doc.parent(a).expect("titre")
@@ -1062,13 +1066,7 @@ mod tests {
     #[test]
     fn the_division_index_follows_every_edit() {
         use crate::model::{Node, NodeKind, Span};
-        let text = "# Code\n\n## Partie législative\n\n### Livre II : Réglementation\n\n\
-            #### Titre II : Durée\n\n###### Article L212-1\n\nLa durée est fixée.\n\n\
-            #### Titre III : Repos\n\n##### Section 2 : Dimanche\n\n###### Article L221-5\n\n\
-            Le repos est donné le dimanche.\n\n### PREMIÈRE PARTIE : Relations\n\n\
-            #### Livre II : Contrat\n\n##### Titre II : Formation\n\n###### Article L1221-1\n\n\
-            Le contrat est conclu.\n";
-        let mut doc = crate::parse_str("code.md", text);
+        let mut doc = crate::parse_str("code.md", TWO_LIVRES_II);
         let names = [
             "titre II du livre II",
             "titre II du livre II de la partie législative",
