@@ -358,14 +358,23 @@ fn pair_by_fill(tdoc: &Document, conv: &Document, pairs: &mut Vec<Pair>, parent:
     let mut remove = Vec::new();
     for (oi, ni) in merges {
         let old = pairs[oi].old;
-        let target = &mut pairs[ni];
-        target.old = old;
-        target.basis = Basis::Similar;
-        target.similarity = 1.0;
-        target.moved = false;
-        target.renumbered = false;
+        pair_in_place(&mut pairs[ni], old);
+        pairs[ni].renumbered = false;
         remove.push(oi);
     }
+    remove_pairs(pairs, remove);
+}
+
+/// `target` paired with the template's `old` as a filled clause: similar, in place.
+fn pair_in_place(target: &mut Pair, old: Option<NodeId>) {
+    target.old = old;
+    target.basis = Basis::Similar;
+    target.similarity = 1.0;
+    target.moved = false;
+}
+
+/// The pairs at the indices `remove` taken out.
+fn remove_pairs(pairs: &mut Vec<Pair>, mut remove: Vec<usize>) {
     remove.sort_unstable();
     for i in remove.into_iter().rev() {
         pairs.remove(i);
@@ -425,19 +434,12 @@ fn reclaim_in(
         });
         if let Some(j) = own {
             let t = pairs[j].old;
-            let target = &mut pairs[i];
-            target.old = t;
-            target.basis = Basis::Similar;
-            target.similarity = 1.0;
-            target.moved = false;
+            pair_in_place(&mut pairs[i], t);
             remove.push(j);
             orphans.push(elsewhere);
         }
     }
-    remove.sort_unstable();
-    for j in remove.into_iter().rev() {
-        pairs.remove(j);
-    }
+    remove_pairs(pairs, remove);
 }
 
 /// Puts template node `o` back, unpaired, among the pairs of its parent: before the first

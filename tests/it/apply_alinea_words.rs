@@ -3,6 +3,7 @@
 //! « l'alinéa commençant par les mots : « … » est supprimé / ainsi rédigé », the guide de
 //! légistique's form when alinéas are not counted. Two alinéas so opening is refused by name.
 
+use super::common::alinea_texts;
 use avenant::avenant::{apply, parse_avenant};
 use avenant::Document;
 
@@ -20,14 +21,6 @@ fn applied(conv: &str, sentence: &str) -> Result<Document, String> {
     apply(&conv, &av).map_err(|e| e.to_string())
 }
 
-fn alineas(doc: &Document, key: &str) -> Vec<String> {
-    let id = doc.get(key).unwrap_or_else(|| panic!("no {key}"));
-    doc.alineas(id)
-        .into_iter()
-        .map(|a| doc.node(a).text.clone())
-        .collect()
-}
-
 #[test]
 fn an_alinea_is_inserted_before_the_one_beginning_with_the_words_in_a_cahier() {
     let doc = applied(
@@ -35,7 +28,7 @@ fn an_alinea_is_inserted_before_the_one_beginning_with_the_words_in_a_cahier() {
         "À l'article 25, avant l'alinéa commençant par les mots : « Un an au moins avant l'expiration », il est inséré un alinéa ainsi rédigé :\n\n« Pour les années 2011 et 2012, la hausse est majorée. »",
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let got = alineas(&doc, "article-25.2");
+    let got = alinea_texts(&doc, "article-25.2");
     let new = got
         .iter()
         .position(|a| a == "Pour les années 2011 et 2012, la hausse est majorée.")
@@ -56,7 +49,7 @@ fn an_alinea_beginning_with_the_words_is_rewritten_deleted_or_followed_in_a_cahi
         "L'alinéa de l'article 25 commençant par les mots : « Le taux de hausse annuelle » est ainsi rédigé :\n\n« Le taux de hausse annuelle ne peut être inférieur à 80 % de l'inflation. »",
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let got = alineas(&doc, "article-25.2");
+    let got = alinea_texts(&doc, "article-25.2");
     assert_eq!(
         got[2],
         "Le taux de hausse annuelle ne peut être inférieur à 80 % de l'inflation."
@@ -67,7 +60,7 @@ fn an_alinea_beginning_with_the_words_is_rewritten_deleted_or_followed_in_a_cahi
         "À l'article 25, l'alinéa commençant par les mots : « Les tarifs de la classe 1 » est supprimé.",
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let got = alineas(&doc, "article-25.2");
+    let got = alinea_texts(&doc, "article-25.2");
     assert!(!got.iter().any(|a| a.contains("classe 1")), "{got:?}");
     assert_eq!(got.len(), 5, "{got:?}");
     let doc = applied(
@@ -75,7 +68,7 @@ fn an_alinea_beginning_with_the_words_is_rewritten_deleted_or_followed_in_a_cahi
         "À l'article 25, après l'alinéa commençant par les mots : « Les tarifs de la classe 1 », il est inséré un alinéa ainsi rédigé :\n\n« Les tarifs de la classe 2 suivent. »",
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let got = alineas(&doc, "article-25.2");
+    let got = alinea_texts(&doc, "article-25.2");
     assert_eq!(got[4], "Les tarifs de la classe 2 suivent.", "{got:?}");
 }
 
@@ -86,7 +79,7 @@ fn an_alinea_is_inserted_before_the_one_beginning_with_the_words_in_a_convention
         "À l'article 1er, avant l'alinéa commençant par les mots : « Les personnes accueillies », il est inséré un alinéa ainsi rédigé :\n\n« Le gestionnaire est l'organisme signataire. »",
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let got = alineas(&doc, "article-1");
+    let got = alinea_texts(&doc, "article-1");
     let new = got
         .iter()
         .position(|a| a == "Le gestionnaire est l'organisme signataire.")

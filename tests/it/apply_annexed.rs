@@ -6,6 +6,7 @@
 //! n° 2011-120 (COFIROUTE, ESCOTA), each on a stand-in of its cahier des charges (the real ones
 //! are not public as small texts: see `corpus/concessions/README.md`).
 
+use super::common::alinea_texts;
 use avenant::avenant::{apply, parse_avenant};
 use avenant::Document;
 
@@ -25,18 +26,10 @@ fn applied(conv: &str, avenant: &str) -> Result<Document, String> {
     apply(&conv, &av).map_err(|e| e.to_string())
 }
 
-fn alineas(doc: &Document, key: &str) -> Vec<String> {
-    let id = doc.get(key).unwrap_or_else(|| panic!("no {key}"));
-    doc.alineas(id)
-        .into_iter()
-        .map(|a| doc.node(a).text.clone())
-        .collect()
-}
-
 #[test]
 fn cofiroute_annex_adds_a_last_alinea_to_point_25_2_c() {
     let doc = applied(&read(LETTRES), &read(COFIROUTE)).unwrap_or_else(|e| panic!("{e}"));
-    let got = alineas(&doc, "article-25.2");
+    let got = alinea_texts(&doc, "article-25.2");
     assert_eq!(
         got[got.len() - 3..],
         [
@@ -48,7 +41,7 @@ fn cofiroute_annex_adds_a_last_alinea_to_point_25_2_c() {
     // Nothing else changed: articles 24 and 26, points a) and b).
     assert_eq!(got.len(), 8, "{got:?}");
     assert_eq!(
-        alineas(&doc, "article-26"),
+        alinea_texts(&doc, "article-26"),
         ["L'Etat contrôle la société concessionnaire."]
     );
 }
@@ -72,7 +65,7 @@ fn cofiroute_avenant_reads_one_instruction_from_its_annex() {
 #[test]
 fn escota_annex_inserts_an_alinea_after_the_third_of_point_25_2_ii() {
     let doc = applied(&read(ROMAINS), &read(ESCOTA)).unwrap_or_else(|e| panic!("{e}"));
-    let got = alineas(&doc, "article-25.2");
+    let got = alinea_texts(&doc, "article-25.2");
     assert_eq!(got.len(), 7, "{got:?}");
     assert_eq!(
         got[3],
@@ -118,7 +111,7 @@ fn a_sentence_whose_quotation_marks_were_lost_designates_the_alinea_it_opens() {
     // sentence published without its quotation marks. It runs to the comma before « il est
     // inséré », and must open an alinéa of the point: the new alinéa goes before that one.
     let doc = applied(&read(ROMAINS), &read(APRR)).unwrap_or_else(|e| panic!("{e}"));
-    let got = alineas(&doc, "article-25.2");
+    let got = alinea_texts(&doc, "article-25.2");
     let new = got
         .iter()
         .position(|a| a.starts_with("Pour les années 2011 et 2012, l'augmentation des tarifs"))
@@ -128,7 +121,7 @@ fn a_sentence_whose_quotation_marks_were_lost_designates_the_alinea_it_opens() {
         "{got:#?}"
     );
     // Nothing else moved: one alinéa more.
-    let before = alineas(
+    let before = alinea_texts(
         &avenant::parse_str("convention.md", &read(ROMAINS)),
         "article-25.2",
     );
@@ -199,11 +192,11 @@ fn unquoted_new_text_runs_to_the_next_instruction() {
     let av = "Avenant n° 1 à la convention\n\nArticle 1er\n\nL'article 1er est rédigé comme suit :\n\nPremier alinéa nouveau.\n\nSecond alinéa nouveau.\n\nL'article 2 est complété par un alinéa rédigé comme suit :\n\nAlinéa ajouté.\n\nL'article 3 est abrogé.\n";
     let doc = applied(conv, av).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
-        alineas(&doc, "article-1"),
+        alinea_texts(&doc, "article-1"),
         ["Premier alinéa nouveau.", "Second alinéa nouveau."]
     );
     assert_eq!(
-        alineas(&doc, "article-2"),
+        alinea_texts(&doc, "article-2"),
         ["Texte deux.", "Alinéa ajouté."]
     );
     let mut out = Vec::new();

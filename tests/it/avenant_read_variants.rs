@@ -1,5 +1,6 @@
 //! `parse_avenant` on the wordings jurists type besides the generator's own.
 
+use super::common::alinea_texts;
 use avenant::avenant::model::*;
 use avenant::avenant::{apply, parse_avenant};
 
@@ -220,14 +221,6 @@ fn each(times: Option<u32>) -> Vec<Instruction> {
     }]
 }
 
-fn texts(doc: &avenant::Document, key: &str) -> Vec<String> {
-    let id = doc.get(key).unwrap_or_else(|| panic!("no {key}"));
-    doc.alineas(id)
-        .into_iter()
-        .map(|a| doc.node(a).text.clone())
-        .collect()
-}
-
 /// « les mots : « a » sont remplacés, deux fois, par les mots : « b » » (the legislator's count
 /// of occurrences), « à chaque occurrence », « partout où ils figurent »: every occurrence in the
 /// unit named, and exactly as many as the act says. The team's own forms, after the Guide de
@@ -248,12 +241,12 @@ fn a_replacement_said_of_every_occurrence_or_counted() {
         let av = parse_avenant(&format!("Avenant n° 1\n\nArticle 1er\n\n{s}\n")).expect("read");
         let out = apply(&twice(), &av).unwrap_or_else(|e| panic!("{s}\n{e}"));
         assert_eq!(
-            texts(&out, "article-7"),
+            alinea_texts(&out, "article-7"),
             ["Le comité est présidé par le SGMAP.", "Le secrétariat est assuré par le SGMAP."],
             "{s}"
         );
         // Article 8 is not the place named.
-        assert_eq!(texts(&out, "article-8"), ["La DINUM notifie la fin."], "{s}");
+        assert_eq!(alinea_texts(&out, "article-8"), ["La DINUM notifie la fin."], "{s}");
     }
 }
 
@@ -315,7 +308,7 @@ fn several_articles_replaced_by_one() {
     let out = run("Les articles 6 et 7 sont remplacés par un article 6 ainsi rédigé :\n\n« Article 6 – Gouvernance\n\n« Le comité assure le secrétariat. »").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(keys(&out), ["article-5", "article-6", "article-8"]);
     assert_eq!(
-        texts(&out, "article-6"),
+        alinea_texts(&out, "article-6"),
         ["Le comité assure le secrétariat."]
     );
     assert_eq!(
