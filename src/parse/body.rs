@@ -683,7 +683,8 @@ fn numbered_per_structure(lines: &[&Line], articles: &BTreeMap<usize, ArticleHea
                 restarts += 1;
             }
             after_structure = false;
-        } else if headings::is_structure(&l.text, md) {
+        } else if headings::is_structure(&l.text, md) || headings::division(&l.text).is_some() {
+            // A Roman division (« ## I) Adhésion ») numbers its articles like a Titre.
             after_structure = true;
         }
     }

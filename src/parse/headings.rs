@@ -329,7 +329,7 @@ fn sub_article_in(text: &str, marked: bool) -> Option<ArticleHeading> {
 }
 
 static DIVISION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([IVX]{1,5})\s*[.)]?\s*[\-–—.]\s*(\p{Lu}.{0,120})$").expect("valid regex")
+    Regex::new(r"^([IVX]{1,5})\s*(?:[.)]?\s*[\-–—.]|\))\s*(\p{Lu}.{0,120})$").expect("valid regex")
 });
 
 /// A roman-numbered division « II.-Engagements du bailleur. » (label, heading); the caller
