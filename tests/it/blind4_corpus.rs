@@ -536,7 +536,6 @@ fn an_alinea_before_a_sub_heading_is_drafted() {
 
 /// Finding 17: an act amending a licence speaks of « la licence ».
 #[test]
-#[ignore = "finding 17: the licence is called « la convention »"]
 fn an_act_on_a_licence_speaks_of_the_licence() {
     let text = std::fs::read_to_string(path(LO_A)).expect("utf-8");
     let new = text.replace("est seul responsable", "est pleinement responsable");

@@ -464,13 +464,13 @@ fn designated(av: &Avenant) -> (&str, TitleNoun, String) {
 }
 
 /// True when the amended document is adopted by one body (« statuts », « règlement »,
-/// « charte ») and names no parties: its modification has no « Entre : » block, no « en deux
+/// « charte », a licence its author issues) and names no parties: its modification has no « Entre : » block, no « en deux
 /// exemplaires » and one signature (blind finding 18).
 pub fn adopted_by_one_body(av: &Avenant) -> bool {
     av.parties.is_empty()
         && matches!(
             DocNoun::of(&av.title).word,
-            "statuts" | "règlement" | "charte" | "conditions générales"
+            "statuts" | "règlement" | "charte" | "conditions générales" | "licence"
         )
 }
 

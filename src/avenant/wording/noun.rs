@@ -17,6 +17,8 @@ const NOUNS: &[(&str, bool, bool)] = &[
     // « Conditions générales d'utilisation », named « les conditions générales ».
     ("conditions générales", true, true),
     ("charte", true, false),
+    // « Licence Ouverte 2.0 », named « la licence » (blind4 finding 17).
+    ("licence", true, false),
     ("protocole", false, false),
     ("marché", false, false),
     ("règlement", false, false),
@@ -30,7 +32,7 @@ const NOUNS: &[(&str, bool, bool)] = &[
 
 /// The pattern of every noun of `NOUNS`, for the reader (longest first).
 pub const DOC_NOUNS: &str =
-    "convention|accord-cadre|accord|contrat|statuts|conditions générales|charte|protocole|marché|règlement|pacte|entente|code|traité|avenant";
+    "convention|accord-cadre|accord|contrat|statuts|conditions générales|charte|licence|protocole|marché|règlement|pacte|entente|code|traité|avenant";
 
 /// The document's noun: « convention » (default), « contrat », « statuts »…
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
