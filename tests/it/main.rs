@@ -21,6 +21,7 @@ mod avenant_read_variants;
 mod avenant_render;
 mod blind2_corpus;
 mod blind3_corpus;
+mod blind4_corpus;
 mod blind_corpus;
 mod cli_apply;
 mod cli_check;
