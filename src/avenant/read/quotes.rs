@@ -80,7 +80,11 @@ pub(super) fn block(lines: &[L], j: &mut usize) -> Result<Vec<String>, ReadError
         // to the next instruction, item or article heading.
         while *j < lines.len() {
             let t = &lines[*j].text;
+            // A dash item of the text (« – Inter Rhône : 50 % … ») goes on with it; a
+            // numbered one (« 2° », « b) ») or a dashed instruction is the next instruction.
+            let dash = t.starts_with(['–', '—', '-']);
             let stop = ITEM.is_match(t)
+                && !(dash && !out.is_empty() && !INSTRUCTION_LIKE.is_match(t))
                 || ARTICLE.is_match(t)
                 || !out.is_empty() && (INSTRUCTION_LIKE.is_match(t) || t.starts_with('«'));
             if stop {
