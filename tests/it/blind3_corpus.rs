@@ -546,12 +546,15 @@ fn article_with_intertitles_is_drafted() {
     assert!(!back.has_differences(), "{md}");
 }
 
-/// Finding 12: nested list items keep their level through a drafted act.
+/// Finding 12 (fixed): nested list items keep their level through a drafted act: quoted
+/// « – », « • », « ◦ » by level, read back at that level (the levels are checked item by item
+/// in `drafting_nested_lists`).
 #[test]
-#[ignore = "finding 12: nested list items come back at the first level: the Okiwi statuts act is refused"]
 fn nested_lists_are_drafted() {
-    let (md, back) = act_round_trip(&load(OKIWI_2006), &load(OKIWI_2025));
-    assert!(!back.has_differences(), "{md}");
+    let out = run(&["draft", &rel(OKIWI_2006), &rel(OKIWI_2025)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let md = crate::drafting_nested_lists::same_levels_back(&load(OKIWI_2006), &load(OKIWI_2025));
+    assert!(md.contains("\u{a0}◦ Puis le bureau statue"), "{md}");
 }
 
 /// Finding 13: an article rewritten under its number is paired with its old self, never merged

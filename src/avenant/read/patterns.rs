@@ -620,11 +620,12 @@ pub(super) static P_ALINEA: Formula = Formula::new(&[&["alin", "paragraphe"]], |
 pub(super) static P_ALINEA_WORDS: Formula =
     Formula::new(&[&["¤"]], || re(r"^alinéa commençant par ¤(\d+)"));
 /// « l'alinéa [de l'article 25] commençant par les mots : § n », rewritten « l'alinéa
-/// commençant par ¤n [de l'article 25] » before the formulas are read, so that no formula
+/// commençant par ¤n [de l'article 25] » (the article may be named by its quoted heading,
+/// « de l'article intitulé § 0 ») before the formulas are read, so that no formula
 /// takes « les mots : § n » for the words it acts on.
 pub(super) static R_ALINEA_WORDS: Formula = Formula::new(&[&["alin"], &["par"], &["§"]], || {
     re(
-        r"alinéa\s+(?P<of>(?:de\s+l'|du\s+|de\s+la\s+)[^,§]+?\s+)?(?:commen[cç]ant|qui\s+commence|débutant)\s+par\s+(?:les\s+mots|le\s+mot)\s*:?\s*§(?P<n>\d+)",
+        r"alinéa\s+(?P<of>(?:de\s+l'|du\s+|de\s+la\s+)(?:[^,§]|§\d+)+?\s+)?(?:commen[cç]ant|qui\s+commence|débutant)\s+par\s+(?:les\s+mots|le\s+mot)\s*:?\s*§(?P<n>\d+)",
     )
 });
 /// « Au paragraphe 25.2.II, avant la phrase : Un an au moins … précédent , il est inséré un

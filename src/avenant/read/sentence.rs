@@ -1644,7 +1644,7 @@ mod tests {
             "La section intitulée « Conditions budgétaire » des annexes est ainsi rédigée :",
         ] {
             let got = read(s, &["Conditions budgétaire", "Texte.", "– Un ;"]);
-            assert_eq!(got, [want.clone()], "{s}");
+            assert_eq!(got, std::slice::from_ref(&want), "{s}");
         }
         // Quoted words of an alinéa are never read as a heading.
         let got = read(
