@@ -48,6 +48,7 @@ mod drafting_divisions;
 mod drafting_first_subarticle;
 mod drafting_gaps;
 mod drafting_intertitles;
+mod drafting_nested_lists;
 mod drafting_notes;
 mod drafting_numbers;
 mod drafting_preambule;
