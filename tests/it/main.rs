@@ -39,6 +39,7 @@ mod diff_props;
 mod draft_blocks;
 mod draft_cases;
 mod draft_props;
+mod draft_reads_back;
 mod draft_roundtrip;
 mod draft_verified;
 mod drafting_annex_first;
