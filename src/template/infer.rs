@@ -1100,8 +1100,48 @@ fn stretch(own: &str, theirs: &str) -> Option<Range<usize>> {
     Some(a[lead].range.start..a[a.len() - 1 - trail].range.end)
 }
 
-/// Applies non-overlapping replacements (the widest first when they overlap).
+/// The template fields a model already holds (`{{ contract.duration }}`, `{% if … %}`,
+/// `{# … #}`), as byte ranges of `text`, each from its opening mark to its closing one.
+fn fields(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(open) = text[at..].find('{').map(|k| at + k) {
+        let close = match text.get(open..open + 2) {
+            Some("{{") => "}}",
+            Some("{%") => "%}",
+            Some("{#") => "#}",
+            _ => {
+                at = open + 1;
+                continue;
+            }
+        };
+        match text[open + 2..].find(close) {
+            Some(k) => {
+                let end = open + 2 + k + close.len();
+                out.push(open..end);
+                at = end;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// Applies non-overlapping replacements (the widest first when they overlap). A replacement
+/// that cuts into a template field of the text takes the whole field (blind3 finding 16: « {{
+/// contract.duration_legend }} » against « {{ contract.duration_unit }} » is one differing
+/// field, never « {{ » kept before a placeholder).
 fn apply(text: &str, mut replacements: Vec<(Range<usize>, String)>) -> String {
+    let fields = fields(text);
+    for (r, _) in replacements.iter_mut() {
+        for f in &fields {
+            let cuts = (f.start < r.start && r.start < f.end) || (f.start < r.end && r.end < f.end);
+            if cuts {
+                r.start = r.start.min(f.start);
+                r.end = r.end.max(f.end);
+            }
+        }
+    }
     replacements.sort_by(|a, b| {
         a.0.start
             .cmp(&b.0.start)
@@ -1200,6 +1240,21 @@ mod tests {
         let paris = text.find("Paris").expect("Paris");
         assert_eq!(widen(&tokens, &(at..at)), Some(paris..at));
         assert_eq!(widen(&tokens, &(0..0)), Some(0.."fixé".len()));
+    }
+
+    /// blind3 finding 16: a replacement cutting into a field the model already holds takes
+    /// the whole field.
+    #[test]
+    fn replacements_never_cut_a_field() {
+        let text = "pour {{ contract.duration }} {{ contract.legend }} de prestation";
+        let inner = text.find("contract.legend").unwrap();
+        let r = inner..inner + "contract.legend".len();
+        assert_eq!(
+            apply(text, vec![(r, "{{prix}}".into())]),
+            "pour {{ contract.duration }} {{prix}} de prestation"
+        );
+        assert_eq!(fields("a {% if x %}b{{ y|f }}"), [2..12, 13..22]);
+        assert!(fields("un {{ ouvert").is_empty());
     }
 
     #[test]

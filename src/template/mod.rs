@@ -342,6 +342,15 @@ mod tests {
         let e = Template::parse("modele.md", &T.replace("{{montant:amount}}", "{{montant"))
             .unwrap_err();
         assert!(matches!(&e.kind, ErrorKind::Invalid(m) if m.contains("non fermée")));
+        // A closed field of another template language is the model's literal text.
+        let t = Template::parse(
+            "modele.md",
+            &T.replace(
+                "{{montant:amount}}",
+                "{{montant:amount}} {{ contract.duration }}",
+            ),
+        );
+        assert!(t.is_ok(), "{t:?}");
         let e = Template::parse(
             "modele.md",
             &T.replace("{{montant:amount}}", "{{partenaire:date}}"),
