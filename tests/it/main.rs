@@ -10,6 +10,7 @@ mod align_snapshots;
 mod apply_alinea_words;
 mod apply_annexed;
 mod apply_catalogue;
+mod apply_hyphens;
 mod apply_mutations;
 mod apply_old_forms;
 mod apply_refusals;
