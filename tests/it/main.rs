@@ -54,6 +54,7 @@ mod drafting_numbers;
 mod drafting_preambule;
 mod drafting_real;
 mod drafting_statuts;
+mod drafting_titled_ranks;
 mod drafting_titres;
 mod edit_props;
 mod legistique_fixture;
