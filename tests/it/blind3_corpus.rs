@@ -294,7 +294,6 @@ fn a_heading_opening_with_a_letter_is_not_part_of_the_number() {
 /// Finding 2: an intertitle between two articles (« Bureau », « Le président ») is not the last
 /// alinéa of the article before it.
 #[test]
-#[ignore = "finding 2: intertitles between articles are read as alinéas of the article before"]
 fn intertitles_between_articles_are_not_alineas() {
     let doc = load(AAPPMA);
     for (key, last) in [
@@ -316,12 +315,37 @@ fn intertitles_between_articles_are_not_alineas() {
         let got = alineas.last().expect("alinéas");
         assert!(got.starts_with(last), "{key}: {alineas:?}");
     }
+    // Each intertitle heads the articles after it, inside its Titre: « Bureau » over article
+    // 20, « Actions en justice » over articles 35 and 36.
+    for (heading, articles) in [
+        ("Conseil d'administration", &["article-8", "article-19"][..]),
+        ("Bureau", &["article-20"]),
+        ("Le président", &["article-21"]),
+        ("Commission de contrôle", &["article-27"]),
+        ("Actions en justice", &["article-35", "article-36"]),
+    ] {
+        let t = doc
+            .nodes
+            .iter()
+            .find(|n| n.heading.as_deref() == Some(heading))
+            .unwrap_or_else(|| panic!("{heading}: {}", outline(&doc)));
+        assert_eq!(t.kind, avenant::NodeKind::Structure, "{heading}");
+        assert!(t.key.starts_with("titre-"), "{}", t.key);
+        for a in articles {
+            let parent = doc
+                .nodes
+                .iter()
+                .find(|n| n.key == *a)
+                .and_then(|n| n.parent)
+                .map(|p| doc.node(p).key.clone());
+            assert_eq!(parent.as_deref(), Some(t.key.as_str()), "{heading} / {a}");
+        }
+    }
 }
 
 /// Finding 3: the numbered points 1. to 7. of an article are read alike, and the article's own
 /// closing alinéas are not the seventh point's.
 #[test]
-#[ignore = "finding 3: points 1 and 2 of article 6 become sub-units that swallow points 3 to 7"]
 fn numbered_points_are_read_alike() {
     let doc = load(AAPPMA);
     let six = doc
@@ -336,6 +360,51 @@ fn numbered_points_are_read_alike() {
             let parent = n.key.rsplit_once('/').map_or("", |(p, _)| p);
             assert_eq!(parent, six, "{}: {}", n.key, outline(&doc));
         }
+    }
+}
+
+/// Finding 3 on a second real text, the Code du travail (Légifrance): articles whose points
+/// « 1° … : » and « 2° … : » head lists « a) », « b) »… and whose points 3° to 5° (or 7°)
+/// are one sentence each. The points are alinéas alike, the article's last alinéa is its own.
+#[test]
+fn code_du_travail_points_are_read_alike() {
+    let path = format!(
+        "{}/../shared/corpus/bench/code-du-travail-2015-04-01.md",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let Ok(code) = std::fs::read_to_string(&path) else {
+        eprintln!("{path} absent: skipped");
+        return;
+    };
+    for (article, third) in [
+        (
+            "D4641-17",
+            "3° Cinq représentants des départements ministériels",
+        ),
+        ("R5132-12", "3° Le nombre de postes d'insertion"),
+    ] {
+        let start = code
+            .find(&format!("### Article {article}\n"))
+            .expect("article");
+        let end = code[start + 4..]
+            .find("### Article ")
+            .map_or(code.len(), |e| start + 4 + e);
+        let text = format!("# Code du travail\n\n{}", &code[start..end]);
+        let doc = avenant::parse_str("code-du-travail.md", &text);
+        let key = format!("article-{article}");
+        let alineas = alinea_texts(&doc, &key);
+        assert!(
+            alineas.iter().any(|a| a.starts_with(third)),
+            "{}",
+            outline(&doc)
+        );
+        assert!(
+            !doc.nodes
+                .iter()
+                .any(|n| n.key.starts_with(&format!("{key}/1o"))),
+            "{}",
+            outline(&doc)
+        );
     }
 }
 
@@ -357,7 +426,6 @@ fn setext_underline_is_not_heading_text() {
 /// Finding 5: a hard-wrapped line is joined to its paragraph when the line holds accented
 /// letters (the width is counted in characters, as the wrapping tool counted it).
 #[test]
-#[ignore = "finding 5: the wrap width is counted in bytes: lines with accents end alinéas"]
 fn wrapped_lines_with_accents_are_joined() {
     let doc = load(SIGSEGV);
     assert_eq!(
@@ -622,7 +690,6 @@ fn ccag_numbering_gives_sub_articles() {
 /// Finding 16: a template inferred from models that already hold `{{ … }}` fields is a valid
 /// template (no placeholder cut inside a field), which `check` accepts.
 #[test]
-#[ignore = "finding 16: « {{ contract.duration }} {{ {{prix_paiement}} »: the inferred template is refused by check"]
 fn template_inferred_from_a_model_with_fields_is_valid() {
     let tpl = temp_path("cp-template.md");
     let t = tpl.to_str().expect("utf-8 path");
@@ -633,6 +700,34 @@ fn template_inferred_from_a_model_with_fields_is_valid() {
     let out = run(&["check", t, &rel(CP_A), &rel(CP_B)]);
     let _ = std::fs::remove_file(&tpl);
     assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+    assert!(stdout(&out).contains("conforme"), "{}", stdout(&out));
+    // The same on a second real model, the APL conventions of Apilos (Jinja fields and
+    // filters, `{{l.typologie|tl}}` in table cells): the template keeps every field whole.
+    let real = format!("{}/../shared/corpus/real", env!("CARGO_MANIFEST_DIR"));
+    for (a, b) in [
+        (
+            "apilos-convention-apl-foyer-2022-12-06.pandoc.txt",
+            "apilos-convention-apl-foyer-2026-06-10.pandoc.txt",
+        ),
+        (
+            "apilos-avenant-foyer-residence-2023-01-02.pandoc.txt",
+            "apilos-avenant-foyer-residence-2026-06-02.pandoc.txt",
+        ),
+    ] {
+        let (a, b) = (format!("{real}/{a}"), format!("{real}/{b}"));
+        if !std::path::Path::new(&a).exists() {
+            continue;
+        }
+        let tpl = temp_path("apilos-template.md");
+        let t = tpl.to_str().expect("utf-8 path");
+        let out = run(&["template", "infer", &a, &b, "-o", t]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let text = std::fs::read_to_string(&tpl).expect("template");
+        assert!(!text.contains("{{ {{") && !text.contains("{% {{"), "{text}");
+        let out = run(&["check", t, &a, &b]);
+        let _ = std::fs::remove_file(&tpl);
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+    }
 }
 
 /// Finding 17: a division's name on the line after its number (« TITRE Ier » ⏎ « CONSTITUTION »)
