@@ -132,7 +132,7 @@ impl Drafter<'_> {
         let unit_of = |d: &Self, c: NodeId| -> Option<Unit> {
             if d.inserted_labels.contains_key(&c) {
                 let h = new.node(c).heading.clone()?;
-                return Some(Unit::titled(&h, None));
+                return Some(d.inserted_titled(c, &h));
             }
             let old = d.pairs.old_of(c)?;
             crate::edit::is_attached(&d.w, old).then(|| d.article_unit(old))
@@ -168,6 +168,42 @@ impl Drafter<'_> {
         let named = formules::titled(&heading);
         self.changes.inserted_articles.push(named.clone());
         Some((formules::insertion_heading_in(&named, self.noun), vec![ins]))
+    }
+
+    /// An article this act inserted without a number (`c`, of the new version), named as
+    /// `apply` finds it in the working copy: by its heading, and by which one it is when other
+    /// articles bear that heading (« Après le premier article des statuts intitulé « Membres »,
+    /// … »).
+    fn inserted_titled(&self, c: NodeId, heading: &str) -> Unit {
+        let key = heading_key(Some(heading));
+        let same = |doc: &Document| -> Vec<NodeId> {
+            doc.descendants(doc.root())
+                .into_iter()
+                .filter(|id| {
+                    let n = doc.node(*id);
+                    n.kind == NodeKind::Article && heading_key(n.heading.as_deref()) == key
+                })
+                .collect()
+        };
+        // Which of the articles so titled that this act inserts, in the new version's order;
+        // the same one among the working copy's new nodes (the old version's arena is its
+        // start).
+        let k = same(&self.cmp.new)
+            .into_iter()
+            .filter(|x| self.inserted_labels.contains_key(x))
+            .position(|x| x == c);
+        let first_new = self.cmp.old.nodes.len();
+        let fresh: Vec<NodeId> = same(&self.w)
+            .into_iter()
+            .filter(|x| x.index() >= first_new)
+            .collect();
+        match k
+            .and_then(|k| fresh.get(k))
+            .and_then(|id| titled_heading(&self.w, *id))
+        {
+            Some((heading, rank)) => Unit::TitledArticle { heading, rank },
+            None => Unit::titled(heading, None),
+        }
     }
 
     /// True when `label` is free in the working copy and falls, in the numbering order,

@@ -364,7 +364,7 @@ pub(super) static R_INSERT_ART: Formula = Formula::new(
     &[&["article"], &["ainsi"], &["apr", "avant"]],
     || {
         re(
-            r"^(?:(?P<rel>après|avant)\s+(?P<t>l'article .+?),\s*(?:il\s+)?est\s+(?:inséré|ajouté)|il\s+est\s+(?:inséré|ajouté)\s+(?P<rel2>après|avant)\s+(?P<t2>l'article .+?))\s+un\s+article(?:\s+(?P<l>.+?))?\s+ainsi\s+rédigé\s*:?$",
+            r"^(?:(?P<rel>après|avant)\s+(?P<t>(?:l'|le ORD )article .+?),\s*(?:il\s+)?est\s+(?:inséré|ajouté)|il\s+est\s+(?:inséré|ajouté)\s+(?P<rel2>après|avant)\s+(?P<t2>(?:l'|le ORD )article .+?))\s+un\s+article(?:\s+(?P<l>.+?))?\s+ainsi\s+rédigé\s*:?$",
         )
     },
 );

@@ -1653,4 +1653,27 @@ mod tests {
         );
         assert!(matches!(got[0].op, Op::ReplaceWords { .. }), "{got:?}");
     }
+
+    #[test]
+    fn an_article_inserted_after_one_named_by_rank_and_heading() {
+        let b: Vec<String> = vec!["Adhésion".into(), "Texte.".into()];
+        let got = parse_sentence(
+            "Après le deuxième article des statuts intitulé « Cotisation », il est inséré un article ainsi rédigé :",
+            b,
+            None,
+            &[],
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            got,
+            [Instruction {
+                target: Target::unit(Unit::titled("Cotisation", Some(2))),
+                op: Op::InsertArticle {
+                    label: String::new(),
+                    heading: Some("Adhésion".into()),
+                    alineas: vec!["Texte.".into()],
+                },
+            }]
+        );
+    }
 }
