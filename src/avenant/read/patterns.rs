@@ -719,7 +719,7 @@ pub(super) static P_POINT: Formula = Formula::new(&[&["paragraphe", "point"]], |
 /// only (« l'article 5 a été… » is no suffix).
 pub(super) static P_ARTICLE: Formula = Formula::new(&[&["article", "point"]], || {
     re(&format!(
-        r"^(?:nouvel )?(?:article|point)(?: de)? (premier|unique|(?:[LRD]\*?\.? ?)?\d+(?:[.\-‑]\d+)*(?: ?er)?(?: (?:(?:{})(?:[\-‑](?:\d+|(?-i:[A-Z])))*|(?-i:[A-Z])))?|[IVXLC]+(?: (?:bis|ter))?)\b(?: ?§\d+)?(?: DE_THEDOC)?",
+        r"^(?:nouvel )?(?:article|point)(?: de)? (premier|unique|(?:[LRD]\*?\.? ?)?\d+(?:[.\-‑]\d+)*(?: ?er)?(?: (?:(?:{})(?:[\-‑](?:\d+|(?-i:[A-Z])))*|(?-i:[A-Z])))?|[IVXLC]+(?: (?:bis|ter))?|(?-i:\p{{Lu}}\p{{Ll}}+(?: (?:[IVXLC]+|\d+|\p{{Lu}}\p{{Ll}}+))*)(?: à l'article (?:[LRD]\.? ?)?\d+(?:[.\-‑]\d+)*)?)\b(?: ?§\d+)?(?: DE_THEDOC)?",
         crate::parse::headings::LATIN_SUFFIX
     ))
 });
