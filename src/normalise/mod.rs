@@ -445,13 +445,25 @@ pub fn ordered_marker(t: &str) -> Option<String> {
     None
 }
 
+/// The cells of a pipe row. A bar inside a template tag (`{{l.typologie|tl}}`, `{% if a|b %}`)
+/// is the tag's filter, never a cell's end: the models write their filters so in tables.
 fn split_pipes(s: &str) -> Vec<String> {
     let mut cells = vec![String::new()];
     let mut escaped = false;
-    for c in s.chars() {
+    // The closing mark of the template tag being read, if any.
+    let mut tag: Option<&str> = None;
+    let mut prev = ' ';
+    for (at, c) in s.char_indices() {
+        match (tag, prev, c) {
+            (None, '{', '{') => tag = Some("}}"),
+            (None, '{', '%') => tag = Some("%}"),
+            (Some(close), _, _) if s[..at + c.len_utf8()].ends_with(close) => tag = None,
+            _ => {}
+        }
+        prev = c;
         match c {
             '\\' if !escaped => escaped = true,
-            '|' if !escaped => cells.push(String::new()),
+            '|' if !escaped && tag.is_none() => cells.push(String::new()),
             _ => {
                 if escaped && c != '|' {
                     if let Some(last) = cells.last_mut() {

@@ -48,11 +48,15 @@ fn is_grid_line(raw: &str) -> bool {
     t.starts_with('|') && t.ends_with('|') && t.len() >= 2
 }
 
-/// Char positions of a line's vertical separators (`+` on borders, `|` on content lines).
+/// Char positions of a line's vertical separators (`+` on borders, `|` on content lines); a
+/// bar inside a template tag (`{{l.typologie|tl}}`: a filter) separates nothing.
 fn bars(raw: &str, bar: char) -> Vec<usize> {
-    raw.chars()
+    let chars: Vec<char> = raw.chars().collect();
+    let tags = raw.contains("{{") || raw.contains("{%");
+    chars
+        .iter()
         .enumerate()
-        .filter(|(_, c)| *c == bar)
+        .filter(|(i, c)| **c == bar && !(tags && inside_tag(&chars, *i).is_some()))
         .map(|(i, _)| i)
         .collect()
 }

@@ -89,7 +89,10 @@ pub(super) fn continuations(raws: &[&str], drawn: &[bool]) -> Vec<Join> {
     let drawn = |k: usize| drawn.get(k).copied().unwrap_or(false);
     // Which lines are prose, decided once (the passes below ask it of each line several times).
     let is_prose: Vec<bool> = raws.iter().map(|r| prose(r)).collect();
-    if soft_wrapped_markdown(raws, &is_prose, &drawn) {
+    // The unit the wrap counted its width in: bytes (`fold`) or characters (Pandoc, mailers).
+    let in_chars = counted_in_characters(raws, &is_prose, &drawn);
+    let len = |s: &str| if in_chars { s.chars().count() } else { s.len() };
+    if soft_wrapped_markdown(raws, &is_prose, &drawn, &len) {
         for (k, join) in out.iter_mut().enumerate().skip(1) {
             if soft_break(raws, &is_prose, k, &drawn) {
                 *join = Join::Space;
@@ -111,6 +114,16 @@ pub(super) fn continuations(raws: &[&str], drawn: &[bool]) -> Vec<Join> {
     if !(40..=120).contains(&width) || widths.len() < 10 || near * 4 < widths.len() {
         return out;
     }
+    let width = if in_chars {
+        raws.iter()
+            .enumerate()
+            .filter(|(k, _)| !drawn(*k) && is_prose[*k])
+            .map(|(_, r)| r.trim_end().chars().count())
+            .max()
+            .unwrap_or(width)
+    } else {
+        width
+    };
     // Paragraphs separated by blank lines: then a sentence ending a full line does not end
     // its paragraph (only a list item may follow it). Else (one paragraph a line, as office
     // exports write) a full line ending a sentence, followed by a capital, ends it.
@@ -123,7 +136,7 @@ pub(super) fn continuations(raws: &[&str], drawn: &[bool]) -> Vec<Join> {
         let prev = raws[k - 1].trim_end_matches([' ', '\r']);
         let cur = raws[k].trim();
         let first_word = cur.split([' ', '\t']).next().unwrap_or("");
-        prose(prev) && !cur.is_empty() && prev.len() + 1 + first_word.len() + 1 > width
+        prose(prev) && !cur.is_empty() && len(prev) + 1 + len(first_word) + 1 > width
     };
     // (Office exports also leave blanks at the end of paragraphs: then, when short lines end
     // with a blank too, the blank marks nothing.)
@@ -168,12 +181,14 @@ pub(super) fn continuations(raws: &[&str], drawn: &[bool]) -> Vec<Join> {
             let shown = prev.chars().fold(0, |col, c| {
                 if c == '\t' {
                     col / 8 * 8 + 8
+                } else if in_chars {
+                    col + 1
                 } else {
                     col + c.len_utf8()
                 }
             });
             let first_word = cur.split([' ', '\t']).next().unwrap_or("");
-            if shown + 1 + first_word.len() + 1 > width {
+            if shown + 1 + len(first_word) + 1 > width {
                 out[k] = Join::Space;
             }
             continue;
@@ -184,9 +199,10 @@ pub(super) fn continuations(raws: &[&str], drawn: &[bool]) -> Vec<Join> {
         if !prose(prev) || cur.is_empty() || rule(cur) || cur.starts_with('+') || leaders(prev) {
             continue;
         }
-        let first_word = cur.split([' ', '\t']).next().unwrap_or("");
-        // `fold` breaks a line that would fill the width exactly.
-        let full = prev.len() + 1 + first_word.len() + 1 > width;
+        // `fold` breaks a line that would fill the width exactly; the word it could not fit
+        // runs to the next blank, a TAB in it taking it to the next multiple of 8 (the first
+        // cell of a TAB row cut by the wrap).
+        let full = word_end(len(prev) + 1, cur, in_chars) + 1 > width;
         let prev_t = prev.trim_start();
         let new_start = if blank_separated {
             item(cur) || cur.starts_with('#')
@@ -200,7 +216,7 @@ pub(super) fn continuations(raws: &[&str], drawn: &[bool]) -> Vec<Join> {
         } else {
             Join::Glue
         };
-        if raws[k - 1].len() == width
+        if len(raws[k - 1]) == width
             && !raws[k - 1].ends_with(' ')
             && !prev.trim().contains(' ')
             && !cur.contains(' ')
@@ -211,7 +227,7 @@ pub(super) fn continuations(raws: &[&str], drawn: &[bool]) -> Vec<Join> {
             let blank = raws[k - 1].trim_end_matches('\r').ends_with([' ', '\t']);
             if full && blank && !rule(cur) {
                 out[k] = Join::Space;
-            } else if !blank && prev.len() == width && !prev.trim().contains(' ') && !rule(cur) {
+            } else if !blank && len(prev) == width && !prev.trim().contains(' ') && !rule(cur) {
                 // A word longer than the line (a template field, an address) cut at the width.
                 out[k] = glue;
             }
@@ -220,6 +236,77 @@ pub(super) fn continuations(raws: &[&str], drawn: &[bool]) -> Vec<Join> {
         }
     }
     out
+}
+
+/// The column where the first word of `line` (up to its first blank) ends when it starts at
+/// column `start`, a TAB counted to the next multiple of 8 as `fold` counts it, other
+/// characters one column each (`in_chars`) or their bytes.
+fn word_end(start: usize, line: &str, in_chars: bool) -> usize {
+    let word = line.split(' ').next().unwrap_or("");
+    if !word.contains('\t') {
+        // (Up to the first TAB or blank, as the width rule has always measured it.)
+        return start
+            + if in_chars {
+                word.chars().count()
+            } else {
+                word.len()
+            };
+    }
+    word.chars().fold(start, |col, c| match c {
+        '\t' => col / 8 * 8 + 8,
+        _ if in_chars => col + 1,
+        _ => col + c.len_utf8(),
+    })
+}
+
+/// Whether a hard-wrapped text was cut at a width counted in characters (Pandoc, mailers)
+/// rather than in bytes (`fold`): the two differ where lines hold accents, « ’ » or « œ ».
+/// A line that goes on in lower case certainly continues the line before, which therefore
+/// had no room left for its first word: in the unit the wrap counted in, that holds of
+/// (nearly) every such line; in the other, lines with more or fewer multi-byte letters than
+/// the widest one seem to have had room. Characters when fewer of these lines seem to have
+/// had room counted so, and at most one in four; else bytes (a text of plain ASCII letters, a
+/// text laid out rather than wrapped).
+fn counted_in_characters(raws: &[&str], is_prose: &[bool], drawn: &impl Fn(usize) -> bool) -> bool {
+    if raws.iter().all(|r| r.is_ascii()) {
+        return false;
+    }
+    let lines = |k: usize| !drawn(k) && is_prose[k];
+    let widest = |count: &dyn Fn(&str) -> usize| {
+        (0..raws.len())
+            .filter(|k| lines(*k))
+            .map(|k| count(raws[k].trim_end()))
+            .max()
+            .unwrap_or(0)
+    };
+    let bytes = |s: &str| s.len();
+    let chars = |s: &str| s.chars().count();
+    let width_b = widest(&bytes);
+    // No text wrapped at 120 characters or less has a line this long, in either unit (a text
+    // of one paragraph a line, as codes are written, is not looked at further).
+    if width_b > 4 * 120 {
+        return false;
+    }
+    let width_c = widest(&chars);
+    let (mut lower, mut roomy_b, mut roomy_c) = (0usize, 0usize, 0usize);
+    for k in 1..raws.len() {
+        if !lines(k) || !lines(k - 1) {
+            continue;
+        }
+        let cur = raws[k].trim();
+        if !cur.starts_with(char::is_lowercase) || item(cur) {
+            continue;
+        }
+        let prev = raws[k - 1].trim_end_matches([' ', '\r']);
+        let first_word = cur.split([' ', '\t']).next().unwrap_or("");
+        lower += 1;
+        // (Room: the line, a blank and the word, with `fold`'s one column to spare.)
+        roomy_b += usize::from(prev.len() + 1 + first_word.len() < width_b);
+        roomy_c += usize::from(chars(prev) + 1 + chars(first_word) < width_c);
+    }
+    // (A text laid out rather than wrapped, as `pdftotext -layout` writes a PDF, has many
+    // lines with room in either unit: it stays with bytes.)
+    roomy_c < roomy_b && roomy_c * 4 <= lower
 }
 
 /// A Markdown text whose paragraphs are wrapped by soft line breaks (blank lines between
@@ -232,7 +319,12 @@ pub(super) fn continuations(raws: &[&str], drawn: &[bool]) -> Vec<Join> {
 /// first word, half at least, and [`SOFT_BREAKS`] at least, go on in lower case (a text cut at
 /// its width goes on in lower case only after a full line; one paragraph a line goes on with
 /// a capital).
-fn soft_wrapped_markdown(raws: &[&str], is_prose: &[bool], drawn: &impl Fn(usize) -> bool) -> bool {
+fn soft_wrapped_markdown(
+    raws: &[&str],
+    is_prose: &[bool],
+    drawn: &impl Fn(usize) -> bool,
+    len: &impl Fn(&str) -> usize,
+) -> bool {
     let markup = raws.iter().any(|r| {
         let t = r.trim_start();
         let hashes = t.bytes().take_while(|b| *b == b'#').count();
@@ -247,7 +339,7 @@ fn soft_wrapped_markdown(raws: &[&str], is_prose: &[bool], drawn: &impl Fn(usize
         .iter()
         .zip(is_prose)
         .filter(|(_, p)| **p)
-        .map(|(r, _)| r.trim_end().len())
+        .map(|(r, _)| len(r.trim_end()))
         .max()
         .unwrap_or(0);
     // Breaks after a line that had room left for the next one's first word, and those of
@@ -260,7 +352,7 @@ fn soft_wrapped_markdown(raws: &[&str], is_prose: &[bool], drawn: &impl Fn(usize
             continue;
         }
         let first_word = cur.split([' ', '\t']).next().unwrap_or("");
-        if raws[k - 1].trim_end().len() + 1 + first_word.len() < width {
+        if len(raws[k - 1].trim_end()) + 1 + len(first_word) < width {
             short += 1;
             lower += usize::from(cur.starts_with(char::is_lowercase));
         }
@@ -413,13 +505,28 @@ mod tests {
         let raws: Vec<&str> = plain.split('\n').collect();
         let drawn = |_: usize| false;
         let flags = |raws: &[&str]| raws.iter().map(|r| prose(r)).collect::<Vec<bool>>();
-        assert!(!soft_wrapped_markdown(&raws, &flags(&raws), &drawn));
+        assert!(!soft_wrapped_markdown(
+            &raws,
+            &flags(&raws),
+            &drawn,
+            &str::len
+        ));
         let marked = format!("# {plain}");
         let raws: Vec<&str> = marked.split('\n').collect();
-        assert!(soft_wrapped_markdown(&raws, &flags(&raws), &drawn));
+        assert!(soft_wrapped_markdown(
+            &raws,
+            &flags(&raws),
+            &drawn,
+            &str::len
+        ));
         let lines = "# Convention\n\n**LA MAIRIE DE X**\n37 rue Clemenceau\n77590 X\nReprésentée par son Maire\n\nD'une part,\nsuite\nencore\nfin";
         let raws: Vec<&str> = lines.split('\n').collect();
-        assert!(!soft_wrapped_markdown(&raws, &flags(&raws), &drawn));
+        assert!(!soft_wrapped_markdown(
+            &raws,
+            &flags(&raws),
+            &drawn,
+            &str::len
+        ));
     }
 
     /// blind3 finding 4 (sigsegv statuts): in a hard-wrapped text, a setext heading whose

@@ -7,7 +7,7 @@ use super::subdivisions::{self, SubHeading};
 use super::{keys, Builder, Zone};
 use crate::model::{Diagnostic, Node, NodeId, NodeKind, Severity, Span};
 use crate::normalise::{Form, Line};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 impl Builder {
     // ----- body: articles, structures, signatures, annexes -----
@@ -21,6 +21,7 @@ impl Builder {
         let subs = sub_headings(lines, articles, untitled);
         self.scoped_articles = numbered_per_structure(lines, articles);
         self.long_headings = headings_on_next_line(lines, articles);
+        let between = intertitles_between_articles(lines, articles);
         // The Markdown level of the open article's heading line (0: a plain line), while one
         // is open: a deeper unnumbered heading is its intertitle.
         let mut article_md: Option<u8> = None;
@@ -238,6 +239,16 @@ impl Builder {
                         // « ### Adhésion » under « ## 3. Rôle du Partenaire »: a sub-heading of
                         // the open article's alinéas, never a division over the next articles.
                         self.open_intertitle(l, level);
+                    } else if between.contains(&i) {
+                        // « Bureau » ⏎ « Article 20 »: an unnumbered intertitle over the
+                        // articles after it, inside the open Titre (ranked below every
+                        // numbered division), never the last alinéa of the article before.
+                        let heading = l.text.trim().to_string();
+                        let slug = match headings::slug(&heading) {
+                            s if s.is_empty() => "intertitre".to_string(),
+                            s => s,
+                        };
+                        self.open_structure(l, 8, &slug, None, Some(heading));
                     } else if let Form::Heading(level) = l.form {
                         // An unrecognised Markdown heading: a structure of that level.
                         let slug = headings::slug(&l.text);
@@ -369,7 +380,11 @@ impl Builder {
             return None;
         }
         let (open, _) = self.articles.first()?;
-        let sub = headings::sub_article(&l.text)?;
+        let sub = if matches!(l.form, Form::Heading(_)) {
+            headings::marked_sub_article(&l.text)?
+        } else {
+            headings::sub_article(&l.text)?
+        };
         sub.number.starts_with(&format!("{open}.")).then_some(sub)
     }
 
@@ -1040,6 +1055,49 @@ fn heading_then_alinea(l: &Line, a: &ArticleHeading) -> Option<(String, Line)> {
     Some((l.text[..end].to_string(), first))
 }
 
+/// Unnumbered intertitles between articles, by line index: plain lines of their own, short
+/// (at most [`INTERTITLE_WORDS`] words), opening with a capital, without final punctuation,
+/// right before an article's heading (« Il décide des réunions statutaires. » ⏎ « Bureau » ⏎
+/// « Article 20 »), as Légifrance prints the intertitles of statuts and codes. A document
+/// that writes them does so at least twice; one such line alone is more likely an article's
+/// last alinéa written without its full stop, and stays one.
+fn intertitles_between_articles(
+    lines: &[&Line],
+    articles: &BTreeMap<usize, ArticleHeading>,
+) -> BTreeSet<usize> {
+    if articles.len() < 2 {
+        return BTreeSet::new();
+    }
+    let found: BTreeSet<usize> = lines
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| articles.contains_key(&w[1].span.start) && w[1].blank_before)
+        .filter(|(_, w)| {
+            let l = w[0];
+            let t = l.text.trim();
+            l.form == Form::Plain
+                && l.blank_before
+                && !articles.contains_key(&l.span.start)
+                && t.chars().next().is_some_and(char::is_uppercase)
+                && !t.ends_with(['.', ';', ':', ',', '!', '?', '…', ')', ']', '»', '"'])
+                && t.split_whitespace().count() <= INTERTITLE_WORDS
+                && !t.contains(['|', '\t'])
+                && !headings::signed(t)
+                && headings::structure(t, false).is_none()
+                && headings::annex(t).is_none()
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if found.len() >= 2 {
+        found
+    } else {
+        BTreeSet::new()
+    }
+}
+
+/// The most words of an unnumbered intertitle between articles.
+const INTERTITLE_WORDS: usize = 8;
+
 /// The Markdown level of a line's heading, 0 for a line that is no Markdown heading.
 fn md_level(l: &Line) -> u8 {
     match l.form {
@@ -1090,5 +1148,50 @@ impl HasHeading for headings::AnnexHeading {
 impl HasHeading for headings::StructureHeading {
     fn set_heading(&mut self, h: String) {
         self.heading = Some(h);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Document, Format, NodeKind, Source};
+
+    fn doc(text: &str) -> Document {
+        super::super::parse(Source {
+            path: "t.txt".into(),
+            format: Format::Text,
+            text: text.into(),
+        })
+    }
+
+    fn alineas(d: &Document, key: &str) -> Vec<String> {
+        let id = d.get(key).unwrap_or_else(|| panic!("{key}"));
+        d.node(id)
+            .children
+            .iter()
+            .map(|c| d.node(*c))
+            .filter(|n| n.kind == NodeKind::Alinea)
+            .map(|n| n.text.clone())
+            .collect()
+    }
+
+    #[test]
+    fn short_lines_before_articles_are_intertitles_when_the_text_writes_several() {
+        let text = "Statuts\n\nTITRE III\n\nCONSEIL\n\nArticle 19\n\nIl décide.\n\nBureau\n\n\
+            Article 20\n\nLe conseil élit un bureau.\n\nLe président\n\nArticle 21\n\n\
+            Le président représente l'association.\n";
+        let d = doc(text);
+        assert_eq!(alineas(&d, "article-19"), ["Il décide."]);
+        let bureau = d.get("titre-iii/bureau").expect("intertitle");
+        assert_eq!(d.node(bureau).heading.as_deref(), Some("Bureau"));
+        let a20 = d.get("article-20").expect("article 20");
+        assert_eq!(d.node(a20).parent, Some(bureau));
+        assert!(d.get("titre-iii/le-president").is_some());
+        // One such line alone is the article's last alinéa, written without its full stop.
+        let one = "Statuts\n\nArticle 1\n\nLe siège est à Paris.\n\nSiège social\n\nArticle 2\n\nTexte.\n";
+        let d = doc(one);
+        assert_eq!(
+            alineas(&d, "article-1"),
+            ["Le siège est à Paris.", "Siège social"]
+        );
     }
 }

@@ -97,7 +97,10 @@ fn roman(s: &str) -> Option<u32> {
     super::articles::roman_value(s).filter(|_| s.chars().all(|c| "IVXivx".contains(c)))
 }
 
-fn candidate(at: usize, l: &Line) -> Option<Candidate> {
+/// The line read as a sub-division heading, or `None`. `strict`: its text must read as a
+/// heading (a capital first, short, not a list item's « ; »); else any line opening with a
+/// marker is read (« 3. D'élaborer … » of thirty words and more).
+fn candidate(at: usize, l: &Line, strict: bool) -> Option<Candidate> {
     let listed = match &l.form {
         Form::Plain | Form::Heading(_) => true,
         Form::Item { ordered, .. } => *ordered,
@@ -114,9 +117,10 @@ fn candidate(at: usize, l: &Line) -> Option<Candidate> {
         return None;
     }
     // A heading: a capital (or a template field) first, short, not a list item's « ; ».
-    if !heading.starts_with(|c: char| c.is_uppercase() || c == '{')
-        || heading.ends_with([';', ','])
-        || heading_words(&heading, 31) > 30
+    if strict
+        && (!heading.starts_with(|c: char| c.is_uppercase() || c == '{')
+            || heading.ends_with([';', ','])
+            || heading_words(&heading, 31) > 30)
     {
         return None;
     }
@@ -348,7 +352,7 @@ pub(super) fn find(lines: &[&Line], article: bool) -> HashMap<usize, SubHeading>
     let cands: Vec<Candidate> = lines
         .iter()
         .enumerate()
-        .filter_map(|(i, l)| candidate(i, l))
+        .filter_map(|(i, l)| candidate(i, l, true))
         // In an article, « 5.1 Montant » is a sub-article, read elsewhere.
         .filter(|c| {
             !article
@@ -391,7 +395,10 @@ pub(super) fn find(lines: &[&Line], article: bool) -> HashMap<usize, SubHeading>
                     next < lines.len() && level_of(next).is_none_or(|l| l > *level)
                 })
                 .count();
-            if members.len() < 2 || heads * 2 < members.len() {
+            if members.len() < 2
+                || heads * 2 < members.len()
+                || continued_as_text(lines, &cands, members, *level, &level_of)
+            {
                 for m in members {
                     if keep[*m] {
                         keep[*m] = false;
@@ -446,6 +453,51 @@ pub(super) fn find(lines: &[&Line], article: bool) -> HashMap<usize, SubHeading>
     out
 }
 
+/// The series `members` (at `level`) goes on after its last member with lines that do not
+/// read as headings (« 1. De détenir … : », « 2. De participer … : » as headings, then « 3.
+/// D'élaborer … », a long sentence, « 4. … »): one series of points read two ways. Then none
+/// of them is a heading: the points stay alinéas alike, and the text after the last one stays
+/// the unit's (blind3 finding 3). The next number is looked for up to the next heading of the
+/// same or an outer level, or a series of the same style starting again at one (a list nested
+/// in the last member).
+fn continued_as_text(
+    lines: &[&Line],
+    cands: &[Candidate],
+    members: &[usize],
+    level: usize,
+    level_of: &impl Fn(usize) -> Option<usize>,
+) -> bool {
+    let Some(last) = members
+        .iter()
+        .max_by_key(|m| cands[**m].at)
+        .map(|m| &cands[*m])
+    else {
+        return false;
+    };
+    for (k, l) in lines.iter().enumerate().skip(last.at + 1) {
+        if level_of(k).is_some_and(|lv| lv <= level) {
+            return false;
+        }
+        if !may_start_with_marker(&l.text) {
+            continue;
+        }
+        let Some(c) = candidate(k, l, false) else {
+            continue;
+        };
+        for r in &c.readings {
+            for own in last.readings.iter().filter(|o| o.style == r.style) {
+                if r.value == 1 && !r.repeat {
+                    return false;
+                }
+                if r.value == own.value + 1 && !r.repeat {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
 /// Whether line `l` closes a unit for the purpose of finding its sub-divisions.
 pub(super) fn ends_unit(l: &Line) -> bool {
     !matches!(l.form, Form::Row(_) | Form::Item { .. })
@@ -475,6 +527,19 @@ mod tests {
             .collect();
         v.sort();
         v.into_iter().map(|(_, s)| s).collect()
+    }
+
+    /// blind3 finding 3: « 1° … : » and « 2° … : » heading lists, then « 3° … ; » an item:
+    /// one series read one way, as alinéas; without the « 3° » line they are headings.
+    #[test]
+    fn a_series_going_on_as_text_is_no_heading() {
+        let head = "1° Les activités suivantes :\n\na) La prestation de serment ;\n\nb) L'installation.\n\n2° Les activités juridictionnelles :\n\na) L'étude d'un dossier ;\n\nb) Le délibéré.\n\n";
+        assert_eq!(subs(head, false).len(), 2);
+        let text = format!("{head}3° Les activités administratives du président ;\n\n4° Les activités des vice-présidents.\n\nFin.\n");
+        assert!(subs(&text, false).is_empty(), "{:?}", subs(&text, false));
+        // A list nested in the last point, numbered again from one, stops the search.
+        let nested = format!("{head}1° un ;\n\n2° deux ;\n\n3° trois.\n");
+        assert_eq!(subs(&nested, false).len(), 2);
     }
 
     #[test]

@@ -33,7 +33,7 @@ use super::values::{party_names, resolve_party};
 use crate::align::{fold, own_text};
 use crate::diff::tokens::{tokenize, Token, TokenKind};
 use crate::diff::{compare, diff_texts, DiffOptions, Field};
-use crate::model::{fingerprint, Document, Node, NodeId, NodeKind, Source};
+use crate::model::{Document, Node, NodeId, NodeKind, Source};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -175,7 +175,6 @@ pub fn infer(conventions: &[Document]) -> String {
         if optional_alinea(id) || in_optional_block {
             copy.text = format!("{} {}", copy.text, super::OPTIONAL_MARK);
         }
-        copy.fingerprint = fingerprint(&copy.text);
         let new_id = out.push(parent, copy);
         in_out.insert(id, new_id);
         for child in first.children(id).iter().rev() {
@@ -228,7 +227,6 @@ fn add_later_clauses(
                     let alinea = &mut out.nodes[c.index()];
                     if alinea.kind.is_alinea_like() {
                         alinea.text = format!("{} {}", alinea.text, super::OPTIONAL_MARK);
-                        alinea.fingerprint = fingerprint(&alinea.text);
                     }
                 }
             }
@@ -244,7 +242,6 @@ fn add_later_clauses(
                     style.1,
                     super::OPTIONAL_MARK
                 );
-                copy.fingerprint = fingerprint(&copy.text);
             }
             let mut kids = out.nodes[root.index()].children.clone();
             kids.pop();
@@ -301,13 +298,12 @@ fn add_title(out: &mut Document, conventions: &[Document]) {
     } else {
         format!("{} {{{{titre}}}}", words[..common].join(" "))
     };
-    let mut node = Node::new(
+    let node = Node::new(
         NodeKind::Titre,
         "titre".to_string(),
         format!("{text} {}", super::OPTIONAL_MARK),
         Default::default(),
     );
-    node.fingerprint = fingerprint(&node.text);
     let id = out.push(root, node);
     let kids = &mut out.nodes[root.index()].children;
     kids.pop();
@@ -372,7 +368,6 @@ fn add_later_alineas(
                 let id = copy_subtree(other, c, out, t, false);
                 let alinea = &mut out.nodes[id.index()];
                 alinea.text = format!("{} {}", alinea.text, super::OPTIONAL_MARK);
-                alinea.fingerprint = fingerprint(&alinea.text);
                 let kids = &mut out.nodes[t.index()].children;
                 kids.pop();
                 let at = match after.and_then(|a| kids.iter().position(|x| *x == a)) {
@@ -408,7 +403,6 @@ fn copy_subtree(
             .heading
             .map(|h| format!("{h} {}", super::OPTIONAL_MARK));
     }
-    copy.fingerprint = fingerprint(&copy.text);
     let new_id = out.push(parent, copy);
     for c in doc.children(id) {
         copy_subtree(doc, *c, out, new_id, false);
@@ -1106,8 +1100,48 @@ fn stretch(own: &str, theirs: &str) -> Option<Range<usize>> {
     Some(a[lead].range.start..a[a.len() - 1 - trail].range.end)
 }
 
-/// Applies non-overlapping replacements (the widest first when they overlap).
+/// The template fields a model already holds (`{{ contract.duration }}`, `{% if … %}`,
+/// `{# … #}`), as byte ranges of `text`, each from its opening mark to its closing one.
+fn fields(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(open) = text[at..].find('{').map(|k| at + k) {
+        let close = match text.get(open..open + 2) {
+            Some("{{") => "}}",
+            Some("{%") => "%}",
+            Some("{#") => "#}",
+            _ => {
+                at = open + 1;
+                continue;
+            }
+        };
+        match text[open + 2..].find(close) {
+            Some(k) => {
+                let end = open + 2 + k + close.len();
+                out.push(open..end);
+                at = end;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// Applies non-overlapping replacements (the widest first when they overlap). A replacement
+/// that cuts into a template field of the text takes the whole field (blind3 finding 16: « {{
+/// contract.duration_legend }} » against « {{ contract.duration_unit }} » is one differing
+/// field, never « {{ » kept before a placeholder).
 fn apply(text: &str, mut replacements: Vec<(Range<usize>, String)>) -> String {
+    let fields = fields(text);
+    for (r, _) in replacements.iter_mut() {
+        for f in &fields {
+            let cuts = (f.start < r.start && r.start < f.end) || (f.start < r.end && r.end < f.end);
+            if cuts {
+                r.start = r.start.min(f.start);
+                r.end = r.end.max(f.end);
+            }
+        }
+    }
     replacements.sort_by(|a, b| {
         a.0.start
             .cmp(&b.0.start)
@@ -1206,6 +1240,21 @@ mod tests {
         let paris = text.find("Paris").expect("Paris");
         assert_eq!(widen(&tokens, &(at..at)), Some(paris..at));
         assert_eq!(widen(&tokens, &(0..0)), Some(0.."fixé".len()));
+    }
+
+    /// blind3 finding 16: a replacement cutting into a field the model already holds takes
+    /// the whole field.
+    #[test]
+    fn replacements_never_cut_a_field() {
+        let text = "pour {{ contract.duration }} {{ contract.legend }} de prestation";
+        let inner = text.find("contract.legend").unwrap();
+        let r = inner..inner + "contract.legend".len();
+        assert_eq!(
+            apply(text, vec![(r, "{{prix}}".into())]),
+            "pour {{ contract.duration }} {{prix}} de prestation"
+        );
+        assert_eq!(fields("a {% if x %}b{{ y|f }}"), [2..12, 13..22]);
+        assert!(fields("un {{ ouvert").is_empty());
     }
 
     #[test]

@@ -75,7 +75,7 @@ pub fn pieces(text: &str) -> Result<Vec<Piece>, String> {
     }
     if out
         .iter()
-        .any(|p| matches!(p, Piece::Literal(l) if l.contains("{{")))
+        .any(|p| matches!(p, Piece::Literal(l) if left_open(l)))
     {
         return Err(format!(
             "marque « {{{{ » non fermée dans « {} »",
@@ -83,6 +83,21 @@ pub fn pieces(text: &str) -> Result<Vec<Piece>, String> {
         ));
     }
     Ok(out)
+}
+
+/// A `{{` without its `}}` in a literal piece. A closed `{{ … }}` that is no placeholder
+/// (`{{ contract.duration }}`, `{{#if contract.prepayment }}`: a field of the model the
+/// conventions are drawn from, in another template language) is literal text the conventions
+/// write as it is (blind3 finding 16).
+fn left_open(literal: &str) -> bool {
+    let mut rest = literal;
+    while let Some(open) = rest.find("{{") {
+        match rest[open + 2..].find("}}") {
+            Some(close) => rest = &rest[open + 2 + close + 2..],
+            None => return true,
+        }
+    }
+    false
 }
 
 /// True if the text holds at least one placeholder.
