@@ -236,7 +236,8 @@ impl Drafter<'_> {
         let unit = match new.node(parent).kind {
             NodeKind::Article | NodeKind::Structure => {
                 let old = self.pairs.old_of(parent)?;
-                if !self.w.descendants(self.w.root()).contains(&old) {
+                // Its parents up to the root, not a walk of the whole convention per insertion.
+                if !crate::edit::is_attached(&self.w, old) {
                     return None;
                 }
                 let on = self.w.node(old);
