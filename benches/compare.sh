@@ -4,7 +4,8 @@
 # machine), the ratios, and peak RSS (/usr/bin/time -v) against the inputs; then the scaling
 # t(2n)/t(n) (CPU) on inputs doubled by concatenation, the Code du travail and adversarial ones.
 # Then peak RSS of `parse` on a 19.4 MB text against its size; then `draft` and `apply` against
-# git on the same pairs, and their scaling on generated texts.
+# git on the same pairs, and their scaling on generated texts: every article changed, then
+# every article moved (the exit code of `draft` printed: 2 when it refuses its act).
 # Usage: benches/compare.sh [AVENANT_BINARY] [RUNS]   (build with `cargo build --release` first)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -118,4 +119,18 @@ for n in 500 1000 2000 4000 8000; do
   ra=$([ -n "$pa" ] && echo "$a / ($pa + 0.001)" | bc -l || echo 0)
   printf '%-8s %8s %9.2f %8s %9.2f\n' "$n" "$d" "$rd" "$a" "$ra"
   pd=$d; pa=$a
+done
+
+# scaling: the same convention of n articles, every article moved (the new version puts them in
+# a shuffled order, awk's srand(7)): each moved article is drafted deleted and inserted again.
+shuffled() { awk -v n="$1" -v shuf="$2" 'BEGIN { srand(7); print "Convention de partenariat\n"; for (k = 1; k <= n; k++) o[k] = k; if (shuf) for (k = n; k > 1; k--) { j = int(rand() * k) + 1; t = o[k]; o[k] = o[j]; o[j] = t }; for (i = 1; i <= n; i++) { k = o[i]; printf "Article %d : Engagement %d\n\nLe partenaire %d verse une somme de %d euros au titre de l'\''année %d.\n\nLe comité %d se réunit chaque mois.\n\n", k, k, k, k * 3, k, k } }'; }
+printf '\n%-8s %8s %9s %s\n' moved draft t2n/tn exit
+pd=""
+for n in 1000 2000 4000 8000; do
+  shuffled "$n" 0 > "$tmp/old.md"; shuffled "$n" 1 > "$tmp/new.md"
+  d=$(cpu sh -c '"$0" draft "$1" "$2" > "$3"' "$bin" "$tmp/old.md" "$tmp/new.md" "$tmp/act.md")
+  code=0; "$bin" draft "$tmp/old.md" "$tmp/new.md" >/dev/null 2>&1 || code=$?
+  rd=$([ -n "$pd" ] && echo "$d / ($pd + 0.001)" | bc -l || echo 0)
+  printf '%-8s %8s %9.2f %s\n' "$n" "$d" "$rd" "$code"
+  pd=$d
 done

@@ -160,6 +160,13 @@ impl Unit {
 /// `1` and `premier` are cited `1er`; `5 BIS` is `5 bis` (the Latin word only: `47 bis-1-A`
 /// keeps its capital); other labels unchanged.
 pub fn canonical_label(label: &str) -> String {
+    // Most labels (« 12 », « L1233-24-1 ») have no space: nothing to split, join nor lower.
+    if label.is_ascii() && !label.bytes().any(|b| b.is_ascii_whitespace()) {
+        let one = label == "1"
+            || label.eq_ignore_ascii_case("premier")
+            || label.eq_ignore_ascii_case("1er");
+        return if one { "1er".into() } else { label.to_string() };
+    }
     // « 2 du titre 1 »: an article numbered again in each division, named with its division
     // (the division's name kept as written).
     if let (art, Some(division)) = split_division(label) {
@@ -191,6 +198,10 @@ pub fn canonical_label(label: &str) -> String {
 /// An article label and the division that tells it apart, when it has one: « 2 du titre 1 »
 /// → (« 2 », « du titre 1 »).
 pub fn split_division(label: &str) -> (&str, Option<&str>) {
+    // Every form begins with « d » after a space: most labels have none (no searcher built).
+    if !label.as_bytes().windows(2).any(|w| w == b" d") {
+        return (label, None);
+    }
     match [" du ", " de la ", " de l'"]
         .iter()
         .filter_map(|p| label.find(p))

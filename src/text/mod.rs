@@ -161,8 +161,21 @@ pub fn heading_key(h: &str) -> String {
 /// Capital letters without their accent (« École » and « Ecole » alike): a difference the
 /// diff treats as cosmetic in running text, and the drafter's round-trip check too.
 pub fn fold_capital_accents(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
+    let mut out = String::with_capacity(text.len());
+    push_fold_capital_accents(&mut out, text);
+    out
+}
+
+/// [`fold_capital_accents`] of `text`, appended to `out`: the runs without any of these
+/// capitals (all of them are two bytes led by 0xC3) are copied whole.
+pub fn push_fold_capital_accents(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(i) = memchr::memchr(0xC3, rest.as_bytes()) {
+        out.push_str(&rest[..i]);
+        let Some(c) = rest[i..].chars().next() else {
+            break;
+        };
+        out.push(match c {
             'À' | 'Â' => 'A',
             'É' | 'È' | 'Ê' | 'Ë' => 'E',
             'Î' | 'Ï' => 'I',
@@ -170,8 +183,10 @@ pub fn fold_capital_accents(text: &str) -> String {
             'Ù' | 'Û' | 'Ü' => 'U',
             'Ç' => 'C',
             c => c,
-        })
-        .collect()
+        });
+        rest = &rest[i + c.len_utf8()..];
+    }
+    out.push_str(rest);
 }
 
 /// The French months in lower case, January first.

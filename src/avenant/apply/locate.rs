@@ -63,7 +63,11 @@ impl Hints {
                 return Some(at);
             }
         };
-        let at = (0..=ch.len()).find_map(|k| {
+        // Outward from the hint for a few steps (a unit found again where it stood, or
+        // shifted by a few edits), then a plain scan: when every article of a flat code moves,
+        // an outward search over the whole shift made each lookup cost ten times a scan.
+        const NEAR: usize = 16;
+        let at = (0..=ch.len().min(NEAR)).find_map(|k| {
             let (up, down) = (hint.checked_add(k), hint.checked_sub(k));
             if up.is_some_and(|u| ch.get(u) == Some(&id)) {
                 up
@@ -74,10 +78,12 @@ impl Hints {
             } else {
                 None
             }
-        })?;
-        if at == usize::MAX {
-            return None;
-        }
+        });
+        let at = match at {
+            Some(usize::MAX) => return None,
+            Some(at) => at,
+            None => ch.iter().position(|c| *c == id)?,
+        };
         self.set(doc, id, at);
         Some(at)
     }

@@ -46,6 +46,10 @@ pub(super) fn article_labels(doc: &Document) -> rustc_hash::FxHashSet<String> {
 pub(super) struct Pairs {
     new_of: rustc_hash::FxHashMap<NodeId, NodeId>,
     old_of: rustc_hash::FxHashMap<NodeId, NodeId>,
+    /// Per node of the new version, its place among its parent's children (`u32::MAX`: the
+    /// root, or a node no longer in the tree): a lookup where a scan of the siblings made
+    /// each insertion into a flat code cost its length.
+    rank: Vec<u32>,
 }
 
 impl Pairs {
@@ -59,7 +63,26 @@ impl Pairs {
                 old_of.entry(n).or_insert(o);
             }
         }
-        Pairs { new_of, old_of }
+        let new = &cmp.new;
+        let mut rank = vec![u32::MAX; new.nodes.len()];
+        for id in std::iter::once(new.root()).chain(new.descendants(new.root())) {
+            for (i, c) in new.children(id).iter().enumerate() {
+                rank[c.index()] = i as u32;
+            }
+        }
+        Pairs {
+            new_of,
+            old_of,
+            rank,
+        }
+    }
+
+    /// The place of `n` (a node of the new version) among its parent's children.
+    pub(super) fn rank(&self, n: NodeId) -> Option<usize> {
+        self.rank
+            .get(n.index())
+            .filter(|r| **r != u32::MAX)
+            .map(|r| *r as usize)
     }
 
     pub(super) fn new_of(&self, old: NodeId) -> Option<NodeId> {

@@ -29,8 +29,7 @@ impl Drafter<'_> {
     /// The label, in the working copy, of the article of the new version before `n`.
     pub(super) fn previous_label(&self, n: NodeId) -> Option<String> {
         let new = &self.cmp.new;
-        let (siblings, i) = sibling_articles(new, n)?;
-        let prev = *siblings.get(i.checked_sub(1)?)?;
+        let prev = sibling_articles(new, &self.pairs, n)?.0.next()?;
         if let Some(l) = self.inserted_labels.get(&prev) {
             return Some(l.clone());
         }
@@ -127,7 +126,7 @@ impl Drafter<'_> {
     fn insert_titled_article(&mut self, n: NodeId) -> Option<(String, Vec<Instruction>)> {
         let new = &self.cmp.new;
         let heading = new.node(n).heading.clone()?;
-        let (siblings, i) = sibling_articles(new, n)?;
+        let (mut before, after) = sibling_articles(new, &self.pairs, n)?;
         // A neighbour as the act names it: inserted by this act, or an old article still there.
         let unit_of = |d: &Self, c: NodeId| -> Option<Unit> {
             if d.inserted_labels.contains_key(&c) {
@@ -137,13 +136,10 @@ impl Drafter<'_> {
             let old = d.pairs.old_of(c)?;
             crate::edit::is_attached(&d.w, old).then(|| d.article_unit(old))
         };
-        let after = i.checked_sub(1).and_then(|j| unit_of(self, siblings[j]));
-        let (target, before) = match after {
+        let prev = before.next().and_then(|c| unit_of(self, c));
+        let (target, before) = match prev {
             Some(u) => (u, false),
-            None => (
-                siblings[i + 1..].iter().find_map(|c| unit_of(self, *c))?,
-                true,
-            ),
+            None => (after.into_iter().find_map(|c| unit_of(self, c))?, true),
         };
         let alineas = unit_lines(new, n);
         let op = if before {
@@ -255,7 +251,7 @@ impl Drafter<'_> {
             .next()
             .and_then(|parent| {
                 let siblings = new.children(parent);
-                let i = siblings.iter().position(|c| *c == n)?;
+                let i = self.pairs.rank(n)?;
                 siblings[..i]
                     .iter()
                     .rev()
@@ -286,7 +282,8 @@ impl Drafter<'_> {
         let unit = match new.node(parent).kind {
             NodeKind::Article | NodeKind::Structure => {
                 let old = self.pairs.old_of(parent)?;
-                if !self.w.descendants(self.w.root()).contains(&old) {
+                // Its parents up to the root, not a walk of the whole convention per insertion.
+                if !crate::edit::is_attached(&self.w, old) {
                     return None;
                 }
                 let on = self.w.node(old);
@@ -346,7 +343,7 @@ impl Drafter<'_> {
         let parent = new.parent(n)?;
         // The next article of the new version that stands in the working copy.
         let siblings = new.children(parent);
-        let at = siblings.iter().position(|c| *c == n)?;
+        let at = self.pairs.rank(n)?;
         let next = siblings[at + 1..]
             .iter()
             .filter(|c| new.node(**c).kind == NodeKind::Article)
@@ -574,16 +571,24 @@ fn previous_ordered(
     None
 }
 
-/// The articles of `n`'s parent in `doc`, and `n`'s place among them.
-fn sibling_articles(doc: &Document, n: NodeId) -> Option<(Vec<NodeId>, usize)> {
-    let siblings: Vec<NodeId> = doc
-        .children(doc.parent(n)?)
-        .iter()
-        .copied()
-        .filter(|c| doc.node(*c).kind == NodeKind::Article)
-        .collect();
-    let i = siblings.iter().position(|c| *c == n)?;
-    Some((siblings, i))
+/// The articles of `n`'s parent in `doc` (the new version) before `n`, nearest first, and
+/// those after it, in order: found from `n`'s place ([`Pairs::rank`]), not by listing every
+/// sibling (a flat code's articles all hang from the root: each insertion listed them all).
+fn sibling_articles<'d>(
+    doc: &'d Document,
+    pairs: &Pairs,
+    n: NodeId,
+) -> Option<(
+    impl Iterator<Item = NodeId> + 'd,
+    impl Iterator<Item = NodeId> + 'd,
+)> {
+    let siblings = doc.children(doc.parent(n)?);
+    let i = pairs.rank(n).filter(|i| siblings.get(*i) == Some(&n))?;
+    let article = move |c: &&NodeId| doc.node(**c).kind == NodeKind::Article;
+    Some((
+        siblings[..i].iter().rev().filter(article).copied(),
+        siblings[i + 1..].iter().filter(article).copied(),
+    ))
 }
 
 #[cfg(test)]

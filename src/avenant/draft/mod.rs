@@ -253,6 +253,7 @@ fn compared_kind(kind: NodeKind) -> bool {
 /// The amended units of a document, one signature each (kind, label unless `labels` is false,
 /// heading, then every descendant's kind, label, level and text), with the unit's name.
 fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)> {
+    use std::fmt::Write as _;
     let mut out = Vec::new();
     for &top in doc.top_level() {
         let n = doc.node(top);
@@ -267,13 +268,13 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
             let label = if x.number_is_implicit() {
                 // An article whose number the text does not write must come back so: an act
                 // that writes one (« Article 1er bis : Membres ») does not give the new version.
-                "(sans numéro)".to_string()
+                std::borrow::Cow::Borrowed("(sans numéro)")
             } else if !labels && matches!(x.kind, NodeKind::Article | NodeKind::Annexe) {
-                String::new()
+                std::borrow::Cow::Borrowed("")
             } else if x.kind == NodeKind::Article {
-                canonical_label(x.label.as_deref().unwrap_or(""))
+                std::borrow::Cow::Owned(canonical_label(x.label.as_deref().unwrap_or("")))
             } else {
-                x.label.clone().unwrap_or_default()
+                std::borrow::Cow::Borrowed(x.label.as_deref().unwrap_or(""))
             };
             let heading = x
                 .heading
@@ -305,17 +306,14 @@ fn unit_signatures(doc: &Document, labels: bool) -> Vec<(String, String, NodeId)
             } else if dashed.is_some() {
                 (NodeKind::Item, "")
             } else {
-                (x.kind, label.as_str())
+                (x.kind, label.as_ref())
             };
             let text = dashed.unwrap_or(text);
-            sig.push_str(&format!(
-                "{}|{}|{}|{}|{}\n",
-                kind.as_str(),
-                label,
-                heading,
-                x.level,
-                crate::diff::fold_capital_accents(text)
-            ));
+            // Written in place: a temporary string per node cost 1.6 million reallocations
+            // (0.64 G instructions) on the Code du travail.
+            let _ = write!(sig, "{}|{}|{}|{}|", kind.as_str(), label, heading, x.level);
+            crate::text::push_fold_capital_accents(&mut sig, text);
+            sig.push('\n');
         }
         let name = match (n.kind, n.label.as_deref()) {
             (NodeKind::Article, _) if n.number_is_implicit() => {
