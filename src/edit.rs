@@ -7,7 +7,7 @@
 //! without rendering or parsing. Untouched nodes keep their spans (into the original source);
 //! new nodes have an empty span.
 
-use crate::model::{fingerprint, Document, Node, NodeId, NodeKind};
+use crate::model::{Document, Node, NodeId, NodeKind};
 use crate::parse::keys;
 
 /// The prefix of provisional keys: a node carrying one gets its key derived from its content by
@@ -88,10 +88,9 @@ pub fn provisional_key(doc: &Document) -> String {
     format!("{PROVISIONAL}{}", doc.nodes.len())
 }
 
-/// Replaces a node's text (its fingerprint follows).
+/// Replaces a node's text.
 pub fn set_text(doc: &mut Document, id: NodeId, text: String) {
     let node = doc.node_mut(id);
-    node.fingerprint = fingerprint(&text);
     node.text = text;
 }
 
@@ -157,7 +156,6 @@ pub fn relabel(doc: &mut Document, id: NodeId, label: String, text: String) {
     let node = doc.node_mut(id);
     node.label = Some(label);
     node.key = key;
-    node.fingerprint = fingerprint(&text);
     node.text = text;
 }
 
@@ -258,7 +256,7 @@ fn last_segment(key: &str) -> &str {
 }
 
 /// The edited tree rebuilt in document order, with keys, labels of rows and parties, alinéa
-/// numbers, party names, note calls and fingerprints recomputed from the structure as `parse`
+/// numbers, party names and note calls recomputed from the structure as `parse`
 /// computes them. Unreachable nodes are dropped; untouched nodes keep their spans. Linear in
 /// the size of the tree.
 pub fn rekey(old: &Document) -> Document {
@@ -279,7 +277,6 @@ pub fn rekey(old: &Document) -> Document {
         let o = old.node(oid);
         let mut node = o.clone();
         node.children = Vec::new();
-        node.fingerprint = fingerprint(&node.text);
         let provisional = o.key.starts_with(PROVISIONAL);
         let parent_key = doc.node(parent).key.clone();
         let c = &mut counts[parent.index()];
@@ -359,7 +356,7 @@ pub fn rekey(old: &Document) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Span;
+    use crate::model::{fingerprint, Span};
 
     const TEXT: &str = "Convention\n\nArticle 1er : Objet\n\nUn.\n\nDeux.\n\nArticle 2 : Durée\n\nTrois.\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n| 3 | 4 |\n\nAnnexe 1 : Budget\n\nArticle 1 : Poste\n\nQuatre.\n";
 
@@ -473,6 +470,6 @@ mod tests {
         let id = d.get("article-1/al-2").unwrap();
         replace_words(&mut d, id, (0, 4), "Encore");
         assert_eq!(d.node(id).text, "Encore.");
-        assert_eq!(d.node(id).fingerprint, fingerprint("Encore."));
+        assert_eq!(d.node(id).fingerprint(), fingerprint("Encore."));
     }
 }

@@ -165,8 +165,6 @@ pub struct Node {
     /// [`Node::note_refs`], [`Node::locator`]).
     #[serde(flatten)]
     rare: Rare,
-    /// Content hash of the normalised text (fixed hasher: stable across runs and machines).
-    pub fingerprint: u64,
     /// Where the node's text stands in [`Source::text`].
     pub span: Span,
     /// The parent node, `None` for the root.
@@ -176,7 +174,7 @@ pub struct Node {
 }
 
 /// The fields few nodes have, boxed together so that the others pay 8 bytes for them: the
-/// arena holds every node of a code (90,000 for a pair; a node is 168 bytes, 232 with them
+/// arena holds every node of a code (90,000 for a pair; a node is 160 bytes, 224 with them
 /// inline). Equality compares the cells, the party and the note calls, never the locator: like
 /// [`Span`], where the text stood is no part of the tree, so a tree read from a .docx equals
 /// the same tree typed in Markdown.
@@ -249,14 +247,12 @@ impl Node {
         text: impl Into<String>,
         span: Span,
     ) -> Node {
-        let text = text.into();
         Node {
             kind,
             key: key.into(),
             label: None,
             heading: None,
-            fingerprint: fingerprint(&text),
-            text,
+            text: text.into(),
             level: 0,
             rare: Rare::default(),
             span,
@@ -333,6 +329,13 @@ impl Node {
         }
         self.rare.fields().locator = locator;
         self.rare.tidy();
+    }
+
+    /// Content hash of the normalised text (fixed hasher: stable across runs and machines),
+    /// computed when asked: a stored one cost 8 bytes a node and a hash of every text parsed,
+    /// for no reader.
+    pub fn fingerprint(&self) -> u64 {
+        fingerprint(&self.text)
     }
 
     /// The last segment of the key (`al-3` for `article-4/al-3`).
@@ -699,7 +702,7 @@ mod tests {
     fn nodes_stay_small() {
         // The arena holds every node of a code (90,000 for a pair): the rare fields are boxed.
         assert!(
-            std::mem::size_of::<Node>() <= 168,
+            std::mem::size_of::<Node>() <= 160,
             "{}",
             std::mem::size_of::<Node>()
         );

@@ -1,6 +1,7 @@
-//! Extract stage: file bytes → [`Source`] text (UTF-8, Windows-1252 or UTF-16 text; PDF through `pdf`).
+//! Extract stage: file bytes → [`Source`] text (UTF-8, Windows-1252, UTF-16, an HTML page, a PDF).
 //! It refuses what is not a readable document with one clear [`Error`]; it never parses structure.
 
+pub mod html;
 pub mod office;
 #[cfg(feature = "pdf")]
 pub mod pdf;
@@ -153,6 +154,8 @@ fn read_located(
     }
     let (text, diagnostics) =
         decode_text_owned(bytes.into_owned()).map_err(|kind| Error::new(name, kind))?;
+    // An HTML page (« Page Web » export): the Markdown lines it shows (blind4 finding 12).
+    let text = html::page_to_markdown(&text).unwrap_or(text);
     Ok((
         Source {
             path: name.to_string(),

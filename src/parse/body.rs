@@ -380,7 +380,11 @@ impl Builder {
             return None;
         }
         let (open, _) = self.articles.first()?;
-        let sub = headings::sub_article(&l.text)?;
+        let sub = if matches!(l.form, Form::Heading(_)) {
+            headings::marked_sub_article(&l.text)?
+        } else {
+            headings::sub_article(&l.text)?
+        };
         sub.number.starts_with(&format!("{open}.")).then_some(sub)
     }
 

@@ -105,8 +105,11 @@ pub(super) fn join_continuations(mut lines: Vec<Line>) -> Vec<Line> {
             let prev_ok = matches!(prev.form, Form::Plain | Form::Item { .. })
                 && !ends_complete(&prev.text)
                 && !headings::part_end(&prev.text);
+            // A line opening with a comma or a semicolon (« code civil » ⏎ « , à la charge
+            // … », Légifrance) is the rest of the sentence too (blind4 finding 6).
+            let punctuated = !line.blank_before && line.text.starts_with([',', ';']);
             let cur_ok = line.form == Form::Plain
-                && continues_in_lower_case(&line.text)
+                && (continues_in_lower_case(&line.text) || punctuated)
                 && !opens_with_lower_marker(&line.text)
                 // Past a blank line, a lone word (« aidantsconnect.beta.gouv.fr ») is a
                 // line of its own, not the tail of a paragraph cut by a page break.

@@ -597,8 +597,12 @@ fn short_chapeau(rest: &[&Line], title: &str) -> bool {
             .iter()
             .any(|d| lower.strip_prefix(d).is_some_and(|r| r.starts_with(&noun)))
     };
+    // A few lines of prose: three, or up to six short ones when sentences stand on lines of
+    // their own (« … de nos activités. » ⏎ « L'utilisation d'autres appareils … », the
+    // Robots-JU charte, blind4 finding 18).
+    let words: usize = rest.iter().map(|l| words_outside_tags(&l.text)).sum();
     !rest.is_empty()
-        && rest.len() <= 3
+        && (rest.len() <= 3 || rest.len() <= 6 && words <= 150)
         && presents(&rest[0].text)
         && rest
             .iter()

@@ -294,6 +294,16 @@ pub fn article(text: &str, markdown: bool) -> Option<ArticleHeading> {
 /// Recognises a sub-article heading « 5.1 Montant du financement » (the caller checks that
 /// `5` is the open article).
 pub fn sub_article(text: &str) -> Option<ArticleHeading> {
+    sub_article_in(text, false)
+}
+
+/// [`sub_article`] on a line its author marked as a heading (`#### 16.2 - …`): its length
+/// and its final period do not make it a sentence (blind4 finding 2).
+pub fn marked_sub_article(text: &str) -> Option<ArticleHeading> {
+    sub_article_in(text, true)
+}
+
+fn sub_article_in(text: &str, marked: bool) -> Option<ArticleHeading> {
     if !text.as_bytes().first()?.is_ascii_digit() {
         return None;
     }
@@ -306,7 +316,9 @@ pub fn sub_article(text: &str) -> Option<ArticleHeading> {
         .map(|c| if c == '-' { '.' } else { c })
         .collect();
     let heading = caps.get(2)?.as_str().trim().to_string();
-    if !heading_ok(&heading) || heading.ends_with('.') && heading.split_whitespace().count() > 12 {
+    let sentence =
+        !heading_ok(&heading) || heading.ends_with('.') && heading.split_whitespace().count() > 12;
+    if sentence && !marked {
         return None;
     }
     Some(ArticleHeading {
@@ -1319,6 +1331,21 @@ mod tests {
                 Some("3.2.1".into()),
                 "{written}"
             );
+        }
+    }
+
+    #[test]
+    fn a_marked_sub_article_heading_may_be_long_or_end_with_a_period() {
+        // The SCOP 24ème statuts (blind4 finding 2): `#### 16.6 - …` and `#### 16.2 - …`.
+        let long = "16.2 - Par la démission de l'emploi occupé, ou par tout autre mode de rupture \
+                    du contrat de travail à l'exclusion des modes de rupture expressément \
+                    énumérés ci-après qui ne font pas perdre la qualité d'associé :";
+        let period = "16.6 - Par la non réalisation de l'engagement de souscription (Si les \
+                      statuts prévoient un engagement de souscription).";
+        for text in [long, period] {
+            assert!(sub_article(text).is_none(), "{text}");
+            let s = marked_sub_article(text).unwrap();
+            assert_eq!(&s.number, &text[..4], "{text}");
         }
     }
 

@@ -179,9 +179,8 @@ fn cover_children(doc: &mut Document) {
     }
 }
 
-/// A leaf's text, and its fingerprint with it (made from the text in [`Node::new`]).
+/// Gives a leaf its text.
 fn set_text(node: &mut Node, text: String) {
-    node.fingerprint = crate::model::fingerprint(&text);
     node.text = text;
 }
 

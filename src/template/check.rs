@@ -15,7 +15,7 @@ use super::{clause_of, is_clause, Template};
 use crate::align::{self, own_text, Basis, Field, Pair};
 use crate::diff::tokens::tokenize;
 use crate::diff::{self, ChangeTag, DiffOptions, PairDiff};
-use crate::model::{fingerprint, Document, NodeId, NodeKind};
+use crate::model::{Document, NodeId, NodeKind};
 use crate::render::excerpt;
 use std::collections::BTreeMap;
 
@@ -89,7 +89,6 @@ pub fn check(template: &Template, convention: &Document) -> CheckReport {
         for cell in node.cells_mut() {
             *cell = substitute(cell, &value);
         }
-        node.fingerprint = fingerprint(&node.text);
     }
     let mut alignment = align::align(&inst, convention, &options.align);
     pair_by_fill(tdoc, convention, &mut alignment.pairs, NodeKind::Document);

@@ -33,7 +33,7 @@ use super::values::{party_names, resolve_party};
 use crate::align::{fold, own_text};
 use crate::diff::tokens::{tokenize, Token, TokenKind};
 use crate::diff::{compare, diff_texts, DiffOptions, Field};
-use crate::model::{fingerprint, Document, Node, NodeId, NodeKind, Source};
+use crate::model::{Document, Node, NodeId, NodeKind, Source};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -175,7 +175,6 @@ pub fn infer(conventions: &[Document]) -> String {
         if optional_alinea(id) || in_optional_block {
             copy.text = format!("{} {}", copy.text, super::OPTIONAL_MARK);
         }
-        copy.fingerprint = fingerprint(&copy.text);
         let new_id = out.push(parent, copy);
         in_out.insert(id, new_id);
         for child in first.children(id).iter().rev() {
@@ -228,7 +227,6 @@ fn add_later_clauses(
                     let alinea = &mut out.nodes[c.index()];
                     if alinea.kind.is_alinea_like() {
                         alinea.text = format!("{} {}", alinea.text, super::OPTIONAL_MARK);
-                        alinea.fingerprint = fingerprint(&alinea.text);
                     }
                 }
             }
@@ -244,7 +242,6 @@ fn add_later_clauses(
                     style.1,
                     super::OPTIONAL_MARK
                 );
-                copy.fingerprint = fingerprint(&copy.text);
             }
             let mut kids = out.nodes[root.index()].children.clone();
             kids.pop();
@@ -301,13 +298,12 @@ fn add_title(out: &mut Document, conventions: &[Document]) {
     } else {
         format!("{} {{{{titre}}}}", words[..common].join(" "))
     };
-    let mut node = Node::new(
+    let node = Node::new(
         NodeKind::Titre,
         "titre".to_string(),
         format!("{text} {}", super::OPTIONAL_MARK),
         Default::default(),
     );
-    node.fingerprint = fingerprint(&node.text);
     let id = out.push(root, node);
     let kids = &mut out.nodes[root.index()].children;
     kids.pop();
@@ -372,7 +368,6 @@ fn add_later_alineas(
                 let id = copy_subtree(other, c, out, t, false);
                 let alinea = &mut out.nodes[id.index()];
                 alinea.text = format!("{} {}", alinea.text, super::OPTIONAL_MARK);
-                alinea.fingerprint = fingerprint(&alinea.text);
                 let kids = &mut out.nodes[t.index()].children;
                 kids.pop();
                 let at = match after.and_then(|a| kids.iter().position(|x| *x == a)) {
@@ -408,7 +403,6 @@ fn copy_subtree(
             .heading
             .map(|h| format!("{h} {}", super::OPTIONAL_MARK));
     }
-    copy.fingerprint = fingerprint(&copy.text);
     let new_id = out.push(parent, copy);
     for c in doc.children(id) {
         copy_subtree(doc, *c, out, new_id, false);

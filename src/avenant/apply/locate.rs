@@ -317,6 +317,29 @@ fn titled_article(doc: &Document, heading: &str, rank: Option<u32>) -> Option<No
     found.next().is_none().then_some(first)
 }
 
+/// « la section « Conditions budgétaire » »: the one division the text does not number
+/// whose heading is this one (as [`titled_article`] compares them), when only one has it.
+fn titled_division(doc: &Document, heading: &str) -> Option<NodeId> {
+    let want = crate::text::heading_key(heading);
+    let mut found = Vec::new();
+    walk_under(doc, &[NodeKind::Structure, NodeKind::Annexe], |id| {
+        let n = doc.node(id);
+        if n.kind == NodeKind::Structure
+            && n.label.is_none()
+            && n.heading
+                .as_deref()
+                .is_some_and(|h| crate::text::heading_key(h) == want)
+        {
+            found.push(id);
+        }
+        false
+    });
+    match found.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
 pub(crate) fn find_unit(doc: &Document, unit: &Unit) -> Option<NodeId> {
     match unit {
         Unit::Convention => Some(doc.root()),
@@ -379,7 +402,10 @@ pub(crate) fn find_unit(doc: &Document, unit: &Unit) -> Option<NodeId> {
         Unit::Parties => block(doc, NodeKind::Parties),
         Unit::Visas => block(doc, NodeKind::Visas),
         Unit::Signatures => block(doc, NodeKind::Signatures),
-        Unit::Division { label } => divisions(doc, label).into_iter().next(),
+        Unit::Division { label } => match formules::titled_division(label) {
+            Some((_, heading)) => titled_division(doc, &heading),
+            None => divisions(doc, label).into_iter().next(),
+        },
         Unit::Note { label } => reachable(doc).into_iter().find(|id| {
             let n = doc.node(*id);
             n.kind == NodeKind::Note && n.label.as_deref() == Some(label.as_str())

@@ -154,10 +154,12 @@ pub(super) fn insert_lines(
                 node.level = ln.level;
             } else if node.kind == NodeKind::Item
                 && node.label.is_none()
+                && node.level == 0
                 && ln.kind == NodeKind::Item
                 && ln.label.is_none()
             {
-                // A dashed line rewriting a bullet item: at that item's nesting level.
+                // A dashed line rewriting a bullet item: at that item's nesting level (a
+                // line that says its own level, nested under another, keeps it).
                 node.level = ln.level;
             }
         }

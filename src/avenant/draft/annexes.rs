@@ -23,32 +23,24 @@ impl<'a> Drafter<'a> {
                         blocks: unit_lines(new, n),
                     },
                 };
-                // The annex in full; when a quotation cannot carry it (nested list levels),
-                // the rows and alinéas that changed, one by one.
-                let r = self.attempt(o, |d| {
-                    d.exec(&full)?;
-                    if same_unit(&d.w, o, &d.cmp.new, n) {
-                        Ok(vec![full.clone()])
+                // The rows and alinéas that changed, one by one, when they are at most half
+                // of the annex's lines (« 1° La deuxième ligne du tableau est ainsi
+                // rédigée : »); else, or when the annex changed shape, the annex in full.
+                let lines = unit_lines(new, n).len();
+                let parts = self.attempt(o, |d| {
+                    let ins = d.annex_parts(o, n, &unit)?;
+                    if ins.len() * 2 <= lines && same_unit(&d.w, o, &d.cmp.new, n) {
+                        Ok(ins)
                     } else {
-                        Err("annex".into())
+                        Err("annex parts".into())
                     }
                 });
-                let ins = match r {
+                let ins = match parts {
                     Ok(ins) => ins,
-                    Err(_) => match self.attempt(o, |d| {
-                        let ins = d.annex_parts(o, n, &unit)?;
-                        if same_unit(&d.w, o, &d.cmp.new, n) {
-                            Ok(ins)
-                        } else {
-                            Err("annex parts".into())
-                        }
-                    }) {
-                        Ok(ins) => ins,
-                        Err(_) => {
-                            self.exec(&full).ok()?;
-                            vec![full]
-                        }
-                    },
+                    Err(_) => {
+                        self.exec(&full).ok()?;
+                        vec![full]
+                    }
                 };
                 self.changes
                     .modified_annexes

@@ -790,8 +790,9 @@ impl<'a> Drafter<'a> {
         target: &Target,
     ) -> Result<Vec<Instruction>, String> {
         let new_text = self.cmp.new.node(new_leaf).text.clone();
+        let original = self.w.node(leaf).text.clone();
         let mut out = Vec::new();
-        let limit = 2 * diff_texts(&self.w.node(leaf).text, &new_text, Field::Text).len() + 2;
+        let limit = 2 * diff_texts(&original, &new_text, Field::Text).len() + 2;
         for _ in 0..limit {
             let text = self.w.node(leaf).text.clone();
             if text_key(&text) == text_key(&new_text) {
@@ -808,6 +809,12 @@ impl<'a> Drafter<'a> {
                 return Ok(out);
             };
             let ins = self.word_instruction(unit_id, leaf, unit, target, &text, ch)?;
+            // Each instruction quotes words the convention holds: words left by the one
+            // before (« paran » after « 1 000 €/ » → « 1 200 € par ») are in neither version,
+            // and the phrase or the alinéa is rewritten instead (blind4 finding 1).
+            if quoted_words(&ins.op).any(|w| !original.contains(w)) {
+                return Err("words quoted from an edited text".into());
+            }
             self.exec(&ins)?;
             out.push(ins);
         }
@@ -1040,4 +1047,18 @@ impl<'a> Drafter<'a> {
             target.clone()
         }
     }
+}
+
+/// The words of the amended text an instruction quotes (replaced, deleted, or its anchor).
+fn quoted_words(op: &Op) -> impl Iterator<Item = &str> {
+    let w = match op {
+        Op::ReplaceWords { old, .. } => Some(old.as_str()),
+        Op::DeleteWords { words, .. } => Some(words.as_str()),
+        Op::InsertWords {
+            anchor: Anchor::After(a) | Anchor::Before(a),
+            ..
+        } => Some(a.as_str()),
+        _ => None,
+    };
+    w.into_iter()
 }

@@ -58,7 +58,7 @@ use super::model::{
 };
 use crate::diff::everywhere::{holds_everywhere, WordIndex};
 use crate::diff::{
-    compare, diff_texts, Basis, ChangeTag, Comparison, DiffOptions, Field, PairDiff, WordChange,
+    diff_texts, Basis, ChangeTag, Comparison, DiffOptions, Field, PairDiff, WordChange,
 };
 use crate::model::{Document, NodeId, NodeKind};
 use std::collections::{BTreeMap, BTreeSet};
@@ -363,8 +363,11 @@ fn numbered_line(x: &crate::model::Node) -> bool {
         && x.label.as_deref().is_some_and(|l| x.text.starts_with(l))
 }
 
-/// Renders the act, reads it back, applies it to the old version and compares the result with
-/// the new one unit by unit; returns the units that do not come back.
+/// Applies the act to the old version and compares the result with the new one unit by unit;
+/// returns the units that do not come back. The instructions applied are those the drafter
+/// holds: rendered and read back, the act gives the same ones ([`reads_back`], checked on
+/// every act of the corpus and the codes by `tests/it/draft_reads_back.rs`), so the act is
+/// not read again here (1.0 G instructions of the Code du travail draft).
 fn verify(cmp: &Comparison, av: &Avenant, options: &DraftOptions) -> Vec<Failing> {
     let everything = |why: String| {
         vec![Failing {
@@ -377,16 +380,7 @@ fn verify(cmp: &Comparison, av: &Avenant, options: &DraftOptions) -> Vec<Failing
         // Nothing to apply (`apply` would refuse it): the old version must already be the new.
         cmp.old.clone()
     } else {
-        let text = super::render::markdown(av);
-        let read = match super::read::parse_avenant(&text) {
-            Ok(read) => read,
-            Err(e) => {
-                return everything(format!(
-                    "l'avenant rédigé ne se relit pas tel qu'il est écrit ({e})"
-                ))
-            }
-        };
-        match apply(&cmp.old, &read) {
+        match apply(&cmp.old, av) {
             Ok(applied) => applied,
             Err(e) => {
                 return everything(format!(
@@ -428,6 +422,40 @@ fn verify(cmp: &Comparison, av: &Avenant, options: &DraftOptions) -> Vec<Failing
         }
     }
     failing
+}
+
+/// Whether the act, rendered in Markdown and read back by [`super::read::parse_avenant`], gives
+/// the instructions the drafter holds, article by article: `Err` names the first that differs
+/// (what [`verify`] relies on to apply the held instructions instead of the text).
+pub fn reads_back(av: &Avenant) -> Result<(), String> {
+    if av.articles.iter().all(|a| a.instructions.is_empty()) {
+        // No instruction (the reader refuses such an act): [`verify`] applies nothing either.
+        return Ok(());
+    }
+    let text = super::render::markdown(av);
+    let read = super::read::parse_avenant(&text)
+        .map_err(|e| format!("l'avenant rédigé ne se relit pas tel qu'il est écrit ({e})"))?;
+    let held: Vec<(u32, &Instruction)> = av
+        .articles
+        .iter()
+        .flat_map(|a| a.instructions.iter().map(move |i| (a.number, i)))
+        .collect();
+    let got: Vec<(u32, &Instruction)> = read
+        .articles
+        .iter()
+        .flat_map(|a| a.instructions.iter().map(move |i| (a.number, i)))
+        .collect();
+    for k in 0..held.len().max(got.len()) {
+        if held.get(k) != got.get(k) {
+            return Err(format!(
+                "instruction {} : rédigée {:?}, relue {:?}",
+                k + 1,
+                held.get(k),
+                got.get(k)
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The runs of units of `got` and `want` that a longest common subsequence leaves unmatched,
@@ -502,6 +530,8 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
     let mut everywhere = Vec::new();
     let mut base = cmp.old.clone();
     let mut replaced = false;
+    // The nodes of `base` the replacements changed (before it is rekeyed).
+    let mut replaced_nodes: rustc_hash::FxHashSet<NodeId> = Default::default();
     if options.everywhere && !cmp.globals.is_empty() {
         // Where each word is, in both versions: a candidate is counted in the nodes holding
         // its words, not by a walk of the whole convention.
@@ -547,6 +577,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
                 continue;
             }
             base_index.add(&base, &touched);
+            replaced_nodes.extend(touched.iter().copied());
             replaced = true;
             changes.everywhere.push((g.old.clone(), g.new.clone()));
             everywhere.push(ins);
@@ -560,7 +591,7 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
         cmp
     } else {
         articles.push((formules::everywhere_heading(noun), everywhere));
-        recompared = compare(base, cmp.new.clone(), &DiffOptions::default());
+        recompared = rediff(cmp, base, &replaced_nodes);
         &recompared
     };
 
@@ -782,6 +813,102 @@ fn draft_with(cmp: &Comparison, options: &DraftOptions, force: &BTreeSet<String>
     av
 }
 
+/// The comparison of `base` (`cmp.old` with global replacements made in the texts of the
+/// nodes `touched`, then rekeyed: the same tree, node for node) with the new version, derived
+/// from the first one instead of a second whole comparison (whose alignment of the Code du
+/// travail cost 1.5 G instructions): units keep their pairs, except that an old alinéa the
+/// replacements made identical to a new one left unpaired beside it is now paired with it
+/// (« L'institution mentionnée à l'article L. 5312-1 » become « Pôle emploi »: no longer
+/// deleted and inserted); then the pairs are diffed again on their texts.
+fn rediff(cmp: &Comparison, base: Document, touched: &rustc_hash::FxHashSet<NodeId>) -> Comparison {
+    let (old, root) = (&cmp.old, cmp.old.root());
+    // Old node → the node of `base` at the same place (document order).
+    let mut to_base: Vec<Option<NodeId>> = vec![None; old.nodes.len()];
+    to_base[root.index()] = Some(base.root());
+    for (o, b) in old
+        .descendants(root)
+        .into_iter()
+        .zip(base.descendants(base.root()))
+    {
+        to_base[o.index()] = Some(b);
+    }
+    let touched: rustc_hash::FxHashSet<NodeId> = touched
+        .iter()
+        .filter_map(|o| to_base.get(o.index()).copied().flatten())
+        .collect();
+    let mut alignment = cmp.alignment.clone();
+    remap_pairs(&mut alignment.pairs, &to_base);
+    pair_made_equal(&mut alignment.pairs, &base, &cmp.new, &touched);
+    crate::diff::diff(base, cmp.new.clone(), alignment, &DiffOptions::default())
+}
+
+/// Every pair's old node as its node in `base` (see [`rediff`]).
+fn remap_pairs(pairs: &mut [crate::align::Pair], to_base: &[Option<NodeId>]) {
+    for p in pairs {
+        p.old = p
+            .old
+            .and_then(|o| to_base.get(o.index()).copied().flatten());
+        remap_pairs(&mut p.children, to_base);
+    }
+}
+
+/// In each list of sibling pairs, an old leaf left unpaired whose text a replacement made
+/// identical to an unpaired new leaf of the same kind in the same list is paired with it
+/// (moved when paired units stand between them, as the aligner marks it).
+fn pair_made_equal(
+    pairs: &mut Vec<crate::align::Pair>,
+    base: &Document,
+    new: &Document,
+    touched: &rustc_hash::FxHashSet<NodeId>,
+) {
+    for p in pairs.iter_mut() {
+        pair_made_equal(&mut p.children, base, new, touched);
+    }
+    let mut k = 0;
+    while k < pairs.len() {
+        let p = &pairs[k];
+        let old_leaf = match (p.old, p.new) {
+            (Some(o), None)
+                if p.children.is_empty() && base.children(o).is_empty() && touched.contains(&o) =>
+            {
+                Some(o)
+            }
+            _ => None,
+        };
+        let Some(o) = old_leaf else {
+            k += 1;
+            continue;
+        };
+        let on = base.node(o);
+        let same = pairs.iter().position(|q| {
+            q.old.is_none()
+                && q.children.is_empty()
+                && q.new.is_some_and(|n| {
+                    let nn = new.node(n);
+                    new.children(n).is_empty()
+                        && nn.kind == on.kind
+                        && nn.text == on.text
+                        && nn.heading == on.heading
+                        && nn.cells() == on.cells()
+                })
+        });
+        let Some(j) = same else {
+            k += 1;
+            continue;
+        };
+        let (lo, hi) = (k.min(j), k.max(j));
+        let moved = pairs[lo + 1..hi]
+            .iter()
+            .any(|q| q.old.is_some() && q.new.is_some());
+        let q = &mut pairs[j];
+        q.old = Some(o);
+        q.basis = Basis::Exact;
+        q.similarity = 1.0;
+        q.moved = moved;
+        pairs.remove(k);
+    }
+}
+
 /// Whether the pair's node (new side, else old) lies inside an article.
 fn in_article(cmp: &Comparison, p: &PairDiff) -> bool {
     let (doc, id) = match (p.new, p.old) {
@@ -826,6 +953,7 @@ fn replaced_annexes(cmp: &Comparison, units: &[&PairDiff]) -> Vec<(NodeId, NodeI
 mod tests {
     use super::*;
     use crate::avenant::render::markdown;
+    use crate::diff::compare;
 
     #[test]
     fn a_refusal_names_twelve_units_then_counts_the_others() {

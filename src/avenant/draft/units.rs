@@ -359,7 +359,8 @@ pub(super) fn has_table(doc: &Document, id: NodeId) -> bool {
 pub(super) fn leaf_line(doc: &Document, id: NodeId) -> String {
     let n = doc.node(id);
     match n.kind {
-        NodeKind::Item if n.label.is_none() => format!("– {}", n.text),
+        // Nested, with its level (quoted « • », « ◦ » by the wording).
+        NodeKind::Item if n.label.is_none() => formules::nested_item_line(n.level, &n.text),
         // A pipe inside a cell (a template's `{{ x|f }}`) is escaped, so that the row is split
         // back at its own separators only.
         NodeKind::Row => collapse(&format!(

@@ -61,7 +61,7 @@ fn canonical_lines(text: &str) -> Vec<L> {
             if t.is_empty() {
                 return None;
             }
-            let c = inline(t);
+            let c = kept_bullet(t, inline(t));
             (!c.is_empty()).then_some(L {
                 n: i + 1,
                 text: c,
@@ -69,6 +69,27 @@ fn canonical_lines(text: &str) -> Vec<L> {
             })
         })
         .collect()
+}
+
+/// The canonical line `c` with the bullet that opens the quoted line `t` (« « • de participer
+/// … »): `inline` drops a bullet standing between spaces, but in a quotation it says the
+/// level of a nested list item (see [`crate::avenant::formules::nested_bullets`]).
+fn kept_bullet(t: &str, c: String) -> String {
+    let Some(body) = t.strip_prefix('«') else {
+        return c;
+    };
+    let body = body.trim_start_matches(|ch: char| ch.is_whitespace());
+    let mut chars = body.chars();
+    let (Some(b @ ('•' | '◦' | '▪')), Some(sp)) = (chars.next(), chars.next()) else {
+        return c;
+    };
+    if !sp.is_whitespace() {
+        return c;
+    }
+    match c.strip_prefix('«') {
+        Some(rest) if !rest.trim_start().starts_with(b) => format!("« {b} {}", rest.trim_start()),
+        _ => c,
+    }
 }
 
 /// The lines of an avenant with no « Article » heading, put in the form the reader reads:

@@ -187,10 +187,10 @@ pub(super) static INSTRUCTION_LIKE: Formula = Formula::new(&[&["est", "sont", "d
 /// The avenant's own boilerplate inside an article (objet, entry into force, « les autres
 /// stipulations demeurent inchangées »): skipped, never an instruction.
 pub(super) static BOILERPLATE: Formula = Formula::new(
-    &[&["avenant", "modification", "vigueur", "autres"]],
+    &[&["avenant", "modifi", "vigueur", "autres"]],
     || {
         re(
-            r"^(?:le présent avenant\b|la présente modification\b|les frais (?:de publication|d'impression|d'enregistrement)\b.*\b(?:du présent avenant|dudit avenant)\b.*\b(?:sont|seront) (?:supportés|à la charge)\b|(?:les |la |le )?(?:dispositions|stipulations|clauses) du présent avenant\b|l'avenant\s+(?:entre en vigueur|prend effet)\b|il (?:demeure|reste) en vigueur jusqu'au terme DE_THEDOC\b|les autres (?:stipulations|dispositions|clauses)\b.*\b(?:demeurent|restent)\b)",
+            r"^(?:le présent avenant\b|la présente modification\b|les frais (?:de publication|d'impression|d'enregistrement)\b.*\b(?:du présent avenant|dudit avenant)\b.*\b(?:sont|seront) (?:supportés|à la charge)\b|(?:les |la |le )?(?:dispositions|stipulations|clauses) du présent avenant\b|l'avenant\s+(?:entre en vigueur|prend effet)\b|il (?:demeure|reste) en vigueur jusqu'au terme DE_THEDOC\b|les autres (?:stipulations|dispositions|clauses)\b.*\b(?:demeurent|restent)\b|(?:la |le |les |l')THEDOC\b[^«»:]{0,120}?\bainsi modifiée?s?\s+(?:est|sont)\s+(?:référencée?s?|enregistrée?s?|identifiée?s?)\b)",
         )
     },
 );
@@ -513,7 +513,7 @@ pub(super) static R_REPLACED_N: Formula = Formula::new(&[&["rempla"], &["ainsi"]
 });
 pub(super) static R_REPLACED_COLON: Formula = Formula::new(&[&["rempla"], &[":"]], || {
     re(
-        r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:supprimée?s?\s+et\s+)?remplacée?s?(?:\s+par)?(?:\s+ce qui suit|\s+comme suit|\s+(?:les|le|la|l')\s*(?:stipulations|dispositions|paragraphes?|alinéas?|phrases?|termes|mots|annexe)\s+suivante?s?)?\s*:\s*(?:§(?P<q>\d+))?$",
+        r"^(?P<t>.+?)\s+(?:est|sont)\s+(?:supprimée?s?\s+et\s+)?remplacée?s?(?:\s+par)?(?:\s+ce qui suit|\s+comme suit|\s+(?:les|le|la|l')\s*(?:stipulations|dispositions|paragraphes?|alinéas?|phrases?|termes|mots|annexe|sections?|sous-sections?|chapitres?|parties?|rubriques?|articles?|clauses?)\s+suivante?s?)?\s*:\s*(?:§(?P<q>\d+))?$",
     )
 });
 pub(super) static R_DELETE: Formula = Formula::new(&[&["supprim", "abrog"]], || {
@@ -620,11 +620,12 @@ pub(super) static P_ALINEA: Formula = Formula::new(&[&["alin", "paragraphe"]], |
 pub(super) static P_ALINEA_WORDS: Formula =
     Formula::new(&[&["¤"]], || re(r"^alinéa commençant par ¤(\d+)"));
 /// « l'alinéa [de l'article 25] commençant par les mots : § n », rewritten « l'alinéa
-/// commençant par ¤n [de l'article 25] » before the formulas are read, so that no formula
+/// commençant par ¤n [de l'article 25] » (the article may be named by its quoted heading,
+/// « de l'article intitulé § 0 ») before the formulas are read, so that no formula
 /// takes « les mots : § n » for the words it acts on.
 pub(super) static R_ALINEA_WORDS: Formula = Formula::new(&[&["alin"], &["par"], &["§"]], || {
     re(
-        r"alinéa\s+(?P<of>(?:de\s+l'|du\s+|de\s+la\s+)[^,§]+?\s+)?(?:commen[cç]ant|qui\s+commence|débutant)\s+par\s+(?:les\s+mots|le\s+mot)\s*:?\s*§(?P<n>\d+)",
+        r"alinéa\s+(?P<of>(?:de\s+l'|du\s+|de\s+la\s+)(?:[^,§]|§\d+)+?\s+)?(?:commen[cç]ant|qui\s+commence|débutant)\s+par\s+(?:les\s+mots|le\s+mot)\s*:?\s*§(?P<n>\d+)",
     )
 });
 /// « Au paragraphe 25.2.II, avant la phrase : Un an au moins … précédent , il est inséré un
@@ -669,6 +670,31 @@ pub(super) static R_TITLED_ARTICLE: Formula =
     Formula::new(&[&["article"], &["intitul"], &["§"]], || {
         re(r"\barticle(?: DE_THEDOC)?\s+intitulé\s*:?\s*§(?P<n>\d+)")
     });
+/// « la section § n » (a division the text does not number, named by its heading),
+/// rewritten « section ¤n » before the formulas are read, as [`R_TITLED_ARTICLE`] does.
+pub(super) static R_TITLED_DIVISION: Formula = Formula::new(
+    &[&["section", "chapitre", "partie", "rubrique"], &["§"]],
+    || {
+        re(
+            r"\b(?P<noun>sous-section|section|chapitre|partie|rubrique)(?: DE_THEDOC)?(?P<t>\s+intitulée?)?\s*:?\s*§(?P<n>\d+)",
+        )
+    },
+);
+/// « Les articles et sections des annexes du contrat … restent inchangés à l'exception de la
+/// section « … » qui est remplacée par la section suivante : » (an avenant written by the
+/// parties): the unit named after « à l'exception de » and what « qui » says of it.
+pub(super) static R_KEPT_EXCEPT: Formula = Formula::new(
+    &[
+        &["inchang", "maintenu", "demeur", "restent"],
+        &["exception"],
+        &["qui"],
+    ],
+    || {
+        re(
+            r"^.+?\s(?:restent|demeurent|sont)\s+(?:inchangée?s?|maintenue?s?|en l'état)\s*,?\s*à l'exception\s+(?P<t>(?:de la|de l'|du|des|de)\s*.+?),?\s+qui\s+(?P<v>(?:est|sont)\s.+)$",
+        )
+    },
+);
 /// « l'alinéa 1 », « les alinéas 2 à 4 » (the Règlement du Sénat's own numbering).
 pub(super) static P_ALINEA_N: Formula =
     Formula::new(&[&["alin"]], || re(r"^alinéas? (\d+)(?: (et|à) (\d+))?\b"));

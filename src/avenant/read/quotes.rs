@@ -73,6 +73,11 @@ pub(super) fn balance(s: &str) -> i32 {
 /// with « on its first line and » on its last only; one left open to the end of the article is
 /// refused, so that it never swallows the instructions after it.
 pub(super) fn block(lines: &[L], j: &mut usize) -> Result<Vec<String>, ReadError> {
+    // Nested list items are quoted with the bullet of their level (« – », « • », « ◦ »).
+    block_lines(lines, j).map(crate::avenant::formules::nested_bullets)
+}
+
+fn block_lines(lines: &[L], j: &mut usize) -> Result<Vec<String>, ReadError> {
     let mut out = Vec::new();
     if *j < lines.len() && !lines[*j].text.starts_with('«') {
         // « le paragraphe suivant : », « un alinéa rédigé comme suit : » then the text,
@@ -80,7 +85,11 @@ pub(super) fn block(lines: &[L], j: &mut usize) -> Result<Vec<String>, ReadError
         // to the next instruction, item or article heading.
         while *j < lines.len() {
             let t = &lines[*j].text;
+            // A dash item of the text (« – Inter Rhône : 50 % … ») goes on with it; a
+            // numbered one (« 2° », « b) ») or a dashed instruction is the next instruction.
+            let dash = t.starts_with(['–', '—', '-']);
             let stop = ITEM.is_match(t)
+                && !(dash && !out.is_empty() && !INSTRUCTION_LIKE.is_match(t))
                 || ARTICLE.is_match(t)
                 || !out.is_empty() && (INSTRUCTION_LIKE.is_match(t) || t.starts_with('«'));
             if stop {

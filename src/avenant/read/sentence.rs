@@ -261,6 +261,29 @@ pub(super) fn parse_sentence(
             }
         }
     }
+    // « la section § n »: the heading of the division is the n-th quote.
+    for ins in &mut read {
+        if let Unit::Division { label } = &mut ins.target.unit {
+            if let Some((noun, n)) = label.split_once(" ¤") {
+                let heading = n
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|n| quotes.get(n))
+                    .map(|q| q.trim().to_string())
+                    .filter(|q| !q.is_empty())
+                    .ok_or_else(|| format!("« {s} » : l'intitulé de la division manque"))?;
+                *label = crate::avenant::formules::titled_division_label(noun, &heading);
+                // Quoted whole with its heading: the heading it keeps is not one of its
+                // alinéas.
+                if let Op::RewriteBlock { lines } = &mut ins.op {
+                    let key = crate::text::heading_key(&heading);
+                    if lines.len() > 1 && crate::text::heading_key(&lines[0]) == key {
+                        lines.remove(0);
+                    }
+                }
+            }
+        }
+    }
     // « l'alinéa commençant par les mots : § n »: the words are the n-th quote.
     for ins in &mut read {
         if let Some(w) = ins.target.alinea_starts.take() {
@@ -298,6 +321,11 @@ fn parse_sentence_skel(
     let skel = R_TITLED_ARTICLE
         .replace_all(&skel, |c: &regex::Captures| {
             format!("article intitulé ¤{}", &c["n"])
+        })
+        .into_owned();
+    let skel = R_TITLED_DIVISION
+        .replace_all(&skel, |c: &regex::Captures| {
+            format!("{} ¤{}", &c["noun"], &c["n"])
         })
         .into_owned();
     // « Au premier et au cinquième alinéas, … »: read once per position.
@@ -579,7 +607,7 @@ fn read_skeleton(
 /// The skeleton in the passive formula the patterns read, when it is written in the active
 /// voice or the imperative (« Compléter … par … » → « … est complété par … »).
 fn passive(skel: &str) -> String {
-    let mut skel = as_follows(skel);
+    let mut skel = as_follows(&kept_except(skel));
     for (r, to) in ACTIVE_FORMS.iter() {
         if r.is_match(&skel) {
             skel = r.replace(&skel, *to).trim().to_string();
@@ -587,6 +615,31 @@ fn passive(skel: &str) -> String {
         }
     }
     without_incises(skel)
+}
+
+/// « Les articles … restent inchangés à l'exception de la section § 1 qui est remplacée par la
+/// section suivante : » → « la section § 1 est remplacée par la section suivante : »: what the
+/// sentence says of the one unit it excepts is the instruction; the rest is kept.
+fn kept_except(skel: &str) -> String {
+    let Some(c) = R_KEPT_EXCEPT.captures(skel) else {
+        return skel.to_string();
+    };
+    let t = c["t"].trim();
+    let lower = t.to_lowercase();
+    let np = [
+        ("de la ", "la "),
+        ("de l'", "l'"),
+        ("du ", "le "),
+        ("des ", "les "),
+        ("de ", ""),
+    ]
+    .into_iter()
+    .find(|(from, _)| lower.starts_with(from))
+    .map_or_else(
+        || t.to_string(),
+        |(from, to)| format!("{to}{}", &t[from.len()..]),
+    );
+    format!("{np} {}", c["v"].trim())
 }
 
 /// « un alinéa rédigé comme suit », « un dernier alinéa, rédigé comme suit » → « … ainsi
@@ -1567,5 +1620,37 @@ mod tests {
         ] {
             assert_eq!(passive(skel), want, "{skel}");
         }
+    }
+
+    #[test]
+    fn a_section_named_by_its_heading_and_the_one_unit_a_sentence_excepts() {
+        let read = |s: &str, b: &[&str]| {
+            let b = b.iter().map(|l| l.to_string()).collect();
+            parse_sentence(s, b, None, &[]).unwrap_or_else(|e| panic!("{s}: {e}"))
+        };
+        let want = Instruction {
+            target: Target::unit(Unit::Division {
+                label: "Section «\u{a0}Conditions budgétaire\u{a0}»".into(),
+            }),
+            op: Op::RewriteBlock {
+                lines: vec!["Texte.".into(), "– Un ;".into()],
+            },
+        };
+        for s in [
+            // The parties' own avenant (24ème, 2019): the heading quoted again is dropped.
+            "Les articles et sections des annexes du contrat « CP » connu sous le numéro n° 2017 restent inchangés à l'exception de la section « Conditions budgétaire » qui est remplacée par la section suivante :",
+            "Les stipulations du contrat demeurent inchangées, à l'exception de la section « Conditions budgétaire », qui est ainsi rédigée :",
+            "La section « Conditions budgétaire » est remplacée par la section suivante :",
+            "La section intitulée « Conditions budgétaire » des annexes est ainsi rédigée :",
+        ] {
+            let got = read(s, &["Conditions budgétaire", "Texte.", "– Un ;"]);
+            assert_eq!(got, std::slice::from_ref(&want), "{s}");
+        }
+        // Quoted words of an alinéa are never read as a heading.
+        let got = read(
+            "Au premier alinéa de l'article 2, le mot : « section » est remplacé par le mot : « partie »",
+            &[],
+        );
+        assert!(matches!(got[0].op, Op::ReplaceWords { .. }), "{got:?}");
     }
 }

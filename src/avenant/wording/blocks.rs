@@ -16,7 +16,10 @@ pub fn block_np(unit: &Unit) -> Option<Np> {
         Unit::Visas => Some(Np::new("visas", false, true)),
         Unit::Signatures => Some(Np::new("bloc des signatures", false, false)),
         Unit::Division { label } => Some(Np::new(
-            cited_division(label),
+            match titled_division(label) {
+                Some((noun, heading)) => format!("{noun} «\u{a0}{heading}\u{a0}»"),
+                None => cited_division(label),
+            },
             division_is_feminine(label),
             false,
         )),
@@ -137,7 +140,59 @@ fn read_one_division(rest: &str, first: bool) -> Option<(String, usize)> {
     Some((label, len))
 }
 
+/// The nouns of the divisions a text does not number and an act names by their heading
+/// (« la section « Conditions budgétaire » »): never « titre » nor « paragraphe », whose quoted
+/// words are more often a heading's own text or an alinéa's.
+const TITLED_DIVISIONS: &[&str] = &["sous-section", "section", "chapitre", "partie", "rubrique"];
+
+/// The label of a division that the text does not number, named by its heading: `Section
+/// « Conditions budgétaire »` (the act cites it « la section « Conditions budgétaire » », the
+/// way parties name a section of an annex).
+pub fn titled_division_label(noun: &str, heading: &str) -> String {
+    format!("{} «\u{a0}{}\u{a0}»", capitalise(noun), heading.trim())
+}
+
+/// The noun and heading of a division named by its heading ([`titled_division_label`]);
+/// `None` for a numbered division (`Titre II`).
+pub fn titled_division(label: &str) -> Option<(String, String)> {
+    let (noun, rest) = label.split_once(' ')?;
+    let heading = rest
+        .trim()
+        .strip_prefix('«')?
+        .strip_suffix('»')?
+        .trim_matches(|c: char| c.is_whitespace());
+    let noun = noun.to_lowercase();
+    (TITLED_DIVISIONS.contains(&noun.as_str()) && !heading.is_empty())
+        .then(|| (noun, heading.to_string()))
+}
+
+/// « section ¤1 », « section intitulée ¤1 » (the sentence's quote `¤n` in a skeleton, which
+/// the reader puts back), or « section « Montants » » in a text whose quotes are still there,
+/// then « des annexes » or « de l'annexe » when the act says where it stands (the heading names
+/// one division of the whole text): the label `Section ¤1` or `Section « Montants »`, and the
+/// length read.
+fn read_titled_division(rest: &str) -> Option<(Unit, usize)> {
+    static R: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(&format!(
+            r"(?i)^(?P<noun>{})(?:\s+intitulée?)?\s*:?\s*(?:¤(?P<n>\d+)|«\s*(?P<h>[^«»]+?)\s*»)(?:\s+(?:des annexes|de l'annexe|en annexe)\b)?",
+            TITLED_DIVISIONS.join("|")
+        ))
+        .expect("valid pattern")
+    });
+    let c = R.captures(rest)?;
+    let noun = c["noun"].to_lowercase();
+    let label = match (c.name("n"), c.name("h")) {
+        (Some(n), _) => format!("{} ¤{}", capitalise(&noun), n.as_str()),
+        (None, Some(h)) => titled_division_label(&noun, h.as_str()),
+        _ => return None,
+    };
+    Some((Unit::Division { label }, c.get(0)?.end()))
+}
+
 fn read_block_head(rest: &str) -> Option<(Unit, usize)> {
+    if let Some(d) = read_titled_division(rest) {
+        return Some(d);
+    }
     if let Some(d) = read_division(rest) {
         return Some(d);
     }
@@ -295,6 +350,34 @@ pub fn block_op(unit: &Unit, lines: Option<Vec<String>>) -> Option<Op> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_division_named_by_its_heading_is_written_and_read_back() {
+        let label = titled_division_label("section", "Conditions budgétaire");
+        assert_eq!(
+            titled_division(&label),
+            Some(("section".into(), "Conditions budgétaire".into()))
+        );
+        assert_eq!(titled_division("Titre II"), None);
+        let unit = Unit::Division {
+            label: label.clone(),
+        };
+        let cited = cite_unit(&unit, Case::Nom, false);
+        assert_eq!(cited, "la section «\u{a0}Conditions budgétaire\u{a0}»");
+        let np = cited.trim_start_matches("la ");
+        assert_eq!(read_block_unit(np), Some((unit.clone(), np.len())));
+        // Where it stands, as the act may say it.
+        let with = "section « Conditions budgétaire » des annexes";
+        assert_eq!(
+            read_block_unit(with).map(|(u, n)| (u, n == with.len())),
+            Some((
+                Unit::Division {
+                    label: titled_division_label("section", "Conditions budgétaire")
+                },
+                true
+            ))
+        );
+    }
 
     #[test]
     fn a_preambule_inserted_is_written_and_read_back() {
