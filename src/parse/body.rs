@@ -680,7 +680,7 @@ fn restarts_numbering(
 fn numbered_per_structure(lines: &[&Line], articles: &BTreeMap<usize, ArticleHeading>) -> bool {
     let mut restarts = 0;
     let mut after_structure = false;
-    for l in lines {
+    for (i, l) in lines.iter().enumerate() {
         let md = matches!(l.form, Form::Heading(_));
         if !matches!(l.form, Form::Row(_) | Form::Item { .. }) && headings::annex(&l.text).is_some()
         {
@@ -694,7 +694,13 @@ fn numbered_per_structure(lines: &[&Line], articles: &BTreeMap<usize, ArticleHea
                 restarts += 1;
             }
             after_structure = false;
-        } else if headings::is_structure(&l.text, md) {
+        } else if headings::is_structure(&l.text, md)
+            // « I) Adhésion » ⏎ « Article 1 »: a roman division over the articles after it.
+            || headings::division(&l.text).is_some()
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|n| articles.contains_key(&n.span.start))
+        {
             after_structure = true;
         }
     }

@@ -901,6 +901,25 @@ mod tests {
     }
 
     #[test]
+    fn roman_divisions_closed_by_a_parenthesis_key_their_articles() {
+        // The Agile France règlement (blind4 finding 3), and a division named in capitals.
+        for text in [
+            "# Règlement\n\n## I) Adhésion\n\n### Article 1\n\nUn.\n\n## II) Initiatives\n\n### Article 1\n\nDeux.\n",
+            "STATUTS\n\nI) DISPOSITIONS GÉNÉRALES\n\nArticle 1\n\nUn.\n\nII) FONCTIONNEMENT\n\nArticle 1\n\nDeux.\n",
+        ] {
+            let d = doc(text);
+            assert_eq!(
+                top(&d),
+                ["titre", "division-i", "division-ii"],
+                "{}",
+                crate::render::outline::outline(&d)
+            );
+            assert!(d.get("division-ii/article-1").is_some());
+            assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+        }
+    }
+
+    #[test]
     fn roman() {
         assert_eq!(roman_value("IV"), Some(4));
         assert_eq!(roman_value("XII"), Some(12));

@@ -345,7 +345,6 @@ fn long_numbered_sub_article_headings_are_sub_articles() {
 
 /// Finding 3: « ## I) Adhésion » opens a division like « ## II) Initiatives ».
 #[test]
-#[ignore = "finding 3: the division « I) Adhésion » is an alinéa of the title"]
 fn roman_divisions_with_a_parenthesis_are_divisions() {
     let doc = load(RG_A);
     assert!(alinea_texts(&doc, "titre").is_empty(), "{}", outline(&doc));
