@@ -829,6 +829,20 @@ mod tests {
     }
 
     #[test]
+    fn signatories_qualities_closing_the_text_are_its_signatures() {
+        // Blind4 finding 4 (model convention of use, 2009): qualities cut over two lines.
+        let d = doc("Convention\n\nArticle 1er\n\nTexte.\n\nArticle 2\n\nUn exemplaire est conservé à la préfecture.\n\nLe représentant\n\ndu service utilisateur,\n\nLe représentant de l'administration\n\nchargée des domaines,\n\nLe préfet,\n\nVisa du contrôleur budgétaire.\n");
+        assert_eq!(top(&d), ["titre", "article-1", "article-2", "signatures"]);
+        assert_eq!(d.alineas(d.get("article-2").unwrap()).len(), 1);
+        assert_eq!(d.children(d.get("signatures").unwrap()).len(), 4);
+        // Qualities on one line each, then the names; but one « Le maire, » is no block.
+        let d = doc("Convention\n\nArticle 1er\n\nTexte.\n\nLe maire,\n\nLa présidente de l'association,\n\nJ. Martin\n");
+        assert_eq!(top(&d), ["titre", "article-1", "signatures"]);
+        let d = doc("Convention\n\nArticle 1er\n\nTexte.\n\nLe maire,\n\nest chargé de l'exécution de la présente convention.\n");
+        assert_eq!(top(&d), ["titre", "article-1"]);
+    }
+
+    #[test]
     fn a_signatorys_designation_over_two_lines_is_one_alinea() {
         // Blind2 finding 18 (SAPN and APRR avenants, 2011): « Pour la Société des autoroutes »
         // ⏎ « Paris-Rhin-Rhône : » is one line of the block, as the ministre's are.
