@@ -176,7 +176,8 @@ impl Builder {
                             && (l.span.start > last_article
                                 || annex_before_article(lines, i, articles))
                             || l.span.start > last_article
-                                && signature_marker(l, lines.get(i + 1).copied()))
+                                && (signature_marker(l, lines.get(i + 1).copied())
+                                    || signatories_close(lines, i)))
                     {
                         self.subdivisions.clear();
                         let s = self.push_container(NodeKind::Signatures, "signatures", "", l.span);
@@ -680,7 +681,7 @@ fn restarts_numbering(
 fn numbered_per_structure(lines: &[&Line], articles: &BTreeMap<usize, ArticleHeading>) -> bool {
     let mut restarts = 0;
     let mut after_structure = false;
-    for l in lines {
+    for (i, l) in lines.iter().enumerate() {
         let md = matches!(l.form, Form::Heading(_));
         if !matches!(l.form, Form::Row(_) | Form::Item { .. }) && headings::annex(&l.text).is_some()
         {
@@ -694,8 +695,13 @@ fn numbered_per_structure(lines: &[&Line], articles: &BTreeMap<usize, ArticleHea
                 restarts += 1;
             }
             after_structure = false;
-        } else if headings::is_structure(&l.text, md) || headings::division(&l.text).is_some() {
-            // A Roman division (« ## I) Adhésion ») numbers its articles like a Titre.
+        } else if headings::is_structure(&l.text, md)
+            // « I) Adhésion » ⏎ « Article 1 »: a roman division over the articles after it.
+            || headings::division(&l.text).is_some()
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|n| articles.contains_key(&n.span.start))
+        {
             after_structure = true;
         }
     }
@@ -961,6 +967,59 @@ pub(super) fn headings_on_next_line(
     short >= 3 && taken * 2 >= bare
 }
 
+/// A signatory's quality standing alone, its own line or two: « Le préfet, », « Le
+/// représentant » ⏎ « du service utilisateur, » (a capital « Le », « La », « Les » or « Pour »,
+/// eight words at most, the last line closed by a comma, a second line in lower case). The
+/// number of lines it takes, if it is one.
+fn quality_at(lines: &[&Line], i: usize) -> Option<usize> {
+    let l = lines.get(i)?;
+    let t = l.text.trim_end();
+    let short = |s: &str| s.split_whitespace().count() <= 8;
+    if l.form != Form::Plain
+        || !["Le ", "La ", "Les ", "L'", "L’", "Pour "]
+            .iter()
+            .any(|a| t.starts_with(a))
+        || !short(t)
+    {
+        return None;
+    }
+    if t.ends_with(',') {
+        return Some(1);
+    }
+    let n = lines.get(i + 1)?;
+    let nt = n.text.trim_end();
+    (n.form == Form::Plain
+        && !t.ends_with(['.', ';', ':', '!', '?'])
+        && nt.starts_with(char::is_lowercase)
+        && nt.ends_with(',')
+        && short(nt))
+    .then_some(2)
+}
+
+/// Line `i`, after the last article, opens the signatories' qualities that close the text
+/// without « Fait à » (the 2009 model convention of use: « Le représentant » ⏎ « du service
+/// utilisateur, » … « Le préfet, » ⏎ « Visa du contrôleur … »): two qualities at least, and
+/// nothing after them up to the end or an annex but short lines (sixteen words), no sentence
+/// going on an alinéa.
+fn signatories_close(lines: &[&Line], i: usize) -> bool {
+    let end = (i..lines.len())
+        .find(|k| {
+            !matches!(lines[*k].form, Form::Row(_) | Form::Item { .. })
+                && headings::annex(&lines[*k].text).is_some()
+        })
+        .unwrap_or(lines.len());
+    let (mut k, mut qualities) = (i, 0);
+    while let Some(n) = quality_at(lines, k).filter(|_| k < end) {
+        qualities += 1;
+        k += n;
+    }
+    qualities >= 2
+        && quality_at(lines, i).is_some()
+        && lines[k..end]
+            .iter()
+            .all(|l| l.form == Form::Plain && l.text.split_whitespace().count() <= 16)
+}
+
 /// In a signature block, line `l` opens a signatory's designation that line `next` ends:
 /// « Pour la Société des autoroutes » (no final punctuation) ⏎ « Paris-Normandie (SAPN) : »
 /// (short, closed by « : » or « , », no « Pour » of its own).
@@ -969,7 +1028,11 @@ fn signatory_goes_on(l: &Line, next: &Line) -> bool {
     let n = next.text.trim_end();
     l.form == Form::Plain
         && next.form == Form::Plain
-        && (t.starts_with("Pour ") || t.starts_with("POUR "))
+        && (t.starts_with("Pour ")
+            || t.starts_with("POUR ")
+            // « Le représentant » ⏎ « du service utilisateur, »: a quality in lower case.
+            || ["Le ", "La ", "Les "].iter().any(|a| t.starts_with(a))
+                && n.starts_with(char::is_lowercase))
         && t.split_whitespace().count() <= 10
         && !t.ends_with([',', ';', ':', '.', '!', '?'])
         && n.ends_with([':', ','])

@@ -361,8 +361,8 @@ static DIVISION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([IVX]{1,5})\s*(?:[.)]?\s*[\-–—.]|\))\s*(\p{Lu}.{0,120})$").expect("valid regex")
 });
 
-/// A roman-numbered division « II.-Engagements du bailleur. » (label, heading); the caller
-/// checks that an article follows.
+/// A roman-numbered division « II.-Engagements du bailleur. », « I) Adhésion » (label,
+/// heading); the caller checks that an article follows.
 pub fn division(text: &str) -> Option<(String, String)> {
     // The regex opens with a capital I, V or X (no case folding): one byte says no to the rest.
     if !matches!(text.as_bytes().first(), Some(b'I' | b'V' | b'X')) {

@@ -833,6 +833,20 @@ mod tests {
     }
 
     #[test]
+    fn signatories_qualities_closing_the_text_are_its_signatures() {
+        // Blind4 finding 4 (model convention of use, 2009): qualities cut over two lines.
+        let d = doc("Convention\n\nArticle 1er\n\nTexte.\n\nArticle 2\n\nUn exemplaire est conservé à la préfecture.\n\nLe représentant\n\ndu service utilisateur,\n\nLe représentant de l'administration\n\nchargée des domaines,\n\nLe préfet,\n\nVisa du contrôleur budgétaire.\n");
+        assert_eq!(top(&d), ["titre", "article-1", "article-2", "signatures"]);
+        assert_eq!(d.alineas(d.get("article-2").unwrap()).len(), 1);
+        assert_eq!(d.children(d.get("signatures").unwrap()).len(), 4);
+        // Qualities on one line each, then the names; but one « Le maire, » is no block.
+        let d = doc("Convention\n\nArticle 1er\n\nTexte.\n\nLe maire,\n\nLa présidente de l'association,\n\nJ. Martin\n");
+        assert_eq!(top(&d), ["titre", "article-1", "signatures"]);
+        let d = doc("Convention\n\nArticle 1er\n\nTexte.\n\nLe maire,\n\nest chargé de l'exécution de la présente convention.\n");
+        assert_eq!(top(&d), ["titre", "article-1"]);
+    }
+
+    #[test]
     fn a_signatorys_designation_over_two_lines_is_one_alinea() {
         // Blind2 finding 18 (SAPN and APRR avenants, 2011): « Pour la Société des autoroutes »
         // ⏎ « Paris-Rhin-Rhône : » is one line of the block, as the ministre's are.
@@ -902,6 +916,25 @@ mod tests {
         // A sentence of the last article that ends on a comma and goes on stays in it.
         let d = doc("# Convention\n\n## Article 1\n\nTexte.\n\n## Article 2\n\nPour le calcul,\n\nle maire décide.\n");
         assert_eq!(top(&d), ["titre", "article-1", "article-2"]);
+    }
+
+    #[test]
+    fn roman_divisions_closed_by_a_parenthesis_key_their_articles() {
+        // The Agile France règlement (blind4 finding 3), and a division named in capitals.
+        for text in [
+            "# Règlement\n\n## I) Adhésion\n\n### Article 1\n\nUn.\n\n## II) Initiatives\n\n### Article 1\n\nDeux.\n",
+            "STATUTS\n\nI) DISPOSITIONS GÉNÉRALES\n\nArticle 1\n\nUn.\n\nII) FONCTIONNEMENT\n\nArticle 1\n\nDeux.\n",
+        ] {
+            let d = doc(text);
+            assert_eq!(
+                top(&d),
+                ["titre", "division-i", "division-ii"],
+                "{}",
+                crate::render::outline::outline(&d)
+            );
+            assert!(d.get("division-ii/article-1").is_some());
+            assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+        }
     }
 
     #[test]

@@ -634,6 +634,31 @@ impl Walker<'_> {
         }
     }
 
+    /// Template alinéa `t`, of a sub-clause of `clause` (« 10-3 »), is written by the
+    /// convention in its own clause that has no sub-clauses: the convention writes the
+    /// model's article without its sub-numbering (blind2 finding 13, Renn.es's articles 7 and
+    /// 8 against the sub-articles 7-1 … 7-4 and 10-1 … 10-4 of the Wikimédia statuts): the
+    /// alinéa is in its place, not taken from another clause.
+    fn flattened(&self, t: NodeId, c: NodeId, clause: NodeId) -> bool {
+        let own = clause_of(self.conv, c);
+        if self
+            .conv
+            .children(own)
+            .iter()
+            .any(|k| is_clause(self.conv, *k))
+        {
+            return false;
+        }
+        let mut up = Some(clause_of(self.tdoc, t));
+        while let Some(n) = up {
+            if n == clause {
+                return true;
+            }
+            up = self.tdoc.node(n).parent;
+        }
+        false
+    }
+
     /// The departures of a clause's alinéas (tables included, sub-clauses aside).
     fn detail(&self, pairs: &[PairDiff], clause: NodeId, out: &mut Vec<Change>) {
         for p in pairs {
@@ -653,7 +678,7 @@ impl Walker<'_> {
             match (p.old, p.new) {
                 (Some(t), Some(c)) => {
                     let where_ = place(self.conv, c, clause_of(self.conv, c));
-                    if clause_of(self.tdoc, t) != clause {
+                    if clause_of(self.tdoc, t) != clause && !self.flattened(t, c, clause) {
                         out.push(Change {
                             place: where_.clone(),
                             kind: ChangeKind::Moved,
@@ -761,6 +786,29 @@ mod tests {
             Some("l'ENA")
         );
         assert!(r.placeholder("partenaire").unwrap().inconsistent.is_none());
+    }
+
+    /// blind2 13: a convention that writes an article's sub-articles flat (no « 2.1 »)
+    /// reads their alinéas in place, not « repris du modèle ».
+    #[test]
+    fn a_flat_article_reads_the_sub_articles_alineas_in_place() {
+        let t = Template::parse(
+            "t.md",
+            "Convention\n\nArticle 1er : Objet\n\nLa convention lie les parties.\n\nArticle 2 : Bureau\n\nLe bureau est élu.\n\n2.1 Réunions\n\nLe bureau se réunit chaque mois sur convocation du président.\n",
+        )
+        .unwrap();
+        let conv = crate::pipeline::parse_str(
+            "c.md",
+            "Convention\n\nArticle 1er : Objet\n\nLa convention lie les parties.\n\nArticle 2 : Bureau\n\nLe bureau est élu.\n\nLe bureau se réunit chaque mois sur convocation du président.\n",
+        );
+        let r = check(&t, &conv);
+        let moved = r
+            .clauses
+            .iter()
+            .flat_map(|c| &c.changes)
+            .filter(|c| c.kind == ChangeKind::Moved)
+            .count();
+        assert_eq!(moved, 0, "{r}");
     }
 
     #[test]

@@ -355,7 +355,6 @@ fn roman_divisions_with_a_parenthesis_are_divisions() {
 
 /// Finding 4: the signatures of the model convention are its signature block.
 #[test]
-#[ignore = "finding 4: « Le représentant / du service utilisateur, » … are alinéas of article 15"]
 fn split_signature_lines_are_the_signature_block() {
     let doc = load(UTILISATION);
     assert!(doc.get("signatures").is_some(), "{}", outline(&doc));
