@@ -361,11 +361,11 @@ fn numbered_line(x: &crate::model::Node) -> bool {
         && x.label.as_deref().is_some_and(|l| x.text.starts_with(l))
 }
 
-/// Applies the act to the old version and compares the result with the new one unit by unit;
-/// returns the units that do not come back. The instructions applied are those the drafter
-/// holds: rendered and read back, the act gives the same ones ([`reads_back`], checked on
-/// every act of the corpus and the codes by `tests/it/draft_reads_back.rs`), so the act is
-/// not read again here (1.0 G instructions of the Code du travail draft).
+/// Renders the act, reads it back, applies what was read to the old version and compares the
+/// result with the new one unit by unit; returns the units that do not come back. The act is
+/// read from its text, not taken from the instructions the drafter holds: a sentence the
+/// reader would take otherwise (Licence Ouverte, a heading holding its own guillemets: blind4
+/// finding 14) is an act `apply` refuses, and `draft` must not print it.
 fn verify(cmp: &Comparison, av: &Avenant, options: &DraftOptions) -> Vec<Failing> {
     let everything = |why: String| {
         vec![Failing {
@@ -378,7 +378,16 @@ fn verify(cmp: &Comparison, av: &Avenant, options: &DraftOptions) -> Vec<Failing
         // Nothing to apply (`apply` would refuse it): the old version must already be the new.
         cmp.old.clone()
     } else {
-        match apply(&cmp.old, av) {
+        let text = super::render::markdown(av);
+        let read = match super::read::parse_avenant(&text) {
+            Ok(read) => read,
+            Err(e) => {
+                return everything(format!(
+                    "l'avenant rédigé ne se relit pas tel qu'il est écrit ({e})"
+                ))
+            }
+        };
+        match apply(&cmp.old, &read) {
             Ok(applied) => applied,
             Err(e) => {
                 return everything(format!(
@@ -424,7 +433,7 @@ fn verify(cmp: &Comparison, av: &Avenant, options: &DraftOptions) -> Vec<Failing
 
 /// Whether the act, rendered in Markdown and read back by [`super::read::parse_avenant`], gives
 /// the instructions the drafter holds, article by article: `Err` names the first that differs
-/// (what [`verify`] relies on to apply the held instructions instead of the text).
+/// (`tests/it/draft_reads_back.rs` checks the reader on the acts of the corpus and the codes).
 pub fn reads_back(av: &Avenant) -> Result<(), String> {
     if av.articles.iter().all(|a| a.instructions.is_empty()) {
         // No instruction (the reader refuses such an act): [`verify`] applies nothing either.
