@@ -432,7 +432,8 @@ impl Diagnostic {
 /// node's key had when it was pushed (32 bits: an entry is 8 bytes), the key itself compared
 /// in the node (a hash table over the arena). A key changed afterwards by
 /// [`Document::node_mut`] is no longer found under either name (as before, a renamed node is
-/// reached again once the tree is rekeyed).
+/// reached again once the tree is rekeyed, or the index rebuilt after
+/// [`Document::release_key_index`]).
 #[derive(Clone, Default)]
 struct KeyIndex(hashbrown::HashTable<(u32, NodeId)>);
 
@@ -457,6 +458,15 @@ impl KeyIndex {
             .map(|(_, id)| *id)
     }
 
+    /// The index of every node of the arena, in order.
+    fn of(nodes: &[Node]) -> KeyIndex {
+        let mut index = KeyIndex(hashbrown::HashTable::with_capacity(nodes.len()));
+        for (i, n) in nodes.iter().enumerate() {
+            index.insert(&n.key, NodeId(i as u32));
+        }
+        index
+    }
+
     fn insert(&mut self, key: &str, id: NodeId) {
         let h = Self::hash(key);
         self.0
@@ -479,7 +489,9 @@ pub struct Document {
     pub nodes: Vec<Node>,
     /// What the reader noticed on the way.
     pub diagnostics: Vec<Diagnostic>,
-    index: KeyIndex,
+    /// Built as the tree is pushed; once released, built again from the arena by the first
+    /// [`Document::get`] (a lock, so that a document can be read from several threads).
+    index: std::sync::OnceLock<KeyIndex>,
     /// Last `~n` suffix given to each repeated key, so that repeats cost no rescan.
     suffixes: BTreeMap<String, u32>,
 }
@@ -491,6 +503,7 @@ impl Document {
         let root = Node::new(NodeKind::Document, "", "", Span::new(0, len));
         let mut index = KeyIndex::default();
         index.insert(&root.key, NodeId(0));
+        let index = std::sync::OnceLock::from(index);
         Document {
             source,
             nodes: vec![root],
@@ -527,7 +540,16 @@ impl Document {
 
     /// The node with this key, if any.
     pub fn get(&self, key: &str) -> Option<NodeId> {
-        self.index.get(&self.nodes, key)
+        self.index
+            .get_or_init(|| KeyIndex::of(&self.nodes))
+            .get(&self.nodes, key)
+    }
+
+    /// Gives back the memory of the index by key (8 bytes and more a node, 0.6 MB for a code),
+    /// for a caller that reads the tree without looking nodes up by key (`diff` aligns and
+    /// renders by ids); a later [`Document::get`] builds it again from the arena.
+    pub fn release_key_index(&mut self) {
+        self.index = std::sync::OnceLock::new();
     }
 
     /// Appends `node` as the last child of `parent`. If its key is already taken (two articles
@@ -543,7 +565,10 @@ impl Document {
         }
         let id = NodeId(self.nodes.len() as u32);
         node.parent = Some(parent);
-        self.index.insert(&node.key, id);
+        // `get` above made sure the index is there.
+        if let Some(index) = self.index.get_mut() {
+            index.insert(&node.key, id);
+        }
         self.nodes.push(node);
         self.nodes[parent.index()].children.push(id);
         id
@@ -678,6 +703,22 @@ mod tests {
         );
         assert_eq!(d.node(second).key, "article-1~2");
         assert_eq!(d.get("article-1~2"), Some(second));
+    }
+
+    #[test]
+    fn a_released_key_index_is_built_again_when_asked() {
+        let mut d = doc();
+        let root = d.root();
+        let a = d.push(root, Node::new(NodeKind::Article, "a", "", Span::default()));
+        d.release_key_index();
+        assert_eq!(d.get("a"), Some(a));
+        assert_eq!(d.get(""), Some(root));
+        assert_eq!(d.get("b"), None);
+        // Pushing after a release still finds the repeats and indexes the new node.
+        d.release_key_index();
+        let again = d.push(root, Node::new(NodeKind::Article, "a", "", Span::default()));
+        assert_eq!(d.node(again).key, "a~2");
+        assert_eq!(d.get("a~2"), Some(again));
     }
 
     #[test]

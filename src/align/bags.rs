@@ -4,22 +4,29 @@
 use super::{label_key, Aligner};
 use crate::model::NodeId;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
-pub(super) fn bag_words(text: &str, words: &mut FxHashMap<String, u32>, out: &mut WordIds) {
+pub(super) fn bag_words<'a>(
+    text: &'a str,
+    words: &mut FxHashMap<Cow<'a, str>, u32>,
+    out: &mut WordIds,
+) {
     // One buffer for the lower-cased words (most capitals are ASCII: no allocation for them).
     let mut lower = String::new();
     let mut rest = text;
     while let Some((start, end, ascii, upper)) = next_word(rest) {
-        let w = &rest[start..end];
+        let word: &'a str = &rest[start..end];
+        let w = word;
         rest = &rest[end..];
-        let w = if ascii {
+        // A word already in lower case is its own key, borrowed from the text.
+        let (w, lowered) = if ascii {
             if upper {
                 lower.clear();
                 lower.push_str(w);
                 lower.make_ascii_lowercase();
-                lower.as_str()
+                (lower.as_str(), true)
             } else {
-                w
+                (w, false)
             }
         } else if w.chars().any(char::is_uppercase) {
             if w.contains('Σ') {
@@ -29,15 +36,20 @@ pub(super) fn bag_words(text: &str, words: &mut FxHashMap<String, u32>, out: &mu
                 lower.clear();
                 lower.extend(w.chars().flat_map(char::to_lowercase));
             }
-            lower.as_str()
+            (lower.as_str(), true)
         } else {
-            w
+            (w, false)
         };
         let next = words.len() as u32;
         let id = match words.get(w) {
             Some(id) => *id,
             None => {
-                words.insert(w.to_string(), next);
+                let key = if lowered {
+                    Cow::Owned(w.to_string())
+                } else {
+                    Cow::Borrowed(word)
+                };
+                words.insert(key, next);
                 next
             }
         };
@@ -163,6 +175,26 @@ impl WordIds {
                 }
             },
             WordIds::Wide(ids) => ids.push(id),
+        }
+    }
+
+    /// Replaces every id `w` by `map[w]` (widened to 32 bits if one no longer fits).
+    pub(super) fn remap(&mut self, map: &[u32]) {
+        let fits = map.iter().all(|&w| w <= u32::from(u16::MAX));
+        match self {
+            WordIds::Narrow(ids) if fits => {
+                for w in ids.iter_mut() {
+                    *w = map[usize::from(*w)] as u16;
+                }
+            }
+            WordIds::Narrow(ids) => {
+                *self = WordIds::Wide(ids.iter().map(|&w| map[usize::from(w)]).collect());
+            }
+            WordIds::Wide(ids) => {
+                for w in ids.iter_mut() {
+                    *w = map[*w as usize];
+                }
+            }
         }
     }
 

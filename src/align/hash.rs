@@ -9,9 +9,10 @@ fn mix(h: u64, x: u64) -> u64 {
     (h ^ x).wrapping_mul(0x0100_0000_01b3).rotate_left(17)
 }
 
-/// Content hash of every node, number excluded, case and accents folded.
-pub(super) fn content_hashes(doc: &Document) -> Vec<u64> {
-    let mut hashes = vec![0u64; doc.nodes.len()];
+/// Content hash of every node, number excluded, case and accents folded, into `hashes`.
+pub(super) fn content_hashes(doc: &Document, hashes: &mut Vec<u64>) {
+    hashes.clear();
+    hashes.resize(doc.nodes.len(), 0);
     // One buffer for every folded text.
     let mut folded = String::new();
     for index in (0..doc.nodes.len()).rev() {
@@ -27,5 +28,4 @@ pub(super) fn content_hashes(doc: &Document) -> Vec<u64> {
         }
         hashes[index] = h;
     }
-    hashes
 }

@@ -43,12 +43,15 @@ mod moves;
 pub mod renumber;
 mod sequence;
 mod splits;
+pub mod threads;
 
 use crate::model::{Document, NodeId, NodeKind};
 use bags::bag_words;
 pub(crate) use bags::next_word;
 use hash::content_hashes;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+use threads::both;
 
 pub use crate::text::fold;
 
@@ -262,18 +265,20 @@ struct Side<'a> {
 
 impl<'a> Side<'a> {
     /// Reads the document once: content hashes, and each node's own words interned into ids
-    /// shared by both sides (`dictionary`), so that later comparisons copy and compare `u32`s.
-    fn new(doc: &'a Document, dictionary: &mut FxHashMap<String, u32>) -> Self {
-        let n = doc.nodes.len();
-        // Sized once, never moved while it grows (a word is at least one byte and is
-        // followed by another, or by the end): the pages past the last id are never touched,
-        // and given back below.
-        let most: usize = (0..n)
-            .map(|i| own_text(doc, NodeId(i as u32)).0.len() / 2 + 1)
-            .sum();
-        let mut words = bags::WordIds::Narrow(Vec::with_capacity(most));
-        let mut starts = Vec::with_capacity(n + 1);
-        for index in 0..n {
+    /// of its own `dictionary` (in the order words first appear), so that later comparisons
+    /// copy and compare `u32`s; `buffers` are where they go ([`Buffers::new`]).
+    /// [`Side::pair`] makes both sides' ids one dictionary's.
+    fn new(
+        doc: &'a Document,
+        dictionary: &mut FxHashMap<Cow<'a, str>, u32>,
+        buffers: Buffers,
+    ) -> Self {
+        let Buffers {
+            mut words,
+            mut starts,
+            mut hash,
+        } = buffers;
+        for index in 0..doc.nodes.len() {
             starts.push(words.len() as u32);
             bag_words(
                 own_text(doc, NodeId(index as u32)).0,
@@ -283,15 +288,53 @@ impl<'a> Side<'a> {
         }
         starts.push(words.len() as u32);
         words.shrink_to_fit();
+        content_hashes(doc, &mut hash);
         Side {
             doc,
-            hash: content_hashes(doc),
-            matched: vec![false; n],
-            bags: vec![None; n],
+            hash,
+            matched: vec![false; doc.nodes.len()],
+            bags: vec![None; doc.nodes.len()],
             flat_bags: FxHashMap::default(),
             words,
             starts,
         }
+    }
+
+    /// Both sides, each read on its own thread when `threads` allows two ([`both`]), their word ids
+    /// then made those of one dictionary: the old side's words keep their ids, the new
+    /// side's words unknown to the old one take the next ids in the order they first appear
+    /// — the ids one dictionary read through the old side then the new one gives.
+    fn pair(old: &'a Document, new: &'a Document, threads: usize) -> (Self, Self) {
+        // Both sides' buffers are allocated here, where they are kept and freed.
+        let (old_buffers, new_buffers) = (Buffers::new(old), Buffers::new(new));
+        let ((old_side, dictionary), (mut new_side, own)) = both(
+            threads,
+            || {
+                let mut dictionary = FxHashMap::default();
+                (Side::new(old, &mut dictionary, old_buffers), dictionary)
+            },
+            || {
+                let mut own = FxHashMap::default();
+                (Side::new(new, &mut own, new_buffers), own)
+            },
+        );
+        // The new side's own ids, in order, mapped to the shared ones.
+        let mut words: Vec<(u32, Cow<str>)> = own.into_iter().map(|(w, id)| (id, w)).collect();
+        words.sort_unstable_by_key(|e| e.0);
+        let mut next = dictionary.len() as u32;
+        let map: Vec<u32> = words
+            .iter()
+            .map(|(_, w)| {
+                dictionary.get(w.as_ref()).copied().unwrap_or_else(|| {
+                    next += 1;
+                    next - 1
+                })
+            })
+            .collect();
+        drop(words);
+        drop(dictionary);
+        new_side.words.remap(&map);
+        (old_side, new_side)
     }
 
     /// The ids of node `id`'s own words.
@@ -301,6 +344,31 @@ impl<'a> Side<'a> {
     }
     fn kind(&self, id: NodeId) -> NodeKind {
         self.doc.node(id).kind
+    }
+}
+
+/// The buffers a side's reading fills, sized once (never moved while they grow), allocated
+/// by the thread that keeps them: a side read on another thread ([`both`]) leaves in that
+/// thread's allocator arena only its dictionary.
+struct Buffers {
+    words: bags::WordIds,
+    starts: Vec<u32>,
+    hash: Vec<u64>,
+}
+
+impl Buffers {
+    fn new(doc: &Document) -> Self {
+        let n = doc.nodes.len();
+        // A word is at least one byte and is followed by another, or by the end: the pages
+        // past the last id are never touched, and given back once read.
+        let most: usize = (0..n)
+            .map(|i| own_text(doc, NodeId(i as u32)).0.len() / 2 + 1)
+            .sum();
+        Buffers {
+            words: bags::WordIds::Narrow(Vec::with_capacity(most)),
+            starts: Vec::with_capacity(n + 1),
+            hash: Vec::with_capacity(n),
+        }
     }
 }
 
@@ -331,12 +399,18 @@ type Match = (usize, usize, Basis, f32);
 /// Aligns two documents at every level. Never fails: units that pair with nothing are
 /// inserted or deleted.
 pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Alignment {
-    let mut dictionary = FxHashMap::default();
-    let (old_side, new_side) = (
-        Side::new(old, &mut dictionary),
-        Side::new(new, &mut dictionary),
-    );
-    drop(dictionary);
+    align_on(old, new, options, 0)
+}
+
+/// [`align`] on at most `threads` threads (0: as many as cores); the same alignment whatever
+/// their number.
+pub fn align_on(
+    old: &Document,
+    new: &Document,
+    options: &AlignOptions,
+    threads: usize,
+) -> Alignment {
+    let (old_side, new_side) = Side::pair(old, new, threads);
     let mut a = Aligner {
         old: old_side,
         new: new_side,

@@ -175,6 +175,13 @@ pub fn canonical_label(label: &str) -> String {
     match joined.split_once(' ') {
         Some((n, suffix)) if suffix.chars().count() > 1 => {
             let (word, rest) = suffix.split_at(suffix.find(['-', '‑']).unwrap_or(suffix.len()));
+            // Only the Latin word: an article named by words (« Annexe Tableau ») keeps them.
+            let latin = crate::parse::headings::LATIN_SUFFIX
+                .split('|')
+                .any(|l| l.eq_ignore_ascii_case(word));
+            if !latin {
+                return joined;
+            }
             format!("{n} {}{rest}", word.to_lowercase())
         }
         _ => joined,
@@ -576,6 +583,8 @@ mod tests {
         assert_eq!(canonical_label("2.4.2"), "2.4.2");
         assert_eq!(canonical_label("5 A"), "5 A");
         assert_eq!(canonical_label("47 BIS-1-A"), "47 bis-1-A");
+        assert_eq!(canonical_label("Annexe Tableau"), "Annexe Tableau");
+        assert_eq!(canonical_label("Annexe  III"), "Annexe III");
         // An article numbered again in each titre, named with its titre.
         assert_eq!(canonical_label("1  du titre II"), "1er du titre II");
         assert_eq!(split_division("2 du titre 1"), ("2", Some("du titre 1")));

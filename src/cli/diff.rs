@@ -31,6 +31,9 @@ pub(super) struct DiffArgs {
     /// Date des modifications suivies du document comparé (docx), AAAA-MM-JJ ; sinon maintenant.
     #[arg(long, value_name = "DATE")]
     date: Option<String>,
+    /// Fils de calcul (0 : tous les cœurs) ; la sortie est la même quel que soit leur nombre.
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    jobs: usize,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -73,18 +76,24 @@ pub(super) fn run(args: &DiffArgs, options: &ReadOptions, out: &Output) -> Resul
     // the Code du travail).
     // Each side keeps only its tree: nothing of the comparison reads the decoded texts (the
     // nodes hold their own), given back as soon as they are normalised (12 MB on two codes).
-    let (old, new) = std::thread::scope(|s| {
-        let new = s.spawn(|| load_tree(&args.new, options));
-        let old = load_tree(&args.old, options);
-        let new = new
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (old, new)
-    });
+    // One heap for both threads: the parser's garbage on the second serves the comparison.
+    super::memory::one_heap();
+    let (old, new) = avenant::align::threads::both(
+        args.jobs,
+        || load_tree(&args.old, options),
+        || load_tree(&args.new, options),
+    );
     let (old, new) = (old?, new?);
     out.warn(&old);
     out.warn(&new);
-    let cmp = compare(old, new, &DiffOptions::default());
+    let cmp = compare(
+        old,
+        new,
+        &DiffOptions {
+            jobs: args.jobs,
+            ..DiffOptions::default()
+        },
+    );
     let render = DiffRenderOptions {
         show_cosmetic: args.show_cosmetic,
         context: Some(args.context),

@@ -58,6 +58,9 @@ pub struct DiffOptions {
     pub align: AlignOptions,
     /// Occurrences from which an identical replacement is reported as global (in as many units).
     pub global_min_count: usize,
+    /// Threads that read both sides and diff the pairs (0: as many as cores); the comparison
+    /// is the same whatever their number.
+    pub jobs: usize,
 }
 
 impl Default for DiffOptions {
@@ -65,6 +68,7 @@ impl Default for DiffOptions {
         DiffOptions {
             align: AlignOptions::default(),
             global_min_count: 2,
+            jobs: 0,
         }
     }
 }
@@ -301,7 +305,7 @@ fn field_text(doc: &Document, id: NodeId, field: Field) -> &str {
 
 /// Aligns and diffs two documents.
 pub fn compare(old: Document, new: Document, options: &DiffOptions) -> Comparison {
-    let alignment = align::align(&old, &new, &options.align);
+    let alignment = align::align_on(&old, &new, &options.align, options.jobs);
     diff(old, new, alignment, options)
 }
 
@@ -313,8 +317,15 @@ pub fn diff(
     options: &DiffOptions,
 ) -> Comparison {
     let coarse = Cell::new(0);
-    let mut pairs = diff_list(&old, &new, &alignment.pairs, &coarse);
-    let globals = find_globals(&old, &new, &mut pairs, options.global_min_count);
+    let mut done = word_diffs(&old, &new, &alignment, options.jobs);
+    let mut pairs = diff_list(&old, &new, &alignment.pairs, &coarse, &mut done);
+    let globals = find_globals(
+        &old,
+        &new,
+        &mut pairs,
+        options.global_min_count,
+        options.jobs,
+    );
     let mut summary = Summary {
         global: globals.len(),
         coarse: coarse.get(),
@@ -364,6 +375,7 @@ fn diff_list(
     new: &Document,
     pairs: &[Pair],
     coarse: &Cell<usize>,
+    done: &mut Done,
 ) -> Vec<PairDiff> {
     let mut out = Vec::with_capacity(pairs.len());
     let mut k = 0;
@@ -385,13 +397,19 @@ fn diff_list(
             k = end;
             continue;
         }
-        out.push(diff_pair(old, new, p, coarse));
+        out.push(diff_pair(old, new, p, coarse, done));
         k += 1;
     }
     out
 }
 
-fn diff_pair(old: &Document, new: &Document, p: &Pair, coarse: &Cell<usize>) -> PairDiff {
+fn diff_pair(
+    old: &Document,
+    new: &Document,
+    p: &Pair,
+    coarse: &Cell<usize>,
+    done: &mut Done,
+) -> PairDiff {
     // An alinéa that became a heading and the first alinéas below it: one text split in parts.
     // Or the converse: a division's heading and alinéas merged into one alinéa.
     if p.basis == Basis::Restructured && p.old.is_some() && p.new.is_some() {
@@ -413,30 +431,24 @@ fn diff_pair(old: &Document, new: &Document, p: &Pair, coarse: &Cell<usize>) -> 
                     if i == 0 && part.old == p.old {
                         d.changes = separator_apart(d.changes);
                     }
-                    d.children = diff_list(old, new, &part.children, coarse);
+                    d.children = diff_list(old, new, &part.children, coarse, done);
                     children.push(finish(part, d.changes, d.children));
                 }
-                children.extend(diff_list(old, new, &p.children[sequel..], coarse));
+                children.extend(diff_list(old, new, &p.children[sequel..], coarse, done));
                 return finish(p, marker_untyped(head.changes), children);
             }
         }
     }
-    let children = diff_list(old, new, &p.children, coarse);
-    let changes = match (p.old, p.new) {
-        (Some(o), Some(n)) => {
-            let (ot, field) = own_text(old, o);
-            let (nt, _) = own_text(new, n);
-            // An alinéa that became a heading (or the converse): its whole line against the
-            // heading's whole line, both texts.
-            let (ot, nt, field) = if p.basis == Basis::Restructured {
-                (&old.node(o).text[..], &new.node(n).text[..], Field::Text)
-            } else {
-                (ot, nt, field)
-            };
+    let children = diff_list(old, new, &p.children, coarse, done);
+    let changes = match own_texts(old, new, p) {
+        Some((ot, nt, field)) => {
             if ot == nt {
                 Vec::new()
             } else {
-                let (changes, capped) = diff_texts_capped(ot, nt, field);
+                let key = (p.old, p.new, p.basis == Basis::Restructured);
+                let (changes, capped) = done
+                    .remove(&key)
+                    .unwrap_or_else(|| diff_texts_capped(ot, nt, field));
                 coarse.set(coarse.get() + usize::from(capped));
                 if p.basis == Basis::Restructured {
                     marker_untyped(changes)
@@ -445,9 +457,56 @@ fn diff_pair(old: &Document, new: &Document, p: &Pair, coarse: &Cell<usize>) -> 
                 }
             }
         }
-        _ => Vec::new(),
+        None => Vec::new(),
     };
     finish(p, changes, children)
+}
+
+/// The two texts a pair's own words are diffed between, and their field: the units' own texts
+/// ([`own_text`]); for an alinéa that became a heading (or the converse), its whole line
+/// against the heading's whole line, both texts.
+fn own_texts<'d>(
+    old: &'d Document,
+    new: &'d Document,
+    p: &Pair,
+) -> Option<(&'d str, &'d str, Field)> {
+    let (o, n) = (p.old?, p.new?);
+    if p.basis == Basis::Restructured {
+        return Some((&old.node(o).text[..], &new.node(n).text[..], Field::Text));
+    }
+    let (ot, field) = own_text(old, o);
+    Some((ot, own_text(new, n).0, field))
+}
+
+/// Word diffs computed ahead, by pair (old, new, restructured).
+type Done = rustc_hash::FxHashMap<(Option<NodeId>, Option<NodeId>, bool), (Vec<WordChange>, bool)>;
+
+/// The word diffs of every pair whose own texts differ, computed on up to `threads` threads
+/// (each pair's are independent of the others'); the walk that builds the pair tree takes them in its own
+/// order, so the comparison is the same whatever the number of threads. A pair the walk
+/// diffs otherwise (parts of a split or a merge) leaves its entry unused.
+fn word_diffs(old: &Document, new: &Document, alignment: &Alignment, threads: usize) -> Done {
+    let mut jobs = Vec::new();
+    for p in alignment.iter() {
+        if let Some((ot, nt, field)) = own_texts(old, new, p) {
+            if ot != nt {
+                jobs.push((
+                    (p.old, p.new, p.basis == Basis::Restructured),
+                    ot,
+                    nt,
+                    field,
+                ));
+            }
+        }
+    }
+    align::threads::map(
+        threads,
+        jobs,
+        |(_, ot, nt, _)| ot.len() + nt.len(),
+        |(key, ot, nt, field)| (key, diff_texts_capped(ot, nt, field)),
+    )
+    .into_iter()
+    .collect()
 }
 
 /// The changes of a unit that changed kind (an alinéa that became a heading, or the converse)
@@ -697,6 +756,7 @@ fn find_globals(
     new_doc: &Document,
     pairs: &mut [PairDiff],
     min_count: usize,
+    threads: usize,
 ) -> Vec<GlobalReplacement> {
     // (old, new) → (first seen, count, units)
     type Units = Vec<(Option<NodeId>, Option<NodeId>)>;
@@ -730,7 +790,11 @@ fn find_globals(
         // Only the candidates are counted, all of them in one pass over each document.
         let phrases =
             everywhere::Phrases::new(seen.keys().flat_map(|(o, n)| [o.as_str(), n.as_str()]));
-        let (old_index, new_index) = (phrases.count(old_doc), phrases.count(new_doc));
+        let (old_index, new_index) = align::threads::both(
+            threads,
+            || phrases.count(old_doc),
+            || phrases.count(new_doc),
+        );
         seen.retain(|(o, n), _| {
             everywhere::holds_everywhere(old_doc, &old_index, new_doc, &new_index, o, n)
         });

@@ -27,6 +27,26 @@ impl Builder {
         // all: an « Article 1er » or « Art. D. 133-19.- » line in plain text is then quoted
         // (an article of another code reproduced, a model convention in an annex).
         let headings_only = marked >= 10 && plain * 3 <= marked;
+        if headings_only {
+            // « ###### Article Annexe Tableau » where the code's articles stand: an article
+            // named by words, not a division over the articles after it.
+            let mut levels = [0usize; 8];
+            for l in lines {
+                if let Form::Heading(h) = l.form {
+                    if found.contains_key(&l.span.start) {
+                        levels[usize::from(h).min(7)] += 1;
+                    }
+                }
+            }
+            let level = (0..levels.len()).max_by_key(|h| levels[*h]).unwrap_or(0);
+            for l in lines {
+                if l.form == Form::Heading(level as u8) && !found.contains_key(&l.span.start) {
+                    if let Some(a) = headings::worded_article(&l.text) {
+                        found.insert(l.span.start, (a, true));
+                    }
+                }
+            }
+        }
         if !found.is_empty() {
             return found
                 .into_iter()

@@ -291,6 +291,35 @@ pub fn article(text: &str, markdown: bool) -> Option<ArticleHeading> {
     })
 }
 
+/// Most words of an article named by words (« Article Annexe I à l'article R4312-1 »).
+const MAX_WORDED_ARTICLE: usize = 8;
+
+/// « Article Annexe Tableau », « Article Annexe I à l'article R4312-1 »: an article named by
+/// words instead of a number (the codes keep their annexed tables as such articles). Only on a
+/// heading line standing where the text's numbered articles stand (the caller checks it): the
+/// label is the words, the key their slug (`annexe-tableau`).
+pub fn worded_article(text: &str) -> Option<ArticleHeading> {
+    let b = text.as_bytes();
+    if b.len() < 8 || !b[..7].eq_ignore_ascii_case(b"article") || b[7] != b' ' {
+        return None;
+    }
+    let words = text[8..].trim();
+    let first = words.chars().next()?;
+    if !first.is_uppercase()
+        || words.split_whitespace().count() > MAX_WORDED_ARTICLE
+        || words.ends_with(['.', ';', ',', ':'])
+        || article(text, true).is_some()
+    {
+        return None;
+    }
+    let number = slug(words);
+    (!number.is_empty()).then(|| ArticleHeading {
+        label: words.split_whitespace().collect::<Vec<_>>().join(" "),
+        number,
+        heading: None,
+    })
+}
+
 /// Recognises a sub-article heading « 5.1 Montant du financement » (the caller checks that
 /// `5` is the open article).
 pub fn sub_article(text: &str) -> Option<ArticleHeading> {
@@ -829,10 +858,26 @@ fn structure_found(text: &str, markdown: bool, prefilter: bool) -> Option<Found<
     if !is_structure_label(label) {
         return None;
     }
-    if (!rest.is_empty() && !sep && !markdown) || !heading_ok(rest) {
+    if (!rest.is_empty() && !sep && !markdown)
+        || !(heading_ok(rest) || long_division(rest, sep, markdown))
+    {
         return None;
     }
     Some(Found::Noun { kind, label, rest })
+}
+
+/// Longest heading of a division set apart by its separator (« Paragraphe 2 : Conseils de la
+/// formation institués auprès des chambres de métiers … de Mayotte », 210 characters), in
+/// characters.
+const MAX_DIVISION_HEADING: usize = 2 * MAX_HEADING;
+
+/// A division's heading longer than [`MAX_HEADING`] after its noun, number and separator:
+/// up to [`MAX_DIVISION_HEADING`], on a Markdown heading line or when it is no sentence (no
+/// final period), as the codes title some sections and as an act quotes them.
+fn long_division(rest: &str, sep: bool, markdown: bool) -> bool {
+    sep && rest.chars().count() <= MAX_DIVISION_HEADING
+        && !rest.ends_with([';', ','])
+        && (markdown || !rest.ends_with('.'))
 }
 
 /// An annex heading « ANNEXE 1 : TABLEAU … », « Annexe 1 : tableau … », « Annexe ».
@@ -1308,6 +1353,61 @@ mod tests {
         assert_eq!(art("Article 5 de la loi du 12 avril 2000 relative aux droits des citoyens dans leurs relations"), None);
         assert_eq!(art("Articles 3 et 4"), None);
         assert!(article("Article L1 Dialogue social", true).is_some());
+    }
+
+    /// The seven worded articles of the Code du travail (both editions), and lines that are
+    /// no such article.
+    #[test]
+    fn worded_articles() {
+        for (t, label, number) in [
+            ("Article Annexe Tableau", "Annexe Tableau", "annexe-tableau"),
+            (
+                "Article Annexe I à l'article R4312-1",
+                "Annexe I à l'article R4312-1",
+                "annexe-i-a-l-article-r4312-1",
+            ),
+            ("Article Annexe III", "Annexe III", "annexe-iii"),
+            ("Article Annexe", "Annexe", "annexe"),
+        ] {
+            let a = worded_article(t).unwrap_or_else(|| panic!("{t}"));
+            assert_eq!(
+                (a.label.as_str(), a.number.as_str(), a.heading),
+                (label, number, None)
+            );
+        }
+        for t in [
+            "Article L1111-1",
+            "Article 5 bis",
+            "Article premier",
+            "Articles L1 et L2",
+            "Article",
+            "Article annexé au décret",
+            "Article Unique.",
+            "Article Le présent accord entre en vigueur le lendemain de sa signature",
+        ] {
+            assert!(worded_article(t).is_none(), "{t}");
+        }
+    }
+
+    /// The Code du travail's longest division headings (210 and 277 characters) are read on
+    /// their heading line and as an act quotes them; a long sentence is no heading.
+    #[test]
+    fn long_division_headings() {
+        let heading = "Conseils de la formation institués auprès des chambres de métiers et de l'artisanat de région, des chambres régionales de métiers et de l'artisanat et de la chambre de métiers et de l'artisanat de Mayotte";
+        assert!(heading.chars().count() > MAX_HEADING);
+        for markdown in [true, false] {
+            let s = structure(&format!("Paragraphe 2 : {heading}"), markdown)
+                .unwrap_or_else(|| panic!("markdown={markdown}"));
+            assert_eq!(
+                (s.label.as_str(), s.heading.as_deref()),
+                ("Paragraphe 2", Some(heading))
+            );
+        }
+        let section = "Licenciement d'un membre du groupe spécial de négociation, d'un représentant au comité d'entreprise européen, d'un membre du comité de la société européenne, de la société coopérative européenne ou issue de la fusion transfrontalière, ou d'un représentant";
+        assert!(structure(&format!("Section 6 : {section}"), true).is_some());
+        let sentence = format!("Titre 1 : {}.", "la présente convention a pour objet de définir les conditions du partenariat entre les parties".repeat(3));
+        assert!(structure(&sentence, false).is_none());
+        assert!(structure(&format!("Titre 1 {heading}"), false).is_none());
     }
 
     #[test]

@@ -48,13 +48,17 @@ pub fn parse(source: Source) -> Document {
 /// is normalised: the document keeps only its tree (`source.text` is empty and
 /// [`Document::source_text`] gives ""; spans still say where each node stood). For a caller
 /// that holds two large texts and reads only their nodes, as `diff` does: the text is not held
-/// through the parse and after it (6 MB for each side of the Code du travail pair).
+/// through the parse and after it (6 MB for each side of the Code du travail pair). Such a
+/// tree is read, not edited: its index by key is given back (built again by the first
+/// [`Document::get`]).
 pub fn parse_tree(source: Source) -> Document {
     let normalised = normalise::normalise(&source);
     let mut doc = Document::new(source);
     // The parser reads the lines, never the text (the root's span was taken from it above).
     doc.source.text = String::new();
-    build(doc, normalised)
+    let mut doc = build(doc, normalised);
+    doc.release_key_index();
+    doc
 }
 
 /// Builds the tree from lines already normalised.

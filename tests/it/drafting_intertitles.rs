@@ -132,8 +132,9 @@ fn an_intertitle_added_is_inserted_before_the_alinea_it_opens() {
 /// its first words. Two real documents: the règlement (an article without intertitles gains
 /// one and an alinéa) and the Chartrettes convention (its article 5 of titre 2, with the
 /// intertitle « PROGRAMMATION », gains a second one and an alinéa). `draft_checked` has applied
-/// each act back. (The CGU of API Entreprise cannot serve: its article 3 quoted whole does not
-/// come back, its bold list item losing its markup — a gap of the rewrite, not of intertitles.)
+/// each act back. The CGU of API Entreprise too: its article 3, quoted whole, keeps the `**`
+/// its text holds around a bold item wrapped over two lines (they were read as emphasis and
+/// dropped, and the act was refused).
 #[test]
 fn an_intertitle_added_with_new_alineas_is_drafted_and_verified() {
     let name = "intertitres-article.md";
@@ -175,6 +176,23 @@ fn an_intertitle_added_with_new_alineas_is_drafted_and_verified() {
     // The intertitle the article had is put back before the alinéa it opened.
     assert!(
         md.contains("commençant par les mots : « Pour les programmations annuelles », il est inséré un intertitre ainsi rédigé :\n\n« PROGRAMMATION »"),
+        "{md}"
+    );
+
+    let name = "api-entreprise-cgu-2018-06-15.txt";
+    let old = read(&format!("corpus/blind/{name}"));
+    let new = old.replacen(
+        "- **Le Partenaire peut transmettre le jeton",
+        "### Sous-traitance\n\nLe Partenaire choisit ses sous-traitants.\n\n- **Le Partenaire peut transmettre le jeton",
+        1,
+    );
+    let md = act(name, &old, &new);
+    assert!(
+        md.contains("« – \\*\\*Le Partenaire demande l'accès aux seules données strictement nécessaires à la réalisation d'une démarche administrative.\\*\\*"),
+        "{md}"
+    );
+    assert!(
+        md.contains("il est inséré un intertitre ainsi rédigé :\n\n« Sous-traitance »"),
         "{md}"
     );
 }

@@ -245,15 +245,24 @@ fn articles_quoted_inside_a_code_are_not_its_articles() {
         .collect();
     assert_eq!(
         labels,
-        ["D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8", "D9", "D10"]
+        ["D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8", "D9", "Annexe", "D10"]
     );
     // « Art. D. 133-19.- » is reproduced inside article D1; the model convention's « Article
-    // 1er », « Article 2 » are lines of the « Article Annexe » block.
+    // 1er », « Article 2 » are lines of the « Article Annexe », an article named by words
+    // (which holds article D10 no more).
     assert_eq!(d.alineas(d.get("article-D1").unwrap()).len(), 4);
-    let annexe = d
-        .get("partie-reglementaire/chapitre-ii/article-annexe")
-        .unwrap();
-    assert_eq!(d.alineas(annexe).len(), 6);
+    // Its first line in capitals is its heading, as « TABLEAU C » is that of the Code du
+    // travail's « Article Annexe Tableau ».
+    let annexe = d.get("article-annexe").unwrap();
+    assert_eq!(
+        d.node(annexe).heading.as_deref(),
+        Some("MODÈLE DE CONVENTION DE FORMATION")
+    );
+    assert_eq!(d.alineas(annexe).len(), 5);
+    assert_eq!(
+        d.parent(d.get("article-D10").unwrap()),
+        d.get("partie-reglementaire/chapitre-ii")
+    );
     snapshot("code-cite.md", &d);
 }
 

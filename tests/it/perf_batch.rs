@@ -1,6 +1,6 @@
-//! Batch `check` on many conventions with rayon: the output is byte-identical whatever the
-//! number of threads (`--jobs 1` and `--jobs 4`), in every format, and `--format jsonl` gives one
-//! line per convention in the order of the files.
+//! Batch `check` on many conventions with rayon, and `diff` on several threads: the output is
+//! byte-identical whatever the number of threads (`--jobs 1` and `--jobs 4`), in every format,
+//! and `--format jsonl` gives one line per convention in the order of the files.
 
 use std::process::{Command, Output};
 
@@ -98,4 +98,56 @@ fn quiet_writes_nothing_on_stderr_and_bad_jobs_never_panics() {
         "a.md".into(),
     ]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// `diff` reads both sides and diffs the pairs on several threads: the same bytes whatever
+/// `--jobs`, on a generated convention large enough to be cut between threads (every article
+/// changed) and on two real versions of statuts.
+#[test]
+fn diff_gives_the_same_bytes_whatever_jobs() {
+    let convention = |factor: usize| {
+        let mut t = String::from("Convention de partenariat\n\n");
+        for k in 1..=2_000 {
+            t.push_str(&format!(
+                "Article {k} : Engagement {k}\n\nLe partenaire {k} verse une somme de {} euros au titre de l'année.\n\nLe comité se réunit chaque mois.\n\n",
+                k * factor
+            ));
+        }
+        t
+    };
+    let dir = std::env::temp_dir().join(format!("avenant-diff-jobs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let (old, new) = (dir.join("old.md"), dir.join("new.md"));
+    std::fs::write(&old, convention(1)).expect("old");
+    std::fs::write(&new, convention(2)).expect("new");
+    let pairs = [
+        (old.display().to_string(), new.display().to_string()),
+        (
+            "corpus/blind2/asn-statuts-2017-04-05.txt".to_string(),
+            "corpus/blind2/asn-statuts-2019-01-26.txt".to_string(),
+        ),
+    ];
+    for (a, b) in &pairs {
+        for format in ["json", "terminal"] {
+            let run = |jobs: &str| {
+                avenant(&["diff", "--format", format, "--jobs", jobs, a, b].map(String::from))
+            };
+            let one = run("1");
+            assert_eq!(one.status.code(), Some(1), "{a} {format}");
+            for jobs in ["2", "4", "0"] {
+                let other = run(jobs);
+                assert_eq!(
+                    one.status.code(),
+                    other.status.code(),
+                    "{a} {format} {jobs}"
+                );
+                assert!(
+                    one.stdout == other.stdout,
+                    "{a} {format} --jobs {jobs}: stdout differs"
+                );
+                assert_eq!(one.stderr, other.stderr, "{a} {format} {jobs}");
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

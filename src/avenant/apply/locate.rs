@@ -881,8 +881,10 @@ pub(super) fn resolve_alinea_start(doc: &Document, t: &Target) -> Result<(NodeId
     if !items.is_empty() {
         return Err(formules::not_applicable(t));
     }
+    // Hyphens alike, as quoted words match (« L. 331‑34 » and « L. 331-34 »).
     let flat = |s: &str| {
         crate::normalise::inline(s)
+            .replace(['\u{2010}', '\u{2011}'], "-")
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")

@@ -145,7 +145,9 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
         Op::ReplaceWords { old, new, .. } => {
             let scope = text_scope(doc, t)?;
             let hit = unique_occurrence(doc, &scope, old, t)?;
-            edit_at(doc, &hit, old.len(), new);
+            let found = hit_text(doc, &hit);
+            let new = in_text_hyphens(&found[hit.pos..hit.pos + hit.len], new).into_owned();
+            edit_at(doc, &hit, hit.len, &new);
             Ok(())
         }
         Op::ReplaceWordsEach { old, new, times } => {
@@ -162,7 +164,7 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             let hit = unique_occurrence(doc, &scope, aw, t)?;
             if after {
                 let at = Hit {
-                    pos: hit.pos + aw.len(),
+                    pos: hit.pos + hit.len,
                     ..hit
                 };
                 // A footnote call is glued to the word it follows (« contribution² »).
@@ -181,7 +183,7 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
             // From the end of the words to the end of the phrase named, else of the alinéa.
             let scope = text_scope(doc, t)?;
             let hit = unique_occurrence(doc, &scope, after, t)?;
-            let from = hit.pos + after.len();
+            let from = hit.pos + hit.len;
             let to = hit.slot.range.1.max(from);
             let sep = if text.starts_with([',', '.', ';', ')']) {
                 ""
@@ -237,7 +239,7 @@ pub fn apply_instruction(doc: &mut Document, ins: &Instruction) -> Result<(), St
                 let end = phrase_end(&text, hit.pos);
                 end - hit.pos
             } else {
-                words.len()
+                hit.len
             };
             edit_at(doc, &hit, len, "");
             Ok(())
@@ -592,6 +594,26 @@ mod tests {
     fn whole_words() {
         assert_eq!(occurrences("par écrit, parfois", "par"), vec![0]);
         assert_eq!(occurrences("l'ENA et l'ENA", "l'ENA"), vec![0, 9]);
+    }
+
+    #[test]
+    fn quoted_words_match_across_the_non_breaking_hyphen() {
+        // The Journal officiel's « L. 331‑34 » (U+2011), quoted « L. 331-34 » by the act, and
+        // the reverse; the span is the text's own.
+        let t = "l'article L. 331\u{2011}34 du code";
+        assert_eq!(occurrence_spans(t, "L. 331-34"), [(10, 21)]);
+        assert_eq!(&t[10..21], "L. 331\u{2011}34");
+        assert_eq!(
+            occurrence_spans("l'article L. 331-34", "L. 331\u{2011}34"),
+            [(10, 19)]
+        );
+        assert_eq!(occurrences(t, "L. 331-3"), Vec::<usize>::new());
+        // Replaced, the new words take the text's hyphen when it wrote them all so.
+        let (out, n) = replace_words(t, "L. 331-34", "L. 331-35").expect("found");
+        assert_eq!((out.as_str(), n), ("l'article L. 331\u{2011}35 du code", 1));
+        let mixed = "l'article L. 301\u{2011}5-1";
+        let (out, _) = replace_words(mixed, "L. 301-5-1", "L. 301-5-2").expect("found");
+        assert_eq!(out, "l'article L. 301-5-2");
     }
 
     #[test]

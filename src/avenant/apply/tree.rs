@@ -14,12 +14,30 @@ pub(super) fn classify(line: &str) -> (Form, String) {
     let src = Source {
         path: String::new(),
         format: crate::model::Format::Text,
-        text: line.to_string(),
+        text: literal_markup(line),
     };
     match normalise::normalise(&src).lines.into_iter().next() {
         Some(l) => (l.form, l.text),
         None => (Form::Plain, line.to_string()),
     }
+}
+
+/// `line` with its `*` and `_` escaped (a leading `* ` bullet aside): a quoted line is the
+/// text as read (the avenant's own markup already taken out by the reader, or a node's text),
+/// so that what reads as emphasis there is words here — the `**` a text kept around a bold
+/// item wrapped over two lines (« **Le Partenaire demande … administrative.** », API
+/// Entreprise CGU 2018) comes back as it was.
+fn literal_markup(line: &str) -> String {
+    let lead = line.len() - line.trim_start().len();
+    let bullet = line[lead..].starts_with("* ");
+    let mut out = String::with_capacity(line.len() + 8);
+    for (i, c) in line.char_indices() {
+        if matches!(c, '*' | '_') && !(bullet && i == lead) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 pub(super) fn leaf_node(doc: &Document, line: &str) -> Node {
@@ -36,6 +54,7 @@ pub(super) fn leaf_node(doc: &Document, line: &str) -> Node {
             n.level = level;
             n
         }
+        Form::Plain => Node::new(NodeKind::Alinea, key, text, Span::default()),
         _ => Node::new(
             NodeKind::Alinea,
             key,
@@ -307,7 +326,22 @@ pub(super) fn graft_article(
 
 #[cfg(test)]
 mod tests {
-    use super::row_cells;
+    use super::{classify, row_cells, Form};
+
+    #[test]
+    fn a_quoted_line_is_words_its_stars_included() {
+        // The `**` a text kept (bold over two lines) come back as they were.
+        let (form, text) = classify("– **Le Partenaire demande l'accès.**");
+        assert!(matches!(form, Form::Item { .. }), "{form:?}");
+        assert_eq!(text, "**Le Partenaire demande l'accès.**");
+        let (form, text) = classify("Nom : ____ et *note");
+        assert!(matches!(form, Form::Plain), "{form:?}");
+        assert_eq!(text, "Nom : ____ et *note");
+        // A star bullet stays a bullet.
+        let (form, text) = classify("* un point");
+        assert!(matches!(form, Form::Item { .. }), "{form:?}");
+        assert_eq!(text, "un point");
+    }
 
     #[test]
     fn an_escaped_pipe_stays_in_its_cell() {

@@ -15,6 +15,9 @@ pub(super) struct Slot {
 pub(super) struct Hit {
     pub(super) slot: Slot,
     pub(super) pos: usize,
+    /// The length of the words found, as the text writes them (« L. 331‑34 » with the Journal
+    /// officiel's non-breaking hyphen is longer than the act's « L. 331-34 »).
+    pub(super) len: usize,
 }
 
 pub(super) fn slot_text(doc: &Document, slot: &Slot) -> String {
@@ -84,8 +87,90 @@ pub(super) fn text_scope(doc: &Document, t: &Target) -> Result<Vec<Slot>, String
     }
 }
 
-/// Byte offsets of `words` in `text` standing as whole words.
+/// Byte offsets of `words` in `text` standing as whole words (hyphens alike, see
+/// [`occurrence_spans`]).
 pub fn occurrences(text: &str, words: &str) -> Vec<usize> {
+    occurrence_spans(text, words)
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect()
+}
+
+/// The hyphens that are one character for the words they join: U+2010 and the Journal
+/// officiel's non-breaking U+2011 (« L. 331‑34 »), read as « - ».
+fn is_hyphen_like(c: char) -> bool {
+    matches!(c, '\u{2010}' | '\u{2011}')
+}
+
+/// Whether `s` holds a hyphen of [`is_hyphen_like`] (both begin with the bytes E2 80).
+fn has_hyphen_like(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memmem::find_iter(b, b"\xE2\x80").any(|i| matches!(b.get(i + 2), Some(0x90 | 0x91)))
+}
+
+/// `s` with its hyphens folded to « - », and for each byte of the folded text (and its end)
+/// the offset of that byte in `s`.
+fn folded(s: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(s.len());
+    let mut at = Vec::with_capacity(s.len() + 1);
+    for (i, c) in s.char_indices() {
+        let c = if is_hyphen_like(c) { '-' } else { c };
+        for k in 0..c.len_utf8() {
+            at.push(i + k);
+        }
+        out.push(c);
+    }
+    at.push(s.len());
+    (out, at)
+}
+
+/// Where `words` stand in `text` as whole words, each as (start, end) byte offsets of `text`:
+/// quoted words match across the hyphens of [`is_hyphen_like`] (the act types « - », the text
+/// printed by the Journal officiel holds U+2011), the text keeping its own character.
+pub fn occurrence_spans(text: &str, words: &str) -> Vec<(usize, usize)> {
+    if has_hyphen_like(text) || has_hyphen_like(words) {
+        let (t, at) = folded(text);
+        let (w, _) = folded(words);
+        return exact_occurrences(&t, &w)
+            .into_iter()
+            .map(|p| (at[p], at[p + w.len()]))
+            .collect();
+    }
+    exact_occurrences(text, words)
+        .into_iter()
+        .map(|p| (p, p + words.len()))
+        .collect()
+}
+
+/// The words `new` that replace `matched` (the words found in the text) written with the
+/// text's hyphen: when the text joined the words it had with the non-breaking hyphen U+2011
+/// alone (the Journal officiel's « L. 331‑34 »), the hyphens of `new` between two letters or
+/// digits are that one too (« L. 331‑35 »).
+pub(super) fn in_text_hyphens<'a>(matched: &str, new: &'a str) -> std::borrow::Cow<'a, str> {
+    if !matched.contains('\u{2011}') || matched.contains('-') || !new.contains('-') {
+        return new.into();
+    }
+    let chars: Vec<char> = new.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let joins = *c == '-'
+                && i > 0
+                && chars[i - 1].is_alphanumeric()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+            if joins {
+                '\u{2011}'
+            } else {
+                *c
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
+/// Byte offsets of `words` in `text`, byte for byte, standing as whole words.
+fn exact_occurrences(text: &str, words: &str) -> Vec<usize> {
     if words.is_empty() {
         return Vec::new();
     }
@@ -122,10 +207,11 @@ pub(super) fn unique_occurrence(
         let Some(part) = text.get(slot.range.0..slot.range.1) else {
             continue;
         };
-        for pos in occurrences(part, words) {
+        for (start, end) in occurrence_spans(part, words) {
             hits.push(Hit {
                 slot: *slot,
-                pos: slot.range.0 + pos,
+                pos: slot.range.0 + start,
+                len: end - start,
             });
         }
     }
@@ -176,9 +262,9 @@ pub(super) fn replace_each(
         let Some(part) = text.get(slot.range.0..slot.range.1) else {
             continue;
         };
-        let at: Vec<usize> = occurrences(part, old)
+        let at: Vec<(usize, usize)> = occurrence_spans(part, old)
             .into_iter()
-            .map(|p| slot.range.0 + p)
+            .map(|(s, e)| (slot.range.0 + s, slot.range.0 + e))
             .collect();
         if !at.is_empty() {
             found.push((*slot, text, at));
@@ -192,8 +278,9 @@ pub(super) fn replace_each(
         return Err(formules::words_count_differs(old, n, k, t));
     }
     for (slot, mut text, at) in found {
-        for pos in at.into_iter().rev() {
-            text.replace_range(pos..pos + old.len(), new);
+        for (s, e) in at.into_iter().rev() {
+            let new = in_text_hyphens(&text[s..e], new).into_owned();
+            text.replace_range(s..e, &new);
         }
         write_slot(doc, &slot, tidy(&text));
     }
@@ -252,7 +339,13 @@ pub(super) fn replace_all(doc: &mut Document, ids: &[NodeId], old: &str, new: &s
     // One searcher for the whole walk: most texts of a code hold none of the words, and a
     // searcher built per text cost more than the search (2.5 G instructions of the Code du
     // travail draft's check).
-    let finder = memchr::memmem::Finder::new(old.as_bytes());
+    // With a hyphen in the words, the longest piece without one (the text may write the
+    // hyphen another way, « L. 331‑34 »).
+    let piece = old
+        .split(|c: char| c == '-' || is_hyphen_like(c))
+        .max_by_key(|p| p.len())
+        .unwrap_or(old);
+    let finder = memchr::memmem::Finder::new(piece.as_bytes());
     let holds = |s: &str| finder.find(s.as_bytes()).is_some();
     let replaced = |s: &str| holds(s).then(|| replace_words(s, old, new)).flatten();
     let mut count = 0;
@@ -282,14 +375,15 @@ pub(super) fn replace_all(doc: &mut Document, ids: &[NodeId], old: &str, new: &s
 /// `s` with every occurrence of `old` (whole words, as [`occurrences`] finds them) replaced
 /// by `new`, spaces tidied, and the number of occurrences; `None` when `old` does not occur.
 pub(crate) fn replace_words(s: &str, old: &str, new: &str) -> Option<(String, usize)> {
-    let occ = occurrences(s, old);
+    let occ = occurrence_spans(s, old);
     if occ.is_empty() {
         return None;
     }
     let n = occ.len();
     let mut out = s.to_string();
-    for pos in occ.into_iter().rev() {
-        out.replace_range(pos..pos + old.len(), new);
+    for (start, end) in occ.into_iter().rev() {
+        let new = in_text_hyphens(&out[start..end], new).into_owned();
+        out.replace_range(start..end, &new);
     }
     Some((tidy(&out), n))
 }

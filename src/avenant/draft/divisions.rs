@@ -457,8 +457,9 @@ impl Drafter<'_> {
     /// beside kept ones, articles exchanged between two divisions): each is replaced whole, the
     /// smallest one first met from the top — « La sous-section 2 … est supprimée. » then « Après
     /// la sous-section 1 …, il est inséré une sous-section 2 ainsi rédigée : » quoting what
-    /// it holds. A division of more than [`MAX_QUOTED_ARTICLES`] articles is not quoted whole:
-    /// the divisions it holds are looked at instead.
+    /// it holds. When it cannot be (a number it holds still borne elsewhere), the division
+    /// holding it is tried. A division of more than [`MAX_QUOTED_ARTICLES`] articles is not
+    /// quoted whole: the divisions it holds are looked at instead.
     pub(super) fn rewrite_restructured_divisions(&mut self) -> Vec<(String, Vec<Instruction>)> {
         let new = &self.cmp.new;
         let mut out = Vec::new();
@@ -508,8 +509,11 @@ impl Drafter<'_> {
                 if let Some(a) = self.replace_division(wo, x) {
                     out.extend(a);
                     done = true;
+                    break;
                 }
-                break;
+                // Refused (a number it holds still borne by an article of a neighbouring
+                // division that the new version renumbers): the division holding both,
+                // replaced whole, as issue 13 redrafts at the next larger unit.
             }
             if !done {
                 stack.extend(divisions_of(n));

@@ -132,7 +132,7 @@ impl Drafter<'_> {
         let unit_of = |d: &Self, c: NodeId| -> Option<Unit> {
             if d.inserted_labels.contains_key(&c) {
                 let h = new.node(c).heading.clone()?;
-                return Some(Unit::titled(&h, None));
+                return Some(d.inserted_titled(c, &h));
             }
             let old = d.pairs.old_of(c)?;
             crate::edit::is_attached(&d.w, old).then(|| d.article_unit(old))
@@ -170,15 +170,51 @@ impl Drafter<'_> {
         Some((formules::insertion_heading_in(&named, self.noun), vec![ins]))
     }
 
+    /// An article this act inserted without a number (`c`, of the new version), named as
+    /// `apply` finds it in the working copy: by its heading, and by which one it is when other
+    /// articles bear that heading (« Après le premier article des statuts intitulé « Membres »,
+    /// … »).
+    fn inserted_titled(&self, c: NodeId, heading: &str) -> Unit {
+        let key = heading_key(Some(heading));
+        let same = |doc: &Document| -> Vec<NodeId> {
+            doc.descendants(doc.root())
+                .into_iter()
+                .filter(|id| {
+                    let n = doc.node(*id);
+                    n.kind == NodeKind::Article && heading_key(n.heading.as_deref()) == key
+                })
+                .collect()
+        };
+        // Which of the articles so titled that this act inserts, in the new version's order;
+        // the same one among the working copy's new nodes (the old version's arena is its
+        // start).
+        let k = same(&self.cmp.new)
+            .into_iter()
+            .filter(|x| self.inserted_labels.contains_key(x))
+            .position(|x| x == c);
+        let first_new = self.cmp.old.nodes.len();
+        let fresh: Vec<NodeId> = same(&self.w)
+            .into_iter()
+            .filter(|x| x.index() >= first_new)
+            .collect();
+        match k
+            .and_then(|k| fresh.get(k))
+            .and_then(|id| titled_heading(&self.w, *id))
+        {
+            Some((heading, rank)) => Unit::TitledArticle { heading, rank },
+            None => Unit::titled(heading, None),
+        }
+    }
+
     /// True when `label` is free in the working copy and falls, in the numbering order,
     /// between the article `prev` and the article following it there (any article after it at
     /// the same depth): « 5.7 » after « 5.6 », « 12 » after the last article « 11 », « 47-2 »
     /// after « 47-1 » and before « 48 ».
     pub(super) fn fits_after(&self, label: &str, prev: &str) -> bool {
-        let (Some(key), Some(prev_key)) = (label_order(label), label_order(prev)) else {
+        let Some(key) = label_order(label) else {
             return false;
         };
-        if label.is_empty() || self.label_exists(label) || key <= prev_key {
+        if label.is_empty() || self.label_exists(label) {
             return false;
         }
         // The next article after `prev` in the working copy, at the same depth or above: the
@@ -188,9 +224,19 @@ impl Drafter<'_> {
         let Some(at) = super::super::apply::find_unit(w, &Unit::article(prev)) else {
             return false;
         };
+        // An article named by words (« Annexe ») has no place in the numbering: the numbered
+        // article before it says where the numbers stand.
+        let prev_key = label_order(prev).or_else(|| previous_ordered(w, at, |id| self.label(id)));
+        // A code's series (« R. », « D. ») are each in order, not against one another: its R
+        // articles come before its D articles in each division.
+        if prev_key.is_none_or(|p| same_series(&p, &key) && key <= p) {
+            return false;
+        }
         match next_article_outside(w, at) {
             None => true,
-            Some(id) => label_order(&self.label(id)).is_some_and(|nk| key < nk),
+            Some(id) => {
+                label_order(&self.label(id)).is_some_and(|nk| !same_series(&nk, &key) || key < nk)
+            }
         }
     }
 
@@ -431,6 +477,13 @@ pub(super) fn label_order(label: &str) -> Option<Vec<u32>> {
     Some(key)
 }
 
+/// Whether two [`label_order`] keys are of one series: both without a letter prefix, or with
+/// the same one (« R. 4121-1 » and « R. 4121-2 », not « D. 4121-3 »).
+fn same_series(a: &[u32], b: &[u32]) -> bool {
+    let series = |k: &[u32]| k.first().copied().filter(|x| *x >= 1_000_000);
+    series(a) == series(b)
+}
+
 /// The last article not inside an article, in document order, below `id`: searched from the end.
 pub(super) fn last_top_article(doc: &Document, id: NodeId) -> Option<NodeId> {
     for c in doc.children(id).iter().rev() {
@@ -471,6 +524,56 @@ fn next_article_outside(w: &Document, id: NodeId) -> Option<NodeId> {
     None
 }
 
+/// The order ([`label_order`]) of the nearest article before `id` in document order that
+/// has one (an article holding `id` included), through divisions, annexes and articles.
+fn previous_ordered(
+    w: &Document,
+    id: NodeId,
+    label: impl Fn(NodeId) -> String,
+) -> Option<Vec<u32>> {
+    let units = |x: NodeId| {
+        matches!(
+            w.node(x).kind,
+            NodeKind::Article | NodeKind::Structure | NodeKind::Annexe
+        )
+    };
+    // The last ordered article inside `top` (itself included), in document order.
+    let last_in = |top: NodeId| -> Option<Vec<u32>> {
+        let mut stack = vec![top];
+        let mut order = Vec::new();
+        while let Some(x) = stack.pop() {
+            order.push(x);
+            stack.extend(w.children(x).iter().rev().copied().filter(|c| units(*c)));
+        }
+        // Document order, read from the last unit back.
+        order
+            .into_iter()
+            .rev()
+            .filter(|x| w.node(*x).kind == NodeKind::Article)
+            .find_map(|x| label_order(&label(x)))
+    };
+    let mut x = id;
+    while let Some(p) = w.parent(x) {
+        let siblings = w.children(p);
+        let before = siblings.iter().position(|c| *c == x).unwrap_or(0);
+        if let Some(k) = siblings[..before]
+            .iter()
+            .rev()
+            .filter(|s| units(**s))
+            .find_map(|s| last_in(*s))
+        {
+            return Some(k);
+        }
+        if w.node(p).kind == NodeKind::Article {
+            if let Some(k) = label_order(&label(p)) {
+                return Some(k);
+            }
+        }
+        x = p;
+    }
+    None
+}
+
 /// The articles of `n`'s parent in `doc`, and `n`'s place among them.
 fn sibling_articles(doc: &Document, n: NodeId) -> Option<(Vec<NodeId>, usize)> {
     let siblings: Vec<NodeId> = doc
@@ -496,5 +599,11 @@ mod tests {
         assert!(k("L4081-2") < k("R1") && k("999") < k("L1"));
         assert!(k("L1233-24 bis") < k("L1233-24-1"));
         assert!(label_order("L").is_none() && label_order("IV").is_none());
+        assert!(super::same_series(&k("R4412-94"), &k("R. 4412-148")));
+        assert!(!super::same_series(&k("R6123-3-8"), &k("D6123-25")));
+        assert!(
+            !super::same_series(&k("12"), &k("L12")) && super::same_series(&k("12"), &k("5.1"))
+        );
+        assert!(label_order("Annexe Tableau").is_none());
     }
 }

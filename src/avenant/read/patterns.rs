@@ -364,7 +364,7 @@ pub(super) static R_INSERT_ART: Formula = Formula::new(
     &[&["article"], &["ainsi"], &["apr", "avant"]],
     || {
         re(
-            r"^(?:(?P<rel>après|avant)\s+(?P<t>l'article .+?),\s*(?:il\s+)?est\s+(?:inséré|ajouté)|il\s+est\s+(?:inséré|ajouté)\s+(?P<rel2>après|avant)\s+(?P<t2>l'article .+?))\s+un\s+article(?:\s+(?P<l>.+?))?\s+ainsi\s+rédigé\s*:?$",
+            r"^(?:(?P<rel>après|avant)\s+(?P<t>(?:l'|le ORD )article .+?),\s*(?:il\s+)?est\s+(?:inséré|ajouté)|il\s+est\s+(?:inséré|ajouté)\s+(?P<rel2>après|avant)\s+(?P<t2>(?:l'|le ORD )article .+?))\s+un\s+article(?:\s+(?P<l>.+?))?\s+ainsi\s+rédigé\s*:?$",
         )
     },
 );
@@ -720,7 +720,7 @@ pub(super) static P_POINT: Formula = Formula::new(&[&["paragraphe", "point"]], |
 /// only (« l'article 5 a été… » is no suffix).
 pub(super) static P_ARTICLE: Formula = Formula::new(&[&["article", "point"]], || {
     re(&format!(
-        r"^(?:nouvel )?(?:article|point)(?: de)? (premier|unique|(?:[LRD]\*?\.? ?)?\d+(?:[.\-‑]\d+)*(?: ?er)?(?: (?:(?:{})(?:[\-‑](?:\d+|(?-i:[A-Z])))*|(?-i:[A-Z])))?|[IVXLC]+(?: (?:bis|ter))?)\b(?: ?§\d+)?(?: DE_THEDOC)?",
+        r"^(?:nouvel )?(?:article|point)(?: de)? (premier|unique|(?:[LRD]\*?\.? ?)?\d+(?:[.\-‑]\d+)*(?: ?er)?(?: (?:(?:{})(?:[\-‑](?:\d+|(?-i:[A-Z])))*|(?-i:[A-Z])))?|[IVXLC]+(?: (?:bis|ter))?|(?-i:\p{{Lu}}\p{{Ll}}+(?: (?:[IVXLC]+|\d+|\p{{Lu}}\p{{Ll}}+))*)(?: à l'article (?:[LRD]\.? ?)?\d+(?:[.\-‑]\d+)*)?)\b(?: ?§\d+)?(?: DE_THEDOC)?",
         crate::parse::headings::LATIN_SUFFIX
     ))
 });

@@ -1401,6 +1401,20 @@ pub(super) fn article_block(
             return Ok((Some(c[2].trim().to_string()), lines[1..].to_vec()));
         }
     }
+    // An article named by words (« Article Annexe Tableau – TABLEAU C »): the label the
+    // sentence names, then its heading if any.
+    let worded = first
+        .strip_prefix("Article ")
+        .and_then(|r| r.strip_prefix(want.as_str()))
+        .filter(|_| headings::article(first, true).is_none());
+    if let Some(rest) = worded.map(str::trim_start) {
+        if rest.is_empty() {
+            return Ok((None, lines[1..].to_vec()));
+        }
+        if let Some(h) = rest.strip_prefix(['–', '—', ':', '-']) {
+            return Ok((Some(h.trim().to_string()), lines[1..].to_vec()));
+        }
+    }
     match headings::article(first, true) {
         Some(h) => {
             if canonical_label(&h.label) != want {
@@ -1652,5 +1666,28 @@ mod tests {
             &[],
         );
         assert!(matches!(got[0].op, Op::ReplaceWords { .. }), "{got:?}");
+    }
+
+    #[test]
+    fn an_article_inserted_after_one_named_by_rank_and_heading() {
+        let b: Vec<String> = vec!["Adhésion".into(), "Texte.".into()];
+        let got = parse_sentence(
+            "Après le deuxième article des statuts intitulé « Cotisation », il est inséré un article ainsi rédigé :",
+            b,
+            None,
+            &[],
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            got,
+            [Instruction {
+                target: Target::unit(Unit::titled("Cotisation", Some(2))),
+                op: Op::InsertArticle {
+                    label: String::new(),
+                    heading: Some("Adhésion".into()),
+                    alineas: vec!["Texte.".into()],
+                },
+            }]
+        );
     }
 }

@@ -398,4 +398,25 @@ mod tests {
         // A lower-case letter after the number is no suffix.
         assert!(parse_np("l'article 5 a", None).is_none());
     }
+
+    /// The articles a code names by words (« Article Annexe Tableau » in the Code du travail).
+    #[test]
+    fn articles_named_by_words() {
+        for (np, label) in [
+            ("l'article Annexe Tableau du code", "Annexe Tableau"),
+            ("le premier alinéa de l'article Annexe III", "Annexe III"),
+            (
+                "l'article Annexe I à l'article R4312-1",
+                "Annexe I à l'article R4312-1",
+            ),
+            (
+                "la troisième ligne du tableau de l'article Annexe",
+                "Annexe",
+            ),
+        ] {
+            let (t, _) = parse_np(np, None).unwrap_or_else(|| panic!("{np}"));
+            assert_eq!(t.unit, Unit::article(label), "{np}");
+        }
+        assert!(parse_np("l'article annexé", None).is_none());
+    }
 }
