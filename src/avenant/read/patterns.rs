@@ -657,11 +657,12 @@ pub(super) static R_INSERT_BEFORE: Formula = Formula::new(&[&["avant", "apr"], &
 });
 /// « l'article intitulé « Objet » » (an article whose number the text does not write, named
 /// by its heading; [`R_TITLED_ARTICLE`] has made the quote `¤n` in a skeleton), or, in a text
-/// whose quotations are still there (a chapeau, an amending article's title), with the
-/// heading itself.
+/// whose quotations are still there (a chapeau, an amending article's title, « L'article …
+/// est ainsi modifié : »), with the heading itself, which may hold a quotation of its own
+/// (« intitulé « Absence de droits restreignant la « Réutilisation » » »).
 pub(super) static P_TITLED_ARTICLE: Formula = Formula::new(&[&["article"], &["intitul"]], || {
     re(
-        r"^(?:(?P<rank>ORD)\s+)?article(?: DE_THEDOC)? intitulé\s*:?\s*(?:¤(?P<n>\d+)|«\s*(?P<h>[^«»]+?)\s*»)(?: DE_THEDOC)?",
+        r"^(?:(?P<rank>ORD)\s+)?article(?: DE_THEDOC)? intitulé\s*:?\s*(?:¤(?P<n>\d+)|«\s*(?P<h>(?:[^«»]|«[^«»]*»)+?)\s*»)(?: DE_THEDOC)?",
     )
 });
 /// « article [des statuts] intitulé § n », rewritten « article intitulé ¤n » before the

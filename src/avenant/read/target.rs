@@ -291,6 +291,19 @@ mod tests {
         assert_eq!(t, Target::article("4").with_item("I"));
         let (t, _) = parse_np("l'intitulé de l'article 4", None).unwrap();
         assert_eq!(t, Target::article("4").with_heading());
+        // blind4 finding 14: a heading that holds a quotation of its own.
+        let (t, _) = parse_np(
+            "L'article de la convention intitulé « Absence de droits restreignant la « Réutilisation » »",
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            t.unit,
+            Unit::TitledArticle {
+                heading: "Absence de droits restreignant la « Réutilisation »".to_string(),
+                rank: None
+            }
+        );
         let (t, _) = parse_np("l'article 2 du titre II de la convention", None).unwrap();
         assert_eq!(t.unit, Unit::article("2 du titre II"));
         let (t, _) = parse_np("le premier alinéa de l'article 1er du titre 2", None).unwrap();
