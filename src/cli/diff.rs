@@ -76,8 +76,6 @@ pub(super) fn run(args: &DiffArgs, options: &ReadOptions, out: &Output) -> Resul
     // the Code du travail).
     // Each side keeps only its tree: nothing of the comparison reads the decoded texts (the
     // nodes hold their own), given back as soon as they are normalised (12 MB on two codes).
-    // One heap for both threads: the parser's garbage on the second serves the comparison.
-    super::memory::one_heap();
     let (old, new) = avenant::align::threads::both(
         args.jobs,
         || load_tree(&args.old, options),

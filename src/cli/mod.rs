@@ -6,7 +6,6 @@ mod check;
 mod diff;
 mod draft;
 mod french;
-mod memory;
 mod output;
 mod pdf;
 mod template;
@@ -100,7 +99,6 @@ enum ParseFormat {
 
 /// Runs the command line and returns the exit code.
 pub fn run() -> ExitCode {
-    memory::return_large_buffers();
     let command = french::frenchify(Cli::command());
     let parsed = command
         .try_get_matches()
