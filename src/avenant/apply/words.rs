@@ -88,7 +88,7 @@ pub(super) fn text_scope(doc: &Document, t: &Target) -> Result<Vec<Slot>, String
 }
 
 /// Byte offsets of `words` in `text` standing as whole words (hyphens alike, see
-/// [`occurrence_spans`]).
+/// `occurrence_spans`).
 pub fn occurrences(text: &str, words: &str) -> Vec<usize> {
     occurrence_spans(text, words)
         .into_iter()

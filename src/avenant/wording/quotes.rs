@@ -50,8 +50,8 @@ fn nested_marker(line: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The lines of a quoted block with their bullets read as levels, the reverse of
-/// [`nested_marker`]: each kind of bullet the block uses is a level, in the order of
-/// [`LEVEL_BULLETS`] (« – » or « - », then « • », « ◦ », « ▪ »), the first used the first
+/// `nested_marker`: each kind of bullet the block uses is a level, in the order of
+/// `LEVEL_BULLETS` (« – » or « - », then « • », « ◦ », « ▪ »), the first used the first
 /// level — so that a block bulleted « • » alone (as a word processor bullets) is one level —
 /// save that numbered items (« 3. », « 1° ») are the first level when there are some; with a
 /// first level, each bullet is the level it stands for (« – » then « ◦ »: levels 0 and 2).
