@@ -198,23 +198,7 @@ fn wrapped_text_gives_the_same_tree() {
         }
     }
     println!("{checked} wrapped texts, {} differ", failures.len());
-    for (w, name, first) in &failures {
-        println!("{w} {name}: {first}\n");
-    }
-    let new: Vec<_> = failures
-        .iter()
-        .filter(|(w, name, _)| !KNOWN.contains(&(*w, name.as_str())))
-        .collect();
-    assert!(new.is_empty(), "{new:#?}");
-    let solved: Vec<_> = KNOWN
-        .iter()
-        .filter(|(_, n)| texts.iter().any(|(t, _)| t == n))
-        .filter(|(w, n)| !failures.iter().any(|(fw, f, _)| fw == w && f == n))
-        .collect();
-    assert!(
-        solved.is_empty(),
-        "no longer differ, take them out of KNOWN: {solved:?}"
-    );
+    only_known(&failures, KNOWN, "KNOWN", &texts);
 }
 
 /// Texts whose tree, wrapped in characters, still differs (read by hand, see [`KNOWN`]).
@@ -276,21 +260,32 @@ fn text_wrapped_in_characters_gives_the_same_tree() {
         texts.len() * 3,
         failures.len()
     );
-    for (w, name, first) in &failures {
+    only_known(&failures, KNOWN_CHARACTERS, "KNOWN_CHARACTERS", &texts);
+}
+
+/// Prints the wrapped texts whose tree differs, and fails on any not in `known` (a new
+/// difference) and on any in `known` that no longer differs (take it out of the list).
+fn only_known(
+    failures: &[(usize, String, String)],
+    known: &[(usize, &str)],
+    list: &str,
+    texts: &[(String, String)],
+) {
+    for (w, name, first) in failures {
         println!("{w} {name}: {first}\n");
     }
     let new: Vec<_> = failures
         .iter()
-        .filter(|(w, name, _)| !KNOWN_CHARACTERS.contains(&(*w, name.as_str())))
+        .filter(|(w, name, _)| !known.contains(&(*w, name.as_str())))
         .collect();
     assert!(new.is_empty(), "{new:#?}");
-    let solved: Vec<_> = KNOWN_CHARACTERS
+    let solved: Vec<_> = known
         .iter()
         .filter(|(_, n)| texts.iter().any(|(t, _)| t == n))
         .filter(|(w, n)| !failures.iter().any(|(fw, f, _)| fw == w && f == n))
         .collect();
     assert!(
         solved.is_empty(),
-        "no longer differ, take them out of KNOWN_CHARACTERS: {solved:?}"
+        "no longer differ, take them out of {list}: {solved:?}"
     );
 }
