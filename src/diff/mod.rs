@@ -998,6 +998,24 @@ mod tests {
     }
 
     #[test]
+    fn quotation_marks_around_a_heading_are_cosmetic() {
+        let c = cmp(
+            OLD,
+            &OLD.replace("Article 2 : Durée", "Article 2 : \"Durée\""),
+        );
+        assert!(!c.has_differences());
+        assert!(c
+            .iter()
+            .any(|p| p.cosmetic && p.status == Status::Unchanged));
+        // Quoting a word inside the heading is not.
+        let c = cmp(
+            OLD,
+            &OLD.replace("Article 2 : Durée", "Article 2 : Durée \"totale\""),
+        );
+        assert!(c.has_differences());
+    }
+
+    #[test]
     fn heading_end_punctuation_is_cosmetic() {
         let c = cmp(OLD, &OLD.replace("Article 2 : Durée", "Article 2 : Durée."));
         assert!(!c.has_differences());

@@ -228,12 +228,17 @@ pub(super) fn changes_of(
                 };
                 only_marks(old, ot, or) && only_marks(new, nt, nr)
             };
-            // A heading's final punctuation (« Objet » / « Objet. », « Durée : ») is typography.
+            // A heading's final punctuation (« Objet » / « Objet. », « Durée : ») is typography,
+            // and so are quotation marks around it (« "Durée" » / « Durée »).
+            let marks = |mark: fn(&str) -> bool| {
+                ot[or.clone()].iter().all(|t| mark(t.text(old)))
+                    && nt[nr.clone()].iter().all(|t| mark(t.text(new)))
+            };
             let closing = field == Field::Heading
-                && or.end == ot.len()
-                && nr.end == nt.len()
-                && ot[or.clone()].iter().all(|t| is_closing_mark(t.text(old)))
-                && nt[nr.clone()].iter().all(|t| is_closing_mark(t.text(new)));
+                && ((or.end == ot.len()
+                    && nr.end == nt.len()
+                    && marks(|t| is_closing_mark(t) || is_quotation_mark(t)))
+                    || (or.start == 0 && nr.start == 0 && marks(is_quotation_mark)));
             out.extend(make_change(
                 *tag,
                 old,
@@ -269,6 +274,17 @@ fn is_closing_mark(token: &str) -> bool {
         && token
             .chars()
             .all(|c| matches!(c, '.' | ':' | ';' | ',' | '-' | '–' | '—'))
+}
+
+/// Quotation marks: « », “ ”, " and the single ‹ › (the text's own quotes are « » by then).
+fn is_quotation_mark(token: &str) -> bool {
+    !token.is_empty()
+        && token.chars().all(|c| {
+            matches!(
+                c,
+                '«' | '»' | '"' | '“' | '”' | '‹' | '›' | '\u{a0}' | '\u{202f}'
+            )
+        })
 }
 
 /// Word changes between two texts of the same field.

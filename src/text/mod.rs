@@ -149,13 +149,19 @@ pub fn fold_into(s: &str, out: &mut String) {
     }
 }
 
-/// A heading as it is compared: folded ([`fold`]), its closing punctuation and spaces left out
-/// (« Objet », « OBJET. » and « Objet : » alike), since a heading's case and final
-/// punctuation are typography.
+/// A heading as it is compared: folded ([`fold`]), its closing punctuation, spaces and the
+/// quotation marks around it left out (« Objet », « OBJET. », « Objet : » and « "Objet" »
+/// alike), since a heading's case, final punctuation and quotation are typography.
 pub fn heading_key(h: &str) -> String {
-    fold(h.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '.' | ':' | ';' | ',' | '-' | '–' | '—')
-    }))
+    let quote = |c: char| matches!(c, '«' | '»' | '"' | '“' | '”' | '‹' | '›');
+    fold(
+        h.trim_start_matches(|c: char| c.is_whitespace() || quote(c))
+            .trim_end_matches(|c: char| {
+                c.is_whitespace()
+                    || quote(c)
+                    || matches!(c, '.' | ':' | ';' | ',' | '-' | '–' | '—')
+            }),
+    )
 }
 
 /// Capital letters without their accent (« École » and « Ecole » alike): a difference the
