@@ -268,23 +268,18 @@ fn is_list_mark(token: &str) -> bool {
         })
 }
 
-/// Punctuation that may close a heading: « . », « : », « ; », « , », a dash.
+/// A token of heading punctuation only ([`crate::text::is_heading_closing`]).
 fn is_closing_mark(token: &str) -> bool {
+    !token.is_empty() && token.chars().all(crate::text::is_heading_closing)
+}
+
+/// A token of quotation marks only ([`crate::text::is_quotation_mark`]), with the no-break
+/// spaces that stand inside « ».
+fn is_quotation_mark(token: &str) -> bool {
     !token.is_empty()
         && token
             .chars()
-            .all(|c| matches!(c, '.' | ':' | ';' | ',' | '-' | '–' | '—'))
-}
-
-/// Quotation marks: « », “ ”, " and the single ‹ › (the text's own quotes are « » by then).
-fn is_quotation_mark(token: &str) -> bool {
-    !token.is_empty()
-        && token.chars().all(|c| {
-            matches!(
-                c,
-                '«' | '»' | '"' | '“' | '”' | '‹' | '›' | '\u{a0}' | '\u{202f}'
-            )
-        })
+            .all(|c| crate::text::is_quotation_mark(c) || matches!(c, '\u{a0}' | '\u{202f}'))
 }
 
 /// Word changes between two texts of the same field.

@@ -40,9 +40,7 @@ pub fn quote(text: &str) -> String {
 /// → « I.-Dispositions générales »), so that a list or a sentence around it reads once:
 /// never « générales., » nor « générales. : ».
 pub fn name_of_heading(heading: &str) -> &str {
-    heading.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '.' | ':' | ';' | ',' | '-' | '–' | '—')
-    })
+    heading.trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_heading_closing(c))
 }
 
 /// A sentence ended with one period: « . » appended unless the text already ends a sentence

@@ -149,17 +149,25 @@ pub fn fold_into(s: &str, out: &mut String) {
     }
 }
 
-/// A heading as it is compared: folded ([`fold`]), its closing punctuation, spaces and the
-/// quotation marks around it left out (« Objet », « OBJET. », « Objet : » and « "Objet" »
-/// alike), since a heading's case, final punctuation and quotation are typography.
+/// Punctuation that may close a heading: « . », « : », « ; », « , », a dash.
+pub fn is_heading_closing(c: char) -> bool {
+    matches!(c, '.' | ':' | ';' | ',' | '-' | '–' | '—')
+}
+
+/// Quotation marks: « », “ ”, " and the single ‹ › (the text's own quotes are « » by then).
+pub fn is_quotation_mark(c: char) -> bool {
+    matches!(c, '«' | '»' | '"' | '“' | '”' | '‹' | '›')
+}
+
+/// A heading as it is compared: folded ([`fold`]), its closing punctuation
+/// ([`is_heading_closing`]), spaces and the quotation marks around it left out (« Objet »,
+/// « OBJET. », « Objet : » and « "Objet" » alike), since a heading's case, final punctuation
+/// and quotation are typography.
 pub fn heading_key(h: &str) -> String {
-    let quote = |c: char| matches!(c, '«' | '»' | '"' | '“' | '”' | '‹' | '›');
     fold(
-        h.trim_start_matches(|c: char| c.is_whitespace() || quote(c))
+        h.trim_start_matches(|c: char| c.is_whitespace() || is_quotation_mark(c))
             .trim_end_matches(|c: char| {
-                c.is_whitespace()
-                    || quote(c)
-                    || matches!(c, '.' | ':' | ';' | ',' | '-' | '–' | '—')
+                c.is_whitespace() || is_quotation_mark(c) || is_heading_closing(c)
             }),
     )
 }

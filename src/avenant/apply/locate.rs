@@ -890,7 +890,7 @@ pub(super) fn resolve_alinea_start(doc: &Document, t: &Target) -> Result<(NodeId
     // Hyphens alike, as quoted words match (« L. 331‑34 » and « L. 331-34 »).
     let flat = |s: &str| {
         crate::normalise::inline(s)
-            .replace(['\u{2010}', '\u{2011}'], "-")
+            .replace(super::words::HYPHENS_LIKE, "-")
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")

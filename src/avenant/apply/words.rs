@@ -98,8 +98,10 @@ pub fn occurrences(text: &str, words: &str) -> Vec<usize> {
 
 /// The hyphens that are one character for the words they join: U+2010 and the Journal
 /// officiel's non-breaking U+2011 (« L. 331‑34 »), read as « - ».
+pub(super) const HYPHENS_LIKE: [char; 2] = ['\u{2010}', '\u{2011}'];
+
 fn is_hyphen_like(c: char) -> bool {
-    matches!(c, '\u{2010}' | '\u{2011}')
+    HYPHENS_LIKE.contains(&c)
 }
 
 /// Whether `s` holds a hyphen of [`is_hyphen_like`] (both begin with the bytes E2 80).
